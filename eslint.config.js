@@ -1,0 +1,59 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+/** Import boundaries from DESIGN.md: contract is isomorphic; web, server and sandbox stay apart. */
+const forbid = (...groups) => ({
+  "no-restricted-imports": [
+    "error",
+    { patterns: groups.map(([group, message]) => ({ group, message })) },
+  ],
+});
+const SERVER = ["**/server/**", "@/server/**"];
+const WEB = ["**/web/**", "@/web/**"];
+const SANDBOX = ["**/sandbox/**", "@/sandbox/**"];
+
+export default tseslint.config(
+  { ignores: ["dist", "node_modules", "data", "test-results", "playwright-report", "src/web/routeTree.gen.ts", "public/mockServiceWorker.js", "bench/out"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      ...forbid(
+        [SERVER, "The browser never imports server code; talk to it over HTTP."],
+        [SANDBOX, "The browser never imports the sandbox."],
+      ),
+    },
+  },
+  {
+    files: ["src/server/**/*.ts"],
+    rules: forbid([WEB, "The server never imports the web app."]),
+  },
+  {
+    files: ["src/sandbox/**/*.ts"],
+    rules: forbid(
+      [SERVER, "The sandbox is a stand-alone Postmark; it never imports Mailroom's server."],
+      [WEB, "The sandbox never imports the web app."],
+    ),
+  },
+  {
+    files: ["src/contract/**/*.ts"],
+    rules: forbid(
+      [[...SERVER, ...WEB, ...SANDBOX], "contract is isomorphic and imports only zod."],
+      [["hono", "hono/*", "react", "react-dom", "node:*", "better-sqlite3", "kysely", "pg"], "contract imports only zod."],
+    ),
+  },
+);
