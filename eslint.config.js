@@ -56,4 +56,8 @@ export default tseslint.config(
       [["hono", "hono/*", "react", "react-dom", "node:*", "better-sqlite3", "kysely", "pg"], "contract imports only zod."],
     ),
   },
+  {
+    files: ["**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-imports": "off" },
+  },
 );
