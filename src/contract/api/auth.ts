@@ -54,3 +54,6 @@ export const roleAllows: Record<Role, readonly ("read" | "write" | "destructive"
   operator: ["read", "write"],
   admin: ["read", "write", "destructive"],
 };
+
+export const usersResponse = z.object({ users: z.array(user) });
+export type UsersResponse = z.infer<typeof usersResponse>;
