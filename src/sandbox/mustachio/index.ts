@@ -1,22 +1,49 @@
-// Interface agreed between the sandbox and its Mustachio engine; the engine fills these in.
-export interface TemplateError {
-  Message: string;
-  Line: number;
-  CharacterPosition: number;
+// Postmark's template language (Mustachio), reproduced from the engine's behaviour; see /work/shared/postmark/MUSTACHIO.md.
+import { TemplateSyntaxError, type ValidationResult } from "./errors";
+import { countPlaceholderTags, renderLayout } from "./layout";
+import { parse } from "./parser";
+import { renderNodes } from "./renderer";
+import { suggestFromTrees } from "./suggest-model";
+
+export { TemplateRenderError, TemplateSyntaxError } from "./errors";
+export type { TemplateError, ValidationResult } from "./errors";
+
+/**
+ * Renders Mustachio `template` with `model`; `html` (default true) decides whether `{{ x }}` is HTML-escaped.
+ * Throws TemplateSyntaxError on bad syntax and TemplateRenderError when `{{#each}}` meets a non-array.
+ */
+export function render(template: string, model: unknown, options?: { html?: boolean }): string {
+  const { nodes, errors } = parse(template);
+  if (errors.length > 0) throw new TemplateSyntaxError(errors);
+  return renderNodes(nodes, model, { html: options?.html ?? true });
 }
 
-export interface ValidationResult {
-  valid: boolean;
-  errors: TemplateError[];
+/** Checks syntax without rendering. `{{{ @content }}}` is an error here, as in the plain engine. */
+export function validate(template: string): ValidationResult {
+  const { errors } = parse(template);
+  return { valid: errors.length === 0, errors };
 }
 
-/** Renders Mustachio `template` with `model`; `html` decides whether `{{ x }}` is HTML-escaped. Throws TemplateSyntaxError on bad syntax. */
-export declare function render(template: string, model: unknown, options?: { html?: boolean }): string;
-/** Checks syntax without rendering. */
-export declare function validate(template: string): ValidationResult;
-/** Every variable path the templates use, as a model with placeholder values (`name_Value`), merged over `base`. */
-export declare function suggestModel(templates: string[], base?: Record<string, unknown>): Record<string, unknown>;
-/** Inserts rendered content into a layout at `{{{ @content }}}`; the layout is rendered with `model` too. */
-export declare function renderWithLayout(layout: string, content: string, model: unknown, options?: { html?: boolean }): string;
+/** Like validate(), but accepts the layout's `{{{ @content }}}` placeholder. */
+export function validateLayout(layout: string): ValidationResult {
+  const { errors } = parse(layout, { contentPlaceholder: true });
+  return { valid: errors.length === 0, errors };
+}
+
+/** Every variable path the templates use, as a model with placeholder values (`name_Value`), merged under `base` (base wins). */
+export function suggestModel(templates: string[], base?: Record<string, unknown>): Record<string, unknown> {
+  return suggestFromTrees(
+    templates.map((t) => parse(t, { contentPlaceholder: true }).nodes),
+    base,
+  );
+}
+
+/** Renders `content` inside `layout` at `{{{ @content }}}`, with one model for both. */
+export function renderWithLayout(layout: string, content: string, model: unknown, options?: { html?: boolean }): string {
+  return renderLayout(layout, content, model, options?.html ?? true);
+}
+
 /** Number of `{{{ @content }}}` placeholders in a layout (must be exactly 1, else ErrorCode 1131). */
-export declare function countContentPlaceholders(layout: string): number;
+export function countContentPlaceholders(layout: string): number {
+  return countPlaceholderTags(layout);
+}
