@@ -1,0 +1,102 @@
+// The sandbox: a local Postmark with a seeded account, simulated delivery and real webhooks.
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import type { Hono } from "hono";
+import { createEventSink } from "./events/sink";
+import { createApp } from "./http/app";
+import { createRuntime, type Sandbox } from "./runtime";
+import { seedWorld } from "./seed";
+import { startTraffic, stopTraffic } from "./simulation/traffic";
+import { createWebhookDispatcher } from "./webhooks-out";
+import type { World } from "./world/world";
+
+export interface SandboxOptions {
+  seed?: string;
+  accountToken?: string;
+  /** Simulated sends and inbound mail per wall-clock minute; 0 turns traffic off. */
+  eventsPerMinute?: number;
+  /** How much faster than real time simulated delivery, engagement and webhook retries run. */
+  timeScale?: number;
+  /** Outbound messages of seeded history across all servers. */
+  historyMessages?: number;
+  /** Pins the seeding clock (tests); the live clock still runs. */
+  now?: number;
+  log?: (line: string) => void;
+  fetch?: typeof fetch;
+}
+
+export interface SandboxInstance {
+  app: Hono;
+  world: World;
+  runtime: Sandbox;
+  close(): void;
+}
+
+export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
+  const world = seedWorld({
+    seed: options.seed ?? "mailroom",
+    accountToken: options.accountToken ?? "sandbox-account-token",
+    historyMessages: options.historyMessages,
+    now: options.now,
+  });
+  const timeScale = options.timeScale ?? 1;
+  const dispatcher = createWebhookDispatcher({ timeScale: 1 / timeScale, fetch: options.fetch });
+  const log = options.log;
+  world.sink = createEventSink(dispatcher, log);
+  const runtime = createRuntime(world, {
+    timeScale,
+    log,
+    postInboundHook: (store, payload) => dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),
+  });
+  startTraffic(runtime, options.eventsPerMinute ?? 0);
+  return {
+    app: createApp(runtime),
+    world,
+    runtime,
+    close() {
+      stopTraffic(runtime);
+      runtime.scheduler.close();
+      dispatcher.close();
+    },
+  };
+}
+
+export interface StartOptions extends SandboxOptions {
+  /** 0 picks any free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningSandbox {
+  url: string;
+  accountToken: string;
+  servers: { id: number; name: string; apiToken: string }[];
+  world: World;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
+  const sandbox = createSandbox({ eventsPerMinute: 30, ...options });
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: sandbox.app.fetch, port: options.port ?? 8788, hostname: host }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  options.log?.(`Postmark sandbox listening on ${url}`);
+  return {
+    url,
+    accountToken: sandbox.world.accountToken,
+    servers: [...sandbox.world.servers.values()].map((s) => ({ id: s.id, name: s.config.Name, apiToken: s.config.ApiTokens[0]! })),
+    world: sandbox.world,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sandbox.close();
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+export type { World };
