@@ -57,3 +57,11 @@ export const roleAllows: Record<Role, readonly ("read" | "write" | "destructive"
 
 export const usersResponse = z.object({ users: z.array(user) });
 export type UsersResponse = z.infer<typeof usersResponse>;
+
+/** Answer of POST /api/users and PATCH /api/users/:id. */
+export const userResponse = z.object({ user });
+export type UserResponse = z.infer<typeof userResponse>;
+
+/** Answer of calls that only confirm (logout, delete). */
+export const okResponse = z.object({ ok: z.literal(true) });
+export type OkResponse = z.infer<typeof okResponse>;

@@ -1,0 +1,60 @@
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { loginRequest, type SessionResponse } from "../../contract/api/auth";
+import { ApiFailure } from "../errors";
+import { clientAddress } from "../http/client-address";
+import { readJson } from "../http/read-body";
+import { requireSession } from "../http/require-session";
+import type { AppEnv } from "../http/types";
+import type { Services } from "../services";
+import { toUser } from "../store/users-repo";
+import { SESSION_COOKIE, sessionCookieOptions } from "./cookie";
+import { dummyHash, verifyPassword } from "./password";
+
+export function authRoutes(s: Services) {
+  const app = new Hono<AppEnv>();
+  const cookie = (maxAge?: number) => sessionCookieOptions(s.config.secureCookies, maxAge);
+
+  app.post("/login", async (c) => {
+    const body = await readJson(c, s.config.maxApiBodyBytes, loginRequest);
+    const keys = [`user:${body.username.toLowerCase()}`, `addr:${clientAddress(c, s.config.trustProxy)}`];
+    const wait = Math.max(...keys.map((k) => s.throttle.retryAfter(k)));
+    if (wait > 0) throw tooMany(wait);
+
+    const row = await s.store.users.byUsername(body.username);
+    // Same work whether or not the user exists, so timing does not reveal usernames.
+    const ok = row ? await verifyPassword(body.password, row.password_hash) : (await verifyPassword(body.password, await dummyHash()), false);
+    if (!row || !ok) {
+      keys.forEach((k) => s.throttle.fail(k));
+      s.logger.warn("sign-in failed", { username: body.username.slice(0, 64) });
+      throw new ApiFailure(401, "unauthenticated", "Wrong username or password.");
+    }
+    keys.forEach((k) => s.throttle.succeed(k));
+    const session = await s.sessions.create(row.id, c.req.header("user-agent") ?? null);
+    await s.store.users.touchLogin(row.id, new Date(s.clock()).toISOString());
+    setCookie(c, SESSION_COOKIE, session.id, cookie(Math.floor(s.sessions.maxMs / 1000)));
+    const u = toUser(row);
+    return c.json({ user: { id: u.id, username: u.username, role: u.role }, expiresAt: session.expiresAt } satisfies SessionResponse);
+  });
+
+  app.post("/logout", requireSession(s.sessions), async (c) => {
+    await s.sessions.destroy(c.get("session").idHash);
+    deleteCookie(c, SESSION_COOKIE, cookie());
+    return c.json({ ok: true as const });
+  });
+
+  app.get("/session", requireSession(s.sessions), (c) => {
+    const { user, expiresAt } = c.get("session");
+    return c.json({ user, expiresAt } satisfies SessionResponse);
+  });
+
+  return app;
+}
+
+function tooMany(ms: number): ApiFailure {
+  const seconds = Math.ceil(ms / 1000);
+  const when = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return new ApiFailure(429, "too_many_requests", `Too many failed sign-ins. Try again in ${when}.`, { retryAfterSeconds: seconds }, {
+    "Retry-After": String(seconds),
+  });
+}

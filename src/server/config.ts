@@ -1,0 +1,175 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Everything the server reads from the environment, typed and checked once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** True when cookies must be Secure (PUBLIC_URL is https). */
+  secureCookies: boolean;
+  postmark: {
+    accountToken: string | null;
+    serverToken: string | null;
+    apiUrl: string;
+    /** True when POSTMARK_API_URL was set explicitly. */
+    apiUrlFromEnv: boolean;
+    timeoutMs: number;
+  };
+  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null };
+  dataDir: string;
+  databaseUrl: string | null;
+  adminPassword: string | null;
+  webhook: { username: string | null; password: string | null };
+  secret: string | null;
+  session: { idleMinutes: number; maxHours: number };
+  /** Largest request body the proxy accepts (Postmark allows 50 MB for batch sends). */
+  maxBodyBytes: number;
+  /** Largest body of Mailroom's own JSON routes. */
+  maxApiBodyBytes: number;
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .default(null);
+
+const int = (name: string, fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      try {
+        const u = new URL(v);
+        if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("scheme");
+        return u.toString().replace(/\/$/, "");
+      } catch {
+        ctx.addIssue({ code: "custom", message: `${name} must be an http(s) URL (got "${v}")` });
+        return z.NEVER;
+      }
+    });
+
+const envSchema = z.object({
+  PORT: int("PORT", 8787, 0, 65535),
+  HOST: optionalText,
+  POSTMARK_ACCOUNT_TOKEN: optionalText,
+  POSTMARK_SERVER_TOKEN: optionalText,
+  POSTMARK_API_URL: httpUrl("POSTMARK_API_URL"),
+  POSTMARK_TIMEOUT_MS: int("POSTMARK_TIMEOUT_MS", 30_000, 100, 600_000),
+  SANDBOX_PORT: int("SANDBOX_PORT", 8788, 0, 65535),
+  SANDBOX_ACCOUNT_TOKEN: optionalText,
+  SANDBOX_EVENTS_PER_MINUTE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: "custom", message: `SANDBOX_EVENTS_PER_MINUTE must be a number ≥ 0 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  DATA_DIR: optionalText,
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      if (!/^postgres(ql)?:\/\//.test(v)) {
+        // Never echo the value: it usually holds a password.
+        ctx.addIssue({ code: "custom", message: "DATABASE_URL must start with postgres:// or postgresql://" });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  ADMIN_PASSWORD: optionalText,
+  WEBHOOK_USERNAME: optionalText,
+  WEBHOOK_PASSWORD: optionalText,
+  PUBLIC_URL: httpUrl("PUBLIC_URL"),
+  MAILROOM_SECRET: optionalText,
+  SESSION_IDLE_MINUTES: int("SESSION_IDLE_MINUTES", 60, 1, 60 * 24 * 30),
+  SESSION_MAX_HOURS: int("SESSION_MAX_HOURS", 12, 1, 24 * 365),
+  MAX_BODY_BYTES: int("MAX_BODY_BYTES", 50 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+  MAX_API_BODY_BYTES: int("MAX_API_BODY_BYTES", 256 * 1024, 1024, 50 * 1024 * 1024),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v === "1" || v?.toLowerCase() === "true"),
+});
+
+export const defaultPostmarkApiUrl = "https://api.postmarkapp.com";
+
+/** Reads the configuration; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Mailroom cannot start, the environment has problems:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const host = e.HOST ?? "127.0.0.1";
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  const publicUrl = e.PUBLIC_URL ?? `http://${urlHost}:${e.PORT}`;
+  if (e.MAILROOM_SECRET !== null && e.MAILROOM_SECRET.length < 16) {
+    throw new ConfigError("Mailroom cannot start: MAILROOM_SECRET must be at least 16 characters long.");
+  }
+  if ((e.WEBHOOK_USERNAME === null) !== (e.WEBHOOK_PASSWORD === null)) {
+    throw new ConfigError("Mailroom cannot start: set both WEBHOOK_USERNAME and WEBHOOK_PASSWORD, or neither.");
+  }
+  return {
+    port: e.PORT,
+    host,
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https:"),
+    postmark: {
+      accountToken: e.POSTMARK_ACCOUNT_TOKEN,
+      serverToken: e.POSTMARK_SERVER_TOKEN,
+      apiUrl: e.POSTMARK_API_URL ?? defaultPostmarkApiUrl,
+      apiUrlFromEnv: e.POSTMARK_API_URL !== null,
+      timeoutMs: e.POSTMARK_TIMEOUT_MS,
+    },
+    sandbox: {
+      port: e.SANDBOX_PORT,
+      accountToken: e.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
+      eventsPerMinute: e.SANDBOX_EVENTS_PER_MINUTE,
+    },
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.ADMIN_PASSWORD,
+    webhook: { username: e.WEBHOOK_USERNAME, password: e.WEBHOOK_PASSWORD },
+    secret: e.MAILROOM_SECRET,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    maxApiBodyBytes: e.MAX_API_BODY_BYTES,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

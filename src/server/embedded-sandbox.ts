@@ -1,0 +1,38 @@
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+import type { SandboxHandle } from "./proxy/connection";
+
+export interface EmbeddedSandbox extends SandboxHandle {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local Postmark in this process the first time it is needed (no token configured)
+ * and returns the same one afterwards. Loaded lazily so live mode never pays for it.
+ */
+export function embeddedSandbox(config: Config, logger: Logger) {
+  let started: Promise<EmbeddedSandbox> | null = null;
+  return {
+    get: (): Promise<EmbeddedSandbox> => {
+      started ??= (async () => {
+        const { startSandbox } = await import("../sandbox/index");
+        const sb = await startSandbox({
+          port: config.sandbox.port,
+          host: config.host,
+          accountToken: config.sandbox.accountToken,
+          ...(config.sandbox.eventsPerMinute !== null ? { eventsPerMinute: config.sandbox.eventsPerMinute } : {}),
+          log: (line: string) => logger.info(`sandbox: ${line}`),
+        });
+        logger.warn(`SANDBOX MODE: no Postmark token is configured, so Mailroom talks to the local sandbox at ${sb.url}. Nothing reaches real recipients. Add tokens in Settings → Postmark connection or set POSTMARK_SERVER_TOKEN / POSTMARK_ACCOUNT_TOKEN.`);
+        return { url: sb.url, accountToken: sb.accountToken, close: () => sb.close() };
+      })().catch((e) => {
+        started = null;
+        throw e;
+      });
+      return started;
+    },
+    async close() {
+      if (started) await (await started.catch(() => null))?.close();
+    },
+  };
+}

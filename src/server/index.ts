@@ -1,0 +1,75 @@
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { bootstrapAdmin } from "./auth/bootstrap-admin";
+import { ConfigError, loadConfig } from "./config";
+import { embeddedSandbox } from "./embedded-sandbox";
+import { createLogger } from "./logger";
+import { createServices } from "./services";
+import { openStoreFromConfig } from "./store/index";
+
+/** Starts Mailroom: config, store and migrations, first admin, Postmark connection, HTTP. */
+async function main() {
+  const logger = createLogger();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+
+  const store = await openStoreFromConfig(config);
+  logger.info("store ready", { database: store.dialect === "sqlite" ? path.join(config.dataDir, "mailroom.db") : "postgresql" });
+  if (store.dialect === "postgres" && !config.secret) {
+    logger.warn("DATABASE_URL is set but MAILROOM_SECRET is not: saved tokens are encrypted with a key file in DATA_DIR, which other instances cannot read. Set MAILROOM_SECRET on every instance.");
+  }
+
+  const sandbox = embeddedSandbox(config, logger);
+  const services = createServices({ config, store, logger, sandbox: sandbox.get });
+  await bootstrapAdmin({ store, clock: services.clock, logger, adminPassword: config.adminPassword });
+
+  const conn = await services.connection.reload();
+  if (conn.mode === "live") {
+    logger.info(`live mode: Postmark at ${new URL(conn.upstream).origin}`, {
+      accountToken: conn.accountToken?.source ?? "none",
+      serverToken: conn.serverToken?.source ?? "none",
+    });
+  }
+
+  const app = createApp(services, { staticDir: path.resolve("dist") });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info(`Mailroom is listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${info.port}`, {
+      publicUrl: config.publicUrl,
+      mode: conn.mode,
+    });
+  });
+
+  // Expired sessions go away on their own; once an hour is plenty.
+  const sweeper = setInterval(() => void services.sessions.sweep().catch(() => {}), 3_600_000);
+  sweeper.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    clearInterval(sweeper);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await new Promise<void>((r) => server.close(() => r()));
+    await sandbox.close().catch(() => {});
+    await store.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Mailroom failed to start: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+/** A line-per-event logger. Callers pass only safe fields: never tokens, cookies or passwords. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+type Level = "info" | "warn" | "error";
+
+function format(level: Level, message: string, fields?: Record<string, unknown>): string {
+  const extra = fields
+    ? Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${typeof v === "string" ? (/[\s"=]/.test(v) ? JSON.stringify(v) : v) : JSON.stringify(v)}`)
+        .join(" ")
+    : "";
+  return `${new Date().toISOString()} ${level.padEnd(5)} ${message}${extra ? ` ${extra}` : ""}`;
+}
+
+export function createLogger(write: (line: string, level: Level) => void = defaultWrite): Logger {
+  return {
+    info: (m, f) => write(format("info", m, f), "info"),
+    warn: (m, f) => write(format("warn", m, f), "warn"),
+    error: (m, f) => write(format("error", m, f), "error"),
+  };
+}
+
+function defaultWrite(line: string, level: Level) {
+  (level === "info" ? process.stdout : process.stderr).write(`${line}\n`);
+}
+
+/** Collects lines in memory (tests scan them for secrets). */
+export function createMemoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return Object.assign(createLogger((line) => lines.push(line)), { lines });
+}
+
+export const silentLogger: Logger = createLogger(() => {});

@@ -1,0 +1,185 @@
+import { roleAllows, type Role } from "../../contract/api/auth";
+import {
+  buildPath,
+  matchOperation,
+  operations,
+  pathExists,
+  type Operation,
+  type OperationId,
+} from "../../contract/postmark/index";
+import { ApiFailure } from "../errors";
+import type { Connection } from "./connection";
+import { checkTarget } from "./path-guard";
+import { scrubTokens } from "./redact";
+import { callUpstream } from "./upstream";
+
+export interface Actor {
+  id?: number;
+  username: string;
+  role: Role;
+}
+
+interface Common {
+  /** Who asks; the operation's risk must be allowed for this role. */
+  user: Actor;
+  /** Postmark server id for server-token operations; the default server when absent. */
+  serverId?: number | null;
+  signal?: AbortSignal;
+}
+
+/** The workflow engine's form: an operation id, path params, query and a JSON body value. */
+export interface ExecuteById extends Common {
+  operationId: OperationId;
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown> | URLSearchParams;
+  body?: unknown;
+}
+
+/** The HTTP route's form: method, Postmark path and query string as received, raw body text. */
+export interface ExecuteByPath extends Common {
+  method: string;
+  path: string;
+  query?: string;
+  /** The body text, or a reader called only once the request has passed every other check. */
+  rawBody?: string | (() => Promise<string>);
+}
+
+export type ExecuteInput = ExecuteById | ExecuteByPath;
+
+export interface ExecuteResult {
+  operationId: OperationId;
+  status: number;
+  contentType: string;
+  /** Postmark's body, unchanged except that tokens are masked. */
+  body: string;
+}
+
+export interface ProxyDeps {
+  connection: Connection;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  fetch?: typeof fetch;
+}
+
+/** Calls one catalog operation on Postmark. Everything refused here never reaches upstream. */
+export function createExecutor(deps: ProxyDeps) {
+  return async function execute(input: ExecuteInput): Promise<ExecuteResult> {
+    const { op, path, query } = resolve(input);
+
+    const allowed = roleAllows[input.user.role] ?? [];
+    if (!allowed.includes(op.risk)) {
+      throw new ApiFailure(
+        403,
+        "forbidden",
+        `Your role (${input.user.role}) may not call ${op.risk} operations such as "${op.title}". Ask an admin for a role that allows it.`,
+      );
+    }
+
+    const body = await encodeBody(input, op, deps.maxBodyBytes);
+    const conn = await deps.connection.current();
+
+    let token: { token: string; discovered: boolean };
+    if (op.token === "account") {
+      if (!conn.accountToken) {
+        throw new ApiFailure(
+          503,
+          "not_configured",
+          `"${op.title}" needs a Postmark account token, and none is configured. An admin can add one in Settings → Postmark connection.`,
+        );
+      }
+      token = { token: conn.accountToken.value, discovered: false };
+    } else {
+      token = await deps.connection.serverToken(input.serverId ?? null);
+    }
+
+    const call = (t: string) =>
+      callUpstream({
+        baseUrl: conn.upstream,
+        method: op.method,
+        path,
+        query,
+        tokenHeader: op.token === "account" ? "X-Postmark-Account-Token" : "X-Postmark-Server-Token",
+        token: t,
+        body,
+        timeoutMs: deps.timeoutMs,
+        fetch: deps.fetch,
+        signal: input.signal,
+      });
+
+    let res = await call(token.token);
+    if (res.status === 401 && token.discovered) {
+      // A discovered server token may have been rotated: rediscover and try once more.
+      deps.connection.invalidateServers();
+      const again = await deps.connection.serverToken(input.serverId ?? null);
+      if (again.token !== token.token) res = await call(again.token);
+    }
+    return {
+      operationId: op.id,
+      status: res.status,
+      contentType: res.contentType,
+      body: scrubTokens(res.text, deps.connection.knownTokens()),
+    };
+  };
+}
+export type Execute = ReturnType<typeof createExecutor>;
+
+function resolve(input: ExecuteInput): { op: Operation; path: string; query: string } {
+  if ("operationId" in input) {
+    const op = operations[input.operationId] as Operation | undefined;
+    if (!op) throw new ApiFailure(404, "not_found", `There is no Postmark operation "${String(input.operationId)}".`);
+    let path: string;
+    try {
+      path = buildPath(op.path, input.params ?? {});
+    } catch (e) {
+      throw new ApiFailure(400, "validation_failed", (e as Error).message);
+    }
+    const query =
+      input.query instanceof URLSearchParams
+        ? input.query.toString()
+        : new URLSearchParams(
+            Object.entries(input.query ?? {})
+              .filter(([, v]) => v !== undefined && v !== null)
+              .map(([k, v]) => [k, String(v)]),
+          ).toString();
+    checkTarget(path, query);
+    return { op, path, query };
+  }
+  const target = checkTarget(input.path, input.query ?? "");
+  const match = matchOperation(input.method, target.path);
+  if (!match) {
+    if (pathExists(target.path)) {
+      throw new ApiFailure(405, "method_not_allowed", `Postmark has no ${input.method.toUpperCase()} operation at ${target.path}.`);
+    }
+    throw new ApiFailure(404, "not_found", `${input.method.toUpperCase()} ${target.path} is not a Postmark operation Mailroom knows, so it was not sent.`);
+  }
+  return { op: match.operation, path: target.path, query: target.query };
+}
+
+async function encodeBody(input: ExecuteInput, op: Operation, maxBytes: number): Promise<string | undefined> {
+  if (op.method === "GET") return undefined;
+  let text: string | undefined;
+  if ("operationId" in input) {
+    text = input.body === undefined ? undefined : JSON.stringify(input.body);
+  } else if (input.rawBody !== undefined) {
+    const raw = typeof input.rawBody === "function" ? await input.rawBody() : input.rawBody;
+    if (raw.trim() !== "") {
+      try {
+        JSON.parse(raw);
+      } catch {
+        throw new ApiFailure(400, "bad_request", "The request body is not valid JSON. Postmark accepts JSON bodies only.");
+      }
+      text = raw;
+    }
+  }
+  if (text !== undefined && Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  return text;
+}
+
+export const tooLarge = (maxBytes: number) =>
+  new ApiFailure(
+    413,
+    "payload_too_large",
+    `The request body is larger than Mailroom accepts (${formatBytes(maxBytes)}; an admin can raise MAX_BODY_BYTES).`,
+  );
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.ceil(n / 1024)} KB`);

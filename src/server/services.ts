@@ -1,0 +1,66 @@
+import { createLoginThrottle, type LoginThrottle } from "./auth/throttle";
+import { createSessions, type Sessions } from "./auth/sessions";
+import { systemClock, type Clock } from "./clock";
+import type { Config } from "./config";
+import { createSecretBox, loadSettingsKey } from "./crypto/secret-box";
+import type { Logger } from "./logger";
+import { createConnection, type Connection, type SandboxHandle } from "./proxy/connection";
+import { createExecutor, type Execute } from "./proxy/execute";
+import { createConnectionSettings, type ConnectionSettings } from "./settings/connection-settings";
+import type { Store } from "./store/index";
+import { readVersion } from "./version";
+
+/** Everything the routes need, built once; the workflow engine takes `execute` from here. */
+export interface Services {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  connection: Connection;
+  execute: Execute;
+  settings: ConnectionSettings;
+  version: string;
+}
+
+export interface ServiceDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock?: Clock;
+  /** Upstream fetch (tests may wrap it). */
+  fetch?: typeof fetch;
+  /** Starts or returns the embedded sandbox, used when no token is configured. */
+  sandbox?: () => Promise<SandboxHandle>;
+  version?: string;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const clock = deps.clock ?? systemClock;
+  const { config, store, logger } = deps;
+  const box = createSecretBox(loadSettingsKey({ secret: config.secret, dataDir: config.dataDir }).key);
+  // The connection reads saved tokens through the settings module, which reloads it on change.
+  let settings: ConnectionSettings | null = null;
+  const connection = createConnection({
+    env: { accountToken: config.postmark.accountToken, serverToken: config.postmark.serverToken, apiUrl: config.postmark.apiUrl },
+    timeoutMs: config.postmark.timeoutMs,
+    loadSaved: () => settings!.loadSaved(),
+    sandbox: deps.sandbox,
+    fetch: deps.fetch,
+    logger,
+  });
+  settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
+  return {
+    config,
+    store,
+    logger,
+    clock,
+    sessions: createSessions({ store, clock, idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours }),
+    throttle: createLoginThrottle(clock),
+    connection,
+    execute: createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch }),
+    settings,
+    version: deps.version ?? readVersion(),
+  };
+}

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { migrate } from "./migrate";
+import type { Dialect } from "./migrations/types";
+import type { Database } from "./schema";
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export type DbOptions =
+  | { kind: "sqlite"; file: string }
+  | { kind: "postgres"; url: string; /** search_path, for tests that use a schema of their own */ schema?: string };
+
+/** Opens the database, runs pending migrations, and returns the kysely handle. */
+export async function openDatabase(options: DbOptions): Promise<Db> {
+  if (options.kind === "sqlite") {
+    if (options.file !== ":memory:") fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    const sqlite = new SQLite(options.file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrate(db, "sqlite");
+    return { db, dialect: "sqlite", close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrate(db, "postgres");
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}
+
+/** SQLite under DATA_DIR unless DATABASE_URL names a PostgreSQL database. */
+export function databaseOptions(config: { dataDir: string; databaseUrl: string | null }): DbOptions {
+  return config.databaseUrl
+    ? { kind: "postgres", url: config.databaseUrl }
+    : { kind: "sqlite", file: path.join(config.dataDir, "mailroom.db") };
+}

@@ -1,0 +1,42 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database, SessionsTable } from "./schema";
+
+export type SessionRow = Selectable<SessionsTable>;
+
+export function createSessionsRepo(db: Kysely<Database>) {
+  return {
+    async insert(row: SessionRow) {
+      await db.insertInto("sessions").values(row).execute();
+    },
+    byHash: (idHash: string) => db.selectFrom("sessions").selectAll().where("id_hash", "=", idHash).executeTakeFirst(),
+    /** The session with its user in one query (this runs on every request). */
+    withUser: (idHash: string) =>
+      db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .select(["sessions.id_hash", "sessions.last_seen_at", "sessions.expires_at", "users.id as user_id", "users.username", "users.role"])
+        .where("sessions.id_hash", "=", idHash)
+        .executeTakeFirst(),
+    async touch(idHash: string, now: string) {
+      await db.updateTable("sessions").set({ last_seen_at: now }).where("id_hash", "=", idHash).execute();
+    },
+    async remove(idHash: string) {
+      await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    },
+    /** Ends a user's sessions, optionally keeping one (the caller's own). */
+    async removeForUser(userId: number, keepIdHash?: string) {
+      let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+      if (keepIdHash) q = q.where("id_hash", "!=", keepIdHash);
+      await q.execute();
+    },
+    /** Drops sessions past their absolute end or idle for longer than allowed. */
+    async removeExpired(now: string, idleBefore: string): Promise<number> {
+      const r = await db
+        .deleteFrom("sessions")
+        .where((eb) => eb.or([eb("expires_at", "<=", now), eb("last_seen_at", "<", idleBefore)]))
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+  };
+}
+export type SessionsRepo = ReturnType<typeof createSessionsRepo>;
