@@ -1,0 +1,12 @@
+export * from "./conditions";
+export * from "./dry-run";
+export * from "./fields";
+export * from "./mapping";
+export * from "./match";
+export * from "./paths";
+export * from "./problems";
+export * from "./schema";
+export { parseTemplate, type TemplatePart, type TemplateRef, type ParsedTemplate } from "./template-syntax";
+export * from "./templates";
+export { applyTransforms, transformAccepts, transformedType, type TransformResult } from "./transforms";
+export * from "./validate";
