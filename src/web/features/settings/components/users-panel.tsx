@@ -1,0 +1,116 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRound, Trash2, UserPlus } from "lucide-react";
+import { useState } from "react";
+import { roles, type Role, type User } from "@/contract/api/auth";
+import { ConfirmDialog } from "@/web/components/confirm-dialog";
+import { ErrorState } from "@/web/components/error-state";
+import { Button } from "@/web/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
+import { formatDateTime } from "@/web/lib/format";
+import { deleteUser, updateUser, usersQuery } from "../settings-api";
+import { CreateUserDialog } from "./create-user-dialog";
+import { ResetPasswordDialog } from "./reset-password-dialog";
+import { notify } from "@/web/lib/toast";
+
+export function UsersPanel({ currentUserId }: { currentUserId: number }) {
+  const queryClient = useQueryClient();
+  const users = useQuery({ ...usersQuery, meta: { silent: true } });
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [removing, setRemoving] = useState<User | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: usersQuery.queryKey });
+
+  const changeRole = useMutation({
+    mutationFn: ({ id, role }: { id: number; role: Role }) => updateUser(id, { role }),
+    onSuccess: (u) => {
+      notify.success(`${u.username} is now ${u.role}`);
+      return refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (u: User) => deleteUser(u.id),
+    onSuccess: (_r, u) => {
+      notify.success(`Removed ${u.username}`);
+      return refresh();
+    },
+  });
+
+  return (
+    <Card>
+      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1.5">
+          <CardTitle className="text-base">Users</CardTitle>
+          <CardDescription>Viewers may read; operators may also change things; admins may do everything, including destructive calls.</CardDescription>
+        </div>
+        <Button size="sm" onClick={() => setCreating(true)}>
+          <UserPlus aria-hidden />
+          Add user
+        </Button>
+      </CardHeader>
+      <CardContent>
+        {users.isPending ? (
+          <div className="flex flex-col gap-2"><Skeleton className="h-8" /><Skeleton className="h-8" /></div>
+        ) : users.isError ? (
+          <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>User</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead className="hidden sm:table-cell">Last sign-in</TableHead>
+                <TableHead className="text-right"><span className="sr-only">Actions</span></TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {users.data.users.map((u) => (
+                <TableRow key={u.id}>
+                  <TableCell className="font-medium">
+                    {u.username}
+                    {u.id === currentUserId && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
+                  </TableCell>
+                  <TableCell>
+                    <Select value={u.role} disabled={u.id === currentUserId} onValueChange={(role) => changeRole.mutate({ id: u.id, role: role as Role })}>
+                      <SelectTrigger className="h-8 w-32" aria-label={`Role of ${u.username}`}>
+                        <SelectValue />
+                      </SelectTrigger>
+                      <SelectContent>
+                        {roles.map((r) => (
+                          <SelectItem key={r} value={r} className="capitalize">{r}</SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">{formatDateTime(u.lastLoginAt)}</TableCell>
+                  <TableCell>
+                    <div className="flex justify-end gap-1">
+                      <Button variant="ghost" size="icon" aria-label={`Reset password of ${u.username}`} onClick={() => setResetting(u)}>
+                        <KeyRound />
+                      </Button>
+                      <Button variant="ghost" size="icon" aria-label={`Remove ${u.username}`} disabled={u.id === currentUserId} onClick={() => setRemoving(u)}>
+                        <Trash2 />
+                      </Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+      <CreateUserDialog open={creating} onOpenChange={setCreating} onCreated={() => void refresh()} />
+      <ResetPasswordDialog user={resetting} onOpenChange={(o) => !o && setResetting(null)} />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(o) => !o && setRemoving(null)}
+        title={`Remove user ${removing?.username ?? ""}?`}
+        description="They are signed out at once and can no longer sign in."
+        confirmLabel="Remove"
+        onConfirm={() => removing && remove.mutate(removing)}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import { mutationOptions, queryOptions, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { operations } from "@/contract/postmark";
+import { areaIds, type AreaId, type OperationSpec } from "@/contract/postmark/operation";
+import { apiRequest } from "./api-client";
+import { operationUrl, type PostmarkInput } from "./operation-request";
+import { serverHeaders } from "./server-selection";
+
+type Op = Pick<OperationSpec, "id" | "area" | "method" | "path" | "token" | "invalidates">;
+
+/** `["postmark", area, operationId, serverId, input]`: a prefix of it is an invalidation scope. */
+export function postmarkKey(op: Pick<Op, "id" | "area">, serverId: number | null, input: PostmarkInput = {}): QueryKey {
+  return ["postmark", op.area, op.id, serverId, input];
+}
+
+function isArea(scope: string): scope is AreaId {
+  return (areaIds as readonly string[]).includes(scope);
+}
+
+/** The query-key prefixes a successful call of `op` makes stale: whole areas, or single operations. */
+export function invalidationKeys(op: Pick<Op, "invalidates">, lookup: Record<string, Pick<Op, "area">> = operations): QueryKey[] {
+  return op.invalidates.map((scope) => {
+    if (isArea(scope)) return ["postmark", scope];
+    const target = lookup[scope];
+    if (!target) throw new Error(`Unknown invalidation scope ${scope}`);
+    return ["postmark", target.area, scope];
+  });
+}
+
+export function callPostmark<T = unknown>(op: Op, input: PostmarkInput, serverId: number | null, signal?: AbortSignal): Promise<T> {
+  const { url } = operationUrl(op, input);
+  return apiRequest<T>(url, {
+    method: op.method,
+    body: input.body,
+    headers: op.token === "server" ? serverHeaders(serverId) : {},
+    signal,
+  });
+}
+
+export function postmarkQueryOptions<T = unknown>(op: Op, input: PostmarkInput, serverId: number | null) {
+  return queryOptions({
+    queryKey: postmarkKey(op, serverId, input),
+    queryFn: ({ signal }) => callPostmark<T>(op, input, serverId, signal),
+  });
+}
+
+export function postmarkMutationOptions<T = unknown>(op: Op, serverId: number | null, queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ["postmark", op.area, op.id, serverId],
+    mutationFn: (input: PostmarkInput) => callPostmark<T>(op, input, serverId),
+    onSuccess: () => invalidateAfter(op, queryClient),
+  });
+}
+
+/** Marks stale exactly the scopes the catalog names for this operation — never everything. */
+export function invalidateAfter(op: Pick<Op, "invalidates">, queryClient: QueryClient): Promise<unknown> {
+  return Promise.all(invalidationKeys(op).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}

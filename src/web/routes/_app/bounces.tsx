@@ -1,0 +1,6 @@
+import { createFileRoute } from "@tanstack/react-router";
+import { AreaPlaceholder } from "@/web/components/area-placeholder";
+
+export const Route = createFileRoute("/_app/bounces")({
+  component: () => <AreaPlaceholder id="bounces" />,
+});
