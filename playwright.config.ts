@@ -9,7 +9,9 @@ const launchOptions = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 };
 
-const PORT = 8790;
+// Ports can be moved so that several suites (or a dev server) can run side by side.
+const PORT = Number(process.env.E2E_PORT ?? 8790);
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? PORT + 1);
 // A fresh data directory per run: the suite never depends on what an earlier run left behind.
 const dataDir = path.join("e2e", ".data", `run-${Date.now()}`);
 
@@ -42,7 +44,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: "127.0.0.1",
-      SANDBOX_PORT: "8791",
+      SANDBOX_PORT: String(SANDBOX_PORT),
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password-1",
       SANDBOX_EVENTS_PER_MINUTE: "0",
