@@ -5,6 +5,8 @@ const all = [
   ["first-page-js", "bench/first-page-js.ts", { needsBuild: true }],
   ["proxy", "bench/proxy.ts"],
   ["sandbox-search", "bench/sandbox-search.ts"],
+  ["workflows", "bench/workflows.ts"],
+  ["intake", "bench/intake.ts"], ["sse", "bench/sse.ts"],
 ];
 const only = process.argv.slice(2);
 const chosen = only.length ? all.filter(([name]) => only.includes(name)) : all;

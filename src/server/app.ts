@@ -3,6 +3,8 @@ import type { HealthResponse } from "../contract/api/settings";
 import { authRoutes } from "./auth/routes";
 import { usersRoutes } from "./auth/users-routes";
 import { ApiFailure } from "./errors";
+import { eventsRoutes } from "./events/events-routes";
+import { intakeRoutes } from "./events/intake-routes";
 import { errorHandler } from "./http/error-handler";
 import { originCheck } from "./http/origin-check";
 import { requestLog } from "./http/request-log";
@@ -14,6 +16,10 @@ import { proxyRoutes } from "./proxy/routes";
 import type { Services } from "./services";
 import { safeOrigin } from "./settings/connection-settings";
 import { serversRoutes, settingsRoutes } from "./settings/routes";
+import { approvalsRoutes } from "./approvals/routes";
+import { runsRoutes } from "./workflows/runs-routes";
+import { workflowsRoutes, workflowTemplatesRoutes } from "./workflows/routes";
+import { wiringRoutes } from "./wiring/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -40,6 +46,8 @@ export function createApp(s: Services, options: AppOptions = {}) {
     } satisfies HealthResponse);
   });
   app.route("/api/auth", authRoutes(s));
+  // Postmark's webhook target: its own basic auth, no session, no origin check (not under /api).
+  app.route("/webhooks/postmark", intakeRoutes(s));
 
   // Everything below needs a session.
   const session = requireSession(s.sessions);
@@ -48,10 +56,24 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.use("/api/settings/*", session);
   app.use("/api/servers", session);
   app.use("/api/postmark/*", session);
+  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals"]) {
+    app.use(base, session);
+    app.use(`${base}/*`, session);
+  }
+  app.use("/api/events", session);
+  app.use("/api/events/*", session);
+  app.use("/api/wiring", session);
+  app.use("/api/wiring/*", session);
   app.route("/api/users", usersRoutes(s));
   app.route("/api/settings", settingsRoutes(s));
   app.route("/api/servers", serversRoutes(s));
   app.route("/api/postmark", proxyRoutes(s));
+  app.route("/api/workflows", workflowsRoutes(s));
+  app.route("/api/workflow-templates", workflowTemplatesRoutes());
+  app.route("/api/runs", runsRoutes(s));
+  app.route("/api/approvals", approvalsRoutes(s));
+  app.route("/api/events", eventsRoutes(s));
+  app.route("/api/wiring", wiringRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

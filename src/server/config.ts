@@ -29,6 +29,22 @@ export interface Config {
   maxApiBodyBytes: number;
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy). */
   trustProxy: boolean;
+  events: {
+    /** Stored events older than this are pruned in the background. */
+    retentionDays: number;
+    /** Largest webhook body (inbound mail with attachments is big). */
+    maxWebhookBytes: number;
+    /** SSE heartbeat interval. */
+    sseHeartbeatMs: number;
+    /** Events queued for one slow SSE client before it is dropped (it reconnects with Last-Event-ID). */
+    sseQueueLimit: number;
+  };
+  workflows: {
+    /** Attempts of one step on 429, 5xx and network errors, the first included. */
+    maxAttempts: number;
+    /** Runs executed at once by this instance. */
+    concurrency: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -119,6 +135,12 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: int("SESSION_MAX_HOURS", 12, 1, 24 * 365),
   MAX_BODY_BYTES: int("MAX_BODY_BYTES", 50 * 1024 * 1024, 1024, 200 * 1024 * 1024),
   MAX_API_BODY_BYTES: int("MAX_API_BODY_BYTES", 256 * 1024, 1024, 50 * 1024 * 1024),
+  EVENT_RETENTION_DAYS: int("EVENT_RETENTION_DAYS", 90, 1, 36_500),
+  WEBHOOK_MAX_BYTES: int("WEBHOOK_MAX_BYTES", 50 * 1024 * 1024, 1024, 500 * 1024 * 1024),
+  SSE_HEARTBEAT_MS: int("SSE_HEARTBEAT_MS", 15_000, 10, 15_000),
+  SSE_QUEUE_LIMIT: int("SSE_QUEUE_LIMIT", 1_000, 1, 100_000),
+  WORKFLOW_MAX_ATTEMPTS: int("WORKFLOW_MAX_ATTEMPTS", 5, 1, 20),
+  WORKFLOW_CONCURRENCY: int("WORKFLOW_CONCURRENCY", 8, 1, 256),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -171,5 +193,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxApiBodyBytes: e.MAX_API_BODY_BYTES,
     trustProxy: e.TRUST_PROXY,
+    events: {
+      retentionDays: e.EVENT_RETENTION_DAYS,
+      maxWebhookBytes: e.WEBHOOK_MAX_BYTES,
+      sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
+      sseQueueLimit: e.SSE_QUEUE_LIMIT,
+    },
+    workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY },
   };
 }

@@ -1,9 +1,37 @@
 import type { Config } from "./config";
+import type { TriggerId } from "../contract/postmark/triggers";
+import type { SandboxEventHook } from "./events/test-events";
 import type { Logger } from "./logger";
 import type { SandboxHandle } from "./proxy/connection";
+import type { World } from "../sandbox/index";
 
-export interface EmbeddedSandbox extends SandboxHandle {
+export interface EmbeddedSandbox extends SandboxHandle, SandboxEventHook {
   close(): Promise<void>;
+}
+
+/** Sandbox event kinds by trigger (the sandbox's sink fans them out like Postmark does). */
+const sinkKind = {
+  bounce: "Bounce",
+  "smtp-api-error": "SMTPApiError",
+  "spam-complaint": "SpamComplaint",
+  click: "Click",
+  open: "Open",
+  delivery: "Delivery",
+  "subscription-change": "SubscriptionChange",
+  inbound: "Inbound",
+} as const;
+
+/** Test events go through the sandbox's own webhook machinery (fan-out, auth, trace id, retries). */
+export function sandboxEventHook(world: World): SandboxEventHook {
+  return {
+    emitEvent(serverId: number, trigger: TriggerId, payload: Record<string, unknown>) {
+      const store = world.servers.get(serverId);
+      if (!store || !world.sink) return false;
+      const stream = typeof payload.MessageStream === "string" ? payload.MessageStream : "outbound";
+      world.sink.emit(store, sinkKind[trigger], stream, payload);
+      return true;
+    },
+  };
 }
 
 /**
@@ -24,7 +52,12 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           log: (line: string) => logger.info(`sandbox: ${line}`),
         });
         logger.warn(`SANDBOX MODE: no Postmark token is configured, so Mailroom talks to the local sandbox at ${sb.url}. Nothing reaches real recipients. Add tokens in Settings → Postmark connection or set POSTMARK_SERVER_TOKEN / POSTMARK_ACCOUNT_TOKEN.`);
-        return { url: sb.url, accountToken: sb.accountToken, close: () => sb.close() };
+        return {
+          url: sb.url,
+          accountToken: sb.accountToken,
+          close: () => sb.close(),
+          ...sandboxEventHook(sb.world),
+        };
       })().catch((e) => {
         started = null;
         throw e;

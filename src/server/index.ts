@@ -7,6 +7,7 @@ import { embeddedSandbox } from "./embedded-sandbox";
 import { createLogger } from "./logger";
 import { createServices } from "./services";
 import { openStoreFromConfig } from "./store/index";
+import { createWiring } from "./wiring/service";
 
 /** Starts Mailroom: config, store and migrations, first admin, Postmark connection, HTTP. */
 async function main() {
@@ -41,12 +42,29 @@ async function main() {
   }
 
   const app = createApp(services, { staticDir: path.resolve("dist") });
+  let listened!: () => void;
+  const listening = new Promise<void>((r) => (listened = r));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    listened();
     logger.info(`Mailroom is listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${info.port}`, {
       publicUrl: config.publicUrl,
       mode: conn.mode,
     });
   });
+
+  // Generate webhook credentials now (not at the first webhook) and start pruning old events.
+  await services.events.credentials.get();
+  const stopRetention = services.events.startRetention();
+  // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
+  await services.workflows.engine.start((listener) => services.events.bus.subscribe(listener));
+  if (conn.mode === "sandbox") {
+    // Wire Mailroom's webhook URL on every sandbox server, the way a user would, so simulated
+    // traffic flows into the feed. After listen: the sandbox may post at once.
+    void listening
+      .then(() => createWiring(services).wireAll())
+      .then((n) => logger.info("sandbox webhooks wired to Mailroom", { changes: n }))
+      .catch((e: unknown) => logger.warn("could not wire the sandbox's webhooks", { error: (e as Error)?.message }));
+  }
 
   // Expired sessions go away on their own; once an hour is plenty.
   const sweeper = setInterval(() => void services.sessions.sweep().catch(() => {}), 3_600_000);
@@ -58,6 +76,8 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     clearInterval(sweeper);
+    stopRetention();
+    await services.workflows.engine.stop().catch(() => {});
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await new Promise<void>((r) => server.close(() => r()));

@@ -5,10 +5,14 @@ import type { Config } from "./config";
 import { createSecretBox, loadSettingsKey } from "./crypto/secret-box";
 import type { Logger } from "./logger";
 import { createConnection, type Connection, type SandboxHandle } from "./proxy/connection";
+import { createEventsService, type EventsService } from "./events/service";
+import type { SandboxEventHook } from "./events/test-events";
 import { createExecutor, type Execute } from "./proxy/execute";
 import { createConnectionSettings, type ConnectionSettings } from "./settings/connection-settings";
 import type { Store } from "./store/index";
 import { readVersion } from "./version";
+import { createWorkflowsService, type WorkflowsService } from "./workflows/service";
+import type { EngineOptions } from "./workflows/engine";
 
 /** Everything the routes need, built once; the workflow engine takes `execute` from here. */
 export interface Services {
@@ -21,6 +25,12 @@ export interface Services {
   connection: Connection;
   execute: Execute;
   settings: ConnectionSettings;
+  /** Webhook event store, writer, bus (the workflow engine subscribes) and webhook credentials. */
+  events: EventsService;
+  /** Workflows, runs, the engine and approval decisions. */
+  workflows: WorkflowsService;
+  /** The embedded sandbox, when there can be one (sandbox-mode test events use its hook). */
+  sandbox: (() => Promise<SandboxHandle & Partial<SandboxEventHook>>) | null;
   version: string;
 }
 
@@ -32,8 +42,10 @@ export interface ServiceDeps {
   /** Upstream fetch (tests may wrap it). */
   fetch?: typeof fetch;
   /** Starts or returns the embedded sandbox, used when no token is configured. */
-  sandbox?: () => Promise<SandboxHandle>;
+  sandbox?: () => Promise<SandboxHandle & Partial<SandboxEventHook>>;
   version?: string;
+  /** Engine overrides for tests and benchmarks (sleep, random, concurrency…). */
+  engine?: Partial<EngineOptions>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -51,7 +63,9 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   });
   settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
+  const execute = createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch });
   return {
+    workflows: createWorkflowsService({ config, store, execute, clock, logger, engine: deps.engine }),
     config,
     store,
     logger,
@@ -59,8 +73,10 @@ export function createServices(deps: ServiceDeps): Services {
     sessions: createSessions({ store, clock, idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours }),
     throttle: createLoginThrottle(clock),
     connection,
-    execute: createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch }),
+    execute,
     settings,
+    events: createEventsService({ config, store, box, clock, logger }),
+    sandbox: deps.sandbox ?? null,
     version: deps.version ?? readVersion(),
   };
 }

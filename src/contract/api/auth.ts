@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** Roles in increasing power; `approver` arrives with the approvals work. */
-export const roles = ["viewer", "operator", "admin"] as const;
+/** Roles in increasing power. An `approver` reads and decides approval items, and changes nothing else. */
+export const roles = ["viewer", "approver", "operator", "admin"] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
@@ -51,8 +51,17 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 /** What each role may do with Postmark operations, by risk class. */
 export const roleAllows: Record<Role, readonly ("read" | "write" | "destructive")[]> = {
   viewer: ["read"],
+  approver: ["read"],
   operator: ["read", "write"],
   admin: ["read", "write", "destructive"],
+};
+
+/** Mailroom actions beyond Postmark operations, by role. */
+export const roleMay = {
+  /** Approve or reject queued workflow steps. */
+  decideApprovals: (r: Role) => r === "approver" || r === "operator" || r === "admin",
+  /** Create, change, enable, test and delete workflows; re-run runs. */
+  editWorkflows: (r: Role) => r === "operator" || r === "admin",
 };
 
 export const usersResponse = z.object({ users: z.array(user) });

@@ -1,3 +1,6 @@
 export * from "./auth";
 export * from "./errors";
 export * from "./settings";
+export * from "./events";
+export * from "./workflows";
+export * from "./approvals";

@@ -40,10 +40,140 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** One webhook event, durable before Postmark got its 200. Booleans are 0/1 in both dialects. */
+export interface EventsTable {
+  /** BIGSERIAL on PostgreSQL (read back as a string; repos convert). */
+  id: Generated<number>;
+  trigger: string | null;
+  server_id: number | null;
+  message_stream: string | null;
+  recipient: string | null;
+  sender: string | null;
+  tag: string | null;
+  message_id: string | null;
+  subject: string | null;
+  detail: string | null;
+  received_at: string;
+  dedupe_key: string;
+  payload: string;
+  payload_size: number;
+  unrecognised: number;
+  test: number;
+  problem: string | null;
+}
+
+/** A webhook request refused for bad or missing credentials. */
+export interface WebhookRefusalsTable {
+  id: Generated<number>;
+  at: string;
+  address: string;
+  reason: string;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
   applied_at: string;
+}
+
+/** A workflow; its documents live in workflow_versions. Soft-deleted so that runs keep their history. */
+export interface WorkflowsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  trigger: string;
+  enabled: number;
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+/** Every saved version of a workflow document (JSON text); runs pin one. */
+export interface WorkflowVersionsTable {
+  id: Generated<number>;
+  workflow_id: number;
+  version: number;
+  document: string;
+  saved_by: number | null;
+  saved_by_name: string | null;
+  saved_at: string;
+}
+
+export interface WorkflowRunsTable {
+  id: Generated<number>;
+  workflow_id: number;
+  version_id: number;
+  version: number;
+  event_id: number | null;
+  trigger: string;
+  server_id: number | null;
+  /** The event payload as the run saw it (JSON), so runs outlive event pruning. */
+  payload: string;
+  /** `event:<id>:<workflow id>` for event runs, unique; null for tests and re-runs. */
+  origin_key: string | null;
+  status: string;
+  test: number;
+  rerun_of: number | null;
+  /** Index of the next step to execute. */
+  next_step: number;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** Engine instance working on the run, and when it last touched it (a lease). */
+  claimed_by: string | null;
+  claimed_at: string | null;
+  error: string | null;
+}
+
+export interface WorkflowRunStepsTable {
+  id: Generated<number>;
+  run_id: number;
+  step_index: number;
+  step_id: string;
+  kind: string;
+  status: string;
+  request: string | null;
+  response: string | null;
+  response_status: number | null;
+  attempts: string;
+  error: string | null;
+  item_errors: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  approval_id: number | null;
+}
+
+export interface ApprovalsTable {
+  id: Generated<number>;
+  run_id: number;
+  step_row_id: number;
+  step_index: number;
+  workflow_id: number;
+  status: string;
+  uncertain: number;
+  required_approvers: number;
+  allow_self_approval: number;
+  /** Who saved the workflow version (the "self" of self-approval). */
+  author_id: number | null;
+  author_name: string | null;
+  request: string;
+  event_summary: string;
+  created_at: string;
+  expires_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+  edited: string | null;
+  outcome: string | null;
+}
+
+export interface ApprovalVotesTable {
+  approval_id: number;
+  user_id: number;
+  username: string;
+  at: string;
 }
 
 export interface Database {
@@ -51,5 +181,13 @@ export interface Database {
   sessions: SessionsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  events: EventsTable;
+  webhook_refusals: WebhookRefusalsTable;
   mailroom_migrations: MigrationsTable;
+  workflows: WorkflowsTable;
+  workflow_versions: WorkflowVersionsTable;
+  workflow_runs: WorkflowRunsTable;
+  workflow_run_steps: WorkflowRunStepsTable;
+  approvals: ApprovalsTable;
+  approval_votes: ApprovalVotesTable;
 }

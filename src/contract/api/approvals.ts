@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { triggerId } from "../postmark/triggers";
+import { paramValueSchema } from "../workflows/schema";
+
+export const approvalStatuses = ["pending", "approved", "rejected", "expired"] as const;
+export const approvalStatus = z.enum(approvalStatuses);
+export type ApprovalStatus = z.infer<typeof approvalStatus>;
+
+/** Who the action reaches: how many addresses, which domains, which server. */
+export const blastRadius = z.object({
+  recipients: z.number().int(),
+  /** Up to 20 of the addresses, for display. */
+  addresses: z.array(z.string()),
+  domains: z.array(z.string()),
+  serverId: z.number().int().nullable(),
+});
+export type BlastRadius = z.infer<typeof blastRadius>;
+
+export const approvalItem = z.object({
+  id: z.number().int(),
+  status: approvalStatus,
+  /** The step was in flight when Mailroom stopped: it may already have run. */
+  uncertain: z.boolean(),
+  runId: z.number().int(),
+  workflow: z.object({ id: z.number().int(), name: z.string(), version: z.number().int() }),
+  step: z.object({ id: z.string(), name: z.string().nullable(), operationId: z.string(), title: z.string(), risk: z.enum(["read", "write", "destructive"]) }),
+  event: z.object({ id: z.number().int().nullable(), trigger: triggerId, serverId: z.number().int().nullable(), summary: z.record(z.string(), z.unknown()) }),
+  request: z.object({ method: z.string(), path: z.string(), query: z.record(z.string(), z.unknown()), body: z.unknown(), serverId: z.number().int().nullable() }),
+  blastRadius,
+  policy: z.object({ approvers: z.number().int(), allowSelfApproval: z.boolean(), author: z.string().nullable() }),
+  approvals: z.array(z.object({ userId: z.number().int(), username: z.string(), at: z.string() })),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  edited: z.boolean(),
+  /** What happened when the approved step ran: the step's status afterwards. */
+  outcome: z.string().nullable(),
+});
+export type ApprovalItem = z.infer<typeof approvalItem>;
+
+export const approvalsQuery = z.object({
+  status: approvalStatus.default("pending"),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const approvalsResponse = z.object({ approvals: z.array(approvalItem), nextBefore: z.number().int().nullable() });
+export type ApprovalsResponse = z.infer<typeof approvalsResponse>;
+
+/** Optional edits: replaces the step's path params, query or body before it runs (re-validated). */
+export const approveRequest = z.strictObject({
+  params: z.record(z.string(), paramValueSchema).optional(),
+  query: z.record(z.string(), paramValueSchema).optional(),
+  body: paramValueSchema.optional(),
+});
+export type ApproveRequest = z.infer<typeof approveRequest>;
+
+export const rejectRequest = z.strictObject({ reason: z.string().trim().min(1, "Say why you reject it").max(2000) });
+export type RejectRequest = z.infer<typeof rejectRequest>;
+
+export const bulkDecisionRequest = z
+  .strictObject({
+    ids: z.array(z.number().int().positive()).min(1).max(100),
+    decision: z.enum(["approve", "reject"]),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .refine((v) => v.decision === "approve" || (v.reason !== undefined && v.reason !== ""), { message: "Say why you reject them", path: ["reason"] });
+export type BulkDecisionRequest = z.infer<typeof bulkDecisionRequest>;
+
+export const decisionResponse = z.object({
+  approval: approvalItem,
+  /** True when this decision completed the approval and the step was executed. */
+  executed: z.boolean(),
+});
+export type DecisionResponse = z.infer<typeof decisionResponse>;
+
+export const bulkDecisionResponse = z.object({
+  results: z.array(z.object({ id: z.number().int(), ok: z.boolean(), status: approvalStatus.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+});
+export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponse>;

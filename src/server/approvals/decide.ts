@@ -1,0 +1,140 @@
+import type { Kysely, Transaction } from "kysely";
+import type { ApproveRequest } from "../../contract/api/approvals";
+import { resolveStepRequest, type ActionStep, type MappingContext, type StepRequest } from "../../contract/workflows/index";
+import type { Clock } from "../clock";
+import { ApiFailure } from "../errors";
+import type { Dialect } from "../store/migrations/types";
+import type { ApprovalsTable, Database } from "../store/schema";
+import type { Engine } from "../workflows/engine";
+import type { RunsRepo } from "../workflows/runs-repo";
+
+export interface Decider {
+  id: number;
+  username: string;
+}
+
+export type ApprovalRow = Omit<ApprovalsTable, "id"> & { id: number };
+export const approvalRow = (r: Omit<ApprovalsTable, "id"> & { id: unknown }): ApprovalRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id), step_row_id: Number(r.step_row_id) });
+
+type Trx = Transaction<Database>;
+
+const notPending = (row: ApprovalRow) =>
+  new ApiFailure(409, "conflict", `This item was already ${row.status}${row.decided_by ? ` by ${row.decided_by}` : ""}; nothing was done.`);
+const expired = () => new ApiFailure(409, "conflict", "This approval request has expired; the run has ended and nothing was done.");
+
+/**
+ * Decisions on approval items. Exactly once: the item's state changes with a conditional UPDATE
+ * (`where status = 'pending'`) inside one transaction, and only the caller whose update took
+ * effect executes the step; everyone else gets 409.
+ */
+export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; engine: Engine; runs: RunsRepo; clock: Clock }) {
+  const { db, engine } = deps;
+  const iso = () => new Date(deps.clock()).toISOString();
+
+  /** Reads the item; on PostgreSQL locks it so that concurrent votes are counted one at a time. */
+  async function lockItem(trx: Trx, id: number): Promise<ApprovalRow> {
+    const q = trx.selectFrom("approvals").selectAll().where("id", "=", id);
+    const r = deps.dialect === "postgres" ? await q.forUpdate().executeTakeFirst() : await q.executeTakeFirst();
+    if (!r) throw new ApiFailure(404, "not_found", "There is no such approval item.");
+    return approvalRow(r);
+  }
+
+  /** Re-resolves the step with the approver's edited sections against the run's event and earlier answers. */
+  async function resolveEdits(id: number, edits: ApproveRequest): Promise<StepRequest> {
+    const item = await db.selectFrom("approvals").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!item) throw new ApiFailure(404, "not_found", "There is no such approval item.");
+    const run = await deps.runs.get(Number(item.run_id));
+    if (!run) throw new ApiFailure(404, "not_found", "The run of this item is gone.");
+    const doc = await engine.docFor(run.version_id);
+    const step = doc.steps[item.step_index];
+    if (step?.kind !== "action") throw new ApiFailure(409, "conflict", "This item's step is not an action.");
+    const edited: ActionStep = {
+      ...step,
+      ...(edits.params !== undefined ? { params: edits.params } : {}),
+      ...(edits.query !== undefined ? { query: edits.query } : {}),
+      ...(edits.body !== undefined ? { body: edits.body } : {}),
+    };
+    const context: MappingContext = { trigger: JSON.parse(run.payload), steps: {} };
+    for (const r of await deps.runs.steps(run.id)) {
+      if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null) context.steps[r.step_id] = JSON.parse(r.response);
+    }
+    const res = resolveStepRequest(edited, context, run.server_id);
+    if (res.problems.length || !res.request) {
+      throw new ApiFailure(400, "validation_failed", `The edited step cannot run: ${res.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ")}`, res.problems);
+    }
+    // The step's server stays the one the approver saw.
+    return { ...res.request, serverId: res.request.serverId ?? (JSON.parse(item.request) as StepRequest).serverId };
+  }
+
+  const hasEdits = (e?: ApproveRequest) => !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
+
+  async function approve(id: number, user: Decider, edits?: ApproveRequest): Promise<{ executed: boolean; runId: number }> {
+    const editedRequest = hasEdits(edits) ? await resolveEdits(id, edits!) : null;
+    const now = iso();
+    const result = await db.transaction().execute(async (trx) => {
+      const item = await lockItem(trx, id);
+      if (item.status !== "pending") throw notPending(item);
+      if (item.expires_at <= now) {
+        await engine.expireOne(id, now, trx);
+        return { expired: true as const };
+      }
+      if (!item.allow_self_approval && item.author_id !== null && item.author_id === user.id) {
+        throw new ApiFailure(403, "forbidden", "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.");
+      }
+      if (editedRequest) {
+        // An edit changes what is approved: earlier votes were for another request.
+        await trx.deleteFrom("approval_votes").where("approval_id", "=", id).execute();
+        await trx.updateTable("approvals").set({ request: JSON.stringify(editedRequest), edited: JSON.stringify({ by: user.username, at: now, ...edits }) }).where("id", "=", id).execute();
+      } else {
+        const mine = await trx.selectFrom("approval_votes").select("user_id").where("approval_id", "=", id).where("user_id", "=", user.id).executeTakeFirst();
+        if (mine) throw new ApiFailure(409, "conflict", "You have already approved this item; it needs another person's approval.");
+      }
+      await trx.insertInto("approval_votes").values({ approval_id: id, user_id: user.id, username: user.username, at: now }).execute();
+      const votes = await trx.selectFrom("approval_votes").select(["username"]).where("approval_id", "=", id).orderBy("at").execute();
+      if (votes.length < item.required_approvers) return { expired: false as const, complete: false, runId: item.run_id };
+      const done = await trx
+        .updateTable("approvals")
+        .set({ status: "approved", decided_at: now, decided_by: votes.map((v) => v.username).join(", ") })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw notPending(item);
+      const request = editedRequest ? JSON.stringify(editedRequest) : item.request;
+      await deps.runs.updateStep(item.step_row_id, { status: "approved", request }, trx);
+      await trx.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }).where("id", "=", item.run_id).where("status", "=", "waiting").execute();
+      return { expired: false as const, complete: true, runId: item.run_id };
+    });
+    if (result.expired) throw expired();
+    if (!result.complete) return { executed: false, runId: result.runId };
+    // The winner runs the step now, so the approver sees the outcome; if another worker got there first it runs there.
+    await engine.runNow(result.runId);
+    const step = await db.selectFrom("workflow_run_steps").select("status").where("approval_id", "=", id).executeTakeFirst();
+    await db.updateTable("approvals").set({ outcome: step?.status ?? null }).where("id", "=", id).execute();
+    return { executed: true, runId: result.runId };
+  }
+
+  async function reject(id: number, user: Decider, reason: string): Promise<void> {
+    const now = iso();
+    const result = await db.transaction().execute(async (trx) => {
+      const item = await lockItem(trx, id);
+      if (item.status !== "pending") throw notPending(item);
+      if (item.expires_at <= now) {
+        await engine.expireOne(id, now, trx);
+        return "expired" as const;
+      }
+      const done = await trx
+        .updateTable("approvals")
+        .set({ status: "rejected", decided_at: now, decided_by: user.username, reason, outcome: "rejected" })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) throw notPending(item);
+      await engine.endParkedRun(trx, item.run_id, item.step_row_id, "rejected", now, `Rejected by ${user.username}: ${reason}`);
+      return "ok" as const;
+    });
+    if (result === "expired") throw expired();
+  }
+
+  return { approve, reject };
+}
+export type Decisions = ReturnType<typeof createDecisions>;

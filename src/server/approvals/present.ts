@@ -1,0 +1,48 @@
+import type { Kysely } from "kysely";
+import type { ApprovalItem } from "../../contract/api/approvals";
+import { operations, type OperationId, type TriggerId } from "../../contract/postmark/index";
+import type { StepRequest } from "../../contract/workflows/index";
+import type { Database } from "../store/schema";
+import type { Engine } from "../workflows/engine";
+import { blastRadius } from "./blast-radius";
+import type { ApprovalRow } from "./decide";
+
+/** Approval rows → what the queue shows: the run, workflow, step, event, exact request, blast radius, votes. */
+export async function presentApprovals(db: Kysely<Database>, engine: Engine, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const runs = await db.selectFrom("workflow_runs").select(["id", "version_id", "version", "event_id", "trigger", "server_id"]).where("id", "in", [...new Set(rows.map((r) => r.run_id))]).execute();
+  const names = await db.selectFrom("workflows").select(["id", "name"]).where("id", "in", [...new Set(rows.map((r) => r.workflow_id))]).execute();
+  const votes = await db.selectFrom("approval_votes").selectAll().where("approval_id", "in", ids).orderBy("at").execute();
+  const out: ApprovalItem[] = [];
+  for (const r of rows) {
+    const run = runs.find((x) => Number(x.id) === r.run_id);
+    if (!run) continue;
+    const doc = await engine.docFor(Number(run.version_id));
+    const step = doc.steps[r.step_index];
+    const request = JSON.parse(r.request) as StepRequest;
+    const opId = (step?.kind === "action" ? step.operationId : request.operationId) as OperationId;
+    const op = operations[opId];
+    out.push({
+      id: r.id,
+      status: r.status as ApprovalItem["status"],
+      uncertain: r.uncertain === 1,
+      runId: r.run_id,
+      workflow: { id: r.workflow_id, name: names.find((n) => Number(n.id) === r.workflow_id)?.name ?? "", version: Number(run.version) },
+      step: { id: step?.id ?? "", name: step?.name ?? null, operationId: op.id, title: op.title, risk: op.risk },
+      event: { id: run.event_id === null ? null : Number(run.event_id), trigger: run.trigger as TriggerId, serverId: run.server_id, summary: JSON.parse(r.event_summary) as Record<string, unknown> },
+      request: { method: request.method, path: request.path, query: request.query ?? {}, body: request.body ?? null, serverId: request.serverId },
+      blastRadius: blastRadius(request),
+      policy: { approvers: r.required_approvers, allowSelfApproval: r.allow_self_approval === 1, author: r.author_name },
+      approvals: votes.filter((v) => Number(v.approval_id) === r.id).map((v) => ({ userId: Number(v.user_id), username: v.username, at: v.at })),
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+      decidedAt: r.decided_at,
+      decidedBy: r.decided_by,
+      reason: r.reason,
+      edited: r.edited !== null,
+      outcome: r.outcome,
+    });
+  }
+  return out;
+}

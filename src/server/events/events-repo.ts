@@ -1,0 +1,123 @@
+import { sql, type Kysely } from "kysely";
+import type { EventsQuery } from "../../contract/api/events";
+import type { Database, EventsTable } from "../store/schema";
+
+export type EventRow = Omit<EventsTable, "id"> & { id: number };
+export type NewEventRow = Omit<EventsTable, "id">;
+
+/** `%`, `_` and `\` match themselves in a LIKE pattern. */
+const likeEscape = (v: string) => `%${v.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** PostgreSQL returns BIGSERIAL ids as strings. */
+const toRow = (r: Omit<EventsTable, "id"> & { id: unknown }): EventRow => ({ ...r, id: Number(r.id) });
+
+export type EventFilters = Pick<EventsQuery, "types" | "server" | "stream" | "recipient" | "tag" | "q">;
+
+/** Storage of webhook events: insert (idempotent on dedupe_key), keyset reads, pruning. */
+export function createEventsRepo(db: Kysely<Database>) {
+  function filtered(f: EventFilters) {
+    let query = db.selectFrom("events").selectAll();
+    if (f.types?.length) {
+      const triggers = f.types.filter((t) => t !== "unrecognised");
+      const unrecognised = f.types.includes("unrecognised");
+      query = query.where((eb) =>
+        eb.or([
+          ...(triggers.length ? [eb("trigger", "in", triggers)] : []),
+          ...(unrecognised ? [eb("trigger", "is", null)] : []),
+        ]),
+      );
+    }
+    if (f.server !== undefined) query = query.where("server_id", "=", f.server);
+    if (f.stream !== undefined) query = query.where("message_stream", "=", f.stream);
+    if (f.tag !== undefined) query = query.where("tag", "=", f.tag);
+    const like = (col: "recipient" | "sender" | "subject" | "detail" | "tag" | "message_id", pattern: string) =>
+      sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
+    if (f.recipient !== undefined) {
+      const p = likeEscape(f.recipient);
+      query = query.where((eb) => eb.or([eb(like("recipient", p), "=", sql.lit(true)), eb(like("sender", p), "=", sql.lit(true))]));
+    }
+    if (f.q !== undefined) {
+      const p = likeEscape(f.q);
+      const cols = ["subject", "detail", "recipient", "sender", "tag", "message_id"] as const;
+      query = query.where((eb) => eb.or(cols.map((c) => eb(like(c, p), "=", sql.lit(true)))));
+    }
+    return query;
+  }
+
+  return {
+    /**
+     * Inserts rows in one statement (one commit); rows whose dedupe_key exists are skipped.
+     * Returns the inserted rows' ids by dedupe key.
+     */
+    async insertMany(rows: NewEventRow[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      if (!rows.length) return out;
+      const inserted = await db
+        .insertInto("events")
+        .values(rows)
+        .onConflict((oc) => oc.column("dedupe_key").doNothing())
+        .returning(["id", "dedupe_key"])
+        .execute();
+      for (const r of inserted) out.set(r.dedupe_key, Number(r.id));
+      return out;
+    },
+
+    async get(id: number): Promise<EventRow | null> {
+      const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? toRow(row) : null;
+    },
+
+    async idByDedupeKey(key: string): Promise<number | null> {
+      const row = await db.selectFrom("events").select("id").where("dedupe_key", "=", key).executeTakeFirst();
+      return row ? Number(row.id) : null;
+    },
+
+    /** Newest first, older than `before` (keyset, never OFFSET). */
+    async pageBefore(f: EventFilters, before: number | undefined, limit: number): Promise<EventRow[]> {
+      let q = filtered(f);
+      if (before !== undefined) q = q.where("id", "<", before);
+      return (await q.orderBy("id", "desc").limit(limit).execute()).map(toRow);
+    },
+
+    /** Oldest first, newer than `after`: replay and catching up. */
+    async pageAfter(f: EventFilters, after: number, limit: number): Promise<EventRow[]> {
+      return (await filtered(f).where("id", ">", after).orderBy("id", "asc").limit(limit).execute()).map(toRow);
+    },
+
+    async maxId(): Promise<number> {
+      const row = await db.selectFrom("events").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst();
+      return Number(row?.max ?? 0);
+    },
+
+    /** Deletes up to `batch` events received before `cutoff`; returns how many went. */
+    async pruneBatch(cutoff: string, batch: number): Promise<number> {
+      // Oldest first, a bounded batch per statement so writers are never held up for long.
+      const ids = db.selectFrom("events").select("id").where("received_at", "<", cutoff).orderBy("id").limit(batch);
+      const res = await db.deleteFrom("events").where("id", "in", ids).executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+
+    async count(): Promise<number> {
+      const row = await db.selectFrom("events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+export type EventsRepo = ReturnType<typeof createEventsRepo>;
+
+/** Refused webhook attempts, newest first; kept short so a flood cannot fill the disk. */
+export function createRefusalsRepo(db: Kysely<Database>) {
+  return {
+    async record(at: string, address: string, reason: string) {
+      await db.insertInto("webhook_refusals").values({ at, address, reason }).execute();
+    },
+    recent: async (limit = 100) =>
+      (await db.selectFrom("webhook_refusals").selectAll().orderBy("id", "desc").limit(limit).execute()).map((r) => ({ ...r, id: Number(r.id) })),
+    /** Keeps the newest `keep` rows. */
+    async trim(keep: number) {
+      const edge = await db.selectFrom("webhook_refusals").select("id").orderBy("id", "desc").offset(keep).limit(1).executeTakeFirst();
+      if (edge) await db.deleteFrom("webhook_refusals").where("id", "<=", Number(edge.id)).execute();
+    },
+  };
+}
+export type RefusalsRepo = ReturnType<typeof createRefusalsRepo>;

@@ -1,0 +1,48 @@
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import type { EventsRepo, RefusalsRepo } from "./events-repo";
+
+const DAY = 86_400_000;
+const BATCH = 1_000;
+const KEEP_REFUSALS = 1_000;
+
+/** Deletes events older than the retention, a batch at a time, yielding between batches. */
+export async function pruneEvents(deps: { repo: EventsRepo; refusals?: RefusalsRepo; clock: Clock; retentionDays: number; batch?: number }): Promise<number> {
+  const cutoff = new Date(deps.clock() - deps.retentionDays * DAY).toISOString();
+  const batch = deps.batch ?? BATCH;
+  let total = 0;
+  for (;;) {
+    const n = await deps.repo.pruneBatch(cutoff, batch);
+    total += n;
+    if (n < batch) break;
+    // Let webhook writes in between: pruning is never urgent.
+    await new Promise((r) => setImmediate(r));
+  }
+  await deps.refusals?.trim(KEEP_REFUSALS);
+  return total;
+}
+
+/** Prunes shortly after start and then hourly; the timer never keeps the process alive. */
+export function startRetention(deps: Parameters<typeof pruneEvents>[0] & { logger: Logger; everyMs?: number }) {
+  let busy = false;
+  const run = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const n = await pruneEvents(deps);
+      if (n) deps.logger.info("pruned old events", { count: n, retentionDays: deps.retentionDays });
+    } catch (e) {
+      deps.logger.warn("event pruning failed; will try again", { error: (e as Error)?.message });
+    } finally {
+      busy = false;
+    }
+  };
+  const first = setTimeout(() => void run(), 30_000);
+  const timer = setInterval(() => void run(), deps.everyMs ?? 3_600_000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

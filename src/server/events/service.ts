@@ -1,0 +1,54 @@
+import { sql } from "kysely";
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { SecretBox } from "../crypto/secret-box";
+import type { Logger } from "../logger";
+import type { Store } from "../store/index";
+import { createEventBus } from "./bus";
+import { createWebhookCredentials } from "./credentials";
+import { createEventsRepo, createRefusalsRepo, type EventsRepo } from "./events-repo";
+import { startRetention } from "./retention";
+import { createEventWriter } from "./writer";
+
+/** The event store's parts: repo, writer (the only inserter), bus, webhook credentials. */
+export function createEventsService(deps: { config: Config; store: Store; box: SecretBox; clock: Clock; logger: Logger }) {
+  const repo = createEventsRepo(deps.store.db);
+  const refusals = createRefusalsRepo(deps.store.db);
+  const bus = createEventBus(deps.logger);
+
+  /**
+   * Every commit durable before the 200: SQLite's FULL sync (the store has one connection, so this
+   * covers the events table writes). PostgreSQL commits are durable already.
+   */
+  async function ensureDurable() {
+    if (deps.store.dialect !== "sqlite") return;
+    await sql`pragma synchronous = FULL`.execute(deps.store.db);
+    const row = (await sql<{ synchronous: number }>`pragma synchronous`.execute(deps.store.db)).rows[0];
+    if (Number(row?.synchronous) < 2) throw new Error("SQLite refused synchronous=FULL; events would not be durable");
+  }
+  let durable: Promise<void> | null = null;
+  const durableRepo: EventsRepo = {
+    ...repo,
+    // Looked up on each call so tests can make the store fail.
+    insertMany: async (rows) => {
+      durable ??= ensureDurable().catch((e) => {
+        durable = null;
+        throw e;
+      });
+      await durable;
+      return repo.insertMany(rows);
+    },
+  };
+  const writer = createEventWriter({ repo: durableRepo, bus, logger: deps.logger });
+  const credentials = createWebhookCredentials(deps);
+  return {
+    repo,
+    refusals,
+    bus,
+    writer,
+    credentials,
+    startRetention: () =>
+      startRetention({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays, logger: deps.logger }),
+  };
+}
+export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,0 +1,149 @@
+import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import type { Dialect } from "../store/migrations/types";
+import type { Database, WorkflowRunsTable, WorkflowRunStepsTable } from "../store/schema";
+
+export type RunRow = Omit<WorkflowRunsTable, "id"> & { id: number };
+export type StepRow = Omit<WorkflowRunStepsTable, "id"> & { id: number };
+export type NewRun = Omit<WorkflowRunsTable, "id">;
+type Q = Kysely<Database> | Transaction<Database>;
+
+const run = (r: Omit<WorkflowRunsTable, "id"> & { id: unknown }): RunRow => ({
+  ...r,
+  id: Number(r.id),
+  workflow_id: Number(r.workflow_id),
+  version_id: Number(r.version_id),
+  event_id: r.event_id === null ? null : Number(r.event_id),
+});
+const step = (r: Omit<WorkflowRunStepsTable, "id"> & { id: unknown }): StepRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id) });
+
+export interface RunFilters {
+  workflow?: number;
+  status?: string;
+  before?: number;
+  limit: number;
+}
+
+/** Runs and their steps. Claims are conditional updates, so two workers never own one run. */
+export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    db,
+    /** Inserts runs; an event run whose origin key exists is skipped. Returns the new ids. */
+    async insert(rows: NewRun[], q: Q = db): Promise<number[]> {
+      if (!rows.length) return [];
+      const out = await q
+        .insertInto("workflow_runs")
+        .values(rows)
+        .onConflict((oc) => oc.column("origin_key").doNothing())
+        .returning("id")
+        .execute();
+      return out.map((r) => Number(r.id));
+    },
+
+    async claimById(id: number, owner: string, now: string): Promise<RunRow | null> {
+      const r = await db
+        .updateTable("workflow_runs")
+        .set({ status: "running", claimed_by: owner, claimed_at: now, started_at: sql`coalesce(started_at, ${now})` })
+        .where("id", "=", id)
+        .where("status", "=", "queued")
+        .returningAll()
+        .executeTakeFirst();
+      return r ? run(r) : null;
+    },
+
+    /** Takes the oldest queued run; on PostgreSQL other instances skip the row this one locked. */
+    async claimNext(owner: string, now: string): Promise<RunRow | null> {
+      const pick =
+        dialect === "postgres"
+          ? sql<number>`(select id from workflow_runs where status = 'queued' order by id limit 1 for update skip locked)`
+          : sql<number>`(select id from workflow_runs where status = 'queued' order by id limit 1)`;
+      const r = await db
+        .updateTable("workflow_runs")
+        .set({ status: "running", claimed_by: owner, claimed_at: now, started_at: sql`coalesce(started_at, ${now})` })
+        .where("id", "=", pick)
+        .where("status", "=", "queued")
+        .returningAll()
+        .executeTakeFirst();
+      return r ? run(r) : null;
+    },
+
+    async get(id: number, q: Q = db): Promise<RunRow | null> {
+      const r = await q.selectFrom("workflow_runs").selectAll().where("id", "=", id).executeTakeFirst();
+      return r ? run(r) : null;
+    },
+
+    async update(id: number, patch: Updateable<WorkflowRunsTable>, q: Q = db) {
+      await q.updateTable("workflow_runs").set(patch).where("id", "=", id).execute();
+    },
+
+    async steps(runId: number, q: Q = db): Promise<StepRow[]> {
+      return (await q.selectFrom("workflow_run_steps").selectAll().where("run_id", "=", runId).orderBy("step_index", "asc").execute()).map(step);
+    },
+
+    async stepsOf(runIds: number[]): Promise<StepRow[]> {
+      if (!runIds.length) return [];
+      return (await db.selectFrom("workflow_run_steps").selectAll().where("run_id", "in", runIds).orderBy("step_index", "asc").execute()).map(step);
+    },
+
+    async step(id: number, q: Q = db): Promise<StepRow | null> {
+      const r = await q.selectFrom("workflow_run_steps").selectAll().where("id", "=", id).executeTakeFirst();
+      return r ? step(r) : null;
+    },
+
+    /** Creates or replaces the row of one step of a run; returns its id. */
+    async putStep(row: Omit<WorkflowRunStepsTable, "id">, q: Q = db): Promise<number> {
+      const existing = await q.selectFrom("workflow_run_steps").select("id").where("run_id", "=", row.run_id).where("step_index", "=", row.step_index).executeTakeFirst();
+      if (existing) {
+        await q.updateTable("workflow_run_steps").set(row).where("id", "=", existing.id).execute();
+        return Number(existing.id);
+      }
+      const r = await q.insertInto("workflow_run_steps").values(row).returning("id").executeTakeFirstOrThrow();
+      return Number(r.id);
+    },
+
+    /** A step's first row (the caller knows there is none yet). */
+    async insertStep(row: Omit<WorkflowRunStepsTable, "id">, q: Q = db): Promise<number> {
+      const r = await q.insertInto("workflow_run_steps").values(row).returning("id").executeTakeFirstOrThrow();
+      return Number(r.id);
+    },
+
+    async updateStep(id: number, patch: Updateable<WorkflowRunStepsTable>, q: Q = db) {
+      await q.updateTable("workflow_run_steps").set(patch).where("id", "=", id).execute();
+    },
+
+    async list(f: RunFilters): Promise<RunRow[]> {
+      let q = db.selectFrom("workflow_runs").selectAll();
+      if (f.workflow !== undefined) q = q.where("workflow_id", "=", f.workflow);
+      if (f.status !== undefined) q = q.where("status", "=", f.status);
+      if (f.before !== undefined) q = q.where("id", "<", f.before);
+      return (await q.orderBy("id", "desc").limit(f.limit).execute()).map(run);
+    },
+
+    async lastRuns(workflowIds: number[]): Promise<Map<number, RunRow>> {
+      const out = new Map<number, RunRow>();
+      if (!workflowIds.length) return out;
+      const ids = await db
+        .selectFrom("workflow_runs")
+        .select((eb) => ["workflow_id", eb.fn.max("id").as("id")])
+        .where("workflow_id", "in", workflowIds)
+        .groupBy("workflow_id")
+        .execute();
+      const wanted = ids.map((r) => Number(r.id));
+      if (!wanted.length) return out;
+      for (const r of await db.selectFrom("workflow_runs").selectAll().where("id", "in", wanted).execute()) out.set(Number(r.workflow_id), run(r));
+      return out;
+    },
+
+    /** Runs some engine claimed but left: all of them at start-up on SQLite, or whose lease ran out. */
+    async abandoned(claimedBefore: string | null): Promise<RunRow[]> {
+      let q = db.selectFrom("workflow_runs").selectAll().where("status", "=", "running");
+      if (claimedBefore !== null) q = q.where("claimed_at", "<", claimedBefore);
+      return (await q.orderBy("id", "asc").limit(500).execute()).map(run);
+    },
+
+    async queuedCount(): Promise<number> {
+      const r = await db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll().as("n")).where("status", "=", "queued").executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+  };
+}
+export type RunsRepo = ReturnType<typeof createRunsRepo>;

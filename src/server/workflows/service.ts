@@ -1,0 +1,42 @@
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import type { Execute } from "../proxy/execute";
+import type { Store } from "../store/index";
+import { createDecisions } from "../approvals/decide";
+import { createEngine, type EngineOptions } from "./engine";
+import { createRunsRepo } from "./runs-repo";
+import { createWorkflowsRepo } from "./workflows-repo";
+
+export interface WorkflowsDeps {
+  config: Config;
+  store: Store;
+  execute: Execute;
+  clock: Clock;
+  logger: Logger;
+  /** Test and bench overrides (sleep, random, concurrency…). */
+  engine?: Partial<EngineOptions>;
+}
+
+/** Workflows, runs, the engine that executes them, and decisions on the approval queue. */
+export function createWorkflowsService(deps: WorkflowsDeps) {
+  const { store } = deps;
+  const workflows = createWorkflowsRepo(store.db);
+  const runs = createRunsRepo(store.db, store.dialect);
+  const engine = createEngine({
+    db: store.db,
+    workflows,
+    runs,
+    execute: deps.execute,
+    clock: deps.clock,
+    logger: deps.logger,
+    maxAttempts: deps.config.workflows.maxAttempts,
+    concurrency: deps.config.workflows.concurrency,
+    // One process per SQLite file: whatever is left `running` at start-up is orphaned.
+    recoverAllAtStart: store.dialect === "sqlite",
+    ...deps.engine,
+  });
+  const decisions = createDecisions({ db: store.db, dialect: store.dialect, engine, runs, clock: deps.clock });
+  return { workflows, runs, engine, decisions };
+}
+export type WorkflowsService = ReturnType<typeof createWorkflowsService>;
