@@ -4,6 +4,29 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import type { AppEnv } from "./types";
 
+/** Extensions of files a browser fetches as such; a missing one is a 404, never the SPA page. */
+const assetExtensions = new Set([
+  "js", "mjs", "cjs", "css", "map", "json", "txt", "xml", "webmanifest", "wasm",
+  "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico",
+  "woff", "woff2", "ttf", "otf", "eot",
+  "mp3", "mp4", "webm", "pdf", "zip",
+]);
+
+function isApiPath(p: string): boolean {
+  return p === "/api" || p.startsWith("/api/") || p === "/webhooks" || p.startsWith("/webhooks/");
+}
+
+/**
+ * True when the request clearly asks for a file: anything under /assets/ (Vite's hashed output) or
+ * a path ending in a static file extension. Client routes may contain dots (`/operations/domains.get`),
+ * so a dot alone does not make a path an asset.
+ */
+export function isAssetRequest(p: string): boolean {
+  if (p.startsWith("/assets/")) return true;
+  const ext = /\.([a-z0-9]+)$/i.exec(p)?.[1];
+  return ext !== undefined && assetExtensions.has(ext.toLowerCase());
+}
+
 /**
  * Serves the built SPA: files from `root` (hashed assets cached for a year), and index.html
  * for any other GET that is not an API or webhook path, so client routes survive a reload.
@@ -12,7 +35,7 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
   const indexFile = path.join(root, "index.html");
   const files = serveStatic({ root: path.relative(process.cwd(), root) || "." });
   app.use("*", async (c, next) => {
-    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/webhooks/")) return next();
+    if (isApiPath(c.req.path)) return next();
     const res = await files(c, next);
     // Set here, not in onFound: the response exists by then. Vite puts hashed files in /assets/.
     if (res instanceof Response && res.status === 200) {
@@ -23,9 +46,7 @@ export function mountSpa(app: Hono<AppEnv>, root: string) {
   });
   app.get("*", async (c, next) => {
     const p = c.req.path;
-    if (p.startsWith("/api/") || p === "/api" || p.startsWith("/webhooks/")) return next();
-    // A missing asset is a 404, not the SPA page.
-    if (/\.[a-z0-9]{1,8}$/i.test(p)) return next();
+    if (isApiPath(p) || isAssetRequest(p)) return next();
     let html: string;
     try {
       html = await fs.promises.readFile(indexFile, "utf8");
