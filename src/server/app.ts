@@ -20,12 +20,18 @@ import { approvalsRoutes } from "./approvals/routes";
 import { runsRoutes } from "./workflows/runs-routes";
 import { workflowsRoutes, workflowTemplatesRoutes } from "./workflows/routes";
 import { wiringRoutes } from "./wiring/routes";
+import { approvalLinkCreateRoutes, approvalLinkRoutes } from "./approvals/links-routes";
+import { auditRoutes } from "./audit/routes";
+import { requestId } from "./audit/request-id";
+import { notificationsRoutes, pushRoutes } from "./push/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
   staticDir?: string | null;
   /** Per-request log lines (off in most tests). */
   logRequests?: boolean;
+  /** Accept http push endpoints (tests with a local push service only). */
+  allowHttpPushEndpoints?: boolean;
 }
 
 /** Builds the Hono app; tests call `app.request()` on it in-process. */
@@ -35,6 +41,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   if (options.logRequests !== false) app.use("*", requestLog(s.logger, s.clock));
   app.use("*", securityHeaders(s.config.secureCookies));
   app.use("/api/*", originCheck(s.config.publicUrl));
+  app.use("/api/*", requestId());
 
   app.get("/api/health", async (c) => {
     const conn = await s.connection.current().catch(() => null);
@@ -56,7 +63,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.use("/api/settings/*", session);
   app.use("/api/servers", session);
   app.use("/api/postmark/*", session);
-  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals"]) {
+  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals", "/api/approval-links", "/api/audit", "/api/push", "/api/notifications"]) {
     app.use(base, session);
     app.use(`${base}/*`, session);
   }
@@ -72,6 +79,11 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/workflow-templates", workflowTemplatesRoutes());
   app.route("/api/runs", runsRoutes(s));
   app.route("/api/approvals", approvalsRoutes(s));
+  app.route("/api/approvals", approvalLinkCreateRoutes(s));
+  app.route("/api/approval-links", approvalLinkRoutes(s));
+  app.route("/api/audit", auditRoutes(s));
+  app.route("/api/push", pushRoutes(s, { allowHttpEndpoints: options.allowHttpPushEndpoints }));
+  app.route("/api/notifications", notificationsRoutes(s));
   app.route("/api/events", eventsRoutes(s));
   app.route("/api/wiring", wiringRoutes(s));
   app.all("/api/*", session, () => {

@@ -39,6 +39,12 @@ export interface Config {
     /** Events queued for one slow SSE client before it is dropped (it reconnects with Last-Event-ID). */
     sseQueueLimit: number;
   };
+  push: {
+    /** PUSH_DISABLED: no Web Push at all (the rest of Mailroom works as before). */
+    disabled: boolean;
+    /** VAPID subject: PUSH_SUBJECT, else PUBLIC_URL when https, else a mailto: placeholder. */
+    subject: string;
+  };
   workflows: {
     /** Attempts of one step on 429, 5xx and network errors, the first included. */
     maxAttempts: number;
@@ -141,6 +147,23 @@ const envSchema = z.object({
   SSE_QUEUE_LIMIT: int("SSE_QUEUE_LIMIT", 1_000, 1, 100_000),
   WORKFLOW_MAX_ATTEMPTS: int("WORKFLOW_MAX_ATTEMPTS", 5, 1, 20),
   WORKFLOW_CONCURRENCY: int("WORKFLOW_CONCURRENCY", 8, 1, 256),
+  PUSH_DISABLED: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v === "1" || v?.toLowerCase() === "true"),
+  PUSH_SUBJECT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(v)) {
+        ctx.addIssue({ code: "custom", message: `PUSH_SUBJECT must be a mailto: address or an https: URL (got "${v}")` });
+        return z.NEVER;
+      }
+      return v;
+    }),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -200,5 +223,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
     workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY },
+    push: {
+      disabled: e.PUSH_DISABLED,
+      // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.
+      subject: e.PUSH_SUBJECT ?? (publicUrl.startsWith("https:") ? publicUrl : "mailto:mailroom@example.invalid"),
+    },
   };
 }

@@ -54,6 +54,8 @@ async function main() {
 
   // Generate webhook credentials now (not at the first webhook) and start pruning old events.
   await services.events.credentials.get();
+  // VAPID keys at first start, so browsers can subscribe from the first page load.
+  if (!config.push.disabled) await services.vapid.get();
   const stopRetention = services.events.startRetention();
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
   await services.workflows.engine.start((listener) => services.events.bus.subscribe(listener));
@@ -78,6 +80,7 @@ async function main() {
     clearInterval(sweeper);
     stopRetention();
     await services.workflows.engine.stop().catch(() => {});
+    await services.notifier.idle().catch(() => {});
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await new Promise<void>((r) => server.close(() => r()));

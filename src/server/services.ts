@@ -1,3 +1,8 @@
+import crypto from "node:crypto";
+import { createApprovalLinks, createRateLimiter, type ApprovalLinks, type RateLimiter } from "./approvals/links";
+import { auditedExecute } from "./audit/audited-execute";
+import { createNotifier, type Notifier } from "./push/notifier";
+import { createVapidKeys, type Vapid } from "./push/vapid";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle";
 import { createSessions, type Sessions } from "./auth/sessions";
 import { systemClock, type Clock } from "./clock";
@@ -29,6 +34,12 @@ export interface Services {
   events: EventsService;
   /** Workflows, runs, the engine and approval decisions. */
   workflows: WorkflowsService;
+  /** Web Push: VAPID keys and the notifier (new approvals, failed runs, intake refusals). */
+  vapid: Vapid;
+  notifier: Notifier;
+  /** Signed approval links, and the rate limit on checking them. */
+  links: ApprovalLinks;
+  linkLimiter: RateLimiter;
   /** The embedded sandbox, when there can be one (sandbox-mode test events use its hook). */
   sandbox: (() => Promise<SandboxHandle & Partial<SandboxEventHook>>) | null;
   version: string;
@@ -46,12 +57,19 @@ export interface ServiceDeps {
   version?: string;
   /** Engine overrides for tests and benchmarks (sleep, random, concurrency…). */
   engine?: Partial<EngineOptions>;
+  /** Web Push overrides for tests (a local push endpoint over http, its fetch, alert intervals). */
+  push?: { fetch?: typeof fetch; allowHttpEndpoints?: boolean; intakeAlertEveryMs?: number; runFailedEveryMs?: number };
+  /** Signed-link check limit per address and per user. */
+  linkRateLimit?: { limit: number; windowMs: number };
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const clock = deps.clock ?? systemClock;
   const { config, store, logger } = deps;
-  const box = createSecretBox(loadSettingsKey({ secret: config.secret, dataDir: config.dataDir }).key);
+  const settingsKey = loadSettingsKey({ secret: config.secret, dataDir: config.dataDir }).key;
+  const box = createSecretBox(settingsKey);
+  // A key of its own for link signatures, derived so that it never equals the encryption key.
+  const linkKey = Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-approval-links-v1", 32));
   // The connection reads saved tokens through the settings module, which reloads it on change.
   let settings: ConnectionSettings | null = null;
   const connection = createConnection({
@@ -63,9 +81,23 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   });
   settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
-  const execute = createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch });
+  const execute = auditedExecute(createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch }), { audit: store.audit, clock, logger });
+  const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
+  const vapid = createVapidKeys({ store, box, clock });
+  const notifier = createNotifier({ store, vapid, links, clock, logger, subject: config.push.subject, disabled: config.push.disabled, ...deps.push });
   return {
-    workflows: createWorkflowsService({ config, store, execute, clock, logger, engine: deps.engine }),
+    workflows: createWorkflowsService({
+      config,
+      store,
+      execute,
+      clock,
+      logger,
+      engine: { onApprovalCreated: (id) => notifier.approvalCreated(id), onRunFailed: (id) => notifier.runFailed(id), ...deps.engine },
+    }),
+    vapid,
+    notifier,
+    links,
+    linkLimiter: createRateLimiter(clock, deps.linkRateLimit),
     config,
     store,
     logger,

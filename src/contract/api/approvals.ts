@@ -2,7 +2,8 @@ import { z } from "zod";
 import { triggerId } from "../postmark/triggers";
 import { paramValueSchema } from "../workflows/schema";
 
-export const approvalStatuses = ["pending", "approved", "rejected", "expired"] as const;
+import { approvalStatuses } from "./statuses";
+export { approvalStatuses } from "./statuses";
 export const approvalStatus = z.enum(approvalStatuses);
 export type ApprovalStatus = z.infer<typeof approvalStatus>;
 
@@ -79,3 +80,30 @@ export const bulkDecisionResponse = z.object({
   results: z.array(z.object({ id: z.number().int(), ok: z.boolean(), status: approvalStatus.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
 });
 export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponse>;
+
+/** POST /api/approvals/:id/link → a signed, single-use, expiring link bound to the item's request as shown. */
+export const approvalLinkResponse = z.object({
+  /** PUBLIC_URL/approve/<token> */
+  url: z.string(),
+  expiresAt: z.string(),
+});
+export type ApprovalLinkResponse = z.infer<typeof approvalLinkResponse>;
+
+/** GET /api/approval-links/:token (session required; never changes anything). */
+export const approvalLinkView = z.object({
+  approval: approvalItem,
+  /** What the link permits: both, one tap each. */
+  expiresAt: z.string(),
+  /** Whether the signed-in user may decide (role and policy); when false, `reason` says why. */
+  canDecide: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type ApprovalLinkView = z.infer<typeof approvalLinkView>;
+
+/**
+ * POST /api/approval-links/:token/approve (no body) and /reject ({ reason }) → DecisionResponse.
+ * Errors: 404 not_found (unknown or tampered token), 410 with code "gone" (used, expired, or the
+ * request changed since the link was made; message says which), 403 forbidden (role/policy),
+ * 429 too_many_requests.
+ */
+export const approvalLinkRejectRequest = rejectRequest;

@@ -10,6 +10,8 @@ export const errorCodes = [
   "not_found",
   "method_not_allowed",
   "conflict",
+  /** A signed link that was used, expired, or no longer matches the action it was made for. */
+  "gone",
   "payload_too_large",
   "too_many_requests",
   "upstream_unreachable",

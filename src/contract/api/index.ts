@@ -4,3 +4,5 @@ export * from "./settings";
 export * from "./events";
 export * from "./workflows";
 export * from "./approvals";
+export * from "./audit";
+export * from "./notifications";

@@ -9,7 +9,8 @@ export const workflowProblem = z.object({
   message: z.string(),
 });
 
-export const runStatuses = ["queued", "running", "waiting", "succeeded", "failed", "rejected", "expired"] as const;
+import { runStatuses } from "./statuses";
+export { runStatuses } from "./statuses";
 export const runStatus = z.enum(runStatuses);
 export type RunStatus = z.infer<typeof runStatus>;
 

@@ -3,6 +3,7 @@ import type { ApproveRequest } from "../../contract/api/approvals";
 import { resolveStepRequest, type ActionStep, type MappingContext, type StepRequest } from "../../contract/workflows/index";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
+import type { AuditRepo } from "../store/audit-repo";
 import type { Dialect } from "../store/migrations/types";
 import type { ApprovalsTable, Database } from "../store/schema";
 import type { Engine } from "../workflows/engine";
@@ -18,6 +19,19 @@ export const approvalRow = (r: Omit<ApprovalsTable, "id"> & { id: unknown }): Ap
 
 type Trx = Transaction<Database>;
 
+export interface DecisionOptions {
+  requestId?: string | null;
+  /** Where the decision came from: "queue" (default), "bulk" or "link". */
+  via?: "queue" | "bulk" | "link";
+  /** Extra audit context (no secrets). */
+  details?: Record<string, unknown>;
+  /**
+   * Runs inside the decision's transaction once the item passed its checks; throwing undoes the
+   * whole decision. Signed links are consumed here, so a link is used up only by a decision that happens.
+   */
+  guard?: (trx: Trx, item: ApprovalRow) => Promise<void>;
+}
+
 const notPending = (row: ApprovalRow) =>
   new ApiFailure(409, "conflict", `This item was already ${row.status}${row.decided_by ? ` by ${row.decided_by}` : ""}; nothing was done.`);
 const expired = () => new ApiFailure(409, "conflict", "This approval request has expired; the run has ended and nothing was done.");
@@ -27,7 +41,7 @@ const expired = () => new ApiFailure(409, "conflict", "This approval request has
  * (`where status = 'pending'`) inside one transaction, and only the caller whose update took
  * effect executes the step; everyone else gets 409.
  */
-export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; engine: Engine; runs: RunsRepo; clock: Clock }) {
+export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; engine: Engine; runs: RunsRepo; clock: Clock; audit?: AuditRepo; onAuditError?: (e: Error) => void }) {
   const { db, engine } = deps;
   const iso = () => new Date(deps.clock()).toISOString();
 
@@ -68,7 +82,7 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
 
   const hasEdits = (e?: ApproveRequest) => !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
 
-  async function approve(id: number, user: Decider, edits?: ApproveRequest): Promise<{ executed: boolean; runId: number }> {
+  async function approveInner(id: number, user: Decider, edits: ApproveRequest | undefined, opts: DecisionOptions): Promise<{ executed: boolean; runId: number; votes: number; required: number; stepOutcome?: string | null }> {
     const editedRequest = hasEdits(edits) ? await resolveEdits(id, edits!) : null;
     const now = iso();
     const result = await db.transaction().execute(async (trx) => {
@@ -81,6 +95,7 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
       if (!item.allow_self_approval && item.author_id !== null && item.author_id === user.id) {
         throw new ApiFailure(403, "forbidden", "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.");
       }
+      await opts.guard?.(trx, item);
       if (editedRequest) {
         // An edit changes what is approved: earlier votes were for another request.
         await trx.deleteFrom("approval_votes").where("approval_id", "=", id).execute();
@@ -91,7 +106,7 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
       }
       await trx.insertInto("approval_votes").values({ approval_id: id, user_id: user.id, username: user.username, at: now }).execute();
       const votes = await trx.selectFrom("approval_votes").select(["username"]).where("approval_id", "=", id).orderBy("at").execute();
-      if (votes.length < item.required_approvers) return { expired: false as const, complete: false, runId: item.run_id };
+      if (votes.length < item.required_approvers) return { expired: false as const, complete: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
       const done = await trx
         .updateTable("approvals")
         .set({ status: "approved", decided_at: now, decided_by: votes.map((v) => v.username).join(", ") })
@@ -102,18 +117,19 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
       const request = editedRequest ? JSON.stringify(editedRequest) : item.request;
       await deps.runs.updateStep(item.step_row_id, { status: "approved", request }, trx);
       await trx.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }).where("id", "=", item.run_id).where("status", "=", "waiting").execute();
-      return { expired: false as const, complete: true, runId: item.run_id };
+      return { expired: false as const, complete: true, runId: item.run_id, votes: votes.length, required: item.required_approvers };
     });
     if (result.expired) throw expired();
-    if (!result.complete) return { executed: false, runId: result.runId };
+    const counts = { votes: result.votes, required: result.required };
+    if (!result.complete) return { executed: false, runId: result.runId, ...counts };
     // The winner runs the step now, so the approver sees the outcome; if another worker got there first it runs there.
     await engine.runNow(result.runId);
     const step = await db.selectFrom("workflow_run_steps").select("status").where("approval_id", "=", id).executeTakeFirst();
     await db.updateTable("approvals").set({ outcome: step?.status ?? null }).where("id", "=", id).execute();
-    return { executed: true, runId: result.runId };
+    return { executed: true, runId: result.runId, ...counts, stepOutcome: step?.status ?? null };
   }
 
-  async function reject(id: number, user: Decider, reason: string): Promise<void> {
+  async function rejectInner(id: number, user: Decider, reason: string, opts: DecisionOptions): Promise<{ runId: number }> {
     const now = iso();
     const result = await db.transaction().execute(async (trx) => {
       const item = await lockItem(trx, id);
@@ -122,6 +138,7 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
         await engine.expireOne(id, now, trx);
         return "expired" as const;
       }
+      await opts.guard?.(trx, item);
       const done = await trx
         .updateTable("approvals")
         .set({ status: "rejected", decided_at: now, decided_by: user.username, reason, outcome: "rejected" })
@@ -130,9 +147,42 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) !== 1) throw notPending(item);
       await engine.endParkedRun(trx, item.run_id, item.step_row_id, "rejected", now, `Rejected by ${user.username}: ${reason}`);
-      return "ok" as const;
+      return item.run_id;
     });
     if (result === "expired") throw expired();
+    return { runId: result };
+  }
+
+  /** Every decision, and every refused attempt, leaves an audit record. */
+  async function audited<T>(action: string, id: number, user: Decider, opts: DecisionOptions, work: () => Promise<T>, describe: (r: T) => { outcomeDetail: string; details: Record<string, unknown> }): Promise<T> {
+    const write = (outcome: "success" | "failure" | "denied", outcomeDetail: string, details: Record<string, unknown>) =>
+      deps.audit
+        ?.record(
+          { actor: { id: user.id, username: user.username }, action, target: `approval:${id}`, outcome, outcomeDetail, requestId: opts.requestId ?? null, details: { via: opts.via ?? "queue", ...opts.details, ...details } },
+          iso(),
+        )
+        .catch((e: Error) => deps.onAuditError?.(e));
+    try {
+      const r = await work();
+      const d = describe(r);
+      await write("success", d.outcomeDetail, d.details);
+      return r;
+    } catch (e) {
+      if (e instanceof ApiFailure) await write(e.status === 403 ? "denied" : "failure", e.code, { message: e.message });
+      throw e;
+    }
+  }
+
+  async function approve(id: number, user: Decider, edits?: ApproveRequest, opts: DecisionOptions = {}) {
+    const sections = hasEdits(edits) ? (["params", "query", "body"] as const).filter((k) => edits![k] !== undefined) : [];
+    return audited(sections.length ? "approval.edit" : "approval.approve", id, user, opts, () => approveInner(id, user, edits, opts), (r) => ({
+      outcomeDetail: r.executed ? `executed: ${r.stepOutcome ?? "unknown"}` : `vote ${r.votes} of ${r.required}`,
+      details: { runId: r.runId, executed: r.executed, votes: r.votes, required: r.required, ...(sections.length ? { editedSections: sections } : {}) },
+    }));
+  }
+
+  async function reject(id: number, user: Decider, reason: string, opts: DecisionOptions = {}): Promise<void> {
+    await audited("approval.reject", id, user, opts, () => rejectInner(id, user, reason, opts), (r) => ({ outcomeDetail: "rejected", details: { runId: r.runId, reason } }));
   }
 
   return { approve, reject };

@@ -50,14 +50,14 @@ export function approvalsRoutes(s: Services) {
   app.post("/:id{[0-9]+}/approve", decide, async (c) => {
     const id = idParam.parse(c.req.param("id"));
     const edits = await readJson(c, s.config.maxApiBodyBytes, approveRequest);
-    const { executed } = await decisions.approve(id, decider(c), edits);
+    const { executed } = await decisions.approve(id, decider(c), edits, { requestId: c.get("requestId") });
     return c.json({ approval: await one(id), executed } satisfies DecisionResponse);
   });
 
   app.post("/:id{[0-9]+}/reject", decide, async (c) => {
     const id = idParam.parse(c.req.param("id"));
     const { reason } = await readJson(c, s.config.maxApiBodyBytes, rejectRequest);
-    await decisions.reject(id, decider(c), reason);
+    await decisions.reject(id, decider(c), reason, { requestId: c.get("requestId") });
     return c.json({ approval: await one(id), executed: false } satisfies DecisionResponse);
   });
 
@@ -66,8 +66,9 @@ export function approvalsRoutes(s: Services) {
     const results: BulkDecisionResponse["results"] = [];
     for (const id of [...new Set(body.ids)]) {
       try {
-        if (body.decision === "approve") await decisions.approve(id, decider(c));
-        else await decisions.reject(id, decider(c), body.reason!);
+        const opts = { requestId: c.get("requestId"), via: "bulk" as const };
+        if (body.decision === "approve") await decisions.approve(id, decider(c), undefined, opts);
+        else await decisions.reject(id, decider(c), body.reason!, opts);
         const item = await one(id);
         results.push({ id, ok: true, status: item.status });
       } catch (e) {

@@ -14,12 +14,21 @@ import { dummyHash, verifyPassword } from "./password";
 export function authRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const cookie = (maxAge?: number) => sessionCookieOptions(s.config.secureCookies, maxAge);
+  const iso = () => new Date(s.clock()).toISOString();
+  // An audit write that fails must not turn a sign-in into an error; it is logged instead.
+  const audit = (entry: Parameters<typeof s.store.audit.record>[0]) =>
+    s.store.audit.record(entry, iso()).catch((e: Error) => s.logger.error("could not write an audit record", { action: entry.action, error: e.message }));
 
   app.post("/login", async (c) => {
     const body = await readJson(c, s.config.maxApiBodyBytes, loginRequest);
-    const keys = [`user:${body.username.toLowerCase()}`, `addr:${clientAddress(c, s.config.trustProxy)}`];
+    const address = clientAddress(c, s.config.trustProxy);
+    const keys = [`user:${body.username.toLowerCase()}`, `addr:${address}`];
+    const attempt = { target: `user:${body.username.toLowerCase().slice(0, 64)}`, requestId: c.get("requestId"), details: { username: body.username.slice(0, 64), address } };
     const wait = Math.max(...keys.map((k) => s.throttle.retryAfter(k)));
-    if (wait > 0) throw tooMany(wait);
+    if (wait > 0) {
+      await audit({ actor: "system", action: "auth.login.failed", outcome: "denied", outcomeDetail: "too_many_requests", ...attempt });
+      throw tooMany(wait);
+    }
 
     const row = await s.store.users.byUsername(body.username);
     // Same work whether or not the user exists, so timing does not reveal usernames.
@@ -27,6 +36,7 @@ export function authRoutes(s: Services) {
     if (!row || !ok) {
       keys.forEach((k) => s.throttle.fail(k));
       s.logger.warn("sign-in failed", { username: body.username.slice(0, 64) });
+      await audit({ actor: row ? { id: row.id, username: row.username } : "system", action: "auth.login.failed", outcome: "failure", outcomeDetail: row ? "wrong_password" : "unknown_user", ...attempt });
       throw new ApiFailure(401, "unauthenticated", "Wrong username or password.");
     }
     keys.forEach((k) => s.throttle.succeed(k));
@@ -34,11 +44,14 @@ export function authRoutes(s: Services) {
     await s.store.users.touchLogin(row.id, new Date(s.clock()).toISOString());
     setCookie(c, SESSION_COOKIE, session.id, cookie(Math.floor(s.sessions.maxMs / 1000)));
     const u = toUser(row);
+    await audit({ actor: { id: u.id, username: u.username }, action: "auth.login", ...attempt, details: { ...attempt.details, role: u.role } });
     return c.json({ user: { id: u.id, username: u.username, role: u.role }, expiresAt: session.expiresAt } satisfies SessionResponse);
   });
 
   app.post("/logout", requireSession(s.sessions), async (c) => {
     await s.sessions.destroy(c.get("session").idHash);
+    const { user } = c.get("session");
+    await audit({ actor: { id: user.id, username: user.username }, action: "auth.logout", target: `user:${user.username}`, requestId: c.get("requestId"), details: { address: clientAddress(c, s.config.trustProxy) } });
     deleteCookie(c, SESSION_COOKIE, cookie());
     return c.json({ ok: true as const });
   });

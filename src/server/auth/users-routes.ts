@@ -36,7 +36,7 @@ export function usersRoutes(s: Services) {
       throw new ApiFailure(409, "conflict", `A user named "${body.username.toLowerCase()}" exists already.`);
     }
     const row = await s.store.users.create({ username: body.username, role: body.role, passwordHash: await hashPassword(body.password), now: now() });
-    await s.store.audit.record({ actor: actorOf(c), action: "user.create", target: row.username, detail: `role ${row.role}` }, now());
+    await s.store.audit.record({ actor: actorOf(c), action: "user.create", target: `user:${row.username}`, requestId: c.get("requestId"), details: { userId: row.id, role: row.role } }, now());
     return c.json({ user: toUser(row) } satisfies UserResponse, 201);
   });
 
@@ -59,7 +59,17 @@ export function usersRoutes(s: Services) {
       await s.sessions.destroyForUser(row.id);
     }
     const changes = [body.role && `role ${row.role} → ${body.role}`, body.password && "password reset"].filter(Boolean).join(", ");
-    await s.store.audit.record({ actor: actorOf(c), action: "user.update", target: row.username, detail: changes }, now());
+    await s.store.audit.record(
+      {
+        actor: actorOf(c),
+        action: "user.update",
+        target: `user:${row.username}`,
+        requestId: c.get("requestId"),
+        detail: changes,
+        details: { userId: row.id, ...(body.role ? { fromRole: row.role, toRole: body.role } : {}), passwordReset: !!body.password },
+      },
+      now(),
+    );
     return c.json({ user: toUser((await s.store.users.byId(row.id))!) } satisfies UserResponse);
   });
 
@@ -69,7 +79,7 @@ export function usersRoutes(s: Services) {
       throw new ApiFailure(409, "conflict", `${row.username} is the last admin and cannot be removed.`);
     }
     await s.store.users.remove(row.id);
-    await s.store.audit.record({ actor: actorOf(c), action: "user.delete", target: row.username }, now());
+    await s.store.audit.record({ actor: actorOf(c), action: "user.delete", target: `user:${row.username}`, requestId: c.get("requestId"), details: { userId: row.id, role: row.role } }, now());
     return c.json({ ok: true as const });
   });
 

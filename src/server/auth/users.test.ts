@@ -91,6 +91,6 @@ describe("users admin", () => {
   it("records changes in the audit log", async () => {
     await h.request("/api/users", { method: "POST", cookie: admin, ...json({ username: "audited", password: "audited-password", role: "viewer" }) });
     const [entry] = await h.store.audit.recent(1);
-    expect(entry).toMatchObject({ action: "user.create", target: "audited", actor_name: "admin" });
+    expect(entry).toMatchObject({ action: "user.create", target: "user:audited", actor_name: "admin" });
   });
 });

@@ -33,6 +33,7 @@ export function intakeRoutes(s: Services) {
       const address = clientAddress(c, s.config.trustProxy);
       events.refusals.record(new Date(s.clock()).toISOString(), address, refusal).catch(() => {});
       s.logger.warn("webhook refused", { address, reason: refusal });
+      s.notifier.intakeRefused(address, refusal);
       throw new ApiFailure(401, "unauthenticated", "Webhook credentials are missing or wrong.", undefined, {
         "WWW-Authenticate": 'Basic realm="Mailroom webhooks", charset="UTF-8"',
       });

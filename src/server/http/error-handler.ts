@@ -5,6 +5,7 @@ import type { ErrorCode } from "../../contract/api/errors";
 import { ApiFailure, errorBody } from "../errors";
 import type { Logger } from "../logger";
 import { scrubTokens } from "../proxy/redact";
+import { redactPath } from "./request-log";
 
 const byStatus: Record<number, ErrorCode> = {
   400: "bad_request",
@@ -36,7 +37,7 @@ export function errorHandler(logger: Logger, knownTokens: () => string[]) {
       const status = err.status;
       return c.json(errorBody(byStatus[status] ?? "internal", err.message || "The request could not be handled."), status);
     }
-    logger.error("unhandled error", { path: c.req.path, error: scrub(err.message), stack: scrub(err.stack?.split("\n").slice(0, 4).join(" | ") ?? "") });
+    logger.error("unhandled error", { path: redactPath(c.req.path), error: scrub(err.message), stack: scrub(err.stack?.split("\n").slice(0, 4).join(" | ") ?? "") });
     return c.json(errorBody("internal", "Something went wrong inside Mailroom. The details are in the server log."), 500);
   };
 }

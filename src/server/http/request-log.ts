@@ -9,9 +9,12 @@ export function requestLog(logger: Logger, clock: Clock): MiddlewareHandler {
     await next();
     const url = new URL(c.req.url);
     const keys = [...new Set(url.searchParams.keys())];
-    logger.info(`${c.req.method} ${url.pathname}${keys.length ? `?${keys.join("&")}` : ""}`, {
+    logger.info(`${c.req.method} ${redactPath(url.pathname)}${keys.length ? `?${keys.join("&")}` : ""}`, {
       status: c.res.status,
       ms: clock() - start,
     });
   };
 }
+
+/** Signed approval link tokens are credentials: they never reach the log. */
+export const redactPath = (path: string) => path.replace(/^(\/api\/approval-links\/|\/approve\/)[^/]+/, "$1[token]");

@@ -25,6 +25,8 @@ interface Common {
   /** Postmark server id for server-token operations; the default server when absent. */
   serverId?: number | null;
   signal?: AbortSignal;
+  /** For the audit record of a write. */
+  requestId?: string;
 }
 
 /** The workflow engine's form: an operation id, path params, query and a JSON body value. */

@@ -20,6 +20,7 @@ export function proxyRoutes(s: Services) {
       query,
       serverId: parseServerHeader(c.req.header("x-mailroom-server")),
       user: c.get("session").user,
+      requestId: c.get("requestId"),
       rawBody: () => readBodyText(c, s.config.maxBodyBytes, () => tooLarge(s.config.maxBodyBytes)),
     });
     // Only JSON or plain text go back, so an odd upstream cannot serve HTML from Mailroom's origin.

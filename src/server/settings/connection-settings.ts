@@ -104,14 +104,14 @@ export function createConnectionSettings(deps: {
         if (value) await store.settings.set(KEYS[kind], box.seal(value, KEYS[kind]), at, actor.id);
       }
       const saved = [req.accountToken && "account token", req.serverToken && "server token"].filter(Boolean).join(" and ");
-      await store.audit.record({ actor, action: "settings.connection.save", detail: `saved ${saved}` }, at);
+      await store.audit.record({ actor, action: "settings.connection.save", target: "settings:connection", detail: `saved ${saved}`, details: { accountToken: !!req.accountToken, serverToken: !!req.serverToken } }, at);
       await connection.reload();
       return this.status();
     },
 
     async forget(actor: Actor): Promise<ConnectionStatus> {
       await store.settings.remove(KEYS.accountToken, KEYS.serverToken);
-      await store.audit.record({ actor, action: "settings.connection.forget" }, now());
+      await store.audit.record({ actor, action: "settings.connection.forget", target: "settings:connection" }, now());
       await connection.reload();
       return this.status();
     },

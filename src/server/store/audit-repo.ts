@@ -1,30 +1,170 @@
-import type { Kysely } from "kysely";
-import type { Database } from "./schema";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
+import type { AuditOutcome, AuditQuery, AuditRecord, AuditVerifyResponse } from "../../contract/api/audit";
+import { GENESIS_HASH, canonicalJson, hashRecord, type ChainFields } from "../audit/chain";
+import type { Dialect } from "./migrations/types";
+import type { AuditLogTable, Database } from "./schema";
+
+/** Mailroom itself, when no user acts. */
+export type SystemActor = "system" | "workflow-engine" | "webhook-intake";
 
 export interface AuditEntry {
-  actor: { id: number; username: string } | null;
+  actor: { id: number | null; username: string } | SystemActor | null;
   action: string;
-  target?: string;
-  /** A short human sentence or JSON; never a secret. */
+  target?: string | null;
+  outcome?: AuditOutcome;
+  /** HTTP status, Postmark ErrorCode or Mailroom error code. */
+  outcomeDetail?: string | number | null;
+  requestId?: string | null;
+  /** Structured context; never a secret. */
+  details?: Record<string, unknown>;
+  /** A short human sentence (kept as details.note). */
   detail?: string;
 }
 
-export function createAuditRepo(db: Kysely<Database>) {
+export type AuditFilters = Pick<AuditQuery, "actor" | "action" | "target" | "outcome" | "from" | "to">;
+
+// Arbitrary constant: appends from several instances on one PostgreSQL take turns.
+const PG_AUDIT_LOCK = 727_004;
+const HEAD_KEY = "audit.head";
+
+type Row = AuditLogTable;
+const fromDb = (r: Row): Row => ({ ...r, seq: Number(r.seq), actor_id: r.actor_id === null ? null : Number(r.actor_id) });
+
+export function toAuditRecord(raw: Row): AuditRecord {
+  const r = fromDb(raw);
+  let details: Record<string, unknown> = {};
+  try {
+    details = JSON.parse(r.details) as Record<string, unknown>;
+  } catch {
+    details = { unparsable: r.details };
+  }
   return {
-    async record(entry: AuditEntry, now: string) {
-      await db
-        .insertInto("audit_log")
-        .values({
+    seq: r.seq,
+    at: r.at,
+    actor: { userId: r.actor_id, name: r.actor_name },
+    action: r.action,
+    target: r.target,
+    outcome: r.outcome as AuditOutcome,
+    outcomeDetail: r.outcome_detail,
+    requestId: r.request_id,
+    details,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+const iso = (v: string) => new Date(v).toISOString();
+
+/**
+ * The audit trail: an append-only hash chain. There is no update or delete here on purpose.
+ * Appends are serialised (one SQLite connection; an advisory lock on PostgreSQL) so that each
+ * record's prevHash is the hash of the record before it and the chain never forks.
+ */
+export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
+  function filtered<O>(q: SelectQueryBuilder<Database, "audit_log", O>, f: AuditFilters) {
+    if (f.actor) {
+      const actor = f.actor;
+      q = q.where((eb) => eb.or([eb("actor_name", "=", actor), ...(/^\d+$/.test(actor) ? [eb("actor_id", "=", Number(actor))] : [])]));
+    }
+    if (f.action) q = q.where(sql<string>`substr(action, 1, ${f.action.length})`, "=", f.action);
+    if (f.target) {
+      const like = `%${f.target.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      q = q.where(sql<boolean>`target like ${like} escape '\\'`);
+    }
+    if (f.outcome) q = q.where("outcome", "=", f.outcome);
+    if (f.from) q = q.where("at", ">=", iso(f.from));
+    if (f.to) q = q.where("at", "<=", iso(f.to));
+    return q;
+  }
+
+  return {
+    async record(entry: AuditEntry, now: string): Promise<AuditRecord> {
+      const actor = entry.actor ?? "system";
+      const details = { ...(entry.details ?? {}), ...(entry.detail !== undefined ? { note: entry.detail } : {}) };
+      return db.transaction().execute(async (trx) => {
+        if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
+        const last = await trx.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+        const fields: ChainFields = {
+          seq: last ? Number(last.seq) + 1 : 1,
           at: now,
-          actor_id: entry.actor?.id ?? null,
-          actor_name: entry.actor?.username ?? null,
+          actor_id: typeof actor === "string" ? null : actor.id,
+          actor_name: typeof actor === "string" ? actor : actor.username,
           action: entry.action,
           target: entry.target ?? null,
-          detail: entry.detail ?? null,
-        })
-        .execute();
+          outcome: entry.outcome ?? "success",
+          outcome_detail: entry.outcomeDetail === undefined || entry.outcomeDetail === null ? null : String(entry.outcomeDetail),
+          request_id: entry.requestId ?? null,
+          details: canonicalJson(details),
+          prev_hash: last?.hash ?? GENESIS_HASH,
+        };
+        const row = { ...fields, hash: hashRecord(fields) };
+        await trx.insertInto("audit_log").values(row).execute();
+        // The head lets verify notice records removed from the end of the chain.
+        const head = `${row.seq}:${row.hash}`;
+        await trx
+          .insertInto("settings")
+          .values({ key: HEAD_KEY, value: head, updated_at: now, updated_by: null })
+          .onConflict((oc) => oc.column("key").doUpdateSet({ value: head, updated_at: now }))
+          .execute();
+        return toAuditRecord(row);
+      });
     },
-    recent: (limit = 100) => db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(limit).execute(),
+
+    /** Newest first (raw rows; kept for older callers and tests). */
+    recent: async (limit = 100) => (await db.selectFrom("audit_log").selectAll().orderBy("seq", "desc").limit(limit).execute()).map(fromDb),
+
+    /** Newest first, keyset-paged by seq. */
+    async list(q: AuditFilters & { before?: number; limit: number }): Promise<{ records: AuditRecord[]; nextBefore: number | null }> {
+      let query = filtered(db.selectFrom("audit_log").selectAll(), q);
+      if (q.before !== undefined) query = query.where("seq", "<", q.before);
+      const rows = await query.orderBy("seq", "desc").limit(q.limit + 1).execute();
+      const page = rows.slice(0, q.limit).map(toAuditRecord);
+      return { records: page, nextBefore: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null };
+    },
+
+    /** Oldest first, in pages, for export. */
+    async *scan(f: AuditFilters, pageSize = 500): AsyncGenerator<AuditRecord> {
+      let after = 0;
+      for (;;) {
+        const rows = await filtered(db.selectFrom("audit_log").selectAll(), f).where("seq", ">", after).orderBy("seq", "asc").limit(pageSize).execute();
+        for (const r of rows) yield toAuditRecord(r);
+        if (rows.length < pageSize) return;
+        after = Number(rows.at(-1)!.seq);
+      }
+    },
+
+    /** Walks the whole chain: a changed record breaks its hash, a deleted or moved one breaks the links. */
+    async verify(now: string, pageSize = 2000): Promise<AuditVerifyResponse> {
+      let expectedSeq = 1;
+      let prev = GENESIS_HASH;
+      let checked = 0;
+      let after = -Infinity;
+      const broken = (seq: number, reason: string): AuditVerifyResponse => ({ intact: false, checked, lastSeq: expectedSeq - 1, firstBrokenSeq: seq, reason, checkedAt: now });
+      for (;;) {
+        let q = db.selectFrom("audit_log").selectAll().orderBy("seq", "asc").limit(pageSize);
+        if (after !== -Infinity) q = q.where("seq", ">", after);
+        const rows = (await q.execute()).map(fromDb);
+        for (const r of rows) {
+          if (r.seq !== expectedSeq) return broken(expectedSeq, r.seq > expectedSeq ? "seq_gap" : "seq_out_of_order");
+          if (r.prev_hash !== prev) return broken(r.seq, "prev_hash_mismatch");
+          const { hash, ...fields } = r;
+          if (hashRecord(fields) !== hash) return broken(r.seq, "hash_mismatch");
+          prev = hash;
+          expectedSeq++;
+          checked++;
+        }
+        if (rows.length < pageSize) break;
+        after = rows.at(-1)!.seq;
+      }
+      const head = await db.selectFrom("settings").select("value").where("key", "=", HEAD_KEY).executeTakeFirst();
+      if (head) {
+        const [seq, hash] = head.value.split(":");
+        const headSeq = Number(seq);
+        if (headSeq > expectedSeq - 1) return broken(expectedSeq, "records_missing_at_end");
+        if (headSeq === expectedSeq - 1 && hash !== prev) return broken(headSeq, "head_mismatch");
+      }
+      return { intact: true, checked, lastSeq: expectedSeq - 1, checkedAt: now };
+    },
   };
 }
 export type AuditRepo = ReturnType<typeof createAuditRepo>;

@@ -26,7 +26,7 @@ export function wrap(base: Db): Store {
     users: createUsersRepo(base.db),
     sessions: createSessionsRepo(base.db),
     settings: createSettingsRepo(base.db),
-    audit: createAuditRepo(base.db),
+    audit: createAuditRepo(base.db, base.dialect),
   };
 }
 

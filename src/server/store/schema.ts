@@ -29,15 +29,61 @@ export interface SettingsTable {
   updated_by: number | null;
 }
 
-/** Who did what, when: written by the server for security-relevant changes. */
+/** Who did what, when: an append-only hash chain (see audit/chain.ts); never updated or deleted. */
 export interface AuditLogTable {
-  id: Generated<number>;
+  /** 1, 2, 3… without gaps; assigned under a lock so the chain never forks. BIGINT on PostgreSQL (read back as a string). */
+  seq: number;
   at: string;
   actor_id: number | null;
-  actor_name: string | null;
+  /** A username, or "system" / "workflow-engine" / "webhook-intake". */
+  actor_name: string;
   action: string;
   target: string | null;
-  detail: string | null;
+  /** success | failure | denied */
+  outcome: string;
+  /** HTTP status, Postmark ErrorCode or Mailroom error code. */
+  outcome_detail: string | null;
+  request_id: string | null;
+  /** Canonical JSON (sorted keys); never a secret. */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface PushSubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** A capability URL: treat as secret-ish, never log it in full. */
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string | null;
+  created_at: string;
+  last_sent_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: number;
+  approvals: number;
+  run_failures: number;
+  intake_alerts: number;
+  updated_at: string;
+}
+
+/** Signed approval links: only a hash of the token is kept. */
+export interface ApprovalLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  approval_id: number;
+  /** SHA-256 of the item's request when the link was made; an edit invalidates the link. */
+  request_hash: string;
+  /** The user the link was made for (notifications), or null for any approver. */
+  user_id: number | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
 }
 
 /** One webhook event, durable before Postmark got its 200. Booleans are 0/1 in both dialects. */
@@ -190,4 +236,7 @@ export interface Database {
   workflow_run_steps: WorkflowRunStepsTable;
   approvals: ApprovalsTable;
   approval_votes: ApprovalVotesTable;
+  push_subscriptions: PushSubscriptionsTable;
+  notification_preferences: NotificationPreferencesTable;
+  approval_links: ApprovalLinksTable;
 }

@@ -39,7 +39,15 @@ export function wiringRoutes(s: Services) {
     const user = c.get("session").user;
     const result = await wiring.apply(user, body.servers);
     await s.store.audit.record(
-      { actor: { id: user.id, username: user.username }, action: "webhooks.wire", detail: `${result.applied.length} Postmark call(s): ${result.applied.map((a) => `${a.method} ${a.path} → ${a.status}`).join(", ")}` },
+      {
+        actor: { id: user.id, username: user.username },
+        action: "settings.webhooks.apply",
+        target: `servers:${Array.isArray(body.servers) ? body.servers.join(",") : "all"}`.slice(0, 500),
+        requestId: c.get("requestId"),
+        outcome: result.applied.every((a) => a.status < 400) ? "success" : "failure",
+        detail: `${result.applied.length} Postmark call(s): ${result.applied.map((a) => `${a.method} ${a.path} → ${a.status}`).join(", ")}`,
+        details: { servers: body.servers ?? "all", calls: result.applied.map((a) => ({ method: a.method, path: a.path, status: a.status })) },
+      },
       new Date(s.clock()).toISOString(),
     );
     return c.json(result);

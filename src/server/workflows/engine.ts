@@ -53,6 +53,8 @@ export interface EngineOptions {
   recoverAllAtStart?: boolean;
   /** Called after an item joins the approval queue (notifications hook). */
   onApprovalCreated?: (approvalId: number) => void;
+  /** Called after a run ended failed (alerts hook); must not throw or block. */
+  onRunFailed?: (runId: number) => void;
 }
 
 /** The engine calls Postmark as itself; who may approve what is decided by the approval policy. */
@@ -235,6 +237,7 @@ export function createEngine(o: EngineOptions) {
             await skipRest(trx, run.id, doc, i + 1);
             await o.runs.update(run.id, { ...finished("failed", now), error: `Step "${step.id}" was not sent: ${error.message}` }, trx);
           });
+          o.onRunFailed?.(run.id);
           return;
         }
         request = resolution.request;
@@ -331,6 +334,7 @@ export function createEngine(o: EngineOptions) {
         await skipRest(trx, run.id, doc, index + 1);
         await o.runs.update(run.id, { ...finished("failed", now), error: `Step "${step.id}" failed: ${outcome.error.message}` }, trx);
       });
+      o.onRunFailed?.(run.id);
       return "stop";
     }
   }

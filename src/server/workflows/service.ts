@@ -36,7 +36,15 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     recoverAllAtStart: store.dialect === "sqlite",
     ...deps.engine,
   });
-  const decisions = createDecisions({ db: store.db, dialect: store.dialect, engine, runs, clock: deps.clock });
+  const decisions = createDecisions({
+    db: store.db,
+    dialect: store.dialect,
+    engine,
+    runs,
+    clock: deps.clock,
+    audit: store.audit,
+    onAuditError: (e) => deps.logger.error("could not write an audit record", { error: e.message }),
+  });
   return { workflows, runs, engine, decisions };
 }
 export type WorkflowsService = ReturnType<typeof createWorkflowsService>;

@@ -7,7 +7,7 @@ import { loadConfig } from "../config";
 import type { FeedEvent } from "../../contract/api/events";
 import type { Role } from "../../contract/api/auth";
 import { createMemoryLogger } from "../logger";
-import { createServices } from "../services";
+import { createServices, type ServiceDeps } from "../services";
 import type { Store } from "../store/index";
 import { ADMIN_PASSWORD, testClock } from "../test-support/harness";
 import { postmarkLike, type Reply, type Seen } from "../test-support/fake-upstream";
@@ -37,6 +37,9 @@ export interface AppOnStoreOptions {
   bootstrap?: boolean;
   /** Environment overrides (e.g. the sandbox's tokens). */
   env?: Record<string, string>;
+  /** Web Push overrides (a local push endpoint over http). */
+  push?: ServiceDeps["push"];
+  linkRateLimit?: ServiceDeps["linkRateLimit"];
 }
 
 /** An app with its services on an existing store (a second one on the same store is a "restart"). */
@@ -44,9 +47,9 @@ export async function appOnStore(o: AppOnStoreOptions) {
   const config = loadConfig({ DATA_DIR: o.dir, MAILROOM_SECRET: "test-secret-0123456789", POSTMARK_API_URL: o.upstreamUrl, POSTMARK_ACCOUNT_TOKEN: ACCOUNT, POSTMARK_SERVER_TOKEN: "srv-1", ...o.env });
   const logger = createMemoryLogger();
   const clock = o.clock ?? testClock(Date.now());
-  const services = createServices({ config, store: o.store, logger, clock, version: "test", engine: { sleep: async () => {}, random: () => 0.5, pollMs: 60_000, ...o.engine } });
+  const services = createServices({ config, store: o.store, logger, clock, version: "test", engine: { sleep: async () => {}, random: () => 0.5, pollMs: 60_000, ...o.engine }, push: o.push, linkRateLimit: o.linkRateLimit });
   if (o.bootstrap !== false) await bootstrapAdmin({ store: o.store, clock, logger, adminPassword: ADMIN_PASSWORD });
-  const app = createApp(services, { logRequests: false });
+  const app = createApp(services, { logRequests: false, allowHttpPushEndpoints: o.push?.allowHttpEndpoints });
 
   const request = (path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) => {
     const headers = new Headers(init.headers);

@@ -1,0 +1,56 @@
+import crypto from "node:crypto";
+
+/** prevHash of the first record. */
+export const GENESIS_HASH = "0".repeat(64);
+
+/** JSON with object keys sorted at every level, so the same value always serialises the same way. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined) out[k] = sortKeys(x);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** The stored columns a record's hash covers (details as stored: canonical JSON text). */
+export interface ChainFields {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  target: string | null;
+  outcome: string;
+  outcome_detail: string | null;
+  request_id: string | null;
+  details: string;
+  prev_hash: string;
+}
+
+/** SHA-256 over a fixed-order array of every field, prevHash included, so any change breaks the chain. */
+export function hashRecord(r: ChainFields): string {
+  const material = JSON.stringify([
+    "mailroom-audit-v1",
+    r.seq,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.action,
+    r.target,
+    r.outcome,
+    r.outcome_detail,
+    r.request_id,
+    r.details,
+    r.prev_hash,
+  ]);
+  return crypto.createHash("sha256").update(material).digest("hex");
+}

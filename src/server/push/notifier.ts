@@ -1,0 +1,188 @@
+import { roleMay, type Role } from "../../contract/api/auth";
+import type { NotificationKind, PushPayload } from "../../contract/api/notifications";
+import { matchOperation } from "../../contract/postmark/index";
+import type { ApprovalLinks } from "../approvals/links";
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import type { Store } from "../store/index";
+import { preferenceOf, roleMayReceive, createPreferencesRepo } from "./preferences";
+import { sendPush } from "./send";
+import { createSubscriptionsRepo, type SubscriptionRow } from "./subscriptions-repo";
+import type { Vapid } from "./vapid";
+
+export interface NotifierDeps {
+  store: Store;
+  vapid: Vapid;
+  links: ApprovalLinks;
+  clock: Clock;
+  logger: Logger;
+  subject: string;
+  disabled: boolean;
+  fetch?: typeof fetch;
+  /** Tests point subscriptions at a local http endpoint; real push services are https. */
+  allowHttpEndpoints?: boolean;
+  /** At most one "intake refusing credentials" alert per this long. */
+  intakeAlertEveryMs?: number;
+  /** At most one "run failed" alert per workflow per this long. */
+  runFailedEveryMs?: number;
+  timeoutMs?: number;
+}
+
+interface Recipient {
+  id: number;
+  username: string;
+  role: Role;
+}
+
+const safeEndpoint = (endpoint: string) => {
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return "invalid";
+  }
+};
+
+/**
+ * Sends Web Push notifications. Every entry point returns at once: the work runs in the
+ * background and failures are logged, so the engine and the webhook intake never wait on it.
+ */
+export function createNotifier(d: NotifierDeps) {
+  const subs = createSubscriptionsRepo(d.store.db);
+  const prefs = createPreferencesRepo(d.store.db);
+  const doFetch = d.fetch ?? fetch;
+  const iso = () => new Date(d.clock()).toISOString();
+  const pending = new Set<Promise<void>>();
+  let lastIntakeAlert = -Infinity;
+  const lastRunAlert = new Map<number, number>();
+
+  function background(what: string, work: () => Promise<void>) {
+    if (d.disabled) return;
+    const p = work()
+      .catch((e: unknown) => d.logger.error(`push: ${what} failed`, { error: (e as Error)?.message }))
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  }
+
+  /** Users of a role that may act on `kind`, who want it, with their subscriptions. */
+  async function audience(kind: NotificationKind, exclude?: (u: Recipient) => boolean) {
+    const users = (await d.store.users.list()).map((u) => ({ id: Number(u.id), username: u.username, role: u.role as Role })).filter((u) => roleMayReceive[kind](u.role) && !exclude?.(u));
+    const wanted: Recipient[] = [];
+    for (const u of users) if ((await prefs.get(u.id, u.role))[preferenceOf[kind]]) wanted.push(u);
+    const all = await subs.forUsers(wanted.map((u) => u.id));
+    return wanted.map((u) => ({ user: u, subscriptions: all.filter((s) => s.userId === u.id) })).filter((r) => r.subscriptions.length > 0);
+  }
+
+  async function deliver(sub: SubscriptionRow, payload: PushPayload, o: { ttlSeconds: number; urgency: "high" | "normal" | "low"; topic?: string }) {
+    if (!d.allowHttpEndpoints && !sub.endpoint.startsWith("https://")) {
+      d.logger.warn("push: skipped a non-https subscription endpoint", { endpoint: safeEndpoint(sub.endpoint) });
+      return;
+    }
+    try {
+      const status = await sendPush(sub, payload, { vapid: await d.vapid.get(), subject: d.subject, fetch: doFetch, timeoutMs: d.timeoutMs ?? 10_000, ...o });
+      if (status === 404 || status === 410) {
+        // The browser unsubscribed or the subscription expired: it will never work again.
+        await subs.removeEndpoint(sub.endpoint);
+        d.logger.info("push: removed a subscription the push service no longer knows", { endpoint: safeEndpoint(sub.endpoint), status });
+      } else if (status >= 400) {
+        d.logger.warn("push: the push service refused a notification", { endpoint: safeEndpoint(sub.endpoint), status });
+      } else {
+        await subs.touch(sub.id, iso());
+      }
+    } catch (e) {
+      d.logger.warn("push: could not reach the push service", { endpoint: safeEndpoint(sub.endpoint), error: (e as Error)?.message });
+    }
+  }
+
+  async function loadApproval(id: number) {
+    // The hook may fire before the parking transaction commits (recovery parks inside one): retry briefly.
+    for (let i = 0; i < 20; i++) {
+      const row = await d.store.db
+        .selectFrom("approvals")
+        .innerJoin("workflows", "workflows.id", "approvals.workflow_id")
+        .select(["approvals.id", "approvals.status", "approvals.expires_at", "approvals.request", "approvals.decided_by", "approvals.author_id", "approvals.allow_self_approval", "approvals.uncertain", "workflows.name as workflow_name"])
+        .where("approvals.id", "=", id)
+        .executeTakeFirst();
+      if (row) return row;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return null;
+  }
+
+  return {
+    /** A new item in the approval queue: tell the users who may decide it (its author not, when self-approval is off). */
+    approvalCreated(approvalId: number) {
+      background("approval notification", async () => {
+        await new Promise((r) => setImmediate(r));
+        const item = await loadApproval(approvalId);
+        if (!item || item.status !== "pending") return;
+        const request = JSON.parse(item.request) as { method: string; path: string };
+        const op = matchOperation(request.method, request.path)?.operation;
+        const ttlSeconds = Math.max(60, Math.min(86_400, Math.floor((Date.parse(item.expires_at) - d.clock()) / 1000)));
+        const blocked = (u: Recipient) => !Number(item.allow_self_approval) && item.author_id !== null && Number(item.author_id) === u.id;
+        for (const { user, subscriptions } of await audience("approval", (u) => blocked(u) || !roleMay.decideApprovals(u.role))) {
+          // One link per recipient, bound to that user, so a forwarded notification is useless to others.
+          const link = await d.links.create({ id: Number(item.id), status: item.status, expires_at: item.expires_at, request: item.request }, { createdBy: "notifier", userId: user.id });
+          const payload: PushPayload = {
+            kind: "approval",
+            title: `${Number(item.uncertain) ? "Check and approve" : "Approval needed"}: ${op?.title ?? `${request.method} ${request.path}`}`,
+            body: `${item.workflow_name} wants to ${request.method} ${request.path}. Tap to review.`,
+            url: `/approvals/${item.id}`,
+            tag: `approval-${item.id}`,
+            approveUrl: link.path,
+          };
+          for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds, urgency: "high" });
+        }
+      });
+    },
+
+    /** A workflow run ended failed (test runs do not alert). */
+    runFailed(runId: number) {
+      background("run-failed notification", async () => {
+        const run = await d.store.db
+          .selectFrom("workflow_runs")
+          .innerJoin("workflows", "workflows.id", "workflow_runs.workflow_id")
+          .select(["workflow_runs.id", "workflow_runs.workflow_id", "workflow_runs.test", "workflow_runs.error", "workflows.name"])
+          .where("workflow_runs.id", "=", runId)
+          .executeTakeFirst();
+        if (!run || Number(run.test)) return;
+        const wf = Number(run.workflow_id);
+        const now = d.clock();
+        if (now - (lastRunAlert.get(wf) ?? -Infinity) < (d.runFailedEveryMs ?? 60_000)) return;
+        lastRunAlert.set(wf, now);
+        const payload: PushPayload = {
+          kind: "run-failed",
+          title: `Workflow run failed: ${run.name}`,
+          body: (run.error ?? "A step failed.").slice(0, 200),
+          url: `/runs/${run.id}`,
+          tag: `run-failed-${wf}`,
+        };
+        for (const { subscriptions } of await audience("run-failed")) for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 6 * 3600, urgency: "normal" });
+      });
+    },
+
+    /** The webhook intake refused a request for bad credentials: at most one alert per interval. */
+    intakeRefused(address: string, reason: string) {
+      const now = d.clock();
+      if (d.disabled || now - lastIntakeAlert < (d.intakeAlertEveryMs ?? 10 * 60_000)) return;
+      lastIntakeAlert = now;
+      background("intake notification", async () => {
+        const payload: PushPayload = {
+          kind: "intake-refusing",
+          title: "Webhook intake is refusing credentials",
+          body: `A webhook call from ${address} was refused (${reason}). Postmark events may be lost; check Settings → Webhooks.`.slice(0, 240),
+          url: "/settings",
+          tag: "intake-refusing",
+        };
+        for (const { subscriptions } of await audience("intake-refusing")) for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 3600, urgency: "normal", topic: "intake-refusing" });
+      });
+    },
+
+    /** Resolves when every notification started so far is done (tests, shutdown). */
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+    subscriptions: subs,
+    preferences: prefs,
+  };
+}
+export type Notifier = ReturnType<typeof createNotifier>;
