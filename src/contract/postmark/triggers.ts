@@ -2,17 +2,8 @@ import { z } from "zod";
 import examples from "./fixtures/trigger-examples.json";
 import fieldDocs from "./fixtures/trigger-fields.json";
 
-export const triggerIds = [
-  "bounce",
-  "click",
-  "inbound",
-  "open",
-  "spam-complaint",
-  "subscription-change",
-  "delivery",
-  "smtp-api-error",
-] as const;
-export type TriggerId = (typeof triggerIds)[number];
+import { triggerIds, type TriggerId } from "./trigger-ids";
+export { triggerIds, type TriggerId } from "./trigger-ids";
 export const triggerId = z.enum(triggerIds);
 
 const metadata = z.record(z.string(), z.string());
@@ -199,4 +190,19 @@ export function classifyPayload(body: unknown): TriggerId | null {
     default:
       return null;
   }
+}
+
+/** The switches of a `/webhooks` row's `Triggers` object. */
+export const webhookTriggerSwitches = ["Open", "Click", "Delivery", "Bounce", "SpamComplaint", "SubscriptionChange"] as const;
+export type WebhookTriggerSwitch = (typeof webhookTriggerSwitches)[number];
+
+/**
+ * Postmark's rule for which webhook triggers a stream type carries: broadcast streams post no
+ * bounce or spam-complaint hooks (ErrorCode 1353), inbound streams take none (1351: inbound mail
+ * goes to the server's InboundHookUrl).
+ */
+export function webhookTriggerAllowed(streamType: string, trigger: WebhookTriggerSwitch): boolean {
+  if (streamType === "Inbound") return false;
+  if (streamType === "Broadcasts") return trigger !== "Bounce" && trigger !== "SpamComplaint";
+  return true;
 }

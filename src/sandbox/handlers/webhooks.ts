@@ -1,5 +1,6 @@
 import { fail } from "../http/errors";
 import { objectBody, positiveInt, type Handler, type HandlerContext } from "../http/context";
+import { webhookTriggerAllowed, webhookTriggerSwitches } from "../../contract/postmark/triggers";
 import type { WebhookConfig } from "../world/types";
 
 function webhookById(ctx: HandlerContext): WebhookConfig {
@@ -69,9 +70,19 @@ const create: Handler<"webhooks.create"> = (ctx) => {
   };
   applyAuth(w, body);
   applyTriggers(w, body.Triggers);
+  checkTriggersForStream(w, stream.MessageStreamType);
   ctx.server.webhooks.set(w.ID, w);
   return w;
 };
+
+/** Postmark refuses bounce and spam-complaint hooks on broadcast streams (1353). */
+function checkTriggersForStream(w: WebhookConfig, streamType: string): void {
+  for (const name of webhookTriggerSwitches) {
+    if (w.Triggers[name]?.Enabled && !webhookTriggerAllowed(streamType, name)) {
+      fail(1353, `The '${name}' trigger is not supported on ${streamType} streams.`);
+    }
+  }
+}
 
 export const webhookHandlers = {
   "webhooks.list": (ctx) => {
@@ -85,9 +96,13 @@ export const webhookHandlers = {
     const w = webhookById(ctx);
     const body = objectBody(ctx, 1355, "The request body is empty.");
     if ((body.ID !== undefined && Number(body.ID) !== w.ID) || (body.MessageStream !== undefined && body.MessageStream !== w.MessageStream)) fail(1357, "The ID and MessageStream of a webhook cannot be changed.");
-    if (body.Url !== undefined) w.Url = checkUrl(body.Url);
-    applyAuth(w, body);
-    applyTriggers(w, body.Triggers);
+    // Apply to a copy so a refused change leaves the webhook as it was.
+    const next: WebhookConfig = structuredClone(w);
+    if (body.Url !== undefined) next.Url = checkUrl(body.Url);
+    applyAuth(next, body);
+    applyTriggers(next, body.Triggers);
+    checkTriggersForStream(next, ctx.server.streams.get(w.MessageStream)?.MessageStreamType ?? "Transactional");
+    Object.assign(w, next);
     return w;
   },
   "webhooks.delete": (ctx) => {

@@ -160,6 +160,20 @@ describe("errors as Postmark gives them", () => {
     expect(r.body.Suppressions.map((s: { Status: string }) => s.Status)).toEqual(["Failed", "Deleted", "Failed"]);
   });
 
+  it("refuses bounce and spam hooks on broadcast streams and any webhook on inbound streams", async () => {
+    const url = "https://hooks.example.net/pm";
+    const bounce = await call(sb, "POST", "/webhooks", { server, body: { Url: url, MessageStream: "broadcast", Triggers: { Bounce: { Enabled: true } } } });
+    expect([bounce.status, bounce.body.ErrorCode]).toEqual([422, 1353]);
+    const inbound = await call(sb, "POST", "/webhooks", { server, body: { Url: url, MessageStream: "inbound", Triggers: { Open: { Enabled: true } } } });
+    expect(inbound.body.ErrorCode).toBe(1351);
+    const ok = await call(sb, "POST", "/webhooks", { server, body: { Url: url, MessageStream: "broadcast", Triggers: { Open: { Enabled: true }, Click: { Enabled: true } } } });
+    expect(ok.status).toBe(200);
+    const refused = await call(sb, "PUT", `/webhooks/${ok.body.ID}`, { server, body: { Url: "https://elsewhere.example.net/x", Triggers: { SpamComplaint: { Enabled: true } } } });
+    expect(refused.body.ErrorCode).toBe(1353);
+    const after = await call(sb, "GET", `/webhooks/${ok.body.ID}`, { server });
+    expect([after.body.Url, after.body.Triggers.SpamComplaint.Enabled]).toEqual([url, false]);
+  });
+
   it("404s an unknown bulk id with ErrorCode 12", async () => {
     const r = await call(sb, "GET", "/email/bulk/00000000-0000-0000-0000-000000000000", { server });
     expect([r.status, r.body.ErrorCode]).toEqual([404, 12]);

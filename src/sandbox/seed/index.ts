@@ -61,8 +61,9 @@ export function seedWorld(options: SeedOptions): World {
         Open: { Enabled: true, PostFirstOpenOnly: i === 2 },
         Click: { Enabled: true },
         Delivery: { Enabled: i !== 2 },
-        Bounce: { Enabled: true, IncludeContent: false },
-        SpamComplaint: { Enabled: true, IncludeContent: false },
+        // Broadcast streams carry no bounce or spam-complaint hooks.
+        Bounce: { Enabled: i !== 2, IncludeContent: false },
+        SpamComplaint: { Enabled: i !== 2, IncludeContent: false },
         SubscriptionChange: { Enabled: true },
       },
     });

@@ -1,5 +1,5 @@
 import type { TriggerWiring } from "../../contract/api/events";
-import { triggerIds, type TriggerId } from "../../contract/postmark/triggers";
+import { triggerIds, webhookTriggerAllowed, type TriggerId, type WebhookTriggerSwitch } from "../../contract/postmark/triggers";
 import { SECRET_HEADER } from "../events/credentials";
 import type { PostmarkState, WebhookRow } from "./postmark-state";
 import { parseHookUrl } from "./urls";
@@ -10,7 +10,7 @@ export interface Creds {
 }
 
 /** The /webhooks Triggers switch for each outbound trigger (smtp-api-error rides Bounce). */
-export const postmarkTrigger: Record<Exclude<TriggerId, "inbound">, string> = {
+export const postmarkTrigger: Record<Exclude<TriggerId, "inbound">, WebhookTriggerSwitch> = {
   bounce: "Bounce",
   "smtp-api-error": "Bounce",
   "spam-complaint": "SpamComplaint",
@@ -64,6 +64,8 @@ export function checkWiring(state: PostmarkState, publicUrl: string, creds: Cred
     const streams: string[] = [];
     const missing: string[] = [];
     for (const st of state.streams) {
+      // A trigger Postmark does not post for this stream type is neither reached nor missing there.
+      if (!webhookTriggerAllowed(st.MessageStreamType, key)) continue;
       let reaches = false;
       for (const w of state.webhooks[st.ID] ?? []) {
         const v = judgeWebhook(w, sid, publicUrl, creds);
@@ -80,7 +82,7 @@ export function checkWiring(state: PostmarkState, publicUrl: string, creds: Cred
     }
     if (trigger === "smtp-api-error" && !state.server.EnableSmtpApiErrorHooks) {
       problems.push("EnableSmtpApiErrorHooks is off on the server.");
-      return { trigger, reaches: false, streams: [], missingStreams: state.streams.map((st) => st.ID), problems };
+      return { trigger, reaches: false, streams: [], missingStreams: state.streams.filter((st) => webhookTriggerAllowed(st.MessageStreamType, key)).map((st) => st.ID), problems };
     }
     return { trigger, reaches: streams.length > 0, streams, missingStreams: missing, problems: [...new Set(problems)] };
   });

@@ -1,5 +1,6 @@
 import type { WiringChange } from "../../contract/api/events";
 import type { OperationId } from "../../contract/postmark/index";
+import { webhookTriggerAllowed, webhookTriggerSwitches, type WebhookTriggerSwitch } from "../../contract/postmark/triggers";
 import { judgeWebhook, type Creds } from "./check";
 import type { PostmarkState } from "./postmark-state";
 import { inboundHookUrl, MASK, maskUrl, parseHookUrl, serverHookUrl } from "./urls";
@@ -12,14 +13,18 @@ export interface PlannedCall {
   body?: Record<string, unknown>;
 }
 
-const allTriggers = {
-  Open: { Enabled: true, PostFirstOpenOnly: false },
-  Click: { Enabled: true },
-  Delivery: { Enabled: true },
-  Bounce: { Enabled: true, IncludeContent: false },
-  SpamComplaint: { Enabled: true, IncludeContent: false },
-  SubscriptionChange: { Enabled: true },
-};
+/** Every trigger the stream type carries switched on (broadcast streams take no bounce or spam hooks). */
+function triggersFor(streamType: string): Record<string, Record<string, boolean>> {
+  const all: Record<WebhookTriggerSwitch, Record<string, boolean>> = {
+    Open: { Enabled: true, PostFirstOpenOnly: false },
+    Click: { Enabled: true },
+    Delivery: { Enabled: true },
+    Bounce: { Enabled: true, IncludeContent: false },
+    SpamComplaint: { Enabled: true, IncludeContent: false },
+    SubscriptionChange: { Enabled: true },
+  };
+  return Object.fromEntries(webhookTriggerSwitches.map((k) => [k, { ...all[k], Enabled: webhookTriggerAllowed(streamType, k) }]));
+}
 
 function masked(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...body };
@@ -47,17 +52,18 @@ export function planWiring(state: PostmarkState, publicUrl: string, creds: Creds
     });
 
   for (const st of state.streams) {
+    const wanted = triggersFor(st.MessageStreamType);
     const ours = (state.webhooks[st.ID] ?? []).filter((w) => parseHookUrl(w.Url, publicUrl).ours);
     const keep = ours.find((w) => judgeWebhook(w, sid, publicUrl, creds) === "ok") ?? ours[0];
     const auth = { Username: creds.username, Password: creds.password };
     if (!keep) {
-      add("webhooks.create", "POST", "/webhooks", `Stream "${st.ID}" has no webhook to Mailroom.`, { Url: url, MessageStream: st.ID, HttpAuth: auth, Triggers: allTriggers });
+      add("webhooks.create", "POST", "/webhooks", `Stream "${st.ID}" has no webhook to Mailroom.`, { Url: url, MessageStream: st.ID, HttpAuth: auth, Triggers: wanted });
     } else {
-      const complete = Object.keys(allTriggers).every((k) => keep.Triggers[k]?.Enabled);
+      const complete = webhookTriggerSwitches.every((k) => !wanted[k]?.Enabled || keep.Triggers[k]?.Enabled);
       const ok = judgeWebhook(keep, sid, publicUrl, creds) === "ok" && parseHookUrl(keep.Url, publicUrl).serverId === sid;
       if (!complete || !ok) {
         const why = !ok ? "its URL or credentials are out of date" : "some triggers are off";
-        add("webhooks.update", "PUT", `/webhooks/${keep.ID}`, `Webhook ${keep.ID} on stream "${st.ID}": ${why}.`, { Url: url, HttpAuth: auth, Triggers: allTriggers }, { webhookid: keep.ID });
+        add("webhooks.update", "PUT", `/webhooks/${keep.ID}`, `Webhook ${keep.ID} on stream "${st.ID}": ${why}.`, { Url: url, HttpAuth: auth, Triggers: wanted }, { webhookid: keep.ID });
       }
     }
     for (const extra of ours.filter((w) => w !== keep)) {

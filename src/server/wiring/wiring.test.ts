@@ -70,7 +70,12 @@ describe("webhook wiring against the sandbox", () => {
     const wired = applied.check.servers[0]!;
     expect(wired.serverId).toBe(one);
     for (const t of wired.triggers) expect(t.reaches, `${t.trigger}: ${t.problems.join(" ")}`).toBe(true);
-    expect(wired.triggers.find((t) => t.trigger === "bounce")!.missingStreams).toEqual([]);
+    const bounce = wired.triggers.find((t) => t.trigger === "bounce")!;
+    expect(bounce.missingStreams).toEqual([]);
+    // Postmark posts no bounce or spam hooks for broadcast streams: not wired there, and not missing.
+    expect(bounce.streams).toContain("outbound");
+    expect(bounce.streams).not.toContain("broadcast");
+    expect(wired.triggers.find((t) => t.trigger === "open")!.streams).toContain("broadcast");
 
     const again = await api<WiringPlanResponse>("/api/wiring/plan", { method: "POST", body: JSON.stringify({ servers: [one] }) });
     expect(again.changes).toEqual([]);
