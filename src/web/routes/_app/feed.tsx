@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { feedSearch } from "@/web/features/feed/feed-search";
+import { FeedPage } from "@/web/features/feed/feed-page";
 
 export const Route = createFileRoute("/_app/feed")({
-  component: () => <AreaPlaceholder id="feed" />,
+  validateSearch: feedSearch,
+  component: FeedPage,
 });
