@@ -18,6 +18,7 @@ import { selectedServer, serverHeaders } from "@/web/lib/server-selection";
 import { useSessionUser } from "@/web/lib/session";
 import { OperationField } from "./components/operation-field";
 import { OperationResult } from "./components/operation-result";
+import { OperationTemplates } from "./components/operation-templates";
 import { RequestPreview } from "./components/request-preview";
 import { describeChange } from "./describe-change";
 import { MethodLabel, RiskBadge } from "./operation-meta";
@@ -96,6 +97,7 @@ function OperationExplorer({ op }: { op: Operation }) {
           <p className="min-w-0 break-words" data-testid="operation-notes">{op.notes}</p>
         </div>
       )}
+      <OperationTemplates operationId={op.id} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card className="min-w-0">
           <CardHeader>
