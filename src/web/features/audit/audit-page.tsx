@@ -1,0 +1,73 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { Download, ScrollText } from "lucide-react";
+import { EmptyState } from "@/web/components/empty-state";
+import { ErrorState } from "@/web/components/error-state";
+import { PageHeader } from "@/web/components/page-header";
+import { Button } from "@/web/components/ui/button";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { useSessionUser } from "@/web/lib/session";
+import { auditExportUrl, auditListQuery, auditVerifyQuery } from "./audit-api";
+import { hasAuditFilters } from "./audit-search";
+import { AuditChainBanner } from "./components/audit-chain-banner";
+import { AuditFilters } from "./components/audit-filters";
+import { AuditRecordRow } from "./components/audit-record-row";
+
+const route = getRouteApi("/_app/audit");
+
+export function AuditPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const user = useSessionUser();
+  const isAdmin = user?.role === "admin";
+  const list = useInfiniteQuery({ ...auditListQuery(search), enabled: isAdmin });
+  const verify = useQuery({ ...auditVerifyQuery, enabled: isAdmin });
+  const records = list.data?.pages.flatMap((p) => p.records) ?? [];
+
+  if (!isAdmin) {
+    return (
+      <div className="mx-auto w-full max-w-5xl">
+        <PageHeader title="Audit" />
+        <p className="rounded-md border bg-muted/40 p-4 text-sm text-muted-foreground">Only an admin can read the audit trail.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto flex w-full max-w-5xl min-w-0 flex-col gap-4">
+      <PageHeader
+        title="Audit"
+        description="Every write, decision, sign-in and settings change, chained by hash so a changed or deleted record shows."
+        actions={
+          <>
+            <Button variant="outline" size="sm" asChild>
+              <a href={auditExportUrl(search, "jsonl")} download="mailroom-audit.jsonl"><Download aria-hidden />JSONL</a>
+            </Button>
+            <Button variant="outline" size="sm" asChild>
+              <a href={auditExportUrl(search, "csv")} download="mailroom-audit.csv"><Download aria-hidden />CSV</a>
+            </Button>
+          </>
+        }
+      />
+      <AuditChainBanner query={verify} />
+      <AuditFilters value={search} onChange={(next) => void navigate({ search: next })} />
+      {list.isPending ? (
+        <div className="flex flex-col gap-2" aria-busy="true">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-14 w-full" />)}</div>
+      ) : list.isError ? (
+        <ErrorState title="Could not load the audit trail" error={list.error} onRetry={() => void list.refetch()} />
+      ) : records.length === 0 ? (
+        <EmptyState icon={ScrollText} title={hasAuditFilters(search) ? "No records match these filters" : "No records yet"}>
+          {hasAuditFilters(search) ? "Clear a filter or widen the date range." : "Sign-ins, writes and decisions are recorded here as they happen."}
+        </EmptyState>
+      ) : (
+        <ul className="divide-y rounded-lg border bg-card" data-testid="audit-list">
+          {records.map((r) => <AuditRecordRow key={r.seq} record={r} />)}
+        </ul>
+      )}
+      {list.hasNextPage && (
+        <Button variant="outline" className="self-center" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {list.isFetchingNextPage ? "Loading…" : "Load older"}
+        </Button>
+      )}
+    </div>
+  );
+}
