@@ -57,6 +57,29 @@ export default tseslint.config(
     ),
   },
   {
+    // Route files and their search schemas load in the entry chunk: zod or the catalog there would
+    // put tens of KiB on the first page. Use lib/search-params and the zod-free id lists.
+    files: ["src/web/routes/**/*.tsx", "src/web/**/*-search.ts", "src/web/main.tsx", "src/web/router.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(zod(/.*)?|@/contract/workflows(/.*)?|@/contract/postmark(/index|/triggers|/shared)?|@/contract/api(/(index|auth|errors|settings|events|workflows|approvals|audit|notifications))?)$",
+              allowTypeImports: true,
+              message: "This file loads with the first page: keep zod and the catalog out (see lib/search-params, contract/api/statuses, contract/postmark/trigger-ids).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["public/**/*.js"],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+  },
+  {
     files: ["**/*.test.{ts,tsx}"],
     rules: { "no-restricted-imports": "off" },
   },

@@ -13,7 +13,7 @@ import { Route as AppRouteImport } from './routes/_app'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppActivityRouteImport } from './routes/_app/activity'
-import { Route as AppApprovalsRouteImport } from './routes/_app/approvals'
+import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppBouncesRouteImport } from './routes/_app/bounces'
 import { Route as AppDataRemovalsRouteImport } from './routes/_app/data-removals'
 import { Route as AppDomainsRouteImport } from './routes/_app/domains'
@@ -28,8 +28,16 @@ import { Route as AppStreamsRouteImport } from './routes/_app/streams'
 import { Route as AppSuppressionsRouteImport } from './routes/_app/suppressions'
 import { Route as AppTemplatesRouteImport } from './routes/_app/templates'
 import { Route as AppWebhooksRouteImport } from './routes/_app/webhooks'
-import { Route as AppWorkflowsRouteImport } from './routes/_app/workflows'
+import { Route as ApproveTokenRouteImport } from './routes/approve.$token'
+import { Route as AppApprovalsIndexRouteImport } from './routes/_app/approvals.index'
+import { Route as AppApprovalsApprovalIdRouteImport } from './routes/_app/approvals.$approvalId'
 import { Route as AppOperationsIndexRouteImport } from './routes/_app/operations/index'
+import { Route as AppRunsIndexRouteImport } from './routes/_app/runs.index'
+import { Route as AppRunsRunIdRouteImport } from './routes/_app/runs.$runId'
+import { Route as AppTriggersIndexRouteImport } from './routes/_app/triggers.index'
+import { Route as AppTriggersTriggerRouteImport } from './routes/_app/triggers.$trigger'
+import { Route as AppWorkflowsIndexRouteImport } from './routes/_app/workflows.index'
+import { Route as AppWorkflowsWorkflowIdRouteImport } from './routes/_app/workflows.$workflowId'
 import { Route as AppOperationsGroupNameRouteImport } from './routes/_app/operations/$group/$name'
 
 const AppRoute = AppRouteImport.update({
@@ -51,9 +59,9 @@ const AppActivityRoute = AppActivityRouteImport.update({
   path: '/activity',
   getParentRoute: () => AppRoute,
 } as any)
-const AppApprovalsRoute = AppApprovalsRouteImport.update({
-  id: '/approvals',
-  path: '/approvals',
+const AppAuditRoute = AppAuditRouteImport.update({
+  id: '/audit',
+  path: '/audit',
   getParentRoute: () => AppRoute,
 } as any)
 const AppBouncesRoute = AppBouncesRouteImport.update({
@@ -126,14 +134,54 @@ const AppWebhooksRoute = AppWebhooksRouteImport.update({
   path: '/webhooks',
   getParentRoute: () => AppRoute,
 } as any)
-const AppWorkflowsRoute = AppWorkflowsRouteImport.update({
-  id: '/workflows',
-  path: '/workflows',
+const ApproveTokenRoute = ApproveTokenRouteImport.update({
+  id: '/approve/$token',
+  path: '/approve/$token',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AppApprovalsIndexRoute = AppApprovalsIndexRouteImport.update({
+  id: '/approvals/',
+  path: '/approvals/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppApprovalsApprovalIdRoute = AppApprovalsApprovalIdRouteImport.update({
+  id: '/approvals/$approvalId',
+  path: '/approvals/$approvalId',
   getParentRoute: () => AppRoute,
 } as any)
 const AppOperationsIndexRoute = AppOperationsIndexRouteImport.update({
   id: '/operations/',
   path: '/operations/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppRunsIndexRoute = AppRunsIndexRouteImport.update({
+  id: '/runs/',
+  path: '/runs/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppRunsRunIdRoute = AppRunsRunIdRouteImport.update({
+  id: '/runs/$runId',
+  path: '/runs/$runId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppTriggersIndexRoute = AppTriggersIndexRouteImport.update({
+  id: '/triggers/',
+  path: '/triggers/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppTriggersTriggerRoute = AppTriggersTriggerRouteImport.update({
+  id: '/triggers/$trigger',
+  path: '/triggers/$trigger',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppWorkflowsIndexRoute = AppWorkflowsIndexRouteImport.update({
+  id: '/workflows/',
+  path: '/workflows/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppWorkflowsWorkflowIdRoute = AppWorkflowsWorkflowIdRouteImport.update({
+  id: '/workflows/$workflowId',
+  path: '/workflows/$workflowId',
   getParentRoute: () => AppRoute,
 } as any)
 const AppOperationsGroupNameRoute = AppOperationsGroupNameRouteImport.update({
@@ -146,7 +194,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
   '/sign-in': typeof SignInRoute
   '/activity': typeof AppActivityRoute
-  '/approvals': typeof AppApprovalsRoute
+  '/audit': typeof AppAuditRoute
   '/bounces': typeof AppBouncesRoute
   '/data-removals': typeof AppDataRemovalsRoute
   '/domains': typeof AppDomainsRoute
@@ -161,14 +209,22 @@ export interface FileRoutesByFullPath {
   '/suppressions': typeof AppSuppressionsRoute
   '/templates': typeof AppTemplatesRoute
   '/webhooks': typeof AppWebhooksRoute
-  '/workflows': typeof AppWorkflowsRoute
+  '/approve/$token': typeof ApproveTokenRoute
+  '/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
+  '/runs/$runId': typeof AppRunsRunIdRoute
+  '/triggers/$trigger': typeof AppTriggersTriggerRoute
+  '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
+  '/approvals/': typeof AppApprovalsIndexRoute
   '/operations/': typeof AppOperationsIndexRoute
+  '/runs/': typeof AppRunsIndexRoute
+  '/triggers/': typeof AppTriggersIndexRoute
+  '/workflows/': typeof AppWorkflowsIndexRoute
   '/operations/$group/$name': typeof AppOperationsGroupNameRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/activity': typeof AppActivityRoute
-  '/approvals': typeof AppApprovalsRoute
+  '/audit': typeof AppAuditRoute
   '/bounces': typeof AppBouncesRoute
   '/data-removals': typeof AppDataRemovalsRoute
   '/domains': typeof AppDomainsRoute
@@ -183,9 +239,17 @@ export interface FileRoutesByTo {
   '/suppressions': typeof AppSuppressionsRoute
   '/templates': typeof AppTemplatesRoute
   '/webhooks': typeof AppWebhooksRoute
-  '/workflows': typeof AppWorkflowsRoute
+  '/approve/$token': typeof ApproveTokenRoute
   '/': typeof AppIndexRoute
+  '/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
+  '/runs/$runId': typeof AppRunsRunIdRoute
+  '/triggers/$trigger': typeof AppTriggersTriggerRoute
+  '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
+  '/approvals': typeof AppApprovalsIndexRoute
   '/operations': typeof AppOperationsIndexRoute
+  '/runs': typeof AppRunsIndexRoute
+  '/triggers': typeof AppTriggersIndexRoute
+  '/workflows': typeof AppWorkflowsIndexRoute
   '/operations/$group/$name': typeof AppOperationsGroupNameRoute
 }
 export interface FileRoutesById {
@@ -193,7 +257,7 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/sign-in': typeof SignInRoute
   '/_app/activity': typeof AppActivityRoute
-  '/_app/approvals': typeof AppApprovalsRoute
+  '/_app/audit': typeof AppAuditRoute
   '/_app/bounces': typeof AppBouncesRoute
   '/_app/data-removals': typeof AppDataRemovalsRoute
   '/_app/domains': typeof AppDomainsRoute
@@ -208,9 +272,17 @@ export interface FileRoutesById {
   '/_app/suppressions': typeof AppSuppressionsRoute
   '/_app/templates': typeof AppTemplatesRoute
   '/_app/webhooks': typeof AppWebhooksRoute
-  '/_app/workflows': typeof AppWorkflowsRoute
+  '/approve/$token': typeof ApproveTokenRoute
   '/_app/': typeof AppIndexRoute
+  '/_app/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
+  '/_app/runs/$runId': typeof AppRunsRunIdRoute
+  '/_app/triggers/$trigger': typeof AppTriggersTriggerRoute
+  '/_app/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
+  '/_app/approvals/': typeof AppApprovalsIndexRoute
   '/_app/operations/': typeof AppOperationsIndexRoute
+  '/_app/runs/': typeof AppRunsIndexRoute
+  '/_app/triggers/': typeof AppTriggersIndexRoute
+  '/_app/workflows/': typeof AppWorkflowsIndexRoute
   '/_app/operations/$group/$name': typeof AppOperationsGroupNameRoute
 }
 export interface FileRouteTypes {
@@ -219,7 +291,7 @@ export interface FileRouteTypes {
     | '/'
     | '/sign-in'
     | '/activity'
-    | '/approvals'
+    | '/audit'
     | '/bounces'
     | '/data-removals'
     | '/domains'
@@ -234,14 +306,22 @@ export interface FileRouteTypes {
     | '/suppressions'
     | '/templates'
     | '/webhooks'
-    | '/workflows'
+    | '/approve/$token'
+    | '/approvals/$approvalId'
+    | '/runs/$runId'
+    | '/triggers/$trigger'
+    | '/workflows/$workflowId'
+    | '/approvals/'
     | '/operations/'
+    | '/runs/'
+    | '/triggers/'
+    | '/workflows/'
     | '/operations/$group/$name'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
     | '/activity'
-    | '/approvals'
+    | '/audit'
     | '/bounces'
     | '/data-removals'
     | '/domains'
@@ -256,16 +336,24 @@ export interface FileRouteTypes {
     | '/suppressions'
     | '/templates'
     | '/webhooks'
-    | '/workflows'
+    | '/approve/$token'
     | '/'
+    | '/approvals/$approvalId'
+    | '/runs/$runId'
+    | '/triggers/$trigger'
+    | '/workflows/$workflowId'
+    | '/approvals'
     | '/operations'
+    | '/runs'
+    | '/triggers'
+    | '/workflows'
     | '/operations/$group/$name'
   id:
     | '__root__'
     | '/_app'
     | '/sign-in'
     | '/_app/activity'
-    | '/_app/approvals'
+    | '/_app/audit'
     | '/_app/bounces'
     | '/_app/data-removals'
     | '/_app/domains'
@@ -280,15 +368,24 @@ export interface FileRouteTypes {
     | '/_app/suppressions'
     | '/_app/templates'
     | '/_app/webhooks'
-    | '/_app/workflows'
+    | '/approve/$token'
     | '/_app/'
+    | '/_app/approvals/$approvalId'
+    | '/_app/runs/$runId'
+    | '/_app/triggers/$trigger'
+    | '/_app/workflows/$workflowId'
+    | '/_app/approvals/'
     | '/_app/operations/'
+    | '/_app/runs/'
+    | '/_app/triggers/'
+    | '/_app/workflows/'
     | '/_app/operations/$group/$name'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   AppRoute: typeof AppRouteWithChildren
   SignInRoute: typeof SignInRoute
+  ApproveTokenRoute: typeof ApproveTokenRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -321,11 +418,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppActivityRouteImport
       parentRoute: typeof AppRoute
     }
-    '/_app/approvals': {
-      id: '/_app/approvals'
-      path: '/approvals'
-      fullPath: '/approvals'
-      preLoaderRoute: typeof AppApprovalsRouteImport
+    '/_app/audit': {
+      id: '/_app/audit'
+      path: '/audit'
+      fullPath: '/audit'
+      preLoaderRoute: typeof AppAuditRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/bounces': {
@@ -426,11 +523,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppWebhooksRouteImport
       parentRoute: typeof AppRoute
     }
-    '/_app/workflows': {
-      id: '/_app/workflows'
-      path: '/workflows'
-      fullPath: '/workflows'
-      preLoaderRoute: typeof AppWorkflowsRouteImport
+    '/approve/$token': {
+      id: '/approve/$token'
+      path: '/approve/$token'
+      fullPath: '/approve/$token'
+      preLoaderRoute: typeof ApproveTokenRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/_app/approvals/': {
+      id: '/_app/approvals/'
+      path: '/approvals'
+      fullPath: '/approvals/'
+      preLoaderRoute: typeof AppApprovalsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/approvals/$approvalId': {
+      id: '/_app/approvals/$approvalId'
+      path: '/approvals/$approvalId'
+      fullPath: '/approvals/$approvalId'
+      preLoaderRoute: typeof AppApprovalsApprovalIdRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/operations/': {
@@ -438,6 +549,48 @@ declare module '@tanstack/react-router' {
       path: '/operations'
       fullPath: '/operations/'
       preLoaderRoute: typeof AppOperationsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/runs/': {
+      id: '/_app/runs/'
+      path: '/runs'
+      fullPath: '/runs/'
+      preLoaderRoute: typeof AppRunsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/runs/$runId': {
+      id: '/_app/runs/$runId'
+      path: '/runs/$runId'
+      fullPath: '/runs/$runId'
+      preLoaderRoute: typeof AppRunsRunIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/triggers/': {
+      id: '/_app/triggers/'
+      path: '/triggers'
+      fullPath: '/triggers/'
+      preLoaderRoute: typeof AppTriggersIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/triggers/$trigger': {
+      id: '/_app/triggers/$trigger'
+      path: '/triggers/$trigger'
+      fullPath: '/triggers/$trigger'
+      preLoaderRoute: typeof AppTriggersTriggerRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/workflows/': {
+      id: '/_app/workflows/'
+      path: '/workflows'
+      fullPath: '/workflows/'
+      preLoaderRoute: typeof AppWorkflowsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/workflows/$workflowId': {
+      id: '/_app/workflows/$workflowId'
+      path: '/workflows/$workflowId'
+      fullPath: '/workflows/$workflowId'
+      preLoaderRoute: typeof AppWorkflowsWorkflowIdRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/operations/$group/$name': {
@@ -452,7 +605,7 @@ declare module '@tanstack/react-router' {
 
 interface AppRouteChildren {
   AppActivityRoute: typeof AppActivityRoute
-  AppApprovalsRoute: typeof AppApprovalsRoute
+  AppAuditRoute: typeof AppAuditRoute
   AppBouncesRoute: typeof AppBouncesRoute
   AppDataRemovalsRoute: typeof AppDataRemovalsRoute
   AppDomainsRoute: typeof AppDomainsRoute
@@ -467,15 +620,22 @@ interface AppRouteChildren {
   AppSuppressionsRoute: typeof AppSuppressionsRoute
   AppTemplatesRoute: typeof AppTemplatesRoute
   AppWebhooksRoute: typeof AppWebhooksRoute
-  AppWorkflowsRoute: typeof AppWorkflowsRoute
   AppIndexRoute: typeof AppIndexRoute
+  AppApprovalsApprovalIdRoute: typeof AppApprovalsApprovalIdRoute
+  AppRunsRunIdRoute: typeof AppRunsRunIdRoute
+  AppTriggersTriggerRoute: typeof AppTriggersTriggerRoute
+  AppWorkflowsWorkflowIdRoute: typeof AppWorkflowsWorkflowIdRoute
+  AppApprovalsIndexRoute: typeof AppApprovalsIndexRoute
   AppOperationsIndexRoute: typeof AppOperationsIndexRoute
+  AppRunsIndexRoute: typeof AppRunsIndexRoute
+  AppTriggersIndexRoute: typeof AppTriggersIndexRoute
+  AppWorkflowsIndexRoute: typeof AppWorkflowsIndexRoute
   AppOperationsGroupNameRoute: typeof AppOperationsGroupNameRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppActivityRoute: AppActivityRoute,
-  AppApprovalsRoute: AppApprovalsRoute,
+  AppAuditRoute: AppAuditRoute,
   AppBouncesRoute: AppBouncesRoute,
   AppDataRemovalsRoute: AppDataRemovalsRoute,
   AppDomainsRoute: AppDomainsRoute,
@@ -490,9 +650,16 @@ const AppRouteChildren: AppRouteChildren = {
   AppSuppressionsRoute: AppSuppressionsRoute,
   AppTemplatesRoute: AppTemplatesRoute,
   AppWebhooksRoute: AppWebhooksRoute,
-  AppWorkflowsRoute: AppWorkflowsRoute,
   AppIndexRoute: AppIndexRoute,
+  AppApprovalsApprovalIdRoute: AppApprovalsApprovalIdRoute,
+  AppRunsRunIdRoute: AppRunsRunIdRoute,
+  AppTriggersTriggerRoute: AppTriggersTriggerRoute,
+  AppWorkflowsWorkflowIdRoute: AppWorkflowsWorkflowIdRoute,
+  AppApprovalsIndexRoute: AppApprovalsIndexRoute,
   AppOperationsIndexRoute: AppOperationsIndexRoute,
+  AppRunsIndexRoute: AppRunsIndexRoute,
+  AppTriggersIndexRoute: AppTriggersIndexRoute,
+  AppWorkflowsIndexRoute: AppWorkflowsIndexRoute,
   AppOperationsGroupNameRoute: AppOperationsGroupNameRoute,
 }
 
@@ -501,6 +668,7 @@ const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)
 const rootRouteChildren: RootRouteChildren = {
   AppRoute: AppRouteWithChildren,
   SignInRoute: SignInRoute,
+  ApproveTokenRoute: ApproveTokenRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -3,7 +3,8 @@ import { Command } from "cmdk";
 import { SquareTerminal } from "lucide-react";
 import { areas, operationList } from "@/contract/postmark";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/web/components/ui/dialog";
-import { navItems } from "@/web/lib/nav";
+import { navFor } from "@/web/lib/nav";
+import { useSessionUser } from "@/web/lib/session";
 import { operationParams } from "@/web/lib/operation-link";
 
 const itemClass =
@@ -13,6 +14,7 @@ const groupClass = "px-1 py-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-headi
 /** Ctrl/Cmd-K: jump to any page or any of the catalog's operations. */
 export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const navigate = useNavigate();
+  const navItems = navFor(useSessionUser()?.role);
   const go = (fn: () => Promise<void>) => {
     onOpenChange(false);
     void fn();

@@ -5,9 +5,11 @@ import {
   ClipboardCheck,
   Eraser,
   Globe,
+  History,
   LayoutTemplate,
   MailWarning,
   Radio,
+  ScrollText,
   Send,
   Server,
   Settings,
@@ -17,8 +19,10 @@ import {
   Waves,
   Webhook,
   Workflow,
+  Zap,
   type LucideIcon,
 } from "lucide-react";
+import type { Role } from "@/contract/api/auth";
 import type { AreaId } from "@/contract/postmark/operation";
 import type { FileRouteTypes } from "@/web/routeTree.gen";
 
@@ -41,6 +45,8 @@ export interface NavItem {
   plans: string[];
   /** True when the page is a real feature rather than a placeholder. */
   built?: boolean;
+  /** Only these roles see the entry (the server refuses the others anyway). */
+  roles?: readonly Role[];
 }
 
 /** The one list of pages: the sidebar, the command palette and the placeholders all read it. */
@@ -111,19 +117,29 @@ export const navItems = [
     plans: ["Request the removal of an address's data", "Follow a request's status"],
   },
   {
-    id: "feed", title: "Event feed", to: "/feed", icon: Radio, group: "Automation",
+    id: "feed", title: "Event feed", to: "/feed", icon: Radio, group: "Automation", built: true,
     summary: "Postmark's webhook events as they arrive.",
-    plans: ["A live list of bounces, deliveries, opens, clicks and more, filtered by type", "Each event's payload, and what it triggered"],
+    plans: [],
   },
   {
-    id: "workflows", title: "Workflows", to: "/workflows", icon: Workflow, group: "Automation",
+    id: "triggers", title: "Triggers", to: "/triggers", icon: Zap, group: "Automation", built: true,
+    summary: "The 8 webhook triggers: what fires each, its fields, and a test event.",
+    plans: [],
+  },
+  {
+    id: "workflows", title: "Workflows", to: "/workflows", icon: Workflow, group: "Automation", built: true,
     summary: "Turn an event into Postmark actions.",
-    plans: ["A canvas to connect a trigger, conditions and actions", "Ready-made workflows, import and export as files, run history"],
+    plans: [],
   },
   {
-    id: "approvals", title: "Approvals", to: "/approvals", icon: ClipboardCheck, group: "Automation",
+    id: "runs", title: "Runs", to: "/runs", icon: History, group: "Automation", built: true,
+    summary: "Every workflow run, its steps and their results.",
+    plans: [],
+  },
+  {
+    id: "approvals", title: "Approvals", to: "/approvals", icon: ClipboardCheck, group: "Automation", built: true,
     summary: "Risky workflow actions waiting for a person.",
-    plans: ["The queue of actions waiting for approval, usable from a phone", "Approve or reject with a reason; every decision recorded"],
+    plans: [],
   },
   {
     id: "operations", title: "Operations", to: "/operations", icon: SquareTerminal, group: "Console", built: true,
@@ -131,8 +147,13 @@ export const navItems = [
     plans: [],
   },
   {
+    id: "audit", title: "Audit", to: "/audit", icon: ScrollText, group: "Console", built: true, roles: ["admin"],
+    summary: "Who did what, when: the hash-chained audit trail, filtered and exported.",
+    plans: [],
+  },
+  {
     id: "settings", title: "Settings", to: "/settings", icon: Settings, group: "Console", built: true,
-    summary: "Users and the Postmark connection.",
+    summary: "Users, the Postmark connection and webhook wiring.",
     plans: [],
   },
 ] as const satisfies readonly NavItem[];
@@ -141,4 +162,9 @@ export type NavId = (typeof navItems)[number]["id"];
 
 export function navItem(id: NavId): NavItem {
   return navItems.find((n) => n.id === id)!;
+}
+
+/** The entries a role sees. */
+export function navFor(role: Role | undefined): readonly NavItem[] {
+  return navItems.filter((n: NavItem) => !n.roles || (role !== undefined && n.roles.includes(role)));
 }

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { areaIds } from "@/contract/postmark/operation";
+import { optionalOneOf, optionalText, searchSchema } from "./search-params";
 
 /** Explorer filters live in the URL so a filtered list can be shared. */
-export const operationsSearch = z.object({
-  area: z.enum(areaIds).optional().catch(undefined),
-  q: z.string().max(100).optional().catch(undefined),
+export const operationsSearch = searchSchema({
+  area: optionalOneOf(areaIds),
+  q: optionalText({ max: 100 }),
 });
-export type OperationsSearch = z.infer<typeof operationsSearch>;
+export type OperationsSearch = ReturnType<typeof operationsSearch.parse>;

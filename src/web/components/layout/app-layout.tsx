@@ -2,7 +2,9 @@ import { Outlet } from "@tanstack/react-router";
 import { Search } from "lucide-react";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Button } from "@/web/components/ui/button";
+import { LiveIndicator } from "@/web/components/live-indicator";
 import { TooltipProvider } from "@/web/components/ui/tooltip";
+import { useEventStreamConnection } from "@/web/lib/event-stream";
 import { Brand } from "./brand";
 import { MobileNav } from "./mobile-nav";
 import { ModeBadge } from "./mode-badge";
@@ -16,6 +18,13 @@ const CommandPalette = lazy(() => import("@/web/components/command-palette").the
 
 export function AppLayout() {
   const [paletteOpen, setPaletteOpen] = useState(false);
+  // The tab's one live event connection: it refreshes affected pages and feeds the live views.
+  useEventStreamConnection();
+  // Push and the installable app need the service worker. It is registered once signed in, so the
+  // sign-in page stays light; dev builds skip it so hot reload is never shadowed.
+  useEffect(() => {
+    if (import.meta.env.PROD) void import("@/web/lib/push").then((push) => push.registerServiceWorkerAfterLoad());
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() === "k" && (e.metaKey || e.ctrlKey)) {
@@ -43,6 +52,7 @@ export function AppLayout() {
           <MobileNav />
           <ServerSwitcher />
           <ModeBadge />
+          <LiveIndicator compact />
           <div className="flex-1" />
           <Button variant="outline" size="sm" className="text-muted-foreground" onClick={() => setPaletteOpen(true)} aria-label="Search pages and operations">
             <Search />

@@ -1,8 +1,10 @@
 import { Link } from "@tanstack/react-router";
-import { navGroups, navItems } from "@/web/lib/nav";
+import { navFor, navGroups } from "@/web/lib/nav";
+import { useSessionUser } from "@/web/lib/session";
 
 /** The sidebar's links, grouped; rendered in the desktop sidebar and the phone drawer. */
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
+  const navItems = navFor(useSessionUser()?.role);
   return (
     <nav aria-label="Main" className="flex flex-col gap-4 px-3 py-3">
       {navGroups.map((group) => (

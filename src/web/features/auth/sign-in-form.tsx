@@ -1,11 +1,29 @@
 import { LoaderCircle } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { loginRequest, type LoginRequest, type SessionResponse } from "@/contract/api/auth";
+import type { LoginRequest, loginRequest, SessionResponse } from "@/contract/api/auth";
 import { FormField } from "@/web/components/form-field";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { describeError, isApiError } from "@/web/lib/api-error";
 import { fieldErrors } from "@/web/lib/form-errors";
+
+type LoginSchema = typeof loginRequest;
+let loginSchema: Promise<LoginSchema> | null = null;
+
+/**
+ * The server's schema (and with it zod) loads on the first keystroke rather than with the page:
+ * it is about 20 KiB gzip that the first page does not need to show the form.
+ */
+function loadLoginSchema(): Promise<LoginSchema> {
+  loginSchema ??= import("@/contract/api/auth").then(
+    (m) => m.loginRequest,
+    (e: unknown) => {
+      loginSchema = null; // let the next submit try again
+      throw e;
+    },
+  );
+  return loginSchema;
+}
 
 export interface SignInFormProps {
   onSubmit: (input: LoginRequest) => Promise<SessionResponse>;
@@ -20,16 +38,24 @@ export function SignInForm({ onSubmit, onSignedIn }: SignInFormProps) {
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (pending) return;
     const data = new FormData(e.currentTarget);
-    const parsed = loginRequest.safeParse({ username: data.get("username"), password: data.get("password") });
     setFormError(null);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
-    }
-    setErrors({});
     setPending(true);
     try {
+      let loginRequest: LoginSchema;
+      try {
+        loginRequest = await loadLoginSchema();
+      } catch {
+        setFormError("Mailroom could not load the sign-in form. Check the connection and try again.");
+        return;
+      }
+      const parsed = loginRequest.safeParse({ username: data.get("username"), password: data.get("password") });
+      if (!parsed.success) {
+        setErrors(fieldErrors(parsed.error));
+        return;
+      }
+      setErrors({});
       onSignedIn(await onSubmit(parsed.data));
     } catch (err) {
       setFormError(isApiError(err) && err.status === 401 ? err.message || "Wrong username or password." : describeError(err));
@@ -39,7 +65,7 @@ export function SignInForm({ onSubmit, onSignedIn }: SignInFormProps) {
   };
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} className="flex flex-col gap-4" aria-label="Sign in">
+    <form noValidate onSubmit={(e) => void submit(e)} onInput={() => void loadLoginSchema().catch(() => {})} className="flex flex-col gap-4" aria-label="Sign in">
       <FormField id="username" label="Username" error={errors.username}>
         <Input id="username" name="username" autoComplete="username" autoFocus aria-invalid={!!errors.username} aria-describedby={errors.username ? "username-error" : undefined} />
       </FormField>

@@ -1,8 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { SettingsPage } from "@/web/features/settings/settings-page";
+import { oneOf, searchSchema } from "@/web/lib/search-params";
 
 export const Route = createFileRoute("/_app/settings")({
-  validateSearch: z.object({ tab: z.enum(["users", "connection"]).catch("users") }),
+  validateSearch: searchSchema({ tab: oneOf(["users", "connection", "webhooks", "notifications"], "users") }),
   component: SettingsPage,
 });
