@@ -130,7 +130,10 @@ test.describe("desktop", () => {
     await expect(page.getByLabel("Workflow name")).toHaveValue("Reactivate soft bounces");
     const canvas = page.getByTestId("canvas");
     const steps = canvas.locator(".react-flow__node");
+    // The template is trigger + one action: wait until the canvas shows both before counting.
+    await expect(canvas.getByTestId("node-reactivate")).toBeVisible();
     const before = await steps.count();
+    expect(before).toBe(2);
     await page.locator('[data-operation="suppressions.create"]').click();
     await expect(steps).toHaveCount(before + 1);
     await page.getByRole("button", { name: "Undo" }).click();

@@ -16,7 +16,7 @@ export interface Config {
     apiUrlFromEnv: boolean;
     timeoutMs: number;
   };
-  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null };
+  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string };
   dataDir: string;
   databaseUrl: string | null;
   adminPassword: string | null;
@@ -105,6 +105,7 @@ const envSchema = z.object({
   POSTMARK_TIMEOUT_MS: int("POSTMARK_TIMEOUT_MS", 30_000, 100, 600_000),
   SANDBOX_PORT: int("SANDBOX_PORT", 8788, 0, 65535),
   SANDBOX_ACCOUNT_TOKEN: optionalText,
+  SANDBOX_SEED: optionalText,
   SANDBOX_EVENTS_PER_MINUTE: z
     .string()
     .trim()
@@ -206,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.SANDBOX_PORT,
       accountToken: e.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
       eventsPerMinute: e.SANDBOX_EVENTS_PER_MINUTE,
+      seed: e.SANDBOX_SEED ?? "mailroom",
     },
     dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,

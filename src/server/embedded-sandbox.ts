@@ -48,6 +48,7 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           port: config.sandbox.port,
           host: config.host,
           accountToken: config.sandbox.accountToken,
+          seed: config.sandbox.seed,
           ...(config.sandbox.eventsPerMinute !== null ? { eventsPerMinute: config.sandbox.eventsPerMinute } : {}),
           log: (line: string) => logger.info(`sandbox: ${line}`),
         });
