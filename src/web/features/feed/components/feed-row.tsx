@@ -15,6 +15,7 @@ export const FeedRow = memo(function FeedRow({ event, now, selected, onOpen }: {
       onClick={() => onOpen(event.id)}
       data-testid="feed-row"
       data-trigger={s.kind}
+      data-event-id={event.id}
       aria-current={selected || undefined}
       className={cn(
         "flex w-full min-w-0 flex-col gap-1 border-b px-3 py-2.5 text-left transition-colors hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none sm:px-4",
