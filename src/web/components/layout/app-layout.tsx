@@ -48,11 +48,14 @@ export function AppLayout() {
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur md:px-6">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-1.5 border-b sm:gap-2 bg-background/95 px-3 backdrop-blur md:px-6">
           <MobileNav />
           <ServerSwitcher />
           <ModeBadge />
-          <LiveIndicator compact />
+          {/* On a phone the server name needs the room; the feed page shows the connection itself. */}
+          <span className="hidden sm:contents">
+            <LiveIndicator compact />
+          </span>
           <div className="flex-1" />
           <Button variant="outline" size="sm" className="text-muted-foreground" onClick={() => setPaletteOpen(true)} aria-label="Search pages and operations">
             <Search />
