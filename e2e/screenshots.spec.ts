@@ -3,7 +3,7 @@ import { isPhone, signIn } from "./support";
 
 // Not assertions: pictures for a person to look at (test-results/screens/).
 test("screenshots of the main screens", async ({ page }, testInfo) => {
-  const shot = (name: string) => page.screenshot({ path: `test-results/screens/${testInfo.project.name}-${name}.png`, fullPage: true });
+  const shot = (name: string) => page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`, fullPage: true });
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in" }).waitFor();
   await shot("sign-in");
