@@ -4,6 +4,7 @@ import {
   explainConditions,
   matchesWorkflow,
   resolveStepRequest,
+  riskOf,
   workflowDocument,
   type ActionStep,
   type MappingContext,
@@ -20,6 +21,7 @@ import type { Database } from "../store/schema";
 import { backoffMs, classifyError, classifyResult, toExecuteInput, type CallOutcome } from "./outcome";
 import type { NewRun, RunRow, RunsRepo, StepRow } from "./runs-repo";
 import type { WorkflowsRepo } from "./workflows-repo";
+import type { EventCursor } from "./event-cursor";
 import { createWriteBatcher } from "./write-batcher";
 
 /** The event a run starts from: a stored one (id) or a synthetic test event (id null). */
@@ -55,6 +57,8 @@ export interface EngineOptions {
   onApprovalCreated?: (approvalId: number) => void;
   /** Called after a run ended failed (alerts hook); must not throw or block. */
   onRunFailed?: (runId: number) => void;
+  /** Where the engine remembers how far it has read the event store (catch-up after a crash). */
+  cursor?: EventCursor;
 }
 
 /** The engine calls Postmark as itself; who may approve what is decided by the approval policy. */
@@ -317,6 +321,13 @@ export function createEngine(o: EngineOptions) {
         });
         return { response: outcome.response };
       }
+      if (outcome.kind === "retry" && outcome.error.code === "upstream_timeout" && riskOf(step.operationId) !== "read") {
+        // The answer was lost, not refused: Postmark may have acted. As after a crash, a person decides.
+        const id = rowId;
+        await batch.write((trx) => o.runs.updateStep(id, { ...common, error: json(outcome.error) }, trx));
+        await park(run, index, step, request, { uncertain: true, rowId: id });
+        return "stop";
+      }
       if (outcome.kind === "retry" && n < maxAttempts) {
         // The answer was definite (429/5xx/unreachable), so the next attempt is not a blind re-send.
         const id = rowId;
@@ -465,6 +476,7 @@ export function createEngine(o: EngineOptions) {
   async function tick() {
     await recover(false).catch((e: Error) => o.logger.error("workflow recovery failed", { error: e.message }));
     await expireDue().catch((e: Error) => o.logger.error("approval expiry failed", { error: e.message }));
+    await o.cursor?.flush().catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
     maybeQueued = true;
     kick();
   }
@@ -487,12 +499,18 @@ export function createEngine(o: EngineOptions) {
       if (subscribe) {
         unsubscribe = subscribe((e) => {
           if (e.trigger === null) return;
-          void startRuns({ id: e.id, trigger: e.trigger, serverId: e.serverId, payload: e.payload, stream: e.summary?.messageStream ?? null }).catch((err: Error) =>
+          const work = startRuns({ id: e.id, trigger: e.trigger, serverId: e.serverId, payload: e.payload, stream: e.summary?.messageStream ?? null }).catch((err: Error) =>
             o.logger.error("could not start workflow runs for an event", { event: e.id, error: err.message }),
           );
+          o.cursor?.track(e.id, work);
         });
       }
       await recover(o.recoverAllAtStart ?? false);
+      // Subscribed first, so nothing falls between the stored backlog and the live bus.
+      if (o.cursor) {
+        const handed = await o.cursor.catchUp(startRuns);
+        if (handed) o.logger.info("workflow engine caught up with stored events", { events: handed });
+      }
       maybeQueued = true;
       kick();
       timer = setInterval(() => void tick(), o.pollMs ?? 1000);
@@ -506,6 +524,7 @@ export function createEngine(o: EngineOptions) {
       if (timer) clearInterval(timer);
       timer = null;
       if (active > 0) await new Promise<void>((r) => idle.push(r));
+      await o.cursor?.flush().catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
     },
     stats: () => ({ active, ready: ready.length }),
   };

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApprovalItem } from "../../contract/api/approvals";
 import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply } from "../test-support/fake-upstream";
+import { createEventsRepo } from "../events/events-repo";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
 import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "./test-harness";
 
@@ -63,6 +64,56 @@ describe.each(dialects)("crash recovery (%s)", (_name, makeStore) => {
     expect(res.status).toBe(200);
     expect(workCalls(up.seen)).toHaveLength(2);
     await second.engine.stop();
+  });
+
+  it("does not retry a write whose answer timed out: it becomes an uncertain approval item", async () => {
+    reply = "hang";
+    const timing = await appOnStore({ store: db.store, dir: db.dir ?? "/tmp", upstreamUrl: up.url, bootstrap: false, env: { POSTMARK_TIMEOUT_MS: "200" } });
+    await workflow();
+    await timing.engine.start((l) => timing.services.events.bus.subscribe(l));
+    timing.publish(1, "bounce", bouncePayload());
+    const item = await until(async () => (await db.store.db.selectFrom("approvals").selectAll().executeTakeFirst()) ?? null);
+    expect(item.uncertain).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(workCalls(up.seen)).toHaveLength(1);
+    const step = await db.store.db.selectFrom("workflow_run_steps").selectAll().executeTakeFirstOrThrow();
+    expect(step.status).toBe("uncertain");
+    expect(step.error).toContain("upstream_timeout");
+    await timing.engine.stop();
+  });
+
+  it("starts the runs of events stored while no engine listened, once", async () => {
+    await workflow();
+    // The first start finds no cursor and begins at the newest stored event: history is not replayed.
+    await first.engine.start((l) => first.services.events.bus.subscribe(l));
+    await first.engine.stop();
+
+    // Stored and acknowledged, but the process died before the bus reached the engine.
+    const payload = bouncePayload();
+    await createEventsRepo(db.store.db).insertMany([
+      {
+        trigger: "bounce", server_id: 1, message_stream: "outbound", recipient: String(payload.Email), sender: null, tag: null,
+        message_id: "gap-message-1", subject: null, detail: null, received_at: new Date().toISOString(),
+        dedupe_key: "crash-gap-1", payload: JSON.stringify(payload), payload_size: 100, unrecognised: 0, test: 0, problem: null,
+      },
+    ]);
+
+    reply = { body: { Suppressions: [] } };
+    const second = await restart();
+    await second.engine.start();
+    await until(async () => {
+      const rows = await db.store.db.selectFrom("workflow_runs").select("status").execute();
+      return rows.length === 1 && rows[0]!.status === "succeeded";
+    });
+    expect(workCalls(up.seen)).toHaveLength(1);
+    await second.engine.stop();
+
+    // The cursor moved past it: a further restart starts nothing again.
+    const third = await restart();
+    await third.engine.start();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await db.store.db.selectFrom("workflow_runs").select("id").execute()).toHaveLength(1);
+    await third.engine.stop();
   });
 
   it("resumes queued runs and runs that were between steps after a restart", async () => {

@@ -4,7 +4,9 @@ import type { Logger } from "../logger";
 import type { Execute } from "../proxy/execute";
 import type { Store } from "../store/index";
 import { createDecisions } from "../approvals/decide";
+import { createEventsRepo } from "../events/events-repo";
 import { createEngine, type EngineOptions } from "./engine";
+import { createEventCursor } from "./event-cursor";
 import { createRunsRepo } from "./runs-repo";
 import { createWorkflowsRepo } from "./workflows-repo";
 
@@ -34,6 +36,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     concurrency: deps.config.workflows.concurrency,
     // One process per SQLite file: whatever is left `running` at start-up is orphaned.
     recoverAllAtStart: store.dialect === "sqlite",
+    cursor: createEventCursor({ events: createEventsRepo(store.db), settings: store.settings, clock: deps.clock }),
     ...deps.engine,
   });
   const decisions = createDecisions({
