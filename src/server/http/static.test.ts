@@ -52,10 +52,18 @@ describe("SPA static serving", () => {
 
   it("never answers API or webhook paths with the page", async () => {
     expect((await app.request("/api/health")).status).toBe(200);
-    for (const p of ["/api", "/api/nothing", "/api/operations/domains.get", "/webhooks", "/webhooks/postmark"]) {
+    for (const p of ["/api", "/api/nothing", "/api/operations/domains.get", "/webhooks/postmark", "/webhooks/postmark/3"]) {
       const res = await app.request(p);
       expect(res.status, p).toBe(404);
       expect(res.headers.get("content-type"), p).toMatch(/json/);
+    }
+  });
+
+  it("serves the page for the console's Webhooks route", async () => {
+    for (const p of ["/webhooks", "/webhooks?stream=broadcast"]) {
+      const res = await app.request(p);
+      expect(res.status, p).toBe(200);
+      expect(res.headers.get("content-type"), p).toMatch(/html/);
     }
   });
 

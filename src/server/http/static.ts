@@ -12,8 +12,9 @@ const assetExtensions = new Set([
   "mp3", "mp4", "webm", "pdf", "zip",
 ]);
 
+// Only the intake is reserved under /webhooks: /webhooks itself is the console's Webhooks page.
 function isApiPath(p: string): boolean {
-  return p === "/api" || p.startsWith("/api/") || p === "/webhooks" || p.startsWith("/webhooks/");
+  return p === "/api" || p.startsWith("/api/") || p === "/webhooks/postmark" || p.startsWith("/webhooks/postmark/");
 }
 
 /**
