@@ -26,7 +26,6 @@ import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as AppStatsRouteImport } from './routes/_app/stats'
 import { Route as AppStreamsRouteImport } from './routes/_app/streams'
 import { Route as AppSuppressionsRouteImport } from './routes/_app/suppressions'
-import { Route as AppTemplatesRouteImport } from './routes/_app/templates'
 import { Route as AppWebhooksRouteImport } from './routes/_app/webhooks'
 import { Route as ApproveTokenRouteImport } from './routes/approve.$token'
 import { Route as AppApprovalsIndexRouteImport } from './routes/_app/approvals.index'
@@ -34,6 +33,8 @@ import { Route as AppApprovalsApprovalIdRouteImport } from './routes/_app/approv
 import { Route as AppOperationsIndexRouteImport } from './routes/_app/operations/index'
 import { Route as AppRunsIndexRouteImport } from './routes/_app/runs.index'
 import { Route as AppRunsRunIdRouteImport } from './routes/_app/runs.$runId'
+import { Route as AppTemplatesIndexRouteImport } from './routes/_app/templates.index'
+import { Route as AppTemplatesIdOrAliasRouteImport } from './routes/_app/templates.$idOrAlias'
 import { Route as AppTriggersIndexRouteImport } from './routes/_app/triggers.index'
 import { Route as AppTriggersTriggerRouteImport } from './routes/_app/triggers.$trigger'
 import { Route as AppWorkflowsIndexRouteImport } from './routes/_app/workflows.index'
@@ -124,11 +125,6 @@ const AppSuppressionsRoute = AppSuppressionsRouteImport.update({
   path: '/suppressions',
   getParentRoute: () => AppRoute,
 } as any)
-const AppTemplatesRoute = AppTemplatesRouteImport.update({
-  id: '/templates',
-  path: '/templates',
-  getParentRoute: () => AppRoute,
-} as any)
 const AppWebhooksRoute = AppWebhooksRouteImport.update({
   id: '/webhooks',
   path: '/webhooks',
@@ -162,6 +158,16 @@ const AppRunsIndexRoute = AppRunsIndexRouteImport.update({
 const AppRunsRunIdRoute = AppRunsRunIdRouteImport.update({
   id: '/runs/$runId',
   path: '/runs/$runId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppTemplatesIndexRoute = AppTemplatesIndexRouteImport.update({
+  id: '/templates/',
+  path: '/templates/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppTemplatesIdOrAliasRoute = AppTemplatesIdOrAliasRouteImport.update({
+  id: '/templates/$idOrAlias',
+  path: '/templates/$idOrAlias',
   getParentRoute: () => AppRoute,
 } as any)
 const AppTriggersIndexRoute = AppTriggersIndexRouteImport.update({
@@ -207,16 +213,17 @@ export interface FileRoutesByFullPath {
   '/stats': typeof AppStatsRoute
   '/streams': typeof AppStreamsRoute
   '/suppressions': typeof AppSuppressionsRoute
-  '/templates': typeof AppTemplatesRoute
   '/webhooks': typeof AppWebhooksRoute
   '/approve/$token': typeof ApproveTokenRoute
   '/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
   '/runs/$runId': typeof AppRunsRunIdRoute
+  '/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
   '/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/approvals/': typeof AppApprovalsIndexRoute
   '/operations/': typeof AppOperationsIndexRoute
   '/runs/': typeof AppRunsIndexRoute
+  '/templates/': typeof AppTemplatesIndexRoute
   '/triggers/': typeof AppTriggersIndexRoute
   '/workflows/': typeof AppWorkflowsIndexRoute
   '/operations/$group/$name': typeof AppOperationsGroupNameRoute
@@ -237,17 +244,18 @@ export interface FileRoutesByTo {
   '/stats': typeof AppStatsRoute
   '/streams': typeof AppStreamsRoute
   '/suppressions': typeof AppSuppressionsRoute
-  '/templates': typeof AppTemplatesRoute
   '/webhooks': typeof AppWebhooksRoute
   '/approve/$token': typeof ApproveTokenRoute
   '/': typeof AppIndexRoute
   '/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
   '/runs/$runId': typeof AppRunsRunIdRoute
+  '/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
   '/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/approvals': typeof AppApprovalsIndexRoute
   '/operations': typeof AppOperationsIndexRoute
   '/runs': typeof AppRunsIndexRoute
+  '/templates': typeof AppTemplatesIndexRoute
   '/triggers': typeof AppTriggersIndexRoute
   '/workflows': typeof AppWorkflowsIndexRoute
   '/operations/$group/$name': typeof AppOperationsGroupNameRoute
@@ -270,17 +278,18 @@ export interface FileRoutesById {
   '/_app/stats': typeof AppStatsRoute
   '/_app/streams': typeof AppStreamsRoute
   '/_app/suppressions': typeof AppSuppressionsRoute
-  '/_app/templates': typeof AppTemplatesRoute
   '/_app/webhooks': typeof AppWebhooksRoute
   '/approve/$token': typeof ApproveTokenRoute
   '/_app/': typeof AppIndexRoute
   '/_app/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
   '/_app/runs/$runId': typeof AppRunsRunIdRoute
+  '/_app/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
   '/_app/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/_app/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/_app/approvals/': typeof AppApprovalsIndexRoute
   '/_app/operations/': typeof AppOperationsIndexRoute
   '/_app/runs/': typeof AppRunsIndexRoute
+  '/_app/templates/': typeof AppTemplatesIndexRoute
   '/_app/triggers/': typeof AppTriggersIndexRoute
   '/_app/workflows/': typeof AppWorkflowsIndexRoute
   '/_app/operations/$group/$name': typeof AppOperationsGroupNameRoute
@@ -304,16 +313,17 @@ export interface FileRouteTypes {
     | '/stats'
     | '/streams'
     | '/suppressions'
-    | '/templates'
     | '/webhooks'
     | '/approve/$token'
     | '/approvals/$approvalId'
     | '/runs/$runId'
+    | '/templates/$idOrAlias'
     | '/triggers/$trigger'
     | '/workflows/$workflowId'
     | '/approvals/'
     | '/operations/'
     | '/runs/'
+    | '/templates/'
     | '/triggers/'
     | '/workflows/'
     | '/operations/$group/$name'
@@ -334,17 +344,18 @@ export interface FileRouteTypes {
     | '/stats'
     | '/streams'
     | '/suppressions'
-    | '/templates'
     | '/webhooks'
     | '/approve/$token'
     | '/'
     | '/approvals/$approvalId'
     | '/runs/$runId'
+    | '/templates/$idOrAlias'
     | '/triggers/$trigger'
     | '/workflows/$workflowId'
     | '/approvals'
     | '/operations'
     | '/runs'
+    | '/templates'
     | '/triggers'
     | '/workflows'
     | '/operations/$group/$name'
@@ -366,17 +377,18 @@ export interface FileRouteTypes {
     | '/_app/stats'
     | '/_app/streams'
     | '/_app/suppressions'
-    | '/_app/templates'
     | '/_app/webhooks'
     | '/approve/$token'
     | '/_app/'
     | '/_app/approvals/$approvalId'
     | '/_app/runs/$runId'
+    | '/_app/templates/$idOrAlias'
     | '/_app/triggers/$trigger'
     | '/_app/workflows/$workflowId'
     | '/_app/approvals/'
     | '/_app/operations/'
     | '/_app/runs/'
+    | '/_app/templates/'
     | '/_app/triggers/'
     | '/_app/workflows/'
     | '/_app/operations/$group/$name'
@@ -509,13 +521,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSuppressionsRouteImport
       parentRoute: typeof AppRoute
     }
-    '/_app/templates': {
-      id: '/_app/templates'
-      path: '/templates'
-      fullPath: '/templates'
-      preLoaderRoute: typeof AppTemplatesRouteImport
-      parentRoute: typeof AppRoute
-    }
     '/_app/webhooks': {
       id: '/_app/webhooks'
       path: '/webhooks'
@@ -563,6 +568,20 @@ declare module '@tanstack/react-router' {
       path: '/runs/$runId'
       fullPath: '/runs/$runId'
       preLoaderRoute: typeof AppRunsRunIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/templates/': {
+      id: '/_app/templates/'
+      path: '/templates'
+      fullPath: '/templates/'
+      preLoaderRoute: typeof AppTemplatesIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/templates/$idOrAlias': {
+      id: '/_app/templates/$idOrAlias'
+      path: '/templates/$idOrAlias'
+      fullPath: '/templates/$idOrAlias'
+      preLoaderRoute: typeof AppTemplatesIdOrAliasRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/triggers/': {
@@ -618,16 +637,17 @@ interface AppRouteChildren {
   AppStatsRoute: typeof AppStatsRoute
   AppStreamsRoute: typeof AppStreamsRoute
   AppSuppressionsRoute: typeof AppSuppressionsRoute
-  AppTemplatesRoute: typeof AppTemplatesRoute
   AppWebhooksRoute: typeof AppWebhooksRoute
   AppIndexRoute: typeof AppIndexRoute
   AppApprovalsApprovalIdRoute: typeof AppApprovalsApprovalIdRoute
   AppRunsRunIdRoute: typeof AppRunsRunIdRoute
+  AppTemplatesIdOrAliasRoute: typeof AppTemplatesIdOrAliasRoute
   AppTriggersTriggerRoute: typeof AppTriggersTriggerRoute
   AppWorkflowsWorkflowIdRoute: typeof AppWorkflowsWorkflowIdRoute
   AppApprovalsIndexRoute: typeof AppApprovalsIndexRoute
   AppOperationsIndexRoute: typeof AppOperationsIndexRoute
   AppRunsIndexRoute: typeof AppRunsIndexRoute
+  AppTemplatesIndexRoute: typeof AppTemplatesIndexRoute
   AppTriggersIndexRoute: typeof AppTriggersIndexRoute
   AppWorkflowsIndexRoute: typeof AppWorkflowsIndexRoute
   AppOperationsGroupNameRoute: typeof AppOperationsGroupNameRoute
@@ -648,16 +668,17 @@ const AppRouteChildren: AppRouteChildren = {
   AppStatsRoute: AppStatsRoute,
   AppStreamsRoute: AppStreamsRoute,
   AppSuppressionsRoute: AppSuppressionsRoute,
-  AppTemplatesRoute: AppTemplatesRoute,
   AppWebhooksRoute: AppWebhooksRoute,
   AppIndexRoute: AppIndexRoute,
   AppApprovalsApprovalIdRoute: AppApprovalsApprovalIdRoute,
   AppRunsRunIdRoute: AppRunsRunIdRoute,
+  AppTemplatesIdOrAliasRoute: AppTemplatesIdOrAliasRoute,
   AppTriggersTriggerRoute: AppTriggersTriggerRoute,
   AppWorkflowsWorkflowIdRoute: AppWorkflowsWorkflowIdRoute,
   AppApprovalsIndexRoute: AppApprovalsIndexRoute,
   AppOperationsIndexRoute: AppOperationsIndexRoute,
   AppRunsIndexRoute: AppRunsIndexRoute,
+  AppTemplatesIndexRoute: AppTemplatesIndexRoute,
   AppTriggersIndexRoute: AppTriggersIndexRoute,
   AppWorkflowsIndexRoute: AppWorkflowsIndexRoute,
   AppOperationsGroupNameRoute: AppOperationsGroupNameRoute,

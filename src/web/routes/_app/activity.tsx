@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { activitySearch } from "@/web/features/activity/activity-search";
+import { ActivityPage } from "@/web/features/activity/activity-page";
 
 export const Route = createFileRoute("/_app/activity")({
-  component: () => <AreaPlaceholder id="activity" />,
+  validateSearch: activitySearch,
+  component: ActivityPage,
 });

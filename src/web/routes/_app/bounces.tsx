@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { bouncesSearch } from "@/web/features/bounces/bounces-search";
+import { BouncesPage } from "@/web/features/bounces/bounces-page";
 
 export const Route = createFileRoute("/_app/bounces")({
-  component: () => <AreaPlaceholder id="bounces" />,
+  validateSearch: bouncesSearch,
+  component: BouncesPage,
 });

@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { DataRemovalsPage } from "@/web/features/data-removals/data-removals-page";
+import { dataRemovalsSearch } from "@/web/features/data-removals/data-removals-search";
 
 export const Route = createFileRoute("/_app/data-removals")({
-  component: () => <AreaPlaceholder id="data-removals" />,
+  validateSearch: dataRemovalsSearch,
+  component: DataRemovalsPage,
 });

@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { DomainsPage } from "@/web/features/domains/domains-page";
+import { domainsSearch } from "@/web/features/domains/domains-search";
 
 export const Route = createFileRoute("/_app/domains")({
-  component: () => <AreaPlaceholder id="domains" />,
+  validateSearch: domainsSearch,
+  component: DomainsPage,
 });

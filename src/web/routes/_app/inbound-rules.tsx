@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { inboundRulesSearch } from "@/web/features/inbound-rules/inbound-rules-search";
+import { InboundRulesPage } from "@/web/features/inbound-rules/inbound-rules-page";
 
 export const Route = createFileRoute("/_app/inbound-rules")({
-  component: () => <AreaPlaceholder id="inbound-rules" />,
+  validateSearch: inboundRulesSearch,
+  component: InboundRulesPage,
 });

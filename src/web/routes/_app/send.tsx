@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { SendPage } from "@/web/features/send/send-page";
+import { sendSearch } from "@/web/features/send/send-search";
 
 export const Route = createFileRoute("/_app/send")({
-  component: () => <AreaPlaceholder id="send" />,
+  validateSearch: sendSearch,
+  component: SendPage,
 });

@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { SendersPage } from "@/web/features/senders/senders-page";
+import { sendersSearch } from "@/web/features/senders/senders-search";
 
 export const Route = createFileRoute("/_app/senders")({
-  component: () => <AreaPlaceholder id="senders" />,
+  validateSearch: sendersSearch,
+  component: SendersPage,
 });

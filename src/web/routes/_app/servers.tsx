@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { ServersPage } from "@/web/features/servers/servers-page";
+import { serversSearch } from "@/web/features/servers/servers-search";
 
 export const Route = createFileRoute("/_app/servers")({
-  component: () => <AreaPlaceholder id="servers" />,
+  validateSearch: serversSearch,
+  component: ServersPage,
 });

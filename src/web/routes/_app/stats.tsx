@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { StatsPage } from "@/web/features/stats/stats-page";
+import { statsSearch } from "@/web/features/stats/stats-search";
 
 export const Route = createFileRoute("/_app/stats")({
-  component: () => <AreaPlaceholder id="stats" />,
+  validateSearch: statsSearch,
+  component: StatsPage,
 });

@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { streamsSearch } from "@/web/features/streams/streams-search";
+import { StreamsPage } from "@/web/features/streams/streams-page";
 
 export const Route = createFileRoute("/_app/streams")({
-  component: () => <AreaPlaceholder id="streams" />,
+  validateSearch: streamsSearch,
+  component: StreamsPage,
 });

@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { suppressionsSearch } from "@/web/features/suppressions/suppressions-search";
+import { SuppressionsPage } from "@/web/features/suppressions/suppressions-page";
 
 export const Route = createFileRoute("/_app/suppressions")({
-  component: () => <AreaPlaceholder id="suppressions" />,
+  validateSearch: suppressionsSearch,
+  component: SuppressionsPage,
 });

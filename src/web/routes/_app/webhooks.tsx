@@ -1,6 +1,8 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
+import { webhooksSearch } from "@/web/features/webhooks/webhooks-search";
+import { WebhooksPage } from "@/web/features/webhooks/webhooks-page";
 
 export const Route = createFileRoute("/_app/webhooks")({
-  component: () => <AreaPlaceholder id="webhooks" />,
+  validateSearch: webhooksSearch,
+  component: WebhooksPage,
 });

@@ -1,0 +1,81 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
+
+const shot = (page: Page, testInfo: TestInfo, name: string) =>
+  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/servers-${testInfo.project.name}-${name}.png`, fullPage: false });
+
+/** A Postmark refusal is an expected 4xx; the browser logs the failed load itself, nothing else may. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+
+test("lists the account's servers with a name filter in the URL, and the current server's settings", async ({ page }, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  await page.goto("/servers");
+  await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
+  const rows = page.getByTestId("server-row");
+  await expect(rows.filter({ hasText: "Lumen Production" })).toBeVisible();
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  await expect(page.getByTestId("server-settings").getByLabel("Name")).toHaveValue(/.+/);
+  // Tokens are never on the page.
+  await expect(page.getByText(/ApiTokens/)).toHaveCount(0);
+  await shot(page, testInfo, "list");
+  await expectNoHorizontalOverflow(page);
+
+  await page.getByLabel("Filter servers by name").fill("Lumen Production");
+  await expect(page).toHaveURL(/name=Lumen/);
+  await expect(rows).toHaveCount(1);
+  await page.reload();
+  await expect(rows).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test("edits the current server's tracking and hooks; a bad hook URL shows Postmark's error", async ({ page }, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  await page.goto("/servers");
+  const form = page.getByTestId("server-settings");
+  await expect(form.getByLabel("Name")).toHaveValue(/.+/);
+
+  await form.getByLabel("Bounce webhook URL (legacy)").fill("not a url");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByTestId("postmark-error")).toContainText("606");
+
+  const hook = `https://hooks.example.com/${testInfo.project.name}/bounce`;
+  const before = await form.getByLabel("Track opens").getAttribute("data-state");
+  await form.getByLabel("Bounce webhook URL (legacy)").fill(hook);
+  await form.getByLabel("Track opens").click();
+  const saved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/api/postmark/server"));
+  await form.getByRole("button", { name: "Save settings" }).click();
+  expect((await saved).status()).toBe(200);
+  await expect(form.getByTestId("server-save-error")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("server-settings").getByLabel("Bounce webhook URL (legacy)")).toHaveValue(hook, { timeout: 15_000 });
+  await expect(page.getByTestId("server-settings").getByLabel("Track opens")).not.toHaveAttribute("data-state", before ?? "");
+  await shot(page, testInfo, "settings");
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("creates a server and deletes it after typing its name", async ({ page }, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  const name = `E2E ${testInfo.project.name} ${Date.now()}`;
+  await page.goto("/servers");
+  await page.getByRole("button", { name: "Create server" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create server" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId("server-row").filter({ hasText: name });
+  await expect(row).toBeVisible();
+
+  await row.getByRole("button", { name: `Delete server ${name}` }).click();
+  const confirm = page.getByRole("dialog");
+  await expect(confirm).toContainText(`Delete the server ${name}?`);
+  await expect(confirm.getByRole("button", { name: `Delete ${name}` })).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(name);
+  await confirm.getByRole("button", { name: `Delete ${name}` }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row).toHaveCount(0);
+  expect(unexpected(errors)).toEqual([]);
+});

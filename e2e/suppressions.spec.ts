@@ -1,0 +1,75 @@
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
+
+const shot = (page: Page, testInfo: TestInfo, name: string) =>
+  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/suppressions-${testInfo.project.name}-${name}.png`, fullPage: false });
+const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+
+test("lists a stream's suppressions; stream and reason filters live in the URL", async ({ page }, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  await page.goto("/suppressions");
+  await expect(page.getByRole("heading", { level: 1, name: "Suppressions" })).toBeVisible();
+  await expect(page.getByTestId("suppression-row").first()).toBeVisible();
+  await shot(page, testInfo, "list");
+
+  await page.getByRole("combobox", { name: "Stream" }).click();
+  await page.getByRole("option", { name: /\(broadcast,/ }).click();
+  await expect(page).toHaveURL(/stream=broadcast/);
+  await page.getByRole("combobox", { name: "Origin" }).click();
+  await page.getByRole("option", { name: "Recipient" }).click();
+  await expect(page).toHaveURL(/origin=Recipient/);
+  await expect(page.getByTestId("suppression-row").first()).toBeVisible();
+  const origins = await page.getByTestId("suppression-row").count();
+  expect(origins).toBeGreaterThan(0);
+  await page.getByRole("combobox", { name: "Origin" }).click();
+  await page.getByRole("option", { name: "Admin" }).click();
+  await expect(page).toHaveURL(/origin=Admin/);
+  await expect(page.getByText("No suppressions match these filters")).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("adds addresses with per-item results, refuses bad input, and removes after a confirm", async ({ page }, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  await page.goto("/suppressions?stream=outbound");
+  await expect(page.getByTestId("suppression-row").first()).toBeVisible();
+
+  const box = page.getByLabel(/Addresses to suppress on outbound/);
+  await box.fill("e2e-one@example.com, not-an-address");
+  await page.getByRole("button", { name: "Suppress" }).click();
+  await expect(page.getByText("Not an email address: not-an-address.")).toBeVisible();
+
+  const stamp = Date.now();
+  const a = `e2e-a-${stamp}@example.com`;
+  const b = `e2e-b-${stamp}@example.com`;
+  await box.fill(`${a}\n${b}`);
+  await page.getByRole("button", { name: "Suppress" }).click();
+  await expect(page.getByRole("form", { name: "Add suppressions" }).getByTestId("suppressions-results")).toContainText("Added: 2 of 2 done");
+  await expect(page.locator(`[data-testid="suppression-row"][data-email="${a}"]`)).toBeVisible();
+  await shot(page, testInfo, "added");
+
+  await page.getByLabel(`Select ${a}`).check();
+  await page.getByRole("button", { name: "Remove selected" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Remove 1 suppression from outbound?");
+  await expect(dialog).toContainText(a);
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByTestId("suppressions-list").getByTestId("suppressions-results")).toContainText("Removed: 1 of 1 done");
+  await expect(page.locator(`[data-testid="suppression-row"][data-email="${a}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-testid="suppression-row"][data-email="${b}"]`)).toBeVisible();
+  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/suppressions-${testInfo.project.name}-removed-full.png`, fullPage: true });
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("an unknown stream shows Postmark's ErrorCode and Message", async ({ page }) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  await page.goto("/suppressions?stream=no-such-stream");
+  const error = page.getByTestId("postmark-error");
+  await expect(error).toContainText("ErrorCode");
+  await expect(error).toContainText("1226");
+  expect(unexpected(errors)).toEqual([]);
+});

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import { bouncesActivate, bouncesDeliveryStats, bouncesDump, bouncesGet, bouncesSearch } from "@/contract/postmark/bounces";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import type { BouncesSearch } from "./bounces-search";
+import { bouncesSearchInput } from "./bounces-shape";
+
+export type Bounce = z.infer<typeof bouncesGet.response>;
+export type BounceListItem = z.infer<typeof bouncesSearch.response>["Bounces"][number];
+
+// The page shows these errors itself (ErrorCode and Message), so no toast.
+const silent = { meta: { silent: true } } as const;
+
+export const bouncesListQuery = (s: BouncesSearch, serverId: number | null) => ({
+  ...postmarkQueryOptions<z.infer<typeof bouncesSearch.response>>(bouncesSearch, bouncesSearchInput(s), serverId),
+  ...silent,
+});
+export const deliveryStatsQuery = (serverId: number | null) => ({ ...postmarkQueryOptions<z.infer<typeof bouncesDeliveryStats.response>>(bouncesDeliveryStats, {}, serverId), ...silent });
+export const bounceQuery = (id: number, serverId: number | null) => ({ ...postmarkQueryOptions<Bounce>(bouncesGet, { params: { bounceid: id } }, serverId), ...silent });
+export const bounceDumpQuery = (id: number, serverId: number | null) => ({
+  ...postmarkQueryOptions<z.infer<typeof bouncesDump.response>>(bouncesDump, { params: { bounceid: id } }, serverId),
+  ...silent,
+});
+export { bouncesActivate };

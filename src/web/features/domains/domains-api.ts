@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { OperationSpec } from "@/contract/postmark/operation";
+import { domainsCreate, domainsDelete, domainsGet, domainsList, domainsRotateDkim, domainsUpdate, domainsVerifyDkim, domainsVerifyReturnPath } from "@/contract/postmark/domains";
+import { permission } from "@/web/lib/permissions";
+import { invalidateAfter, postmarkKey, postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { useSessionUser } from "@/web/lib/session";
+import { domainsPaging, type DomainDetail, type DomainSummary } from "./domains-shape";
+
+// Domains use the account token: no server is involved, so the server id is always null.
+
+export function useDomainsList(page: number | undefined) {
+  return useQuery({
+    ...postmarkQueryOptions<{ TotalCount: number; Domains: DomainSummary[] }>(domainsList, { query: domainsPaging(page) }, null),
+    meta: { silent: true },
+  });
+}
+
+export function useDomain(id: number) {
+  return useQuery({ ...postmarkQueryOptions<DomainDetail>(domainsGet, { params: { domainid: id } }, null), meta: { silent: true } });
+}
+
+function useDomainMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0]) {
+  const qc = useQueryClient();
+  return useMutation({ ...postmarkMutationOptions<T>(op, null, qc), meta: { silent: true } });
+}
+
+export const useCreateDomain = () => useDomainMutation<DomainDetail>(domainsCreate);
+export const useUpdateDomain = () => useDomainMutation<DomainDetail>(domainsUpdate);
+/** Deleting leaves the page first and forgets the domain, so nothing refetches what no longer exists. */
+export function useDeleteDomain(id: number, onDeleted: () => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    ...postmarkMutationOptions<{ ErrorCode: number; Message: string | null }>(domainsDelete, null, qc),
+    meta: { silent: true },
+    onSuccess: () => {
+      onDeleted();
+      qc.removeQueries({ queryKey: postmarkKey(domainsGet, null, { params: { domainid: id } }) });
+      return invalidateAfter(domainsDelete, qc);
+    },
+  });
+}
+export const useVerifyDkim = () => useDomainMutation<DomainDetail>(domainsVerifyDkim);
+export const useVerifyReturnPath = () => useDomainMutation<DomainDetail>(domainsVerifyReturnPath);
+export const useRotateDkim = () => useDomainMutation<Partial<DomainDetail>>(domainsRotateDkim);
+
+/** Whether the signed-in role may run `op`, and why not. */
+export function useCan(op: Pick<OperationSpec, "risk">) {
+  return permission(useSessionUser()?.role, op.risk);
+}
+
+export { domainsCreate, domainsDelete, domainsRotateDkim, domainsUpdate, domainsVerifyDkim, domainsVerifyReturnPath };

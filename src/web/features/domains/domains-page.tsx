@@ -1,0 +1,87 @@
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { Globe, Plus, SquareTerminal } from "lucide-react";
+import { useState } from "react";
+import { EmptyState } from "@/web/components/empty-state";
+import { ErrorState } from "@/web/components/error-state";
+import { PageHeader } from "@/web/components/page-header";
+import { Button } from "@/web/components/ui/button";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { domainsCreate, useCan, useDomainsList } from "./domains-api";
+import { DOMAINS_PAGE_SIZE, filterDomains, pageCountOf, type DomainSummary } from "./domains-shape";
+import { DomainAddDialog } from "./components/domain-add-dialog";
+import { DomainDetail } from "./components/domain-detail";
+import { DomainsFilters } from "./components/domains-filters";
+import { DomainsList } from "./components/domains-list";
+
+const route = getRouteApi("/_app/domains");
+
+export function DomainsPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [adding, setAdding] = useState(false);
+  const canAdd = useCan(domainsCreate);
+  return (
+    <div className="mx-auto flex w-full max-w-4xl min-w-0 flex-col gap-4">
+      <PageHeader
+        title="Domains"
+        description="Sending domains of the account and the DKIM and Return-Path records that prove you own them."
+        actions={
+          <>
+            <Button variant="outline" size="sm" asChild>
+              <Link to="/operations" search={{ area: "domains" }}><SquareTerminal aria-hidden />Open in the Operations explorer</Link>
+            </Button>
+            <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}><Plus aria-hidden />Add domain</Button>
+          </>
+        }
+      />
+      {search.domain ? (
+        <DomainDetail key={search.domain} id={search.domain} onDeleted={() => void navigate({ search: ({ domain: _d, ...rest }) => rest })} />
+      ) : (
+        <DomainsIndex />
+      )}
+      <DomainAddDialog open={adding} onOpenChange={setAdding} onCreated={(id) => void navigate({ search: (prev) => ({ ...prev, domain: id }) })} />
+    </div>
+  );
+}
+
+function DomainsIndex() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const list = useDomainsList(search.page);
+  const filtered = Boolean(search.q || search.status);
+  const shown = list.data ? filterDomains(list.data.Domains, search) : [];
+  const pages = list.data ? pageCountOf(list.data.TotalCount) : 1;
+  const page = search.page ?? 1;
+  return (
+    <>
+      <DomainsFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
+      {list.isPending ? (
+        <div className="flex flex-col gap-2" aria-busy="true">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14 w-full" />)}</div>
+      ) : list.isError ? (
+        <ErrorState title="Could not load the domains" error={list.error} onRetry={() => void list.refetch()} />
+      ) : shown.length === 0 ? (
+        <EmptyState icon={Globe} title={filtered ? "No domains match these filters" : "No sending domains yet"}>
+          {filtered ? "Clear a filter to see every domain." : "Add the domain you send from; Postmark gives you the DNS records to publish."}
+        </EmptyState>
+      ) : (
+        <DomainsListSection shown={shown} total={list.data.TotalCount} />
+      )}
+      {pages > 1 && (
+        <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
+          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}>Previous</Button>
+          <span className="text-muted-foreground">Page {page} of {pages} · {DOMAINS_PAGE_SIZE} per page</span>
+          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}>Next</Button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+function DomainsListSection({ shown, total }: { shown: DomainSummary[]; total: number }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm text-muted-foreground" data-testid="domains-count">{shown.length} shown of {total} domain{total === 1 ? "" : "s"}</p>
+      <DomainsList domains={shown} />
+    </div>
+  );
+}

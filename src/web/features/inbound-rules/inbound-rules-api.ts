@@ -1,0 +1,13 @@
+import type { z } from "zod";
+import { inboundRulesCreate, inboundRulesDelete, inboundRulesList } from "@/contract/postmark/inbound-rules";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import type { PageWindow } from "@/web/lib/page-window";
+
+export type InboundRulesList = z.infer<typeof inboundRulesList.response>;
+export { inboundRulesCreate, inboundRulesDelete };
+
+export const RULES_PAGE_SIZE = 50;
+
+export function inboundRulesQuery(serverId: number | null, window: PageWindow) {
+  return { ...postmarkQueryOptions<InboundRulesList>(inboundRulesList, { query: { ...window } }, serverId), meta: { silent: true } };
+}

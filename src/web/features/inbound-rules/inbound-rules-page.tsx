@@ -1,0 +1,147 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { ChevronLeft, ChevronRight, ShieldBan, SquareTerminal, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { ConfirmDialog } from "@/web/components/confirm-dialog";
+import { EmptyState } from "@/web/components/empty-state";
+import { ErrorState } from "@/web/components/error-state";
+import { PageHeader } from "@/web/components/page-header";
+import { Badge } from "@/web/components/ui/badge";
+import { Button } from "@/web/components/ui/button";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
+import { describeError } from "@/web/lib/api-error";
+import { pageCountFor, pageRangeLabel, pageWindow } from "@/web/lib/page-window";
+import { permission } from "@/web/lib/permissions";
+import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
+import { selectedServer } from "@/web/lib/server-selection";
+import { useSessionUser } from "@/web/lib/session";
+import { notify } from "@/web/lib/toast";
+import { InboundRulesAddForm } from "./components/inbound-rules-add-form";
+import { inboundRulesDelete, inboundRulesQuery, RULES_PAGE_SIZE } from "./inbound-rules-api";
+import { ruleKinds, type RuleKindFilter } from "./inbound-rules-search";
+import { filterRules, ruleKind, type InboundRule } from "./inbound-rules-shaping";
+
+const route = getRouteApi("/_app/inbound-rules");
+const kindLabel: Record<RuleKindFilter, string> = { all: "All", address: "Addresses", domain: "Domains" };
+
+export function InboundRulesPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const serverId = selectedServer.use();
+  const role = useSessionUser()?.role;
+  const queryClient = useQueryClient();
+  const window = pageWindow(search.page, RULES_PAGE_SIZE);
+  const list = useQuery(inboundRulesQuery(serverId, window));
+  const [doomed, setDoomed] = useState<InboundRule | null>(null);
+  const remove = useMutation({ ...postmarkMutationOptions(inboundRulesDelete, serverId, queryClient), meta: { silent: true } });
+  const canWrite = permission(role, "write");
+  const canDelete = permission(role, "destructive");
+
+  const confirmDelete = () => {
+    if (!doomed) return;
+    const rule = doomed;
+    setDoomed(null);
+    remove.mutate(
+      { params: { triggerid: rule.ID } },
+      {
+        onSuccess: () => notify.success(`Rule ${rule.Rule ?? rule.ID} removed`),
+        onError: (e) => notify.error(describeError(e)),
+      },
+    );
+  };
+
+  const rows = list.data ? filterRules(list.data.InboundRules, search.kind) : [];
+  const total = list.data?.TotalCount ?? 0;
+  const pages = pageCountFor(total, window.count);
+  const page = window.offset / window.count + 1;
+
+  return (
+    <div className="mx-auto w-full max-w-4xl">
+      <PageHeader
+        title="Inbound rules"
+        description="Inbound mail from these addresses and domains is blocked before it reaches your inbound webhook."
+        actions={
+          <Button variant="outline" size="sm" asChild>
+            <Link to="/operations" search={{ area: "inbound-rules" }}>
+              <SquareTerminal aria-hidden />
+              Open in the Operations explorer
+            </Link>
+          </Button>
+        }
+      />
+      <InboundRulesAddForm serverId={serverId} disabledReason={canWrite.allowed ? undefined : canWrite.reason} />
+
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-2">
+        <Tabs value={search.kind} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, kind: v as RuleKindFilter }) })}>
+          <TabsList aria-label="Kind of rule">
+            {ruleKinds.map((k) => (
+              <TabsTrigger key={k} value={k}>{kindLabel[k]}</TabsTrigger>
+            ))}
+          </TabsList>
+        </Tabs>
+        {list.data && <span className="text-sm text-muted-foreground tabular-nums">{total} rule{total === 1 ? "" : "s"} on this server</span>}
+      </div>
+
+      <div className="mt-3">
+        {list.isPending ? (
+          <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading rules">
+            {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-11 w-full" />)}
+          </div>
+        ) : list.isError ? (
+          <ErrorState title="Could not load inbound rules" error={list.error} onRetry={() => void list.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState icon={ShieldBan} title={total === 0 ? "No inbound rules" : `No ${kindLabel[search.kind].toLowerCase()} on this page`}>
+            {total === 0 ? "All inbound mail reaches your inbound webhook. Add an address or a domain above to block it." : "Choose All to see every rule."}
+          </EmptyState>
+        ) : (
+          <ul className="flex flex-col divide-y rounded-lg border bg-card" aria-label="Inbound rules">
+            {rows.map((r) => (
+              <li key={r.ID} data-testid="inbound-rule" data-rule={r.Rule ?? ""} className="flex items-center gap-3 px-4 py-2.5">
+                <Badge variant={ruleKind(r.Rule) === "address" ? "secondary" : "outline"} className="w-20 justify-center">
+                  {ruleKind(r.Rule) === "address" ? "Address" : "Domain"}
+                </Badge>
+                <span className="min-w-0 flex-1 font-mono text-sm break-all">{r.Rule}</span>
+                <span className="hidden text-xs text-muted-foreground tabular-nums sm:inline">#{r.ID}</span>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Delete rule ${r.Rule}`}
+                  disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.triggerid === r.ID)}
+                  title={canDelete.reason}
+                  onClick={() => setDoomed(r)}
+                >
+                  <Trash2 aria-hidden />
+                  <span className="hidden sm:inline">Delete</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      {list.data && pages > 1 && (
+        <nav className="mt-3 flex items-center justify-between gap-2 text-sm" aria-label="Pages">
+          <span className="text-muted-foreground tabular-nums">{pageRangeLabel(window, list.data.InboundRules.length, total)}</span>
+          <div className="flex gap-2">
+            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
+              <ChevronLeft aria-hidden />Previous
+            </Button>
+            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
+              Next<ChevronRight aria-hidden />
+            </Button>
+          </div>
+        </nav>
+      )}
+
+      <ConfirmDialog
+        open={doomed !== null}
+        onOpenChange={(o) => !o && setDoomed(null)}
+        title={`Delete the rule ${doomed?.Rule ?? ""}?`}
+        description={<>Inbound mail from <strong className="font-mono break-all">{doomed?.Rule}</strong> will reach your inbound webhook again.</>}
+        confirmLabel="Delete rule"
+        onConfirm={confirmDelete}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Send } from "lucide-react";
+import { useEffect, useState } from "react";
+import { emailSendWithTemplate } from "@/contract/postmark/send";
+import { templatesGet, templatesList, templatesValidate } from "@/contract/postmark/templates";
+import type { z } from "zod";
+import { ErrorState } from "@/web/components/error-state";
+import { FormField } from "@/web/components/form-field";
+import { Button } from "@/web/components/ui/button";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { Textarea } from "@/web/components/ui/textarea";
+import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { selectedServer } from "@/web/lib/server-selection";
+import { buildTemplateBody, emptyEnvelope, parseModel, type EnvelopeState, type Errors } from "../send-form";
+import { SendEnvelopeFields } from "./send-envelope-fields";
+import { SendHtmlPreview } from "./send-html-preview";
+import { SendFailure, SendSuccess, type SendResponse } from "./send-result";
+
+type TemplateList = z.infer<typeof templatesList.response>;
+type Template = z.infer<typeof templatesGet.response>;
+type Validation = z.infer<typeof templatesValidate.response>;
+
+export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }: { disabled: boolean; template?: string; onTemplate: (idOrAlias: string) => void; defaultFrom?: string }) {
+  const serverId = selectedServer.use();
+  const queryClient = useQueryClient();
+  const [envelope, setEnvelope] = useState<EnvelopeState>({ ...emptyEnvelope, From: defaultFrom ?? "" });
+  const [modelText, setModelText] = useState("");
+  /** The model last rendered; undefined asks Postmark for its suggested model. */
+  const [rendered, setRendered] = useState<Record<string, unknown> | undefined>();
+  const [prefilledFor, setPrefilledFor] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Errors>({});
+
+  const list = useQuery(postmarkQueryOptions<TemplateList>(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "Standard" } }, serverId));
+  const detail = useQuery({ ...postmarkQueryOptions<Template>(templatesGet, { params: { templateIdOrAlias: template ?? "" } }, serverId), enabled: !!template });
+  const t = detail.data;
+  const validateBody = t
+    ? {
+        Subject: t.Subject ?? undefined,
+        HtmlBody: t.HtmlBody ?? undefined,
+        TextBody: t.TextBody ?? undefined,
+        LayoutTemplate: t.LayoutTemplate ?? undefined,
+        TestRenderModel: rendered,
+      }
+    : undefined;
+  // templates.validate is a read: a query keyed by the content and model it renders.
+  const preview = useQuery({ ...postmarkQueryOptions<Validation>(templatesValidate, { body: validateBody }, serverId), enabled: !!validateBody });
+  const send = useMutation(postmarkMutationOptions<SendResponse>(emailSendWithTemplate, serverId, queryClient));
+
+  useEffect(() => {
+    if (template && preview.data && prefilledFor !== template && rendered === undefined) {
+      setModelText(JSON.stringify(preview.data.SuggestedTemplateModel ?? {}, null, 2));
+      setPrefilledFor(template);
+    }
+  }, [template, preview.data, prefilledFor, rendered]);
+
+  const pick = (v: string) => {
+    setRendered(undefined);
+    setPrefilledFor(undefined);
+    setModelText("");
+    send.reset();
+    // The alias makes a readable link; the id is the fallback.
+    onTemplate(list.data?.Templates.find((x) => String(x.TemplateId) === v)?.Alias ?? v);
+  };
+  const render = () => {
+    const m = parseModel(modelText);
+    if (m.error) return setErrors((e) => ({ ...e, TemplateModel: m.error! }));
+    setErrors(({ TemplateModel: _, ...rest }) => rest);
+    setRendered(m.value);
+  };
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const built = buildTemplateBody(envelope, template, modelText);
+    if (!built.ok) return setErrors(built.errors);
+    setErrors({});
+    send.mutate({ body: built.body });
+  };
+  const templates = list.data?.Templates ?? [];
+  const selectValue = template && t ? String(t.TemplateId) : template;
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Send with a template" className="flex flex-col gap-4">
+      <fieldset disabled={disabled} className="flex min-w-0 flex-col gap-4">
+        {list.isError ? (
+          <ErrorState title="Could not load templates" error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <FormField id="template-pick" label="Template" required error={errors.Template} hint={list.data && templates.length === 0 ? "This server has no standard templates yet; create one on the Templates page." : undefined}>
+            <Select value={selectValue} onValueChange={pick} disabled={disabled || list.isPending}>
+              <SelectTrigger id="template-pick" aria-invalid={!!errors.Template}>
+                <SelectValue placeholder={list.isPending ? "Loading templates…" : "Pick a template"} />
+              </SelectTrigger>
+              <SelectContent>
+                {templates.map((x) => (
+                  <SelectItem key={x.TemplateId} value={String(x.TemplateId)}>
+                    {x.Name ?? `Template ${x.TemplateId}`}
+                    {x.Alias && <span className="text-muted-foreground"> · {x.Alias}</span>}
+                  </SelectItem>
+                ))}
+                {template && !t && !templates.some((x) => String(x.TemplateId) === template) && <SelectItem value={template}>{template}</SelectItem>}
+              </SelectContent>
+            </Select>
+          </FormField>
+        )}
+        {detail.isError && <ErrorState title="Could not load the template" error={detail.error} onRetry={() => void detail.refetch()} />}
+        <SendEnvelopeFields prefix="template" value={envelope} onChange={(n) => setEnvelope((s) => ({ ...s, ...n }))} errors={errors} />
+        {template && !detail.isError && (
+          <div className="grid min-w-0 gap-4 lg:grid-cols-2">
+            <div className="flex min-w-0 flex-col gap-2">
+              <FormField id="template-model" label="Template model (JSON)" error={errors.TemplateModel} hint="Prefilled from the variables Postmark found in the template.">
+                <Textarea id="template-model" rows={12} className="font-mono text-xs" value={modelText} onChange={(e) => setModelText(e.target.value)} spellCheck={false} />
+              </FormField>
+              <Button type="button" variant="outline" size="sm" className="self-start" onClick={render} disabled={!t}>
+                Render preview
+              </Button>
+            </div>
+            <div className="flex min-w-0 flex-col gap-1.5" aria-live="polite">
+              <span className="text-sm font-medium">Preview</span>
+              {preview.isPending ? (
+                <Skeleton className="h-80 w-full" />
+              ) : preview.isError ? (
+                <ErrorState title="Could not render the template" error={preview.error} onRetry={() => void preview.refetch()} />
+              ) : (
+                <>
+                  <p className="text-sm break-words" data-testid="template-subject">
+                    <span className="text-muted-foreground">Subject: </span>
+                    {preview.data.Subject?.RenderedContent ?? "—"}
+                  </p>
+                  {!preview.data.AllContentIsValid && <p className="text-sm text-destructive">Postmark reports errors in this template's content.</p>}
+                  <SendHtmlPreview html={preview.data.HtmlBody?.RenderedContent ?? ""} title="Rendered template preview" />
+                </>
+              )}
+            </div>
+          </div>
+        )}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={disabled || send.isPending}>
+          <Send aria-hidden />
+          {send.isPending ? "Sending…" : "Send with template"}
+        </Button>
+        {Object.keys(errors).length > 0 && <p className="text-sm text-destructive">Fix the highlighted fields first.</p>}
+      </div>
+      {send.isSuccess && <SendSuccess result={send.data} />}
+      {send.isError && <SendFailure error={send.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { Lock } from "lucide-react";
+import { PageHeader } from "@/web/components/page-header";
+import { Button } from "@/web/components/ui/button";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
+import { permission } from "@/web/lib/permissions";
+import { useSessionUser } from "@/web/lib/session";
+import { SendComposeForm } from "./components/send-compose-form";
+import { SendTemplateForm } from "./components/send-template-form";
+import { sendModes } from "./send-search";
+
+const route = getRouteApi("/_app/send");
+
+export function SendPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const user = useSessionUser();
+  // Sends are write operations: the server refuses them for viewers, so the form says so first.
+  const allowed = permission(user?.role, "write");
+  const disabled = !allowed.allowed;
+
+  return (
+    <div className="mx-auto w-full max-w-5xl">
+      <PageHeader
+        title="Send"
+        description="Send one message, composed here or rendered from a template. Batch and bulk sends live in the Operations explorer."
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link to="/operations" search={{ area: "send" }}>
+              Open in the Operations explorer
+            </Link>
+          </Button>
+        }
+      />
+      {disabled && (
+        <div className="mb-4 flex items-start gap-2 rounded-lg border bg-muted/50 p-3 text-sm" data-testid="role-reason">
+          <Lock className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+          <p>{allowed.reason}</p>
+        </div>
+      )}
+      <Tabs value={search.mode} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, mode: sendModes.find((m) => m === v) ?? "compose" }) })}>
+        <TabsList>
+          <TabsTrigger value="compose">Compose</TabsTrigger>
+          <TabsTrigger value="template">With a template</TabsTrigger>
+        </TabsList>
+        <TabsContent value="compose">
+          <SendComposeForm disabled={disabled} />
+        </TabsContent>
+        <TabsContent value="template">
+          <SendTemplateForm disabled={disabled} template={search.template} onTemplate={(t) => void navigate({ search: (s) => ({ ...s, template: t }) })} />
+        </TabsContent>
+      </Tabs>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { OperationSpec } from "@/contract/postmark/operation";
+import { sendersCreate, sendersDelete, sendersGet, sendersList, sendersResendConfirmation, sendersUpdate } from "@/contract/postmark/senders";
+import { permission } from "@/web/lib/permissions";
+import { invalidateAfter, postmarkKey, postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { useSessionUser } from "@/web/lib/session";
+import { sendersPaging, type SenderDetail, type SenderSummary } from "./senders-shape";
+
+// Sender signatures use the account token: no server is involved, so the server id is null.
+
+export function useSendersList(page: number | undefined) {
+  return useQuery({
+    ...postmarkQueryOptions<{ TotalCount: number; SenderSignatures: SenderSummary[] }>(sendersList, { query: sendersPaging(page) }, null),
+    meta: { silent: true },
+  });
+}
+
+export function useSender(id: number) {
+  return useQuery({ ...postmarkQueryOptions<SenderDetail>(sendersGet, { params: { signatureid: id } }, null), meta: { silent: true } });
+}
+
+function useSenderMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0]) {
+  const qc = useQueryClient();
+  return useMutation({ ...postmarkMutationOptions<T>(op, null, qc), meta: { silent: true } });
+}
+
+export const useCreateSender = () => useSenderMutation<SenderDetail>(sendersCreate);
+export const useUpdateSender = () => useSenderMutation<SenderDetail>(sendersUpdate);
+export const useResendConfirmation = () => useSenderMutation<{ ErrorCode: number; Message: string | null }>(sendersResendConfirmation);
+
+/** Deleting leaves the page first and forgets the signature, so nothing refetches what no longer exists. */
+export function useDeleteSender(id: number, onDeleted: () => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    ...postmarkMutationOptions<{ ErrorCode: number; Message: string | null }>(sendersDelete, null, qc),
+    meta: { silent: true },
+    onSuccess: () => {
+      onDeleted();
+      qc.removeQueries({ queryKey: postmarkKey(sendersGet, null, { params: { signatureid: id } }) });
+      return invalidateAfter(sendersDelete, qc);
+    },
+  });
+}
+
+export function useCan(op: Pick<OperationSpec, "risk">) {
+  return permission(useSessionUser()?.role, op.risk);
+}
+
+export { sendersCreate, sendersDelete, sendersResendConfirmation, sendersUpdate };

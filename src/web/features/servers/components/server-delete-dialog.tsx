@@ -1,0 +1,50 @@
+import { useState } from "react";
+import { PostmarkErrorView } from "@/web/components/postmark-error";
+import { Button } from "@/web/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import { Input } from "@/web/components/ui/input";
+import { Label } from "@/web/components/ui/label";
+import { isApiError } from "@/web/lib/api-error";
+import { notify } from "@/web/lib/toast";
+import { useDeleteServer } from "../servers-api";
+import type { ServerSummary } from "../servers-shape";
+
+/** Deleting a server loses its messages, templates and streams: the user types its name to confirm. */
+export function ServerDeleteDialog({ server, onOpenChange }: { server: ServerSummary | null; onOpenChange: (o: boolean) => void }) {
+  const [typed, setTyped] = useState("");
+  const del = useDeleteServer();
+  const name = server?.Name ?? "";
+  const close = (o: boolean) => {
+    if (!o) { setTyped(""); del.reset(); }
+    onOpenChange(o);
+  };
+  return (
+    <Dialog open={server !== null} onOpenChange={close}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Delete the server {name}?</DialogTitle>
+          <DialogDescription>
+            Postmark deletes {name} with its messages, streams, templates, webhooks and API tokens. Apps sending with its token stop working. This cannot be undone.
+          </DialogDescription>
+        </DialogHeader>
+        <form className="flex flex-col gap-3" onSubmit={(e) => {
+          e.preventDefault();
+          if (!server || typed !== name) return;
+          del.mutate({ params: { serverid: server.ID } }, { onSuccess: (r) => { notify.success(r.Message ?? `Server ${name} removed.`); close(false); } });
+        }}>
+          <Label htmlFor="server-delete-name">Type <span className="font-mono font-semibold">{name}</span> to confirm</Label>
+          <Input id="server-delete-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          {del.isError && (
+            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
+              {isApiError(del.error) ? <PostmarkErrorView error={del.error} /> : <p className="text-sm">{String(del.error)}</p>}
+            </div>
+          )}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => close(false)}>Cancel</Button>
+            <Button type="submit" variant="destructive" disabled={typed !== name || del.isPending}>{del.isPending ? "Deleting…" : `Delete ${name}`}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

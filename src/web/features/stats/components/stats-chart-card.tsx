@@ -1,0 +1,110 @@
+import { Table2, ChartColumn } from "lucide-react";
+import { useId, useState, type ReactNode } from "react";
+import { ErrorState } from "@/web/components/error-state";
+import { Button } from "@/web/components/ui/button";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { cn } from "@/web/lib/utils";
+
+export interface TableView {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** A titled chart with a screen-reader summary and a table view of the same numbers. */
+export function StatsChartCard({
+  id,
+  title,
+  description,
+  summary,
+  table,
+  state,
+  stale,
+  error,
+  onRetry,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  summary: string;
+  table: TableView;
+  state: "pending" | "error" | "empty" | "ready";
+  /** Showing the previous filter's data while the new one loads. */
+  stale?: boolean;
+  error?: unknown;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const headingId = useId();
+  const summaryId = useId();
+  return (
+    <section
+      aria-labelledby={headingId}
+      aria-describedby={summaryId}
+      aria-busy={stale || undefined}
+      className={cn("flex min-w-0 flex-col rounded-lg border bg-card p-3 transition-opacity", stale && "opacity-60")}
+      data-testid={`chart-${id}`}
+    >
+      <div className="mb-2 flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h2 id={headingId} className="text-sm font-semibold">
+            {title}
+          </h2>
+          {description && <p className="text-xs text-muted-foreground">{description}</p>}
+        </div>
+        {state === "ready" && (
+          <Button variant="ghost" size="sm" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} aria-label={asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}>
+            {asTable ? <ChartColumn aria-hidden /> : <Table2 aria-hidden />}
+            <span className="hidden sm:inline">{asTable ? "Chart" : "Table"}</span>
+          </Button>
+        )}
+      </div>
+      <p id={summaryId} className="sr-only" data-testid="chart-summary">
+        {summary}
+      </p>
+      {state === "pending" ? (
+        <Skeleton className="h-56 w-full" aria-label={`Loading ${title}`} />
+      ) : state === "error" ? (
+        <ErrorState title={`Could not load ${title.toLowerCase()}`} error={error} onRetry={onRetry} />
+      ) : state === "empty" ? (
+        <div className="flex h-56 items-center justify-center rounded-md border border-dashed text-sm text-muted-foreground">Nothing recorded in this period.</div>
+      ) : asTable ? (
+        <div className="max-h-64 overflow-auto rounded-md border">
+          <table className="w-full text-xs tabular-nums">
+            <thead className="sticky top-0 bg-muted text-left">
+              <tr>
+                {table.columns.map((c, i) => (
+                  <th key={c} scope="col" className={i === 0 ? "px-2 py-1 font-medium" : "px-2 py-1 text-right font-medium"}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((r, ri) => (
+                <tr key={ri} className="border-t">
+                  {r.map((cell, ci) =>
+                    ci === 0 ? (
+                      <th key={ci} scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={ci} className="px-2 py-1 text-right">
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="h-56 w-full min-w-0 overflow-hidden" aria-hidden>
+          {children}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ReactElement } from "react";
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  statsBounces, statsClickBrowsers, statsClickLocation, statsClickPlatforms, statsClicks, statsOpenClients, statsOpenPlatforms, statsOpens, statsSends, statsSpam,
+} from "@/contract/postmark/stats";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { statsQuery, type StatsFilter } from "../stats-queries";
+import { breakdownTotals, fillDays, formatCount, seriesSummary, shortDay, topN, type DateRange, type DayRow, type Slice } from "../stats-shaping";
+import { StatsChartCard } from "./stats-chart-card";
+
+// Mid-lightness colours that read on both the light and the dark card background.
+const palette = ["oklch(0.62 0.17 262)", "oklch(0.7 0.15 160)", "oklch(0.75 0.15 75)", "oklch(0.64 0.2 25)", "oklch(0.65 0.15 310)", "oklch(0.7 0.1 220)", "oklch(0.6 0.02 260)"];
+const axis = { stroke: "var(--muted-foreground)", fontSize: 11, tickLine: false } as const;
+const tooltipStyle = { backgroundColor: "var(--popover)", border: "1px solid var(--border)", borderRadius: 6, color: "var(--popover-foreground)", fontSize: 12 };
+
+type StatsOp = typeof statsSends;
+type Response = { Days: { Date: string | null; [k: string]: unknown }[]; [k: string]: unknown };
+
+interface Props {
+  range: DateRange;
+  filter: StatsFilter;
+  serverId: number | null;
+  empty?: boolean;
+}
+
+function useStats(op: Pick<StatsOp, "id" | "area" | "method" | "path" | "token" | "invalidates">, p: Props) {
+  // The previous range's chart stays (dimmed) while the new one loads, instead of a skeleton flash.
+  return useQuery({ ...postmarkQueryOptions<Response>(op, { query: statsQuery(p.range, p.filter) }, p.serverId), placeholderData: keepPreviousData });
+}
+
+function frame(chart: ReactElement) {
+  return (
+    <ResponsiveContainer width="100%" height="100%" minWidth={0}>
+      {chart}
+    </ResponsiveContainer>
+  );
+}
+
+interface SeriesSpec {
+  key: string;
+  label: string;
+}
+
+function TimeSeries({ id, title, description, op, series, kind, props }: { id: string; title: string; description?: string; op: StatsOp; series: SeriesSpec[]; kind: "area" | "line" | "stacked"; props: Props }) {
+  const q = useStats(op, props);
+  const rows: DayRow[] = q.data ? fillDays(q.data.Days, props.range, series.map((s) => s.key)) : [];
+  const total = rows.reduce((s, r) => s + series.reduce((t, x) => t + Number(r[x.key]), 0), 0);
+  const state = q.isPending ? "pending" : q.isError ? "error" : total === 0 ? "empty" : "ready";
+  const summary = series.map((s) => seriesSummary(rows, s.key, s.label)).join(" ");
+  const table = { columns: ["Day", ...series.map((s) => s.label)], rows: rows.map((r) => [r.date, ...series.map((s) => formatCount(Number(r[s.key])))]) };
+  const common = (
+    <>
+      <CartesianGrid stroke="var(--border)" vertical={false} />
+      <XAxis dataKey="date" tickFormatter={shortDay} {...axis} minTickGap={16} />
+      <YAxis {...axis} width={36} allowDecimals={false} />
+      <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => shortDay(String(d))} />
+      {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+    </>
+  );
+  let chart: ReactElement;
+  if (kind === "area") {
+    chart = (
+      <AreaChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
+        {common}
+        {series.map((s, i) => <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} fill={palette[i]} fillOpacity={0.2} isAnimationActive={false} />)}
+      </AreaChart>
+    );
+  } else if (kind === "line") {
+    chart = (
+      <LineChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
+        {common}
+        {series.map((s, i) => <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} dot={false} strokeWidth={2} isAnimationActive={false} />)}
+      </LineChart>
+    );
+  } else {
+    chart = (
+      <BarChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
+        {common}
+        {series.map((s, i) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={palette[i]} isAnimationActive={false} />)}
+      </BarChart>
+    );
+  }
+  return (
+    <StatsChartCard id={id} title={title} description={description} summary={summary} table={table} state={state} stale={q.isPlaceholderData} error={q.error} onRetry={() => void q.refetch()}>
+      {frame(chart)}
+    </StatsChartCard>
+  );
+}
+
+function Breakdown({ id, title, description, op, top, props }: { id: string; title: string; description?: string; op: StatsOp; top: number; props: Props }) {
+  const q = useStats(op, props);
+  const slices: Slice[] = q.data ? topN(breakdownTotals(q.data), top) : [];
+  const state = q.isPending ? "pending" : q.isError ? "error" : slices.length === 0 ? "empty" : "ready";
+  const summary = slices.length ? `${title}: ${slices.map((s) => `${s.name} ${formatCount(s.value)} (${s.percent.toFixed(1)}%)`).join(", ")}.` : `${title}: none in this period.`;
+  const table = { columns: ["Name", "Count", "Share"], rows: slices.map((s) => [s.name, formatCount(s.value), `${s.percent.toFixed(1)}%`]) };
+  return (
+    <StatsChartCard id={id} title={title} description={description} summary={summary} table={table} state={state} stale={q.isPlaceholderData} error={q.error} onRetry={() => void q.refetch()}>
+      {frame(
+        <BarChart data={slices} layout="vertical" margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
+          <CartesianGrid stroke="var(--border)" horizontal={false} />
+          <XAxis type="number" {...axis} allowDecimals={false} />
+          <YAxis type="category" dataKey="name" {...axis} width={96} interval={0} />
+          <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--muted)" }} formatter={(v) => formatCount(Number(v))} />
+          <Bar dataKey="value" name="Count" fill={palette[0]} radius={[0, 3, 3, 0]} maxBarSize={28} isAnimationActive={false} />
+        </BarChart>,
+      )}
+    </StatsChartCard>
+  );
+}
+
+export function StatsCharts(props: Props) {
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-label="Delivery" className="grid gap-4 lg:grid-cols-2">
+        <TimeSeries id="sends" title="Sent" description="Messages sent per day, per recipient" op={statsSends} series={[{ key: "Sent", label: "Sent" }]} kind="area" props={props} />
+        <TimeSeries
+          id="bounces"
+          title="Bounces by type"
+          op={statsBounces as unknown as StatsOp}
+          series={[
+            { key: "HardBounce", label: "Hard bounce" },
+            { key: "SoftBounce", label: "Soft bounce" },
+            { key: "Transient", label: "Transient" },
+            { key: "SMTPApiError", label: "SMTP API error" },
+          ]}
+          kind="stacked"
+          props={props}
+        />
+        <TimeSeries id="spam" title="Spam complaints" op={statsSpam as unknown as StatsOp} series={[{ key: "SpamComplaint", label: "Spam complaints" }]} kind="stacked" props={props} />
+        <TimeSeries id="opens" title="Opens" description="Total and unique opens per day" op={statsOpens as unknown as StatsOp} series={[{ key: "Opens", label: "Opens" }, { key: "Unique", label: "Unique opens" }]} kind="line" props={props} />
+        <TimeSeries id="clicks" title="Clicks" description="Total and unique clicks per day" op={statsClicks as unknown as StatsOp} series={[{ key: "Clicks", label: "Clicks" }, { key: "Unique", label: "Unique clicks" }]} kind="line" props={props} />
+      </section>
+      <section aria-label="Breakdowns" className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <Breakdown id="open-platforms" title="Opens by platform" op={statsOpenPlatforms as unknown as StatsOp} top={4} props={props} />
+        <Breakdown id="open-clients" title="Opens by email client" description="Top 6, the rest as Other" op={statsOpenClients as unknown as StatsOp} top={6} props={props} />
+        <Breakdown id="click-browsers" title="Clicks by browser" description="Top 6, the rest as Other" op={statsClickBrowsers as unknown as StatsOp} top={6} props={props} />
+        <Breakdown id="click-platforms" title="Clicks by platform" op={statsClickPlatforms as unknown as StatsOp} top={4} props={props} />
+        <Breakdown id="click-location" title="Clicks by location" description="Links in the HTML or the text body" op={statsClickLocation as unknown as StatsOp} top={4} props={props} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import { streamsArchive, streamsCreate, streamsList, streamsUnarchive, streamsUpdate } from "@/contract/postmark/streams";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import type { StreamType } from "./streams-search";
+
+export type StreamsList = z.infer<typeof streamsList.response>;
+export type StreamRow = StreamsList["MessageStreams"][number];
+export { streamsArchive, streamsCreate, streamsUnarchive, streamsUpdate };
+
+export function streamsQuery(serverId: number | null, filters: { type?: StreamType; archived?: boolean }) {
+  const query: Record<string, unknown> = { MessageStreamType: filters.type ?? "All" };
+  if (filters.archived) query.IncludeArchivedStreams = true;
+  return { ...postmarkQueryOptions<StreamsList>(streamsList, { query }, serverId), meta: { silent: true } };
+}

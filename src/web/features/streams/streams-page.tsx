@@ -1,0 +1,158 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { Plus, SquareTerminal, Waves } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "@/web/components/confirm-dialog";
+import { EmptyState } from "@/web/components/empty-state";
+import { ErrorState } from "@/web/components/error-state";
+import { PageHeader } from "@/web/components/page-header";
+import { PostmarkErrorView } from "@/web/components/postmark-error";
+import { Button } from "@/web/components/ui/button";
+import { Label } from "@/web/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { Switch } from "@/web/components/ui/switch";
+import { isApiError } from "@/web/lib/api-error";
+import { permission } from "@/web/lib/permissions";
+import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
+import { selectedServer } from "@/web/lib/server-selection";
+import { useSessionUser } from "@/web/lib/session";
+import { notify } from "@/web/lib/toast";
+import { StreamsFormDialog } from "./components/streams-form-dialog";
+import { StreamsList } from "./components/streams-list";
+import { streamsArchive, streamsQuery, streamsUnarchive } from "./streams-api";
+import { streamTypes, type StreamType } from "./streams-search";
+import { isDefaultStream, sortStreams, typeLabel, type Stream } from "./streams-shaping";
+
+const route = getRouteApi("/_app/streams");
+
+export function StreamsPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const serverId = selectedServer.use();
+  const role = useSessionUser()?.role;
+  const queryClient = useQueryClient();
+  const list = useQuery(streamsQuery(serverId, search));
+  const [editing, setEditing] = useState<Stream | undefined>();
+  const [formOpen, setFormOpen] = useState(false);
+  const [archiving, setArchiving] = useState<Stream | null>(null);
+  const archive = useMutation({ ...postmarkMutationOptions(streamsArchive, serverId, queryClient), meta: { silent: true } });
+  const unarchive = useMutation({ ...postmarkMutationOptions(streamsUnarchive, serverId, queryClient), meta: { silent: true } });
+  const canWrite = permission(role, "write");
+  const canArchive = permission(role, "destructive");
+  const failed = archive.isError
+    ? { what: "archive", error: archive.error, id: String(archive.variables?.params?.streamId ?? "") }
+    : unarchive.isError
+      ? { what: "unarchive", error: unarchive.error, id: String(unarchive.variables?.params?.streamId ?? "") }
+      : null;
+
+  // The answer shows above the list: bring it into view, the row clicked may be far below.
+  const failedRef = useRef<HTMLDivElement>(null);
+  const failedKey = failed ? `${failed.what}:${failed.id}` : "";
+  useEffect(() => {
+    if (failedKey) failedRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [failedKey]);
+
+  const openForm = (s?: Stream) => {
+    setEditing(s);
+    setFormOpen(true);
+  };
+  const confirmArchive = () => {
+    const s = archiving;
+    setArchiving(null);
+    if (!s?.ID) return;
+    unarchive.reset();
+    archive.mutate({ params: { streamId: s.ID } }, { onSuccess: () => notify.success(`Stream ${s.ID} archived`) });
+  };
+  const restore = (s: Stream) => {
+    if (!s.ID) return;
+    archive.reset();
+    unarchive.mutate({ params: { streamId: s.ID } }, { onSuccess: () => notify.success(`Stream ${s.ID} restored`) });
+  };
+
+  const streams = list.data ? sortStreams(list.data.MessageStreams) : [];
+  const filtered = Boolean(search.type);
+
+  return (
+    <div className="mx-auto w-full max-w-4xl">
+      <PageHeader
+        title="Streams"
+        description="Message streams keep transactional, broadcast and inbound mail apart, each with its own reputation and suppressions."
+        actions={
+          <>
+            <Button variant="outline" size="sm" asChild>
+              <Link to="/operations" search={{ area: "streams" }}>
+                <SquareTerminal aria-hidden />
+                Operations explorer
+              </Link>
+            </Button>
+            <Button size="sm" onClick={() => openForm()} disabled={!canWrite.allowed} title={canWrite.reason}>
+              <Plus aria-hidden />Create stream
+            </Button>
+          </>
+        }
+      />
+
+      <div className="mb-3 flex flex-wrap items-center gap-x-6 gap-y-3">
+        <div className="flex items-center gap-2">
+          <Label htmlFor="streams-type">Type</Label>
+          <Select value={search.type ?? "all"} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, type: v === "all" ? undefined : (v as StreamType) }) })}>
+            <SelectTrigger id="streams-type" className="w-44"><SelectValue /></SelectTrigger>
+            <SelectContent>
+              <SelectItem value="all">All types</SelectItem>
+              {streamTypes.map((t) => <SelectItem key={t} value={t}>{typeLabel[t]}</SelectItem>)}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="flex items-center gap-2">
+          <Switch id="streams-archived" checked={Boolean(search.archived)} onCheckedChange={(on) => void navigate({ search: (s) => ({ ...s, archived: on || undefined }) })} />
+          <Label htmlFor="streams-archived">Show archived streams</Label>
+        </div>
+      </div>
+
+      {failed && (
+        <div ref={failedRef} role="alert" className="mb-3 rounded-md border border-destructive/30 bg-destructive/5 p-3" data-testid="stream-action-error">
+          <p className="mb-2 text-sm font-medium text-destructive">Postmark did not {failed.what} stream {failed.id}</p>
+          {isApiError(failed.error) ? <PostmarkErrorView error={failed.error} /> : <p className="text-sm">{String(failed.error)}</p>}
+        </div>
+      )}
+
+      {list.isPending ? (
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading streams">
+          {Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-20 w-full" />)}
+        </div>
+      ) : list.isError ? (
+        <ErrorState title="Could not load streams" error={list.error} onRetry={() => void list.refetch()} />
+      ) : streams.length === 0 ? (
+        <EmptyState icon={Waves} title={filtered ? `No ${typeLabel[search.type!].toLowerCase()} streams` : "No streams"}>
+          {filtered ? "Choose All types to see every stream." : "Create a stream to start sending."}
+        </EmptyState>
+      ) : (
+        <StreamsList
+          streams={streams}
+          canWrite={canWrite.allowed}
+          canArchive={canArchive.allowed}
+          busyId={archive.isPending ? String(archive.variables?.params?.streamId) : unarchive.isPending ? String(unarchive.variables?.params?.streamId) : null}
+          onEdit={openForm}
+          onArchive={setArchiving}
+          onUnarchive={restore}
+        />
+      )}
+
+      <StreamsFormDialog open={formOpen} onOpenChange={setFormOpen} stream={editing} serverId={serverId} />
+      <ConfirmDialog
+        open={archiving !== null}
+        onOpenChange={(o) => !o && setArchiving(null)}
+        title={`Archive stream ${archiving?.ID ?? ""}?`}
+        description={
+          <>
+            <p><strong>{archiving?.Name}</strong> (<code className="font-mono">{archiving?.ID}</code>) stops sending at once. Postmark purges it with its messages 45 days from now unless you unarchive it.</p>
+            {archiving && isDefaultStream(archiving) && <p className="mt-2">Postmark does not archive the default transactional and inbound streams; it will say so.</p>}
+          </>
+        }
+        confirmLabel="Archive stream"
+        onConfirm={confirmArchive}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { streamsList } from "@/contract/postmark/streams";
+import { suppressionsCreate, suppressionsDelete, suppressionsDump } from "@/contract/postmark/suppressions";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import type { SuppressionsSearch } from "./suppressions-search";
+import { dumpInput } from "./suppressions-shape";
+
+export type SuppressionRow = z.infer<typeof suppressionsDump.response>["Suppressions"][number];
+export type Stream = z.infer<typeof streamsList.response>["MessageStreams"][number];
+
+const silent = { meta: { silent: true } } as const;
+
+export const streamsQuery = (serverId: number | null) => ({ ...postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, {}, serverId), ...silent });
+export const dumpQuery = (streamId: string, s: SuppressionsSearch, serverId: number | null) => ({
+  ...postmarkQueryOptions<z.infer<typeof suppressionsDump.response>>(suppressionsDump, dumpInput(streamId, s), serverId),
+  ...silent,
+});
+export { suppressionsCreate, suppressionsDelete };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { suppressionsSearch } from "./suppressions-search";
+import { dumpInput, hasSuppressionFilters, isRemovable, parseAddresses, summariseResults } from "./suppressions-shape";
+
+describe("suppressions search params", () => {
+  it("keeps a valid stream and known filters", () => {
+    expect(suppressionsSearch.parse({ stream: "broadcast", reason: "HardBounce", origin: "Admin", to: "2026-02-01" })).toEqual({ stream: "broadcast", reason: "HardBounce", origin: "Admin", to: "2026-02-01" });
+    expect(suppressionsSearch.parse({ stream: "bad stream!", reason: "Nope" })).toEqual({});
+  });
+});
+
+describe("dumpInput", () => {
+  it("maps filters to Postmark's names", () => {
+    expect(dumpInput("outbound", { reason: "SpamComplaint", origin: "Recipient", email: "a@b.c", from: "2026-01-01" })).toEqual({
+      params: { streamId: "outbound" },
+      query: { SuppressionReason: "SpamComplaint", Origin: "Recipient", EmailAddress: "a@b.c", fromdate: "2026-01-01T00:00:00" },
+    });
+    expect(hasSuppressionFilters({})).toBe(false);
+    expect(hasSuppressionFilters({ origin: "Admin" })).toBe(true);
+  });
+});
+
+describe("parseAddresses", () => {
+  it("splits, deduplicates and shapes the body", () => {
+    const r = parseAddresses("a@x.com, b@x.com\nA@x.com  c@x.com");
+    expect(r).toEqual({ ok: true, addresses: ["a@x.com", "b@x.com", "c@x.com"], body: { Suppressions: [{ EmailAddress: "a@x.com" }, { EmailAddress: "b@x.com" }, { EmailAddress: "c@x.com" }] } });
+  });
+  it("refuses empty input, bad addresses and more than 50", () => {
+    expect(parseAddresses("  ")).toEqual({ ok: false, error: "Enter at least one address." });
+    expect(parseAddresses("a@x.com nope")).toEqual({ ok: false, error: "Not an email address: nope." });
+    const many = Array.from({ length: 51 }, (_, i) => `u${i}@x.com`).join(",");
+    expect(parseAddresses(many)).toMatchObject({ ok: false, error: expect.stringContaining("at most 50") });
+  });
+});
+
+describe("rows and results", () => {
+  it("knows spam complaints cannot be removed", () => {
+    expect(isRemovable({ SuppressionReason: "SpamComplaint" })).toBe(false);
+    expect(isRemovable({ SuppressionReason: "ManualSuppression" })).toBe(true);
+  });
+  it("summarises per-item results", () => {
+    expect(summariseResults([
+      { EmailAddress: "a", Status: "Suppressed", Message: null },
+      { EmailAddress: "b", Status: "Failed", Message: "Invalid address" },
+    ])).toEqual({ succeeded: 1, failed: [{ EmailAddress: "b", Status: "Failed", Message: "Invalid address" }] });
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { suppressionsCreate } from "@/contract/postmark/suppressions";
+import type { PostmarkInput } from "@/web/lib/operation-request";
+import { dateBounds } from "@/web/lib/paging";
+import type { SuppressionsSearch } from "./suppressions-search";
+
+/** Postmark takes at most 50 addresses per add or remove request. */
+export const MAX_PER_REQUEST = 50;
+
+/** The `suppressions.dump` query for the URL's filters (Postmark matches the names case-insensitively). */
+export function dumpInput(streamId: string, s: SuppressionsSearch): PostmarkInput {
+  const query: Record<string, unknown> = { ...dateBounds(s.from, s.to) };
+  if (s.reason) query.SuppressionReason = s.reason;
+  if (s.origin) query.Origin = s.origin;
+  if (s.email) query.EmailAddress = s.email;
+  return { params: { streamId }, query };
+}
+
+export function hasSuppressionFilters(s: SuppressionsSearch): boolean {
+  return Boolean(s.reason || s.origin || s.email || s.from || s.to);
+}
+
+const email = z.email();
+
+export type ParsedAddresses = { ok: true; body: z.infer<NonNullable<typeof suppressionsCreate.body>>; addresses: string[] } | { ok: false; error: string };
+
+/** Addresses typed or pasted (commas, spaces or lines), deduplicated, checked and shaped with the operation's body schema. */
+export function parseAddresses(text: string): ParsedAddresses {
+  const seen = new Set<string>();
+  const addresses: string[] = [];
+  for (const part of text.split(/[\s,;]+/)) {
+    const a = part.trim();
+    if (!a || seen.has(a.toLowerCase())) continue;
+    seen.add(a.toLowerCase());
+    addresses.push(a);
+  }
+  if (addresses.length === 0) return { ok: false, error: "Enter at least one address." };
+  if (addresses.length > MAX_PER_REQUEST) return { ok: false, error: `Postmark takes at most ${MAX_PER_REQUEST} addresses at a time; you entered ${addresses.length}.` };
+  const bad = addresses.filter((a) => !email.safeParse(a).success);
+  if (bad.length) return { ok: false, error: `Not an email address: ${bad.slice(0, 5).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}.` };
+  const body = suppressionsCreate.body!.safeParse({ Suppressions: addresses.map((EmailAddress) => ({ EmailAddress })) });
+  if (!body.success) return { ok: false, error: body.error.issues[0]?.message ?? "Invalid request." };
+  return { ok: true, body: body.data, addresses };
+}
+
+/** Spam complaints cannot be lifted by the customer; everything else can. */
+export function isRemovable(row: { SuppressionReason: string | null }): boolean {
+  return row.SuppressionReason !== "SpamComplaint";
+}
+
+export interface ItemResult {
+  EmailAddress: string | null;
+  Status: string | null;
+  Message: string | null;
+}
+
+/** Per-item results as counts plus the failures, so a partial success reads as one. */
+export function summariseResults(results: ItemResult[]): { succeeded: number; failed: ItemResult[] } {
+  const failed = results.filter((r) => r.Status === "Failed");
+  return { succeeded: results.length - failed.length, failed };
+}

@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import { templatesCreate, templatesDelete, templatesGet, templatesList, templatesUpdate, templatesValidate } from "@/contract/postmark/templates";
+import type { PageWindow } from "@/web/lib/page-window";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import type { TemplateTypeFilter } from "./templates-search";
+
+export type TemplatesList = z.infer<typeof templatesList.response>;
+export type TemplateFull = z.infer<typeof templatesGet.response>;
+export type ValidateResult = z.infer<typeof templatesValidate.response>;
+export { templatesCreate, templatesDelete, templatesUpdate };
+
+export const TEMPLATES_PAGE_SIZE = 50;
+
+export function templatesQuery(serverId: number | null, type: TemplateTypeFilter, window: PageWindow) {
+  return { ...postmarkQueryOptions<TemplatesList>(templatesList, { query: { Count: window.count, Offset: window.offset, TemplateType: type } }, serverId), meta: { silent: true } };
+}
+
+/** Every layout, for the editor's layout picker. */
+export function layoutsQuery(serverId: number | null) {
+  return { ...postmarkQueryOptions<TemplatesList>(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "Layout" } }, serverId), meta: { silent: true } };
+}
+
+export function templateQuery(serverId: number | null, idOrAlias: string) {
+  return { ...postmarkQueryOptions<TemplateFull>(templatesGet, { params: { templateIdOrAlias: idOrAlias } }, serverId), meta: { silent: true } };
+}
+
+export function validateQuery(serverId: number | null, body: Record<string, unknown>) {
+  return { ...postmarkQueryOptions<ValidateResult>(templatesValidate, { body }, serverId), meta: { silent: true } };
+}

@@ -1,0 +1,108 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { ChevronLeft, ChevronRight, LayoutTemplate, Plus, SquareTerminal } from "lucide-react";
+import { EmptyState } from "@/web/components/empty-state";
+import { ErrorState } from "@/web/components/error-state";
+import { PageHeader } from "@/web/components/page-header";
+import { Badge } from "@/web/components/ui/badge";
+import { Button } from "@/web/components/ui/button";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
+import { pageCountFor, pageRangeLabel, pageWindow } from "@/web/lib/page-window";
+import { selectedServer } from "@/web/lib/server-selection";
+import { TEMPLATES_PAGE_SIZE, templatesQuery } from "./templates-api";
+import { templateTypeFilters, type TemplateTypeFilter } from "./templates-search";
+
+const route = getRouteApi("/_app/templates/");
+const tabLabel: Record<TemplateTypeFilter, string> = { All: "All", Standard: "Templates", Layout: "Layouts" };
+
+export function TemplatesPage() {
+  const search = route.useSearch();
+  const type = search.type ?? "All";
+  const navigate = route.useNavigate();
+  const serverId = selectedServer.use();
+  const window = pageWindow(search.page, TEMPLATES_PAGE_SIZE);
+  const list = useQuery(templatesQuery(serverId, type, window));
+  const total = list.data?.TotalCount ?? 0;
+  const pages = pageCountFor(total, window.count);
+  const page = window.offset / window.count + 1;
+
+  return (
+    <div className="mx-auto w-full max-w-4xl">
+      <PageHeader
+        title="Templates"
+        description="Templates and the layouts that wrap them. Open one to edit it with a live, sandboxed preview."
+        actions={
+          <>
+            <Button variant="outline" size="sm" asChild>
+              <Link to="/operations/$group/$name" params={{ group: "templates", name: "push" }}>
+                <SquareTerminal aria-hidden />
+                Push to another server
+              </Link>
+            </Button>
+            <Button size="sm" asChild>
+              <Link to="/templates/$idOrAlias" params={{ idOrAlias: "new" }}>
+                <Plus aria-hidden />New template
+              </Link>
+            </Button>
+          </>
+        }
+      />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <Tabs value={type} onValueChange={(v) => void navigate({ search: { type: v === "All" ? undefined : (v as TemplateTypeFilter) } })}>
+          <TabsList aria-label="Template type">
+            {templateTypeFilters.map((t) => <TabsTrigger key={t} value={t}>{tabLabel[t]}</TabsTrigger>)}
+          </TabsList>
+        </Tabs>
+        {list.data && <span className="text-sm text-muted-foreground tabular-nums">{total} on this server</span>}
+      </div>
+      {list.isPending ? (
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading templates">
+          {Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-14 w-full" />)}
+        </div>
+      ) : list.isError ? (
+        <ErrorState title="Could not load templates" error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.data.Templates.length === 0 ? (
+        <EmptyState icon={LayoutTemplate} title={type === "Layout" ? "No layouts" : "No templates"}>
+          Create one with New template.
+        </EmptyState>
+      ) : (
+        <ul className="flex flex-col divide-y rounded-lg border bg-card" aria-label="Templates">
+          {list.data.Templates.map((t) => (
+            <li key={t.TemplateId} data-testid="template-row" data-type={t.TemplateType ?? ""}>
+              <Link
+                to="/templates/$idOrAlias"
+                params={{ idOrAlias: t.Alias ?? String(t.TemplateId) }}
+                className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/50 focus-visible:bg-muted/50 focus-visible:outline-none sm:flex-row sm:items-center sm:gap-3"
+              >
+                <span className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+                  <span className="font-medium break-words">{t.Name}</span>
+                  {t.TemplateType === "Layout" && <Badge variant="secondary">Layout</Badge>}
+                  {!t.Active && <Badge variant="outline">Inactive</Badge>}
+                </span>
+                <span className="flex min-w-0 flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                  {t.Alias && <code className="rounded bg-muted px-1 font-mono break-all">{t.Alias}</code>}
+                  <span className="tabular-nums">#{t.TemplateId}</span>
+                  {t.LayoutTemplate && <span>in {t.LayoutTemplate}</span>}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.data && pages > 1 && (
+        <nav className="mt-3 flex items-center justify-between gap-2 text-sm" aria-label="Pages">
+          <span className="text-muted-foreground tabular-nums">{pageRangeLabel(window, list.data.Templates.length, total)}</span>
+          <div className="flex gap-2">
+            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
+              <ChevronLeft aria-hidden />Previous
+            </Button>
+            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
+              Next<ChevronRight aria-hidden />
+            </Button>
+          </div>
+        </nav>
+      )}
+    </div>
+  );
+}

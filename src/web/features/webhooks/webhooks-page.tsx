@@ -1,0 +1,153 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { Info, Pencil, Plus, SquareTerminal, Trash2, Webhook as WebhookIcon } from "lucide-react";
+import { useState } from "react";
+import { ConfirmDialog } from "@/web/components/confirm-dialog";
+import { EmptyState } from "@/web/components/empty-state";
+import { ErrorState } from "@/web/components/error-state";
+import { PageHeader } from "@/web/components/page-header";
+import { Badge } from "@/web/components/ui/badge";
+import { Button } from "@/web/components/ui/button";
+import { Label } from "@/web/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
+import { Skeleton } from "@/web/components/ui/skeleton";
+import { describeError } from "@/web/lib/api-error";
+import { permission } from "@/web/lib/permissions";
+import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
+import { selectedServer } from "@/web/lib/server-selection";
+import { useSessionUser } from "@/web/lib/session";
+import { notify } from "@/web/lib/toast";
+import { WebhooksFormDialog } from "./components/webhooks-form-dialog";
+import { webhooksDelete, webhookStreamsQuery, webhooksQuery } from "./webhooks-api";
+import { displayUrl, enabledTriggers, triggerLabel, type Webhook } from "./webhooks-shaping";
+
+const route = getRouteApi("/_app/webhooks");
+
+/** Mailroom's own intake URL, so the webhooks it wired for itself stand out. */
+function isThisMailroom(url: string | null): boolean {
+  return Boolean(url?.startsWith(`${window.location.origin}/webhooks/postmark`));
+}
+
+export function WebhooksPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const serverId = selectedServer.use();
+  const role = useSessionUser()?.role;
+  const queryClient = useQueryClient();
+  const list = useQuery(webhooksQuery(serverId, search.stream));
+  const streamsQ = useQuery(webhookStreamsQuery(serverId));
+  const streams = (streamsQ.data?.MessageStreams ?? []).flatMap((s) => (s.ID ? [{ ID: s.ID, Name: s.Name, MessageStreamType: s.MessageStreamType }] : []));
+  const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<Webhook | undefined>();
+  const [doomed, setDoomed] = useState<Webhook | null>(null);
+  const remove = useMutation({ ...postmarkMutationOptions(webhooksDelete, serverId, queryClient), meta: { silent: true } });
+  const canWrite = permission(role, "write");
+  const canDelete = permission(role, "destructive");
+
+  const openForm = (w?: Webhook) => {
+    setEditing(w);
+    setFormOpen(true);
+  };
+  const confirmDelete = () => {
+    const w = doomed;
+    setDoomed(null);
+    if (!w) return;
+    remove.mutate({ params: { webhookid: w.ID } }, { onSuccess: () => notify.success(`Webhook ${w.ID} deleted`), onError: (e) => notify.error(describeError(e)) });
+  };
+  const webhooks = (list.data?.Webhooks ?? []) as Webhook[];
+
+  return (
+    <div className="mx-auto w-full max-w-4xl">
+      <PageHeader
+        title="Webhooks"
+        description="Where Postmark posts each stream's events: deliveries, bounces, opens, clicks and more."
+        actions={
+          <>
+            <Button variant="outline" size="sm" asChild>
+              <Link to="/operations" search={{ area: "webhooks" }}>
+                <SquareTerminal aria-hidden />
+                Operations explorer
+              </Link>
+            </Button>
+            <Button size="sm" onClick={() => openForm()} disabled={!canWrite.allowed} title={canWrite.reason}>
+              <Plus aria-hidden />Create webhook
+            </Button>
+          </>
+        }
+      />
+
+      <div className="mb-4 flex items-start gap-2 rounded-md border bg-muted/40 p-3 text-sm">
+        <Info className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
+        <p className="min-w-0">
+          To feed Mailroom's event feed and workflows, let Mailroom wire itself in{" "}
+          <Link to="/settings" className="font-medium underline underline-offset-2">Settings → Webhooks</Link>: it checks which triggers reach it and adds what is missing.
+        </p>
+      </div>
+
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <Label htmlFor="webhooks-stream">Stream</Label>
+        <Select value={search.stream ?? "all"} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, stream: v === "all" ? undefined : v }) })}>
+          <SelectTrigger id="webhooks-stream" className="w-56 max-w-full"><SelectValue /></SelectTrigger>
+          <SelectContent>
+            <SelectItem value="all">All streams</SelectItem>
+            {streams.map((s) => <SelectItem key={s.ID} value={s.ID}>{s.Name ?? s.ID} ({s.ID})</SelectItem>)}
+            {search.stream && !streams.some((s) => s.ID === search.stream) && <SelectItem value={search.stream}>{search.stream}</SelectItem>}
+          </SelectContent>
+        </Select>
+      </div>
+
+      {list.isPending ? (
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading webhooks">
+          {Array.from({ length: 2 }, (_, i) => <Skeleton key={i} className="h-24 w-full" />)}
+        </div>
+      ) : list.isError ? (
+        <ErrorState title="Could not load webhooks" error={list.error} onRetry={() => void list.refetch()} />
+      ) : webhooks.length === 0 ? (
+        <EmptyState icon={WebhookIcon} title={search.stream ? `No webhooks on ${search.stream}` : "No webhooks"}>
+          Postmark posts nothing for {search.stream ? "this stream" : "this server"} yet. Create a webhook, or wire Mailroom in Settings → Webhooks.
+        </EmptyState>
+      ) : (
+        <ul className="flex flex-col gap-3" aria-label="Webhooks">
+          {webhooks.map((w) => {
+            const on = enabledTriggers(w);
+            return (
+              <li key={w.ID} data-testid="webhook-row" data-webhook-id={w.ID} data-stream={w.MessageStream ?? ""} className="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:flex-row sm:items-start">
+                <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+                  <span className="font-mono text-sm break-all">{displayUrl(w.Url)}</span>
+                  <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+                    <Badge variant="outline" className="font-mono font-normal">{w.MessageStream}</Badge>
+                    <span>#{w.ID}</span>
+                    {isThisMailroom(w.Url) && <Badge variant="success">This Mailroom</Badge>}
+                    {w.HttpAuth?.Username && <span>Basic auth as {w.HttpAuth.Username}</span>}
+                    {(w.HttpHeaders?.length ?? 0) > 0 && <span>{w.HttpHeaders!.length} header{w.HttpHeaders!.length === 1 ? "" : "s"}</span>}
+                  </div>
+                  <div className="flex flex-wrap gap-1" aria-label="Triggers">
+                    {on.length === 0 ? <span className="text-xs text-muted-foreground">No triggers enabled</span> : on.map((t) => <Badge key={t} variant="secondary" data-testid="webhook-trigger">{triggerLabel[t]}</Badge>)}
+                  </div>
+                </div>
+                <div className="flex shrink-0 gap-2">
+                  <Button variant="outline" size="sm" onClick={() => openForm(w)} disabled={!canWrite.allowed} aria-label={`Edit webhook ${w.ID}`}>
+                    <Pencil aria-hidden />Edit
+                  </Button>
+                  <Button variant="outline" size="sm" onClick={() => setDoomed(w)} disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.webhookid === w.ID)} aria-label={`Delete webhook ${w.ID}`}>
+                    <Trash2 aria-hidden />Delete
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <WebhooksFormDialog open={formOpen} onOpenChange={setFormOpen} webhook={editing} defaultStream={search.stream} streams={streams} serverId={serverId} />
+      <ConfirmDialog
+        open={doomed !== null}
+        onOpenChange={(o) => !o && setDoomed(null)}
+        title={`Delete webhook ${doomed?.ID ?? ""}?`}
+        description={<>Postmark stops posting <strong>{doomed?.MessageStream}</strong> events to <code className="font-mono break-all">{displayUrl(doomed?.Url ?? null)}</code>.</>}
+        confirmLabel="Delete webhook"
+        onConfirm={confirmDelete}
+      />
+    </div>
+  );
+}

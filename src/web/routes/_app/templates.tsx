@@ -1,6 +1,0 @@
-import { createFileRoute } from "@tanstack/react-router";
-import { AreaPlaceholder } from "@/web/components/area-placeholder";
-
-export const Route = createFileRoute("/_app/templates")({
-  component: () => <AreaPlaceholder id="templates" />,
-});
