@@ -2,8 +2,13 @@
 export const MAX_PAGE_SIZE = 500;
 export const MAX_WINDOW = 10_000;
 
+export interface PageWindow {
+  count: number;
+  offset: number;
+}
+
 /** The `count`/`offset` of a 1-based page, kept inside Postmark's limits. */
-export function pageWindow(page: number | undefined, size: number): { count: number; offset: number } {
+export function pageWindow(page: number | undefined, size: number): PageWindow {
   const count = Math.min(Math.max(1, Math.floor(size)), MAX_PAGE_SIZE);
   const wanted = Math.max(1, Math.floor(page ?? 1));
   const offset = Math.min((wanted - 1) * count, MAX_WINDOW - count);

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { inboundRulesCreate, inboundRulesDelete, inboundRulesList } from "@/contract/postmark/inbound-rules";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
-import type { PageWindow } from "@/web/lib/page-window";
+import type { PageWindow } from "@/web/lib/paging";
 
 export type InboundRulesList = z.infer<typeof inboundRulesList.response>;
 export { inboundRulesCreate, inboundRulesDelete };

@@ -11,7 +11,7 @@ import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { describeError } from "@/web/lib/api-error";
-import { pageCountFor, pageRangeLabel, pageWindow } from "@/web/lib/page-window";
+import { lastReachablePage, pageWindow, rangeLabel } from "@/web/lib/paging";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -53,7 +53,7 @@ export function InboundRulesPage() {
 
   const rows = list.data ? filterRules(list.data.InboundRules, search.kind) : [];
   const total = list.data?.TotalCount ?? 0;
-  const pages = pageCountFor(total, window.count);
+  const pages = lastReachablePage(total, window.count);
   const page = window.offset / window.count + 1;
 
   return (
@@ -122,7 +122,7 @@ export function InboundRulesPage() {
 
       {list.data && pages > 1 && (
         <nav className="mt-3 flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <span className="text-muted-foreground tabular-nums">{pageRangeLabel(window, list.data.InboundRules.length, total)}</span>
+          <span className="text-muted-foreground tabular-nums">{rangeLabel(window.offset, list.data.InboundRules.length, total)}</span>
           <div className="flex gap-2">
             <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
               <ChevronLeft aria-hidden />Previous

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { templatesCreate, templatesDelete, templatesGet, templatesList, templatesUpdate, templatesValidate } from "@/contract/postmark/templates";
-import type { PageWindow } from "@/web/lib/page-window";
+import type { PageWindow } from "@/web/lib/paging";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import type { TemplateTypeFilter } from "./templates-search";
 

@@ -8,7 +8,7 @@ import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
-import { pageCountFor, pageRangeLabel, pageWindow } from "@/web/lib/page-window";
+import { lastReachablePage, pageWindow, rangeLabel } from "@/web/lib/paging";
 import { selectedServer } from "@/web/lib/server-selection";
 import { TEMPLATES_PAGE_SIZE, templatesQuery } from "./templates-api";
 import { templateTypeFilters, type TemplateTypeFilter } from "./templates-search";
@@ -24,7 +24,7 @@ export function TemplatesPage() {
   const window = pageWindow(search.page, TEMPLATES_PAGE_SIZE);
   const list = useQuery(templatesQuery(serverId, type, window));
   const total = list.data?.TotalCount ?? 0;
-  const pages = pageCountFor(total, window.count);
+  const pages = lastReachablePage(total, window.count);
   const page = window.offset / window.count + 1;
 
   return (
@@ -92,7 +92,7 @@ export function TemplatesPage() {
       )}
       {list.data && pages > 1 && (
         <nav className="mt-3 flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <span className="text-muted-foreground tabular-nums">{pageRangeLabel(window, list.data.Templates.length, total)}</span>
+          <span className="text-muted-foreground tabular-nums">{rangeLabel(window.offset, list.data.Templates.length, total)}</span>
           <div className="flex gap-2">
             <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
               <ChevronLeft aria-hidden />Previous
