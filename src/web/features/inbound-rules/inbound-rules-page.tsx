@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { ChevronLeft, ChevronRight, ShieldBan, SquareTerminal, Trash2 } from "lucide-react";
+import { ShieldBan, SquareTerminal, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
@@ -11,7 +11,8 @@ import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { describeError } from "@/web/lib/api-error";
-import { lastReachablePage, pageWindow, rangeLabel } from "@/web/lib/paging";
+import { Pager } from "@/web/components/pager";
+import { lastReachablePage, pageWindow } from "@/web/lib/paging";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -121,17 +122,16 @@ export function InboundRulesPage() {
       </div>
 
       {list.data && pages > 1 && (
-        <nav className="mt-3 flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <span className="text-muted-foreground tabular-nums">{rangeLabel(window.offset, list.data.InboundRules.length, total)}</span>
-          <div className="flex gap-2">
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
-              <ChevronLeft aria-hidden />Previous
-            </Button>
-            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
-              Next<ChevronRight aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <div className="mt-3 rounded-lg border">
+          <Pager
+            page={page}
+            size={window.count}
+            total={total}
+            shown={list.data.InboundRules.length}
+            offset={window.offset}
+            onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })}
+          />
+        </div>
       )}
 
       <ConfirmDialog

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { ChevronLeft, ChevronRight, LayoutTemplate, Plus, SquareTerminal } from "lucide-react";
+import { LayoutTemplate, Plus, SquareTerminal } from "lucide-react";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
@@ -8,7 +8,8 @@ import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
-import { lastReachablePage, pageWindow, rangeLabel } from "@/web/lib/paging";
+import { Pager } from "@/web/components/pager";
+import { lastReachablePage, pageWindow } from "@/web/lib/paging";
 import { selectedServer } from "@/web/lib/server-selection";
 import { TEMPLATES_PAGE_SIZE, templatesQuery } from "./templates-api";
 import { templateTypeFilters, type TemplateTypeFilter } from "./templates-search";
@@ -91,17 +92,16 @@ export function TemplatesPage() {
         </ul>
       )}
       {list.data && pages > 1 && (
-        <nav className="mt-3 flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <span className="text-muted-foreground tabular-nums">{rangeLabel(window.offset, list.data.Templates.length, total)}</span>
-          <div className="flex gap-2">
-            <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}>
-              <ChevronLeft aria-hidden />Previous
-            </Button>
-            <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (s) => ({ ...s, page: page + 1 }) })}>
-              Next<ChevronRight aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <div className="mt-3 rounded-lg border">
+          <Pager
+            page={page}
+            size={window.count}
+            total={total}
+            shown={list.data.Templates.length}
+            offset={window.offset}
+            onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) })}
+          />
+        </div>
       )}
     </div>
   );
