@@ -20,16 +20,6 @@ test("every sidebar entry opens without console errors or horizontal overflow", 
   expect(errors).toEqual([]);
 });
 
-test("placeholders say what is coming and link to the area's operations", async ({ page }) => {
-  await signIn(page);
-  await page.goto("/domains");
-  await expect(page.getByText("This page is not built yet")).toBeVisible();
-  await page.getByRole("link", { name: "Open Domains operations" }).click();
-  await expect(page).toHaveURL(/\/operations\?area=domains/);
-  await expect(page.getByRole("link", { name: /Delete a sending domain/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: /List message streams/ })).toHaveCount(0);
-});
-
 test("the command palette jumps to a page and to an operation", async ({ page }, testInfo) => {
   await signIn(page);
   // The shortcut listener lives in the shell: wait until it has rendered.

@@ -33,7 +33,7 @@ function ServerCheck({ server }: { server: ServerWiring }) {
       ) : (
         <ul className="flex flex-col divide-y rounded-md border">
           {server.triggers.map((t) => (
-            <li key={t.trigger} data-testid="wiring-trigger" data-trigger={t.trigger} data-reaches={t.reaches} className="flex flex-col gap-1.5 p-3 sm:flex-row sm:items-start sm:gap-3">
+            <li key={t.trigger} data-testid="wiring-trigger" data-trigger={t.trigger} data-reaches={t.reaches} data-missing={t.missingStreams.length > 0} className="flex flex-col gap-1.5 p-3 sm:flex-row sm:items-start sm:gap-3">
               <div className="flex items-center gap-2 sm:w-56 sm:shrink-0">
                 {t.reaches ? <CircleCheck className="size-4 shrink-0 text-success" aria-label="Reaches Mailroom" /> : <CircleX className="size-4 shrink-0 text-destructive" aria-label="Does not reach Mailroom" />}
                 <TriggerBadge kind={t.trigger} />
