@@ -6,22 +6,8 @@ export type TokenKind = "server" | "account";
 /** read: no change; write: a change that can be undone or is expected; destructive: loses data or cannot be undone. */
 export type Risk = "read" | "write" | "destructive";
 
-export const areaIds = [
-  "activity",
-  "bounces",
-  "suppressions",
-  "streams",
-  "templates",
-  "domains",
-  "senders",
-  "servers",
-  "webhooks",
-  "inbound-rules",
-  "data-removals",
-  "send",
-  "stats",
-] as const;
-export type AreaId = (typeof areaIds)[number];
+import type { AreaId } from "./area-ids";
+export { areaIds, type AreaId } from "./area-ids";
 
 type AnyObject = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 

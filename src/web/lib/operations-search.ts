@@ -1,4 +1,4 @@
-import { areaIds } from "@/contract/postmark/operation";
+import { areaIds } from "@/contract/postmark/area-ids";
 import { optionalOneOf, optionalText, searchSchema } from "./search-params";
 
 /** Explorer filters live in the URL so a filtered list can be shared. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateBounds, lastReachablePage, pageWindow, rangeLabel, readIsoDate } from "./paging";
+import { dateBounds, lastReachablePage, pageWindow, rangeLabel } from "./paging";
+import { readIsoDate } from "./search-params";
 
 describe("paging", () => {
   it("turns a page into count and offset", () => {

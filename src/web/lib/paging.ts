@@ -34,8 +34,3 @@ export function dateBounds(from: string | undefined, to: string | undefined): { 
   if (to) out.todate = `${to}T23:59:59`;
   return out;
 }
-
-/** A URL field for a calendar date: YYYY-MM-DD or absent. */
-export function readIsoDate(raw: unknown): string | undefined {
-  return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
-}

@@ -97,3 +97,8 @@ export function searchSchema<F extends Record<string, AnyField>>(fields: F): Sea
     parse,
   };
 }
+
+/** A URL field for a calendar date: YYYY-MM-DD or absent. */
+export function readIsoDate(raw: unknown): string | undefined {
+  return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined;
+}

@@ -1,5 +1,4 @@
-import { readIsoDate } from "@/web/lib/paging";
-import { custom, optionalOneOf, optionalText, searchSchema } from "@/web/lib/search-params";
+import { custom, optionalOneOf, optionalText, readIsoDate, searchSchema } from "@/web/lib/search-params";
 
 // Route-safe: no zod here (validateSearch runs in the entry chunk).
 
