@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Send } from "lucide-react";
 import { useDeferredValue, useState } from "react";
 import { emailSend } from "@/contract/postmark/send";
 import { FormField } from "@/web/components/form-field";
-import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { Textarea } from "@/web/components/ui/textarea";
@@ -12,7 +10,7 @@ import { selectedServer } from "@/web/lib/server-selection";
 import { buildSendBody, emptyCompose, type ComposeState, type Errors } from "../send-form";
 import { SendEnvelopeFields } from "./send-envelope-fields";
 import { SendHtmlPreview } from "./send-html-preview";
-import { SendFailure, SendSuccess, type SendResponse } from "./send-result";
+import { SendSubmitBar, type SendResponse } from "./send-result";
 
 export function SendComposeForm({ disabled, defaultFrom }: { disabled: boolean; defaultFrom?: string }) {
   const serverId = selectedServer.use();
@@ -64,15 +62,7 @@ export function SendComposeForm({ disabled, defaultFrom }: { disabled: boolean; 
           </div>
         </div>
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={disabled || send.isPending}>
-          <Send aria-hidden />
-          {send.isPending ? "Sending…" : "Send message"}
-        </Button>
-        {Object.keys(errors).length > 0 && <p className="text-sm text-destructive">Fix the highlighted fields first.</p>}
-      </div>
-      {send.isSuccess && <SendSuccess result={send.data} />}
-      {send.isError && <SendFailure error={send.error} />}
+      <SendSubmitBar label="Send message" disabled={disabled} hasErrors={Object.keys(errors).length > 0} send={send} />
     </form>
   );
 }

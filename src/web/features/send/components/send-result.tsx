@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { CircleCheck, TriangleAlert } from "lucide-react";
+import { CircleCheck, Send, TriangleAlert } from "lucide-react";
 import { messagesOutboundDetails } from "@/contract/postmark/activity";
 import type { z } from "zod";
 import { CopyButton } from "@/web/components/copy-button";
@@ -80,5 +80,22 @@ export function SendFailure({ error }: { error: unknown }) {
       </div>
       {isApiError(error) ? <PostmarkErrorView error={error} /> : <p className="text-sm">{error instanceof Error ? error.message : String(error)}</p>}
     </div>
+  );
+}
+
+/** The submit button and the outcome of a send, shared by the compose and template forms. */
+export function SendSubmitBar({ label, disabled, hasErrors, send }: { label: string; disabled: boolean; hasErrors: boolean; send: { isPending: boolean; isSuccess: boolean; isError: boolean; data?: SendResponse; error: unknown } }) {
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={disabled || send.isPending}>
+          <Send aria-hidden />
+          {send.isPending ? "Sending…" : label}
+        </Button>
+        {hasErrors && <p className="text-sm text-destructive">Fix the highlighted fields first.</p>}
+      </div>
+      {send.isSuccess && send.data && <SendSuccess result={send.data} />}
+      {send.isError && <SendFailure error={send.error} />}
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Send } from "lucide-react";
 import { useEffect, useState } from "react";
 import { emailSendWithTemplate } from "@/contract/postmark/send";
 import { templatesGet, templatesList, templatesValidate } from "@/contract/postmark/templates";
@@ -15,7 +14,7 @@ import { selectedServer } from "@/web/lib/server-selection";
 import { buildTemplateBody, emptyEnvelope, parseModel, type EnvelopeState, type Errors } from "../send-form";
 import { SendEnvelopeFields } from "./send-envelope-fields";
 import { SendHtmlPreview } from "./send-html-preview";
-import { SendFailure, SendSuccess, type SendResponse } from "./send-result";
+import { SendSubmitBar, type SendResponse } from "./send-result";
 
 type TemplateList = z.infer<typeof templatesList.response>;
 type Template = z.infer<typeof templatesGet.response>;
@@ -133,15 +132,7 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
           </div>
         )}
       </fieldset>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={disabled || send.isPending}>
-          <Send aria-hidden />
-          {send.isPending ? "Sending…" : "Send with template"}
-        </Button>
-        {Object.keys(errors).length > 0 && <p className="text-sm text-destructive">Fix the highlighted fields first.</p>}
-      </div>
-      {send.isSuccess && <SendSuccess result={send.data} />}
-      {send.isError && <SendFailure error={send.error} />}
+      <SendSubmitBar label="Send with template" disabled={disabled} hasErrors={Object.keys(errors).length > 0} send={send} />
     </form>
   );
 }
