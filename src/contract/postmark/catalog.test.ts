@@ -13,7 +13,7 @@ import {
   triggers,
 } from "./index";
 
-const api = JSON.parse(readFileSync(new URL("../../../../shared/postmark/api.json", import.meta.url), "utf8")) as {
+const api = JSON.parse(readFileSync(new URL("./fixtures/postmark-api.json", import.meta.url), "utf8")) as {
   method: string;
   path: string;
   token: string;

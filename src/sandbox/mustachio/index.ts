@@ -1,4 +1,4 @@
-// Postmark's template language (Mustachio), reproduced from the engine's behaviour; see /work/shared/postmark/MUSTACHIO.md.
+// Postmark's template language (Mustachio), reproduced from the engine's behaviour; its test vectors are in ./fixtures.
 import { TemplateSyntaxError, type ValidationResult } from "./errors";
 import { countPlaceholderTags, renderLayout } from "./layout";
 import { parse } from "./parser";

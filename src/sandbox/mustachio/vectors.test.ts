@@ -17,7 +17,7 @@ interface Vector {
 }
 
 const vectors = JSON.parse(
-  readFileSync(new URL("../../../../shared/postmark/mustachio-vectors.json", import.meta.url), "utf8"),
+  readFileSync(new URL("./fixtures/mustachio-vectors.json", import.meta.url), "utf8"),
 ) as Vector[];
 
 function run(v: Vector): string {
