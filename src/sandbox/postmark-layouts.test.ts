@@ -113,3 +113,14 @@ describe("layouts through the API", () => {
     await account.deleteServer(dest.ID);
   });
 });
+
+describe("template push names the missing server", () => {
+  it("gives 601 with Postmark's three messages", async () => {
+    const mine = sb.servers[0]!.id;
+    const push = (source: number, destination: number) => rejection(account.pushTemplates({ SourceServerID: source, DestinationServerID: destination, PerformChanges: false }));
+    const both = await push(0, 1);
+    expect([both.statusCode, both.code, both.message]).toEqual([422, 601, "The source and destination servers were not found."]);
+    expect((await push(mine, 1)).message).toBe("The destination server was not found.");
+    expect((await push(1, mine)).message).toBe("The source server was not found.");
+  });
+});
