@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Hono } from "hono";
 import { createEventSink } from "./events/sink";
 import { createApp } from "./http/app";
+import { parseSimulation, Simulator, type SimulationSettings } from "./http/simulate";
 import { createRuntime, type Sandbox } from "./runtime";
 import { seedWorld } from "./seed";
 import { startTraffic, stopTraffic } from "./simulation/traffic";
@@ -23,12 +24,15 @@ export interface SandboxOptions {
   now?: number;
   log?: (line: string) => void;
   fetch?: typeof fetch;
+  /** Failure simulation (429/413), as SANDBOX_SIMULATE text or settings; see http/simulate.ts. */
+  simulate?: string | SimulationSettings;
 }
 
 export interface SandboxInstance {
   app: Hono;
   world: World;
   runtime: Sandbox;
+  simulator: Simulator;
   close(): void;
 }
 
@@ -49,10 +53,12 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
     postInboundHook: (store, payload) => dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),
   });
   startTraffic(runtime, options.eventsPerMinute ?? 0);
+  const simulator = new Simulator(typeof options.simulate === "object" ? options.simulate : parseSimulation(options.simulate));
   return {
-    app: createApp(runtime),
+    app: createApp(runtime, simulator),
     world,
     runtime,
+    simulator,
     close() {
       stopTraffic(runtime);
       runtime.scheduler.close();
@@ -100,3 +106,4 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
 }
 
 export type { World };
+export type { SimulationSettings };

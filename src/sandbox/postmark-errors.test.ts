@@ -95,3 +95,108 @@ describe("batches report every invalid message", () => {
     expect((await client.getOutboundMessages({ count: 1, offset: 0 })).TotalCount).toBe(before);
   });
 });
+
+describe("on a pinned clock", () => {
+  // A pinned clock makes dates and the rate-limit window deterministic.
+  const now = Date.UTC(2026, 11, 4, 15, 0, 0);
+  let pinned: RunningSandbox;
+  let c: ServerClient;
+  const simulate = (method: string, body?: unknown, token = "sandbox-account-token") =>
+    fetch(`${pinned.url}/__sandbox/simulate`, { method, headers: { "X-Postmark-Account-Token": token, "Content-Type": "application/json", Accept: "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  beforeAll(async () => {
+    pinned = await startSandbox({ port: 0, seed: "pinned-suite", historyMessages: 3000, eventsPerMinute: 0, now });
+    c = new ServerClient(pinned.servers[0]!.apiToken, { useHttps: false, requestHost: pinned.url.replace("http://", "") });
+  });
+  afterAll(() => pinned.close());
+
+  describe("date filters without zero padding", () => {
+    it("give the same answers as padded dates on every endpoint that takes them", async () => {
+      const padded = { fromDate: "2026-11-03", toDate: "2026-12-03" };
+      const bare = { fromDate: "2026-11-3", toDate: "2026-12-3" };
+      const calls: [string, (f: typeof padded) => Promise<unknown>][] = [
+        ["outbound", (f) => c.getOutboundMessages({ count: 1, offset: 0, ...f }).then((r) => r.TotalCount)],
+        ["inbound", (f) => c.getInboundMessages({ count: 1, offset: 0, ...f }).then((r) => r.TotalCount)],
+        ["opens", (f) => c.getMessageOpens({ count: 1, offset: 0, ...f } as never).then((r) => r.TotalCount)],
+        ["clicks", (f) => c.getMessageClicks({ count: 1, offset: 0, ...f } as never).then((r) => r.TotalCount)],
+        ["bounces", (f) => c.getBounces({ count: 1, offset: 0, ...f }).then((r) => r.TotalCount)],
+        ["overview", (f) => c.getOutboundOverview(f).then((r) => r.Sent)],
+        ["sent counts", (f) => c.getSentCounts(f).then((r) => r.Days.length)],
+        ["suppressions", (f) => c.getSuppressions("outbound", f as never).then((r) => r.Suppressions.length)],
+      ];
+      for (const [name, call] of calls) {
+        const a = await call(padded);
+        expect(await call(bare), name).toEqual(a);
+        if (name !== "suppressions" && name !== "inbound") expect(a, name).not.toBe(0);
+      }
+      const withTime = await c.getOutboundMessages({ count: 1, offset: 0, fromDate: "2026-12-3T5:04:00", toDate: "2026-12-3T9:4:5" });
+      expect(withTime.TotalCount).toBe((await c.getOutboundMessages({ count: 1, offset: 0, fromDate: "2026-12-03T05:04:00", toDate: "2026-12-03T09:04:05" })).TotalCount);
+    });
+
+    it("still refuse dates that are not dates, with each endpoint's code", async () => {
+      for (const bad of ["2026-13-3", "2026-2-30", "3/12/2026", "2026-12-3T25:00"]) {
+        expect((await rejection(c.getOutboundMessages({ count: 1, offset: 0, fromDate: bad }))).code, bad).toBe(700);
+        expect((await rejection(c.getBounces({ count: 1, offset: 0, toDate: bad }))).code, bad).toBe(1000);
+        expect((await rejection(c.getOutboundOverview({ fromDate: bad }))).code, bad).toBe(900);
+      }
+    });
+  });
+
+  describe("429 and 413 on demand", () => {
+    it("guards the admin path with the account token and validates its settings", async () => {
+      expect((await simulate("GET", undefined, "wrong")).status).toBe(401);
+      expect((await simulate("GET", undefined, pinned.servers[0]!.apiToken)).status).toBe(401);
+      expect(await (await simulate("GET")).json()).toEqual({ rateLimit: null, maxBodyBytes: null, failNext: null });
+      const bad = await simulate("PUT", { rateLimit: { requests: 0, windowSeconds: 60 } });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { Message: string }).Message).toMatch(/rateLimit\.requests/);
+      expect((await simulate("PUT", { slow: true })).status).toBe(400);
+    });
+
+    it("rate-limits API calls past the limit with Postmark's 429, until turned off", async () => {
+      expect((await simulate("PUT", { rateLimit: { requests: 2, windowSeconds: 60 } })).status).toBe(200);
+      await c.getServer();
+      await c.getServer();
+      const err = await rejection(c.getServer());
+      expect(err).toBeInstanceOf(Errors.RateLimitExceededError);
+      expect(err.statusCode).toBe(429);
+      expect(err.message).toMatch(/^Rate Limit Exceeded/);
+      // The admin path itself is never limited.
+      expect((await simulate("GET")).status).toBe(200);
+      await simulate("DELETE");
+      expect((await c.getServer()).ID).toBe(pinned.servers[0]!.id);
+    });
+
+    it("fails the next calls once each (retry paths), then answers normally", async () => {
+      await simulate("PUT", { failNext: { status: 429, count: 2 } });
+      const send = () => c.sendEmail({ From: "hello@lumenapp.io", To: "r@example.org", Subject: "s", TextBody: "t" });
+      expect((await rejection(send())).statusCode).toBe(429);
+      expect((await rejection(send())).statusCode).toBe(429);
+      expect((await send()).ErrorCode).toBe(0);
+    });
+
+    it("answers 413 for bodies over the simulated cap and over Postmark's 10 MB", async () => {
+      await simulate("PUT", { maxBodyBytes: 2048 });
+      const send = (size: number) => c.sendEmail({ From: "hello@lumenapp.io", To: "r@example.org", Subject: "s", TextBody: "x".repeat(size) });
+      expect((await send(500)).ErrorCode).toBe(0);
+      const err = await rejection(send(4000));
+      expect(err.statusCode).toBe(413);
+      expect(err.message).toMatch(/Payload Too Large/);
+      await simulate("DELETE");
+      expect((await send(4000)).ErrorCode).toBe(0);
+      const huge = await rejection(send(10 * 1024 * 1024 + 10));
+      expect(huge.statusCode).toBe(413);
+    });
+
+    it("starts with SANDBOX_SIMULATE settings", async () => {
+      const limited = await startSandbox({ port: 0, seed: "pinned-suite", historyMessages: 0, eventsPerMinute: 0, now, simulate: "rate-limit:1/1h" });
+      try {
+        const lc = new ServerClient(limited.servers[0]!.apiToken, { useHttps: false, requestHost: limited.url.replace("http://", "") });
+        await lc.getServer();
+        expect((await rejection(lc.getServer())).statusCode).toBe(429);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+});
