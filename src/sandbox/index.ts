@@ -24,6 +24,8 @@ export interface SandboxOptions {
   now?: number;
   log?: (line: string) => void;
   fetch?: typeof fetch;
+  /** Delivery, engagement, bulk and traffic run only when advance() is called: tests wait on events, not time. */
+  manualTime?: boolean;
   /** Failure simulation (429/413), as SANDBOX_SIMULATE text or settings; see http/simulate.ts. */
   simulate?: string | SimulationSettings;
 }
@@ -33,6 +35,8 @@ export interface SandboxInstance {
   world: World;
   runtime: Sandbox;
   simulator: Simulator;
+  /** With `manualTime`: moves world time on by `worldMs`, runs what falls due and waits for the webhooks it sent. */
+  advance(worldMs: number): Promise<void>;
   close(): void;
 }
 
@@ -49,6 +53,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
   world.sink = createEventSink(dispatcher, log);
   const runtime = createRuntime(world, {
     timeScale,
+    manualTime: options.manualTime,
     log,
     postInboundHook: (store, payload) => dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),
   });
@@ -59,6 +64,12 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
     world,
     runtime,
     simulator,
+    async advance(worldMs) {
+      runtime.scheduler.advance(worldMs);
+      await dispatcher.idle();
+      // Let the promise chains that settle on a delivery's result (inbound status) run first.
+      await new Promise((resolve) => setImmediate(resolve));
+    },
     close() {
       stopTraffic(runtime);
       runtime.scheduler.close();
@@ -78,6 +89,7 @@ export interface RunningSandbox {
   accountToken: string;
   servers: { id: number; name: string; apiToken: string }[];
   world: World;
+  advance: SandboxInstance["advance"];
   close(): Promise<void>;
 }
 
@@ -96,6 +108,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     accountToken: sandbox.world.accountToken,
     servers: [...sandbox.world.servers.values()].map((s) => ({ id: s.id, name: s.config.Name, apiToken: s.config.ApiTokens[0]! })),
     world: sandbox.world,
+    advance: sandbox.advance,
     close: () =>
       new Promise<void>((resolve) => {
         sandbox.close();
