@@ -81,7 +81,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   });
   settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
-  const execute = auditedExecute(createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch }), { audit: store.audit, clock, logger });
+  const execute = auditedExecute(createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, maxSmallBodyBytes: config.maxApiBodyBytes, fetch: deps.fetch }), { audit: store.audit, clock, logger });
   const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
   const vapid = createVapidKeys({ store, box, clock });
   const notifier = createNotifier({ store, vapid, links, clock, logger, subject: config.push.subject, disabled: config.push.disabled, ...deps.push });
