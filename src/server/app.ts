@@ -6,6 +6,7 @@ import { ApiFailure } from "./errors";
 import { eventsRoutes } from "./events/events-routes";
 import { intakeRoutes } from "./events/intake-routes";
 import { errorHandler } from "./http/error-handler";
+import { hostCheck } from "./http/host-check";
 import { originCheck } from "./http/origin-check";
 import { requestLog } from "./http/request-log";
 import { requireSession } from "./http/require-session";
@@ -40,6 +41,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.onError(errorHandler(s.logger, () => s.connection.knownTokens()));
   if (options.logRequests !== false) app.use("*", requestLog(s.logger, s.clock));
   app.use("*", securityHeaders(s.config.secureCookies));
+  app.use("*", hostCheck(s.config.publicUrl));
   app.use("/api/*", originCheck(s.config.publicUrl));
   app.use("/api/*", requestId());
 

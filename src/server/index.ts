@@ -71,6 +71,9 @@ async function main() {
   // Expired sessions go away on their own; once an hour is plenty.
   const sweeper = setInterval(() => void services.sessions.sweep().catch(() => {}), 3_600_000);
   sweeper.unref();
+  // Counts of repeated failed sign-ins reach the audit trail when their window ends.
+  const loginFlusher = setInterval(() => void services.failedLogins.flush().catch(() => {}), 60_000);
+  loginFlusher.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -78,6 +81,8 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     clearInterval(sweeper);
+    clearInterval(loginFlusher);
+    await services.failedLogins.flush(true).catch(() => {});
     stopRetention();
     await services.workflows.engine.stop().catch(() => {});
     await services.notifier.idle().catch(() => {});

@@ -4,6 +4,8 @@ import { auditedExecute } from "./audit/audited-execute";
 import { createNotifier, type Notifier } from "./push/notifier";
 import { createVapidKeys, type Vapid } from "./push/vapid";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle";
+import { createFailedLoginAudit, type FailedLoginAudit } from "./auth/failed-login-audit";
+import { createHashLimiter, type HashLimiter } from "./auth/hash-limiter";
 import { createSessions, type Sessions } from "./auth/sessions";
 import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
@@ -27,6 +29,10 @@ export interface Services {
   clock: Clock;
   sessions: Sessions;
   throttle: LoginThrottle;
+  /** Password checks run at most a few at once; the rest wait in a short line or get 429. */
+  hashLimiter: HashLimiter;
+  /** Failed sign-ins in the audit trail, repeats aggregated per account and address. */
+  failedLogins: FailedLoginAudit;
   connection: Connection;
   execute: Execute;
   settings: ConnectionSettings;
@@ -59,6 +65,8 @@ export interface ServiceDeps {
   engine?: Partial<EngineOptions>;
   /** Web Push overrides for tests (a local push endpoint over http, its fetch, alert intervals). */
   push?: { fetch?: typeof fetch; allowHttpEndpoints?: boolean; intakeAlertEveryMs?: number; runFailedEveryMs?: number };
+  /** Password checks at once and waiting (tests make the line short). */
+  signIn?: { concurrency?: number; maxQueued?: number };
   /** Signed-link check limit per address and per user. */
   linkRateLimit?: { limit: number; windowMs: number };
 }
@@ -81,7 +89,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   });
   settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
-  const execute = auditedExecute(createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, fetch: deps.fetch }), { audit: store.audit, clock, logger });
+  const execute = auditedExecute(createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, maxSmallBodyBytes: config.maxApiBodyBytes, fetch: deps.fetch }), { audit: store.audit, clock, logger });
   const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
   const vapid = createVapidKeys({ store, box, clock });
   const notifier = createNotifier({ store, vapid, links, clock, logger, subject: config.push.subject, disabled: config.push.disabled, ...deps.push });
@@ -104,6 +112,9 @@ export function createServices(deps: ServiceDeps): Services {
     clock,
     sessions: createSessions({ store, clock, idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours }),
     throttle: createLoginThrottle(clock),
+    // Two checks at once leave most of libuv's four threads to file reads; eight more may wait.
+    hashLimiter: createHashLimiter({ concurrency: deps.signIn?.concurrency ?? 2, maxQueued: deps.signIn?.maxQueued ?? 8 }),
+    failedLogins: createFailedLoginAudit({ clock, write: (entry) => store.audit.record(entry, new Date(clock()).toISOString()) }),
     connection,
     execute,
     settings,

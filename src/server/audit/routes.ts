@@ -23,13 +23,20 @@ export function auditRoutes(s: Services) {
     const { format, ...filters } = auditExportQuery.parse(c.req.query());
     const encoder = new TextEncoder();
     const records = audit.scan(filters);
+    const session = c.get("session");
     let headerSent = format !== "csv";
+    let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (!headerSent) {
           headerSent = true;
           controller.enqueue(encoder.encode(csvHeader()));
           return;
+        }
+        // A long export stops when its session ends (checked once per page of the scan).
+        if (++sent % 500 === 0 && !(await s.sessions.stillValid(session))) {
+          await records.return(undefined);
+          return controller.error(new Error("The session ended during the export."));
         }
         const next = await records.next();
         if (next.done) return controller.close();

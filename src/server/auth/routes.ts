@@ -9,6 +9,7 @@ import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
 import { toUser } from "../store/users-repo";
 import { SESSION_COOKIE, sessionCookieOptions } from "./cookie";
+import type { FailedLogin } from "./failed-login-audit";
 import { dummyHash, verifyPassword } from "./password";
 
 export function authRoutes(s: Services) {
@@ -24,19 +25,29 @@ export function authRoutes(s: Services) {
     const address = clientAddress(c, s.config.trustProxy);
     const keys = [`user:${body.username.toLowerCase()}`, `addr:${address}`];
     const attempt = { target: `user:${body.username.toLowerCase().slice(0, 64)}`, requestId: c.get("requestId"), details: { username: body.username.slice(0, 64), address } };
+    const failed = (f: Pick<FailedLogin, "actor" | "outcome" | "reason">) =>
+      s.failedLogins.record({ ...f, username: body.username, address, requestId: c.get("requestId") }).catch((e: Error) => s.logger.error("could not write an audit record", { action: "auth.login.failed", error: e.message }));
+
+    // Checked and counted in one synchronous step, before any password work: a burst of parallel
+    // attempts sees each other's counts, so at most the free failures ever reach the check.
     const wait = Math.max(...keys.map((k) => s.throttle.retryAfter(k)));
     if (wait > 0) {
-      await audit({ actor: "system", action: "auth.login.failed", outcome: "denied", outcomeDetail: "too_many_requests", ...attempt });
+      await failed({ actor: "system", outcome: "denied", reason: "too_many_requests" });
       throw tooMany(wait);
     }
+    const slot = s.hashLimiter.tryEnter();
+    if (!slot) throw busy();
+    keys.forEach((k) => s.throttle.fail(k));
 
-    const row = await s.store.users.byUsername(body.username);
-    // Same work whether or not the user exists, so timing does not reveal usernames.
-    const ok = row ? await verifyPassword(body.password, row.password_hash) : (await verifyPassword(body.password, await dummyHash()), false);
+    const { row, ok } = await slot.run(async () => {
+      const found = await s.store.users.byUsername(body.username);
+      // Same work whether or not the user exists, so timing does not reveal usernames.
+      const match = found ? await verifyPassword(body.password, found.password_hash) : (await verifyPassword(body.password, await dummyHash()), false);
+      return { row: found, ok: match };
+    });
     if (!row || !ok) {
-      keys.forEach((k) => s.throttle.fail(k));
       s.logger.warn("sign-in failed", { username: body.username.slice(0, 64) });
-      await audit({ actor: row ? { id: row.id, username: row.username } : "system", action: "auth.login.failed", outcome: "failure", outcomeDetail: row ? "wrong_password" : "unknown_user", ...attempt });
+      await failed({ actor: row ? { id: row.id, username: row.username } : "system", outcome: "failure", reason: row ? "wrong_password" : "unknown_user" });
       throw new ApiFailure(401, "unauthenticated", "Wrong username or password.");
     }
     keys.forEach((k) => s.throttle.succeed(k));
@@ -63,6 +74,10 @@ export function authRoutes(s: Services) {
 
   return app;
 }
+
+/** More sign-ins are being checked than the server runs at once; the browser may try again soon. */
+const busy = () =>
+  new ApiFailure(429, "too_many_requests", "Too many sign-ins at once. Try again in a second.", { retryAfterSeconds: 1 }, { "Retry-After": "1" });
 
 function tooMany(ms: number): ApiFailure {
   const seconds = Math.ceil(ms / 1000);

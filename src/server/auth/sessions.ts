@@ -13,10 +13,20 @@ const hashId = (id: string) => crypto.createHash("sha256").update(id).digest("ba
 // Writing last_seen on every request would turn each read into a write; once a minute is enough.
 const TOUCH_EVERY_MS = 60_000;
 
+/** Which sessions just ended: one, or all of a user's (but `keepIdHash`). */
+export type SessionEnd = { idHash: string } | { userId: number; keepIdHash?: string };
+
+/** True when `end` covers `session`. */
+export const endsSession = (end: SessionEnd, session: Pick<ActiveSession, "idHash" | "user">) =>
+  "idHash" in end ? end.idHash === session.idHash : end.userId === session.user.id && end.keepIdHash !== session.idHash;
+
 export function createSessions(deps: { store: Store; clock: Clock; idleMinutes: number; maxHours: number }) {
   const idleMs = deps.idleMinutes * 60_000;
   const maxMs = deps.maxHours * 3_600_000;
   const iso = (ms: number) => new Date(ms).toISOString();
+  // Long-lived responses (the live feed) listen, so they close the moment their session ends here.
+  const listeners = new Set<(end: SessionEnd) => void>();
+  const ended = (end: SessionEnd) => listeners.forEach((l) => l(end));
 
   return {
     idleMs,
@@ -53,12 +63,34 @@ export function createSessions(deps: { store: Store; clock: Clock; idleMinutes: 
       return { idHash, user: { id: Number(row.user_id), username: row.username, role: row.role as Role }, expiresAt: row.expires_at };
     },
 
-    async destroy(idHash: string) {
-      await deps.store.sessions.remove(idHash);
+    /**
+     * Whether a session resolved earlier still holds, for long-lived responses: the row exists,
+     * neither timeout has passed, and the user still has the same name and role (a demoted
+     * user's stream must not go on with the old role). Does not count as activity.
+     */
+    async stillValid(session: Pick<ActiveSession, "idHash" | "user">): Promise<boolean> {
+      const row = await deps.store.sessions.withUser(session.idHash);
+      if (!row) return false;
+      const now = deps.clock();
+      if (Date.parse(row.expires_at) <= now || now - Date.parse(row.last_seen_at) >= idleMs) return false;
+      return Number(row.user_id) === session.user.id && row.username === session.user.username && row.role === session.user.role;
     },
 
+    /** Calls `listener` whenever sessions end in this process; returns the unsubscribe. */
+    onEnd(listener: (end: SessionEnd) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async destroy(idHash: string) {
+      await deps.store.sessions.remove(idHash);
+      ended({ idHash });
+    },
+
+    /** Ends a user's sessions (sign-out everywhere, new password, new role, user removed). */
     async destroyForUser(userId: number, keepIdHash?: string) {
       await deps.store.sessions.removeForUser(userId, keepIdHash);
+      ended({ userId, keepIdHash });
     },
 
     async sweep() {

@@ -78,6 +78,8 @@ export function usersRoutes(s: Services) {
     if (row.role === "admin" && (await s.store.users.countAdmins()) <= 1) {
       throw new ApiFailure(409, "conflict", `${row.username} is the last admin and cannot be removed.`);
     }
+    // Ends open streams at once (the rows would go with the user anyway).
+    await s.sessions.destroyForUser(row.id);
     await s.store.users.remove(row.id);
     await s.store.audit.record({ actor: actorOf(c), action: "user.delete", target: `user:${row.username}`, requestId: c.get("requestId"), details: { userId: row.id, role: row.role } }, now());
     return c.json({ ok: true as const });

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePrivateDir, tighten } from "../store/private-files";
 
 /** Encrypts small secrets (Postmark tokens) at rest with AES-256-GCM. */
 export interface SecretBox {
@@ -42,7 +43,8 @@ export function loadSettingsKey(opts: { secret: string | null; dataDir: string }
     return { key: crypto.scryptSync(opts.secret, "mailroom-settings-key-v1", 32), source: "secret" };
   }
   const file = path.join(opts.dataDir, "settings.key");
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
+  tighten(file, 0o600);
   try {
     const existing = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64");
     if (existing.length === 32) return { key: existing, source: "file" };

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { eventsQuery, type EventKind, type StreamEventData } from "../../contract/api/events";
+import { endsSession } from "../auth/sessions";
 import { ApiFailure } from "../errors";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
@@ -49,6 +50,7 @@ export function sseHandler(s: Services) {
     const wanted = (e: { trigger: string | null }) => !types || types.includes((e.trigger ?? "unrecognised") as EventKind);
     c.header("X-Accel-Buffering", "no");
     c.header("Cache-Control", "no-cache");
+    const session = c.get("session");
     return streamSSE(c, async (stream) => {
       const queue: BusEvent[] = [];
       let closed = false;
@@ -62,8 +64,13 @@ export function sseHandler(s: Services) {
         if (closed) return;
         closed = true;
         unsubscribe();
+        stopWatching();
         signal();
       };
+      // Sign-out, a removed user, a new role or password: the stream ends with its session.
+      const stopWatching = s.sessions.onEnd((ended) => {
+        if (endsSession(ended, session)) end();
+      });
       const drop = () => {
         end();
         stream.abort();
@@ -107,6 +114,9 @@ export function sseHandler(s: Services) {
             wake = null;
             if (closed) break;
             if (!queue.length) {
+              // Each heartbeat re-checks the session: another instance may have ended it.
+              if (!(await s.sessions.stillValid(session).catch(() => false))) break;
+              if (closed) break;
               await stream.write(": heartbeat\n\n");
               continue;
             }

@@ -9,6 +9,7 @@ import {
 } from "../../contract/postmark/index";
 import { ApiFailure } from "../errors";
 import type { Connection } from "./connection";
+import { bodyLimitFor, type BodyLimit } from "./body-limits";
 import { checkTarget } from "./path-guard";
 import { scrubTokens } from "./redact";
 import { callUpstream } from "./upstream";
@@ -42,8 +43,11 @@ export interface ExecuteByPath extends Common {
   method: string;
   path: string;
   query?: string;
-  /** The body text, or a reader called only once the request has passed every other check. */
-  rawBody?: string | (() => Promise<string>);
+  /**
+   * The body text, or a reader called only once the request has passed every other check (the
+   * role included), with the operation's limit: it must stop reading past `maxBytes`.
+   */
+  rawBody?: string | ((maxBytes: number, tooLarge: () => ApiFailure) => Promise<string>);
 }
 
 export type ExecuteInput = ExecuteById | ExecuteByPath;
@@ -59,7 +63,10 @@ export interface ExecuteResult {
 export interface ProxyDeps {
   connection: Connection;
   timeoutMs: number;
+  /** Body limit of sends (MAX_BODY_BYTES). */
   maxBodyBytes: number;
+  /** Body limit of every other operation (MAX_API_BODY_BYTES). */
+  maxSmallBodyBytes: number;
   fetch?: typeof fetch;
 }
 
@@ -77,7 +84,7 @@ export function createExecutor(deps: ProxyDeps) {
       );
     }
 
-    const body = await encodeBody(input, op, deps.maxBodyBytes);
+    const body = await encodeBody(input, op, bodyLimitFor(op, { large: deps.maxBodyBytes, small: deps.maxSmallBodyBytes }));
     const conn = await deps.connection.current();
 
     let token: { token: string; discovered: boolean };
@@ -157,13 +164,14 @@ function resolve(input: ExecuteInput): { op: Operation; path: string; query: str
   return { op: match.operation, path: target.path, query: target.query };
 }
 
-async function encodeBody(input: ExecuteInput, op: Operation, maxBytes: number): Promise<string | undefined> {
+async function encodeBody(input: ExecuteInput, op: Operation, limit: BodyLimit): Promise<string | undefined> {
   if (op.method === "GET") return undefined;
+  const refuse = () => tooLarge(limit.bytes, limit.setting);
   let text: string | undefined;
   if ("operationId" in input) {
     text = input.body === undefined ? undefined : JSON.stringify(input.body);
   } else if (input.rawBody !== undefined) {
-    const raw = typeof input.rawBody === "function" ? await input.rawBody() : input.rawBody;
+    const raw = typeof input.rawBody === "function" ? await input.rawBody(limit.bytes, refuse) : input.rawBody;
     if (raw.trim() !== "") {
       try {
         JSON.parse(raw);
@@ -173,15 +181,15 @@ async function encodeBody(input: ExecuteInput, op: Operation, maxBytes: number):
       text = raw;
     }
   }
-  if (text !== undefined && Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  if (text !== undefined && Buffer.byteLength(text) > limit.bytes) throw refuse();
   return text;
 }
 
-export const tooLarge = (maxBytes: number) =>
+export const tooLarge = (maxBytes: number, setting: BodyLimit["setting"] = "MAX_BODY_BYTES") =>
   new ApiFailure(
     413,
     "payload_too_large",
-    `The request body is larger than Mailroom accepts (${formatBytes(maxBytes)}; an admin can raise MAX_BODY_BYTES).`,
+    `The request body is larger than Mailroom accepts for this operation (${formatBytes(maxBytes)}; an admin can raise ${setting}).`,
   );
 
 const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.ceil(n / 1024)} KB`);

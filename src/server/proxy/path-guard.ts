@@ -7,6 +7,9 @@ const bad = (message: string) => new ApiFailure(400, "bad_request", message);
 const RAW_FORBIDDEN = /[\u0000-\u0020\u007f\\]/;
 // Encoded slash, backslash, dot, percent (double encoding) or control character in a path.
 const PATH_ENCODED_FORBIDDEN = /%(?:2f|5c|2e|25|[01][0-9a-f]|7f)/i;
+// An encoded unreserved character (letter, digit, '-', '_', '~'): no client needs it, and
+// `/templates/%70ush` would match `/templates/{id}` here yet mean `/templates/push` upstream.
+const PATH_ENCODED_UNRESERVED = /%(?:3[0-9]|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|2d|5f|7e)/i;
 // Encoded (once or twice) control characters in a query string; they could split headers upstream.
 const QUERY_ENCODED_FORBIDDEN = /%(?:25)?(?:[01][0-9a-f]|7f)/i;
 // One path segment: unreserved characters and percent-encoded bytes only (no ':', so no scheme).
@@ -29,6 +32,9 @@ export function checkTarget(path: string, query = ""): CheckedTarget {
   }
   if (PATH_ENCODED_FORBIDDEN.test(path)) {
     throw bad("The Postmark path holds an encoded slash, dot, backslash, percent sign or control character; Mailroom refuses such paths.");
+  }
+  if (PATH_ENCODED_UNRESERVED.test(path)) {
+    throw bad("The Postmark path holds a percent-encoded letter, digit or unreserved character; write it plainly. Mailroom refuses such paths.");
   }
   if (QUERY_ENCODED_FORBIDDEN.test(query)) {
     throw bad("The query string holds an encoded control character (such as a line break); Mailroom refuses it.");

@@ -4,7 +4,6 @@ import { rawTarget } from "../http/client-address";
 import { readBodyText } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import { tooLarge } from "./execute";
 import { splitRawTarget } from "./path-guard";
 
 export const PROXY_PREFIX = "/api/postmark";
@@ -21,7 +20,7 @@ export function proxyRoutes(s: Services) {
       serverId: parseServerHeader(c.req.header("x-mailroom-server")),
       user: c.get("session").user,
       requestId: c.get("requestId"),
-      rawBody: () => readBodyText(c, s.config.maxBodyBytes, () => tooLarge(s.config.maxBodyBytes)),
+      rawBody: (maxBytes, tooLarge) => readBodyText(c, maxBytes, tooLarge),
     });
     // Only JSON or plain text go back, so an odd upstream cannot serve HTML from Mailroom's origin.
     const type = /^(application\/json|text\/plain)\b/i.test(result.contentType) ? result.contentType : "text/plain; charset=utf-8";

@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { migrate } from "./migrate";
+import { ensurePrivateDir, ensurePrivateFile, tighten } from "./private-files";
 import type { Dialect } from "./migrations/types";
 import type { Database } from "./schema";
 
@@ -20,9 +20,14 @@ export type DbOptions =
 /** Opens the database, runs pending migrations, and returns the kysely handle. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
   if (options.kind === "sqlite") {
-    if (options.file !== ":memory:") fs.mkdirSync(path.dirname(options.file), { recursive: true });
+    if (options.file !== ":memory:") {
+      ensurePrivateDir(path.dirname(options.file));
+      ensurePrivateFile(options.file);
+    }
     const sqlite = new SQLite(options.file);
     sqlite.pragma("journal_mode = WAL");
+    // SQLite gives -wal and -shm the database's mode; files left by an older version are tightened.
+    if (options.file !== ":memory:") for (const suffix of ["-wal", "-shm"]) tighten(options.file + suffix, 0o600);
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
