@@ -118,22 +118,20 @@ describe("GET /api/events/stream", () => {
     await slow.waitFor(() => slow.comments.includes("connected"));
     await fast.waitFor(() => fast.comments.includes("connected"));
     slow.pause();
-    // Big events fill the kernel's socket buffers (several MB on loopback) quickly.
+    // The intake is not held up: every post is acknowledged while the slow client is attached
+    // (no timing is asserted; bench/ measures speed). Big events fill the kernel's socket buffers (several MB on loopback) quickly.
     const big = "x".repeat(240_000);
-    const started = performance.now();
     let n = 0;
     while (h.services.events.bus.size() > 1 && n < 400) {
       expect(await post(examplePayload("delivery", { Details: big }))).toBe(200);
       n++;
     }
-    const elapsed = performance.now() - started;
     expect(h.services.events.bus.size()).toBe(1);
     await fast.waitFor(() => fast.messages.length === n, 10_000);
     // A client that does not read cannot see the close; once it reads on, the stream ends early.
     slow.resume();
     await slow.closed;
     expect(slow.messages.length).toBeLessThan(n);
-    expect(elapsed / n).toBeLessThan(100);
     fast.close();
   });
 });
