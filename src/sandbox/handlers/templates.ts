@@ -122,7 +122,8 @@ const validateTemplate: Handler<"templates.validate"> = (ctx) => {
     if (!supplied.includes(key)) return null;
     const source = body[key] as string;
     const errors: NonNullable<Part>["ValidationErrors"] = [...validateLayout(source).errors];
-    const placeholder = type === "Layout" && key === "Subject" ? "The 'Subject' field is not allowed for a layout template." : placeholderError(type, key, source);
+    // An empty body is not present, so the placeholder rule does not apply to it.
+    const placeholder = type === "Layout" && key === "Subject" ? "The 'Subject' field is not allowed for a layout template." : source === "" ? null : placeholderError(type, key, source);
     if (placeholder) errors.push({ Message: placeholder, Line: null, CharacterPosition: null });
     if (errors.length) return { ContentIsValid: false, ValidationErrors: errors, RenderedContent: "" };
     const html = key === "HtmlBody";
