@@ -6,8 +6,8 @@ import type { Template } from "../world/types";
 
 const ALIAS_RE = /^[A-Za-z][A-Za-z0-9._-]*$/;
 // 1131's wording: the postmark.js live test reads the prefix; the rest is the docs' error table.
-export const LAYOUT_PLACEHOLDER_MESSAGE = "The layout content placeholder must be present in the layout HTML and/or Text body exactly once.";
-export const STANDARD_PLACEHOLDER_MESSAGE = "The layout content placeholder cannot be present in a standard template.";
+const LAYOUT_PLACEHOLDER_MESSAGE = "The layout content placeholder must be present in the layout HTML and/or Text body exactly once.";
+const STANDARD_PLACEHOLDER_MESSAGE = "The layout content placeholder cannot be present in a standard template.";
 
 function templateByPath(ctx: HandlerContext): Template {
   const key = ctx.params.templateIdOrAlias ?? "";
