@@ -65,6 +65,9 @@ describe("layouts through the API", () => {
     expect(bad.HtmlBody.ContentIsValid).toBe(false);
     expect(bad.HtmlBody.ValidationErrors).toEqual([expect.objectContaining({ Message: expect.stringMatching(/^The layout content placeholder must be present/) })]);
     expect(bad.TextBody.ContentIsValid).toBe(true);
+    // An empty body is not present: only the HTML body needs the placeholder.
+    const htmlOnly = await client.validateTemplate({ TemplateType: Layout, HtmlBody: "<b>{{{ @content }}}</b>", TextBody: "" });
+    expect([htmlOnly.AllContentIsValid, htmlOnly.TextBody.RenderedContent]).toEqual([true, ""]);
   });
 
   it("renders standard templates through their layout on validate and on send", async () => {

@@ -6,8 +6,8 @@ import type { Template } from "../world/types";
 
 const ALIAS_RE = /^[A-Za-z][A-Za-z0-9._-]*$/;
 // 1131's wording: the postmark.js live test reads the prefix; the rest is the docs' error table.
-export const LAYOUT_PLACEHOLDER_MESSAGE = "The layout content placeholder must be present in the layout HTML and/or Text body exactly once.";
-export const STANDARD_PLACEHOLDER_MESSAGE = "The layout content placeholder cannot be present in a standard template.";
+const LAYOUT_PLACEHOLDER_MESSAGE = "The layout content placeholder must be present in the layout HTML and/or Text body exactly once.";
+const STANDARD_PLACEHOLDER_MESSAGE = "The layout content placeholder cannot be present in a standard template.";
 
 function templateByPath(ctx: HandlerContext): Template {
   const key = ctx.params.templateIdOrAlias ?? "";
@@ -122,7 +122,8 @@ const validateTemplate: Handler<"templates.validate"> = (ctx) => {
     if (!supplied.includes(key)) return null;
     const source = body[key] as string;
     const errors: NonNullable<Part>["ValidationErrors"] = [...validateLayout(source).errors];
-    const placeholder = type === "Layout" && key === "Subject" ? "The 'Subject' field is not allowed for a layout template." : placeholderError(type, key, source);
+    // An empty body is not present, so the placeholder rule does not apply to it.
+    const placeholder = type === "Layout" && key === "Subject" ? "The 'Subject' field is not allowed for a layout template." : source === "" ? null : placeholderError(type, key, source);
     if (placeholder) errors.push({ Message: placeholder, Line: null, CharacterPosition: null });
     if (errors.length) return { ContentIsValid: false, ValidationErrors: errors, RenderedContent: "" };
     const html = key === "HtmlBody";

@@ -137,8 +137,14 @@ describe("retries", () => {
   });
 
   it("retries network errors and timeouts", async () => {
-    statuses = [0, 200];
-    const { d, attempts } = make({ timeoutMs: 100 });
+    // The first attempt never answers; the retry answers at once, so no race with the 100 ms timeout.
+    let calls = 0;
+    const hanging: typeof fetch = (_input, init) => {
+      calls++;
+      if (calls > 1) return Promise.resolve(new Response("ok", { status: 200 }));
+      return new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    };
+    const { d, attempts } = make({ timeoutMs: 100, fetch: hanging });
     expect(await d.dispatch({ url: base }, {}, "outbound").done).toEqual({ delivered: true, attempts: 2 });
     expect(attempts[0]).toMatchObject({ status: null, error: "Timed out after 100 ms" });
 

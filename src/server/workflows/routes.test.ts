@@ -139,4 +139,18 @@ describe("workflows against the sandbox", () => {
     const body = (await dump.json()) as { Suppressions: { EmailAddress: string }[] };
     expect(body.Suppressions.map((s) => s.EmailAddress)).toContain("complainer@example.net");
   });
+
+  it("retries a step Postmark answers with 429 (the sandbox's simulated rate limit)", async () => {
+    const admin = await t.login();
+    const server = sb.servers[0]!;
+    const simulate = await fetch(`${sb.url}/__sandbox/simulate`, { method: "PUT", headers: { "X-Postmark-Account-Token": sb.accountToken, "Content-Type": "application/json" }, body: JSON.stringify({ failNext: { status: 429, count: 1 } }) });
+    expect(simulate.status).toBe(200);
+    t.publish(2, "bounce", bouncePayload({ ServerID: server.id, Email: "Throttled@Example.net" }));
+    const run = await until(async () => {
+      const r = (await (await t.request("/api/runs", { cookie: admin })).json()) as { runs: { id: number; eventId: number | null; status: string }[] };
+      return r.runs.find((x) => x.eventId === 2 && x.status === "succeeded");
+    });
+    const detail = (await (await t.request(`/api/runs/${run.id}`, { cookie: admin })).json()) as { steps: { attempts: { status: number | null }[] }[] };
+    expect(detail.steps[0]!.attempts.map((a) => a.status)).toEqual([429, 200]);
+  });
 });
