@@ -48,11 +48,13 @@ async function main() {
   const logger = createLogger();
   const services = createServices({ config, store, logger: { ...logger, info: () => {} }, fetch: timedFetch, version: "bench" });
   const { workflows, engine } = services.workflows;
+  // A workflow acts with its author's authority, so it needs a real author.
+  const author = await store.users.create({ username: "bench", role: "operator", passwordHash: "-", now: new Date().toISOString() });
   const id = await workflows.create({
     name: "bench",
     description: "",
     trigger: "bounce",
-    author: { id: null, username: "bench" },
+    author: { id: Number(author.id), username: "bench", role: "operator" },
     now: new Date().toISOString(),
     document: {
       version: 1,

@@ -101,6 +101,8 @@ export function createServices(deps: ServiceDeps): Services {
       clock,
       logger,
       engine: { onApprovalCreated: (id) => notifier.approvalCreated(id), onRunFailed: (id) => notifier.runFailed(id), ...deps.engine },
+      // An edited item is new to its approvers: notify again (the notification says it was edited).
+      onApprovalEdited: (id) => notifier.approvalCreated(id),
     }),
     vapid,
     notifier,

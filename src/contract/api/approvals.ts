@@ -17,6 +17,22 @@ export const blastRadius = z.object({
 });
 export type BlastRadius = z.infer<typeof blastRadius>;
 
+const approvalRequest = z.object({ method: z.string(), path: z.string(), query: z.record(z.string(), z.unknown()), body: z.unknown(), serverId: z.number().int().nullable() });
+
+/** An approver changed the request: who, when, what the workflow produced, and the differences. */
+export const approvalEdit = z.object({
+  by: z.string(),
+  /** Null for items edited before editors were recorded by id. */
+  byId: z.number().int().nullable(),
+  at: z.string(),
+  /** The request exactly as the workflow produced it. */
+  original: approvalRequest,
+  originalBlastRadius: blastRadius,
+  /** From the original to the request that will be executed, by path (`body.To`, `query.count`). */
+  changes: z.array(z.object({ path: z.string(), kind: z.enum(["added", "removed", "changed"]), before: z.unknown().optional(), after: z.unknown().optional() })),
+});
+export type ApprovalEdit = z.infer<typeof approvalEdit>;
+
 export const approvalItem = z.object({
   id: z.number().int(),
   status: approvalStatus,
@@ -26,7 +42,8 @@ export const approvalItem = z.object({
   workflow: z.object({ id: z.number().int(), name: z.string(), version: z.number().int() }),
   step: z.object({ id: z.string(), name: z.string().nullable(), operationId: z.string(), title: z.string(), risk: z.enum(["read", "write", "destructive"]) }),
   event: z.object({ id: z.number().int().nullable(), trigger: triggerId, serverId: z.number().int().nullable(), summary: z.record(z.string(), z.unknown()) }),
-  request: z.object({ method: z.string(), path: z.string(), query: z.record(z.string(), z.unknown()), body: z.unknown(), serverId: z.number().int().nullable() }),
+  /** The request that will be executed (after any edit); the blast radius is counted from it. */
+  request: approvalRequest,
   blastRadius,
   policy: z.object({ approvers: z.number().int(), allowSelfApproval: z.boolean(), author: z.string().nullable() }),
   approvals: z.array(z.object({ userId: z.number().int(), username: z.string(), at: z.string() })),
@@ -36,6 +53,8 @@ export const approvalItem = z.object({
   decidedBy: z.string().nullable(),
   reason: z.string().nullable(),
   edited: z.boolean(),
+  /** Set when the request was edited; the edited request then needs approval by someone other than its editor. */
+  edit: approvalEdit.nullable(),
   /** What happened when the approved step ran: the step's status afterwards. */
   outcome: z.string().nullable(),
 });
@@ -49,7 +68,11 @@ export const approvalsQuery = z.object({
 export const approvalsResponse = z.object({ approvals: z.array(approvalItem), nextBefore: z.number().int().nullable() });
 export type ApprovalsResponse = z.infer<typeof approvalsResponse>;
 
-/** Optional edits: replaces the step's path params, query or body before it runs (re-validated). */
+/**
+ * Optional edits: replaces the step's path params, query or body (re-validated). Editing needs a
+ * role that may call the operation directly, and is not an approval: it clears earlier votes, and
+ * the edited request then needs approval by someone other than the editor.
+ */
 export const approveRequest = z.strictObject({
   params: z.record(z.string(), paramValueSchema).optional(),
   query: z.record(z.string(), paramValueSchema).optional(),

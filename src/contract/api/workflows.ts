@@ -48,6 +48,8 @@ export const workflowSummary = z.object({
   updatedAt: z.string(),
   updatedBy: userRef.nullable(),
   lastRun: runRef.nullable(),
+  /** Set while the workflow is disabled because its author lost the authority its steps need (role lowered, user removed). */
+  disabledReason: z.string().nullable(),
 });
 export type WorkflowSummary = z.infer<typeof workflowSummary>;
 

@@ -1,3 +1,4 @@
+export * from "./authority";
 export * from "./conditions";
 export * from "./dry-run";
 export * from "./fields";

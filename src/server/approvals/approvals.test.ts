@@ -117,13 +117,22 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     expect((await approve(item.id, approver)).status).toBe(409);
   });
 
-  it("executes edited parameters after re-validating them", async () => {
+  it("executes edited parameters after re-validating them, once someone other than the editor approves", async () => {
+    const operator = await t.addUser("olga", "operator");
     const item = await parkOne();
-    const bad = await approve(item.id, approver, { params: { streamId: "" } });
+    const bad = await approve(item.id, operator, { params: { streamId: "" } });
     expect(bad.status).toBe(400);
-    const res = await approve(item.id, approver, { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } });
+    // Editing is writing the request: an approver (read-only for Postmark) may not.
+    expect((await approve(item.id, approver, { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } })).status).toBe(403);
+    const res = await approve(item.id, operator, { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as DecisionResponse).approval).toMatchObject({ edited: true, request: { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } } });
+    const edited = (await res.json()) as DecisionResponse;
+    expect(edited).toMatchObject({ executed: false, approval: { status: "pending", edited: true, request: { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } } } });
+    expect(edited.approval.edit).toMatchObject({ by: "olga", original: { body: { Suppressions: [{ EmailAddress: "john@example.com" }] } }, changes: [{ path: "body.Suppressions[0].EmailAddress", before: "john@example.com", after: "other@example.org" }] });
+    expect(edited.approval.blastRadius).toMatchObject({ addresses: ["other@example.org"] });
+    expect(workCalls(up.seen)).toHaveLength(0);
+    expect((await approve(item.id, operator)).status).toBe(403);
+    expect(((await (await approve(item.id, approver)).json()) as DecisionResponse).executed).toBe(true);
     const calls = workCalls(up.seen);
     expect(calls).toHaveLength(1);
     expect(JSON.parse(calls[0]!.body)).toEqual({ Suppressions: [{ EmailAddress: "other@example.org" }] });

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { ApproveRequest } from "../../contract/api/approvals";
+import { roleAllows, type Role } from "../../contract/api/auth";
+import { operations } from "../../contract/postmark/index";
 import { resolveStepRequest, type ActionStep, type MappingContext, type StepRequest } from "../../contract/workflows/index";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
@@ -12,7 +14,24 @@ import type { RunsRepo } from "../workflows/runs-repo";
 export interface Decider {
   id: number;
   username: string;
+  role: Role;
 }
+
+/** The `edited` column: who changed the request, when, and the sections they replaced. */
+export interface EditRecord {
+  by: string;
+  /** Absent in items edited before editors were excluded from approving their own edit. */
+  byId?: number;
+  at: string;
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+}
+export const editRecord = (row: Pick<ApprovalsTable, "edited">): EditRecord | null => (row.edited === null ? null : (JSON.parse(row.edited) as EditRecord));
+const editedBy = (row: Pick<ApprovalsTable, "edited">, user: Pick<Decider, "id" | "username">) => {
+  const e = editRecord(row);
+  return !!e && (e.byId !== undefined ? e.byId === user.id : e.by === user.username);
+};
 
 export type ApprovalRow = Omit<ApprovalsTable, "id"> & { id: number };
 export const approvalRow = (r: Omit<ApprovalsTable, "id"> & { id: unknown }): ApprovalRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id), step_row_id: Number(r.step_row_id) });
@@ -41,7 +60,17 @@ const expired = () => new ApiFailure(409, "conflict", "This approval request has
  * (`where status = 'pending'`) inside one transaction, and only the caller whose update took
  * effect executes the step; everyone else gets 409.
  */
-export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; engine: Engine; runs: RunsRepo; clock: Clock; audit?: AuditRepo; onAuditError?: (e: Error) => void }) {
+export function createDecisions(deps: {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  engine: Engine;
+  runs: RunsRepo;
+  clock: Clock;
+  audit?: AuditRepo;
+  onAuditError?: (e: Error) => void;
+  /** Called after an edit committed: the item is pending again and needs fresh approvals (notifications). */
+  onEdited?: (approvalId: number) => void;
+}) {
   const { db, engine } = deps;
   const iso = () => new Date(deps.clock()).toISOString();
 
@@ -53,8 +82,11 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
     return approvalRow(r);
   }
 
-  /** Re-resolves the step with the approver's edited sections against the run's event and earlier answers. */
-  async function resolveEdits(id: number, edits: ApproveRequest): Promise<StepRequest> {
+  /**
+   * Re-resolves the step with the approver's edited sections against the run's event and earlier
+   * answers. Writing a request is calling the operation: the editor's role must allow its risk.
+   */
+  async function resolveEdits(id: number, edits: ApproveRequest, user: Decider): Promise<StepRequest> {
     const item = await db.selectFrom("approvals").selectAll().where("id", "=", id).executeTakeFirst();
     if (!item) throw new ApiFailure(404, "not_found", "There is no such approval item.");
     const run = await deps.runs.get(Number(item.run_id));
@@ -62,6 +94,10 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
     const doc = await engine.docFor(run.version_id);
     const step = doc.steps[item.step_index];
     if (step?.kind !== "action") throw new ApiFailure(409, "conflict", "This item's step is not an action.");
+    const op = operations[step.operationId];
+    if (!roleAllows[user.role].includes(op.risk)) {
+      throw new ApiFailure(403, "forbidden", `Your role (${user.role}) may not call ${op.risk} operations such as "${op.title}", so you may not edit this request. Approve or reject it as it is shown.`);
+    }
     const edited: ActionStep = {
       ...step,
       ...(edits.params !== undefined ? { params: edits.params } : {}),
@@ -82,8 +118,8 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
 
   const hasEdits = (e?: ApproveRequest) => !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
 
-  async function approveInner(id: number, user: Decider, edits: ApproveRequest | undefined, opts: DecisionOptions): Promise<{ executed: boolean; runId: number; votes: number; required: number; stepOutcome?: string | null }> {
-    const editedRequest = hasEdits(edits) ? await resolveEdits(id, edits!) : null;
+  async function approveInner(id: number, user: Decider, edits: ApproveRequest | undefined, opts: DecisionOptions): Promise<{ executed: boolean; edited: boolean; runId: number; votes: number; required: number; stepOutcome?: string | null }> {
+    const editedRequest = hasEdits(edits) ? await resolveEdits(id, edits!, user) : null;
     const now = iso();
     const result = await db.transaction().execute(async (trx) => {
       const item = await lockItem(trx, id);
@@ -96,17 +132,24 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
         throw new ApiFailure(403, "forbidden", "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.");
       }
       await opts.guard?.(trx, item);
-      if (editedRequest) {
-        // An edit changes what is approved: earlier votes were for another request.
+      if (editedRequest && JSON.stringify(editedRequest) !== item.request) {
+        // An edit changes what is approved: earlier votes were for another request, and the editor's
+        // own word does not count for it. Someone else must approve the edited request as shown.
         await trx.deleteFrom("approval_votes").where("approval_id", "=", id).execute();
-        await trx.updateTable("approvals").set({ request: JSON.stringify(editedRequest), edited: JSON.stringify({ by: user.username, at: now, ...edits }) }).where("id", "=", id).execute();
-      } else {
-        const mine = await trx.selectFrom("approval_votes").select("user_id").where("approval_id", "=", id).where("user_id", "=", user.id).executeTakeFirst();
-        if (mine) throw new ApiFailure(409, "conflict", "You have already approved this item; it needs another person's approval.");
+        const record: EditRecord = { by: user.username, byId: user.id, at: now, ...edits };
+        await trx
+          .updateTable("approvals")
+          .set({ request: JSON.stringify(editedRequest), original_request: item.original_request ?? item.request, edited: JSON.stringify(record) })
+          .where("id", "=", id)
+          .execute();
+        return { expired: false as const, complete: false, edited: true, runId: item.run_id, votes: 0, required: item.required_approvers };
       }
+      if (editedBy(item, user)) throw new ApiFailure(403, "forbidden", "You edited this request, so someone else must approve it as edited.");
+      const mine = await trx.selectFrom("approval_votes").select("user_id").where("approval_id", "=", id).where("user_id", "=", user.id).executeTakeFirst();
+      if (mine) throw new ApiFailure(409, "conflict", "You have already approved this item; it needs another person's approval.");
       await trx.insertInto("approval_votes").values({ approval_id: id, user_id: user.id, username: user.username, at: now }).execute();
       const votes = await trx.selectFrom("approval_votes").select(["username"]).where("approval_id", "=", id).orderBy("at").execute();
-      if (votes.length < item.required_approvers) return { expired: false as const, complete: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
+      if (votes.length < item.required_approvers) return { expired: false as const, complete: false, edited: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
       const done = await trx
         .updateTable("approvals")
         .set({ status: "approved", decided_at: now, decided_by: votes.map((v) => v.username).join(", ") })
@@ -114,19 +157,20 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
         .where("status", "=", "pending")
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) !== 1) throw notPending(item);
-      const request = editedRequest ? JSON.stringify(editedRequest) : item.request;
-      await deps.runs.updateStep(item.step_row_id, { status: "approved", request }, trx);
+      // Exactly the request the approvers saw (edited or not) is what runs.
+      await deps.runs.updateStep(item.step_row_id, { status: "approved", request: item.request }, trx);
       await trx.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }).where("id", "=", item.run_id).where("status", "=", "waiting").execute();
-      return { expired: false as const, complete: true, runId: item.run_id, votes: votes.length, required: item.required_approvers };
+      return { expired: false as const, complete: true, edited: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
     });
     if (result.expired) throw expired();
     const counts = { votes: result.votes, required: result.required };
-    if (!result.complete) return { executed: false, runId: result.runId, ...counts };
+    if (result.edited) deps.onEdited?.(id);
+    if (!result.complete) return { executed: false, edited: result.edited, runId: result.runId, ...counts };
     // The winner runs the step now, so the approver sees the outcome; if another worker got there first it runs there.
     await engine.runNow(result.runId);
     const step = await db.selectFrom("workflow_run_steps").select("status").where("approval_id", "=", id).executeTakeFirst();
     await db.updateTable("approvals").set({ outcome: step?.status ?? null }).where("id", "=", id).execute();
-    return { executed: true, runId: result.runId, ...counts, stepOutcome: step?.status ?? null };
+    return { executed: true, edited: false, runId: result.runId, ...counts, stepOutcome: step?.status ?? null };
   }
 
   async function rejectInner(id: number, user: Decider, reason: string, opts: DecisionOptions): Promise<{ runId: number }> {
@@ -176,7 +220,7 @@ export function createDecisions(deps: { db: Kysely<Database>; dialect: Dialect; 
   async function approve(id: number, user: Decider, edits?: ApproveRequest, opts: DecisionOptions = {}) {
     const sections = hasEdits(edits) ? (["params", "query", "body"] as const).filter((k) => edits![k] !== undefined) : [];
     return audited(sections.length ? "approval.edit" : "approval.approve", id, user, opts, () => approveInner(id, user, edits, opts), (r) => ({
-      outcomeDetail: r.executed ? `executed: ${r.stepOutcome ?? "unknown"}` : `vote ${r.votes} of ${r.required}`,
+      outcomeDetail: r.executed ? `executed: ${r.stepOutcome ?? "unknown"}` : r.edited ? `edited: needs ${r.required} approval${r.required === 1 ? "" : "s"} by others` : `vote ${r.votes} of ${r.required}`,
       details: { runId: r.runId, executed: r.executed, votes: r.votes, required: r.required, ...(sections.length ? { editedSections: sections } : {}) },
     }));
   }

@@ -65,6 +65,7 @@ export function approvalLinkRoutes(s: Services) {
     let reason: string | null = null;
     if (!roleMay.decideApprovals(user.role)) reason = `Your role (${user.role}) may not approve or reject workflow steps.`;
     else if (!item.allow_self_approval && item.author_id === user.id) reason = "You saved this version of the workflow, and its policy does not allow approving your own steps.";
+    else if (approval!.edit && approval!.edit.byId === user.id) reason = "You edited this request, so someone else must approve it as edited.";
     else if (approval!.approvals.some((v) => v.userId === user.id)) reason = "You have already approved this item; it needs another person's approval.";
     return c.json({ approval: approval!, expiresAt: link.expires_at, canDecide: reason === null, reason } satisfies ApprovalLinkView);
   });
@@ -74,7 +75,7 @@ export function approvalLinkRoutes(s: Services) {
     const reason = decision === "reject" ? (await readJson(c, s.config.maxApiBodyBytes, approvalLinkRejectRequest)).reason : null;
     const link = await s.links.find(token);
     const { user } = c.get("session");
-    const decider = { id: user.id, username: user.username };
+    const decider = { id: user.id, username: user.username, role: user.role };
     // Checked before the decision too, so an expired link answers 410 rather than the queue's 409.
     s.links.usable(link, await loadItem(s, link.approval_id), user.id);
     const opts: DecisionOptions = {

@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
 import type { ApprovalItem } from "../../contract/api/approvals";
+import { diffJson } from "../../contract/json-diff";
 import { operations, type OperationId, type TriggerId } from "../../contract/postmark/index";
 import type { StepRequest } from "../../contract/workflows/index";
 import type { Database } from "../store/schema";
 import type { Engine } from "../workflows/engine";
 import { blastRadius } from "./blast-radius";
-import type { ApprovalRow } from "./decide";
+import { editRecord, type ApprovalRow } from "./decide";
 
 /** Approval rows → what the queue shows: the run, workflow, step, event, exact request, blast radius, votes. */
 export async function presentApprovals(db: Kysely<Database>, engine: Engine, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
@@ -23,6 +24,10 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
     const request = JSON.parse(r.request) as StepRequest;
     const opId = (step?.kind === "action" ? step.operationId : request.operationId) as OperationId;
     const op = operations[opId];
+    const shown = (q: StepRequest) => ({ method: q.method, path: q.path, query: q.query ?? {}, body: q.body ?? null, serverId: q.serverId });
+    const current = shown(request);
+    const edit = editRecord(r);
+    const original = edit && r.original_request !== null ? shown(JSON.parse(r.original_request) as StepRequest) : null;
     out.push({
       id: r.id,
       status: r.status as ApprovalItem["status"],
@@ -31,8 +36,8 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
       workflow: { id: r.workflow_id, name: names.find((n) => Number(n.id) === r.workflow_id)?.name ?? "", version: Number(run.version) },
       step: { id: step?.id ?? "", name: step?.name ?? null, operationId: op.id, title: op.title, risk: op.risk },
       event: { id: run.event_id === null ? null : Number(run.event_id), trigger: run.trigger as TriggerId, serverId: run.server_id, summary: JSON.parse(r.event_summary) as Record<string, unknown> },
-      request: { method: request.method, path: request.path, query: request.query ?? {}, body: request.body ?? null, serverId: request.serverId },
-      blastRadius: blastRadius(request),
+      request: current,
+      blastRadius: blastRadius(op.id, request),
       policy: { approvers: r.required_approvers, allowSelfApproval: r.allow_self_approval === 1, author: r.author_name },
       approvals: votes.filter((v) => Number(v.approval_id) === r.id).map((v) => ({ userId: Number(v.user_id), username: v.username, at: v.at })),
       createdAt: r.created_at,
@@ -41,6 +46,10 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
       decidedBy: r.decided_by,
       reason: r.reason,
       edited: r.edited !== null,
+      edit:
+        edit && original
+          ? { by: edit.by, byId: edit.byId ?? null, at: edit.at, original, originalBlastRadius: blastRadius(op.id, original), changes: diffJson(original, current) }
+          : null,
       outcome: r.outcome,
     });
   }

@@ -26,7 +26,7 @@ export function approvalsRoutes(s: Services) {
   const { db } = s.store;
   const { engine, decisions } = s.workflows;
   const decide = requireRole(roleMay.decideApprovals, "approve or reject workflow steps (it needs approver, operator or admin)");
-  const decider = (c: Context<AppEnv>) => ({ id: c.get("session").user.id, username: c.get("session").user.username });
+  const decider = (c: Context<AppEnv>) => ({ id: c.get("session").user.id, username: c.get("session").user.username, role: c.get("session").user.role });
 
   async function one(id: number) {
     const r = await db.selectFrom("approvals").selectAll().where("id", "=", id).executeTakeFirst();

@@ -99,6 +99,7 @@ describe.each(dialects)("audit trail (%s)", (dialect, makeStore) => {
 
   it("records approval decisions with item, run and outcome, from the queue and from the engine", async () => {
     const approver = await t.addUser("alice", "approver");
+    const operator = await t.addUser("olga", "operator");
     await t.engine.start((l) => t.services.events.bus.subscribe(l));
     const res = await t.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc({}, { approval: "required" }) });
     const { id } = (await res.json()) as { id: number };
@@ -106,15 +107,20 @@ describe.each(dialects)("audit trail (%s)", (dialect, makeStore) => {
     t.publish(1, "bounce", bouncePayload());
     const item = await until(async () => ((await (await t.request("/api/approvals", { cookie: admin })).json()) as { approvals: ApprovalItem[] }).approvals[0]);
     expect((await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: admin, json: {} })).status).toBe(403);
-    expect((await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: approver, json: { body: { Suppressions: [{ EmailAddress: "x@example.org" }] } } })).status).toBe(200);
+    expect((await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: approver, json: { body: { Suppressions: [{ EmailAddress: "x@example.org" }] } } })).status).toBe(403);
+    expect((await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: operator, json: { body: { Suppressions: [{ EmailAddress: "x@example.org" }] } } })).status).toBe(200);
+    expect((await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: approver, json: {} })).status).toBe(200);
     const decisions = (await list("?action=approval.")).records;
     expect(decisions.map((r) => [r.action, r.actor.name, r.target, r.outcome])).toEqual([
-      ["approval.edit", "alice", `approval:${item.id}`, "success"],
+      ["approval.approve", "alice", `approval:${item.id}`, "success"],
+      ["approval.edit", "olga", `approval:${item.id}`, "success"],
+      ["approval.edit", "alice", `approval:${item.id}`, "denied"],
       ["approval.approve", "admin", `approval:${item.id}`, "denied"],
     ]);
-    expect(decisions[0]).toMatchObject({ outcomeDetail: "executed: succeeded", details: { runId: item.runId, executed: true, editedSections: ["body"], via: "queue" } });
-    // The engine's own call is a proxied write as well, by the workflow engine.
-    expect(await latest("postmark.write")).toMatchObject({ actor: { name: "workflow-engine", userId: null }, outcome: "success" });
+    expect(decisions[1]).toMatchObject({ outcomeDetail: "edited: needs 1 approval by others", details: { runId: item.runId, executed: false, editedSections: ["body"], via: "queue" } });
+    expect(decisions[0]).toMatchObject({ outcomeDetail: "executed: succeeded", details: { runId: item.runId, executed: true, via: "queue" } });
+    // The engine's call is a proxied write as well, in the name of the workflow version's author, with the run.
+    expect(await latest("postmark.write")).toMatchObject({ actor: { name: "admin", userId: 1 }, outcome: "success", details: { role: "admin", workflow: { runId: item.runId, workflowId: id, version: 1, stepId: "suppress" } } });
   });
 
   it("filters, pages by seq, and is for admins only", async () => {

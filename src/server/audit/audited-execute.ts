@@ -30,6 +30,7 @@ function postmarkErrorCode(body: string): number | null {
 /**
  * Wraps execute() so that every write or destructive call, from the proxy or the workflow engine,
  * leaves an audit record (who, operation, method, path, target ids, outcome). Reads are not recorded.
+ * A workflow's call is recorded as its version's author, with the run in `details.workflow`.
  * The body is never recorded: it can hold addresses and content.
  */
 export function auditedExecute(inner: Execute, deps: { audit: AuditRepo; clock: Clock; logger: Logger }): Execute {
@@ -43,7 +44,7 @@ export function auditedExecute(inner: Execute, deps: { audit: AuditRepo; clock: 
       target: `${found.op.method} ${path}`,
       requestId: input.requestId ?? null,
     };
-    const details = { operationId: found.op.id, risk: found.op.risk, method: found.op.method, path: found.op.path, targetIds: found.params, serverId: input.serverId ?? null, role: input.user.role };
+    const details = { operationId: found.op.id, risk: found.op.risk, method: found.op.method, path: found.op.path, targetIds: found.params, serverId: input.serverId ?? null, role: input.user.role, ...(input.workflow ? { workflow: input.workflow } : {}) };
     const write = (outcome: "success" | "failure" | "denied", outcomeDetail: string, extra: Record<string, unknown> = {}) =>
       deps.audit
         .record({ ...base, outcome, outcomeDetail, details: { ...details, ...extra } }, new Date(deps.clock()).toISOString())

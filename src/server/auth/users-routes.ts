@@ -21,6 +21,10 @@ export function usersRoutes(s: Services) {
     return { id, username };
   };
 
+  const disableOrphaned = async () => {
+    if (await s.workflows.engine.authority.sweep(now())) s.workflows.engine.invalidate();
+  };
+
   const findUser = async (raw: string) => {
     const id = idParam.safeParse(raw);
     const row = id.success ? await s.store.users.byId(id.data) : undefined;
@@ -58,6 +62,8 @@ export function usersRoutes(s: Services) {
     } else if (body.role && body.role !== row.role && row.id !== session.user.id) {
       await s.sessions.destroyForUser(row.id);
     }
+    // Workflows act with their authors' authority: those this user can no longer back stop now.
+    if (body.role && body.role !== row.role) await disableOrphaned();
     const changes = [body.role && `role ${row.role} → ${body.role}`, body.password && "password reset"].filter(Boolean).join(", ");
     await s.store.audit.record(
       {
@@ -81,6 +87,7 @@ export function usersRoutes(s: Services) {
     // Ends open streams at once (the rows would go with the user anyway).
     await s.sessions.destroyForUser(row.id);
     await s.store.users.remove(row.id);
+    await disableOrphaned();
     await s.store.audit.record({ actor: actorOf(c), action: "user.delete", target: `user:${row.username}`, requestId: c.get("requestId"), details: { userId: row.id, role: row.role } }, now());
     return c.json({ ok: true as const });
   });

@@ -28,6 +28,8 @@ interface Common {
   signal?: AbortSignal;
   /** For the audit record of a write. */
   requestId?: string;
+  /** The workflow run making the call on its author's behalf, for the audit record. */
+  workflow?: { runId: number; workflowId: number; version: number; stepId: string };
 }
 
 /** The workflow engine's form: an operation id, path params, query and a JSON body value. */

@@ -99,7 +99,7 @@ export function createNotifier(d: NotifierDeps) {
       const row = await d.store.db
         .selectFrom("approvals")
         .innerJoin("workflows", "workflows.id", "approvals.workflow_id")
-        .select(["approvals.id", "approvals.status", "approvals.expires_at", "approvals.request", "approvals.decided_by", "approvals.author_id", "approvals.allow_self_approval", "approvals.uncertain", "workflows.name as workflow_name"])
+        .select(["approvals.id", "approvals.status", "approvals.expires_at", "approvals.request", "approvals.decided_by", "approvals.author_id", "approvals.allow_self_approval", "approvals.uncertain", "approvals.edited", "workflows.name as workflow_name"])
         .where("approvals.id", "=", id)
         .executeTakeFirst();
       if (row) return row;
@@ -109,7 +109,7 @@ export function createNotifier(d: NotifierDeps) {
   }
 
   return {
-    /** A new item in the approval queue: tell the users who may decide it (its author not, when self-approval is off). */
+    /** A new (or newly edited) item in the approval queue: tell the users who may decide it (its author not, when self-approval is off; its editor not). */
     approvalCreated(approvalId: number) {
       background("approval notification", async () => {
         await new Promise((r) => setImmediate(r));
@@ -118,14 +118,17 @@ export function createNotifier(d: NotifierDeps) {
         const request = JSON.parse(item.request) as { method: string; path: string };
         const op = matchOperation(request.method, request.path)?.operation;
         const ttlSeconds = Math.max(60, Math.min(86_400, Math.floor((Date.parse(item.expires_at) - d.clock()) / 1000)));
-        const blocked = (u: Recipient) => !Number(item.allow_self_approval) && item.author_id !== null && Number(item.author_id) === u.id;
+        const edit = item.edited === null ? null : (JSON.parse(item.edited) as { by: string; byId?: number });
+        const blocked = (u: Recipient) => (!Number(item.allow_self_approval) && item.author_id !== null && Number(item.author_id) === u.id) || (edit !== null && (edit.byId ?? null) === u.id);
         for (const { user, subscriptions } of await audience("approval", (u) => blocked(u) || !roleMay.decideApprovals(u.role))) {
           // One link per recipient, bound to that user, so a forwarded notification is useless to others.
           const link = await d.links.create({ id: Number(item.id), status: item.status, expires_at: item.expires_at, request: item.request }, { createdBy: "notifier", userId: user.id });
           const payload: PushPayload = {
             kind: "approval",
-            title: `${Number(item.uncertain) ? "Check and approve" : "Approval needed"}: ${op?.title ?? `${request.method} ${request.path}`}`,
-            body: `${item.workflow_name} wants to ${request.method} ${request.path}. Tap to review.`,
+            title: `${edit ? "Edited, approval needed" : Number(item.uncertain) ? "Check and approve" : "Approval needed"}: ${op?.title ?? `${request.method} ${request.path}`}`,
+            body: edit
+              ? `${edit.by} edited what ${item.workflow_name} wants to ${request.method} ${request.path}. Tap to review the changes.`
+              : `${item.workflow_name} wants to ${request.method} ${request.path}. Tap to review.`,
             url: `/approvals/${item.id}`,
             tag: `approval-${item.id}`,
             approveUrl: link.path,

@@ -133,6 +133,8 @@ export interface WorkflowsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Why the workflow was disabled when its author lost the authority its steps need; null otherwise. */
+  disabled_reason: string | null;
 }
 
 /** Every saved version of a workflow document (JSON text); runs pin one. */
@@ -144,6 +146,8 @@ export interface WorkflowVersionsTable {
   saved_by: number | null;
   saved_by_name: string | null;
   saved_at: string;
+  /** The author's role when saving; the engine acts with the lower of it and the author's current role. */
+  saved_by_role: string | null;
 }
 
 export interface WorkflowRunsTable {
@@ -213,6 +217,8 @@ export interface ApprovalsTable {
   reason: string | null;
   edited: string | null;
   outcome: string | null;
+  /** The request as the workflow produced it, kept when an approver edits `request`. */
+  original_request: string | null;
 }
 
 export interface ApprovalVotesTable {

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import {
+  enforcedPolicy,
   explainConditions,
   matchesWorkflow,
   resolveStepRequest,
   riskOf,
+  stepRefusal,
   workflowDocument,
   type ActionStep,
   type MappingContext,
@@ -17,6 +19,7 @@ import type { Clock } from "../clock";
 import { summarise } from "../events/summary";
 import type { Logger } from "../logger";
 import type { Actor, Execute } from "../proxy/execute";
+import { createAuthority, disabledReason } from "./authority";
 import type { Database } from "../store/schema";
 import { backoffMs, classifyError, classifyResult, toExecuteInput, type CallOutcome } from "./outcome";
 import type { NewRun, RunRow, RunsRepo, StepRow } from "./runs-repo";
@@ -61,9 +64,6 @@ export interface EngineOptions {
   cursor?: EventCursor;
 }
 
-/** The engine calls Postmark as itself; who may approve what is decided by the approval policy. */
-const engineActor: Actor = { username: "workflow-engine", role: "admin" };
-
 type Trx = Transaction<Database>;
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 const parse = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
@@ -77,6 +77,8 @@ export function createEngine(o: EngineOptions) {
   const leaseMs = o.leaseMs ?? 5 * 60_000;
   const iso = (ms = o.clock()) => new Date(ms).toISOString();
   const batch = createWriteBatcher(o.db);
+  // Steps call Postmark as the author of their version (re-read on every use), never as the engine.
+  const authority = createAuthority(o.db);
 
   // Versions never change once saved, so their parsed documents can be kept.
   const docs = new Map<number, WorkflowDocument>();
@@ -95,7 +97,8 @@ export function createEngine(o: EngineOptions) {
   let enabledCache: { at: number; list: Promise<Awaited<ReturnType<WorkflowsRepo["enabled"]>>> } | null = null;
   function enabled() {
     const now = o.clock();
-    if (!enabledCache || now - enabledCache.at > 1000) enabledCache = { at: now, list: o.workflows.enabled() };
+    // Workflows whose authors lost the authority their steps need are disabled here, not started.
+    if (!enabledCache || now - enabledCache.at > 1000) enabledCache = { at: now, list: o.workflows.enabled().then((l) => authority.screen(l, (id) => docFor(id), iso(now))) };
     return enabledCache.list;
   }
 
@@ -229,7 +232,8 @@ export function createEngine(o: EngineOptions) {
         continue;
       }
       let request: StepRequest;
-      if (row && (row.status === "approved" || row.status === "retrying") && row.request) {
+      const resumed = !!row && (row.status === "approved" || row.status === "retrying") && !!row.request;
+      if (row && resumed && row.request) {
         request = JSON.parse(row.request) as StepRequest;
       } else {
         const resolution = resolveStepRequest(step, context, run.server_id);
@@ -245,12 +249,20 @@ export function createEngine(o: EngineOptions) {
           return;
         }
         request = resolution.request;
-        if (step.approval === "required" && !opts.autoApprove) {
-          await park(run, i, step, request, { uncertain: false, rowId: row?.id ?? null });
-          return;
-        }
       }
-      const result = await callStep(run, i, step, request, row ?? null, last);
+      // Checked before parking and before each call: the author's authority, as it is now.
+      const author = await authority.authorOf(run.version_id);
+      const approved = opts.autoApprove === true || (row?.approval_id ?? null) !== null;
+      const refusal = author.ok ? stepRefusal(step, author.actor.role, approved) : `this workflow version cannot act for anyone: ${author.reason}`;
+      if (refusal !== null || !author.ok) {
+        await refuse(run, i, step, request, row ?? null, refusal ?? "");
+        return;
+      }
+      if (!resumed && !approved && step.approval === "required") {
+        await park(run, i, step, request, { uncertain: false, rowId: row?.id ?? null });
+        return;
+      }
+      const result = await callStep(run, i, step, request, row ?? null, last, author.actor);
       if (result === "stop") return;
       context.steps[step.id] = result.response;
     }
@@ -284,8 +296,28 @@ export function createEngine(o: EngineOptions) {
     for (let j = from; j < doc.steps.length; j++) await o.runs.putStep(stepRow(runId, j, doc.steps[j]!.id, doc.steps[j]!.kind, "skipped"), trx);
   }
 
+  /** Ends the run on a step its author may not (any longer) have run; nothing reaches Postmark, and the workflow is disabled. */
+  async function refuse(run: RunRow, index: number, step: ActionStep, request: StepRequest, row: StepRow | null, message: string) {
+    const now = iso();
+    const error = { code: "forbidden", message };
+    const doc = await docFor(run.version_id);
+    await batch.write(async (trx) => {
+      const fields = { status: "failed", request: json(request), error: json(error), finished_at: now };
+      if (row) await o.runs.updateStep(row.id, fields, trx);
+      else await o.runs.putStep(stepRow(run.id, index, step.id, "action", "failed", { ...fields, started_at: now }), trx);
+      await skipRest(trx, run.id, doc, index + 1);
+      await o.runs.update(run.id, { ...finished("failed", now), error: `Step "${step.id}" was not sent: ${message}` }, trx);
+    });
+    const reason = await authority.refusal(run.version_id, doc);
+    if (reason && (await authority.disable(run.workflow_id, run.version, disabledReason(reason), now))) {
+      enabledCache = null;
+      o.logger.warn("workflow disabled: its author lacks the authority its steps need", { workflow: run.workflow_id, run: run.id });
+    }
+    o.onRunFailed?.(run.id);
+  }
+
   /** Executes one action step: in flight (durably) before each attempt, outcome recorded after; retries 429/5xx/network. */
-  async function callStep(run: RunRow, index: number, step: ActionStep, request: StepRequest, row: StepRow | null, last: boolean): Promise<{ response: unknown } | "stop"> {
+  async function callStep(run: RunRow, index: number, step: ActionStep, request: StepRequest, row: StepRow | null, last: boolean, actor: Actor): Promise<{ response: unknown } | "stop"> {
     const attempts: Attempt[] = row ? parse<Attempt[]>(row.attempts, []) : [];
     const startedAt = row?.started_at ?? iso();
     let rowId = row?.id ?? null;
@@ -303,7 +335,7 @@ export function createEngine(o: EngineOptions) {
       });
       let outcome: CallOutcome;
       try {
-        outcome = classifyResult(await o.execute({ user: engineActor, ...toExecuteInput(request) }));
+        outcome = classifyResult(await o.execute({ user: actor, workflow: { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id }, ...toExecuteInput(request) }));
       } catch (e) {
         outcome = classifyError(e);
       }
@@ -353,7 +385,9 @@ export function createEngine(o: EngineOptions) {
   /** Parks the run on a step: an approval item (pending, expiring per policy) and the run waits. */
   async function park(run: RunRow, index: number, step: ActionStep, request: StepRequest, x: { uncertain: boolean; rowId: number | null }, trxIn?: Trx) {
     const version = await o.workflows.versionById(run.version_id, trxIn);
-    const policy = step.approvalPolicy;
+    // The server's minimums, whatever the document says: a non-admin's destructive step needs two approvers, not the author.
+    const author = await authority.authorOf(run.version_id, trxIn);
+    const policy = enforcedPolicy(step, author.ok ? author.actor.role : null);
     const now = o.clock();
     const work = async (trx: Trx) => {
       const rowId =
@@ -492,6 +526,7 @@ export function createEngine(o: EngineOptions) {
     expireOne,
     endParkedRun,
     docFor,
+    authority,
     invalidate: () => void (enabledCache = null),
     /** Subscribes to the event bus, recovers what a previous process left, and polls. */
     async start(subscribe?: (listener: (e: { id: number; trigger: TriggerId | null; serverId: number | null; payload: unknown; summary?: { messageStream?: string | null } }) => void) => () => void) {

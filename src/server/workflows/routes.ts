@@ -10,11 +10,12 @@ import {
   type WorkflowVersionsResponse,
 } from "../../contract/api/workflows";
 import type { TriggerId } from "../../contract/postmark/index";
-import { dryRun, validateWorkflow, workflowJsonSchema, workflowTemplates, type WorkflowDocument } from "../../contract/workflows/index";
+import { authorityProblems, dryRun, validateWorkflow, workflowDocument, workflowJsonSchema, workflowTemplates, type WorkflowDocument } from "../../contract/workflows/index";
 import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
+import { requesterRefusal } from "./authority";
 import type { EngineEvent } from "./engine";
 import { presentRunDetail } from "./present";
 import { requireRole } from "./require-role";
@@ -28,7 +29,16 @@ export function workflowsRoutes(s: Services) {
   const { workflows, runs, engine } = s.workflows;
   const edit = requireRole(roleMay.editWorkflows, "change or test workflows (it needs operator or admin)");
   const now = () => new Date(s.clock()).toISOString();
-  const author = (c: Context<AppEnv>) => ({ id: c.get("session").user.id, username: c.get("session").user.username });
+  const author = (c: Context<AppEnv>) => ({ id: c.get("session").user.id, username: c.get("session").user.username, role: c.get("session").user.role });
+
+  /** A version acts with its author's authority, so no one may save steps beyond their own role. */
+  function mayAuthor(c: Context<AppEnv>, doc: WorkflowDocument) {
+    const role = c.get("session").user.role;
+    const problems = authorityProblems(doc, role);
+    if (problems.length) {
+      throw new ApiFailure(403, "forbidden", `Your role (${role}) may not save this workflow: ${problems[0]!.message} A workflow acts with the authority of the person who saves it.`, problems);
+    }
+  }
 
   async function mustGet(id: number): Promise<WorkflowRow> {
     const row = await workflows.get(id);
@@ -52,6 +62,7 @@ export function workflowsRoutes(s: Services) {
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         updatedBy: v ? { id: v.saved_by, username: v.saved_by_name ?? "" } : null,
+        disabledReason: r.enabled === 1 ? null : r.disabled_reason,
         lastRun: lr ? { id: lr.id, status: lr.status as "queued", createdAt: lr.created_at } : null,
       });
     }
@@ -80,6 +91,7 @@ export function workflowsRoutes(s: Services) {
   app.post("/", edit, async (c) => {
     const input = await readDocument(c);
     const doc = checkDocument(input);
+    mayAuthor(c, doc);
     const id = await workflows.create({ name: doc.name, description: doc.description ?? "", trigger: doc.trigger.type, document: input, author: author(c), now: now() });
     return c.json(await detail(await mustGet(id)), 201);
   });
@@ -91,6 +103,7 @@ export function workflowsRoutes(s: Services) {
     await mustGet(id);
     const input = await readDocument(c);
     const doc = checkDocument(input);
+    mayAuthor(c, doc);
     // An enabled workflow must stay valid; a save that breaks it is kept as a version but disables it.
     const broken = !validateWorkflow(input).ok;
     await workflows.saveVersion(id, { name: doc.name, description: doc.description ?? "", trigger: doc.trigger.type, document: input, author: author(c), now: now(), disable: broken });
@@ -122,6 +135,8 @@ export function workflowsRoutes(s: Services) {
       const errors = result.problems.filter((p) => p.severity === "error");
       throw new ApiFailure(400, "validation_failed", `This workflow has ${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before it can be enabled: ${errors[0]?.message ?? ""}`, result.problems);
     }
+    const refusal = await engine.authority.refusal(v!.id, result.document!);
+    if (refusal) throw new ApiFailure(409, "conflict", `This workflow cannot be enabled: ${refusal} Someone whose role allows every step must save it again.`);
     await workflows.setEnabled(row.id, true, now());
     engine.invalidate();
     return c.json(await detail(await mustGet(row.id)));
@@ -138,6 +153,8 @@ export function workflowsRoutes(s: Services) {
     const row = await mustGet(idParam.parse(c.req.param("id")));
     const v = await workflows.version(row.id, row.current_version);
     const document = { ...(JSON.parse(v!.document) as Record<string, unknown>), name: `${row.name} (copy)`.slice(0, 120) };
+    const parsed = workflowDocument.safeParse(document);
+    if (parsed.success) mayAuthor(c, parsed.data);
     const id = await workflows.create({ name: document.name as string, description: row.description, trigger: row.trigger, document, author: author(c), now: now() });
     return c.json(await detail(await mustGet(id)), 201);
   });
@@ -164,10 +181,18 @@ export function workflowsRoutes(s: Services) {
     if (conn.mode === "live" && body.confirmLive !== true) {
       throw new ApiFailure(400, "validation_failed", "A real test in live mode sends to Postmark for real. Repeat it with confirmLive: true if that is what you want.");
     }
-    if (!validateWorkflow(document).ok) throw new ApiFailure(400, "validation_failed", "Fix the workflow's problems before a real test; a dry run shows them.", dry.problems);
+    const checked = validateWorkflow(document);
+    if (!checked.ok) throw new ApiFailure(400, "validation_failed", "Fix the workflow's problems before a real test; a dry run shows them.", dry.problems);
+    // A real test calls Postmark as the version's author, and at the requester's word.
+    const refusal = await engine.authority.refusal(version.id, checked.document!);
+    if (refusal) throw new ApiFailure(409, "conflict", `This workflow cannot run: ${refusal} Someone whose role allows every step must save it again.`);
+    const role = c.get("session").user.role;
+    // In the sandbox nothing real is at stake, so approval steps run straight away (if the requester could call them); live tests still park.
+    const autoApprove = conn.mode === "sandbox" && requesterRefusal(checked.document!, role, true) === null;
+    const mine = requesterRefusal(checked.document!, role, autoApprove);
+    if (mine) throw new ApiFailure(403, "forbidden", `Your role (${role}) may not test this workflow for real: ${mine}`);
     const runId = await engine.createRun(row.id, version.id, version.version, event, { test: true, createdBy: c.get("session").user.username });
-    // In the sandbox nothing real is at stake, so approval steps run straight away; live tests still park.
-    await engine.runNow(runId, { autoApprove: conn.mode === "sandbox" });
+    await engine.runNow(runId, { autoApprove });
     const run = (await runs.get(runId))!;
     return c.json({ mode: "real", dryRun: dry, run: await presentRunDetail(s.store.db, run, await runs.steps(runId)) } satisfies TestWorkflowResponse, 201);
   });

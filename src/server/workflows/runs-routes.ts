@@ -6,6 +6,7 @@ import type { TriggerId } from "../../contract/postmark/index";
 import { ApiFailure } from "../errors";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
+import { requesterRefusal } from "./authority";
 import { presentRunDetail, presentRunSummary, workflowNames } from "./present";
 import { requireRole } from "./require-role";
 
@@ -40,6 +41,13 @@ export function runsRoutes(s: Services) {
     const wf = await workflows.get(old.workflow_id);
     if (!wf) throw new ApiFailure(409, "conflict", "The workflow of this run was deleted, so it cannot run again.");
     const version = (await workflows.version(wf.id, wf.current_version))!;
+    // The new run calls Postmark as the version's author, and at the requester's word: both need the authority.
+    const doc = await engine.docFor(version.id);
+    const refusal = await engine.authority.refusal(version.id, doc);
+    if (refusal) throw new ApiFailure(409, "conflict", `This workflow cannot run: ${refusal} Someone whose role allows every step must save it again.`);
+    const role = c.get("session").user.role;
+    const mine = requesterRefusal(doc, role, false);
+    if (mine) throw new ApiFailure(403, "forbidden", `Your role (${role}) may not re-run this workflow: ${mine}`);
     const event = { id: old.event_id, trigger: old.trigger as TriggerId, serverId: old.server_id, payload: JSON.parse(old.payload) as unknown };
     const id = await engine.createRun(wf.id, version.id, version.version, event, { test: old.test === 1, rerunOf: old.id, createdBy: c.get("session").user.username });
     await engine.runNow(id);

@@ -18,6 +18,8 @@ export interface WorkflowsDeps {
   logger: Logger;
   /** Test and bench overrides (sleep, random, concurrency…). */
   engine?: Partial<EngineOptions>;
+  /** Called after an approver edited a parked request (notifications hook). */
+  onApprovalEdited?: (approvalId: number) => void;
 }
 
 /** Workflows, runs, the engine that executes them, and decisions on the approval queue. */
@@ -47,6 +49,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     clock: deps.clock,
     audit: store.audit,
     onAuditError: (e) => deps.logger.error("could not write an audit record", { error: e.message }),
+    onEdited: deps.onApprovalEdited,
   });
   return { workflows, runs, engine, decisions };
 }

@@ -6,6 +6,8 @@ export type VersionRow = Omit<WorkflowVersionsTable, "id"> & { id: number };
 export interface Author {
   id: number | null;
   username: string;
+  /** The role the author has while saving; the version never acts with more. */
+  role: string | null;
 }
 
 const wf = (r: Omit<WorkflowsTable, "id"> & { id: unknown }): WorkflowRow => ({ ...r, id: Number(r.id) });
@@ -18,13 +20,13 @@ export function createWorkflowsRepo(db: Kysely<Database>) {
       return db.transaction().execute(async (trx) => {
         const row = await trx
           .insertInto("workflows")
-          .values({ name: input.name, description: input.description, trigger: input.trigger, enabled: 0, current_version: 1, created_at: input.now, updated_at: input.now, deleted_at: null })
+          .values({ name: input.name, description: input.description, trigger: input.trigger, enabled: 0, current_version: 1, created_at: input.now, updated_at: input.now, deleted_at: null, disabled_reason: null })
           .returningAll()
           .executeTakeFirstOrThrow();
         const id = Number(row.id);
         await trx
           .insertInto("workflow_versions")
-          .values({ workflow_id: id, version: 1, document: JSON.stringify(input.document), saved_by: input.author.id, saved_by_name: input.author.username, saved_at: input.now })
+          .values({ workflow_id: id, version: 1, document: JSON.stringify(input.document), saved_by: input.author.id, saved_by_name: input.author.username, saved_by_role: input.author.role, saved_at: input.now })
           .execute();
         return id;
       });
@@ -38,11 +40,12 @@ export function createWorkflowsRepo(db: Kysely<Database>) {
         const version = Number(cur.current_version) + 1;
         await trx
           .insertInto("workflow_versions")
-          .values({ workflow_id: id, version, document: JSON.stringify(input.document), saved_by: input.author.id, saved_by_name: input.author.username, saved_at: input.now })
+          .values({ workflow_id: id, version, document: JSON.stringify(input.document), saved_by: input.author.id, saved_by_name: input.author.username, saved_by_role: input.author.role, saved_at: input.now })
           .execute();
         await trx
           .updateTable("workflows")
-          .set({ name: input.name, description: input.description, trigger: input.trigger, current_version: version, updated_at: input.now, ...(input.disable ? { enabled: 0 } : {}) })
+          // A save by someone with the authority its steps need ends a disable for lack of it.
+          .set({ name: input.name, description: input.description, trigger: input.trigger, current_version: version, updated_at: input.now, disabled_reason: null, ...(input.disable ? { enabled: 0 } : {}) })
           .where("id", "=", id)
           .execute();
         return version;
@@ -86,7 +89,7 @@ export function createWorkflowsRepo(db: Kysely<Database>) {
     },
 
     async setEnabled(id: number, enabled: boolean, now: string) {
-      const r = await db.updateTable("workflows").set({ enabled: enabled ? 1 : 0, updated_at: now }).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+      const r = await db.updateTable("workflows").set({ enabled: enabled ? 1 : 0, updated_at: now, ...(enabled ? { disabled_reason: null } : {}) }).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
 

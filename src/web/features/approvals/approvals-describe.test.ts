@@ -15,7 +15,7 @@ function item(operationId: string, request: Partial<ApprovalItem["request"]>, ad
     blastRadius: { recipients: addresses.length, addresses, domains: [], serverId: 7 },
     policy: { approvers: 2, allowSelfApproval: false, author: "olga" },
     approvals: [], createdAt: "2024-01-01T00:00:00Z", expiresAt: "2024-01-02T00:00:00Z",
-    decidedAt: null, decidedBy: null, reason: null, edited: false, outcome: null,
+    decidedAt: null, decidedBy: null, reason: null, edited: false, edit: null, outcome: null,
   };
 }
 
@@ -71,7 +71,11 @@ describe("item helpers", () => {
     expect(decisionBlock(i, { id: 1, username: "olga", role: "operator" }, true).reject).toBeNull();
     expect(decisionBlock({ ...i, approvals: [{ userId: 4, username: "al", at: "" }] }, { id: 4, username: "al", role: "approver" }, true).approve).toMatch(/already/);
     expect(decisionBlock(i, { id: 5, username: "vi", role: "viewer" }, false).approve).toMatch(/viewer/);
-    expect(decisionBlock(i, { id: 6, username: "ap", role: "approver" }, true)).toEqual({ approve: null, reject: null });
+    expect(decisionBlock(i, { id: 6, username: "ap", role: "approver" }, true)).toEqual({ approve: null, reject: null, edit: "Your role (approver) may not call write operations, so you may not edit this request." });
+    expect(decisionBlock(i, { id: 7, username: "op", role: "operator" }, true)).toEqual({ approve: null, reject: null, edit: null });
+    const edited = { ...i, edit: { by: "op", byId: 7, at: "", original: i.request, originalBlastRadius: i.blastRadius, changes: [] } };
+    expect(decisionBlock(edited, { id: 7, username: "op", role: "operator" }, true)).toMatchObject({ approve: "You edited this request, so someone else must approve it as edited.", edit: null });
+    expect(decisionBlock(edited, { id: 6, username: "ap", role: "approver" }, true).approve).toBeNull();
   });
 
   it("validates edited sections against the operation's schema and keeps only changes", () => {

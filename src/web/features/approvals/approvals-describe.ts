@@ -1,4 +1,5 @@
 import type { ApprovalItem } from "@/contract/api/approvals";
+import { roleAllows, type Role } from "@/contract/api/auth";
 import { operations } from "@/contract/postmark";
 import { pathParamNames } from "@/contract/postmark/operation";
 
@@ -109,21 +110,31 @@ export function expiresIn(expiresAt: string, now = Date.now()): string {
 export interface DecisionBlock {
   approve: string | null;
   reject: string | null;
+  /** Why this user may not edit the request (null: they may). */
+  edit: string | null;
 }
 
-/** Why this user may not approve or reject, mirroring the server's checks so the buttons can say so. */
-export function decisionBlock(item: Pick<ApprovalItem, "status" | "policy" | "approvals">, user: { id: number; username: string; role: string } | null, mayDecide: boolean): DecisionBlock {
-  if (!user) return { approve: "Sign in to decide.", reject: "Sign in to decide." };
+/** Why this user may not approve, reject or edit, mirroring the server's checks so the buttons can say so. */
+export function decisionBlock(item: Pick<ApprovalItem, "status" | "policy" | "approvals" | "edit" | "step">, user: { id: number; username: string; role: Role } | null, mayDecide: boolean): DecisionBlock {
+  if (!user) return { approve: "Sign in to decide.", reject: "Sign in to decide.", edit: "Sign in to decide." };
   if (!mayDecide) {
     const why = `Your role (${user.role}) may not approve or reject; it needs approver, operator or admin.`;
-    return { approve: why, reject: why };
+    return { approve: why, reject: why, edit: why };
   }
   if (item.status !== "pending") {
     const why = `This item is ${item.status}; nothing more can be decided.`;
-    return { approve: why, reject: why };
+    return { approve: why, reject: why, edit: why };
   }
+  const author = !item.policy.allowSelfApproval && item.policy.author === user.username;
   let approve: string | null = null;
-  if (!item.policy.allowSelfApproval && item.policy.author === user.username) approve = "You saved this version of the workflow; its policy does not allow approving your own steps. Ask someone else.";
+  if (author) approve = "You saved this version of the workflow; its policy does not allow approving your own steps. Ask someone else.";
+  else if (item.edit && (item.edit.byId ?? null) === user.id) approve = "You edited this request, so someone else must approve it as edited.";
   else if (item.approvals.some((a) => a.userId === user.id)) approve = "You have approved this already; it needs another person’s approval.";
-  return { approve, reject: null };
+  // Writing a request is calling the operation: the role must allow the operation's risk.
+  const edit = !roleAllows[user.role].includes(item.step.risk)
+    ? `Your role (${user.role}) may not call ${item.step.risk} operations, so you may not edit this request.`
+    : author
+      ? approve
+      : null;
+  return { approve, reject: null, edit };
 }

@@ -82,7 +82,8 @@ export function ApprovalsRejectDialog({ open, onOpenChange, headline, busy, onRe
   );
 }
 
-export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onApprove }: { open: boolean; onOpenChange: (o: boolean) => void; item: ApprovalItem; busy: boolean; onApprove: (edits: ApproveRequest | null) => void }) {
+/** Edits the request. An edit is not an approval: it clears earlier approvals, and someone else then approves the edited request. */
+export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onSave }: { open: boolean; onOpenChange: (o: boolean) => void; item: ApprovalItem; busy: boolean; onSave: (edits: ApproveRequest | null) => void }) {
   const op = operationOf(item);
   const sections = editableSections(item);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -99,15 +100,15 @@ export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onApprove 
     const res = buildEdits(sections, texts, op);
     setErrors(res.errors);
     if (Object.keys(res.errors).length) return;
-    onApprove(res.edits);
+    onSave(res.edits);
   };
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-2xl" data-testid="edit-dialog">
         <DialogHeader>
-          <DialogTitle>Edit, then approve</DialogTitle>
+          <DialogTitle>Edit the request</DialogTitle>
           <DialogDescription>
-            Change what {op.title.toLowerCase()} sends. Edits are checked against Postmark’s schema for <span className="font-mono">{op.id}</span>; an edit replaces earlier approvals, so a two-person item needs its second approval again.
+            Change what {op.title.toLowerCase()} sends. Edits are checked against Postmark’s schema for <span className="font-mono">{op.id}</span>. Saving an edit is not an approval: it clears earlier approvals, and the edited request then needs approval by someone other than you, who sees it marked as edited with its changes.
           </DialogDescription>
         </DialogHeader>
         {sections.map((s) => (
@@ -133,7 +134,7 @@ export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onApprove 
         ))}
         <DialogFooter className="gap-2">
           <Button variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button disabled={busy} onClick={submit}>{busy ? "Approving…" : "Approve with these changes"}</Button>
+          <Button disabled={busy} onClick={submit}>{busy ? "Saving…" : "Save the edit for approval"}</Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

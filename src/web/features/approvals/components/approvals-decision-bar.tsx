@@ -19,7 +19,7 @@ export function ApprovalsDecisionBar({ item, headline, onDecided }: { item: Appr
     onDecided?.(res);
   });
   const block = decisionBlock(item, user, !!user && roleMay.decideApprovals(user.role));
-  const canEdit = !block.approve && item.step.operationId !== "";
+  const canEdit = !block.edit && item.step.operationId !== "";
   const open = (d: typeof dialog) => {
     decision.reset();
     setDialog(d);
@@ -35,11 +35,14 @@ export function ApprovalsDecisionBar({ item, headline, onDecided }: { item: Appr
         {(block.approve ?? block.reject) && item.status === "pending" && (
           <p className="mb-2 text-xs text-muted-foreground" data-testid="decision-blocked">{block.approve ?? block.reject}</p>
         )}
+        {!block.approve && block.edit && item.status === "pending" && (
+          <p className="mb-2 text-xs text-muted-foreground" data-testid="edit-blocked">{block.edit}</p>
+        )}
         <div className="flex items-center gap-2">
           <Button variant="outline" className="h-12 flex-1 text-base text-destructive sm:flex-none sm:px-6" disabled={!!block.reject || decision.busy} onClick={() => open("reject")}>
             <X aria-hidden />Reject
           </Button>
-          <Button variant="outline" className="h-12 px-3" disabled={!canEdit || decision.busy} onClick={() => open("edit")} aria-label="Edit, then approve" title="Edit, then approve">
+          <Button variant="outline" className="h-12 px-3" disabled={!canEdit || decision.busy} onClick={() => open("edit")} aria-label="Edit the request" title={block.edit ?? "Edit the request (someone else then approves it)"}>
             <PencilLine aria-hidden /><span className="hidden sm:inline">Edit</span>
           </Button>
           <div className="hidden flex-1 justify-center text-sm text-muted-foreground sm:flex"><ApprovalsVotes item={item} /></div>
@@ -63,7 +66,7 @@ export function ApprovalsDecisionBar({ item, headline, onDecided }: { item: Appr
         }
       />
       <ApprovalsRejectDialog open={dialog === "reject"} onOpenChange={(o) => setDialog(o ? "reject" : null)} headline={headline} busy={decision.busy} onReject={decision.reject} />
-      <ApprovalsEditDialog open={dialog === "edit"} onOpenChange={(o) => setDialog(o ? "edit" : null)} item={item} busy={decision.busy} onApprove={(edits) => decision.approve(edits)} />
+      <ApprovalsEditDialog open={dialog === "edit"} onOpenChange={(o) => setDialog(o ? "edit" : null)} item={item} busy={decision.busy} onSave={(edits) => (edits ? decision.approve(edits) : setDialog(null))} />
     </>
   );
 }

@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Role } from "../../contract/api/auth";
+import { authorityProblems, lowerRole, stepRefusal, workflowDocument, type WorkflowDocument } from "../../contract/workflows/index";
+import type { Actor } from "../proxy/execute";
+import type { Database } from "../store/schema";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Who a workflow version acts as: its author, with the lower of their role then and now. */
+export type Authorship = { ok: true; actor: Actor & { id: number } } | { ok: false; reason: string };
+
+export interface EnabledWorkflow {
+  workflowId: number;
+  versionId: number;
+  version: number;
+}
+
+/**
+ * A workflow step calls Postmark with the authority of the person who saved its version, never as
+ * a generic engine. This reads that authority from the store on every use, so a demoted or
+ * removed author stops counting at once.
+ */
+export function createAuthority(db: Kysely<Database>) {
+  async function authorOf(versionId: number, q: Q = db): Promise<Authorship> {
+    const v = await q.selectFrom("workflow_versions").select(["saved_by", "saved_by_name", "saved_by_role"]).where("id", "=", versionId).executeTakeFirst();
+    if (!v) return { ok: false, reason: "its version is missing" };
+    if (v.saved_by === null) return { ok: false, reason: "its version has no recorded author" };
+    const user = await q.selectFrom("users").select(["id", "username", "role"]).where("id", "=", Number(v.saved_by)).executeTakeFirst();
+    if (!user) return { ok: false, reason: `its author ${v.saved_by_name ?? `#${v.saved_by}`} no longer exists` };
+    const now = user.role as Role;
+    const role = v.saved_by_role ? lowerRole(v.saved_by_role as Role, now) : now;
+    return { ok: true, actor: { id: Number(user.id), username: user.username, role } };
+  }
+
+  /** Why this version may not run as its author any more ("its author … "), or null when it may. */
+  async function refusal(versionId: number, doc: WorkflowDocument, q: Q = db): Promise<string | null> {
+    const author = await authorOf(versionId, q);
+    if (!author.ok) return `${author.reason}.`;
+    const problems = authorityProblems(doc, author.actor.role);
+    if (!problems.length) return null;
+    return `its author ${author.actor.username} now acts as ${author.actor.role}: ${problems[0]!.message}`;
+  }
+
+  /** Disables a workflow whose version `version` is current and enabled, saying why. */
+  async function disable(workflowId: number, version: number, reason: string, now: string, q: Q = db): Promise<boolean> {
+    const r = await q
+      .updateTable("workflows")
+      .set({ enabled: 0, disabled_reason: reason, updated_at: now })
+      .where("id", "=", workflowId)
+      .where("current_version", "=", version)
+      .where("enabled", "=", 1)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Keeps the enabled workflows whose authors still have the authority; disables the others. */
+  async function screen(list: EnabledWorkflow[], docFor: (versionId: number) => Promise<WorkflowDocument>, now: string): Promise<EnabledWorkflow[]> {
+    const out: EnabledWorkflow[] = [];
+    for (const w of list) {
+      const reason = await refusal(w.versionId, await docFor(w.versionId));
+      if (reason === null) out.push(w);
+      else await disable(w.workflowId, w.version, disabledReason(reason), now);
+    }
+    return out;
+  }
+
+  /** Checks every enabled workflow now (after a user's role changed or the user was removed); returns how many were disabled. */
+  async function sweep(now: string): Promise<number> {
+    const rows = await db
+      .selectFrom("workflows as w")
+      .innerJoin("workflow_versions as v", (j) => j.onRef("v.workflow_id", "=", "w.id").onRef("v.version", "=", "w.current_version"))
+      .select(["w.id as workflowId", "v.id as versionId", "v.version as version", "v.document as document"])
+      .where("w.enabled", "=", 1)
+      .where("w.deleted_at", "is", null)
+      .execute();
+    const docs = new Map(rows.map((r) => [Number(r.versionId), r.document]));
+    const list = rows.map((r) => ({ workflowId: Number(r.workflowId), versionId: Number(r.versionId), version: Number(r.version) }));
+    const kept = await screen(list, async (id) => workflowDocument.parse(JSON.parse(docs.get(id)!)), now);
+    return list.length - kept.length;
+  }
+
+  return { authorOf, refusal, disable, screen, sweep };
+}
+export type WorkflowAuthority = ReturnType<typeof createAuthority>;
+
+/**
+ * Why `role` may not start a run of this document by hand (re-run, real test), or null: every step
+ * that will run without waiting for approval must be one the requester could call directly.
+ */
+export function requesterRefusal(doc: WorkflowDocument, role: Role, autoApprove: boolean): string | null {
+  for (const step of doc.steps) {
+    if (step.kind !== "action" || (step.approval === "required" && !autoApprove)) continue;
+    const refusal = stepRefusal(step, role, autoApprove);
+    if (refusal) return `${refusal}, and it would run without approval at your request.`;
+  }
+  return null;
+}
+
+/** The reason a workflow shows when it was disabled for lack of its author's authority. */
+export const disabledReason = (refusal: string) => `Disabled because ${refusal} Someone whose role allows every step must save it again.`;
