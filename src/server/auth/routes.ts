@@ -24,7 +24,7 @@ export function authRoutes(s: Services) {
     const address = clientAddress(c, s.config.trustProxy);
     const keys = [`user:${body.username.toLowerCase()}`, `addr:${address}`];
     const attempt = { target: `user:${body.username.toLowerCase().slice(0, 64)}`, requestId: c.get("requestId"), details: { username: body.username.slice(0, 64), address } };
-    const wait = Math.max(...keys.map((k) => s.throttle.retryAfter(k)));
+    const wait = Math.max(...(await Promise.all(keys.map((k) => s.throttle.retryAfter(k)))));
     if (wait > 0) {
       await audit({ actor: "system", action: "auth.login.failed", outcome: "denied", outcomeDetail: "too_many_requests", ...attempt });
       throw tooMany(wait);
@@ -34,12 +34,12 @@ export function authRoutes(s: Services) {
     // Same work whether or not the user exists, so timing does not reveal usernames.
     const ok = row ? await verifyPassword(body.password, row.password_hash) : (await verifyPassword(body.password, await dummyHash()), false);
     if (!row || !ok) {
-      keys.forEach((k) => s.throttle.fail(k));
+      await Promise.all(keys.map((k) => s.throttle.fail(k)));
       s.logger.warn("sign-in failed", { username: body.username.slice(0, 64) });
       await audit({ actor: row ? { id: row.id, username: row.username } : "system", action: "auth.login.failed", outcome: "failure", outcomeDetail: row ? "wrong_password" : "unknown_user", ...attempt });
       throw new ApiFailure(401, "unauthenticated", "Wrong username or password.");
     }
-    keys.forEach((k) => s.throttle.succeed(k));
+    await Promise.all(keys.map((k) => s.throttle.succeed(k)));
     const session = await s.sessions.create(row.id, c.req.header("user-agent") ?? null);
     await s.store.users.touchLogin(row.id, new Date(s.clock()).toISOString());
     setCookie(c, SESSION_COOKIE, session.id, cookie(Math.floor(s.sessions.maxMs / 1000)));

@@ -1,47 +1,39 @@
 import type { Clock } from "../clock";
+import type { CountersRepo } from "../store/counters-repo";
 
 /**
- * Login throttle kept in memory: after `freeFailures` failures for a key (a username or a
- * client address), each further failure locks the key for twice as long as the last.
+ * Login throttle: after `freeFailures` failures for a key (a username or a client address), each
+ * further failure locks the key for twice as long as the last. The counts live in the database
+ * (rate_counters), so several instances behind a load balancer throttle together and a restart
+ * does not reset them.
  */
 export interface LoginThrottle {
   /** Milliseconds until the key may try again, or 0. */
-  retryAfter(key: string): number;
-  fail(key: string): void;
-  succeed(key: string): void;
+  retryAfter(key: string): Promise<number>;
+  fail(key: string): Promise<void>;
+  succeed(key: string): Promise<void>;
 }
 
-export function createLoginThrottle(clock: Clock, opts = { freeFailures: 5, baseMs: 30_000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 }): LoginThrottle {
-  const entries = new Map<string, { failures: number; lockedUntil: number; last: number }>();
+const defaults = { freeFailures: 5, baseMs: 30_000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 };
 
-  function sweep(now: number) {
-    // Bounded memory: forget keys quiet for an hour, and cap the map's size.
-    if (entries.size < 10_000) return;
-    for (const [k, e] of entries) if (now - e.last > opts.forgetMs) entries.delete(k);
-    if (entries.size >= 10_000) entries.clear();
-  }
-
+export function createLoginThrottle(clock: Clock, counters: Pick<CountersRepo, "get" | "hit" | "lockUntil" | "reset">, opts = defaults): LoginThrottle {
+  const k = (key: string) => `login:${key}`;
   return {
-    retryAfter(key) {
-      const e = entries.get(key);
+    async retryAfter(key) {
+      const e = await counters.get(k(key));
       if (!e) return 0;
-      return Math.max(0, e.lockedUntil - clock());
-    },
-    fail(key) {
       const now = clock();
-      sweep(now);
-      const prev = entries.get(key);
-      const e = prev && now - prev.last < opts.forgetMs ? prev : { failures: 0, lockedUntil: 0, last: now };
-      e.failures += 1;
-      e.last = now;
-      if (e.failures >= opts.freeFailures) {
-        const ms = Math.min(opts.maxMs, opts.baseMs * 2 ** (e.failures - opts.freeFailures));
-        e.lockedUntil = now + ms;
-      }
-      entries.set(key, e);
+      // Forgotten after a quiet hour, like a fresh key.
+      if (now - e.lastAt >= opts.forgetMs) return 0;
+      return Math.max(0, e.lockedUntil - now);
     },
-    succeed(key) {
-      entries.delete(key);
+    async fail(key) {
+      const now = clock();
+      const e = await counters.hit(k(key), now, opts.forgetMs, "idle");
+      if (e.count >= opts.freeFailures) await counters.lockUntil(k(key), now + Math.min(opts.maxMs, opts.baseMs * 2 ** (e.count - opts.freeFailures)));
+    },
+    async succeed(key) {
+      await counters.reset(k(key));
     },
   };
 }

@@ -7,12 +7,13 @@ import type { Store } from "../store/index";
 import { createEventBus } from "./bus";
 import { createWebhookCredentials } from "./credentials";
 import { createEventsRepo, createRefusalsRepo, type EventsRepo } from "./events-repo";
-import { startRetention } from "./retention";
+import { createEventFeed } from "./feed";
+import { pruneEvents } from "./retention";
 import { createEventWriter } from "./writer";
 
 /** The event store's parts: repo, writer (the only inserter), bus, webhook credentials. */
 export function createEventsService(deps: { config: Config; store: Store; box: SecretBox; clock: Clock; logger: Logger }) {
-  const repo = createEventsRepo(deps.store.db);
+  const repo = createEventsRepo(deps.store.db, deps.store.dialect);
   const refusals = createRefusalsRepo(deps.store.db);
   const bus = createEventBus(deps.logger);
 
@@ -39,7 +40,18 @@ export function createEventsService(deps: { config: Config; store: Store; box: S
       return repo.insertMany(rows);
     },
   };
-  const writer = createEventWriter({ repo: durableRepo, bus, logger: deps.logger });
+  const { listen } = deps.store;
+  // PostgreSQL: every instance's bus carries every instance's events (started by `startFeed`).
+  const feed = listen
+    ? createEventFeed({
+        repo,
+        bus,
+        logger: deps.logger,
+        listen,
+        schema: async () => (await sql<{ s: string }>`select current_schema() as s`.execute(deps.store.db)).rows[0]!.s,
+      })
+    : null;
+  const writer = createEventWriter({ repo: durableRepo, bus, logger: deps.logger, feed: feed ?? undefined });
   const credentials = createWebhookCredentials(deps);
   return {
     repo,
@@ -47,8 +59,11 @@ export function createEventsService(deps: { config: Config; store: Store; box: S
     bus,
     writer,
     credentials,
-    startRetention: () =>
-      startRetention({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays, logger: deps.logger }),
+    feed,
+    /** Starts the cross-instance live feed (PostgreSQL); until then the writer publishes itself. */
+    startFeed: async () => feed?.start(),
+    /** One pruning pass (the periodic runner calls it, once across instances). */
+    prune: () => pruneEvents({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays }),
   };
 }
 export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,6 +1,7 @@
 import type { Logger } from "../logger";
 import type { EventBus } from "./bus";
 import type { EventsRepo, NewEventRow } from "./events-repo";
+import type { EventFeed } from "./feed";
 import { presentRow } from "./present";
 
 export interface WriteResult {
@@ -22,9 +23,10 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 /**
  * Group commit: requests that arrive while a write is in progress are committed together in one
  * statement (one fsync), then each is answered and the new events are published in id order.
- * One writer per process, so ids are published in the order they were assigned.
+ * One writer per process, so ids are published in the order they were assigned. With PostgreSQL
+ * (possibly several instances) the feed publishes instead, reading back from the table.
  */
-export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logger: Logger }) {
+export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logger: Logger; feed?: Pick<EventFeed, "active" | "poke"> }) {
   const queue: Pending[] = [];
   let running = false;
 
@@ -70,6 +72,11 @@ export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logge
         // Stored earlier: the commit that made it durable has happened, so acknowledging is safe.
         p.resolve({ id: await deps.repo.idByDedupeKey(p.row.dedupe_key).catch(() => null), duplicate: true });
       }
+    }
+    // Several instances: the feed publishes what every instance stored, in id order; it reads now.
+    if (deps.feed?.active()) {
+      if (fresh.length) deps.feed.poke();
+      return;
     }
     fresh.sort((a, b) => a.id - b.id);
     for (const { id, p } of fresh) deps.bus.publish(presentRow({ ...p.row, id }, { full: true, payload: p.payload }));
