@@ -61,7 +61,9 @@ async function main() {
   // Retention, approval expiry and sweeps: each run once across instances sharing the database.
   services.periodic.start();
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
-  await services.workflows.engine.start((listener) => services.events.bus.subscribe(listener));
+  await services.workflows.engine.start((listener) => services.events.subscribeOwn(listener));
+  await listening;
+  logger.info("Mailroom is ready", { port: config.port, database: store.dialect });
   if (conn.mode === "sandbox") {
     // Wire Mailroom's webhook URL on every sandbox server, the way a user would, so simulated
     // traffic flows into the feed. After listen: the sandbox may post at once.

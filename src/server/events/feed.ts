@@ -34,6 +34,10 @@ export function createEventFeed(o: {
   schema: () => Promise<string>;
   /** Read the table this often even without notifications (default 1 s). */
   pollMs?: number;
+  /** Dedupe keys this instance's writer is storing: such rows are marked own while published. */
+  own?: Set<string>;
+  /** Ids of own events, set while their publication runs (listeners are called synchronously). */
+  ownIds?: Set<number>;
 }): EventFeed {
   let last = 0;
   let started = false;
@@ -50,7 +54,13 @@ export function createEventFeed(o: {
         for (const r of rows) {
           if (r.id <= last) continue;
           last = r.id;
-          o.bus.publish(presentRow(r, { full: true }));
+          const own = o.own?.delete(r.dedupe_key) ?? false;
+          if (own) o.ownIds?.add(r.id);
+          try {
+            o.bus.publish(presentRow(r, { full: true }));
+          } finally {
+            o.ownIds?.delete(r.id);
+          }
         }
         if (rows.length < PAGE) break;
       }

@@ -26,7 +26,14 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
  * One writer per process, so ids are published in the order they were assigned. With PostgreSQL
  * (possibly several instances) the feed publishes instead, reading back from the table.
  */
-export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logger: Logger; feed?: Pick<EventFeed, "active" | "poke"> }) {
+export function createEventWriter(deps: {
+  repo: EventsRepo;
+  bus: EventBus;
+  logger: Logger;
+  feed?: Pick<EventFeed, "active" | "poke">;
+  /** Dedupe keys being stored by this instance: the feed tells this instance's own events apart by them. */
+  own?: Set<string>;
+}) {
   const queue: Pending[] = [];
   let running = false;
 
@@ -53,12 +60,17 @@ export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logge
     const first = new Map<string, Pending>();
     for (const p of batch) if (!first.has(p.row.dedupe_key)) first.set(p.row.dedupe_key, p);
     let ids: Map<string, number>;
+    // Noted before the insert, so the feed can never read one of these rows before knowing it is ours.
+    for (const key of first.keys()) deps.own?.add(key);
     try {
       ids = await deps.repo.insertMany([...first.values()].map((p) => p.row));
     } catch (e) {
+      for (const key of first.keys()) deps.own?.delete(key);
       for (const p of batch) p.reject(e);
       return;
     }
+    // Duplicates were stored before (not by this batch): the feed will not see them again.
+    for (const key of first.keys()) if (!ids.has(key)) deps.own?.delete(key);
     const fresh: { id: number; p: Pending }[] = [];
     for (const p of batch) {
       const id = ids.get(p.row.dedupe_key);
