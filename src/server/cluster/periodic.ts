@@ -23,7 +23,7 @@ export type TickResult = "ran" | "not_due" | "failed";
  * conditional UPDATE on the task's row: it succeeds only when the task is due (`everyMs` since
  * the last start, by any instance) and no instance holds its lease. The lease is renewed while the
  * run lasts and released at its end; an instance that dies mid-run leaves a lease that lapses, so
- * another instance takes the task over at its next check.
+ * another instance runs the task at its first check once it is due and the lease has lapsed.
  */
 export function createPeriodicRunner(o: { db: Kysely<Database>; clock: Clock; logger: Logger; owner?: string; checkMs?: number }) {
   const owner = o.owner ?? `runner-${crypto.randomBytes(4).toString("hex")}`;
