@@ -20,6 +20,8 @@ export interface Config {
   sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string; simulate?: string | null };
   dataDir: string;
   databaseUrl: string | null;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections per instance (plus one for LISTEN). */
+  databasePoolSize: number;
   adminPassword: string | null;
   webhook: { username: string | null; password: string | null };
   secret: string | null;
@@ -51,6 +53,8 @@ export interface Config {
     maxAttempts: number;
     /** Runs executed at once by this instance. */
     concurrency: number;
+    /** WORKFLOW_LEASE_SECONDS: a run claimed longer ago without progress is taken over by another instance. */
+    leaseMs: number;
   };
 }
 
@@ -163,6 +167,8 @@ const envSchema = z.object({
   SSE_QUEUE_LIMIT: int("SSE_QUEUE_LIMIT", 1_000, 1, 100_000),
   WORKFLOW_MAX_ATTEMPTS: int("WORKFLOW_MAX_ATTEMPTS", 5, 1, 20),
   WORKFLOW_CONCURRENCY: int("WORKFLOW_CONCURRENCY", 8, 1, 256),
+  WORKFLOW_LEASE_SECONDS: int("WORKFLOW_LEASE_SECONDS", 300, 1, 86_400),
+  DATABASE_POOL_SIZE: int("DATABASE_POOL_SIZE", 10, 2, 500),
   PUSH_DISABLED: z
     .string()
     .trim()
@@ -203,6 +209,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.MAILROOM_SECRET !== null && e.MAILROOM_SECRET.length < 16) {
     throw new ConfigError("Mailroom cannot start: MAILROOM_SECRET must be at least 16 characters long.");
   }
+  if (e.WORKFLOW_LEASE_SECONDS * 1000 <= e.POSTMARK_TIMEOUT_MS) {
+    // A lease that can lapse during one Postmark call would let another instance act on the run meanwhile.
+    throw new ConfigError("Mailroom cannot start: WORKFLOW_LEASE_SECONDS must be longer than POSTMARK_TIMEOUT_MS.");
+  }
   if ((e.WEBHOOK_USERNAME === null) !== (e.WEBHOOK_PASSWORD === null)) {
     throw new ConfigError("Mailroom cannot start: set both WEBHOOK_USERNAME and WEBHOOK_PASSWORD, or neither.");
   }
@@ -227,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     adminPassword: e.ADMIN_PASSWORD,
     webhook: { username: e.WEBHOOK_USERNAME, password: e.WEBHOOK_PASSWORD },
     secret: e.MAILROOM_SECRET,
@@ -240,7 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
-    workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY },
+    workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY, leaseMs: e.WORKFLOW_LEASE_SECONDS * 1000 },
     push: {
       disabled: e.PUSH_DISABLED,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.

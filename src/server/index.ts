@@ -56,9 +56,14 @@ async function main() {
   await services.events.credentials.get();
   // VAPID keys at first start, so browsers can subscribe from the first page load.
   if (!config.push.disabled) await services.vapid.get();
-  const stopRetention = services.events.startRetention();
+  // PostgreSQL: the live feed carries every instance's events to this one's bus (before the engine subscribes).
+  await services.events.startFeed();
+  // Retention, approval expiry and sweeps: each run once across instances sharing the database.
+  services.periodic.start();
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
-  await services.workflows.engine.start((listener) => services.events.bus.subscribe(listener));
+  await services.workflows.engine.start((listener) => services.events.subscribeOwn(listener));
+  await listening;
+  logger.info("Mailroom is ready", { port: config.port, database: store.dialect });
   if (conn.mode === "sandbox") {
     // Wire Mailroom's webhook URL on every sandbox server, the way a user would, so simulated
     // traffic flows into the feed. After listen: the sandbox may post at once.
@@ -68,10 +73,7 @@ async function main() {
       .catch((e: unknown) => logger.warn("could not wire the sandbox's webhooks", { error: (e as Error)?.message }));
   }
 
-  // Expired sessions go away on their own; once an hour is plenty.
-  const sweeper = setInterval(() => void services.sessions.sweep().catch(() => {}), 3_600_000);
-  sweeper.unref();
-  // Counts of repeated failed sign-ins reach the audit trail when their window ends.
+  // Counts of repeated failed sign-ins (kept per instance) reach the audit trail when their window ends.
   const loginFlusher = setInterval(() => void services.failedLogins.flush().catch(() => {}), 60_000);
   loginFlusher.unref();
 
@@ -80,11 +82,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    clearInterval(sweeper);
     clearInterval(loginFlusher);
     await services.failedLogins.flush(true).catch(() => {});
-    stopRetention();
+    await services.periodic.stop().catch(() => {});
     await services.workflows.engine.stop().catch(() => {});
+    await services.events.feed?.stop().catch(() => {});
     await services.notifier.idle().catch(() => {});
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

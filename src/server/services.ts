@@ -19,6 +19,8 @@ import { createConnectionSettings, type ConnectionSettings } from "./settings/co
 import type { Store } from "./store/index";
 import { readVersion } from "./version";
 import { createWorkflowsService, type WorkflowsService } from "./workflows/service";
+import { createPeriodicRunner, type PeriodicRunner } from "./cluster/periodic";
+import { registerCoreTasks } from "./cluster/core-tasks";
 import type { EngineOptions } from "./workflows/engine";
 
 /** Everything the routes need, built once; the workflow engine takes `execute` from here. */
@@ -49,6 +51,8 @@ export interface Services {
   /** The embedded sandbox, when there can be one (sandbox-mode test events use its hook). */
   sandbox: (() => Promise<SandboxHandle & Partial<SandboxEventHook>>) | null;
   version: string;
+  /** Periodic work, run once across instances (retention, expiry, sweeps); register more with `periodic.register`. */
+  periodic: PeriodicRunner;
 }
 
 export interface ServiceDeps {
@@ -93,27 +97,28 @@ export function createServices(deps: ServiceDeps): Services {
   const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
   const vapid = createVapidKeys({ store, box, clock });
   const notifier = createNotifier({ store, vapid, links, clock, logger, subject: config.push.subject, disabled: config.push.disabled, ...deps.push });
-  return {
+  const services: Services = {
     workflows: createWorkflowsService({
       config,
       store,
       execute,
       clock,
       logger,
-      engine: { onApprovalCreated: (id) => notifier.approvalCreated(id), onRunFailed: (id) => notifier.runFailed(id), ...deps.engine },
+      // Approval expiry is a periodic task (once across instances), not part of every engine's poll.
+      engine: { onApprovalCreated: (id) => notifier.approvalCreated(id), onRunFailed: (id) => notifier.runFailed(id), expireInTick: false, ...deps.engine },
       // An edited item is new to its approvers: notify again (the notification says it was edited).
       onApprovalEdited: (id) => notifier.approvalCreated(id),
     }),
     vapid,
     notifier,
     links,
-    linkLimiter: createRateLimiter(clock, deps.linkRateLimit),
+    linkLimiter: createRateLimiter(clock, store.counters, deps.linkRateLimit),
     config,
     store,
     logger,
     clock,
     sessions: createSessions({ store, clock, idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours }),
-    throttle: createLoginThrottle(clock),
+    throttle: createLoginThrottle(clock, store.counters),
     // Two checks at once leave most of libuv's four threads to file reads; eight more may wait.
     hashLimiter: createHashLimiter({ concurrency: deps.signIn?.concurrency ?? 2, maxQueued: deps.signIn?.maxQueued ?? 8 }),
     failedLogins: createFailedLoginAudit({ clock, write: (entry) => store.audit.record(entry, new Date(clock()).toISOString()) }),
@@ -123,5 +128,8 @@ export function createServices(deps: ServiceDeps): Services {
     events: createEventsService({ config, store, box, clock, logger }),
     sandbox: deps.sandbox ?? null,
     version: deps.version ?? readVersion(),
+    periodic: createPeriodicRunner({ db: store.db, clock, logger }),
   };
+  registerCoreTasks(services);
+  return services;
 }

@@ -46,7 +46,7 @@ export function approvalLinkRoutes(s: Services) {
   // Counted per address and per user, before anything else, so guessing tokens is slow.
   app.use("*", limit);
   async function limit(c: Context<AppEnv>, next: () => Promise<void>) {
-    const wait = Math.max(s.linkLimiter.hit(`addr:${clientAddress(c, s.config.trustProxy)}`), s.linkLimiter.hit(`user:${c.get("session").user.id}`));
+    const wait = Math.max(await s.linkLimiter.hit(`addr:${clientAddress(c, s.config.trustProxy)}`), await s.linkLimiter.hit(`user:${c.get("session").user.id}`));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       throw new ApiFailure(429, "too_many_requests", `Too many approval link checks. Try again in ${seconds} seconds.`, { retryAfterSeconds: seconds }, { "Retry-After": String(seconds) });

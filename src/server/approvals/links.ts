@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
+import type { CountersRepo } from "../store/counters-repo";
 import type { Database } from "../store/schema";
 import type { ApprovalRow } from "./decide";
 
@@ -88,21 +89,17 @@ export function createApprovalLinks(deps: { db: Kysely<Database>; clock: Clock; 
 }
 export type ApprovalLinks = ReturnType<typeof createApprovalLinks>;
 
-/** Fixed-window counter per key (address, user), in memory: link checks are cheap to guess otherwise. */
-export function createRateLimiter(clock: Clock, opts = { limit: 20, windowMs: 5 * 60_000 }) {
-  const windows = new Map<string, { start: number; count: number }>();
+/**
+ * Fixed-window counter per key (address, user): link checks are cheap to guess otherwise. Counted
+ * in the database (rate_counters), so the limit holds across instances.
+ */
+export function createRateLimiter(clock: Clock, counters: Pick<CountersRepo, "hit">, opts = { limit: 20, windowMs: 5 * 60_000 }) {
   return {
     /** Counts a hit; returns ms to wait when over the limit, else 0. */
-    hit(key: string): number {
+    async hit(key: string): Promise<number> {
       const now = clock();
-      if (windows.size > 10_000) for (const [k, w] of windows) if (now - w.start >= opts.windowMs) windows.delete(k);
-      const w = windows.get(key);
-      if (!w || now - w.start >= opts.windowMs) {
-        windows.set(key, { start: now, count: 1 });
-        return 0;
-      }
-      w.count++;
-      return w.count > opts.limit ? w.start + opts.windowMs - now : 0;
+      const w = await counters.hit(`link:${key}`, now, opts.windowMs, "fixed");
+      return w.count > opts.limit ? Math.max(1, w.windowStart + opts.windowMs - now) : 0;
     },
   };
 }

@@ -31,4 +31,17 @@ describe("first admin", () => {
     expect(await verifyPassword("first-password-1", row!.password_hash)).toBe(false);
     expect(row!.password_hash).toMatch(/^scrypt\$/);
   });
+
+  it("keeps sessions when another instance starts with the same ADMIN_PASSWORD, and two starting together make one admin", async () => {
+    const both = await Promise.all([1, 2].map(() => bootstrapAdmin({ store: t.store, clock, logger: silentLogger, adminPassword: "shared-password-1" })));
+    expect(both.map((b) => b.generated)).toEqual([null, null]);
+    const row = (await t.store.users.byUsername("admin"))!;
+    const at = new Date().toISOString();
+    await t.store.sessions.insert({ id_hash: "s1", user_id: row.id, created_at: at, last_seen_at: at, expires_at: at, user_agent: null });
+    await bootstrapAdmin({ store: t.store, clock, logger: silentLogger, adminPassword: "shared-password-1" });
+    expect(await t.store.sessions.byHash("s1")).toBeDefined();
+    await bootstrapAdmin({ store: t.store, clock, logger: silentLogger, adminPassword: "changed-password-2" });
+    expect(await t.store.sessions.byHash("s1")).toBeUndefined();
+    expect(await t.store.users.countAdmins()).toBe(1);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store/index";
-import { generatePassword, hashPassword } from "./password";
+import { generatePassword, hashPassword, verifyPassword } from "./password";
 
 /**
  * Makes sure an `admin` user can sign in: ADMIN_PASSWORD (re)sets its password at every start;
@@ -16,22 +16,33 @@ export async function bootstrapAdmin(deps: {
   announce?: (text: string) => void;
 }): Promise<{ generated: string | null }> {
   const now = new Date(deps.clock()).toISOString();
+  // Instances starting together on one database may both find no admin: the second create fails
+  // on the unique username, and that instance carries on with the admin the first one made.
+  const createOnce = async (passwordHash: string) => {
+    try {
+      await deps.store.users.create({ username: "admin", role: "admin", passwordHash, now });
+      return true;
+    } catch (e) {
+      if (await deps.store.users.byUsername("admin")) return false;
+      throw e;
+    }
+  };
   const existing = await deps.store.users.byUsername("admin");
   if (deps.adminPassword) {
-    const passwordHash = await hashPassword(deps.adminPassword);
     if (existing) {
-      await deps.store.users.update(existing.id, { passwordHash, role: "admin", now });
-      // A changed password ends the old sessions; harmless when it is the same one.
+      // Only a changed password ends the old sessions: another instance's (re)start must not sign everyone out.
+      if (existing.role === "admin" && (await verifyPassword(deps.adminPassword, existing.password_hash))) return { generated: null };
+      await deps.store.users.update(existing.id, { passwordHash: await hashPassword(deps.adminPassword), role: "admin", now });
       await deps.store.sessions.removeForUser(existing.id);
-    } else {
-      await deps.store.users.create({ username: "admin", role: "admin", passwordHash, now });
+    } else if (!(await createOnce(await hashPassword(deps.adminPassword)))) {
+      return bootstrapAdmin(deps);
     }
     deps.logger.info("admin password set from ADMIN_PASSWORD");
     return { generated: null };
   }
   if (existing || (await deps.store.users.countAdmins()) > 0) return { generated: null };
   const password = generatePassword();
-  await deps.store.users.create({ username: "admin", role: "admin", passwordHash: await hashPassword(password), now });
+  if (!(await createOnce(await hashPassword(password)))) return { generated: null };
   (deps.announce ?? ((t) => process.stdout.write(t)))(
     [
       "",

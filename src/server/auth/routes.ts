@@ -28,16 +28,15 @@ export function authRoutes(s: Services) {
     const failed = (f: Pick<FailedLogin, "actor" | "outcome" | "reason">) =>
       s.failedLogins.record({ ...f, username: body.username, address, requestId: c.get("requestId") }).catch((e: Error) => s.logger.error("could not write an audit record", { action: "auth.login.failed", error: e.message }));
 
-    // Checked and counted in one synchronous step, before any password work: a burst of parallel
-    // attempts sees each other's counts, so at most the free failures ever reach the check.
-    const wait = Math.max(...keys.map((k) => s.throttle.retryAfter(k)));
+    // Counted before any password work, each in one atomic database step: a burst of parallel
+    // attempts (on any instance) sees each other's counts, so at most the free ones reach the check.
+    const wait = Math.max(...(await Promise.all(keys.map((k) => s.throttle.attempt(k)))));
     if (wait > 0) {
       await failed({ actor: "system", outcome: "denied", reason: "too_many_requests" });
       throw tooMany(wait);
     }
     const slot = s.hashLimiter.tryEnter();
     if (!slot) throw busy();
-    keys.forEach((k) => s.throttle.fail(k));
 
     const { row, ok } = await slot.run(async () => {
       const found = await s.store.users.byUsername(body.username);
@@ -50,7 +49,7 @@ export function authRoutes(s: Services) {
       await failed({ actor: row ? { id: row.id, username: row.username } : "system", outcome: "failure", reason: row ? "wrong_password" : "unknown_user" });
       throw new ApiFailure(401, "unauthenticated", "Wrong username or password.");
     }
-    keys.forEach((k) => s.throttle.succeed(k));
+    await Promise.all(keys.map((k) => s.throttle.succeed(k)));
     const session = await s.sessions.create(row.id, c.req.header("user-agent") ?? null);
     await s.store.users.touchLogin(row.id, new Date(s.clock()).toISOString());
     setCookie(c, SESSION_COOKIE, session.id, cookie(Math.floor(s.sessions.maxMs / 1000)));

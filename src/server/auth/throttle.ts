@@ -1,47 +1,45 @@
 import type { Clock } from "../clock";
+import type { CountersRepo } from "../store/counters-repo";
 
 /**
- * Login throttle kept in memory: after `freeFailures` failures for a key (a username or a
- * client address), each further failure locks the key for twice as long as the last.
+ * Login throttle. Every attempt is counted before its password is checked, in one atomic
+ * database step, so a burst of parallel attempts cannot all slip through before the failures are
+ * recorded. A key (a username or a client address) gets `freeFailures` attempts; the next one
+ * locks it, and once a lock ends one more attempt is let through and locks it for twice as long.
+ * A successful sign-in forgets the key. The counts live in the database (rate_counters), so
+ * several instances behind a load balancer throttle together and a restart does not reset them.
  */
 export interface LoginThrottle {
-  /** Milliseconds until the key may try again, or 0. */
-  retryAfter(key: string): number;
-  fail(key: string): void;
-  succeed(key: string): void;
+  /** Counts an attempt; 0 when it may go on to the password check, else milliseconds to wait. */
+  attempt(key: string): Promise<number>;
+  succeed(key: string): Promise<void>;
 }
 
-export function createLoginThrottle(clock: Clock, opts = { freeFailures: 5, baseMs: 30_000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 }): LoginThrottle {
-  const entries = new Map<string, { failures: number; lockedUntil: number; last: number }>();
+const defaults = { freeFailures: 5, baseMs: 30_000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 };
 
-  function sweep(now: number) {
-    // Bounded memory: forget keys quiet for an hour, and cap the map's size.
-    if (entries.size < 10_000) return;
-    for (const [k, e] of entries) if (now - e.last > opts.forgetMs) entries.delete(k);
-    if (entries.size >= 10_000) entries.clear();
-  }
-
+export function createLoginThrottle(
+  clock: Clock,
+  counters: Pick<CountersRepo, "hit" | "replaceLock" | "reset">,
+  opts = defaults,
+): LoginThrottle {
+  const k = (key: string) => `login:${key}`;
+  const lockMs = (count: number) => Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, count - opts.freeFailures - 1));
   return {
-    retryAfter(key) {
-      const e = entries.get(key);
-      if (!e) return 0;
-      return Math.max(0, e.lockedUntil - clock());
-    },
-    fail(key) {
+    async attempt(key) {
       const now = clock();
-      sweep(now);
-      const prev = entries.get(key);
-      const e = prev && now - prev.last < opts.forgetMs ? prev : { failures: 0, lockedUntil: 0, last: now };
-      e.failures += 1;
-      e.last = now;
-      if (e.failures >= opts.freeFailures) {
-        const ms = Math.min(opts.maxMs, opts.baseMs * 2 ** (e.failures - opts.freeFailures));
-        e.lockedUntil = now + ms;
-      }
-      entries.set(key, e);
+      // Forgotten after a quiet hour: the counter then starts again at 1 with no lock.
+      const e = await counters.hit(k(key), now, opts.forgetMs, "idle");
+      if (e.count <= opts.freeFailures) return 0;
+      if (e.lockedUntil > now) return e.lockedUntil - now;
+      const until = now + lockMs(e.count);
+      // Only one attempt may pass an expired lock (and it sets the next, longer one); the first
+      // lock (never locked before) lets nobody through.
+      const won = await counters.replaceLock(k(key), e.lockedUntil, until);
+      if (won && e.lockedUntil > 0) return 0;
+      return won ? until - now : Math.max(1, opts.baseMs);
     },
-    succeed(key) {
-      entries.delete(key);
+    async succeed(key) {
+      await counters.reset(k(key));
     },
   };
 }

@@ -43,11 +43,17 @@ export function createWebhookCredentials(deps: { config: Config; store: Store; b
     if (existing) return existing;
     const now = new Date(deps.clock()).toISOString();
     const fresh = { username: "postmark", password: crypto.randomBytes(24).toString("base64url") };
-    // Another instance may race us; whoever wrote last wins and both re-read it.
-    await deps.store.settings.set(USER_KEY, fresh.username, now, null);
-    await deps.store.settings.set(PASS_KEY, deps.box.seal(fresh.password, PASS_KEY), now, null);
-    deps.logger.info("generated webhook credentials (shown to admins in Settings → Webhooks)");
-    return (await read()) ?? { ...fresh, source: "generated" };
+    // Insert-if-absent as one pair: when instances starting together race, the first pair wins and all read it.
+    const stored = await deps.store.db.transaction().execute(async (trx) => {
+      const r = await trx.insertInto("settings").values({ key: USER_KEY, value: fresh.username, updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      await trx.insertInto("settings").values({ key: PASS_KEY, value: deps.box.seal(fresh.password, PASS_KEY), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doUpdateSet({ value: deps.box.seal(fresh.password, PASS_KEY), updated_at: now })).execute();
+      return true;
+    });
+    if (stored) deps.logger.info("generated webhook credentials (shown to admins in Settings → Webhooks)");
+    const creds = await read();
+    if (!creds) throw new Error("webhook credentials could not be stored");
+    return creds;
   }
 
   const get = (): Promise<WebhookCreds> => {

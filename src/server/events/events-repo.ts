@@ -1,5 +1,6 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { EventsQuery } from "../../contract/api/events";
+import type { Dialect } from "../store/migrations/types";
 import type { Database, EventsTable } from "../store/schema";
 
 export type EventRow = Omit<EventsTable, "id"> & { id: number };
@@ -13,8 +14,24 @@ const toRow = (r: Omit<EventsTable, "id"> & { id: unknown }): EventRow => ({ ...
 
 export type EventFilters = Pick<EventsQuery, "types" | "server" | "stream" | "recipient" | "tag" | "q">;
 
-/** Storage of webhook events: insert (idempotent on dedupe_key), keyset reads, pruning. */
-export function createEventsRepo(db: Kysely<Database>) {
+/** The channel every instance LISTENs on; the payload is the schema, so tests in other schemas are ignored. */
+export const EVENTS_CHANNEL = "mailroom_events";
+// Arbitrary constant (with the schema's hash): event inserts on one schema take turns.
+const PG_EVENTS_LOCK = 727_005;
+
+/**
+ * Storage of webhook events: insert (idempotent on dedupe_key), keyset reads, pruning.
+ *
+ * Ids are a cursor (SSE Last-Event-ID, the live feed of every instance, the workflow engine's
+ * catch-up), so a reader that has seen id N must never later find a new id below N. With several
+ * writers on PostgreSQL an identity value is taken at insert but becomes visible at commit, so a
+ * lower id could commit after a higher one. Inserts therefore hold a transaction-scoped advisory
+ * lock from before their ids are drawn until after they commit (PostgreSQL makes a commit visible
+ * before it releases locks): ids become visible in id order, and `id > cursor` never skips one.
+ * The cost is that inserts of all instances take turns; each takes a whole batch (group commit).
+ * SQLite has a single writer connection, so the same holds there without a lock.
+ */
+export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlite") {
   function filtered(f: EventFilters) {
     let query = db.selectFrom("events").selectAll();
     if (f.types?.length) {
@@ -44,23 +61,29 @@ export function createEventsRepo(db: Kysely<Database>) {
     return query;
   }
 
+  /**
+   * PostgreSQL: takes the events lock, inserts, and queues the wake-up NOTIFY (delivered at
+   * commit). The ids are safe only if the caller commits promptly: the lock is held until then.
+   */
+  async function insertInTransaction(trx: Transaction<Database>, rows: NewEventRow[]): Promise<Map<string, number>> {
+    await sql`select pg_advisory_xact_lock(${PG_EVENTS_LOCK}, hashtext(current_schema()))`.execute(trx);
+    const out = await insertRows(trx, rows);
+    if (out.size) await sql`select pg_notify(${EVENTS_CHANNEL}, current_schema())`.execute(trx);
+    return out;
+  }
+
   return {
     /**
      * Inserts rows in one statement (one commit); rows whose dedupe_key exists are skipped.
      * Returns the inserted rows' ids by dedupe key.
      */
     async insertMany(rows: NewEventRow[]): Promise<Map<string, number>> {
-      const out = new Map<string, number>();
-      if (!rows.length) return out;
-      const inserted = await db
-        .insertInto("events")
-        .values(rows)
-        .onConflict((oc) => oc.column("dedupe_key").doNothing())
-        .returning(["id", "dedupe_key"])
-        .execute();
-      for (const r of inserted) out.set(r.dedupe_key, Number(r.id));
-      return out;
+      if (!rows.length) return new Map();
+      if (dialect !== "postgres") return insertRows(db, rows);
+      return db.transaction().execute((trx) => insertInTransaction(trx, rows));
     },
+
+    insertInTransaction,
 
     async get(id: number): Promise<EventRow | null> {
       const row = await db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
@@ -104,6 +127,18 @@ export function createEventsRepo(db: Kysely<Database>) {
   };
 }
 export type EventsRepo = ReturnType<typeof createEventsRepo>;
+
+async function insertRows(q: Kysely<Database> | Transaction<Database>, rows: NewEventRow[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const inserted = await q
+    .insertInto("events")
+    .values(rows)
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .returning(["id", "dedupe_key"])
+    .execute();
+  for (const r of inserted) out.set(r.dedupe_key, Number(r.id));
+  return out;
+}
 
 /** Refused webhook attempts, newest first; kept short so a flood cannot fill the disk. */
 export function createRefusalsRepo(db: Kysely<Database>) {

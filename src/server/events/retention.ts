@@ -1,5 +1,4 @@
 import type { Clock } from "../clock";
-import type { Logger } from "../logger";
 import type { EventsRepo, RefusalsRepo } from "./events-repo";
 
 const DAY = 86_400_000;
@@ -20,29 +19,4 @@ export async function pruneEvents(deps: { repo: EventsRepo; refusals?: RefusalsR
   }
   await deps.refusals?.trim(KEEP_REFUSALS);
   return total;
-}
-
-/** Prunes shortly after start and then hourly; the timer never keeps the process alive. */
-export function startRetention(deps: Parameters<typeof pruneEvents>[0] & { logger: Logger; everyMs?: number }) {
-  let busy = false;
-  const run = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      const n = await pruneEvents(deps);
-      if (n) deps.logger.info("pruned old events", { count: n, retentionDays: deps.retentionDays });
-    } catch (e) {
-      deps.logger.warn("event pruning failed; will try again", { error: (e as Error)?.message });
-    } finally {
-      busy = false;
-    }
-  };
-  const first = setTimeout(() => void run(), 30_000);
-  const timer = setInterval(() => void run(), deps.everyMs ?? 3_600_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

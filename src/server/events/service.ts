@@ -4,15 +4,16 @@ import type { Config } from "../config";
 import type { SecretBox } from "../crypto/secret-box";
 import type { Logger } from "../logger";
 import type { Store } from "../store/index";
-import { createEventBus } from "./bus";
+import { createEventBus, type BusListener } from "./bus";
 import { createWebhookCredentials } from "./credentials";
 import { createEventsRepo, createRefusalsRepo, type EventsRepo } from "./events-repo";
-import { startRetention } from "./retention";
+import { createEventFeed } from "./feed";
+import { pruneEvents } from "./retention";
 import { createEventWriter } from "./writer";
 
 /** The event store's parts: repo, writer (the only inserter), bus, webhook credentials. */
 export function createEventsService(deps: { config: Config; store: Store; box: SecretBox; clock: Clock; logger: Logger }) {
-  const repo = createEventsRepo(deps.store.db);
+  const repo = createEventsRepo(deps.store.db, deps.store.dialect);
   const refusals = createRefusalsRepo(deps.store.db);
   const bus = createEventBus(deps.logger);
 
@@ -39,7 +40,22 @@ export function createEventsService(deps: { config: Config; store: Store; box: S
       return repo.insertMany(rows);
     },
   };
-  const writer = createEventWriter({ repo: durableRepo, bus, logger: deps.logger });
+  const { listen } = deps.store;
+  const own = new Set<string>();
+  const ownIds = new Set<number>();
+  // PostgreSQL: every instance's bus carries every instance's events (started by `startFeed`).
+  const feed = listen
+    ? createEventFeed({
+        repo,
+        bus,
+        logger: deps.logger,
+        listen,
+        schema: async () => (await sql<{ s: string }>`select current_schema() as s`.execute(deps.store.db)).rows[0]!.s,
+        own,
+        ownIds,
+      })
+    : null;
+  const writer = createEventWriter({ repo: durableRepo, bus, logger: deps.logger, feed: feed ?? undefined, own: feed ? own : undefined });
   const credentials = createWebhookCredentials(deps);
   return {
     repo,
@@ -47,8 +63,17 @@ export function createEventsService(deps: { config: Config; store: Store; box: S
     bus,
     writer,
     credentials,
-    startRetention: () =>
-      startRetention({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays, logger: deps.logger }),
+    feed,
+    /** Starts the cross-instance live feed (PostgreSQL); until then the writer publishes itself. */
+    startFeed: async () => feed?.start(),
+    /**
+     * Subscribes to the events this instance stored (all events while the feed is off: one
+     * instance). The workflow engine starts runs for its own events at once; events of an
+     * instance that died before doing so are picked up by the "workflows.catch-up" task.
+     */
+    subscribeOwn: (listener: BusListener) => bus.subscribe((e) => (!feed?.active() || ownIds.has(e.id) ? listener(e) : undefined)),
+    /** One pruning pass (the periodic runner calls it, once across instances). */
+    prune: () => pruneEvents({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays }),
   };
 }
 export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,6 +1,7 @@
 import type { Logger } from "../logger";
 import type { EventBus } from "./bus";
 import type { EventsRepo, NewEventRow } from "./events-repo";
+import type { EventFeed } from "./feed";
 import { presentRow } from "./present";
 
 export interface WriteResult {
@@ -22,9 +23,17 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
 /**
  * Group commit: requests that arrive while a write is in progress are committed together in one
  * statement (one fsync), then each is answered and the new events are published in id order.
- * One writer per process, so ids are published in the order they were assigned.
+ * One writer per process, so ids are published in the order they were assigned. With PostgreSQL
+ * (possibly several instances) the feed publishes instead, reading back from the table.
  */
-export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logger: Logger }) {
+export function createEventWriter(deps: {
+  repo: EventsRepo;
+  bus: EventBus;
+  logger: Logger;
+  feed?: Pick<EventFeed, "active" | "poke">;
+  /** Dedupe keys being stored by this instance: the feed tells this instance's own events apart by them. */
+  own?: Set<string>;
+}) {
   const queue: Pending[] = [];
   let running = false;
 
@@ -51,12 +60,17 @@ export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logge
     const first = new Map<string, Pending>();
     for (const p of batch) if (!first.has(p.row.dedupe_key)) first.set(p.row.dedupe_key, p);
     let ids: Map<string, number>;
+    // Noted before the insert, so the feed can never read one of these rows before knowing it is ours.
+    for (const key of first.keys()) deps.own?.add(key);
     try {
       ids = await deps.repo.insertMany([...first.values()].map((p) => p.row));
     } catch (e) {
+      for (const key of first.keys()) deps.own?.delete(key);
       for (const p of batch) p.reject(e);
       return;
     }
+    // Duplicates were stored before (not by this batch): the feed will not see them again.
+    for (const key of first.keys()) if (!ids.has(key)) deps.own?.delete(key);
     const fresh: { id: number; p: Pending }[] = [];
     for (const p of batch) {
       const id = ids.get(p.row.dedupe_key);
@@ -70,6 +84,11 @@ export function createEventWriter(deps: { repo: EventsRepo; bus: EventBus; logge
         // Stored earlier: the commit that made it durable has happened, so acknowledging is safe.
         p.resolve({ id: await deps.repo.idByDedupeKey(p.row.dedupe_key).catch(() => null), duplicate: true });
       }
+    }
+    // Several instances: the feed publishes what every instance stored, in id order; it reads now.
+    if (deps.feed?.active()) {
+      if (fresh.length) deps.feed.poke();
+      return;
     }
     fresh.sort((a, b) => a.id - b.id);
     for (const { id, p } of fresh) deps.bus.publish(presentRow({ ...p.row, id }, { full: true, payload: p.payload }));

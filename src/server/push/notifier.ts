@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { roleMay, type Role } from "../../contract/api/auth";
 import type { NotificationKind, PushPayload } from "../../contract/api/notifications";
 import { matchOperation } from "../../contract/postmark/index";
@@ -52,8 +53,10 @@ export function createNotifier(d: NotifierDeps) {
   const doFetch = d.fetch ?? fetch;
   const iso = () => new Date(d.clock()).toISOString();
   const pending = new Set<Promise<void>>();
-  let lastIntakeAlert = -Infinity;
-  const lastRunAlert = new Map<number, number>();
+  // Claimed in the database (rate_counters), so several instances send one notification, not one each.
+  const once = (key: string, windowMs: number) => d.store.counters.once(`push:${key}`, d.clock(), windowMs);
+  // A flood of refused webhooks is answered from memory; only the first in a window asks the database.
+  let lastIntakeClaim = -Infinity;
 
   function background(what: string, work: () => Promise<void>) {
     if (d.disabled) return;
@@ -115,6 +118,9 @@ export function createNotifier(d: NotifierDeps) {
         await new Promise((r) => setImmediate(r));
         const item = await loadApproval(approvalId);
         if (!item || item.status !== "pending") return;
+        // Once per version of the item across instances: an edit is news again, a second instance is not.
+        const version = item.edited === null ? "new" : crypto.createHash("sha256").update(item.edited).digest("hex").slice(0, 16);
+        if (!(await once(`approval:${item.id}:${version}`, 86_400_000))) return;
         const request = JSON.parse(item.request) as { method: string; path: string };
         const op = matchOperation(request.method, request.path)?.operation;
         const ttlSeconds = Math.max(60, Math.min(86_400, Math.floor((Date.parse(item.expires_at) - d.clock()) / 1000)));
@@ -149,9 +155,7 @@ export function createNotifier(d: NotifierDeps) {
           .executeTakeFirst();
         if (!run || Number(run.test)) return;
         const wf = Number(run.workflow_id);
-        const now = d.clock();
-        if (now - (lastRunAlert.get(wf) ?? -Infinity) < (d.runFailedEveryMs ?? 60_000)) return;
-        lastRunAlert.set(wf, now);
+        if (!(await once(`run-failed:${wf}`, d.runFailedEveryMs ?? 60_000))) return;
         const payload: PushPayload = {
           kind: "run-failed",
           title: `Workflow run failed: ${run.name}`,
@@ -166,9 +170,10 @@ export function createNotifier(d: NotifierDeps) {
     /** The webhook intake refused a request for bad credentials: at most one alert per interval. */
     intakeRefused(address: string, reason: string) {
       const now = d.clock();
-      if (d.disabled || now - lastIntakeAlert < (d.intakeAlertEveryMs ?? 10 * 60_000)) return;
-      lastIntakeAlert = now;
+      if (d.disabled || now - lastIntakeClaim < (d.intakeAlertEveryMs ?? 10 * 60_000)) return;
+      lastIntakeClaim = now;
       background("intake notification", async () => {
+        if (!(await once("intake-refusing", d.intakeAlertEveryMs ?? 10 * 60_000))) return;
         const payload: PushPayload = {
           kind: "intake-refusing",
           title: "Webhook intake is refusing credentials",

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { migrate } from "./migrate";
 import { ensurePrivateDir, ensurePrivateFile, tighten } from "./private-files";
+import { pgListen, type ListenHandlers, type Listening } from "./pg-listen";
 import type { Dialect } from "./migrations/types";
 import type { Database } from "./schema";
 
@@ -11,11 +12,20 @@ export interface Db {
   db: Kysely<Database>;
   dialect: Dialect;
   close(): Promise<void>;
+  /** PostgreSQL only: LISTEN on a channel over a connection of its own (see pg-listen.ts). */
+  listen?: (channel: string, handlers: ListenHandlers) => Listening;
 }
 
 export type DbOptions =
   | { kind: "sqlite"; file: string }
-  | { kind: "postgres"; url: string; /** search_path, for tests that use a schema of their own */ schema?: string };
+  | {
+      kind: "postgres";
+      url: string;
+      /** search_path, for tests that use a schema of their own */
+      schema?: string;
+      /** Pooled connections of this instance (default 10); the LISTEN connection is one more. */
+      poolSize?: number;
+    };
 
 /** Opens the database, runs pending migrations, and returns the kysely handle. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
@@ -34,19 +44,16 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     await migrate(db, "sqlite");
     return { db, dialect: "sqlite", close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: 10,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  const client: pg.ClientConfig = { connectionString: options.url, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) };
+  const pool = new pg.Pool({ ...client, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, "postgres");
-  return { db, dialect: "postgres", close: () => db.destroy() };
+  return { db, dialect: "postgres", close: () => db.destroy(), listen: (channel, handlers) => pgListen(client, channel, handlers) };
 }
 
 /** SQLite under DATA_DIR unless DATABASE_URL names a PostgreSQL database. */
-export function databaseOptions(config: { dataDir: string; databaseUrl: string | null }): DbOptions {
+export function databaseOptions(config: { dataDir: string; databaseUrl: string | null; databasePoolSize?: number }): DbOptions {
   return config.databaseUrl
-    ? { kind: "postgres", url: config.databaseUrl }
+    ? { kind: "postgres", url: config.databaseUrl, poolSize: config.databasePoolSize }
     : { kind: "sqlite", file: path.join(config.dataDir, "mailroom.db") };
 }

@@ -1,4 +1,5 @@
 import { createAuditRepo } from "./audit-repo";
+import { createCountersRepo } from "./counters-repo";
 import { databaseOptions, openDatabase, type Db, type DbOptions } from "./database";
 import { createSessionsRepo } from "./sessions-repo";
 import { createSettingsRepo } from "./settings-repo";
@@ -13,6 +14,8 @@ export interface Store extends Db {
   sessions: ReturnType<typeof createSessionsRepo>;
   settings: ReturnType<typeof createSettingsRepo>;
   audit: ReturnType<typeof createAuditRepo>;
+  /** Shared counters (throttles, rate limits, notify-once claims): in the database so instances count together. */
+  counters: ReturnType<typeof createCountersRepo>;
 }
 
 export async function openStore(options: DbOptions): Promise<Store> {
@@ -27,8 +30,9 @@ export function wrap(base: Db): Store {
     sessions: createSessionsRepo(base.db),
     settings: createSettingsRepo(base.db),
     audit: createAuditRepo(base.db, base.dialect),
+    counters: createCountersRepo(base.db),
   };
 }
 
-export const openStoreFromConfig = (config: { dataDir: string; databaseUrl: string | null }) =>
+export const openStoreFromConfig = (config: { dataDir: string; databaseUrl: string | null; databasePoolSize?: number }) =>
   openStore(databaseOptions(config));

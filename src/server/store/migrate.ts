@@ -12,17 +12,18 @@ export async function migrate(
   dialect: Dialect,
   migrations: readonly Migration[] = allMigrations,
 ): Promise<number[]> {
-  await db.schema
-    .createTable("mailroom_migrations")
-    .ifNotExists()
-    .addColumn("version", "integer", (c) => c.primaryKey())
-    .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("applied_at", "text", (c) => c.notNull())
-    .execute();
-
   return db.connection().execute(async (conn) => {
     if (dialect === "postgres") await sql`select pg_advisory_lock(${PG_LOCK_ID})`.execute(conn);
     try {
+      // Under the lock too: PostgreSQL's "create table if not exists" is not safe against itself
+      // (two instances starting on an empty database can both try, and one fails).
+      await conn.schema
+        .createTable("mailroom_migrations")
+        .ifNotExists()
+        .addColumn("version", "integer", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("applied_at", "text", (c) => c.notNull())
+        .execute();
       const done = new Set((await conn.selectFrom("mailroom_migrations").select("version").execute()).map((r) => Number(r.version)));
       const applied: number[] = [];
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

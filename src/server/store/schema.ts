@@ -228,7 +228,7 @@ export interface ApprovalVotesTable {
   at: string;
 }
 
-export interface Database {
+export interface Database extends ClusterTables {
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
@@ -245,4 +245,29 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
   approval_links: ApprovalLinksTable;
+}
+
+/** A counter per key (login throttle, link rate limit, notify-once claims); times in epoch ms. */
+export interface RateCountersTable {
+  key: string;
+  count: number;
+  window_start: number;
+  last_at: number;
+  locked_until: number;
+}
+
+/** A periodic task's last run and its lease (the instance running it, until when); epoch ms. */
+export interface PeriodicTasksTable {
+  name: string;
+  last_started_at: number | null;
+  last_finished_at: number | null;
+  running_until: number | null;
+  owner: string | null;
+  last_error: string | null;
+}
+
+/** Tables added by migration 011 (several instances on one database). */
+export interface ClusterTables {
+  rate_counters: RateCountersTable;
+  periodic_tasks: PeriodicTasksTable;
 }

@@ -62,6 +62,8 @@ export interface EngineOptions {
   onRunFailed?: (runId: number) => void;
   /** Where the engine remembers how far it has read the event store (catch-up after a crash). */
   cursor?: EventCursor;
+  /** Expire due approvals on every poll (default); off when the periodic runner does it once across instances. */
+  expireInTick?: boolean;
 }
 
 type Trx = Transaction<Database>;
@@ -329,6 +331,8 @@ export function createEngine(o: EngineOptions) {
       const inFlight = stepRow(run.id, index, step.id, "action", "in_flight", { request: json(request), attempts: json(attempts)!, started_at: startedAt, approval_id: approvalId });
       const existing = rowId;
       rowId = await batch.write(async (trx) => {
+        // Fenced: only while this instance still holds the run's lease is the call recorded and made.
+        await o.runs.holdLease(run.id, owner, iso(), trx);
         if (existing === null) return o.runs.insertStep(inFlight, trx);
         await o.runs.updateStep(existing, { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts }, trx);
         return existing;
@@ -450,22 +454,12 @@ export function createEngine(o: EngineOptions) {
         if (lastAttempt && lastAttempt.finishedAt === null) lastAttempt.error = "Mailroom stopped during this call; it may have run";
         await o.db.transaction().execute(async (trx) => {
           // Claim it for recovery with a conditional update, so two instances never both queue it.
-          const took = await trx.updateTable("workflow_runs").set({ claimed_by: owner, claimed_at: iso() }).where("id", "=", run.id).where("status", "=", "running").where("claimed_by", run.claimed_by === null ? "is" : "=", run.claimed_by).executeTakeFirst();
-          if (Number(took.numUpdatedRows) === 0) return;
+          if (!(await o.runs.takeOver(run, owner, iso(), trx))) return;
           await o.runs.updateStep(inFlight.id, { attempts: JSON.stringify(attempts) }, trx);
           await park(run, inFlight.step_index, step, JSON.parse(inFlight.request!) as StepRequest, { uncertain: true, rowId: inFlight.id }, trx);
           uncertain++;
         });
-      } else {
-        const r = await o.db
-          .updateTable("workflow_runs")
-          .set({ status: "queued", claimed_by: null })
-          .where("id", "=", run.id)
-          .where("status", "=", "running")
-          .where("claimed_by", run.claimed_by === null ? "is" : "=", run.claimed_by)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) > 0) requeued++;
-      }
+      } else if (await o.runs.requeueAbandoned(run)) requeued++;
     }
     if (requeued) {
       maybeQueued = true;
@@ -509,7 +503,7 @@ export function createEngine(o: EngineOptions) {
   let unsubscribe: (() => void) | null = null;
   async function tick() {
     await recover(false).catch((e: Error) => o.logger.error("workflow recovery failed", { error: e.message }));
-    await expireDue().catch((e: Error) => o.logger.error("approval expiry failed", { error: e.message }));
+    if (o.expireInTick !== false) await expireDue().catch((e: Error) => o.logger.error("approval expiry failed", { error: e.message }));
     await o.cursor?.flush().catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
     maybeQueued = true;
     kick();

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction, type Updateable } from "kysely";
+import { sql, type Kysely, type Transaction, type Updateable, type UpdateQueryBuilder, type UpdateResult } from "kysely";
 import type { Dialect } from "../store/migrations/types";
 import type { Database, WorkflowRunsTable, WorkflowRunStepsTable } from "../store/schema";
 
@@ -15,6 +15,23 @@ const run = (r: Omit<WorkflowRunsTable, "id"> & { id: unknown }): RunRow => ({
   event_id: r.event_id === null ? null : Number(r.event_id),
 });
 const step = (r: Omit<WorkflowRunStepsTable, "id"> & { id: unknown }): StepRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id) });
+
+/** This engine no longer holds the run's lease: another instance took it over. */
+export class LeaseLost extends Error {
+  override name = "LeaseLost";
+  constructor(readonly runId: number) {
+    super(`run ${runId} was taken over by another instance; this one stops working on it`);
+  }
+}
+
+/** The run is still `running` under the owner and lease time it had when it was seen abandoned. */
+function leaseUnchanged<T extends UpdateQueryBuilder<Database, "workflow_runs", "workflow_runs", UpdateResult>>(q: T, seen: RunRow): T {
+  return q
+    .where("id", "=", seen.id)
+    .where("status", "=", "running")
+    .where("claimed_by", seen.claimed_by === null ? "is" : "=", seen.claimed_by)
+    .where("claimed_at", seen.claimed_at === null ? "is" : "=", seen.claimed_at) as T;
+}
 
 export interface RunFilters {
   workflow?: number;
@@ -131,6 +148,31 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       if (!wanted.length) return out;
       for (const r of await db.selectFrom("workflow_runs").selectAll().where("id", "in", wanted).execute()) out.set(Number(r.workflow_id), run(r));
       return out;
+    },
+
+    /**
+     * Renews this engine's lease on a run inside the transaction that records a step in flight,
+     * and throws LeaseLost when another engine took the run over meanwhile (this one stalled past
+     * its lease): the call is then not made here. A fence, so a step is sent by one engine only.
+     */
+    async holdLease(id: number, owner: string, now: string, q: Q = db) {
+      const r = await q.updateTable("workflow_runs").set({ claimed_at: now }).where("id", "=", id).where("status", "=", "running").where("claimed_by", "=", owner).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new LeaseLost(id);
+    },
+
+    /**
+     * Takes over an abandoned run as seen by `abandoned()`: a compare-and-set on its owner and lease
+     * time, so it fails if the owner renewed its lease since, or another engine took it first.
+     */
+    async takeOver(seen: RunRow, owner: string, now: string, q: Q = db): Promise<boolean> {
+      const r = await leaseUnchanged(q.updateTable("workflow_runs").set({ claimed_by: owner, claimed_at: now }), seen).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    /** Queues an abandoned run (no step in flight) for any engine, under the same compare-and-set. */
+    async requeueAbandoned(seen: RunRow, q: Q = db): Promise<boolean> {
+      const r = await leaseUnchanged(q.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }), seen).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
     },
 
     /** Runs some engine claimed but left: all of them at start-up on SQLite, or whose lease ran out. */

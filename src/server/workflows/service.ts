@@ -36,9 +36,11 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     logger: deps.logger,
     maxAttempts: deps.config.workflows.maxAttempts,
     concurrency: deps.config.workflows.concurrency,
+    leaseMs: deps.config.workflows.leaseMs,
     // One process per SQLite file: whatever is left `running` at start-up is orphaned.
     recoverAllAtStart: store.dialect === "sqlite",
-    cursor: createEventCursor({ events: createEventsRepo(store.db), settings: store.settings, clock: deps.clock }),
+    // One instance (SQLite) remembers its own progress; on PostgreSQL the "workflows.catch-up" periodic task does.
+    cursor: store.dialect === "sqlite" ? createEventCursor({ events: createEventsRepo(store.db, store.dialect), settings: store.settings, clock: deps.clock }) : undefined,
     ...deps.engine,
   });
   const decisions = createDecisions({

@@ -1,0 +1,217 @@
+// What several instances coordinate through the database, tested in-process: each "instance" is
+// a store of its own (its own connection pool) on one shared PostgreSQL schema. The counters and
+// the periodic runner also run on SQLite (one instance). Needs TEST_DATABASE_URL for PostgreSQL.
+import crypto from "node:crypto";
+import { sql } from "kysely";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ApprovalItem, ApprovalLinkResponse } from "../../contract/api/approvals";
+import { createEventsRepo, type NewEventRow } from "../events/events-repo";
+import { createMemoryLogger } from "../logger";
+import { migrations } from "../store/migrations/index";
+import { openStore, type Store } from "../store/index";
+import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
+import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
+import { testClock } from "../test-support/harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../workflows/test-harness";
+import { createPeriodicRunner } from "./periodic";
+
+if (!pgUrl) console.info("[mailroom] TEST_DATABASE_URL is not set: the PostgreSQL multi-instance tests are SKIPPED (the SQLite ones ran).");
+
+/** `n` stores on one database: separate pools on one PostgreSQL schema, or the same SQLite store. */
+async function instancesOf(kind: "sqlite" | "postgres", n: number) {
+  if (kind === "sqlite") {
+    const t = await sqliteTestStore();
+    return { stores: Array.from({ length: n }, () => t.store), cleanup: t.cleanup };
+  }
+  const first = await pgTestStore(pgUrl!);
+  const more = await Promise.all(Array.from({ length: n - 1 }, () => openStore({ kind: "postgres", url: pgUrl!, schema: first.schema })));
+  return {
+    stores: [first.store, ...more],
+    async cleanup() {
+      await Promise.all(more.map((s) => s.close()));
+      await first.cleanup();
+    },
+  };
+}
+
+const kinds = (["sqlite", "postgres"] as const).filter((k) => k === "sqlite" || pgUrl);
+
+describe.each(kinds)("counters and periodic tasks across instances (%s)", (kind) => {
+  let stores: Store[];
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ stores, cleanup } = await instancesOf(kind, 3));
+  });
+  afterEach(async () => cleanup());
+
+  it("counts concurrent hits from every instance, and `once` is true for exactly one of them", async () => {
+    const now = Date.parse("2030-01-01T00:00:00Z");
+    const hits = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 3]!.counters.hit("k", now, 60_000)));
+    expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const claims = await Promise.all(Array.from({ length: 9 }, (_, i) => stores[i % 3]!.counters.once("push:approval:1", now, 60_000)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    // A new window starts again at 1; an idle window restarts only after a quiet spell.
+    expect((await stores[0]!.counters.hit("k", now + 60_000, 60_000)).count).toBe(1);
+    expect((await stores[1]!.counters.hit("i", now, 1_000, "idle")).count).toBe(1);
+    expect((await stores[2]!.counters.hit("i", now + 900, 1_000, "idle")).count).toBe(2);
+    expect((await stores[0]!.counters.hit("i", now + 1_800, 1_000, "idle")).count).toBe(3);
+    expect((await stores[0]!.counters.hit("i", now + 2_800, 1_000, "idle")).count).toBe(1);
+    expect(await stores[1]!.counters.sweep(now + 1)).toBe(1);
+  });
+
+  it("runs a periodic task once per period across instances, and another instance takes over a lapsed lease", async () => {
+    const clock = testClock();
+    const logger = createMemoryLogger();
+    let runs = 0;
+    let gate: (() => void) | null = null;
+    const runners = stores.map((s) => createPeriodicRunner({ db: s.db, clock, logger }));
+    for (const r of runners) r.register({ name: "t", everyMs: 60_000, leaseMs: 10_000, run: async () => void runs++ });
+    const tickAll = async () => (await Promise.all(runners.map((r) => r.check("t")))).sort();
+
+    expect(await tickAll()).toEqual(["not_due", "not_due", "ran"]);
+    expect(runs).toBe(1);
+    clock.advance(59_999);
+    expect(await tickAll()).toEqual(["not_due", "not_due", "not_due"]);
+    clock.advance(1);
+    expect(await tickAll()).toEqual(["not_due", "not_due", "ran"]);
+    expect(runs).toBe(2);
+
+    // Instance 0 claims "slow" and stalls: while its lease holds nobody else runs it, even when due;
+    // once the lease lapsed (a dead instance renews nothing) the next due check elsewhere runs it.
+    const stalled = stores.map((s) => createPeriodicRunner({ db: s.db, clock, logger }));
+    stalled.forEach((r, i) =>
+      r.register({ name: "slow", everyMs: 60_000, leaseMs: 90_000, run: () => (i === 0 ? new Promise<void>((res) => (gate = res)) : Promise.resolve(void runs++)) }),
+    );
+    const first = stalled[0]!.check("slow");
+    await until(async () => gate !== null);
+    expect(await stalled[1]!.check("slow")).toBe("not_due");
+    clock.advance(60_000);
+    expect(await stalled[1]!.check("slow")).toBe("not_due");
+    clock.advance(30_000);
+    expect(await stalled[1]!.check("slow")).toBe("ran");
+    gate!();
+    expect(await first).toBe("ran");
+    expect(await stalled[2]!.check("slow")).toBe("not_due");
+    for (const r of [...runners, ...stalled]) await r.stop();
+  });
+});
+
+describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST_DATABASE_URL)", () => {
+  it("migrates once when three instances start together on an empty schema", async () => {
+    const schema = `mailroom_test_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: pgUrl! });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    try {
+      const stores = await Promise.all([1, 2, 3].map(() => openStore({ kind: "postgres", url: pgUrl!, schema })));
+      const rows = await stores[0]!.db.selectFrom("mailroom_migrations").select("version").orderBy("version").execute();
+      expect(rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  });
+
+  it("never lets a reader see an event id while a lower one can still commit (two writers, the lower id commits later)", async () => {
+    const { stores, cleanup } = await instancesOf("postgres", 3);
+    try {
+      const [w1, w2, reader] = stores.map((s) => createEventsRepo(s.db, "postgres"));
+      const row = (n: string): NewEventRow => ({
+        trigger: "delivery", server_id: 1, message_stream: "outbound", recipient: null, sender: null, tag: n, message_id: null, subject: null, detail: null,
+        received_at: new Date().toISOString(), dedupe_key: `k-${n}-${crypto.randomUUID()}`, payload: "{}", payload_size: 2, unrecognised: 0, test: 0, problem: null,
+      });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let firstIds: Map<string, number> | null = null;
+      // Writer 1 draws its id and keeps its transaction open.
+      const one = stores[0]!.db.transaction().execute(async (trx) => {
+        firstIds = await w1!.insertInTransaction(trx, [row("first")]);
+        await held;
+      });
+      await until(async () => firstIds !== null);
+      // Writer 2 starts after writer 1 drew its id; it must not commit a higher id meanwhile.
+      let secondDone = false;
+      const two = w2!.insertMany([row("second")]).then((ids) => ((secondDone = true), ids));
+      const waiting = async () =>
+        (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`.execute(stores[2]!.db)).rows[0]!.n > 0;
+      await until(async () => secondDone || (await waiting()), 10_000);
+      // What a live feed would read now: nothing past the open lower id.
+      expect((await reader!.pageAfter({}, 0, 10)).map((r) => r.tag)).toEqual([]);
+      expect(secondDone).toBe(false);
+      release();
+      await one;
+      const secondIds = await two;
+      const firstId = [...firstIds!.values()][0]!;
+      const secondId = [...secondIds.values()][0]!;
+      expect(secondId).toBeGreaterThan(firstId);
+      expect((await reader!.pageAfter({}, 0, 10)).map((r) => r.tag)).toEqual(["first", "second"]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe.skipIf(!pgUrl)("approvals, signed links and the login throttle across two instances (needs TEST_DATABASE_URL)", () => {
+  let up: FakeUpstream;
+  let first: TestStore & { schema: string };
+  let second: Store;
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    up = await startFakeUpstream(upstreamHandler(() => null));
+  });
+  afterAll(async () => up.close());
+  beforeEach(async () => {
+    up.reset();
+    first = await pgTestStore(pgUrl!);
+    second = await openStore({ kind: "postgres", url: pgUrl!, schema: first.schema });
+    a = await appOnStore({ store: first.store, dir: "/tmp", upstreamUrl: up.url, env: { PUBLIC_URL: "https://mailroom.example.com" } });
+    b = await appOnStore({ store: second, dir: "/tmp", upstreamUrl: up.url, bootstrap: false, env: { PUBLIC_URL: "https://mailroom.example.com" } });
+  });
+  afterEach(async () => {
+    await a.engine.stop();
+    await b.engine.stop();
+    await second.close();
+    await first.cleanup();
+  });
+
+  async function parkOne(admin: string): Promise<ApprovalItem> {
+    const { id } = (await (await a.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc({}, { approval: "required" }) })).json()) as { id: number };
+    await a.request(`/api/workflows/${id}/enable`, { method: "POST", cookie: admin });
+    await a.engine.start((l) => a.services.events.bus.subscribe(l));
+    a.publish(1, "bounce", bouncePayload());
+    return until(async () => ((await (await a.request("/api/approvals", { cookie: admin })).json()) as { approvals: ApprovalItem[] }).approvals[0]);
+  }
+
+  it("executes an approved step once when both instances decide at the same moment, and a link works once on either", async () => {
+    const admin = await a.login();
+    const alice = await a.addUser("alice", "approver");
+    const item = await parkOne(admin);
+    // The session made on A is valid on B (sessions live in the database).
+    const results = await Promise.all([a, b, a, b].map((app) => app.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: alice, json: {} })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(workCalls(up.seen)).toHaveLength(1);
+
+    const other = await parkOne(admin);
+    const link = (await (await a.request(`/api/approvals/${other.id}/link`, { method: "POST", cookie: alice })).json()) as ApprovalLinkResponse;
+    const token = link.url.split("/approve/")[1]!;
+    const uses = await Promise.all([a, b].map((app) => app.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: alice })));
+    // The loser is refused: 410 when the link was used up first, 409 when it found the item decided.
+    const [won, lost] = uses.map((r) => r.status).sort();
+    expect(won).toBe(200);
+    expect([409, 410]).toContain(lost);
+    expect((await b.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: alice })).status).toBe(410);
+    expect(workCalls(up.seen)).toHaveLength(2);
+  });
+
+  it("throttles sign-in failures counted on both instances together", async () => {
+    const attempt = (app: TestApp) => app.request("/api/auth/login", { method: "POST", json: { username: "admin", password: "wrong-password-1" } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect((await attempt(a)).status).toBe(429);
+    expect((await attempt(b)).status).toBe(429);
+  });
+});
