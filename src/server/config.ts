@@ -51,6 +51,10 @@ export interface Config {
     /** Runs executed at once by this instance. */
     concurrency: number;
   };
+  jobs: {
+    /** JOBS_THROTTLE_MS: least time between two Postmark calls of a job (bulk actions, exports). */
+    throttleMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +152,7 @@ const envSchema = z.object({
   SSE_QUEUE_LIMIT: int("SSE_QUEUE_LIMIT", 1_000, 1, 100_000),
   WORKFLOW_MAX_ATTEMPTS: int("WORKFLOW_MAX_ATTEMPTS", 5, 1, 20),
   WORKFLOW_CONCURRENCY: int("WORKFLOW_CONCURRENCY", 8, 1, 256),
+  JOBS_THROTTLE_MS: int("JOBS_THROTTLE_MS", 100, 0, 60_000),
   PUSH_DISABLED: z
     .string()
     .trim()
@@ -225,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
     workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY },
+    jobs: { throttleMs: e.JOBS_THROTTLE_MS },
     push: {
       disabled: e.PUSH_DISABLED,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.

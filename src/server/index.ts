@@ -59,6 +59,8 @@ async function main() {
   const stopRetention = services.events.startRetention();
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
   await services.workflows.engine.start((listener) => services.events.bus.subscribe(listener));
+  // Jobs (bulk actions, exports): resumes what a previous process left unfinished.
+  await services.jobs.runner.start();
   if (conn.mode === "sandbox") {
     // Wire Mailroom's webhook URL on every sandbox server, the way a user would, so simulated
     // traffic flows into the feed. After listen: the sandbox may post at once.
@@ -80,6 +82,7 @@ async function main() {
     clearInterval(sweeper);
     stopRetention();
     await services.workflows.engine.stop().catch(() => {});
+    await services.jobs.runner.stop().catch(() => {});
     await services.notifier.idle().catch(() => {});
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

@@ -18,6 +18,8 @@ import type { Store } from "./store/index";
 import { readVersion } from "./version";
 import { createWorkflowsService, type WorkflowsService } from "./workflows/service";
 import type { EngineOptions } from "./workflows/engine";
+import { createJobsService, type JobsService } from "./jobs/service";
+import type { JobRunnerOptions } from "./jobs/runner";
 
 /** Everything the routes need, built once; the workflow engine takes `execute` from here. */
 export interface Services {
@@ -43,6 +45,8 @@ export interface Services {
   /** The embedded sandbox, when there can be one (sandbox-mode test events use its hook). */
   sandbox: (() => Promise<SandboxHandle & Partial<SandboxEventHook>>) | null;
   version: string;
+  /** Server-side jobs (bulk actions, exports) and their worker. */
+  jobs: JobsService;
 }
 
 export interface ServiceDeps {
@@ -61,6 +65,8 @@ export interface ServiceDeps {
   push?: { fetch?: typeof fetch; allowHttpEndpoints?: boolean; intakeAlertEveryMs?: number; runFailedEveryMs?: number };
   /** Signed-link check limit per address and per user. */
   linkRateLimit?: { limit: number; windowMs: number };
+  /** Job worker overrides for tests (sleep, lease, poll). */
+  jobs?: Partial<JobRunnerOptions>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -110,5 +116,6 @@ export function createServices(deps: ServiceDeps): Services {
     events: createEventsService({ config, store, box, clock, logger }),
     sandbox: deps.sandbox ?? null,
     version: deps.version ?? readVersion(),
+    jobs: createJobsService({ config, store, execute, clock, logger, runner: deps.jobs }),
   };
 }
