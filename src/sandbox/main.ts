@@ -10,6 +10,8 @@ const sandbox = await startSandbox({
   seed: process.env.SANDBOX_SEED ?? "mailroom",
   accountToken: process.env.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
   eventsPerMinute: Number.isFinite(eventsPerMinute) ? eventsPerMinute : 30,
+  // Outbound history across all servers (default 15,000); more makes exports past 10,000 rows testable.
+  ...(process.env.SANDBOX_HISTORY_MESSAGES ? { historyMessages: Number(process.env.SANDBOX_HISTORY_MESSAGES) } : {}),
   log: (line) => console.log(line),
 });
 

@@ -16,7 +16,7 @@ export interface Config {
     apiUrlFromEnv: boolean;
     timeoutMs: number;
   };
-  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string };
+  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string; historyMessages?: number };
   dataDir: string;
   databaseUrl: string | null;
   adminPassword: string | null;
@@ -54,6 +54,8 @@ export interface Config {
   jobs: {
     /** JOBS_THROTTLE_MS: least time between two Postmark calls of a job (bulk actions, exports). */
     throttleMs: number;
+    /** JOBS_WRITE_THROTTLE_MS: the same for calls that change Postmark (reactivations, suppression removals). */
+    writeThrottleMs: number;
   };
 }
 
@@ -153,6 +155,9 @@ const envSchema = z.object({
   WORKFLOW_MAX_ATTEMPTS: int("WORKFLOW_MAX_ATTEMPTS", 5, 1, 20),
   WORKFLOW_CONCURRENCY: int("WORKFLOW_CONCURRENCY", 8, 1, 256),
   JOBS_THROTTLE_MS: int("JOBS_THROTTLE_MS", 100, 0, 60_000),
+  // -1: not set, writes are paced like every other call.
+  JOBS_WRITE_THROTTLE_MS: int("JOBS_WRITE_THROTTLE_MS", -1, 0, 60_000),
+  SANDBOX_HISTORY_MESSAGES: int("SANDBOX_HISTORY_MESSAGES", 15_000, 0, 500_000),
   PUSH_DISABLED: z
     .string()
     .trim()
@@ -213,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       accountToken: e.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
       eventsPerMinute: e.SANDBOX_EVENTS_PER_MINUTE,
       seed: e.SANDBOX_SEED ?? "mailroom",
+      historyMessages: e.SANDBOX_HISTORY_MESSAGES,
     },
     dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,
@@ -230,7 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
     workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY },
-    jobs: { throttleMs: e.JOBS_THROTTLE_MS },
+    jobs: { throttleMs: e.JOBS_THROTTLE_MS, writeThrottleMs: e.JOBS_WRITE_THROTTLE_MS < 0 ? e.JOBS_THROTTLE_MS : e.JOBS_WRITE_THROTTLE_MS },
     push: {
       disabled: e.PUSH_DISABLED,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.

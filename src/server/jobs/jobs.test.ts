@@ -218,7 +218,7 @@ describe("jobs API", () => {
   });
 
   it("cancels a running job at the next item", async () => {
-    let cancelling: Promise<Response> | null = null;
+    let cancelling: Response | Promise<Response> | null = null;
     let operatorCookie = "";
     const { ends, operator } = await setup((_id, n) => {
       if (n === 2) cancelling = h.request(`/api/jobs/${runId}/cancel`, { method: "POST", cookie: operatorCookie });

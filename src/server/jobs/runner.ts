@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Role } from "../../contract/api/auth";
 import type { JobKind } from "../../contract/api/jobs";
+import { operations } from "../../contract/postmark/index";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { Logger } from "../logger";
@@ -57,6 +58,8 @@ export interface JobRunnerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Least time between two Postmark calls of one job (Postmark publishes no number; stay gentle). */
   minIntervalMs?: number;
+  /** The same for calls that change Postmark; defaults to minIntervalMs. */
+  writeIntervalMs?: number;
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -107,7 +110,8 @@ export function createJobRunner(o: JobRunnerOptions) {
       },
       async call(c) {
         for (let attempt = 1; ; attempt++) {
-          const wait = lastCallAt + minIntervalMs - o.clock();
+          const interval = operations[c.operationId].risk === "read" ? minIntervalMs : (o.writeIntervalMs ?? minIntervalMs);
+          const wait = lastCallAt + interval - o.clock();
           if (wait > 0) await sleep(wait);
           await ctx.checkpoint();
           const user = await actorOf(job, handler);

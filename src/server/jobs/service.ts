@@ -43,6 +43,7 @@ export function createJobsService(deps: JobsDeps) {
     dataDir: deps.config.dataDir,
     handlers,
     minIntervalMs: deps.config.jobs.throttleMs,
+    writeIntervalMs: deps.config.jobs.writeThrottleMs,
     // One process per SQLite file: whatever is left running at start-up is orphaned.
     recoverAllAtStart: store.dialect === "sqlite",
     ...deps.runner,
