@@ -49,6 +49,11 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password-1",
       SANDBOX_EVENTS_PER_MINUTE: "0",
+      // Server 1 then holds 12,000 messages, so an export must walk past Postmark's 10,000-row ceiling.
+      SANDBOX_HISTORY_MESSAGES: "24000",
+      // Jobs pace their Postmark writes, so a bulk run is still going when its page is reloaded.
+      JOBS_THROTTLE_MS: "50",
+      JOBS_WRITE_THROTTLE_MS: "2000",
     },
   },
 });

@@ -20,7 +20,7 @@ test("delivery stats and bounces load; a type filter lives in the URL and narrow
   await page.getByRole("option", { name: "Soft bounce" }).click();
   await expect(page).toHaveURL(/type=SoftBounce/);
   await expect(page.getByTestId("bounce-row").first()).toBeVisible();
-  const types = await page.getByTestId("bounce-row").locator("td:nth-child(2)").allTextContents();
+  const types = await page.getByTestId("bounce-row").locator("td:nth-child(3)").allTextContents();
   expect(types.length).toBeGreaterThan(0);
   for (const t of types) expect(t).toBe("Soft bounce");
 

@@ -25,6 +25,7 @@ import { approvalLinkCreateRoutes, approvalLinkRoutes } from "./approvals/links-
 import { auditRoutes } from "./audit/routes";
 import { requestId } from "./audit/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
+import { jobsRoutes } from "./jobs/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -73,6 +74,8 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.use("/api/events/*", session);
   app.use("/api/wiring", session);
   app.use("/api/wiring/*", session);
+  app.use("/api/jobs", session);
+  app.use("/api/jobs/*", session);
   app.route("/api/users", usersRoutes(s));
   app.route("/api/settings", settingsRoutes(s));
   app.route("/api/servers", serversRoutes(s));
@@ -88,6 +91,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/notifications", notificationsRoutes(s));
   app.route("/api/events", eventsRoutes(s));
   app.route("/api/wiring", wiringRoutes(s));
+  app.route("/api/jobs", jobsRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

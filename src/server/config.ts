@@ -17,7 +17,7 @@ export interface Config {
     apiUrlFromEnv: boolean;
     timeoutMs: number;
   };
-  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string; simulate?: string | null };
+  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string; simulate?: string | null; historyMessages?: number };
   dataDir: string;
   databaseUrl: string | null;
   /** DATABASE_POOL_SIZE: PostgreSQL connections per instance (plus one for LISTEN). */
@@ -55,6 +55,12 @@ export interface Config {
     concurrency: number;
     /** WORKFLOW_LEASE_SECONDS: a run claimed longer ago without progress is taken over by another instance. */
     leaseMs: number;
+  };
+  jobs: {
+    /** JOBS_THROTTLE_MS: least time between two Postmark calls of a job (bulk actions, exports). */
+    throttleMs: number;
+    /** JOBS_WRITE_THROTTLE_MS: the same for calls that change Postmark (reactivations, suppression removals). */
+    writeThrottleMs: number;
   };
 }
 
@@ -169,6 +175,10 @@ const envSchema = z.object({
   WORKFLOW_CONCURRENCY: int("WORKFLOW_CONCURRENCY", 8, 1, 256),
   WORKFLOW_LEASE_SECONDS: int("WORKFLOW_LEASE_SECONDS", 300, 1, 86_400),
   DATABASE_POOL_SIZE: int("DATABASE_POOL_SIZE", 10, 2, 500),
+  JOBS_THROTTLE_MS: int("JOBS_THROTTLE_MS", 100, 0, 60_000),
+  // -1: not set, writes are paced like every other call.
+  JOBS_WRITE_THROTTLE_MS: int("JOBS_WRITE_THROTTLE_MS", -1, 0, 60_000),
+  SANDBOX_HISTORY_MESSAGES: int("SANDBOX_HISTORY_MESSAGES", 15_000, 0, 500_000),
   PUSH_DISABLED: z
     .string()
     .trim()
@@ -234,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       eventsPerMinute: e.SANDBOX_EVENTS_PER_MINUTE,
       seed: e.SANDBOX_SEED ?? "mailroom",
       simulate: e.SANDBOX_SIMULATE,
+      historyMessages: e.SANDBOX_HISTORY_MESSAGES,
     },
     dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,
@@ -252,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
     workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY, leaseMs: e.WORKFLOW_LEASE_SECONDS * 1000 },
+    jobs: { throttleMs: e.JOBS_THROTTLE_MS, writeThrottleMs: e.JOBS_WRITE_THROTTLE_MS < 0 ? e.JOBS_THROTTLE_MS : e.JOBS_WRITE_THROTTLE_MS },
     push: {
       disabled: e.PUSH_DISABLED,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.

@@ -49,6 +49,7 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           host: config.host,
           accountToken: config.sandbox.accountToken,
           seed: config.sandbox.seed,
+          historyMessages: config.sandbox.historyMessages,
           ...(config.sandbox.eventsPerMinute !== null ? { eventsPerMinute: config.sandbox.eventsPerMinute } : {}),
           ...(config.sandbox.simulate ? { simulate: config.sandbox.simulate } : {}),
           log: (line: string) => logger.info(`sandbox: ${line}`),

@@ -62,6 +62,8 @@ async function main() {
   services.periodic.start();
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
   await services.workflows.engine.start((listener) => services.events.subscribeOwn(listener));
+  // Jobs (bulk actions, exports): resumes what a previous process left unfinished.
+  await services.jobs.runner.start();
   await listening;
   logger.info("Mailroom is ready", { port: config.port, database: store.dialect });
   if (conn.mode === "sandbox") {
@@ -87,6 +89,7 @@ async function main() {
     await services.periodic.stop().catch(() => {});
     await services.workflows.engine.stop().catch(() => {});
     await services.events.feed?.stop().catch(() => {});
+    await services.jobs.runner.stop().catch(() => {});
     await services.notifier.idle().catch(() => {});
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

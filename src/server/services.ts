@@ -22,6 +22,8 @@ import { createWorkflowsService, type WorkflowsService } from "./workflows/servi
 import { createPeriodicRunner, type PeriodicRunner } from "./cluster/periodic";
 import { registerCoreTasks } from "./cluster/core-tasks";
 import type { EngineOptions } from "./workflows/engine";
+import { createJobsService, type JobsService } from "./jobs/service";
+import type { JobRunnerOptions } from "./jobs/runner";
 
 /** Everything the routes need, built once; the workflow engine takes `execute` from here. */
 export interface Services {
@@ -53,6 +55,8 @@ export interface Services {
   version: string;
   /** Periodic work, run once across instances (retention, expiry, sweeps); register more with `periodic.register`. */
   periodic: PeriodicRunner;
+  /** Server-side jobs (bulk actions, exports) and their worker. */
+  jobs: JobsService;
 }
 
 export interface ServiceDeps {
@@ -73,6 +77,8 @@ export interface ServiceDeps {
   signIn?: { concurrency?: number; maxQueued?: number };
   /** Signed-link check limit per address and per user. */
   linkRateLimit?: { limit: number; windowMs: number };
+  /** Job worker overrides for tests (sleep, lease, poll). */
+  jobs?: Partial<JobRunnerOptions>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -129,6 +135,7 @@ export function createServices(deps: ServiceDeps): Services {
     sandbox: deps.sandbox ?? null,
     version: deps.version ?? readVersion(),
     periodic: createPeriodicRunner({ db: store.db, clock, logger }),
+    jobs: createJobsService({ config, store, execute, clock, logger, runner: deps.jobs }),
   };
   registerCoreTasks(services);
   return services;

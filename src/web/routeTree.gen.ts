@@ -28,8 +28,11 @@ import { Route as AppStreamsRouteImport } from './routes/_app/streams'
 import { Route as AppSuppressionsRouteImport } from './routes/_app/suppressions'
 import { Route as AppWebhooksRouteImport } from './routes/_app/webhooks'
 import { Route as ApproveTokenRouteImport } from './routes/approve.$token'
+import { Route as AppAddressEmailRouteImport } from './routes/_app/address.$email'
 import { Route as AppApprovalsIndexRouteImport } from './routes/_app/approvals.index'
 import { Route as AppApprovalsApprovalIdRouteImport } from './routes/_app/approvals.$approvalId'
+import { Route as AppJobsIndexRouteImport } from './routes/_app/jobs.index'
+import { Route as AppJobsJobIdRouteImport } from './routes/_app/jobs.$jobId'
 import { Route as AppOperationsIndexRouteImport } from './routes/_app/operations/index'
 import { Route as AppRunsIndexRouteImport } from './routes/_app/runs.index'
 import { Route as AppRunsRunIdRouteImport } from './routes/_app/runs.$runId'
@@ -135,6 +138,11 @@ const ApproveTokenRoute = ApproveTokenRouteImport.update({
   path: '/approve/$token',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AppAddressEmailRoute = AppAddressEmailRouteImport.update({
+  id: '/address/$email',
+  path: '/address/$email',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppApprovalsIndexRoute = AppApprovalsIndexRouteImport.update({
   id: '/approvals/',
   path: '/approvals/',
@@ -143,6 +151,16 @@ const AppApprovalsIndexRoute = AppApprovalsIndexRouteImport.update({
 const AppApprovalsApprovalIdRoute = AppApprovalsApprovalIdRouteImport.update({
   id: '/approvals/$approvalId',
   path: '/approvals/$approvalId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppJobsIndexRoute = AppJobsIndexRouteImport.update({
+  id: '/jobs/',
+  path: '/jobs/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppJobsJobIdRoute = AppJobsJobIdRouteImport.update({
+  id: '/jobs/$jobId',
+  path: '/jobs/$jobId',
   getParentRoute: () => AppRoute,
 } as any)
 const AppOperationsIndexRoute = AppOperationsIndexRouteImport.update({
@@ -215,12 +233,15 @@ export interface FileRoutesByFullPath {
   '/suppressions': typeof AppSuppressionsRoute
   '/webhooks': typeof AppWebhooksRoute
   '/approve/$token': typeof ApproveTokenRoute
+  '/address/$email': typeof AppAddressEmailRoute
   '/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
+  '/jobs/$jobId': typeof AppJobsJobIdRoute
   '/runs/$runId': typeof AppRunsRunIdRoute
   '/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
   '/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/approvals/': typeof AppApprovalsIndexRoute
+  '/jobs/': typeof AppJobsIndexRoute
   '/operations/': typeof AppOperationsIndexRoute
   '/runs/': typeof AppRunsIndexRoute
   '/templates/': typeof AppTemplatesIndexRoute
@@ -247,12 +268,15 @@ export interface FileRoutesByTo {
   '/webhooks': typeof AppWebhooksRoute
   '/approve/$token': typeof ApproveTokenRoute
   '/': typeof AppIndexRoute
+  '/address/$email': typeof AppAddressEmailRoute
   '/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
+  '/jobs/$jobId': typeof AppJobsJobIdRoute
   '/runs/$runId': typeof AppRunsRunIdRoute
   '/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
   '/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/approvals': typeof AppApprovalsIndexRoute
+  '/jobs': typeof AppJobsIndexRoute
   '/operations': typeof AppOperationsIndexRoute
   '/runs': typeof AppRunsIndexRoute
   '/templates': typeof AppTemplatesIndexRoute
@@ -281,12 +305,15 @@ export interface FileRoutesById {
   '/_app/webhooks': typeof AppWebhooksRoute
   '/approve/$token': typeof ApproveTokenRoute
   '/_app/': typeof AppIndexRoute
+  '/_app/address/$email': typeof AppAddressEmailRoute
   '/_app/approvals/$approvalId': typeof AppApprovalsApprovalIdRoute
+  '/_app/jobs/$jobId': typeof AppJobsJobIdRoute
   '/_app/runs/$runId': typeof AppRunsRunIdRoute
   '/_app/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
   '/_app/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/_app/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/_app/approvals/': typeof AppApprovalsIndexRoute
+  '/_app/jobs/': typeof AppJobsIndexRoute
   '/_app/operations/': typeof AppOperationsIndexRoute
   '/_app/runs/': typeof AppRunsIndexRoute
   '/_app/templates/': typeof AppTemplatesIndexRoute
@@ -315,12 +342,15 @@ export interface FileRouteTypes {
     | '/suppressions'
     | '/webhooks'
     | '/approve/$token'
+    | '/address/$email'
     | '/approvals/$approvalId'
+    | '/jobs/$jobId'
     | '/runs/$runId'
     | '/templates/$idOrAlias'
     | '/triggers/$trigger'
     | '/workflows/$workflowId'
     | '/approvals/'
+    | '/jobs/'
     | '/operations/'
     | '/runs/'
     | '/templates/'
@@ -347,12 +377,15 @@ export interface FileRouteTypes {
     | '/webhooks'
     | '/approve/$token'
     | '/'
+    | '/address/$email'
     | '/approvals/$approvalId'
+    | '/jobs/$jobId'
     | '/runs/$runId'
     | '/templates/$idOrAlias'
     | '/triggers/$trigger'
     | '/workflows/$workflowId'
     | '/approvals'
+    | '/jobs'
     | '/operations'
     | '/runs'
     | '/templates'
@@ -380,12 +413,15 @@ export interface FileRouteTypes {
     | '/_app/webhooks'
     | '/approve/$token'
     | '/_app/'
+    | '/_app/address/$email'
     | '/_app/approvals/$approvalId'
+    | '/_app/jobs/$jobId'
     | '/_app/runs/$runId'
     | '/_app/templates/$idOrAlias'
     | '/_app/triggers/$trigger'
     | '/_app/workflows/$workflowId'
     | '/_app/approvals/'
+    | '/_app/jobs/'
     | '/_app/operations/'
     | '/_app/runs/'
     | '/_app/templates/'
@@ -535,6 +571,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ApproveTokenRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_app/address/$email': {
+      id: '/_app/address/$email'
+      path: '/address/$email'
+      fullPath: '/address/$email'
+      preLoaderRoute: typeof AppAddressEmailRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/approvals/': {
       id: '/_app/approvals/'
       path: '/approvals'
@@ -547,6 +590,20 @@ declare module '@tanstack/react-router' {
       path: '/approvals/$approvalId'
       fullPath: '/approvals/$approvalId'
       preLoaderRoute: typeof AppApprovalsApprovalIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/jobs/': {
+      id: '/_app/jobs/'
+      path: '/jobs'
+      fullPath: '/jobs/'
+      preLoaderRoute: typeof AppJobsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/jobs/$jobId': {
+      id: '/_app/jobs/$jobId'
+      path: '/jobs/$jobId'
+      fullPath: '/jobs/$jobId'
+      preLoaderRoute: typeof AppJobsJobIdRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/operations/': {
@@ -639,12 +696,15 @@ interface AppRouteChildren {
   AppSuppressionsRoute: typeof AppSuppressionsRoute
   AppWebhooksRoute: typeof AppWebhooksRoute
   AppIndexRoute: typeof AppIndexRoute
+  AppAddressEmailRoute: typeof AppAddressEmailRoute
   AppApprovalsApprovalIdRoute: typeof AppApprovalsApprovalIdRoute
+  AppJobsJobIdRoute: typeof AppJobsJobIdRoute
   AppRunsRunIdRoute: typeof AppRunsRunIdRoute
   AppTemplatesIdOrAliasRoute: typeof AppTemplatesIdOrAliasRoute
   AppTriggersTriggerRoute: typeof AppTriggersTriggerRoute
   AppWorkflowsWorkflowIdRoute: typeof AppWorkflowsWorkflowIdRoute
   AppApprovalsIndexRoute: typeof AppApprovalsIndexRoute
+  AppJobsIndexRoute: typeof AppJobsIndexRoute
   AppOperationsIndexRoute: typeof AppOperationsIndexRoute
   AppRunsIndexRoute: typeof AppRunsIndexRoute
   AppTemplatesIndexRoute: typeof AppTemplatesIndexRoute
@@ -670,12 +730,15 @@ const AppRouteChildren: AppRouteChildren = {
   AppSuppressionsRoute: AppSuppressionsRoute,
   AppWebhooksRoute: AppWebhooksRoute,
   AppIndexRoute: AppIndexRoute,
+  AppAddressEmailRoute: AppAddressEmailRoute,
   AppApprovalsApprovalIdRoute: AppApprovalsApprovalIdRoute,
+  AppJobsJobIdRoute: AppJobsJobIdRoute,
   AppRunsRunIdRoute: AppRunsRunIdRoute,
   AppTemplatesIdOrAliasRoute: AppTemplatesIdOrAliasRoute,
   AppTriggersTriggerRoute: AppTriggersTriggerRoute,
   AppWorkflowsWorkflowIdRoute: AppWorkflowsWorkflowIdRoute,
   AppApprovalsIndexRoute: AppApprovalsIndexRoute,
+  AppJobsIndexRoute: AppJobsIndexRoute,
   AppOperationsIndexRoute: AppOperationsIndexRoute,
   AppRunsIndexRoute: AppRunsIndexRoute,
   AppTemplatesIndexRoute: AppTemplatesIndexRoute,

@@ -228,6 +228,53 @@ export interface ApprovalVotesTable {
   at: string;
 }
 
+/** A long piece of work (bulk action, export) worked by the server under a lease; see jobs/. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON of the kind's params (validated when the job was created). */
+  params: string;
+  title: string;
+  /** BIGINT (read back as a string on PostgreSQL; the repo converts). */
+  server_id: number | null;
+  /** queued | running | cancelling | cancelled | succeeded | failed */
+  status: string;
+  total: number | null;
+  processed: number;
+  succeeded: number;
+  failed: number;
+  skipped: number;
+  /** JSON summary when finished (rows written, file name…). */
+  result: string | null;
+  error: string | null;
+  created_by: number | null;
+  created_by_name: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+  cancel_requested_by: string | null;
+  /** The worker holding the job, and until when; a lapsed lease lets another worker take over. */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  attempts: number;
+}
+
+/** One unit of a job (an address, a bounce) and its outcome; finished items are never redone. */
+export interface JobItemsTable {
+  id: Generated<number>;
+  job_id: number;
+  seq: number;
+  item_key: string;
+  /** pending | succeeded | failed | skipped */
+  status: string;
+  /** A short machine word for the outcome (reactivatable, spam-complaint, active, unknown…). */
+  verdict: string | null;
+  /** JSON with the item's data and result. */
+  detail: string | null;
+  updated_at: string;
+}
+
 export interface Database extends ClusterTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -245,6 +292,8 @@ export interface Database extends ClusterTables {
   push_subscriptions: PushSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
   approval_links: ApprovalLinksTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
 }
 
 /** A counter per key (login throttle, link rate limit, notify-once claims); times in epoch ms. */

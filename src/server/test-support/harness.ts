@@ -4,7 +4,7 @@ import { createApp } from "../app";
 import { loadConfig, type Config } from "../config";
 import { createMemoryLogger } from "../logger";
 import type { SandboxHandle } from "../proxy/connection";
-import { createServices, type Services } from "../services";
+import { createServices, type ServiceDeps, type Services } from "../services";
 import type { Role } from "../../contract/api/auth";
 import { sqliteTestStore } from "./databases";
 
@@ -20,6 +20,8 @@ export function testClock(start = Date.parse("2030-01-01T00:00:00Z")) {
 export interface HarnessOptions {
   env?: Record<string, string>;
   sandbox?: SandboxHandle;
+  /** Job worker overrides (sleep, lease, poll). */
+  jobs?: ServiceDeps["jobs"];
 }
 
 /** An app on a temporary SQLite store with an admin, in-process; call `cleanup` after. */
@@ -35,6 +37,7 @@ export async function createHarness(opts: HarnessOptions = {}) {
     clock,
     sandbox: opts.sandbox ? async () => opts.sandbox! : undefined,
     version: "test",
+    jobs: opts.jobs,
   });
   await bootstrapAdmin({ store: db.store, clock, logger, adminPassword: ADMIN_PASSWORD });
   const app = createApp(services);

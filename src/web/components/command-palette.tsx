@@ -1,8 +1,10 @@
 import { useNavigate } from "@tanstack/react-router";
 import { Command } from "cmdk";
-import { SquareTerminal } from "lucide-react";
+import { AtSign, SquareTerminal } from "lucide-react";
+import { useState } from "react";
 import { areas, operationList } from "@/contract/postmark";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/web/components/ui/dialog";
+import { looksLikeEmail } from "@/web/lib/email";
 import { navFor } from "@/web/lib/nav";
 import { useSessionUser } from "@/web/lib/session";
 import { operationParams } from "@/web/lib/operation-link";
@@ -15,6 +17,8 @@ const groupClass = "px-1 py-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-headi
 export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const navigate = useNavigate();
   const navItems = navFor(useSessionUser()?.role);
+  const [text, setText] = useState("");
+  const email = looksLikeEmail(text) ? text.trim().toLowerCase() : null;
   const go = (fn: () => Promise<void>) => {
     onOpenChange(false);
     void fn();
@@ -27,11 +31,21 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
         <Command label="Search pages and operations" className="flex flex-col">
           <Command.Input
             autoFocus
+            value={text}
+            onValueChange={setText}
             placeholder="Go to a page or an operation…"
             className="h-12 w-full border-b bg-transparent px-4 text-sm outline-none placeholder:text-muted-foreground"
           />
           <Command.List className="max-h-[min(60dvh,420px)] overflow-y-auto">
             <Command.Empty className="py-6 text-center text-sm text-muted-foreground">Nothing matches.</Command.Empty>
+            {email && (
+              <Command.Group heading="Address" className={groupClass} forceMount>
+                <Command.Item value={`address ${email}`} forceMount className={itemClass} onSelect={() => go(() => navigate({ to: "/address/$email", params: { email } }))}>
+                  <AtSign />
+                  <span className="min-w-0 flex-1 truncate">Look up {email}</span>
+                </Command.Item>
+              </Command.Group>
+            )}
             <Command.Group heading="Pages" className={groupClass}>
               {navItems.map((item) => {
                 const Icon = item.icon;

@@ -6,6 +6,7 @@ import {
   Eraser,
   Globe,
   History,
+  ListChecks,
   LayoutTemplate,
   MailWarning,
   Radio,
@@ -122,6 +123,10 @@ export const navItems = [
   {
     id: "operations", title: "Operations", to: "/operations", icon: SquareTerminal, group: "Console",
     summary: "Every Postmark operation, runnable through the proxy.",
+  },
+  {
+    id: "jobs", title: "Jobs", to: "/jobs", icon: ListChecks, group: "Console",
+    summary: "Bulk actions and exports the server works through, with progress.",
   },
   {
     id: "audit", title: "Audit", to: "/audit", icon: ScrollText, group: "Console", roles: ["admin"],

@@ -3,6 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { Inbox } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
 import { EmptyState } from "@/web/components/empty-state";
+import { ExportButton } from "@/web/components/export-button";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
 import { Pager } from "@/web/components/pager";
@@ -12,7 +13,7 @@ import { pageWindow } from "@/web/lib/paging";
 import { selectedServer } from "@/web/lib/server-selection";
 import { clicksQuery, inboundQuery, opensQuery, outboundQuery } from "./activity-api";
 import { activityTabs, type ActivityFilters as Filters, type ActivitySearch, type ActivityTab } from "./activity-search";
-import { ACTIVITY_PAGE_SIZE, hasActivityFilters } from "./activity-shape";
+import { ACTIVITY_PAGE_SIZE, activityJobFilter, hasActivityFilters } from "./activity-shape";
 import { ActivityFilters } from "./components/activity-filters";
 import { ActivityMessageDetail } from "./components/activity-message-detail";
 import { EngagementTable, InboundTable, OutboundTable } from "./components/activity-tables";
@@ -105,6 +106,7 @@ export function ActivityPage() {
         </TabsList>
       </Tabs>
       <ActivityFilters key={`${tab}-${JSON.stringify([search.recipient, search.sender, search.tag, search.subject, search.stream, search.from, search.to])}`} tab={tab} filters={search} onChange={setFilters} />
+      <ExportButton key={`${tab}-${serverId}`} source={tab} filter={activityJobFilter(search)} serverId={serverId} label={`Export all matching ${tabTitle[tab].toLowerCase()} as CSV`} />
       <div className="overflow-hidden rounded-lg border bg-card" data-testid="activity-list">
         <List search={search} serverId={serverId} onPage={setPage} openMessage={openMessage} />
       </div>

@@ -84,3 +84,9 @@ export function inboundAction(status: string | null): "bypass" | "retry" | null 
   if (status === "Failed") return "retry";
   return null;
 }
+
+/** The tab's filter in Postmark's query names, without paging: what an export job walks. */
+export function activityJobFilter(s: ActivitySearch): Record<string, string> {
+  const { count: _c, offset: _o, ...rest } = activityInput(s).query as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)]));
+}

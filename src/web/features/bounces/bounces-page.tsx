@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { MailCheck } from "lucide-react";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
+import { ExportButton } from "@/web/components/export-button";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
@@ -10,7 +11,8 @@ import { Skeleton } from "@/web/components/ui/skeleton";
 import { selectedServer } from "@/web/lib/server-selection";
 import { bouncesListQuery } from "./bounces-api";
 import type { BounceFilters } from "./bounces-search";
-import { BOUNCES_PAGE_SIZE, bouncesSearchInput, hasBounceFilters } from "./bounces-shape";
+import { BOUNCES_PAGE_SIZE, bounceJobFilter, bouncesSearchInput, hasBounceFilters } from "./bounces-shape";
+import { BouncesBulkBar, BouncesJobPanel } from "./components/bounces-bulk";
 import { BounceDetailPanel } from "./components/bounce-detail";
 import { BouncesFilters } from "./components/bounces-filters";
 import { BouncesStats } from "./components/bounces-stats";
@@ -30,6 +32,15 @@ export function BouncesPage() {
   const setPage = (p: number) => void navigate({ search: (s) => ({ ...s, page: p > 1 ? p : undefined }) });
   const open = (id: number) => void navigate({ search: (s) => ({ ...s, bounce: id }) });
   const close = () => void navigate({ search: (s) => ({ ...s, bounce: undefined }) });
+  const showJob = (id: number | undefined) => void navigate({ search: (s) => ({ ...s, job: id }) });
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const select = (ids: number[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) if (on) next.add(id); else next.delete(id);
+      return next;
+    });
+  const filter = bounceJobFilter(search);
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4">
@@ -44,6 +55,9 @@ export function BouncesPage() {
       />
       <BouncesStats serverId={serverId} activeType={search.type} onType={(type) => setFilters({ type: type as BounceFilters["type"] })} />
       <BouncesFilters key={JSON.stringify([search.email, search.tag, search.stream, search.from, search.to])} filters={search} onChange={setFilters} />
+      <BouncesBulkBar serverId={serverId} selected={[...selected]} matching={list.data?.TotalCount ?? null} filter={filter} onJob={showJob} onClear={() => setSelected(new Set())} />
+      {search.job !== undefined && <BouncesJobPanel id={search.job} onJob={showJob} onClose={() => showJob(undefined)} />}
+      <ExportButton source="bounces" filter={filter} serverId={serverId} label="Export all matching as CSV" />
       <div className="overflow-hidden rounded-lg border bg-card" data-testid="bounces-list">
         {list.isPending ? (
           <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading bounces">
@@ -59,7 +73,7 @@ export function BouncesPage() {
           </div>
         ) : (
           <>
-            <BouncesTable bounces={list.data.Bounces} onOpen={open} />
+            <BouncesTable bounces={list.data.Bounces} onOpen={open} selected={selected} onSelect={select} />
             <Pager page={page} size={BOUNCES_PAGE_SIZE} total={list.data.TotalCount} shown={list.data.Bounces.length} offset={offset} onPage={setPage} />
           </>
         )}

@@ -42,6 +42,8 @@ export const bouncesSearch = searchSchema({
   to: custom<string, string | undefined>(readIsoDate),
   page: optionalPositiveInt(),
   bounce: optionalPositiveInt(),
+  /** The bulk reactivation job (dry run or run) shown above the list. */
+  job: optionalPositiveInt(),
 });
 export type BouncesSearch = Partial<ReturnType<typeof bouncesSearch.parse>>;
-export type BounceFilters = Omit<BouncesSearch, "page" | "bounce">;
+export type BounceFilters = Omit<BouncesSearch, "page" | "bounce" | "job">;

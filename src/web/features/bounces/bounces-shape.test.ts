@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bouncesSearch } from "./bounces-search";
-import { bouncesSearchInput, deliveryStatsRows, hasBounceFilters } from "./bounces-shape";
+import { bounceJobFilter, bouncesSearchInput, deliveryStatsRows, hasBounceFilters } from "./bounces-shape";
 
 describe("bounces search params", () => {
   it("keeps known values and drops bad ones", () => {
@@ -46,5 +46,11 @@ describe("deliveryStatsRows", () => {
   });
   it("sums the types when no total is given", () => {
     expect(deliveryStatsRows({ InactiveMails: 0, Bounces: [{ Type: "Blocked", Name: "ISP block", Count: 3 }] }).total).toBe(3);
+  });
+});
+
+describe("bounceJobFilter", () => {
+  it("is the list's filter without paging, as strings", () => {
+    expect(bounceJobFilter({ type: "HardBounce", inactive: "true", email: "ana", page: 3, from: "2026-01-01" })).toEqual({ type: "HardBounce", inactive: "true", emailFilter: "ana", fromdate: "2026-01-01T00:00:00" });
   });
 });

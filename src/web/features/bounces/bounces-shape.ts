@@ -36,3 +36,9 @@ export function deliveryStatsRows(stats: { InactiveMails: number; Bounces: { Nam
   rows.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { total: all?.Count ?? rows.reduce((n, r) => n + r.count, 0), inactive: stats.InactiveMails, rows };
 }
+
+/** The list's filter in Postmark's query names, without paging: what a bulk job or an export walks. */
+export function bounceJobFilter(s: BouncesSearch): Record<string, string> {
+  const { count: _c, offset: _o, ...rest } = bouncesSearchInput(s).query as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)]));
+}

@@ -4,6 +4,7 @@ import { ShieldCheck, Trash2 } from "lucide-react";
 import { useCallback, useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
+import { ExportButton } from "@/web/components/export-button";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
@@ -18,7 +19,7 @@ import { SuppressionsResults } from "./components/suppressions-results";
 import { SuppressionsTable } from "./components/suppressions-table";
 import { dumpQuery, streamsQuery, suppressionsDelete, type Stream } from "./suppressions-api";
 import type { SuppressionsSearch } from "./suppressions-search";
-import { hasSuppressionFilters, MAX_PER_REQUEST, type ItemResult } from "./suppressions-shape";
+import { dumpInput, hasSuppressionFilters, MAX_PER_REQUEST, type ItemResult } from "./suppressions-shape";
 
 const route = getRouteApi("/_app/suppressions");
 
@@ -125,6 +126,13 @@ export function SuppressionsPage() {
             onChange={setFilters}
           />
           <SuppressionsAdd key={`add-${streamId}`} streamId={streamId} serverId={serverId} />
+          <ExportButton
+            key={`export-${streamId}`}
+            source="suppressions"
+            serverId={serverId}
+            filter={{ stream: streamId, ...Object.fromEntries(Object.entries(dumpInput(streamId, search).query ?? {}).map(([k, v]) => [k, String(v)])) }}
+            label="Export as CSV"
+          />
           <div className="overflow-hidden rounded-lg border bg-card" data-testid="suppressions-list">
             <Dump key={streamId} streamId={streamId} search={search} serverId={serverId} />
           </div>

@@ -3,12 +3,16 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatDateTime } from "@/web/lib/format";
 import type { BounceListItem } from "../bounces-api";
 
-export function BouncesTable({ bounces, onOpen }: { bounces: BounceListItem[]; onOpen: (id: number) => void }) {
+export function BouncesTable({ bounces, onOpen, selected, onSelect }: { bounces: BounceListItem[]; onOpen: (id: number) => void; selected: ReadonlySet<number>; onSelect: (ids: number[], on: boolean) => void }) {
+  const all = bounces.length > 0 && bounces.every((b) => selected.has(b.ID));
   return (
     <div className="overflow-x-auto">
       <Table className="table-fixed">
         <TableHeader>
           <TableRow>
+            <TableHead className="w-10">
+              <input type="checkbox" className="size-4 accent-primary" aria-label="Select all on this page" checked={all} onChange={(e) => onSelect(bounces.map((b) => b.ID), e.target.checked)} />
+            </TableHead>
             <TableHead className="w-[45%] sm:w-[34%]">Address</TableHead>
             <TableHead className="w-[30%] sm:w-[20%]">Type</TableHead>
             <TableHead className="hidden md:table-cell">Subject</TableHead>
@@ -18,6 +22,9 @@ export function BouncesTable({ bounces, onOpen }: { bounces: BounceListItem[]; o
         <TableBody>
           {bounces.map((b) => (
             <TableRow key={b.ID} data-testid="bounce-row" data-bounce-id={b.ID}>
+              <TableCell className="align-top">
+                <input type="checkbox" className="size-4 accent-primary" aria-label={`Select ${b.Email ?? `bounce ${b.ID}`}`} checked={selected.has(b.ID)} onChange={(e) => onSelect([b.ID], e.target.checked)} />
+              </TableCell>
               <TableCell className="align-top">
                 <button type="button" className="max-w-full text-left font-medium break-all text-primary hover:underline" onClick={() => onOpen(b.ID)}>
                   {b.Email ?? "(no address)"}
