@@ -222,6 +222,26 @@ export interface ApprovalVotesTable {
   at: string;
 }
 
+/** A template version Mailroom saved or saw (see templates/history-repo.ts). */
+export interface TemplateVersionsTable {
+  id: Generated<number>;
+  server_id: number;
+  template_id: number;
+  template_type: string;
+  name: string;
+  alias: string | null;
+  subject: string;
+  html_body: string;
+  text_body: string;
+  layout_template: string | null;
+  content_hash: string;
+  /** seen | saved | created | restored | merged | pushed | imported */
+  source: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -239,4 +259,5 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
   approval_links: ApprovalLinksTable;
+  template_versions: TemplateVersionsTable;
 }

@@ -38,7 +38,7 @@ describe("zip", () => {
     const bytes = writeZip([{ path: "a.txt", data: new TextEncoder().encode("hello") }]);
     expect(() => readZip(new Uint8Array([1, 2, 3]))).toThrow(/not a ZIP/);
     const flipped = bytes.slice();
-    flipped[30 + "a.txt".length] ^= 0xff;
+    flipped[30 + "a.txt".length] = (flipped[30 + "a.txt".length] ?? 0) ^ 0xff;
     expect(() => readZip(flipped)).toThrow(/checksum/);
     const compressed = bytes.slice();
     new DataView(compressed.buffer).setUint16(bytes.length - 22 - 51 + 10, 8, true);
