@@ -33,14 +33,14 @@ export const saveRequest = z.strictObject({
   /** The content hash of the version the edit started from; a different current version is a conflict. */
   baseHash: z.string().regex(/^[0-9a-f]{64}$/),
   content: templateContent,
-  source: z.enum(["saved", "restored", "merged"]).default("saved"),
+  source: z.enum(["saved", "restored", "merged", "pushed", "imported"]).default("saved"),
 });
 
 export const createRequest = z.strictObject({
   serverId,
   content: templateContent,
   TemplateType: z.enum(["Standard", "Layout"]),
-  source: z.enum(["created", "imported"]).default("created"),
+  source: z.enum(["created", "imported", "pushed"]).default("created"),
 });
 
 export const versionsQuery = z.strictObject({
