@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Hono } from "hono";
 import { createEventSink } from "./events/sink";
 import { createApp } from "./http/app";
+import { parseSimulation, Simulator, type SimulationSettings } from "./http/simulate";
 import { createRuntime, type Sandbox } from "./runtime";
 import { seedWorld } from "./seed";
 import { startTraffic, stopTraffic } from "./simulation/traffic";
@@ -23,12 +24,19 @@ export interface SandboxOptions {
   now?: number;
   log?: (line: string) => void;
   fetch?: typeof fetch;
+  /** Delivery, engagement, bulk and traffic run only when advance() is called: tests wait on events, not time. */
+  manualTime?: boolean;
+  /** Failure simulation (429/413), as SANDBOX_SIMULATE text or settings; see http/simulate.ts. */
+  simulate?: string | SimulationSettings;
 }
 
 export interface SandboxInstance {
   app: Hono;
   world: World;
   runtime: Sandbox;
+  simulator: Simulator;
+  /** With `manualTime`: moves world time on by `worldMs`, runs what falls due and waits for the webhooks it sent. */
+  advance(worldMs: number): Promise<void>;
   close(): void;
 }
 
@@ -45,14 +53,23 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
   world.sink = createEventSink(dispatcher, log);
   const runtime = createRuntime(world, {
     timeScale,
+    manualTime: options.manualTime,
     log,
     postInboundHook: (store, payload) => dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),
   });
   startTraffic(runtime, options.eventsPerMinute ?? 0);
+  const simulator = new Simulator(typeof options.simulate === "object" ? options.simulate : parseSimulation(options.simulate));
   return {
-    app: createApp(runtime),
+    app: createApp(runtime, simulator),
     world,
     runtime,
+    simulator,
+    async advance(worldMs) {
+      runtime.scheduler.advance(worldMs);
+      await dispatcher.idle();
+      // Let the promise chains that settle on a delivery's result (inbound status) run first.
+      await new Promise((resolve) => setImmediate(resolve));
+    },
     close() {
       stopTraffic(runtime);
       runtime.scheduler.close();
@@ -72,6 +89,7 @@ export interface RunningSandbox {
   accountToken: string;
   servers: { id: number; name: string; apiToken: string }[];
   world: World;
+  advance: SandboxInstance["advance"];
   close(): Promise<void>;
 }
 
@@ -90,6 +108,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
     accountToken: sandbox.world.accountToken,
     servers: [...sandbox.world.servers.values()].map((s) => ({ id: s.id, name: s.config.Name, apiToken: s.config.ApiTokens[0]! })),
     world: sandbox.world,
+    advance: sandbox.advance,
     close: () =>
       new Promise<void>((resolve) => {
         sandbox.close();
@@ -100,3 +119,4 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
 }
 
 export type { World };
+export type { SimulationSettings };

@@ -10,13 +10,16 @@ const sandbox = await startSandbox({
   seed: process.env.SANDBOX_SEED ?? "mailroom",
   accountToken: process.env.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
   eventsPerMinute: Number.isFinite(eventsPerMinute) ? eventsPerMinute : 30,
+  simulate: process.env.SANDBOX_SIMULATE,
   log: (line) => console.log(line),
 });
 
 console.log(`\nPostmark sandbox: ${sandbox.url}`);
 console.log(`  account token (X-Postmark-Account-Token): ${sandbox.accountToken}`);
 for (const s of sandbox.servers) console.log(`  server ${s.id} "${s.name}" (X-Postmark-Server-Token): ${s.apiToken}`);
-console.log(`  test token for sends: POSTMARK_API_TEST\n`);
+console.log(`  test token for sends: POSTMARK_API_TEST`);
+if (process.env.SANDBOX_SIMULATE) console.log(`  simulating: ${process.env.SANDBOX_SIMULATE}`);
+console.log(`  failure simulation (429/413): GET/PUT/DELETE ${sandbox.url}/__sandbox/simulate with the account token\n`);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -21,13 +21,15 @@ export interface Sandbox {
 
 export interface RuntimeOptions {
   timeScale: number;
+  /** Nothing runs by itself; scheduler.advance() moves world time (deterministic tests). */
+  manualTime?: boolean;
   log?: (line: string) => void;
   /** Sends the inbound hook; resolves true on a 2xx, false when the hook failed for good. */
   postInboundHook?: (store: ServerStore, payload: Record<string, unknown>) => Promise<boolean> | null;
 }
 
 export function createRuntime(world: World, options: RuntimeOptions): Sandbox {
-  const scheduler = new Scheduler(options.timeScale);
+  const scheduler = new Scheduler(options.timeScale, options.manualTime ?? false);
   const rng = new Rng(`${world.seed}:live`);
   const log = options.log ?? (() => {});
   return {

@@ -28,4 +28,10 @@ describe("config", () => {
     expect(() => loadConfig({ WEBHOOK_USERNAME: "u" })).toThrow(/both WEBHOOK_USERNAME and WEBHOOK_PASSWORD/);
     expect(() => loadConfig({ MAILROOM_SECRET: "short" })).toThrow(/16 characters/);
   });
+
+  it("passes SANDBOX_SIMULATE to the sandbox and refuses settings it cannot read", () => {
+    expect(loadConfig({ SANDBOX_SIMULATE: "rate-limit:10/60s" }).sandbox.simulate).toBe("rate-limit:10/60s");
+    expect(loadConfig({}).sandbox.simulate).toBeNull();
+    expect(() => loadConfig({ SANDBOX_SIMULATE: "rate-limit:lots" })).toThrow(/rate-limit needs <requests>\/<window>/);
+  });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseSimulation } from "../sandbox/http/simulate";
 
 /** Everything the server reads from the environment, typed and checked once at start. */
 export interface Config {
@@ -16,7 +17,7 @@ export interface Config {
     apiUrlFromEnv: boolean;
     timeoutMs: number;
   };
-  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string };
+  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string; simulate?: string | null };
   dataDir: string;
   databaseUrl: string | null;
   adminPassword: string | null;
@@ -119,6 +120,20 @@ const envSchema = z.object({
       }
       return n;
     }),
+  SANDBOX_SIMULATE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      try {
+        parseSimulation(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+      return v;
+    }),
   DATA_DIR: optionalText,
   DATABASE_URL: z
     .string()
@@ -208,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       accountToken: e.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
       eventsPerMinute: e.SANDBOX_EVENTS_PER_MINUTE,
       seed: e.SANDBOX_SEED ?? "mailroom",
+      simulate: e.SANDBOX_SIMULATE,
     },
     dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,

@@ -50,6 +50,7 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           accountToken: config.sandbox.accountToken,
           seed: config.sandbox.seed,
           ...(config.sandbox.eventsPerMinute !== null ? { eventsPerMinute: config.sandbox.eventsPerMinute } : {}),
+          ...(config.sandbox.simulate ? { simulate: config.sandbox.simulate } : {}),
           log: (line: string) => logger.info(`sandbox: ${line}`),
         });
         logger.warn(`SANDBOX MODE: no Postmark token is configured, so Mailroom talks to the local sandbox at ${sb.url}. Nothing reaches real recipients. Add tokens in Settings → Postmark connection or set POSTMARK_SERVER_TOKEN / POSTMARK_ACCOUNT_TOKEN.`);

@@ -1,10 +1,13 @@
 import { fail } from "../http/errors";
 import { objectBody, paging, type Handler, type HandlerContext } from "../http/context";
-import { countContentPlaceholders, render, renderWithLayout, suggestModel, validate } from "../mustachio";
+import { countContentPlaceholders, render, renderWithLayout, suggestModel, validateLayout } from "../mustachio";
 import type { ServerStore } from "../world/server-store";
 import type { Template } from "../world/types";
 
 const ALIAS_RE = /^[A-Za-z][A-Za-z0-9._-]*$/;
+// 1131's wording: the postmark.js live test reads the prefix; the rest is the docs' error table.
+export const LAYOUT_PLACEHOLDER_MESSAGE = "The layout content placeholder must be present in the layout HTML and/or Text body exactly once.";
+export const STANDARD_PLACEHOLDER_MESSAGE = "The layout content placeholder cannot be present in a standard template.";
 
 function templateByPath(ctx: HandlerContext): Template {
   const key = ctx.params.templateIdOrAlias ?? "";
@@ -18,8 +21,22 @@ const short = (t: Template) => ({ TemplateId: t.TemplateId, Name: t.Name, Active
 function layoutAlias(store: ServerStore, v: unknown): string | null {
   if (v === undefined || v === null || v === "") return null;
   const layout = store.findTemplate(String(v));
-  if (!layout || layout.TemplateType !== "Layout") fail(1101, `The layout '${String(v)}' was not found.`);
+  if (!layout || !layout.Active) fail(1101, `The layout template '${String(v)}' was not found.`);
+  if (layout.TemplateType !== "Layout") fail(1123, `The template '${String(v)}' is not a layout and cannot be used as the 'LayoutTemplate'.`);
   return layout.Alias;
+}
+
+/** A layout cannot sit inside another layout (1123); an empty value is fine. */
+function layoutOfLayout(v: unknown): null {
+  if (v !== undefined && v !== null && v !== "") fail(1123, "The 'LayoutTemplate' field is not allowed for a layout template.");
+  return null;
+}
+
+/** The placeholder rule: once in each body of a layout, nowhere in a standard template (1131). */
+function placeholderError(type: Template["TemplateType"], field: "Subject" | "HtmlBody" | "TextBody", source: string): string | null {
+  const n = countContentPlaceholders(source);
+  if (type === "Layout" && field !== "Subject") return n === 1 ? null : LAYOUT_PLACEHOLDER_MESSAGE;
+  return n > 0 ? STANDARD_PLACEHOLDER_MESSAGE : null;
 }
 
 /** Checks fields shared by create and update; `t` is the template as it will be after the change. */
@@ -31,17 +48,18 @@ function checkTemplate(store: ServerStore, t: Template): void {
     const clash = [...store.templates.values()].some((o) => o.TemplateId !== t.TemplateId && o.Alias?.toLowerCase() === t.Alias!.toLowerCase());
     if (clash) fail(1122, `A template with the alias '${t.Alias}' already exists.`);
   }
-  if (t.TemplateType === "Layout") {
-    if (t.Subject) fail(1123, "A layout template has no 'Subject'.");
-    if (t.LayoutTemplate) fail(1123, "A layout template cannot use another layout.");
-    if (!t.HtmlBody && !t.TextBody) fail(1120, "Either 'HtmlBody' or 'TextBody' is required.");
-    for (const part of [t.HtmlBody, t.TextBody]) if (part && countContentPlaceholders(part) !== 1) fail(1131, "A layout must contain the {{{ @content }}} placeholder exactly once in each body.");
-  } else {
-    if (!t.Subject) fail(1120, "The 'Subject' field is required.");
-    if (!t.HtmlBody && !t.TextBody) fail(1120, "Either 'HtmlBody' or 'TextBody' is required.");
-  }
+  const layout = t.TemplateType === "Layout";
+  if (layout) {
+    if (t.Subject) fail(1123, "The 'Subject' field is not allowed for a layout template.");
+    if (t.LayoutTemplate) fail(1123, "The 'LayoutTemplate' field is not allowed for a layout template.");
+  } else if (!t.Subject) fail(1120, "The 'Subject' field is required.");
+  if (!t.HtmlBody && !t.TextBody) fail(1120, "Either 'HtmlBody' or 'TextBody' is required.");
   for (const [field, part] of [["Subject", t.Subject], ["HtmlBody", t.HtmlBody], ["TextBody", t.TextBody]] as const) {
-    const v = part ? validate(part) : { valid: true, errors: [] };
+    if (!part) continue;
+    const placeholder = placeholderError(t.TemplateType, field, part);
+    if (placeholder) fail(1131, placeholder);
+    // The placeholder rule is settled above, so syntax is checked with the placeholder allowed.
+    const v = validateLayout(part);
     if (!v.valid) fail(1122, `The '${field}' is not a valid template: ${v.errors[0]?.Message ?? "syntax error"}`);
   }
 }
@@ -62,7 +80,7 @@ const create: Handler<"templates.create"> = (ctx) => {
     Active: true,
     Alias: typeof body.Alias === "string" && body.Alias ? body.Alias : null,
     TemplateType: type,
-    LayoutTemplate: type === "Layout" && body.LayoutTemplate ? "invalid" : layoutAlias(store, body.LayoutTemplate),
+    LayoutTemplate: type === "Layout" ? layoutOfLayout(body.LayoutTemplate) : layoutAlias(store, body.LayoutTemplate),
   };
   checkTemplate(store, t);
   store.templates.set(t.TemplateId, t);
@@ -77,7 +95,7 @@ const update: Handler<"templates.update"> = (ctx) => {
   const next: Template = { ...current };
   for (const f of ["Name", "Subject", "HtmlBody", "TextBody"] as const) if (typeof body[f] === "string") next[f] = body[f] as string;
   if (body.Alias !== undefined) next.Alias = typeof body.Alias === "string" && body.Alias ? body.Alias : null;
-  if (body.LayoutTemplate !== undefined) next.LayoutTemplate = current.TemplateType === "Layout" && body.LayoutTemplate ? "invalid" : layoutAlias(store, body.LayoutTemplate);
+  if (body.LayoutTemplate !== undefined) next.LayoutTemplate = current.TemplateType === "Layout" ? layoutOfLayout(body.LayoutTemplate) : layoutAlias(store, body.LayoutTemplate);
   checkTemplate(store, next);
   if (current.TemplateType === "Layout" && current.Alias !== next.Alias) for (const o of store.templates.values()) if (o.LayoutTemplate === current.Alias) o.LayoutTemplate = next.Alias;
   Object.assign(current, next);
@@ -86,26 +104,36 @@ const update: Handler<"templates.update"> = (ctx) => {
 
 type Part = { ContentIsValid: boolean; ValidationErrors: { Message: string; Line: number | null; CharacterPosition: number | null }[]; RenderedContent: string } | null;
 
+// Stands in for the content while a layout renders alone; put back as the placeholder afterwards.
+const CONTENT_MARK = "\u0000mailroom-content\u0000";
+
 const validateTemplate: Handler<"templates.validate"> = (ctx) => {
   const body = objectBody(ctx, 1109, "No template data was supplied.");
   const type = body.TemplateType ?? "Standard";
+  if (type !== "Standard" && type !== "Layout") fail(1122, "TemplateType must be Standard or Layout.");
   const model = (body.TestRenderModel && typeof body.TestRenderModel === "object" ? body.TestRenderModel : {}) as Record<string, unknown>;
-  const layout = body.LayoutTemplate ? ctx.server.findTemplate(String(body.LayoutTemplate)) : undefined;
-  if (body.LayoutTemplate && (!layout || layout.TemplateType !== "Layout")) fail(1101, `The layout '${String(body.LayoutTemplate)}' was not found.`);
-  const supplied = (["Subject", "HtmlBody", "TextBody"] as const).filter((k) => typeof body[k] === "string");
+  const layout = type === "Layout" ? (layoutOfLayout(body.LayoutTemplate) ?? undefined) : body.LayoutTemplate ? ctx.server.findTemplate(String(body.LayoutTemplate)) : undefined;
+  if (type === "Standard" && body.LayoutTemplate) layoutAlias(ctx.server, body.LayoutTemplate);
+  // A layout has no subject: an empty one counts as not supplied.
+  const supplied = (["Subject", "HtmlBody", "TextBody"] as const).filter((k) => typeof body[k] === "string" && !(type === "Layout" && k === "Subject" && body[k] === ""));
   const suggested = suggestModel(supplied.map((k) => body[k] as string).concat(layout ? [layout.HtmlBody, layout.TextBody].filter(Boolean) : []), model);
   const renderModel = { ...suggested, ...model };
   const part = (key: "Subject" | "HtmlBody" | "TextBody"): Part => {
-    const source = body[key];
-    if (typeof source !== "string") return null;
-    const v = validate(source);
-    const errors = [...v.errors];
-    if (type === "Layout" && key !== "Subject" && countContentPlaceholders(source) !== 1) errors.push({ Message: "A layout must contain the {{{ @content }}} placeholder exactly once.", Line: 1, CharacterPosition: 1 });
+    if (!supplied.includes(key)) return null;
+    const source = body[key] as string;
+    const errors: NonNullable<Part>["ValidationErrors"] = [...validateLayout(source).errors];
+    const placeholder = type === "Layout" && key === "Subject" ? "The 'Subject' field is not allowed for a layout template." : placeholderError(type, key, source);
+    if (placeholder) errors.push({ Message: placeholder, Line: null, CharacterPosition: null });
     if (errors.length) return { ContentIsValid: false, ValidationErrors: errors, RenderedContent: "" };
     const html = key === "HtmlBody";
     const layoutPart = key === "HtmlBody" ? layout?.HtmlBody : key === "TextBody" ? layout?.TextBody : undefined;
     try {
-      const rendered = layoutPart ? renderWithLayout(layoutPart, source, renderModel, { html }) : type === "Layout" ? source : render(source, renderModel, { html });
+      const rendered =
+        type === "Layout"
+          ? renderWithLayout(source, CONTENT_MARK, renderModel, { html }).replace(CONTENT_MARK, "{{{ @content }}}")
+          : layoutPart && countContentPlaceholders(layoutPart) === 1
+            ? renderWithLayout(layoutPart, source, renderModel, { html })
+            : render(source, renderModel, { html });
       return { ContentIsValid: true, ValidationErrors: [], RenderedContent: rendered };
     } catch (e) {
       const err = e as { message?: string; line?: number; position?: number; Line?: number; CharacterPosition?: number };
@@ -121,7 +149,10 @@ const push: Handler<"templates.push"> = (ctx) => {
   const body = objectBody(ctx, 1109, "No data was supplied.");
   const source = ctx.world.servers.get(Number(body.SourceServerID));
   const dest = ctx.world.servers.get(Number(body.DestinationServerID));
-  if (!source || !dest) fail(601, "The source or destination server was not found.");
+  // Wording from Postmark's client live tests (postmark.js, postmark-java).
+  if (!source && !dest) fail(601, "The source and destination servers were not found.");
+  if (!source) fail(601, "The source server was not found.");
+  if (!dest) fail(601, "The destination server was not found.");
   const perform = body.PerformChanges === true;
   const out: Record<string, unknown>[] = [];
   const ordered = [...source.templates.values()].filter((t) => t.Alias).sort((a, b) => (a.TemplateType === "Layout" ? -1 : 0) - (b.TemplateType === "Layout" ? -1 : 0));

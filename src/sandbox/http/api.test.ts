@@ -181,6 +181,24 @@ describe("errors as Postmark gives them", () => {
 });
 
 describe("a deterministic world", () => {
+  it("allocates server ids like Postmark: large, spread out, seeded", async () => {
+    const ids = [...sb.world.servers.keys()];
+    expect(ids.every((id) => id > 10_000_000)).toBe(true);
+    expect(ids[1]! - ids[0]!).toBeGreaterThan(1);
+    const same = testSandbox();
+    const another = testSandbox({ seed: "another" });
+    try {
+      expect([...same.world.servers.keys()]).toEqual(ids);
+      expect([...another.world.servers.keys()]).not.toEqual(ids);
+    } finally {
+      same.close();
+      another.close();
+    }
+    for (const small of [1, 2, 3]) expect((await call(sb, "GET", `/servers/${small}`, { account })).body.ErrorCode).toBe(601);
+    const created = await call(sb, "POST", "/servers", { account, body: { Name: "Fresh ids" } });
+    expect(created.body.ID).toBeGreaterThan(Math.max(...ids));
+  });
+
   it("gives the same tokens and history for the same seed", () => {
     const other = testSandbox();
     try {

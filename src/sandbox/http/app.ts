@@ -5,6 +5,8 @@ import type { Sandbox } from "../runtime";
 import type { ServerStore } from "../world/server-store";
 import { Query, type Handler, type HandlerContext } from "./context";
 import { PostmarkError } from "./errors";
+import { BATCH_LIMIT, EMAIL_LIMIT, Simulator } from "./simulate";
+import { SIMULATE_PATH, simulateRoutes } from "./simulate-routes";
 
 const TEST_TOKEN = "POSTMARK_API_TEST";
 const SEND_OPS = new Set<string>(["email.send", "email.sendBatch", "email.sendWithTemplate", "email.sendBatchWithTemplates", "bulk.send"]);
@@ -28,9 +30,22 @@ function authenticate(sandbox: Sandbox, op: Operation, headers: Headers): { serv
   return { server, testMode: false };
 }
 
-async function readBody(req: Request, op: Operation): Promise<unknown> {
+/** Postmark's documented size limits: 10 MB per message, 50 MB per batch or bulk request. */
+const SIZE_LIMITS: Record<string, number> = {
+  "email.send": EMAIL_LIMIT,
+  "email.sendWithTemplate": EMAIL_LIMIT,
+  "email.sendBatch": BATCH_LIMIT,
+  "email.sendBatchWithTemplates": BATCH_LIMIT,
+  "bulk.send": BATCH_LIMIT,
+};
+
+async function readBody(req: Request, op: Operation, simulator: Simulator): Promise<unknown> {
   if (op.method === "GET" || op.method === "DELETE") return undefined;
+  const limit = SIZE_LIMITS[op.id] ?? null;
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > 0) simulator.checkSize(declared, limit);
   const text = await req.text();
+  simulator.checkSize(Buffer.byteLength(text), limit);
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -48,9 +63,10 @@ function errorResponse(e: PostmarkError): Response {
   });
 }
 
-/** The sandbox's HTTP API: Postmark's paths, tokens, shapes and errors. */
-export function createApp(sandbox: Sandbox): Hono {
+/** The sandbox's HTTP API: Postmark's paths, tokens, shapes and errors, plus the sandbox-only admin path. */
+export function createApp(sandbox: Sandbox, simulator = new Simulator()): Hono {
   const app = new Hono();
+  app.route(SIMULATE_PATH, simulateRoutes(sandbox.world, simulator));
   app.all("*", async (c) => {
     const url = new URL(c.req.url);
     const match = matchOperation(c.req.method, url.pathname);
@@ -60,8 +76,9 @@ export function createApp(sandbox: Sandbox): Hono {
     }
     const op = match.operation;
     try {
+      simulator.admit(sandbox.world.now());
       const { server, testMode } = authenticate(sandbox, op, c.req.raw.headers);
-      const body = await readBody(c.req.raw, op);
+      const body = await readBody(c.req.raw, op, simulator);
       const ctx: HandlerContext = {
         operationId: op.id,
         world: sandbox.world,

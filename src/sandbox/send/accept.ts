@@ -5,9 +5,13 @@ import type { Sandbox } from "../runtime";
 import { formatEastern } from "../util/time";
 import type { ServerStore } from "../world/server-store";
 import { applyTemplate, prepareMessage, sendResult, type SendInput } from "./prepare";
+import { senderAllowed } from "./sender-check";
 
 export interface AcceptOptions {
+  /** POSTMARK_API_TEST: validate the message alone (no account, so no sender check), store nothing. */
   testMode: boolean;
+  /** Validate exactly as a real send would, sender included, but store nothing. */
+  validateOnly?: boolean;
   templated?: boolean;
   /** Batch items report inactive recipients with the singular wording. */
   batch?: boolean;
@@ -19,12 +23,13 @@ export function acceptMessage(sandbox: Sandbox, store: ServerStore, raw: unknown
   let input = raw as SendInput;
   if (opts.templated) input = applyTemplate(store, input);
   const now = sandbox.world.now();
-  const { message, inactive } = prepareMessage(store, input, now, { broadcastOnly: opts.broadcastOnly });
+  const senderCheck = opts.testMode ? undefined : (email: string) => senderAllowed(sandbox.world, email);
+  const { message, inactive } = prepareMessage(store, input, now, { broadcastOnly: opts.broadcastOnly, senderAllowed: senderCheck });
   if (message.recipients.length === 0) {
     fail(406, opts.batch ? inactiveBatchMessage(inactive.join(", ")) : inactiveMessage(inactive));
   }
   const submittedAt = formatEastern(now);
-  if (opts.testMode) return sendResult(message, input, submittedAt, randomUUID(), true);
+  if (opts.testMode || opts.validateOnly) return sendResult(message, input, submittedAt, randomUUID(), opts.testMode);
   store.addMessage(message);
   sandbox.deliver(store, message);
   return sendResult(message, input, submittedAt, message.id, false);

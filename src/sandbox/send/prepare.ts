@@ -5,6 +5,7 @@ import { countContentPlaceholders, render, renderWithLayout } from "../mustachio
 import type { ServerStore } from "../world/server-store";
 import type { OutboundMessage, Template, TrackLinks } from "../world/types";
 import { parseAddress, parseAddressList } from "./addresses";
+import { refuseSender } from "./sender-check";
 
 const FORBIDDEN = new Set("vbs exe bin bat chm com cpl crt hlp hta inf ins isp jse lnk mdb pcd pif reg scr sct shs vbe vba wsf wsh wsl msc msi msp mst".split(" "));
 const TRACK_LINKS = new Set(["None", "HtmlAndText", "HtmlOnly", "TextOnly"]);
@@ -50,10 +51,11 @@ function extractLinks(html: string, textBody: string): string[] {
 }
 
 /** Validates the envelope and bodies of one message; the caller stores it. */
-export function prepareMessage(store: ServerStore, input: SendInput, now: number, opts: { broadcastOnly?: boolean } = {}): Prepared {
+export function prepareMessage(store: ServerStore, input: SendInput, now: number, opts: { broadcastOnly?: boolean; senderAllowed?: (email: string) => boolean } = {}): Prepared {
   const fromText = text(input.From);
   if (!fromText) fail(300, "Invalid 'From' address: ''.");
   const from = parseAddress(fromText, "From");
+  if (opts.senderAllowed && !opts.senderAllowed(from.Email)) refuseSender(fromText);
   const to = parseAddressList(input.To, "To");
   const cc = parseAddressList(input.Cc, "Cc");
   const bcc = parseAddressList(input.Bcc, "Bcc");

@@ -53,7 +53,8 @@ export function easternDay(ms: number): string {
   return new Date(ms + easternOffsetHours(ms) * HOUR).toISOString().slice(0, 10);
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/;
+// Zero padding is optional (`2026-12-3`, `2026-12-3T5:04:00`), as Postmark's .NET date parsing allows.
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\.\d+)?)?$/;
 
 /**
  * Parses a Postmark date filter as US Eastern local time. `end` makes a date-only value cover the
@@ -70,7 +71,8 @@ export function parseEasternFilter(value: string, end: boolean): number | null {
   const s = m[6] !== undefined ? Number(m[6]) : 0;
   if (h > 23 || mi > 59 || s > 59) return null;
   const localAsUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (Number.isNaN(localAsUtc)) return null;
+  // Date.UTC rolls 2026-02-31 over into March; a day the month does not have is invalid.
+  if (Number.isNaN(localAsUtc) || new Date(localAsUtc).getUTCDate() !== d) return null;
   // The offset at the guessed instant is right except within the DST switch hour, which is fine here.
   const utc = localAsUtc - easternOffsetHours(localAsUtc + 5 * HOUR) * HOUR;
   if (!end) return utc;

@@ -165,6 +165,17 @@ describe("retries", () => {
 });
 
 describe("robustness", () => {
+  it("idle() resolves once no attempt is in flight, not counting waits for a retry", async () => {
+    statuses = [500];
+    const { d, attempts } = make({ timeScale: 1 });
+    const { done } = d.dispatch({ url: base }, {}, "outbound");
+    await d.idle();
+    expect(attempts.map((a) => a.status)).toEqual([500]);
+    expect(d.pending()).toBe(1);
+    d.close();
+    expect(await done).toEqual({ delivered: false, attempts: 1 });
+  });
+
   it("never throws from dispatch on a bad target", async () => {
     const { d, attempts } = make();
     const bad = [
@@ -180,9 +191,18 @@ describe("robustness", () => {
   it("close() cancels waiting retries and resolves pending deliveries", async () => {
     statuses = [500];
     const attempts: DeliveryAttempt[] = [];
-    const d = createWebhookDispatcher({ timeScale: 1, onAttempt: (a) => attempts.push(a) });
+    let firstAttempt!: () => void;
+    const attempted = new Promise<void>((resolve) => (firstAttempt = resolve));
+    const d = createWebhookDispatcher({
+      timeScale: 1,
+      onAttempt: (a) => {
+        attempts.push(a);
+        firstAttempt();
+      },
+    });
     const { done } = d.dispatch({ url: base }, {}, "inbound");
-    await expect.poll(() => attempts.length).toBe(1);
+    await attempted;
+    expect(attempts).toHaveLength(1);
     expect(d.pending()).toBe(1);
     d.close();
     expect(await done).toEqual({ delivered: false, attempts: 1 });

@@ -26,6 +26,14 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}):
   const doFetch = options.fetch ?? fetch;
   const active = new Set<Delivery>();
   const closing = new AbortController();
+  let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
+  const settleIfIdle = () => {
+    if (inFlight > 0) return;
+    const waiting = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiting) resolve();
+  };
 
   const report = (attempt: DeliveryAttempt): void => {
     try {
@@ -91,7 +99,16 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}):
       delivery.timer = null;
       const number = ++delivery.attempts;
       const at = new Date();
-      const { status, error } = await attempt(prepared, body, traceId, maxRetries - (number - 1));
+      inFlight++;
+      let answer: Awaited<ReturnType<typeof attempt>>;
+      try {
+        answer = await attempt(prepared, body, traceId, maxRetries - (number - 1));
+      } finally {
+        inFlight--;
+        // Waiters resume after this attempt is recorded and finished (below), in a later microtask.
+        queueMicrotask(settleIfIdle);
+      }
+      const { status, error } = answer;
       if (!active.has(delivery)) return; // closed while the request was in flight
       report({ traceId, url: prepared.url, attempt: number, status, ...(error ? { error } : {}), at });
 
@@ -112,6 +129,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}):
   return {
     dispatch,
     pending: () => active.size,
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
     close() {
       closing.abort();
       for (const delivery of [...active]) delivery.finish({ delivered: false, attempts: delivery.attempts });

@@ -38,6 +38,8 @@ export interface WebhookDispatcher {
   dispatch(target: WebhookTarget, payload: unknown, policy: RetryPolicy): { traceId: string; done: Promise<DeliveryResult> };
   /** Deliveries not finished yet (in flight or waiting for a retry). */
   pending(): number;
+  /** Resolves once no attempt is in flight (deliveries waiting for a retry do not count); tests wait on this, not on time. */
+  idle(): Promise<void>;
   /** Cancels waiting retries and in-flight requests; their `done` resolves as not delivered. */
   close(): void;
 }

@@ -28,14 +28,18 @@ export class World {
   readonly rng: Rng;
   sink: EventSink | null = null;
   private fixedNow: number | undefined;
-  private counters = { server: 0, bounce: 0, template: 0, webhook: 0, rule: 0, domain: 0, sender: 0, dataRemoval: 0 };
+  private counters = { bounce: 0, template: 0, webhook: 0, rule: 0, domain: 0, sender: 0, dataRemoval: 0 };
+  /** Server ids are spread out like Postmark's, which allocates them across every account (so 1, 2, 3 are someone else's). */
+  private readonly serverIds: Rng;
+  private lastServerId = 0;
 
   constructor(options: WorldOptions) {
     this.seed = options.seed;
     this.accountToken = options.accountToken;
     this.fixedNow = options.now;
     this.rng = new Rng(`${options.seed}:ids`);
-    this.counters = { server: 0, bounce: 692_560_000, template: 36_000, webhook: 1_234_000, rule: 10, domain: 64_000, sender: 723_000, dataRemoval: 1_200 };
+    this.serverIds = new Rng(`${options.seed}:server-ids`);
+    this.counters = { bounce: 692_560_000, template: 36_000, webhook: 1_234_000, rule: 10, domain: 64_000, sender: 723_000, dataRemoval: 1_200 };
   }
 
   now(): number {
@@ -51,12 +55,18 @@ export class World {
     return ++this.counters[kind];
   }
 
+  /** The next server id: the first lands between 11 and 13 million, each next one a seeded gap further on. */
+  nextServerId(): number {
+    this.lastServerId = this.lastServerId === 0 ? this.serverIds.int(11_000_000, 13_000_000) : this.lastServerId + this.serverIds.int(500, 90_000);
+    return this.lastServerId;
+  }
+
   serverByToken(token: string): ServerStore | undefined {
     return this.tokens.get(token);
   }
 
   createServer(fields: Partial<ServerConfig> & { Name: string }, createdAt = this.now()): ServerStore {
-    const id = this.nextId("server");
+    const id = this.nextServerId();
     const token = this.rng.uuid();
     const hash = this.rng.hex(32);
     const config: ServerConfig = {
