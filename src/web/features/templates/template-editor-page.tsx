@@ -134,6 +134,8 @@ function TemplateEditor({ opened, latest, serverId }: { opened: StudioState | nu
   const layouts = useQuery(layoutsQuery(serverId));
   const users = useQuery({ ...layoutUsersQuery(serverId, base?.template.Alias ?? ""), enabled: !isNew && base?.template.TemplateType === "Layout" && Boolean(base.template.Alias) });
   const usedBy = users.data?.Templates ?? [];
+  // A layout stays undeletable until Mailroom knows nothing uses it.
+  const usageUnknown = !isNew && base?.template.TemplateType === "Layout" && Boolean(base.template.Alias) && !users.isSuccess;
   const remove = useMutation({
     ...postmarkMutationOptions(templatesDelete, serverId, queryClient),
     meta: { silent: true },
@@ -331,7 +333,7 @@ function TemplateEditor({ opened, latest, serverId }: { opened: StudioState | nu
             </Button>
             {!isNew && <Button variant="outline" size="sm" onClick={exportOne}><Download aria-hidden />Export</Button>}
             {!isNew && (
-              <Button variant="outline" size="sm" onClick={() => setConfirmDelete(true)} disabled={!canDelete.allowed || remove.isPending || usedBy.length > 0} title={usedBy.length > 0 ? `In use by ${usedBy.map((t) => t.Alias ?? t.Name).join(", ")}` : canDelete.reason}>
+              <Button variant="outline" size="sm" onClick={() => setConfirmDelete(true)} disabled={!canDelete.allowed || remove.isPending || usedBy.length > 0 || usageUnknown} title={usedBy.length > 0 ? `In use by ${usedBy.map((t) => t.Alias ?? t.Name).join(", ")}` : usageUnknown ? "Checking which templates use this layout…" : canDelete.reason}>
                 <Trash2 aria-hidden />Delete
               </Button>
             )}

@@ -88,7 +88,7 @@ export function ConflictDialog({ open, base, mine, theirs, busy, onCancel, onTak
           ))}
         </div>
         <DialogFooter className="flex-wrap gap-2">
-          <p className="mr-auto text-xs text-muted-foreground" data-testid="merge-summary">{open3 === 0 ? "No conflicting lines: the merge keeps both sides' changes." : merged ? "Every conflict has a choice." : `${open3} conflict${open3 === 1 ? "" : "s"} need a choice to merge.`}</p>
+          <p className="mr-auto text-xs text-muted-foreground" data-testid="merge-summary">{open3 === 0 ? "No conflicting lines: the merge keeps both sides' changes." : merged ? "Every conflict has a choice." : `${open3} conflict${open3 === 1 ? " needs" : "s need"} a choice to merge.`}</p>
           <Button variant="outline" onClick={onTakeTheirs} disabled={busy}>Discard mine, use theirs</Button>
           <Button variant="outline" onClick={() => onSave(mine)} disabled={busy}>Overwrite with mine</Button>
           <Button variant="outline" onClick={() => merged && onEdit(merged)} disabled={busy || !merged}>Edit the merge</Button>

@@ -1,14 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import { useState } from "react";
 import { z } from "zod";
 import { emailSendWithTemplate } from "@/contract/postmark/send";
+import { sendersList } from "@/contract/postmark/senders";
 import { FormField } from "@/web/components/form-field";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { isApiError } from "@/web/lib/api-error";
-import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
+import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
 
 type SendAnswer = z.infer<typeof emailSendWithTemplate.response>;
 const address = z.string().trim().min(1, "An address is required.").regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$|^.*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>$/, "Not an email address.");
@@ -19,6 +20,9 @@ export function SendTest({ serverId, templateId, model, dirty, canSend, reason }
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  // Confirmed signatures as suggestions (needs the account token; without one the field is free text).
+  const senders = useQuery({ ...postmarkQueryOptions<z.infer<typeof sendersList.response>>(sendersList, { query: { count: 100, offset: 0 } }, serverId), meta: { silent: true }, retry: false });
+  const confirmed = (senders.data?.SenderSignatures ?? []).filter((s) => s.Confirmed && s.EmailAddress).map((s) => s.EmailAddress!);
   const send = useMutation({ ...postmarkMutationOptions<SendAnswer>(emailSendWithTemplate, serverId, queryClient), meta: { silent: true } });
 
   const submit = (e: React.FormEvent) => {
@@ -39,7 +43,8 @@ export function SendTest({ serverId, templateId, model, dirty, canSend, reason }
       </p>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <FormField id="test-from" label="From (a confirmed sender)" required error={errors.from}>
-          <Input id="test-from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="you@example.com" autoComplete="email" aria-invalid={Boolean(errors.from)} />
+          <Input id="test-from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder={confirmed[0] ?? "you@example.com"} list="test-from-senders" autoComplete="email" aria-invalid={Boolean(errors.from)} />
+          <datalist id="test-from-senders">{confirmed.map((a) => <option key={a} value={a} />)}</datalist>
         </FormField>
         <FormField id="test-to" label="Send the test to" required error={errors.to}>
           <Input id="test-to" value={to} onChange={(e) => setTo(e.target.value)} placeholder="colleague@example.com" autoComplete="email" aria-invalid={Boolean(errors.to)} />
