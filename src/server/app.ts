@@ -26,6 +26,7 @@ import { auditRoutes } from "./audit/routes";
 import { requestId } from "./audit/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
 import { jobsRoutes } from "./jobs/routes";
+import { templateStudioRoutes } from "./templates/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -92,6 +93,8 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/events", eventsRoutes(s));
   app.route("/api/wiring", wiringRoutes(s));
   app.route("/api/jobs", jobsRoutes(s));
+  app.use("/api/template-studio/*", session);
+  app.route("/api/template-studio", templateStudioRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

@@ -38,6 +38,8 @@ import { Route as AppRunsIndexRouteImport } from './routes/_app/runs.index'
 import { Route as AppRunsRunIdRouteImport } from './routes/_app/runs.$runId'
 import { Route as AppTemplatesIndexRouteImport } from './routes/_app/templates.index'
 import { Route as AppTemplatesIdOrAliasRouteImport } from './routes/_app/templates.$idOrAlias'
+import { Route as AppTemplatesFilesRouteImport } from './routes/_app/templates.files'
+import { Route as AppTemplatesPushRouteImport } from './routes/_app/templates.push'
 import { Route as AppTriggersIndexRouteImport } from './routes/_app/triggers.index'
 import { Route as AppTriggersTriggerRouteImport } from './routes/_app/triggers.$trigger'
 import { Route as AppWorkflowsIndexRouteImport } from './routes/_app/workflows.index'
@@ -188,6 +190,16 @@ const AppTemplatesIdOrAliasRoute = AppTemplatesIdOrAliasRouteImport.update({
   path: '/templates/$idOrAlias',
   getParentRoute: () => AppRoute,
 } as any)
+const AppTemplatesFilesRoute = AppTemplatesFilesRouteImport.update({
+  id: '/templates/files',
+  path: '/templates/files',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppTemplatesPushRoute = AppTemplatesPushRouteImport.update({
+  id: '/templates/push',
+  path: '/templates/push',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppTriggersIndexRoute = AppTriggersIndexRouteImport.update({
   id: '/triggers/',
   path: '/triggers/',
@@ -238,6 +250,8 @@ export interface FileRoutesByFullPath {
   '/jobs/$jobId': typeof AppJobsJobIdRoute
   '/runs/$runId': typeof AppRunsRunIdRoute
   '/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
+  '/templates/files': typeof AppTemplatesFilesRoute
+  '/templates/push': typeof AppTemplatesPushRoute
   '/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/approvals/': typeof AppApprovalsIndexRoute
@@ -273,6 +287,8 @@ export interface FileRoutesByTo {
   '/jobs/$jobId': typeof AppJobsJobIdRoute
   '/runs/$runId': typeof AppRunsRunIdRoute
   '/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
+  '/templates/files': typeof AppTemplatesFilesRoute
+  '/templates/push': typeof AppTemplatesPushRoute
   '/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/approvals': typeof AppApprovalsIndexRoute
@@ -310,6 +326,8 @@ export interface FileRoutesById {
   '/_app/jobs/$jobId': typeof AppJobsJobIdRoute
   '/_app/runs/$runId': typeof AppRunsRunIdRoute
   '/_app/templates/$idOrAlias': typeof AppTemplatesIdOrAliasRoute
+  '/_app/templates/files': typeof AppTemplatesFilesRoute
+  '/_app/templates/push': typeof AppTemplatesPushRoute
   '/_app/triggers/$trigger': typeof AppTriggersTriggerRoute
   '/_app/workflows/$workflowId': typeof AppWorkflowsWorkflowIdRoute
   '/_app/approvals/': typeof AppApprovalsIndexRoute
@@ -347,6 +365,8 @@ export interface FileRouteTypes {
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/templates/$idOrAlias'
+    | '/templates/files'
+    | '/templates/push'
     | '/triggers/$trigger'
     | '/workflows/$workflowId'
     | '/approvals/'
@@ -382,6 +402,8 @@ export interface FileRouteTypes {
     | '/jobs/$jobId'
     | '/runs/$runId'
     | '/templates/$idOrAlias'
+    | '/templates/files'
+    | '/templates/push'
     | '/triggers/$trigger'
     | '/workflows/$workflowId'
     | '/approvals'
@@ -418,6 +440,8 @@ export interface FileRouteTypes {
     | '/_app/jobs/$jobId'
     | '/_app/runs/$runId'
     | '/_app/templates/$idOrAlias'
+    | '/_app/templates/files'
+    | '/_app/templates/push'
     | '/_app/triggers/$trigger'
     | '/_app/workflows/$workflowId'
     | '/_app/approvals/'
@@ -641,6 +665,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppTemplatesIdOrAliasRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/templates/files': {
+      id: '/_app/templates/files'
+      path: '/templates/files'
+      fullPath: '/templates/files'
+      preLoaderRoute: typeof AppTemplatesFilesRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/templates/push': {
+      id: '/_app/templates/push'
+      path: '/templates/push'
+      fullPath: '/templates/push'
+      preLoaderRoute: typeof AppTemplatesPushRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/triggers/': {
       id: '/_app/triggers/'
       path: '/triggers'
@@ -701,6 +739,8 @@ interface AppRouteChildren {
   AppJobsJobIdRoute: typeof AppJobsJobIdRoute
   AppRunsRunIdRoute: typeof AppRunsRunIdRoute
   AppTemplatesIdOrAliasRoute: typeof AppTemplatesIdOrAliasRoute
+  AppTemplatesFilesRoute: typeof AppTemplatesFilesRoute
+  AppTemplatesPushRoute: typeof AppTemplatesPushRoute
   AppTriggersTriggerRoute: typeof AppTriggersTriggerRoute
   AppWorkflowsWorkflowIdRoute: typeof AppWorkflowsWorkflowIdRoute
   AppApprovalsIndexRoute: typeof AppApprovalsIndexRoute
@@ -735,6 +775,8 @@ const AppRouteChildren: AppRouteChildren = {
   AppJobsJobIdRoute: AppJobsJobIdRoute,
   AppRunsRunIdRoute: AppRunsRunIdRoute,
   AppTemplatesIdOrAliasRoute: AppTemplatesIdOrAliasRoute,
+  AppTemplatesFilesRoute: AppTemplatesFilesRoute,
+  AppTemplatesPushRoute: AppTemplatesPushRoute,
   AppTriggersTriggerRoute: AppTriggersTriggerRoute,
   AppWorkflowsWorkflowIdRoute: AppWorkflowsWorkflowIdRoute,
   AppApprovalsIndexRoute: AppApprovalsIndexRoute,

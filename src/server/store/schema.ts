@@ -275,6 +275,26 @@ export interface JobItemsTable {
   updated_at: string;
 }
 
+/** A template version Mailroom saved or saw (see templates/history-repo.ts). */
+export interface TemplateVersionsTable {
+  id: Generated<number>;
+  server_id: number;
+  template_id: number;
+  template_type: string;
+  name: string;
+  alias: string | null;
+  subject: string;
+  html_body: string;
+  text_body: string;
+  layout_template: string | null;
+  content_hash: string;
+  /** seen | saved | created | restored | merged | pushed | imported */
+  source: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: string;
+}
+
 export interface Database extends ClusterTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -294,6 +314,7 @@ export interface Database extends ClusterTables {
   approval_links: ApprovalLinksTable;
   jobs: JobsTable;
   job_items: JobItemsTable;
+  template_versions: TemplateVersionsTable;
 }
 
 /** A counter per key (login throttle, link rate limit, notify-once claims); times in epoch ms. */

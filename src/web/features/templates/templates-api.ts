@@ -27,3 +27,8 @@ export function templateQuery(serverId: number | null, idOrAlias: string) {
 export function validateQuery(serverId: number | null, body: Record<string, unknown>) {
   return { ...postmarkQueryOptions<ValidateResult>(templatesValidate, { body }, serverId), meta: { silent: true } };
 }
+
+/** The templates that use a layout (Postmark's list filtered by LayoutTemplate). */
+export function layoutUsersQuery(serverId: number | null, alias: string) {
+  return { ...postmarkQueryOptions<TemplatesList>(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "All", LayoutTemplate: alias } }, serverId), meta: { silent: true } };
+}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { LayoutTemplate, Plus, SquareTerminal } from "lucide-react";
+import { LayoutTemplate, Plus, ArrowRightLeft, FolderArchive } from "lucide-react";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
@@ -36,9 +36,15 @@ export function TemplatesPage() {
         actions={
           <>
             <Button variant="outline" size="sm" asChild>
-              <Link to="/operations/$group/$name" params={{ group: "templates", name: "push" }}>
-                <SquareTerminal aria-hidden />
+              <Link to="/templates/push">
+                <ArrowRightLeft aria-hidden />
                 Push to another server
+              </Link>
+            </Button>
+            <Button variant="outline" size="sm" asChild>
+              <Link to="/templates/files">
+                <FolderArchive aria-hidden />
+                Export / import
               </Link>
             </Button>
             <Button size="sm" asChild>
