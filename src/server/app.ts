@@ -24,6 +24,7 @@ import { approvalLinkCreateRoutes, approvalLinkRoutes } from "./approvals/links-
 import { auditRoutes } from "./audit/routes";
 import { requestId } from "./audit/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
+import { alertsRoutes, overviewRoutes } from "./alerts/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -63,7 +64,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.use("/api/settings/*", session);
   app.use("/api/servers", session);
   app.use("/api/postmark/*", session);
-  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals", "/api/approval-links", "/api/audit", "/api/push", "/api/notifications"]) {
+  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals", "/api/approval-links", "/api/audit", "/api/push", "/api/notifications", "/api/alerts", "/api/overview"]) {
     app.use(base, session);
     app.use(`${base}/*`, session);
   }
@@ -86,6 +87,8 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/notifications", notificationsRoutes(s));
   app.route("/api/events", eventsRoutes(s));
   app.route("/api/wiring", wiringRoutes(s));
+  app.route("/api/alerts", alertsRoutes(s));
+  app.route("/api/overview", overviewRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

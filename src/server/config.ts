@@ -45,6 +45,8 @@ export interface Config {
     /** VAPID subject: PUSH_SUBJECT, else PUBLIC_URL when https, else a mailto: placeholder. */
     subject: string;
   };
+  /** Health alerts: how often the rules are checked. */
+  alerts: { checkEveryMs: number };
   workflows: {
     /** Attempts of one step on 429, 5xx and network errors, the first included. */
     maxAttempts: number;
@@ -137,6 +139,7 @@ const envSchema = z.object({
   WEBHOOK_USERNAME: optionalText,
   WEBHOOK_PASSWORD: optionalText,
   PUBLIC_URL: httpUrl("PUBLIC_URL"),
+  ALERT_CHECK_SECONDS: int("ALERT_CHECK_SECONDS", 60, 10, 86_400),
   MAILROOM_SECRET: optionalText,
   SESSION_IDLE_MINUTES: int("SESSION_IDLE_MINUTES", 60, 1, 60 * 24 * 30),
   SESSION_MAX_HOURS: int("SESSION_MAX_HOURS", 12, 1, 24 * 365),
@@ -225,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
     workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY },
+    alerts: { checkEveryMs: e.ALERT_CHECK_SECONDS * 1000 },
     push: {
       disabled: e.PUSH_DISABLED,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.

@@ -6,3 +6,4 @@ export * from "./workflows";
 export * from "./approvals";
 export * from "./audit";
 export * from "./notifications";
+export * from "./alerts";
