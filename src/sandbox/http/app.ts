@@ -5,6 +5,7 @@ import type { Sandbox } from "../runtime";
 import type { ServerStore } from "../world/server-store";
 import { Query, type Handler, type HandlerContext } from "./context";
 import { PostmarkError } from "./errors";
+import { registerBounceRateAdmin } from "./admin-bounce-rate";
 
 const TEST_TOKEN = "POSTMARK_API_TEST";
 const SEND_OPS = new Set<string>(["email.send", "email.sendBatch", "email.sendWithTemplate", "email.sendBatchWithTemplates", "bulk.send"]);
@@ -51,6 +52,7 @@ function errorResponse(e: PostmarkError): Response {
 /** The sandbox's HTTP API: Postmark's paths, tokens, shapes and errors. */
 export function createApp(sandbox: Sandbox): Hono {
   const app = new Hono();
+  registerBounceRateAdmin(app, sandbox);
   app.all("*", async (c) => {
     const url = new URL(c.req.url);
     const match = matchOperation(c.req.method, url.pathname);
