@@ -49,6 +49,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password-1",
       SANDBOX_EVENTS_PER_MINUTE: "0",
+      // The overview spec's local push service is http (see e2e/overview.spec.ts).
+      PUSH_ALLOW_HTTP_ENDPOINTS: "1",
     },
   },
 });

@@ -42,6 +42,8 @@ export interface Config {
   push: {
     /** PUSH_DISABLED: no Web Push at all (the rest of Mailroom works as before). */
     disabled: boolean;
+    /** PUSH_ALLOW_HTTP_ENDPOINTS (end-to-end tests only): accept http push endpoints. */
+    allowHttpEndpoints: boolean;
     /** VAPID subject: PUSH_SUBJECT, else PUBLIC_URL when https, else a mailto: placeholder. */
     subject: string;
   };
@@ -156,6 +158,12 @@ const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v === "1" || v?.toLowerCase() === "true"),
+  // End-to-end tests only: a local push service over http stands in for a browser vendor's.
+  PUSH_ALLOW_HTTP_ENDPOINTS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v === "1" || v?.toLowerCase() === "true"),
   PUSH_SUBJECT: z
     .string()
     .trim()
@@ -231,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alerts: { checkEveryMs: e.ALERT_CHECK_SECONDS * 1000 },
     push: {
       disabled: e.PUSH_DISABLED,
+      allowHttpEndpoints: e.PUSH_ALLOW_HTTP_ENDPOINTS,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.
       subject: e.PUSH_SUBJECT ?? (publicUrl.startsWith("https:") ? publicUrl : "mailto:mailroom@example.invalid"),
     },

@@ -13,6 +13,7 @@ import { Route as AppRouteImport } from './routes/_app'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppActivityRouteImport } from './routes/_app/activity'
+import { Route as AppAlertsRouteImport } from './routes/_app/alerts'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppBouncesRouteImport } from './routes/_app/bounces'
 import { Route as AppDataRemovalsRouteImport } from './routes/_app/data-removals'
@@ -58,6 +59,11 @@ const AppIndexRoute = AppIndexRouteImport.update({
 const AppActivityRoute = AppActivityRouteImport.update({
   id: '/activity',
   path: '/activity',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAlertsRoute = AppAlertsRouteImport.update({
+  id: '/alerts',
+  path: '/alerts',
   getParentRoute: () => AppRoute,
 } as any)
 const AppAuditRoute = AppAuditRouteImport.update({
@@ -200,6 +206,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
   '/sign-in': typeof SignInRoute
   '/activity': typeof AppActivityRoute
+  '/alerts': typeof AppAlertsRoute
   '/audit': typeof AppAuditRoute
   '/bounces': typeof AppBouncesRoute
   '/data-removals': typeof AppDataRemovalsRoute
@@ -231,6 +238,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/activity': typeof AppActivityRoute
+  '/alerts': typeof AppAlertsRoute
   '/audit': typeof AppAuditRoute
   '/bounces': typeof AppBouncesRoute
   '/data-removals': typeof AppDataRemovalsRoute
@@ -265,6 +273,7 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/sign-in': typeof SignInRoute
   '/_app/activity': typeof AppActivityRoute
+  '/_app/alerts': typeof AppAlertsRoute
   '/_app/audit': typeof AppAuditRoute
   '/_app/bounces': typeof AppBouncesRoute
   '/_app/data-removals': typeof AppDataRemovalsRoute
@@ -300,6 +309,7 @@ export interface FileRouteTypes {
     | '/'
     | '/sign-in'
     | '/activity'
+    | '/alerts'
     | '/audit'
     | '/bounces'
     | '/data-removals'
@@ -331,6 +341,7 @@ export interface FileRouteTypes {
   to:
     | '/sign-in'
     | '/activity'
+    | '/alerts'
     | '/audit'
     | '/bounces'
     | '/data-removals'
@@ -364,6 +375,7 @@ export interface FileRouteTypes {
     | '/_app'
     | '/sign-in'
     | '/_app/activity'
+    | '/_app/alerts'
     | '/_app/audit'
     | '/_app/bounces'
     | '/_app/data-removals'
@@ -428,6 +440,13 @@ declare module '@tanstack/react-router' {
       path: '/activity'
       fullPath: '/activity'
       preLoaderRoute: typeof AppActivityRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/alerts': {
+      id: '/_app/alerts'
+      path: '/alerts'
+      fullPath: '/alerts'
+      preLoaderRoute: typeof AppAlertsRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/audit': {
@@ -624,6 +643,7 @@ declare module '@tanstack/react-router' {
 
 interface AppRouteChildren {
   AppActivityRoute: typeof AppActivityRoute
+  AppAlertsRoute: typeof AppAlertsRoute
   AppAuditRoute: typeof AppAuditRoute
   AppBouncesRoute: typeof AppBouncesRoute
   AppDataRemovalsRoute: typeof AppDataRemovalsRoute
@@ -655,6 +675,7 @@ interface AppRouteChildren {
 
 const AppRouteChildren: AppRouteChildren = {
   AppActivityRoute: AppActivityRoute,
+  AppAlertsRoute: AppAlertsRoute,
   AppAuditRoute: AppAuditRoute,
   AppBouncesRoute: AppBouncesRoute,
   AppDataRemovalsRoute: AppDataRemovalsRoute,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertRuleInput, alertRuleKind } from "../health/alert-rules";
+import { alertStatuses } from "../health/alert-kinds";
 import { healthThresholds, verdict } from "../health/verdicts";
 
 export const alertRule = z.object({
@@ -13,9 +14,8 @@ export type AlertRule = z.infer<typeof alertRule>;
 export const alertRulesResponse = z.object({ rules: z.array(alertRule) });
 export type AlertRulesResponse = z.infer<typeof alertRulesResponse>;
 
-export const alertStatuses = ["firing", "resolved"] as const;
+export { alertStatuses, type AlertStatus } from "../health/alert-kinds";
 export const alertStatus = z.enum(alertStatuses);
-export type AlertStatus = z.infer<typeof alertStatus>;
 
 /** One breach of a rule, from the check that saw it first to the first check that did not. */
 export const alertItem = z.object({
@@ -110,7 +110,7 @@ export const overviewResponse = z.object({
   serverId: z.number().int().nullable(),
   approvals: z.object({
     pending: z.number().int(),
-    oldest: z.object({ id: z.number().int(), createdAt: z.string(), workflowName: z.string(), expiresAt: z.string() }).nullable(),
+    oldest: z.object({ id: z.number().int(), createdAt: z.string(), workflowName: z.string(), expiresAt: z.string(), method: z.string(), path: z.string() }).nullable(),
   }),
   runs: z.object({
     failed: z.number().int(),

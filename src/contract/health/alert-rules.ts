@@ -1,23 +1,14 @@
 import { z } from "zod";
 import { bounceType } from "../postmark/shared";
 import { triggerId } from "../postmark/triggers";
-import { formatRate, judge, percentOf, type HealthThresholds, type Verdict } from "./verdicts";
+import { alertKindLabel, alertRuleKinds } from "./alert-kinds";
+import { formatRate, judge, percentOf, type HealthThresholds, type Verdict } from "./verdict-logic";
 
 // Alert rules are data (validated here, on both sides); what they measure comes from Postmark's
 // stats and Mailroom's own stores, and `evaluateRule` decides, purely, whether that is a breach.
 
-export const alertRuleKinds = ["bounce-rate", "spam-rate", "bounce-type", "smtp-api-errors", "webhook-silence", "approvals-waiting"] as const;
+export { alertKindLabel, alertRuleKinds, type AlertRuleKind } from "./alert-kinds";
 export const alertRuleKind = z.enum(alertRuleKinds);
-export type AlertRuleKind = z.infer<typeof alertRuleKind>;
-
-export const alertKindLabel: Record<AlertRuleKind, string> = {
-  "bounce-rate": "Bounce rate",
-  "spam-rate": "Spam-complaint rate",
-  "bounce-type": "Bounces of one type",
-  "smtp-api-errors": "SMTP API errors",
-  "webhook-silence": "Webhook flow stopped",
-  "approvals-waiting": "Approvals waiting",
-};
 
 export const alertScope = z.object({
   serverId: z.number().int().min(1),

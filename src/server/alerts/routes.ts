@@ -94,6 +94,16 @@ export function alertsRoutes(s: Services) {
   return app;
 }
 
+/** Method and path of a stored approval request, for a one-line description. */
+function requestLine(raw: string): { method: string; path: string } {
+  try {
+    const r = JSON.parse(raw) as { method?: unknown; path?: unknown };
+    return { method: typeof r.method === "string" ? r.method : "?", path: typeof r.path === "string" ? r.path : "?" };
+  } catch {
+    return { method: "?", path: "?" };
+  }
+}
+
 /** /api/overview: the home page's data. Behind requireSession. */
 export function overviewRoutes(s: Services) {
   const app = new Hono<AppEnv>();
@@ -112,7 +122,7 @@ export function overviewRoutes(s: Services) {
     const pendingQ = db.selectFrom("approvals").innerJoin("workflows", "workflows.id", "approvals.workflow_id").where("approvals.status", "=", "pending");
     const [pending, oldest, failed, waiting, recent, triggers, refusals, lastRefusal, alerts] = await Promise.all([
       pendingQ.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
-      pendingQ.select(["approvals.id", "approvals.created_at", "approvals.expires_at", "workflows.name"]).orderBy("approvals.id").limit(1).executeTakeFirst(),
+      pendingQ.select(["approvals.id", "approvals.created_at", "approvals.expires_at", "approvals.request", "workflows.name"]).orderBy("approvals.id").limit(1).executeTakeFirst(),
       db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "failed").where("test", "=", 0).where("created_at", ">=", since).executeTakeFirst(),
       db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "waiting").executeTakeFirst(),
       db
@@ -138,7 +148,7 @@ export function overviewRoutes(s: Services) {
       serverId,
       approvals: {
         pending: Number(pending?.n ?? 0),
-        oldest: oldest ? { id: Number(oldest.id), createdAt: oldest.created_at, expiresAt: oldest.expires_at, workflowName: oldest.name } : null,
+        oldest: oldest ? { id: Number(oldest.id), createdAt: oldest.created_at, expiresAt: oldest.expires_at, workflowName: oldest.name, ...requestLine(oldest.request) } : null,
       },
       runs: {
         failed: Number(failed?.n ?? 0),
