@@ -54,6 +54,8 @@ export default defineConfig({
       // Jobs pace their Postmark writes, so a bulk run is still going when its page is reloaded.
       JOBS_THROTTLE_MS: "50",
       JOBS_WRITE_THROTTLE_MS: "2000",
+      // The overview spec's local push service is http (see e2e/overview.spec.ts).
+      PUSH_ALLOW_HTTP_ENDPOINTS: "1",
     },
   },
 });

@@ -27,6 +27,7 @@ import { requestId } from "./audit/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
 import { jobsRoutes } from "./jobs/routes";
 import { templateStudioRoutes } from "./templates/routes";
+import { alertsRoutes, overviewRoutes } from "./alerts/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -67,7 +68,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.use("/api/settings/*", session);
   app.use("/api/servers", session);
   app.use("/api/postmark/*", session);
-  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals", "/api/approval-links", "/api/audit", "/api/push", "/api/notifications"]) {
+  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals", "/api/approval-links", "/api/audit", "/api/push", "/api/notifications", "/api/alerts", "/api/overview"]) {
     app.use(base, session);
     app.use(`${base}/*`, session);
   }
@@ -95,6 +96,8 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/jobs", jobsRoutes(s));
   app.use("/api/template-studio/*", session);
   app.route("/api/template-studio", templateStudioRoutes(s));
+  app.route("/api/alerts", alertsRoutes(s));
+  app.route("/api/overview", overviewRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

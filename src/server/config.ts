@@ -45,9 +45,13 @@ export interface Config {
   push: {
     /** PUSH_DISABLED: no Web Push at all (the rest of Mailroom works as before). */
     disabled: boolean;
+    /** PUSH_ALLOW_HTTP_ENDPOINTS (end-to-end tests only): accept http push endpoints. */
+    allowHttpEndpoints: boolean;
     /** VAPID subject: PUSH_SUBJECT, else PUBLIC_URL when https, else a mailto: placeholder. */
     subject: string;
   };
+  /** Health alerts: how often the rules are checked. */
+  alerts: { checkEveryMs: number };
   workflows: {
     /** Attempts of one step on 429, 5xx and network errors, the first included. */
     maxAttempts: number;
@@ -162,6 +166,7 @@ const envSchema = z.object({
   WEBHOOK_USERNAME: optionalText,
   WEBHOOK_PASSWORD: optionalText,
   PUBLIC_URL: httpUrl("PUBLIC_URL"),
+  ALERT_CHECK_SECONDS: int("ALERT_CHECK_SECONDS", 60, 10, 86_400),
   MAILROOM_SECRET: optionalText,
   SESSION_IDLE_MINUTES: int("SESSION_IDLE_MINUTES", 60, 1, 60 * 24 * 30),
   SESSION_MAX_HOURS: int("SESSION_MAX_HOURS", 12, 1, 24 * 365),
@@ -180,6 +185,12 @@ const envSchema = z.object({
   JOBS_WRITE_THROTTLE_MS: int("JOBS_WRITE_THROTTLE_MS", -1, 0, 60_000),
   SANDBOX_HISTORY_MESSAGES: int("SANDBOX_HISTORY_MESSAGES", 15_000, 0, 500_000),
   PUSH_DISABLED: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v === "1" || v?.toLowerCase() === "true"),
+  // End-to-end tests only: a local push service over http stands in for a browser vendor's.
+  PUSH_ALLOW_HTTP_ENDPOINTS: z
     .string()
     .trim()
     .optional()
@@ -264,8 +275,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY, leaseMs: e.WORKFLOW_LEASE_SECONDS * 1000 },
     jobs: { throttleMs: e.JOBS_THROTTLE_MS, writeThrottleMs: e.JOBS_WRITE_THROTTLE_MS < 0 ? e.JOBS_THROTTLE_MS : e.JOBS_WRITE_THROTTLE_MS },
+    alerts: { checkEveryMs: e.ALERT_CHECK_SECONDS * 1000 },
     push: {
       disabled: e.PUSH_DISABLED,
+      allowHttpEndpoints: e.PUSH_ALLOW_HTTP_ENDPOINTS,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.
       subject: e.PUSH_SUBJECT ?? (publicUrl.startsWith("https:") ? publicUrl : "mailto:mailroom@example.invalid"),
     },

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import { createAlertChecker, type AlertChecker } from "./alerts/checker";
+import { createThresholds, type Thresholds } from "./alerts/thresholds";
 import { createApprovalLinks, createRateLimiter, type ApprovalLinks, type RateLimiter } from "./approvals/links";
 import { auditedExecute } from "./audit/audited-execute";
 import { createNotifier, type Notifier } from "./push/notifier";
@@ -50,6 +52,8 @@ export interface Services {
   /** Signed approval links, and the rate limit on checking them. */
   links: ApprovalLinks;
   linkLimiter: RateLimiter;
+  /** Health thresholds (a setting) and the alert checker (periodic, started by index.ts). */
+  alerts: { thresholds: Thresholds; checker: AlertChecker };
   /** The embedded sandbox, when there can be one (sandbox-mode test events use its hook). */
   sandbox: (() => Promise<SandboxHandle & Partial<SandboxEventHook>>) | null;
   version: string;
@@ -103,6 +107,8 @@ export function createServices(deps: ServiceDeps): Services {
   const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
   const vapid = createVapidKeys({ store, box, clock });
   const notifier = createNotifier({ store, vapid, links, clock, logger, subject: config.push.subject, disabled: config.push.disabled, ...deps.push });
+  const thresholds = createThresholds(store);
+  const alerts = { thresholds, checker: createAlertChecker({ store, execute, clock, logger, notifier, thresholds }) };
   const services: Services = {
     workflows: createWorkflowsService({
       config,
@@ -117,6 +123,7 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     vapid,
     notifier,
+    alerts,
     links,
     linkLimiter: createRateLimiter(clock, store.counters, deps.linkRateLimit),
     config,

@@ -13,6 +13,7 @@ import { Route as AppRouteImport } from './routes/_app'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppActivityRouteImport } from './routes/_app/activity'
+import { Route as AppAlertsRouteImport } from './routes/_app/alerts'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppBouncesRouteImport } from './routes/_app/bounces'
 import { Route as AppDataRemovalsRouteImport } from './routes/_app/data-removals'
@@ -63,6 +64,11 @@ const AppIndexRoute = AppIndexRouteImport.update({
 const AppActivityRoute = AppActivityRouteImport.update({
   id: '/activity',
   path: '/activity',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppAlertsRoute = AppAlertsRouteImport.update({
+  id: '/alerts',
+  path: '/alerts',
   getParentRoute: () => AppRoute,
 } as any)
 const AppAuditRoute = AppAuditRouteImport.update({
@@ -230,6 +236,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
   '/sign-in': typeof SignInRoute
   '/activity': typeof AppActivityRoute
+  '/alerts': typeof AppAlertsRoute
   '/audit': typeof AppAuditRoute
   '/bounces': typeof AppBouncesRoute
   '/data-removals': typeof AppDataRemovalsRoute
@@ -266,6 +273,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/activity': typeof AppActivityRoute
+  '/alerts': typeof AppAlertsRoute
   '/audit': typeof AppAuditRoute
   '/bounces': typeof AppBouncesRoute
   '/data-removals': typeof AppDataRemovalsRoute
@@ -305,6 +313,7 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/sign-in': typeof SignInRoute
   '/_app/activity': typeof AppActivityRoute
+  '/_app/alerts': typeof AppAlertsRoute
   '/_app/audit': typeof AppAuditRoute
   '/_app/bounces': typeof AppBouncesRoute
   '/_app/data-removals': typeof AppDataRemovalsRoute
@@ -345,6 +354,7 @@ export interface FileRouteTypes {
     | '/'
     | '/sign-in'
     | '/activity'
+    | '/alerts'
     | '/audit'
     | '/bounces'
     | '/data-removals'
@@ -381,6 +391,7 @@ export interface FileRouteTypes {
   to:
     | '/sign-in'
     | '/activity'
+    | '/alerts'
     | '/audit'
     | '/bounces'
     | '/data-removals'
@@ -419,6 +430,7 @@ export interface FileRouteTypes {
     | '/_app'
     | '/sign-in'
     | '/_app/activity'
+    | '/_app/alerts'
     | '/_app/audit'
     | '/_app/bounces'
     | '/_app/data-removals'
@@ -488,6 +500,13 @@ declare module '@tanstack/react-router' {
       path: '/activity'
       fullPath: '/activity'
       preLoaderRoute: typeof AppActivityRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/alerts': {
+      id: '/_app/alerts'
+      path: '/alerts'
+      fullPath: '/alerts'
+      preLoaderRoute: typeof AppAlertsRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/audit': {
@@ -719,6 +738,7 @@ declare module '@tanstack/react-router' {
 
 interface AppRouteChildren {
   AppActivityRoute: typeof AppActivityRoute
+  AppAlertsRoute: typeof AppAlertsRoute
   AppAuditRoute: typeof AppAuditRoute
   AppBouncesRoute: typeof AppBouncesRoute
   AppDataRemovalsRoute: typeof AppDataRemovalsRoute
@@ -755,6 +775,7 @@ interface AppRouteChildren {
 
 const AppRouteChildren: AppRouteChildren = {
   AppActivityRoute: AppActivityRoute,
+  AppAlertsRoute: AppAlertsRoute,
   AppAuditRoute: AppAuditRoute,
   AppBouncesRoute: AppBouncesRoute,
   AppDataRemovalsRoute: AppDataRemovalsRoute,

@@ -7,3 +7,4 @@ export * from "./approvals";
 export * from "./audit";
 export * from "./notifications";
 export * from "./template-studio";
+export * from "./alerts";

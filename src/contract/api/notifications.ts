@@ -26,6 +26,8 @@ export const notificationPreferences = z.object({
   approvals: z.boolean(),
   runFailures: z.boolean(),
   intakeAlerts: z.boolean(),
+  /** Health alerts (bounce and spam rates, stopped webhooks…). Optional in a PUT: absent keeps the current choice. */
+  healthAlerts: z.boolean().optional(),
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 
@@ -38,7 +40,7 @@ export const notificationPreferencesResponse = z.object({
 });
 export type NotificationPreferencesResponse = z.infer<typeof notificationPreferencesResponse>;
 
-export const notificationKinds = ["approval", "run-failed", "intake-refusing"] as const;
+export const notificationKinds = ["approval", "run-failed", "intake-refusing", "alert"] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
 
@@ -51,6 +53,8 @@ export const pushPayload = z.object({
   url: z.string(),
   /** Notifications with the same tag replace each other. */
   tag: z.string(),
+  /** For alerts: firing or resolved. */
+  alertStatus: z.enum(["firing", "resolved"]).optional(),
   /** For approvals: a signed link path "/approve/<token>" when one was created. */
   approveUrl: z.string().optional(),
 });

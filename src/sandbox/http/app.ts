@@ -7,6 +7,7 @@ import { Query, type Handler, type HandlerContext } from "./context";
 import { PostmarkError } from "./errors";
 import { BATCH_LIMIT, EMAIL_LIMIT, Simulator } from "./simulate";
 import { SIMULATE_PATH, simulateRoutes } from "./simulate-routes";
+import { registerBounceRateAdmin } from "./admin-bounce-rate";
 
 const TEST_TOKEN = "POSTMARK_API_TEST";
 const SEND_OPS = new Set<string>(["email.send", "email.sendBatch", "email.sendWithTemplate", "email.sendBatchWithTemplates", "bulk.send"]);
@@ -67,6 +68,7 @@ function errorResponse(e: PostmarkError): Response {
 export function createApp(sandbox: Sandbox, simulator = new Simulator()): Hono {
   const app = new Hono();
   app.route(SIMULATE_PATH, simulateRoutes(sandbox.world, simulator));
+  registerBounceRateAdmin(app, sandbox);
   app.all("*", async (c) => {
     const url = new URL(c.req.url);
     const match = matchOperation(c.req.method, url.pathname);

@@ -2,6 +2,7 @@
 // lie in the past at once; live simulation schedules them. Same rates either way.
 import { bounceMix, clickProfiles, geos, openProfiles, type ClientProfile } from "../seed/pools";
 import type { Rng } from "../util/rng";
+import { nextOverriddenBounce } from "./bounce-override";
 import { recordBounce, recordClick, recordDelivered, recordOpen } from "../world/recorders";
 import type { ServerStore } from "../world/server-store";
 import type { Geo, OutboundMessage } from "../world/types";
@@ -48,7 +49,13 @@ export function planOutcomes(world: World, store: ServerStore, m: OutboundMessag
       steps.push({ delay: deliverDelay, apply: (at) => recordBounce(world, store, m, recipient, forced, at) });
       continue;
     }
-    if (rng.chance(0.028)) {
+    // A sandbox admin override (bounce-override.ts) replaces the usual 2.8 % for live sends.
+    const overridden = live ? nextOverriddenBounce(store) : null;
+    if (overridden) {
+      steps.push({ delay: deliverDelay, apply: (at) => recordBounce(world, store, m, recipient, overridden, at) });
+      continue;
+    }
+    if (overridden === null && rng.chance(0.028)) {
       const type = rng.weighted(bounceMix);
       steps.push({ delay: deliverDelay + rng.int(1_000, 60_000), apply: (at) => recordBounce(world, store, m, recipient, type, at) });
       continue;

@@ -36,6 +36,8 @@ export function registerCoreTasks(s: Services) {
       },
     });
   }
+  // Health alerts: one pass over the rules, once across instances (see alerts/checker.ts).
+  s.periodic.register({ name: "alerts.check", everyMs: s.config.alerts.checkEveryMs, run: () => s.alerts.checker.checkOnce() });
   s.periodic.register({ name: "sessions.sweep", everyMs: 3_600_000, run: () => s.sessions.sweep() });
   // Counters are short-lived (throttle: an hour; link limit: minutes; notify-once claims: a day).
   s.periodic.register({ name: "counters.sweep", everyMs: 3_600_000, run: () => s.store.counters.sweep(s.clock() - 2 * DAY) });

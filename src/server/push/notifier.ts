@@ -185,6 +185,22 @@ export function createNotifier(d: NotifierDeps) {
       });
     },
 
+    /** A health alert fired (or still fires, as a reminder) or resolved: tell those who want alerts. */
+    alert(a: { id: number; ruleName: string; summary: string; status: "firing" | "resolved"; reminder?: boolean }) {
+      background("alert notification", async () => {
+        const payload: PushPayload = {
+          kind: "alert",
+          title: `${a.status === "resolved" ? "Resolved" : a.reminder ? "Still firing" : "Alert"}: ${a.ruleName}`.slice(0, 120),
+          body: a.summary.slice(0, 240),
+          url: `/alerts?alert=${a.id}`,
+          // One notification per alert on the device: the reminder and the resolution replace it.
+          tag: `alert-${a.id}`,
+          alertStatus: a.status,
+        };
+        for (const { subscriptions } of await audience("alert")) for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 6 * 3600, urgency: a.status === "firing" ? "high" : "normal" });
+      });
+    },
+
     /** Resolves when every notification started so far is done (tests, shutdown). */
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);

@@ -9,12 +9,15 @@ export const roleMayReceive: Record<NotificationKind, (r: Role) => boolean> = {
   "run-failed": roleMay.editWorkflows,
   // Intake credentials are a settings matter: admins fix them.
   "intake-refusing": (r) => r === "admin",
+  // Anyone may read alerts; the default (below) is on for those who can act on them.
+  alert: () => true,
 };
 
 export const preferenceOf: Record<NotificationKind, keyof NotificationPreferences> = {
   approval: "approvals",
   "run-failed": "runFailures",
   "intake-refusing": "intakeAlerts",
+  alert: "healthAlerts",
 };
 
 /** Until a user chooses: everything their role may act on. */
@@ -22,16 +25,19 @@ export const defaultPreferences = (role: Role): NotificationPreferences => ({
   approvals: roleMayReceive.approval(role),
   runFailures: roleMayReceive["run-failed"](role),
   intakeAlerts: roleMayReceive["intake-refusing"](role),
+  healthAlerts: roleMay.editWorkflows(role),
 });
 
 export function createPreferencesRepo(db: Kysely<Database>) {
   return {
     async get(userId: number, role: Role): Promise<NotificationPreferences> {
       const r = await db.selectFrom("notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
-      return r ? { approvals: !!Number(r.approvals), runFailures: !!Number(r.run_failures), intakeAlerts: !!Number(r.intake_alerts) } : defaultPreferences(role);
+      if (!r) return defaultPreferences(role);
+      const healthAlerts = r.alerts === null || r.alerts === undefined ? defaultPreferences(role).healthAlerts : !!Number(r.alerts);
+      return { approvals: !!Number(r.approvals), runFailures: !!Number(r.run_failures), intakeAlerts: !!Number(r.intake_alerts), healthAlerts };
     },
     async set(userId: number, p: NotificationPreferences, now: string) {
-      const values = { approvals: p.approvals ? 1 : 0, run_failures: p.runFailures ? 1 : 0, intake_alerts: p.intakeAlerts ? 1 : 0, updated_at: now };
+      const values = { approvals: p.approvals ? 1 : 0, run_failures: p.runFailures ? 1 : 0, intake_alerts: p.intakeAlerts ? 1 : 0, updated_at: now, ...(p.healthAlerts === undefined ? {} : { alerts: p.healthAlerts ? 1 : 0 }) };
       await db
         .insertInto("notification_preferences")
         .values({ user_id: userId, ...values })

@@ -113,7 +113,7 @@ describe("web push", () => {
     const sub = await subscribe(approver, "a1");
     await t.request("/api/push/subscriptions", { method: "POST", cookie: approver, json: sub });
     const prefs = (await (await t.request("/api/notifications/preferences", { cookie: approver })).json()) as NotificationPreferencesResponse;
-    expect(prefs).toEqual({ preferences: { approvals: true, runFailures: false, intakeAlerts: false }, subscriptions: 1, pushEnabled: true });
+    expect(prefs).toEqual({ preferences: { approvals: true, runFailures: false, intakeAlerts: false, healthAlerts: false }, subscriptions: 1, pushEnabled: true });
     const prod = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, bootstrap: false });
     expect((await prod.request("/api/push/subscriptions", { method: "POST", cookie: approver, json: browserSubscription("http://10.0.0.1/x") })).status).toBe(400);
     const del = await t.request("/api/push/subscriptions", { method: "DELETE", cookie: approver, json: { endpoint: sub.endpoint } });

@@ -68,6 +68,8 @@ export interface NotificationPreferencesTable {
   run_failures: number;
   intake_alerts: number;
   updated_at: string;
+  /** Health alerts; null until chosen (the role's default). */
+  alerts: number | null;
 }
 
 /** Signed approval links: only a hash of the token is kept. */
@@ -295,6 +297,39 @@ export interface TemplateVersionsTable {
   at: string;
 }
 
+/** An alert rule; `document` is the AlertRuleInput JSON. Soft-deleted so alerts keep their rule. */
+export interface AlertRulesTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  enabled: number;
+  server_id: number;
+  document: string;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  deleted_at: string | null;
+}
+
+/** One breach of a rule: firing until the first check without a breach, then resolved. */
+export interface AlertsTable {
+  id: Generated<number>;
+  rule_id: number;
+  rule_name: string;
+  kind: string;
+  server_id: number;
+  stream: string | null;
+  tag: string | null;
+  status: string;
+  started_at: string;
+  ended_at: string | null;
+  value: number | null;
+  summary: string;
+  last_checked_at: string;
+  notifications: number;
+  last_notified_at: string | null;
+}
+
 export interface Database extends ClusterTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -315,6 +350,8 @@ export interface Database extends ClusterTables {
   jobs: JobsTable;
   job_items: JobItemsTable;
   template_versions: TemplateVersionsTable;
+  alert_rules: AlertRulesTable;
+  alerts: AlertsTable;
 }
 
 /** A counter per key (login throttle, link rate limit, notify-once claims); times in epoch ms. */

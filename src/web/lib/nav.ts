@@ -1,6 +1,8 @@
 import {
   Activity,
   Ban,
+  BellRing,
+  LayoutDashboard,
   ChartLine,
   ClipboardCheck,
   Eraser,
@@ -48,6 +50,10 @@ export interface NavItem {
 
 /** The one list of pages: the sidebar, the command palette and the placeholders all read it. */
 export const navItems = [
+  {
+    id: "overview", title: "Overview", to: "/", icon: LayoutDashboard, group: "Messages",
+    summary: "Health verdicts, firing alerts and what needs a person now.",
+  },
   {
     id: "activity", title: "Activity", to: "/activity", icon: Activity, group: "Messages", area: "activity",
     summary: "Sent and received messages, opens and clicks.",
@@ -119,6 +125,10 @@ export const navItems = [
   {
     id: "approvals", title: "Approvals", to: "/approvals", icon: ClipboardCheck, group: "Automation",
     summary: "Risky workflow actions waiting for a person.",
+  },
+  {
+    id: "alerts", title: "Alerts", to: "/alerts", icon: BellRing, group: "Automation",
+    summary: "Alert rules on rates and flows, their history and the verdict thresholds.",
   },
   {
     id: "operations", title: "Operations", to: "/operations", icon: SquareTerminal, group: "Console",

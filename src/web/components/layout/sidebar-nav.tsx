@@ -19,6 +19,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
                   <li key={item.id}>
                     <Link
                       to={item.to}
+                      activeOptions={{ exact: item.to === "/" }}
                       onClick={onNavigate}
                       className="flex items-center gap-2.5 rounded-md px-2 py-1 text-sm text-sidebar-foreground transition-colors hover:bg-sidebar-accent"
                       activeProps={{ className: "bg-sidebar-accent font-medium text-foreground", "aria-current": "page" }}

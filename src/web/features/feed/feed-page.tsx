@@ -8,6 +8,7 @@ import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { FeedDetailSheet } from "./components/feed-detail-sheet";
 import { FeedEmpty } from "./components/feed-empty";
+import { AlertFeedEntries } from "@/web/components/health/alert-feed-entries";
 import { FeedFilters } from "./components/feed-filters";
 import { FeedList } from "./components/feed-list";
 import { filtersOf, hasFilters, type FeedFilters as Filters } from "./feed-search";
@@ -51,6 +52,7 @@ export function FeedPage() {
         }
       />
       <FeedFilters filters={filters} onChange={setFilters} />
+      <AlertFeedEntries />
       {paused && (
         <button
           type="button"

@@ -16,6 +16,7 @@ const kinds: { key: keyof NotificationPreferences; title: string; text: string }
   { key: "approvals", title: "Approvals", text: "A workflow step waits for your approval. Tapping opens the item." },
   { key: "runFailures", title: "Failed runs", text: "A workflow run ended in failure." },
   { key: "intakeAlerts", title: "Webhook intake", text: "Mailroom refused webhook posts (wrong credentials): events may be lost." },
+  { key: "healthAlerts", title: "Health alerts", text: "An alert rule fired (bounce or spam rate, stopped webhooks, waiting approvals), once per breach with a reminder while it lasts." },
 ];
 
 export function NotificationsPanel() {
@@ -94,7 +95,7 @@ export function NotificationsPanel() {
                   </div>
                   <Switch
                     id={`notify-${k.key}`}
-                    checked={prefs.data.preferences[k.key]}
+                    checked={prefs.data.preferences[k.key] ?? false}
                     disabled={save.isPending}
                     onCheckedChange={(on) => save.mutate({ ...prefs.data.preferences, [k.key]: on })}
                   />
