@@ -24,6 +24,7 @@ import { approvalLinkCreateRoutes, approvalLinkRoutes } from "./approvals/links-
 import { auditRoutes } from "./audit/routes";
 import { requestId } from "./audit/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
+import { dataRemovalsRoutes } from "./data-removals/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -86,6 +87,9 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/notifications", notificationsRoutes(s));
   app.route("/api/events", eventsRoutes(s));
   app.route("/api/wiring", wiringRoutes(s));
+  app.use("/api/data-removals", session);
+  app.use("/api/data-removals/*", session);
+  app.route("/api/data-removals", dataRemovalsRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

@@ -8,6 +8,7 @@ import { createLogger } from "./logger";
 import { createServices } from "./services";
 import { openStoreFromConfig } from "./store/index";
 import { createWiring } from "./wiring/service";
+import { dataRemovalStatusTask, startPeriodicTask } from "./data-removals/status-task";
 
 /** Starts Mailroom: config, store and migrations, first admin, Postmark connection, HTTP. */
 async function main() {
@@ -57,6 +58,8 @@ async function main() {
   // VAPID keys at first start, so browsers can subscribe from the first page load.
   if (!config.push.disabled) await services.vapid.get();
   const stopRetention = services.events.startRetention();
+  // Open data removal requests are checked with Postmark until it reports them done.
+  const stopRemovalChecks = startPeriodicTask(dataRemovalStatusTask({ service: services.dataRemovals, logger }), { clock: services.clock, logger });
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.
   await services.workflows.engine.start((listener) => services.events.bus.subscribe(listener));
   if (conn.mode === "sandbox") {
@@ -79,6 +82,7 @@ async function main() {
     logger.info(`${signal}: shutting down`);
     clearInterval(sweeper);
     stopRetention();
+    stopRemovalChecks();
     await services.workflows.engine.stop().catch(() => {});
     await services.notifier.idle().catch(() => {});
     const force = setTimeout(() => process.exit(1), 10_000);

@@ -11,6 +11,8 @@ import { createSecretBox, loadSettingsKey } from "./crypto/secret-box";
 import type { Logger } from "./logger";
 import { createConnection, type Connection, type SandboxHandle } from "./proxy/connection";
 import { createEventsService, type EventsService } from "./events/service";
+import { createDataRemovalsRepo } from "./data-removals/data-removals-repo";
+import { createDataRemovalsService, type DataRemovalsService } from "./data-removals/service";
 import type { SandboxEventHook } from "./events/test-events";
 import { createExecutor, type Execute } from "./proxy/execute";
 import { createConnectionSettings, type ConnectionSettings } from "./settings/connection-settings";
@@ -43,6 +45,8 @@ export interface Services {
   /** The embedded sandbox, when there can be one (sandbox-mode test events use its hook). */
   sandbox: (() => Promise<SandboxHandle & Partial<SandboxEventHook>>) | null;
   version: string;
+  /** Data removal requests kept in Mailroom's store, and their status checks. */
+  dataRemovals: DataRemovalsService;
 }
 
 export interface ServiceDeps {
@@ -110,5 +114,6 @@ export function createServices(deps: ServiceDeps): Services {
     events: createEventsService({ config, store, box, clock, logger }),
     sandbox: deps.sandbox ?? null,
     version: deps.version ?? readVersion(),
+    dataRemovals: createDataRemovalsService({ repo: createDataRemovalsRepo(store.db), users: store.users, execute, clock, logger }),
   };
 }

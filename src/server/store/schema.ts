@@ -222,6 +222,20 @@ export interface ApprovalVotesTable {
   at: string;
 }
 
+export interface DataRemovalsTable {
+  id: Generated<number>;
+  postmark_id: number;
+  requested_for: string;
+  requested_by: string;
+  created_by_id: number | null;
+  created_by_name: string;
+  created_at: string;
+  status: string;
+  status_checked_at: string | null;
+  completed_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -239,4 +253,5 @@ export interface Database {
   push_subscriptions: PushSubscriptionsTable;
   notification_preferences: NotificationPreferencesTable;
   approval_links: ApprovalLinksTable;
+  data_removals: DataRemovalsTable;
 }
