@@ -25,6 +25,7 @@ import { auditRoutes } from "./audit/routes";
 import { requestId } from "./audit/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
 import { dataRemovalsRoutes } from "./data-removals/routes";
+import { approversRoutes } from "./approvers/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -90,6 +91,8 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.use("/api/data-removals", session);
   app.use("/api/data-removals/*", session);
   app.route("/api/data-removals", dataRemovalsRoutes(s));
+  app.use("/api/approvers", session);
+  app.route("/api/approvers", approversRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });
