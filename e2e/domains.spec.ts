@@ -110,6 +110,12 @@ test("add a domain, verify, rotate, change Return-Path and delete it; Postmark e
   await detail.getByRole("button", { name: "Delete" }).click();
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toContainText(`Delete the domain ${name}?`);
+  // Typed confirmation: the button stays disabled until the exact name is typed.
+  await expect(confirm.getByRole("button", { name: `Delete ${name}` })).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(`${name}x`);
+  await expect(confirm.getByRole("button", { name: `Delete ${name}` })).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(name);
+  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/domain-${testInfo.project.name}-typed-confirm.png` });
   await confirm.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(page).not.toHaveURL(/domain=/);
   await expect(page.getByTestId("domain-row").first()).toBeVisible();

@@ -79,6 +79,12 @@ test("add, edit, resend confirmation and delete a signature; Postmark errors sho
   await detail.getByRole("button", { name: "Delete" }).click();
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toContainText(`Delete the sender signature ${email}?`);
+  // Typed confirmation: the button stays disabled until the exact name is typed.
+  await expect(confirm.getByRole("button", { name: `Delete ${email}` })).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(`${email}x`);
+  await expect(confirm.getByRole("button", { name: `Delete ${email}` })).toBeDisabled();
+  await confirm.getByLabel(/Type .* to confirm/).fill(email);
+  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/sender-${testInfo.project.name}-typed-confirm.png` });
   await confirm.getByRole("button", { name: `Delete ${email}` }).click();
   await expect(page).not.toHaveURL(/sender=/);
   await expect(page.getByTestId("sender-row").first()).toBeVisible();

@@ -37,29 +37,77 @@ test("edits the current server's tracking and hooks; a bad hook URL shows Postma
   await expect(form.getByLabel("Name")).toHaveValue(/.+/);
 
   await form.getByLabel("Bounce webhook URL (legacy)").fill("not a url");
-  await form.getByRole("button", { name: "Save settings" }).click();
+  await form.getByRole("button", { name: "Review changes" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
   await expect(form.getByTestId("postmark-error")).toContainText("606");
 
   const hook = `https://hooks.example.com/${testInfo.project.name}/bounce`;
   const before = await form.getByLabel("Track opens").getAttribute("data-state");
   await form.getByLabel("Bounce webhook URL (legacy)").fill(hook);
   await form.getByLabel("Track opens").click();
+  const raw = await form.getByLabel("Raw email in inbound webhooks").getAttribute("data-state");
+  await form.getByLabel("Raw email in inbound webhooks").click();
+  await form.getByRole("button", { name: "Review changes" }).click();
+  // The diff names exactly what will change before anything is sent.
+  const diff = page.getByTestId("server-settings-diff");
+  await expect(diff.getByTestId("server-settings-change")).toHaveCount(3);
+  await expect(diff).toContainText("Raw email in inbound webhooks");
+  await expect(diff).toContainText(hook);
+  await shot(page, testInfo, "diff");
   const saved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/api/postmark/server"));
-  await form.getByRole("button", { name: "Save settings" }).click();
-  expect((await saved).status()).toBe(200);
+  await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
+  const response = await saved;
+  expect(response.status()).toBe(200);
+  expect(Object.keys(JSON.parse(response.request().postData() ?? "{}") as object).sort()).toEqual(["BounceHookUrl", "RawEmailEnabled", "TrackOpens"]);
   await expect(form.getByTestId("server-save-error")).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("server-settings").getByLabel("Bounce webhook URL (legacy)")).toHaveValue(hook, { timeout: 15_000 });
   await expect(page.getByTestId("server-settings").getByLabel("Track opens")).not.toHaveAttribute("data-state", before ?? "");
+  await expect(page.getByTestId("server-settings").getByLabel("Raw email in inbound webhooks")).not.toHaveAttribute("data-state", raw ?? "");
   await shot(page, testInfo, "settings");
   await expectNoHorizontalOverflow(page);
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("creates a server and deletes it after typing its name", async ({ page }, testInfo) => {
+test("a hook URL's password is masked, and saving other fields never sends the mask", async ({ page }, testInfo) => {
+  await signIn(page);
+  await page.goto("/servers");
+  const form = page.getByTestId("server-settings");
+  const secretHook = `https://hook:pw-${testInfo.project.name}-s3cret@in.example.com/inbound`;
+  await form.getByLabel("Inbound webhook URL").fill(secretHook);
+  await form.getByRole("button", { name: "Review changes" }).click();
+  await expect(page.getByTestId("server-settings-diff")).not.toContainText("s3cret");
+  const saved = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/api/postmark/server"));
+  await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
+  expect((await saved).status()).toBe(200);
+  await page.reload();
+  const field = page.getByTestId("server-settings").getByLabel("Inbound webhook URL");
+  await expect(field).toHaveValue(/^https:\/\/hook:•+@in\.example\.com\/inbound$/, { timeout: 15_000 });
+  await expect(page.getByText(/s3cret/)).toHaveCount(0);
+  // Changing something else sends only that field, never the masked URL.
+  await page.getByTestId("server-settings").getByLabel("Bounce content in bounce webhooks").click();
+  await page.getByTestId("server-settings").getByRole("button", { name: "Review changes" }).click();
+  const again = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/api/postmark/server"));
+  await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
+  expect(Object.keys(JSON.parse((await again).request().postData() ?? "{}") as object)).toEqual(["IncludeBounceContentInHook"]);
+  // Leaving the mask in place while changing the path keeps the real password.
+  await page.reload();
+  await page.getByTestId("server-settings").getByLabel("Inbound webhook URL").fill((await page.getByTestId("server-settings").getByLabel("Inbound webhook URL").inputValue()).replace("/inbound", "/v2"));
+  await page.getByTestId("server-settings").getByRole("button", { name: "Review changes" }).click();
+  const third = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/api/postmark/server"));
+  await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
+  expect(JSON.parse((await third).request().postData() ?? "{}")).toEqual({ InboundHookUrl: secretHook.replace("/inbound", "/v2") });
+});
+
+test("creates a server: it appears in the switcher at once, in this tab and another open tab; deletes it after typing its name", async ({ page }, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const name = `E2E ${testInfo.project.name} ${Date.now()}`;
+  // A second tab of the same user, already open before the server exists.
+  const other = await page.context().newPage();
+  await other.goto("/servers");
+  const otherSwitcher = other.getByRole("combobox", { name: "Postmark server" });
+  await expect(otherSwitcher).toBeVisible();
   await page.goto("/servers");
   await page.getByRole("button", { name: "Create server" }).click();
   const dialog = page.getByRole("dialog");
@@ -68,6 +116,12 @@ test("creates a server and deletes it after typing its name", async ({ page }, t
   await expect(dialog).toBeHidden();
   const row = page.getByTestId("server-row").filter({ hasText: name });
   await expect(row).toBeVisible();
+  await page.getByRole("combobox", { name: "Postmark server" }).click();
+  await expect(page.getByRole("option", { name })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await otherSwitcher.click();
+  await expect(other.getByRole("option", { name })).toBeVisible();
+  await other.keyboard.press("Escape");
 
   await row.getByRole("button", { name: `Delete server ${name}` }).click();
   const confirm = page.getByRole("dialog");
@@ -77,5 +131,8 @@ test("creates a server and deletes it after typing its name", async ({ page }, t
   await confirm.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(confirm).toBeHidden();
   await expect(row).toHaveCount(0);
+  await otherSwitcher.click();
+  await expect(other.getByRole("option", { name })).toHaveCount(0);
+  await other.close();
   expect(unexpected(errors)).toEqual([]);
 });

@@ -28,6 +28,8 @@ import { notificationsRoutes, pushRoutes } from "./push/routes";
 import { jobsRoutes } from "./jobs/routes";
 import { templateStudioRoutes } from "./templates/routes";
 import { alertsRoutes, overviewRoutes } from "./alerts/routes";
+import { dataRemovalsRoutes } from "./data-removals/routes";
+import { approversRoutes } from "./approvers/routes";
 
 export interface AppOptions {
   /** Directory of the built SPA (dist/); none in API-only tests. */
@@ -98,6 +100,11 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/template-studio", templateStudioRoutes(s));
   app.route("/api/alerts", alertsRoutes(s));
   app.route("/api/overview", overviewRoutes(s));
+  app.use("/api/data-removals", session);
+  app.use("/api/data-removals/*", session);
+  app.route("/api/data-removals", dataRemovalsRoutes(s));
+  app.use("/api/approvers", session);
+  app.route("/api/approvers", approversRoutes(s));
   app.all("/api/*", session, () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });

@@ -15,6 +15,8 @@ import { createSecretBox, loadSettingsKey } from "./crypto/secret-box";
 import type { Logger } from "./logger";
 import { createConnection, type Connection, type SandboxHandle } from "./proxy/connection";
 import { createEventsService, type EventsService } from "./events/service";
+import { createDataRemovalsRepo } from "./data-removals/data-removals-repo";
+import { createDataRemovalsService, type DataRemovalsService } from "./data-removals/service";
 import type { SandboxEventHook } from "./events/test-events";
 import { createExecutor, type Execute } from "./proxy/execute";
 import { createConnectionSettings, type ConnectionSettings } from "./settings/connection-settings";
@@ -61,6 +63,8 @@ export interface Services {
   periodic: PeriodicRunner;
   /** Server-side jobs (bulk actions, exports) and their worker. */
   jobs: JobsService;
+  /** Data removal requests kept in Mailroom's store, and their status checks. */
+  dataRemovals: DataRemovalsService;
 }
 
 export interface ServiceDeps {
@@ -143,6 +147,7 @@ export function createServices(deps: ServiceDeps): Services {
     version: deps.version ?? readVersion(),
     periodic: createPeriodicRunner({ db: store.db, clock, logger }),
     jobs: createJobsService({ config, store, execute, clock, logger, runner: deps.jobs }),
+    dataRemovals: createDataRemovalsService({ repo: createDataRemovalsRepo(store.db), users: store.users, execute, clock, logger }),
   };
   registerCoreTasks(services);
   return services;

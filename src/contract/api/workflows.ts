@@ -156,6 +156,8 @@ export type RunDetail = z.infer<typeof runDetail>;
 
 export const runsQuery = z.object({
   workflow: z.coerce.number().int().positive().optional(),
+  /** Runs started by one event (e.g. a test event just sent). */
+  event: z.coerce.number().int().positive().optional(),
   status: runStatus.optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -22,6 +22,7 @@ export const dataRemovalsCreate = operation({
   }),
   invalidates: ["data-removals"],
   notes: "Feature is enabled on request by support (422 ErrorCode 1302 otherwise). Status: Pending | Done. Empty body -> 1300.",
+  help: "Erases what Postmark holds about one address, across the account. It cannot be undone and runs in the background (Pending, then Done). The feature must be enabled for the account.",
 });
 
 export const dataRemovalsGet = operation({
@@ -40,4 +41,5 @@ export const dataRemovalsGet = operation({
   }),
   invalidates: [],
   notes: "id is an integer. Missing/incorrect id -> 422 ErrorCode 1301.",
+  help: "Whether a data removal request is still Pending or Done.",
 });

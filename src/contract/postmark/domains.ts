@@ -55,6 +55,7 @@ export const domainsDelete = operation({
   }),
   invalidates: ["domains"],
   notes: "Unknown id -> 510; not owned -> 513.",
+  help: "Removes the domain from the account; mail from its addresses is refused until it is added and verified again.",
 });
 
 export const domainsGet = operation({

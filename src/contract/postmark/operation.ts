@@ -34,8 +34,13 @@ export interface OperationSpec<
   response: R;
   /** Query scopes (an area, or an operation id) whose cached answers a success makes stale. */
   invalidates: readonly (AreaId | string)[];
-  /** Facts about the call worth showing a user (limits, error codes, quirks). */
+  /**
+   * Developer notes: how client libraries spell a field, where SDKs and docs disagree, what is
+   * unconfirmed. For whoever maintains the catalog; never shown in the UI.
+   */
   notes?: string;
+  /** What a person should know before running it (limits, what happens next), in plain words; shown in the UI. */
+  help?: string;
 }
 
 /** Declares one catalog entry; keeps the literal types so consumers can be keyed by id. */

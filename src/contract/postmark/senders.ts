@@ -45,6 +45,7 @@ export const sendersCreate = operation({
   }),
   invalidates: ["senders"],
   notes: "A confirmation email is sent to FromEmail; Confirmed stays false until clicked.",
+  help: "Postmark emails the address a confirmation link; it can send once the link is clicked.",
 });
 
 export const sendersDelete = operation({
@@ -63,6 +64,7 @@ export const sendersDelete = operation({
   }),
   invalidates: ["senders"],
   notes: "Unknown id -> 501; not owned -> 507.",
+  help: "Mail can no longer be sent from this address unless its domain is verified.",
 });
 
 export const sendersGet = operation({

@@ -92,6 +92,7 @@ export const serverUpdate = operation({
   }),
   invalidates: ["servers"],
   notes: "Partial update; returns the full server. ID, ApiTokens, ServerLink, InboundAddress, InboundHash, DeliveryType are read-only. No data -> 609.",
+  help: "Only the settings you change are updated; everything else stays as it is.",
 });
 
 export const serversCreate = operation({
@@ -166,6 +167,7 @@ export const serversDelete = operation({
   }),
   invalidates: ["servers"],
   notes: "Deleting servers via API must be enabled by support (604); failure 605.",
+  help: "Deletes the server with its messages, streams, templates and tokens; apps sending with its token stop working. Deleting servers through the API must be enabled for the account.",
 });
 
 export const serversGet = operation({

@@ -26,6 +26,7 @@ export const suppressionsCreate = operation({
   }),
   invalidates: ["suppressions"],
   notes: "HTTP 200 with per-item results (Status Suppressed | Failed), same order as the request. New rows get SuppressionReason ManualSuppression, Origin Customer. Unknown stream -> 1226. Changes may take a moment to appear in the dump.",
+  help: "Up to 50 addresses per call; they stop receiving mail on this stream until reactivated.",
 });
 
 export const suppressionsDump = operation({
@@ -81,4 +82,5 @@ export const suppressionsDelete = operation({
   }),
   invalidates: ["suppressions", "bounces"],
   notes: "POST to .../suppressions/delete (not DELETE). SpamComplaint suppressions cannot be removed (Failed). Removing a HardBounce suppression reactivates the address. Address not on the list still reports Deleted.",
+  help: "Up to 50 addresses per call. Hard bounces and spam complaints cannot always be reactivated.",
 });

@@ -1,3 +1,4 @@
+import { dataRemovalStatusTask } from "../data-removals/status-task";
 import { createEventsRepo } from "../events/events-repo";
 import type { Services } from "../services";
 import { sweepEvents } from "../workflows/event-sweep";
@@ -38,6 +39,8 @@ export function registerCoreTasks(s: Services) {
   }
   // Health alerts: one pass over the rules, once across instances (see alerts/checker.ts).
   s.periodic.register({ name: "alerts.check", everyMs: s.config.alerts.checkEveryMs, run: () => s.alerts.checker.checkOnce() });
+  // Open data removal requests are checked with Postmark until it reports them done.
+  s.periodic.register(dataRemovalStatusTask({ service: s.dataRemovals, logger: s.logger, clock: s.clock }));
   s.periodic.register({ name: "sessions.sweep", everyMs: 3_600_000, run: () => s.sessions.sweep() });
   // Counters are short-lived (throttle: an hour; link limit: minutes; notify-once claims: a day).
   s.periodic.register({ name: "counters.sweep", everyMs: 3_600_000, run: () => s.store.counters.sweep(s.clock() - 2 * DAY) });

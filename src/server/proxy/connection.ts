@@ -165,6 +165,12 @@ export function createConnection(deps: ConnectionDeps) {
       servers = null;
     },
 
+    /** Forget the cached server list and names, after a server was created, renamed or deleted. */
+    forgetServerNames() {
+      servers = null;
+      ownServer = null;
+    },
+
     /**
      * The server token for a request: the named server, else the default one (the configured
      * server token's server, or the account's first server).

@@ -124,6 +124,8 @@ export function createExecutor(deps: ProxyDeps) {
       const again = await deps.connection.serverToken(input.serverId ?? null);
       if (again.token !== token.token) res = await call(again.token);
     }
+    // The switcher's list (/api/servers) is cached: a created, renamed or deleted server must show at once.
+    if (op.risk !== "read" && op.invalidates.includes("servers") && res.status < 300) deps.connection.forgetServerNames();
     return {
       operationId: op.id,
       status: res.status,

@@ -330,6 +330,20 @@ export interface AlertsTable {
   last_notified_at: string | null;
 }
 
+export interface DataRemovalsTable {
+  id: Generated<number>;
+  postmark_id: number;
+  requested_for: string;
+  requested_by: string;
+  created_by_id: number | null;
+  created_by_name: string;
+  created_at: string;
+  status: string;
+  status_checked_at: string | null;
+  completed_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database extends ClusterTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -352,6 +366,7 @@ export interface Database extends ClusterTables {
   template_versions: TemplateVersionsTable;
   alert_rules: AlertRulesTable;
   alerts: AlertsTable;
+  data_removals: DataRemovalsTable;
 }
 
 /** A counter per key (login throttle, link rate limit, notify-once claims); times in epoch ms. */

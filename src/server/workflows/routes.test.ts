@@ -138,6 +138,11 @@ describe("workflows against the sandbox", () => {
     const dump = await t.request("/api/postmark/message-streams/outbound/suppressions/dump", { cookie: admin, headers: { "x-mailroom-server": String(server.id) } });
     const body = (await dump.json()) as { Suppressions: { EmailAddress: string }[] };
     expect(body.Suppressions.map((s) => s.EmailAddress)).toContain("complainer@example.net");
+    // The runs an event started can be found by the event (the trigger page links a test event to them).
+    const byEvent = (await (await t.request("/api/runs?event=1", { cookie: admin })).json()) as { runs: { eventId: number | null }[] };
+    expect(byEvent.runs.length).toBeGreaterThan(0);
+    expect(byEvent.runs.every((r) => r.eventId === 1)).toBe(true);
+    expect(((await (await t.request("/api/runs?event=999", { cookie: admin })).json()) as { runs: unknown[] }).runs).toEqual([]);
   });
 
   it("retries a step Postmark answers with 429 (the sandbox's simulated rate limit)", async () => {

@@ -35,6 +35,7 @@ function leaseUnchanged<T extends UpdateQueryBuilder<Database, "workflow_runs", 
 
 export interface RunFilters {
   workflow?: number;
+  event?: number;
   status?: string;
   before?: number;
   limit: number;
@@ -130,6 +131,7 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
     async list(f: RunFilters): Promise<RunRow[]> {
       let q = db.selectFrom("workflow_runs").selectAll();
       if (f.workflow !== undefined) q = q.where("workflow_id", "=", f.workflow);
+      if (f.event !== undefined) q = q.where("event_id", "=", f.event);
       if (f.status !== undefined) q = q.where("status", "=", f.status);
       if (f.before !== undefined) q = q.where("id", "<", f.before);
       return (await q.orderBy("id", "desc").limit(f.limit).execute()).map(run);

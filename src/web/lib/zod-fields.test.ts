@@ -54,3 +54,12 @@ describe("extractFields", () => {
     }
   });
 });
+
+describe("list fields", () => {
+  it("says what one item of a list is, so a value can become a one-item list", () => {
+    const fields = extractFields(z.object({ Suppressions: z.array(z.object({ EmailAddress: z.string(), Note: z.string().optional() })), Tags: z.array(z.string()).optional(), Other: z.object({ a: z.string() }) }));
+    expect(fields[0]).toMatchObject({ name: "Suppressions", kind: "json", listItem: { kind: "object", keys: ["EmailAddress", "Note"], required: ["EmailAddress"] } });
+    expect(fields[1]).toMatchObject({ name: "Tags", kind: "json", required: false, listItem: { kind: "value" } });
+    expect(fields[2]!.listItem).toBeUndefined();
+  });
+});

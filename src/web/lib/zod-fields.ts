@@ -17,6 +17,8 @@ export interface FormField {
   /** The schema's default, if it has one. */
   defaultValue?: unknown;
   description?: string;
+  /** For lists: what one item is (a plain value, or an object with these keys), so a single value can become a one-item list. */
+  listItem?: { kind: "value" } | { kind: "object"; keys: string[]; required: string[] };
 }
 
 // zod 4 keeps a schema's structure on `.def`; we read only the parts a form needs.
@@ -29,6 +31,7 @@ interface Def {
   values?: unknown[];
   entries?: Record<string, string | number>;
   shape?: Record<string, ZodLike>;
+  element?: ZodLike;
   defaultValue?: unknown;
 }
 interface ZodLike {
@@ -86,8 +89,14 @@ function describe(schema: ZodLike, name: string, acc: Omit<FormField, "kind" | "
       }
       return { name, kind: "json", ...acc, description };
     }
+    case "array": {
+      const item = def.element ? unwrapObject(def.element) : null;
+      const fields = item?.def.shape ? Object.entries(item.def.shape).map(([k, f]) => describe(f, k, { required: true, nullable: false })) : null;
+      const listItem = fields ? { kind: "object" as const, keys: fields.map((f) => f.name), required: fields.filter((f) => f.required).map((f) => f.name) } : { kind: "value" as const };
+      return { name, kind: "json", ...acc, description, listItem };
+    }
     default:
-      // Objects, arrays, records, unknown: a JSON editor.
+      // Objects, records, unknown: a JSON editor.
       return { name, kind: "json", ...acc, description };
   }
 }

@@ -1,12 +1,20 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { serversQuery } from "@/web/lib/app-queries";
 import { selectedServer } from "@/web/lib/server-selection";
+import { listenForServerChanges } from "@/web/lib/servers-sync";
 
 /** Chooses the Postmark server that server-token calls go to (sent as X-Mailroom-Server). */
 export function ServerSwitcher() {
   const { data } = useQuery({ ...serversQuery, meta: { silent: true } });
   const chosen = selectedServer.use();
+  const qc = useQueryClient();
+  useEffect(() => listenForServerChanges(qc), [qc]);
+  // A chosen server that was deleted (here or in another tab) falls back to the default one.
+  useEffect(() => {
+    if (data && chosen !== null && !data.servers.some((s) => s.id === chosen)) selectedServer.set(null);
+  }, [data, chosen]);
   if (!data || data.servers.length === 0) return null;
   const current = data.servers.some((s) => s.id === chosen) ? chosen : data.defaultServerId;
   return (

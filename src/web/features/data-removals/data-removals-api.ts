@@ -1,13 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CreateDataRemovalRequest, DataRemovalRecord, DataRemovalsResponse } from "@/contract/api/data-removals";
 import { dataRemovalsCreate, dataRemovalsGet } from "@/contract/postmark/data-removals";
+import { apiRequest } from "@/web/lib/api-client";
 import { permission } from "@/web/lib/permissions";
-import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 
 export interface DataRemoval {
   ID: number;
   Status: string | null;
 }
+
+const removalsKey = ["data-removals"] as const;
 
 // Account-token operations: no server is involved, so the server id is null.
 
@@ -19,9 +23,32 @@ export function useDataRemoval(id: number | undefined) {
   });
 }
 
+/** The requests kept in Mailroom's store: the same list for every admin. */
+export function useDataRemovals(enabled: boolean) {
+  return useQuery({
+    queryKey: removalsKey,
+    queryFn: ({ signal }) => apiRequest<DataRemovalsResponse>("/api/data-removals", { signal }),
+    enabled,
+    meta: { silent: true },
+  });
+}
+
 export function useCreateDataRemoval() {
   const qc = useQueryClient();
-  return useMutation({ ...postmarkMutationOptions<DataRemoval>(dataRemovalsCreate, null, qc), meta: { silent: true } });
+  return useMutation({
+    mutationFn: (body: CreateDataRemovalRequest) => apiRequest<DataRemovalRecord>("/api/data-removals", { method: "POST", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: removalsKey }),
+    meta: { silent: true },
+  });
+}
+
+export function useCheckDataRemoval() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiRequest<DataRemovalRecord>(`/api/data-removals/${id}/check`, { method: "POST" }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: removalsKey }),
+    meta: { silent: true },
+  });
 }
 
 export function useCanCreateRemoval() {

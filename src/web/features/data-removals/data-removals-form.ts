@@ -1,4 +1,4 @@
-import { dataRemovalsCreate } from "@/contract/postmark/data-removals";
+import { createDataRemovalRequest, type CreateDataRemovalRequest } from "@/contract/api/data-removals";
 import { fieldErrors } from "@/web/lib/form-errors";
 
 export interface RemovalFormInput {
@@ -7,20 +7,9 @@ export interface RemovalFormInput {
   NotifyWhenCompleted: boolean;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * The catalog's body schema first (the same one the proxy applies), then what Postmark would refuse
- * with ErrorCode 1300: both addresses must be email addresses.
- */
-export function validateRemovalForm(input: RemovalFormInput):
-  { ok: true; body: { RequestedBy: string; RequestedFor: string; NotifyWhenCompleted: boolean } } | { ok: false; errors: Record<string, string> } {
-  const trimmed = { ...input, RequestedBy: input.RequestedBy.trim(), RequestedFor: input.RequestedFor.trim() };
-  const parsed = dataRemovalsCreate.body.safeParse(trimmed);
+/** The same schema /api/data-removals applies, so the form says first what the server would refuse. */
+export function validateRemovalForm(input: RemovalFormInput): { ok: true; body: CreateDataRemovalRequest } | { ok: false; errors: Record<string, string> } {
+  const parsed = createDataRemovalRequest.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const errors: Record<string, string> = {};
-  if (!EMAIL.test(trimmed.RequestedBy)) errors.RequestedBy = "Enter the email address of the person asking (you or your DPO).";
-  if (!EMAIL.test(trimmed.RequestedFor)) errors.RequestedFor = "Enter the email address whose data should be erased.";
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, body: { RequestedBy: trimmed.RequestedBy, RequestedFor: trimmed.RequestedFor, NotifyWhenCompleted: trimmed.NotifyWhenCompleted } };
+  return { ok: true, body: parsed.data };
 }

@@ -5,7 +5,8 @@ import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
 import { DataRemovalForm } from "./components/data-removal-form";
 import { DataRemovalLookup } from "./components/data-removal-lookup";
-import { DataRemovalsMine } from "./components/data-removals-mine";
+import { DataRemovalsList } from "./components/data-removals-list";
+import { useSessionUser } from "@/web/lib/session";
 
 const route = getRouteApi("/_app/data-removals");
 
@@ -13,6 +14,7 @@ export function DataRemovalsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const check = (id: number | undefined) => void navigate({ search: { request: id } });
+  const isAdmin = useSessionUser()?.role === "admin";
   return (
     <div className="mx-auto flex w-full max-w-3xl min-w-0 flex-col gap-6">
       <PageHeader
@@ -41,9 +43,9 @@ export function DataRemovalsPage() {
         <h2 id="dr-status" className="text-lg font-semibold">Check a request</h2>
         <DataRemovalLookup key={search.request ?? "none"} id={search.request} onLookup={check} />
       </section>
-      <section className="flex flex-col gap-3" aria-labelledby="dr-mine">
-        <h2 id="dr-mine" className="text-lg font-semibold">Requests from this browser</h2>
-        <DataRemovalsMine onCheck={check} />
+      <section className="flex flex-col gap-3" aria-labelledby="dr-all">
+        <h2 id="dr-all" className="text-lg font-semibold">Requests made through Mailroom</h2>
+        <DataRemovalsList isAdmin={isAdmin} onDetails={check} />
       </section>
     </div>
   );

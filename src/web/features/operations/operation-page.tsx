@@ -91,10 +91,11 @@ function OperationExplorer({ op }: { op: Operation }) {
           </div>
         }
       />
-      {op.notes && (
+      {/* User-facing help only: the catalog's developer notes stay in the code. */}
+      {op.help && (
         <div className="mb-6 flex gap-2 rounded-md border bg-muted/40 p-3 text-sm">
           <Info className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
-          <p className="min-w-0 break-words" data-testid="operation-notes">{op.notes}</p>
+          <p className="min-w-0 break-words" data-testid="operation-help">{op.help}</p>
         </div>
       )}
       <OperationTemplates operationId={op.id} />

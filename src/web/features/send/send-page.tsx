@@ -5,6 +5,8 @@ import { Button } from "@/web/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { permission } from "@/web/lib/permissions";
 import { useSessionUser } from "@/web/lib/session";
+import { SendBatchForm } from "./components/send-batch-form";
+import { SendBulkForm } from "./components/send-bulk-form";
 import { SendComposeForm } from "./components/send-compose-form";
 import { SendTemplateForm } from "./components/send-template-form";
 import { sendModes } from "./send-search";
@@ -23,7 +25,7 @@ export function SendPage() {
     <div className="mx-auto w-full max-w-5xl">
       <PageHeader
         title="Send"
-        description="Send one message, composed here or rendered from a template. Batch and bulk sends live in the Operations explorer."
+        description="Send one message, composed here or rendered from a template; a batch of separate messages from a file; or one message to many recipients on a broadcast stream."
         actions={
           <Button asChild variant="outline" size="sm">
             <Link to="/operations" search={{ area: "send" }}>
@@ -42,12 +44,20 @@ export function SendPage() {
         <TabsList>
           <TabsTrigger value="compose">Compose</TabsTrigger>
           <TabsTrigger value="template">With a template</TabsTrigger>
+          <TabsTrigger value="batch">Batch</TabsTrigger>
+          <TabsTrigger value="bulk">Bulk</TabsTrigger>
         </TabsList>
         <TabsContent value="compose">
           <SendComposeForm disabled={disabled} />
         </TabsContent>
         <TabsContent value="template">
           <SendTemplateForm disabled={disabled} template={search.template} onTemplate={(t) => void navigate({ search: (s) => ({ ...s, template: t }) })} />
+        </TabsContent>
+        <TabsContent value="batch">
+          <SendBatchForm disabled={disabled} />
+        </TabsContent>
+        <TabsContent value="bulk">
+          <SendBulkForm disabled={disabled} followId={search.bulk} onFollow={(id) => void navigate({ search: (s) => ({ ...s, bulk: id }) })} />
         </TabsContent>
       </Tabs>
     </div>

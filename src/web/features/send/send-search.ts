@@ -1,7 +1,7 @@
 import { custom, oneOf, searchSchema } from "@/web/lib/search-params";
 
 // Light builders, not zod: validateSearch runs in the entry chunk.
-export const sendModes = ["compose", "template"] as const;
+export const sendModes = ["compose", "template", "batch", "bulk"] as const;
 
 export const sendSearch = searchSchema({
   mode: oneOf(sendModes, "compose"),
@@ -11,5 +11,7 @@ export const sendSearch = searchSchema({
     const v = typeof raw === "number" && Number.isSafeInteger(raw) && raw > 0 ? String(raw) : typeof raw === "string" ? raw.trim() : "";
     return v && v.length <= 200 ? v : undefined;
   }),
+  /** A bulk request being followed, so its progress survives a reload. */
+  bulk: custom<string | undefined, string | undefined>((raw) => (typeof raw === "string" && /^[\w-]{1,100}$/.test(raw) ? raw : undefined)),
 });
 export type SendSearch = ReturnType<typeof sendSearch.parse>;

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OperationSpec } from "@/contract/postmark/operation";
 import { serverGet, serversCreate, serversDelete, serversList, serverUpdate } from "@/contract/postmark/servers";
-import { serversQuery } from "@/web/lib/app-queries";
 import { permission } from "@/web/lib/permissions";
 import { invalidateAfter, postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { announceServersChanged } from "@/web/lib/servers-sync";
 import { useSessionUser } from "@/web/lib/session";
 import type { ServerConfig, ServerSummary } from "./servers-shape";
 
@@ -27,7 +27,7 @@ export function useUpdateCurrentServer(serverId: number | null) {
     ...postmarkMutationOptions<ServerConfig>(serverUpdate, serverId, qc),
     meta: { silent: true },
     // The switcher lists server names too (Mailroom's own /api/servers).
-    onSuccess: () => Promise.all([invalidateAfter(serverUpdate, qc), qc.invalidateQueries({ queryKey: serversQuery.queryKey })]),
+    onSuccess: () => Promise.all([invalidateAfter(serverUpdate, qc), announceServersChanged(qc)]),
   });
 }
 
@@ -36,7 +36,7 @@ function useAccountServerMutation<T>(op: typeof serversCreate | typeof serversDe
   return useMutation({
     ...postmarkMutationOptions<T>(op, null, qc),
     meta: { silent: true },
-    onSuccess: () => Promise.all([invalidateAfter(op, qc), qc.invalidateQueries({ queryKey: serversQuery.queryKey })]),
+    onSuccess: () => Promise.all([invalidateAfter(op, qc), announceServersChanged(qc)]),
   });
 }
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import type { CreateDataRemovalRequest } from "@/contract/api/data-removals";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { FormField } from "@/web/components/form-field";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
@@ -10,7 +11,6 @@ import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { useCanCreateRemoval, useCreateDataRemoval } from "../data-removals-api";
 import { validateRemovalForm, type RemovalFormInput } from "../data-removals-form";
-import { rememberRemoval, storedRemovals } from "../data-removals-store";
 
 const empty: RemovalFormInput = { RequestedBy: "", RequestedFor: "", NotifyWhenCompleted: true };
 
@@ -18,7 +18,7 @@ const empty: RemovalFormInput = { RequestedBy: "", RequestedFor: "", NotifyWhenC
 export function DataRemovalForm({ onCreated }: { onCreated: (id: number) => void }) {
   const [form, setForm] = useState<RemovalFormInput>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<{ RequestedBy: string; RequestedFor: string; NotifyWhenCompleted: boolean } | null>(null);
+  const [pending, setPending] = useState<CreateDataRemovalRequest | null>(null);
   const create = useCreateDataRemoval();
   const can = useCanCreateRemoval();
   const submit = (e: FormEvent) => {
@@ -32,14 +32,11 @@ export function DataRemovalForm({ onCreated }: { onCreated: (id: number) => void
   const run = () => {
     if (!pending) return;
     const body = pending;
-    create.mutate({ body }, {
+    create.mutate(body, {
       onSuccess: (r) => {
-        storedRemovals.set(rememberRemoval(storedRemovals.get(), {
-          id: r.ID, requestedFor: body.RequestedFor, requestedBy: body.RequestedBy, createdAt: new Date().toISOString(), status: r.Status,
-        }));
-        notify.success(`Removal request ${r.ID} for ${body.RequestedFor} created (${r.Status ?? "status unknown"}).`);
+        notify.success(`Removal request ${r.postmarkId} for ${body.RequestedFor} created (${r.status}).`);
         setForm(empty);
-        onCreated(r.ID);
+        onCreated(r.postmarkId);
       },
     });
   };

@@ -1,23 +1,17 @@
-import { useEffect } from "react";
 import { ErrorState } from "@/web/components/error-state";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { useDataRemoval } from "../data-removals-api";
-import { storedRemovals, updateRemovalStatus } from "../data-removals-store";
 
 export function RemovalStatusBadge({ status }: { status: string | null }) {
   if (!status) return <Badge variant="outline">Unknown</Badge>;
   return <Badge variant={status === "Done" ? "success" : "warning"} data-status={status}>{status}</Badge>;
 }
 
-/** dataRemovals.get for the request in the URL; a request of this browser gets its stored status refreshed. */
+/** dataRemovals.get for the request in the URL, asked of Postmark directly. */
 export function DataRemovalStatus({ id }: { id: number }) {
   const q = useDataRemoval(id);
-  const status = q.data?.Status;
-  useEffect(() => {
-    if (status !== undefined) storedRemovals.set(updateRemovalStatus(storedRemovals.get(), id, status));
-  }, [id, status]);
   if (q.isPending) return <Skeleton className="h-16 w-full" />;
   if (q.isError) return <ErrorState title={`Could not read request ${id}`} error={q.error} onRetry={() => void q.refetch()} />;
   return (

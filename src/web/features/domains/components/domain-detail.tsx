@@ -133,6 +133,7 @@ function DomainView({ domain, onDeleted }: { domain: Domain; onDeleted: () => vo
         title={`Delete the domain ${name}?`}
         description={<p>Postmark removes {name} from the account. Mail from addresses at {name} is refused until it is added and verified again. This cannot be undone.</p>}
         confirmLabel={`Delete ${name}`}
+        typeToConfirm={name}
         onConfirm={() => {
           setError(null);
           del.mutate(input, {

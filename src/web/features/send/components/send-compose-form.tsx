@@ -35,7 +35,7 @@ export function SendComposeForm({ disabled, defaultFrom }: { disabled: boolean; 
   return (
     <form onSubmit={submit} noValidate aria-label="Compose a message" className="flex flex-col gap-4">
       <fieldset disabled={disabled} className="flex min-w-0 flex-col gap-4">
-        <SendEnvelopeFields prefix="compose" value={state} onChange={update} errors={errors} />
+        <SendEnvelopeFields prefix="compose" value={state} onChange={update} errors={errors} disabled={disabled} />
         <FormField id="compose-Subject" label="Subject" error={errors.Subject}>
           <Input id="compose-Subject" value={state.Subject} onChange={(e) => update({ Subject: e.target.value })} />
         </FormField>

@@ -1,23 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
-import { streamsList } from "@/contract/postmark/streams";
-import type { z } from "zod";
 import { FormField } from "@/web/components/form-field";
 import { Input } from "@/web/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Switch } from "@/web/components/ui/switch";
-import { Textarea } from "@/web/components/ui/textarea";
+import { KeyValueRows } from "@/web/components/key-value-rows";
 import { Label } from "@/web/components/ui/label";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
-import { selectedServer } from "@/web/lib/server-selection";
+import { SendAttachments } from "./send-attachments";
+import { SendStreamSelect } from "./send-stream-select";
 import { trackLinksOptions, type EnvelopeState, type Errors, type TrackLinksOption } from "../send-form";
 
 const trackLinksLabel: Record<TrackLinksOption, string> = { None: "Off", HtmlAndText: "HTML and text", HtmlOnly: "HTML only", TextOnly: "Text only" };
 
-/** From/To/Cc/Bcc, stream, tag, metadata and tracking: shared by the compose and template forms. */
-export function SendEnvelopeFields({ prefix, value, onChange, errors }: { prefix: string; value: EnvelopeState; onChange: (next: Partial<EnvelopeState>) => void; errors: Errors }) {
-  const serverId = selectedServer.use();
-  const streams = useQuery(postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, { query: {} }, serverId));
-  const outbound = (streams.data?.MessageStreams ?? []).filter((s) => s.ID && s.MessageStreamType !== "Inbound" && !s.ArchivedAt);
+/** From/To/Cc/Bcc, stream, tag, metadata, headers, attachments and tracking: shared by the compose and template forms. */
+export function SendEnvelopeFields({ prefix, value, onChange, errors, disabled }: { prefix: string; value: EnvelopeState; onChange: (next: Partial<EnvelopeState>) => void; errors: Errors; disabled?: boolean }) {
   const id = (f: string) => `${prefix}-${f}`;
   const invalid = (f: string) => (errors[f] ? { "aria-invalid": true, "aria-describedby": `${id(f)}-error` } : {});
   return (
@@ -34,26 +28,14 @@ export function SendEnvelopeFields({ prefix, value, onChange, errors }: { prefix
       <FormField id={id("Bcc")} label="Bcc" error={errors.Bcc}>
         <Input id={id("Bcc")} value={value.Bcc} onChange={(e) => onChange({ Bcc: e.target.value })} {...invalid("Bcc")} />
       </FormField>
+      <FormField id={id("ReplyTo")} label="Reply-To" error={errors.ReplyTo}>
+        <Input id={id("ReplyTo")} value={value.ReplyTo} onChange={(e) => onChange({ ReplyTo: e.target.value })} {...invalid("ReplyTo")} />
+      </FormField>
       <FormField id={id("MessageStream")} label="Message stream" error={errors.MessageStream}>
-        <Select value={value.MessageStream} onValueChange={(v) => onChange({ MessageStream: v })}>
-          <SelectTrigger id={id("MessageStream")}>
-            <SelectValue placeholder={streams.isPending ? "Loading streams…" : "Pick a stream"} />
-          </SelectTrigger>
-          <SelectContent>
-            {outbound.map((s) => (
-              <SelectItem key={s.ID} value={s.ID!}>
-                {s.Name ?? s.ID} <span className="text-muted-foreground">· {s.MessageStreamType}</span>
-              </SelectItem>
-            ))}
-            {!outbound.some((s) => s.ID === value.MessageStream) && <SelectItem value={value.MessageStream}>{value.MessageStream}</SelectItem>}
-          </SelectContent>
-        </Select>
+        <SendStreamSelect id={id("MessageStream")} value={value.MessageStream} onChange={(v) => onChange({ MessageStream: v })} />
       </FormField>
       <FormField id={id("Tag")} label="Tag" error={errors.Tag} hint="One tag, used to filter stats and activity.">
         <Input id={id("Tag")} value={value.Tag} onChange={(e) => onChange({ Tag: e.target.value })} {...invalid("Tag")} />
-      </FormField>
-      <FormField id={id("Metadata")} label="Metadata" error={errors.Metadata} hint="One key: value per line; up to 10 keys (20 characters), values up to 80.">
-        <Textarea id={id("Metadata")} rows={2} value={value.Metadata} onChange={(e) => onChange({ Metadata: e.target.value })} placeholder="order-id: 1042" className="font-mono text-xs" {...invalid("Metadata")} />
       </FormField>
       <div className="flex flex-col gap-3">
         <div className="flex items-center justify-between gap-3 sm:justify-start">
@@ -74,6 +56,16 @@ export function SendEnvelopeFields({ prefix, value, onChange, errors }: { prefix
             </SelectContent>
           </Select>
         </FormField>
+      </div>
+      <FormField id={id("Metadata")} label="Metadata" error={errors.Metadata} hint="Up to 10 keys (20 characters each), values up to 80; shown with the message in Activity and webhooks.">
+        <KeyValueRows id={id("Metadata")} rows={value.Metadata} onChange={(rows) => onChange({ Metadata: rows })} keyLabel="Metadata key" valueLabel="Metadata value" addLabel="Add metadata" max={10} invalid={!!errors.Metadata} disabled={disabled} />
+      </FormField>
+      <FormField id={id("Headers")} label="Custom headers" error={errors.Headers} hint="Extra email headers, e.g. List-Unsubscribe or X-Campaign.">
+        <KeyValueRows id={id("Headers")} rows={value.Headers} onChange={(rows) => onChange({ Headers: rows })} keyLabel="Header name" valueLabel="Header value" addLabel="Add a header" invalid={!!errors.Headers} disabled={disabled} />
+      </FormField>
+      <div className="flex min-w-0 flex-col gap-1.5 sm:col-span-2">
+        <span className="text-sm font-medium">Attachments</span>
+        <SendAttachments id={id("Attachments")} files={value.Attachments} onChange={(files) => onChange({ Attachments: files })} error={errors.Attachments} disabled={disabled} />
       </div>
     </div>
   );

@@ -8,10 +8,13 @@ import { FormField } from "@/web/components/form-field";
 import { Button } from "@/web/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Skeleton } from "@/web/components/ui/skeleton";
+import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { Textarea } from "@/web/components/ui/textarea";
 import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
+import { isModelObject, toModelValue, type ModelObject, type ModelValue } from "../model-form";
 import { buildTemplateBody, emptyEnvelope, parseModel, type EnvelopeState, type Errors } from "../send-form";
+import { SendModelForm } from "./send-model-form";
 import { SendEnvelopeFields } from "./send-envelope-fields";
 import { SendHtmlPreview } from "./send-html-preview";
 import { SendSubmitBar, type SendResponse } from "./send-result";
@@ -24,6 +27,9 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
   const serverId = selectedServer.use();
   const queryClient = useQueryClient();
   const [envelope, setEnvelope] = useState<EnvelopeState>({ ...emptyEnvelope, From: defaultFrom ?? "" });
+  const [model, setModel] = useState<ModelObject>({});
+  const [suggested, setSuggested] = useState<ModelValue | undefined>();
+  const [view, setView] = useState<"form" | "json">("form");
   const [modelText, setModelText] = useState("");
   /** The model last rendered; undefined asks Postmark for its suggested model. */
   const [rendered, setRendered] = useState<Record<string, unknown> | undefined>();
@@ -48,7 +54,11 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
 
   useEffect(() => {
     if (template && preview.data && prefilledFor !== template && rendered === undefined) {
-      setModelText(JSON.stringify(preview.data.SuggestedTemplateModel ?? {}, null, 2));
+      const first = toModelValue(preview.data.SuggestedTemplateModel ?? {});
+      const start = isModelObject(first) ? first : {};
+      setSuggested(start);
+      setModel(start);
+      setModelText(JSON.stringify(start, null, 2));
       setPrefilledFor(template);
     }
   }, [template, preview.data, prefilledFor, rendered]);
@@ -57,19 +67,36 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
     setRendered(undefined);
     setPrefilledFor(undefined);
     setModelText("");
+    setModel({});
+    setSuggested(undefined);
     send.reset();
     // The alias makes a readable link; the id is the fallback.
     onTemplate(list.data?.Templates.find((x) => String(x.TemplateId) === v)?.Alias ?? v);
   };
-  const render = () => {
+  /** The model as the visible view holds it: the form's value, or the JSON text parsed. */
+  const currentModel = () => (view === "json" ? parseModel(modelText) : { value: model });
+  const switchView = (next: string) => {
+    if (next === "json") {
+      setModelText(JSON.stringify(model, null, 2));
+      setView("json");
+      return;
+    }
     const m = parseModel(modelText);
+    if (m.error) return setErrors((e) => ({ ...e, TemplateModel: `${m.error} Fix the JSON to go back to the form.` }));
+    setErrors(({ TemplateModel: _, ...rest }) => rest);
+    const v = toModelValue(m.value ?? {});
+    setModel(isModelObject(v) ? v : {});
+    setView("form");
+  };
+  const render = () => {
+    const m = currentModel();
     if (m.error) return setErrors((e) => ({ ...e, TemplateModel: m.error! }));
     setErrors(({ TemplateModel: _, ...rest }) => rest);
     setRendered(m.value);
   };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const built = buildTemplateBody(envelope, template, modelText);
+    const built = buildTemplateBody(envelope, template, currentModel());
     if (!built.ok) return setErrors(built.errors);
     setErrors({});
     send.mutate({ body: built.body });
@@ -101,13 +128,26 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
           </FormField>
         )}
         {detail.isError && <ErrorState title="Could not load the template" error={detail.error} onRetry={() => void detail.refetch()} />}
-        <SendEnvelopeFields prefix="template" value={envelope} onChange={(n) => setEnvelope((s) => ({ ...s, ...n }))} errors={errors} />
+        <SendEnvelopeFields prefix="template" value={envelope} onChange={(n) => setEnvelope((s) => ({ ...s, ...n }))} errors={errors} disabled={disabled} />
         {template && !detail.isError && (
           <div className="grid min-w-0 gap-4 lg:grid-cols-2">
             <div className="flex min-w-0 flex-col gap-2">
-              <FormField id="template-model" label="Template model (JSON)" error={errors.TemplateModel} hint="Prefilled from the variables Postmark found in the template.">
-                <Textarea id="template-model" rows={12} className="font-mono text-xs" value={modelText} onChange={(e) => setModelText(e.target.value)} spellCheck={false} />
-              </FormField>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <span className="text-sm font-medium">Template model</span>
+                <Tabs value={view} onValueChange={switchView}>
+                  <TabsList>
+                    <TabsTrigger value="form">Form</TabsTrigger>
+                    <TabsTrigger value="json">JSON</TabsTrigger>
+                  </TabsList>
+                </Tabs>
+              </div>
+              <p className="text-xs text-muted-foreground">Prefilled from the variables Postmark found in the template.</p>
+              {view === "form" ? (
+                <SendModelForm value={model} suggested={suggested} onChange={setModel} disabled={disabled} />
+              ) : (
+                <Textarea id="template-model" aria-label="Template model (JSON)" rows={12} className="font-mono text-xs" value={modelText} onChange={(e) => setModelText(e.target.value)} spellCheck={false} aria-invalid={!!errors.TemplateModel} />
+              )}
+              {errors.TemplateModel && <p id="template-model-error" role="alert" className="text-xs break-words text-destructive">{errors.TemplateModel}</p>}
               <Button type="button" variant="outline" size="sm" className="self-start" onClick={render} disabled={!t}>
                 Render preview
               </Button>

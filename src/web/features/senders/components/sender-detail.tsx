@@ -100,6 +100,7 @@ function SenderView({ sender, onDeleted }: { sender: Sender; onDeleted: () => vo
         title={`Delete the sender signature ${email}?`}
         description={<p>Mail can no longer be sent from {email} unless its domain is verified. This cannot be undone.</p>}
         confirmLabel={`Delete ${email}`}
+        typeToConfirm={email}
         onConfirm={() => { setError(null); del.mutate({ params: { signatureid: sender.ID } }, { onSuccess: (r) => notify.success(r.Message ?? `${email} removed.`), onError: setError }); }}
       />
     </div>

@@ -1,9 +1,8 @@
 import { useState } from "react";
+import { TypedConfirmField, typedConfirms } from "@/web/components/confirm-dialog";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
-import { Input } from "@/web/components/ui/input";
-import { Label } from "@/web/components/ui/label";
 import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { useDeleteServer } from "../servers-api";
@@ -29,11 +28,10 @@ export function ServerDeleteDialog({ server, onOpenChange }: { server: ServerSum
         </DialogHeader>
         <form className="flex flex-col gap-3" onSubmit={(e) => {
           e.preventDefault();
-          if (!server || typed !== name) return;
+          if (!server || !typedConfirms(typed, name)) return;
           del.mutate({ params: { serverid: server.ID } }, { onSuccess: (r) => { notify.success(r.Message ?? `Server ${name} removed.`); close(false); } });
         }}>
-          <Label htmlFor="server-delete-name">Type <span className="font-mono font-semibold">{name}</span> to confirm</Label>
-          <Input id="server-delete-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          <TypedConfirmField id="server-delete-name" expected={name} value={typed} onChange={setTyped} />
           {del.isError && (
             <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
               {isApiError(del.error) ? <PostmarkErrorView error={del.error} /> : <p className="text-sm">{String(del.error)}</p>}
@@ -41,7 +39,7 @@ export function ServerDeleteDialog({ server, onOpenChange }: { server: ServerSum
           )}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)}>Cancel</Button>
-            <Button type="submit" variant="destructive" disabled={typed !== name || del.isPending}>{del.isPending ? "Deleting…" : `Delete ${name}`}</Button>
+            <Button type="submit" variant="destructive" disabled={!typedConfirms(typed, name) || del.isPending}>{del.isPending ? "Deleting…" : `Delete ${name}`}</Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -10,7 +10,8 @@ import { Switch } from "@/web/components/ui/switch";
 import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { serverUpdate, useCan, useUpdateCurrentServer } from "../servers-api";
-import { hookFields, serverColors, settingsChanges, settingsOf, spamThresholds, trackLinkOptions, type ServerConfig, type ServerSettings } from "../servers-shape";
+import { hookFields, SECRET_MASK, serverColors, settingsChanges, settingsOf, spamThresholds, trackLinkOptions, type ServerConfig, type ServerSettings, type ServerUpdateBody, type SettingChange } from "../servers-shape";
+import { ServerSettingsDiff } from "./server-settings-diff";
 
 const hookLabels: Record<(typeof hookFields)[number], string> = {
   InboundHookUrl: "Inbound webhook URL", BounceHookUrl: "Bounce webhook URL (legacy)", OpenHookUrl: "Open webhook URL (legacy)",
@@ -43,6 +44,7 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
   const initial = settingsOf(config);
   const [v, setV] = useState<ServerSettings>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [review, setReview] = useState<{ body: ServerUpdateBody; changes: SettingChange[] } | undefined>();
   const update = useUpdateCurrentServer(serverId);
   const can = useCan(serverUpdate);
   const set = <K extends keyof ServerSettings>(k: K, value: ServerSettings[K]) => setV((s) => ({ ...s, [k]: value }));
@@ -52,10 +54,16 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = settingsChanges(initial, v);
+    const r = settingsChanges(initial, v, config);
     if (!r.ok) return setErrors(r.errors);
     setErrors({});
-    update.mutate({ body: r.body }, { onSuccess: (c) => notify.success(`Saved the settings of ${c.Name ?? "the server"}.`) });
+    // What will change is shown first; saving happens from the review.
+    setReview({ body: r.body, changes: r.changes });
+  };
+  const save = () => {
+    if (!review) return;
+    update.mutate({ body: review.body }, { onSuccess: (c) => notify.success(`Saved the settings of ${c.Name ?? "the server"}.`) });
+    setReview(undefined);
   };
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-4" data-testid="server-settings">
@@ -74,6 +82,7 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
           <dt className="text-muted-foreground">API tokens</dt><dd className="text-muted-foreground">Kept on the Mailroom server; never shown here.</dd>
         </dl>
         <Toggle id="server-SmtpApiActivated" label="SMTP API" hint="Send through SMTP as well as the HTTP API" checked={v.SmtpApiActivated} onChange={(c) => set("SmtpApiActivated", c)} disabled={!can.allowed} />
+        <Toggle id="server-EnableSmtpApiErrorHooks" label="SMTP API errors as bounce webhooks" hint="Messages refused over SMTP are reported to the bounce webhook" checked={v.EnableSmtpApiErrorHooks} onChange={(c) => set("EnableSmtpApiErrorHooks", c)} disabled={!can.allowed} />
       </Section>
       <Section title="Tracking">
         <Toggle id="server-TrackOpens" label="Track opens" checked={v.TrackOpens} onChange={(c) => set("TrackOpens", c)} disabled={!can.allowed} />
@@ -84,6 +93,10 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
             <SelectContent>{trackLinkOptions.map((t) => <SelectItem key={t} value={t}>{t}</SelectItem>)}</SelectContent>
           </Select>
         </FormField>
+      </Section>
+      <Section title="Webhook content">
+        <Toggle id="server-RawEmailEnabled" label="Raw email in inbound webhooks" hint="Adds the full MIME source of each inbound message to the inbound webhook" checked={v.RawEmailEnabled} onChange={(c) => set("RawEmailEnabled", c)} disabled={!can.allowed} />
+        <Toggle id="server-IncludeBounceContentInHook" label="Bounce content in bounce webhooks" hint="Adds the bounced message's content to bounce webhooks" checked={v.IncludeBounceContentInHook} onChange={(c) => set("IncludeBounceContentInHook", c)} disabled={!can.allowed} />
       </Section>
       <Section title="Inbound">
         {config.InboundAddress && (
@@ -108,7 +121,9 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
       <Section title="Webhook URLs">
         <p className="text-xs text-muted-foreground">Outbound events are better configured per stream on the Webhooks page; these are the server-wide legacy hooks.</p>
         {hookFields.map((k) => (
-          <FormField key={k} id={`server-${k}`} label={hookLabels[k]} error={errors[k]}><Input type="url" placeholder="https://" {...text(k)} /></FormField>
+          <FormField key={k} id={`server-${k}`} label={hookLabels[k]} error={errors[k]} hint={v[k].includes(SECRET_MASK) ? "The password in this URL is hidden; leave the dots to keep it, or type a new one." : undefined}>
+            <Input type="url" placeholder="https://" {...text(k)} />
+          </FormField>
         ))}
       </Section>
       {errors._form && <p role="alert" className="text-sm text-muted-foreground">{errors._form}</p>}
@@ -119,9 +134,10 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
       )}
       {!can.allowed && <p className="text-sm text-muted-foreground">{can.reason}</p>}
       <div className="flex gap-2">
-        <Button type="submit" disabled={!can.allowed || update.isPending}>{update.isPending ? "Saving…" : "Save settings"}</Button>
+        <Button type="submit" disabled={!can.allowed || update.isPending}>{update.isPending ? "Saving…" : "Review changes"}</Button>
         <Button type="button" variant="outline" onClick={() => { setV(initial); setErrors({}); update.reset(); }}>Reset</Button>
       </div>
+      <ServerSettingsDiff changes={review?.changes} serverName={config.Name ?? "the server"} onCancel={() => setReview(undefined)} onSave={save} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { useEventStream, useStreamEvents } from "@/web/lib/event-stream";
 import { selectedServer } from "@/web/lib/server-selection";
 import { useSessionUser } from "@/web/lib/session";
 import { sendTestEvent } from "../triggers-api";
+import { TriggersTestEventRuns } from "./triggers-test-event-runs";
 
 type Outcome = { state: "waiting"; since: number | null } | { state: "arrived"; id: number; stored: boolean } | { state: "late" };
 
@@ -82,6 +83,7 @@ export function TriggersTestEvent({ trigger }: { trigger: TriggerId }) {
           </Link>
         </p>
       )}
+      {outcome?.state === "arrived" && <TriggersTestEventRuns eventId={outcome.id} />}
       {outcome?.state === "late" && (
         <p className="text-sm text-warning-foreground dark:text-warning" role="status">
           Sent, but it has not reached the feed yet. Check that this trigger is wired in{" "}

@@ -7,6 +7,7 @@ import {
   isTemplate,
   resolveParams,
   type FieldInfo,
+  type Mapping,
   type MappingContext,
   type MapSource,
   type ParamValue,
@@ -19,7 +20,7 @@ import { operationOf } from "./doc-edits";
 export type ValueMode = "value" | "mapping" | "template";
 
 export function modeOf(value: ParamValue | undefined): ValueMode {
-  if (isMapping(value)) return "mapping";
+  if (isMapping(value) || unwrapListItem(value)) return "mapping";
   if (isTemplate(value)) return "template";
   return "value";
 }
@@ -94,4 +95,32 @@ export function formatPreview(value: unknown): string {
   if (value === undefined) return "nothing";
   const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
+/** How a picked value fills a list parameter: as its only item, under `key` when items are objects. */
+export interface ListWrap {
+  key?: string;
+}
+
+/** `[mapping]` or `[{ key: mapping }]`: one event field given to a parameter that takes a list. */
+export function wrapAsListItem(mapping: Mapping, wrap: ListWrap): ParamValue {
+  return [wrap.key ? { [wrap.key]: mapping } : mapping];
+}
+
+/** The mapping inside a one-item list built by `wrapAsListItem`, or null for any other value. */
+export function unwrapListItem(value: ParamValue | undefined): { mapping: Mapping; wrap: ListWrap } | null {
+  if (!Array.isArray(value) || value.length !== 1) return null;
+  const item = value[0];
+  if (isMapping(item)) return { mapping: item, wrap: {} };
+  if (item && typeof item === "object" && !Array.isArray(item) && !isTemplate(item)) {
+    const entries = Object.entries(item);
+    if (entries.length === 1 && isMapping(entries[0]![1])) return { mapping: entries[0]![1], wrap: { key: entries[0]![0] } };
+  }
+  return null;
+}
+
+/** The key a one-item list of objects puts the value under: the only required key, else the first one. */
+export function defaultListKey(item: { kind: "value" } | { kind: "object"; keys: string[]; required: string[] } | undefined): string | undefined {
+  if (!item || item.kind === "value") return undefined;
+  return item.required[0] ?? item.keys[0];
 }

@@ -11,6 +11,7 @@ import { useEditor, useEditorStore } from "./editor-context";
 import { updateStep } from "./doc-edits";
 import { dataSources, sampleContext } from "./param-value";
 import { WorkflowsParamEditor } from "./workflows-param-editor";
+import { WorkflowsApprovalNote } from "./workflows-approval-note";
 
 const sectionTitle: Record<Section, string> = { params: "Path parameters", query: "Query", body: "Body" };
 const EMPTY: Problem[] = [];
@@ -98,6 +99,7 @@ export function WorkflowsActionForm({ step, op }: { step: ActionStepInput; op: O
           </SelectContent>
         </Select>
         {op.risk === "destructive" && approval === "auto" && <p className="text-xs text-warning-foreground dark:text-warning">This operation is destructive; it will run with nobody looking.</p>}
+        {approval === "required" && <WorkflowsApprovalNote approvers={policy.approvers} allowSelfApproval={policy.allowSelfApproval} />}
         {approval === "required" && (
           <div className="grid gap-3 sm:grid-cols-2">
             <div className="grid gap-1.5">

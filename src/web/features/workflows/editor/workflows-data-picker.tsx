@@ -3,18 +3,24 @@ import { useMemo, useState } from "react";
 import type { MapSource } from "@/contract/workflows";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
-import { formatPreview, type DataSource } from "./param-value";
+import type { FormField } from "@/web/lib/zod-fields";
+import { defaultListKey, formatPreview, type DataSource, type ListWrap } from "./param-value";
 
 export interface WorkflowsDataPickerProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   sources: DataSource[];
-  onPick: (from: MapSource, path: string) => void;
+  /** Set when the parameter takes a list: the picked value can become its only item. */
+  listItem?: FormField["listItem"];
+  onPick: (from: MapSource, path: string, wrap: ListWrap | null) => void;
 }
 
 /** Lists every field the event and earlier steps offer, with an example value, to map into a parameter. */
-export function WorkflowsDataPicker({ open, onOpenChange, sources, onPick }: WorkflowsDataPickerProps) {
+export function WorkflowsDataPicker({ open, onOpenChange, sources, onPick, listItem }: WorkflowsDataPickerProps) {
   const [q, setQ] = useState("");
+  const [asList, setAsList] = useState(true);
+  const [key, setKey] = useState<string | undefined>(defaultListKey(listItem));
+  const wrap: ListWrap | null = listItem && asList ? (key ? { key } : {}) : null;
   const filtered = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return sources.map((s) => ({ ...s, fields: needle ? s.fields.filter((f) => f.path.toLowerCase().includes(needle)) : s.fields }));
@@ -26,6 +32,27 @@ export function WorkflowsDataPicker({ open, onOpenChange, sources, onPick }: Wor
           <DialogTitle>Map a field</DialogTitle>
           <DialogDescription>Pick where the value comes from. Examples are from the sample event and each step's documented answer.</DialogDescription>
         </DialogHeader>
+        {listItem && (
+          <div className="flex flex-col gap-2 rounded-md border bg-muted/30 p-2 text-sm" data-testid="list-wrap">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" className="size-4" checked={asList} onChange={(e) => setAsList(e.target.checked)} />
+              As a one-item list
+            </label>
+            {asList && listItem.kind === "object" && (
+              <label className="flex flex-wrap items-center gap-2 text-xs">
+                Put the value in each item's
+                <select aria-label="Item field" className="rounded border bg-background px-1 py-0.5 font-mono" value={key} onChange={(e) => setKey(e.target.value)}>
+                  {listItem.keys.map((k) => <option key={k} value={k}>{k}</option>)}
+                </select>
+              </label>
+            )}
+            <p className="text-xs text-muted-foreground">
+              {asList
+                ? <>This parameter takes a list: the field you pick becomes its only item{key ? <>, as <span className="font-mono">{`[{ "${key}": … }]`}</span></> : null}.</>
+                : "Pick a field that is itself a list."}
+            </p>
+          </div>
+        )}
         <div className="relative">
           <Search className="absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />
           <Input type="search" aria-label="Search fields" placeholder="Search fields…" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
@@ -44,7 +71,7 @@ export function WorkflowsDataPicker({ open, onOpenChange, sources, onPick }: Wor
                         type="button"
                         className="flex w-full min-w-0 flex-col gap-0.5 px-3 py-2 text-left hover:bg-accent focus-visible:bg-accent focus-visible:outline-none sm:flex-row sm:items-center sm:gap-3"
                         onClick={() => {
-                          onPick(source.from, f.path);
+                          onPick(source.from, f.path, wrap);
                           onOpenChange(false);
                         }}
                         data-field={f.path}

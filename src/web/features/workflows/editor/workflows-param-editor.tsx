@@ -8,7 +8,7 @@ import { Textarea } from "@/web/components/ui/textarea";
 import { WHOLE_BODY } from "@/web/lib/operation-request";
 import { cn } from "@/web/lib/utils";
 import type { FormField } from "@/web/lib/zod-fields";
-import { describeMapping, fieldToLiteral, formatPreview, literalToField, modeOf, previewValue, type DataSource, type ValueMode } from "./param-value";
+import { describeMapping, fieldToLiteral, formatPreview, literalToField, modeOf, previewValue, unwrapListItem, wrapAsListItem, type DataSource, type ListWrap, type ValueMode } from "./param-value";
 import { WorkflowsDataPicker } from "./workflows-data-picker";
 import { WorkflowsTransforms } from "./workflows-transforms";
 
@@ -36,10 +36,14 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
   const [jsonDraft, setJsonDraft] = useState<{ text: string; error: string } | null>(null);
   const label = field.name === WHOLE_BODY ? "Body" : field.name;
 
-  const pick = (from: MapSource, path: string) => {
+  // A mapping given directly, or as the only item of a list parameter.
+  const listed = unwrapListItem(value);
+  const mapping = isMapping(value) ? value : listed?.mapping;
+  const pick = (from: MapSource, path: string, wrap: ListWrap | null) => {
     // Changing the source keeps the transforms already chosen.
-    const transforms = isMapping(value) ? value.$map.transforms : undefined;
-    onChange({ $map: { from, path, ...(transforms?.length ? { transforms } : {}) } });
+    const transforms = mapping?.$map.transforms;
+    const m = { $map: { from, path, ...(transforms?.length ? { transforms } : {}) } };
+    onChange(wrap ? wrapAsListItem(m, wrap) : m);
   };
   const setMode = (next: ValueMode) => {
     if (next === mode) return;
@@ -91,16 +95,28 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
         />
       )}
 
-      {isMapping(value) && (
+      {mapping && (
         <div className="flex min-w-0 flex-col gap-2 rounded-md border bg-muted/30 p-2">
           <div className="flex min-w-0 items-center gap-2">
             <Link2 className="size-3.5 shrink-0 text-primary" aria-hidden />
-            <span id={id} className="min-w-0 flex-1 font-mono text-xs break-all" data-testid="mapping-label">{describeMapping(value.$map.from, value.$map.path)}</span>
+            <span id={id} className="min-w-0 flex-1 font-mono text-xs break-all" data-testid="mapping-label">{describeMapping(mapping.$map.from, mapping.$map.path)}</span>
             <Button type="button" variant="outline" size="sm" className="h-7 text-xs" onClick={() => setPicking(true)}>
               Change
             </Button>
           </div>
-          <WorkflowsTransforms id={id} transforms={value.$map.transforms ?? []} onChange={(t: Transform[]) => onChange({ $map: { ...value.$map, transforms: t.length ? t : undefined } })} />
+          {listed && (
+            <p className="text-xs text-muted-foreground" data-testid="mapping-list-note">
+              As a one-item list{listed.wrap.key ? <>, in each item's <span className="font-mono">{listed.wrap.key}</span></> : null}
+            </p>
+          )}
+          <WorkflowsTransforms
+            id={id}
+            transforms={mapping.$map.transforms ?? []}
+            onChange={(t: Transform[]) => {
+              const next = { $map: { ...mapping.$map, transforms: t.length ? t : undefined } };
+              onChange(listed ? wrapAsListItem(next, listed.wrap) : next);
+            }}
+          />
         </div>
       )}
 
@@ -116,7 +132,7 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
       {mode !== "value" && problems.map((p) => (
         <p key={p} role="alert" className="text-xs break-words text-destructive">{p}</p>
       ))}
-      <WorkflowsDataPicker open={picking} onOpenChange={setPicking} sources={sources} onPick={pick} />
+      <WorkflowsDataPicker open={picking} onOpenChange={setPicking} sources={sources} onPick={pick} listItem={field.listItem} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useEditor, useEditorStore } from "./editor-context";
 import { moveStep, operationOf, removeStep, setTrigger, updateStep } from "./doc-edits";
 import { WorkflowsActionForm } from "./workflows-action-form";
 import { WorkflowsRulesEditor, type RuleSource } from "./workflows-rules-editor";
+import { WorkflowsTriggerScope } from "./workflows-trigger-scope";
 
 const EMPTY: Problem[] = [];
 
@@ -43,6 +44,7 @@ function TriggerForm() {
         </Select>
         <p className="text-xs text-muted-foreground">{triggers[trigger.type].description}</p>
       </div>
+      {(trigger.conditions?.rules?.length ?? 0) === 0 && <WorkflowsTriggerScope trigger={trigger.type} />}
       <WorkflowsRulesEditor
         id="trigger"
         conditions={trigger.conditions ?? { mode: "all", rules: [] }}
