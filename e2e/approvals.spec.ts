@@ -187,6 +187,64 @@ test("desktop: approve on screen, then the audit page shows the decision and an 
   await shot(page, project, "audit");
 });
 
+test("edited request: an operator's edit is not an approval; the queue and another approver see it marked edited, with its diff", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const project = testInfo.project.name;
+  const { a, itemA, approver } = await seedItems(page, baseURL!, `edit-${project}`);
+  const operator = `operator-${project}-${Date.now() % 100000}`;
+  const made = await page.request.post("/api/users", { headers: { Origin: baseURL! }, data: { username: operator, password: ADMIN_PASSWORD, role: "operator" } });
+  expect(made.status(), await made.text()).toBe(201);
+  const edited = a.replace("-a@", "-edited@");
+
+  // The approver may not edit a write step: the button says why.
+  await switchUser(page, approver);
+  await page.goto(`/approvals/${itemA.id}?status=pending`);
+  // The first answer after a navigation can be slow on a loaded machine.
+  const loaded = { timeout: 20_000 };
+  await expect(page.getByTestId("edit-blocked")).toContainText("Editing needs a role that may call write operations", loaded);
+  await expect(page.getByRole("button", { name: "Edit the request" })).toBeDisabled();
+
+  await switchUser(page, operator);
+  await page.goto(`/approvals/${itemA.id}?status=pending`);
+  await expect(page.getByRole("button", { name: "Edit the request" })).toBeEnabled(loaded);
+  await page.getByRole("button", { name: "Edit the request" }).click();
+  const dialog = page.getByTestId("edit-dialog");
+  await expect(dialog).toContainText("Saving an edit is not an approval");
+  await dialog.getByLabel("Body").fill(JSON.stringify({ Suppressions: [{ EmailAddress: edited }] }, null, 2));
+  await dialog.getByRole("button", { name: "Save the edit for approval" }).click();
+  await expect(page.getByTestId("approval-edited")).toBeVisible(loaded);
+  // Nothing ran: the item is pending, and its editor may not approve it.
+  await expect(page.getByTestId("decision-blocked")).toContainText("You edited this request");
+  expect(((await (await page.request.get(`/api/approvals/${itemA.id}`)).json()) as Item).status).toBe("pending");
+
+  await switchUser(page, approver);
+  // Watched from here: switching users makes the previous session's requests answer 401.
+  const errors = watchConsole(page);
+  await page.goto("/approvals");
+  await expect(page.getByTestId("approval-card").filter({ hasText: edited }).getByTestId("approval-card-edited")).toContainText(`edited by ${operator}`, loaded);
+  await expectNoHorizontalOverflow(page);
+  await shot(page, project, "edited-list");
+  await page.goto(`/approvals/${itemA.id}?status=pending`);
+  const section = page.getByTestId("approval-edited");
+  await expect(section).toContainText(`Edited by ${operator}`, loaded);
+  await expect(section).toContainText(`It needs approval by someone other than ${operator}`);
+  await expect(section.getByTestId("approval-edited-change")).toHaveCount(1);
+  await expect(section.getByTestId("approval-edited-change")).toContainText("body.Suppressions[0].EmailAddress");
+  await expect(section.getByTestId("approval-edited-before")).toContainText(a.toLowerCase());
+  await expect(section.getByTestId("approval-edited-after")).toContainText(edited);
+  await expect(page.getByTestId("approval-blast-radius")).toContainText(edited);
+  await expect(page.getByTestId("approval-blast-radius")).not.toContainText(a.toLowerCase());
+  await expectNoHorizontalOverflow(page);
+  await shot(page, project, "edited-item");
+
+  await approveOnScreen(page);
+  await poll(async () => {
+    const dump = (await (await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")).json()) as { Suppressions: { EmailAddress: string }[] };
+    return dump.Suppressions.some((x) => x.EmailAddress.toLowerCase() === edited.toLowerCase()) ? true : undefined;
+  });
+  expect(errors).toEqual([]);
+});
+
 test("signed link: the page confirms before anything changes; a used or tampered link says so", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const project = testInfo.project.name;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
+import { ADMIN_PASSWORD, expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, project: string, name: string) => page.screenshot({ path: `test-results/screens/${project}-workflows-${name}.png`, fullPage: false });
 
@@ -196,4 +196,39 @@ test.describe("phone", () => {
     await shot(page, testInfo.project.name, "run-detail");
     await expectNoHorizontalOverflow(page);
   });
+});
+
+test("a workflow whose author was demoted is disabled, and the list and the editor say why", async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(90_000);
+  const project = testInfo.project.name;
+  await signIn(page);
+  const operator = `wf-author-${project}-${Date.now() % 100000}`;
+  const made = await page.request.post("/api/users", { headers: { Origin: baseURL! }, data: { username: operator, password: ADMIN_PASSWORD, role: "operator" } });
+  expect(made.status(), await made.text()).toBe(201);
+  const userId = ((await made.json()) as { user: { id: number } }).user.id;
+
+  await page.context().clearCookies();
+  await signIn(page, operator, ADMIN_PASSWORD);
+  const name = `Authored by ${operator}`;
+  const id = await seedWorkflow(page, baseURL!, name);
+  const on = await page.request.post(`/api/workflows/${id}/enable`, { headers: { Origin: baseURL! } });
+  expect(on.ok(), await on.text()).toBe(true);
+
+  await page.context().clearCookies();
+  await signIn(page);
+  const demoted = await page.request.patch(`/api/users/${userId}`, { headers: { Origin: baseURL! }, data: { role: "approver" } });
+  expect(demoted.ok(), await demoted.text()).toBe(true);
+
+  await page.goto("/workflows");
+  const row = page.getByTestId("workflow-row").filter({ hasText: name });
+  // The first answer after a navigation can be slow on a loaded machine; what follows is immediate.
+  await expect(row.getByRole("switch")).not.toBeChecked({ timeout: 20_000 });
+  await expect(row.getByTestId("workflow-disabled-reason")).toContainText(`its author ${operator} now acts as approver`);
+  await expectNoHorizontalOverflow(page);
+  await shot(page, project, "disabled-reason-list");
+
+  await page.goto(`/workflows/${id}`);
+  await expect(page.getByTestId("workflow-disabled-reason")).toContainText("Someone whose role allows every step must save it again", { timeout: 20_000 });
+  await expectNoHorizontalOverflow(page);
+  await shot(page, project, "disabled-reason-editor");
 });

@@ -71,7 +71,7 @@ describe("item helpers", () => {
     expect(decisionBlock(i, { id: 1, username: "olga", role: "operator" }, true).reject).toBeNull();
     expect(decisionBlock({ ...i, approvals: [{ userId: 4, username: "al", at: "" }] }, { id: 4, username: "al", role: "approver" }, true).approve).toMatch(/already/);
     expect(decisionBlock(i, { id: 5, username: "vi", role: "viewer" }, false).approve).toMatch(/viewer/);
-    expect(decisionBlock(i, { id: 6, username: "ap", role: "approver" }, true)).toEqual({ approve: null, reject: null, edit: "Your role (approver) may not call write operations, so you may not edit this request." });
+    expect(decisionBlock(i, { id: 6, username: "ap", role: "approver" }, true)).toEqual({ approve: null, reject: null, edit: "Editing needs a role that may call write operations; yours (approver) may not." });
     expect(decisionBlock(i, { id: 7, username: "op", role: "operator" }, true)).toEqual({ approve: null, reject: null, edit: null });
     const edited = { ...i, edit: { by: "op", byId: 7, at: "", original: i.request, originalBlastRadius: i.blastRadius, changes: [] } };
     expect(decisionBlock(edited, { id: 7, username: "op", role: "operator" }, true)).toMatchObject({ approve: "You edited this request, so someone else must approve it as edited.", edit: null });

@@ -132,7 +132,7 @@ export function decisionBlock(item: Pick<ApprovalItem, "status" | "policy" | "ap
   else if (item.approvals.some((a) => a.userId === user.id)) approve = "You have approved this already; it needs another person’s approval.";
   // Writing a request is calling the operation: the role must allow the operation's risk.
   const edit = !roleAllows[user.role].includes(item.step.risk)
-    ? `Your role (${user.role}) may not call ${item.step.risk} operations, so you may not edit this request.`
+    ? `Editing needs a role that may call ${item.step.risk} operations; yours (${user.role}) may not.`
     : author
       ? approve
       : null;

@@ -111,7 +111,7 @@ export function ApprovalsRequestSection({ item }: { item: ApprovalItem }) {
       </p>
       <p className="mb-2 text-xs text-muted-foreground">
         {item.step.title} · <span className="font-mono">{item.step.operationId}</span> · {item.step.risk}
-        {item.edited && " · edited by an approver"}
+        {item.edited && ` · edited${item.edit ? ` by ${item.edit.by}` : ""}; this is the request that will be sent`}
       </p>
       {item.request.body !== null && item.request.body !== undefined && <JsonViewer value={item.request.body} className="max-h-80 overflow-y-auto" />}
     </ApprovalsSection>

@@ -2,6 +2,7 @@ import { Badge } from "@/web/components/ui/badge";
 import type { ApprovalItem } from "@/contract/api/approvals";
 import { expiresIn } from "../approvals-describe";
 import { ApprovalsBounceContext } from "./approvals-bounce-context";
+import { ApprovalsEditedSection } from "./approvals-edited-section";
 import { ApprovalsEmailPreview, isSend } from "./approvals-email-preview";
 import {
   ApprovalsBlastRadius,
@@ -23,6 +24,7 @@ export function ApprovalsItemView({ item, headline, serverName }: { item: Approv
       <div className="flex flex-wrap items-center gap-2 text-xs">
         <Badge variant={statusVariant[item.status]}>{item.status}</Badge>
         <Badge variant={riskVariant[item.step.risk]}>{item.step.risk}</Badge>
+        {item.edit && <Badge variant="warning" data-testid="approval-edited-badge">edited by {item.edit.by}</Badge>}
         {item.status === "pending" && <span className="text-muted-foreground">expires {expiresIn(item.expiresAt)}</span>}
         <span className="text-muted-foreground"><ApprovalsVotes item={item} /></span>
       </div>
@@ -31,6 +33,7 @@ export function ApprovalsItemView({ item, headline, serverName }: { item: Approv
         {item.workflow.name || "A workflow"} wants to run <span className="font-mono">{item.step.operationId}</span>.
       </p>
       {item.uncertain && <ApprovalsUncertainWarning />}
+      <ApprovalsEditedSection item={item} />
       <ApprovalsOutcomeSection item={item} />
       <div className="grid min-w-0 gap-3 lg:grid-cols-2">
         <ApprovalsBlastRadius item={item} serverName={serverName} />

@@ -142,6 +142,7 @@ function ApprovalsCard({ item, headline, status, selectable, selected, onToggle 
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
           <span className="truncate">{item.workflow.name || `Workflow #${item.workflow.id}`}</span>
           {item.step.risk === "destructive" && <Badge variant="destructive">destructive</Badge>}
+          {item.edit && <Badge variant="warning" data-testid="approval-card-edited">edited by {item.edit.by}</Badge>}
           {status === "pending" ? <span>expires {expiresIn(item.expiresAt)}</span> : <span>{formatDateTime(item.decidedAt ?? item.expiresAt)}</span>}
           {status === "pending" ? <ApprovalsVotes item={item} /> : item.decidedBy && <span>by {item.decidedBy}</span>}
           {item.reason && <span className="break-words">“{item.reason}”</span>}

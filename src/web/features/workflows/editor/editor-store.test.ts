@@ -24,6 +24,21 @@ describe("editor store", () => {
     expect(store.getState().future).toEqual([]);
   });
 
+  it("shows, before saving, the steps the user's role may not save; a saved document is not held against a reader", () => {
+    const store = createEditorStore(newDocument(), true, null, "operator");
+    store.update((d) => addAction(d, "servers.delete").doc);
+    const problems = store.getState().validation.problems.filter((p) => p.field === "operationId");
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toMatch(/"Delete a server", a destructive operation, which an operator may not call/);
+    expect(store.getState().validation.ok).toBe(false);
+    store.markSaved();
+    const reader = createEditorStore(store.getState().doc, true, null, "operator");
+    expect(reader.getState().validation.problems.some((p) => /may not call/.test(p.message))).toBe(false);
+    const admin = createEditorStore(newDocument(), true, null, "admin");
+    admin.update((d) => addAction(d, "servers.delete").doc);
+    expect(admin.getState().validation.problems.some((p) => /may not call/.test(p.message))).toBe(false);
+  });
+
   it("merges quick edits of one field into one undo step", () => {
     vi.useFakeTimers();
     const store = createEditorStore(newDocument(), true);

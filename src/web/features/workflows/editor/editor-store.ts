@@ -1,4 +1,5 @@
-import { validateWorkflow, type Problem, type ValidationResult, type WorkflowDocumentInput } from "@/contract/workflows";
+import type { Role } from "@/contract/api/auth";
+import { authorityProblems, hasErrors, validateWorkflow, type Problem, type ValidationResult, type WorkflowDocumentInput } from "@/contract/workflows";
 
 /** What a test run says about one node; shown on the node itself. */
 export interface NodeRunStatus {
@@ -32,16 +33,24 @@ function groupProblems(problems: Problem[]): Record<string, Problem[]> {
   return out;
 }
 
-function derive(doc: WorkflowDocumentInput) {
-  const validation = validateWorkflow(doc);
+/**
+ * Validation, plus (for changes the user is about to save, when their role is known) the server's
+ * rule that no one saves steps beyond their own role. A saved document is not held against a
+ * reader who did not write it.
+ */
+function derive(doc: WorkflowDocumentInput, role: Role | null) {
+  const checked = validateWorkflow(doc);
+  const own = role && checked.document ? authorityProblems(checked.document, role) : [];
+  const problems = [...checked.problems, ...own];
+  const validation = { ...checked, problems, ok: !hasErrors(problems) };
   return { validation, problemsByNode: groupProblems(validation.problems) };
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
 /** A small external store: undo/redo over whole documents, selection, validation and test status. */
-export function createEditorStore(initial: WorkflowDocumentInput, saved: boolean, sample: Record<string, unknown> | null = null) {
-  let state: EditorState = { doc: initial, saved: saved ? initial : null, past: [], future: [], selected: null, runStatus: {}, sample, ...derive(initial) };
+export function createEditorStore(initial: WorkflowDocumentInput, saved: boolean, sample: Record<string, unknown> | null = null, role: Role | null = null) {
+  let state: EditorState = { doc: initial, saved: saved ? initial : null, past: [], future: [], selected: null, runStatus: {}, sample, ...derive(initial, saved ? null : role) };
   let lastKey: string | null = null;
   let lastAt = 0;
   const listeners = new Set<() => void>();
@@ -53,7 +62,7 @@ export function createEditorStore(initial: WorkflowDocumentInput, saved: boolean
   const replaceDoc = (doc: WorkflowDocumentInput, past: WorkflowDocumentInput[], future: WorkflowDocumentInput[]) => {
     const selected = state.selected && state.selected !== "trigger" && !doc.steps.some((s) => s.id === state.selected) ? null : state.selected;
     // A changed document makes earlier test results stale.
-    set({ doc, past, future, selected, runStatus: {}, ...derive(doc) });
+    set({ doc, past, future, selected, runStatus: {}, ...derive(doc, doc === state.saved ? null : role) });
   };
 
   return {

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { ArrowLeft, Copy, Download, FlaskConical, LoaderCircle, MoreHorizontal, Redo2, Save, Trash2, Undo2, Upload } from "lucide-react";
+import { ArrowLeft, CircleAlert, Copy, Download, FlaskConical, LoaderCircle, MoreHorizontal, Redo2, Save, Trash2, Undo2, Upload } from "lucide-react";
 import type { WorkflowDetail } from "@/contract/api/workflows";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
@@ -26,6 +26,7 @@ export function enableBlocker(detail: WorkflowDetail | null, dirty: boolean, err
   if (!detail) return "Save the workflow before enabling it.";
   if (errors > 0) return `Fix ${errors} error${errors === 1 ? "" : "s"} before enabling.`;
   if (dirty) return "Save your changes before enabling.";
+  if (detail.disabledReason) return "Its author lacks the authority its steps need: save it again (with a role that allows every step) before enabling.";
   return null;
 }
 
@@ -76,6 +77,12 @@ export function WorkflowsEditorToolbar({ detail, actions }: { detail: WorkflowDe
         </DropdownMenu>
         {blocker && <p className="text-xs text-muted-foreground" data-testid="enable-reason">{blocker}</p>}
       </div>
+      {detail?.disabledReason && (
+        <p role="alert" className="flex min-w-0 items-start gap-2 rounded-md border border-destructive/40 bg-destructive/10 p-2 text-sm break-words" data-testid="workflow-disabled-reason">
+          <CircleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden />
+          <span className="min-w-0">{detail.disabledReason}</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { Button } from "@/web/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
 import { Skeleton } from "@/web/components/ui/skeleton";
+import { useSessionUser } from "@/web/lib/session";
 import { notify } from "@/web/lib/toast";
 import { createWorkflow, deleteWorkflow, duplicateWorkflow, invalidateWorkflows, saveWorkflow, setWorkflowEnabled, workflowQuery } from "../workflows-api";
 import { EditorContext, useEditor, useEditorStore } from "./editor-context";
@@ -36,7 +37,8 @@ export interface WorkflowsEditorProps {
 
 /** The loaded editor: canvas (or step list on a phone), palette, side panel, problems, tests and file actions. */
 export function WorkflowsEditor({ detail: initialDetail, initial, sample }: WorkflowsEditorProps) {
-  const [store] = useState<EditorStore>(() => createEditorStore(initial, initialDetail !== null, sample));
+  const user = useSessionUser();
+  const [store] = useState<EditorStore>(() => createEditorStore(initial, initialDetail !== null, sample, user?.role ?? null));
   const [detail, setDetail] = useState(initialDetail);
   const narrow = useNarrow();
   const navigate = useNavigate();

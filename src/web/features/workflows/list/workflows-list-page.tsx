@@ -36,7 +36,7 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
     mutationFn: (enabled: boolean) => setWorkflowEnabled(w.id, enabled),
     onSuccess: () => invalidateWorkflows(queryClient),
   });
-  const cannotEnable = !w.enabled && hasErrors === true;
+  const cannotEnable = !w.enabled && (hasErrors === true || w.disabledReason !== null);
   return (
     <li className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 p-3 sm:grid sm:grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)] sm:items-center sm:gap-4" data-testid="workflow-row">
       <div className="min-w-0 basis-full">
@@ -44,6 +44,12 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
         <div className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground sm:hidden">
           {triggers[w.trigger].title} · v{w.currentVersion}
         </div>
+        {w.disabledReason && (
+          <p className="mt-1 flex items-start gap-1 text-xs break-words text-destructive" data-testid="workflow-disabled-reason">
+            <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
+            <span className="min-w-0">{w.disabledReason}</span>
+          </p>
+        )}
       </div>
       <div className="hidden text-sm sm:block">{triggers[w.trigger].title}</div>
       <div className="flex items-center gap-2 text-sm">
@@ -51,7 +57,7 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
           aria-label={`${w.enabled ? "Disable" : "Enable"} ${w.name}`}
           checked={w.enabled}
           disabled={toggle.isPending || cannotEnable}
-          title={cannotEnable ? "Fix its errors before enabling" : undefined}
+          title={cannotEnable ? (w.disabledReason ?? "Fix its errors before enabling") : undefined}
           onCheckedChange={(v) => toggle.mutate(v)}
         />
         <span className="text-xs text-muted-foreground">{w.enabled ? "on" : "off"}</span>
