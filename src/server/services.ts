@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createApprovalLinks, createRateLimiter, type ApprovalLinks, type RateLimiter } from "./approvals/links";
 import { auditedExecute } from "./audit/audited-execute";
-import { createNotifier, type Notifier } from "./push/notifier";
+import { createNotifier, type Notifier, type NotifierDeps } from "./push/notifier";
 import { createVapidKeys, type Vapid } from "./push/vapid";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle";
 import { createFailedLoginAudit, type FailedLoginAudit } from "./auth/failed-login-audit";
@@ -64,7 +64,7 @@ export interface ServiceDeps {
   /** Engine overrides for tests and benchmarks (sleep, random, concurrency…). */
   engine?: Partial<EngineOptions>;
   /** Web Push overrides for tests (a local push endpoint over http, its fetch, alert intervals). */
-  push?: { fetch?: typeof fetch; allowHttpEndpoints?: boolean; intakeAlertEveryMs?: number; runFailedEveryMs?: number };
+  push?: Pick<NotifierDeps, "fetch" | "allowHttpEndpoints" | "allowEndpointOrigins" | "lookup" | "intakeAlertEveryMs" | "runFailedEveryMs">;
   /** Password checks at once and waiting (tests make the line short). */
   signIn?: { concurrency?: number; maxQueued?: number };
   /** Signed-link check limit per address and per user. */
