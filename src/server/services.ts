@@ -78,6 +78,8 @@ export function createServices(deps: ServiceDeps): Services {
   const box = createSecretBox(settingsKey);
   // A key of its own for link signatures, derived so that it never equals the encryption key.
   const linkKey = Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-approval-links-v1", 32));
+  // And one for the audit hash chain: outside the database, so its rows cannot be re-chained.
+  store.audit.useKey(Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-audit-chain-v1", 32)));
   // The connection reads saved tokens through the settings module, which reloads it on change.
   let settings: ConnectionSettings | null = null;
   const connection = createConnection({
