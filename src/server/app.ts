@@ -36,7 +36,10 @@ export interface AppOptions {
   staticDir?: string | null;
   /** Per-request log lines (off in most tests). */
   logRequests?: boolean;
-  /** Accept http push endpoints (tests with a local push service only). */
+  /**
+   * Kept for older test callers; the push endpoint policy (test allowlist) now lives in the
+   * services (ServiceDeps.push), where the notifier checks endpoints at send time as well.
+   */
   allowHttpPushEndpoints?: boolean;
 }
 
@@ -91,7 +94,7 @@ export function createApp(s: Services, options: AppOptions = {}) {
   app.route("/api/approvals", approvalLinkCreateRoutes(s));
   app.route("/api/approval-links", approvalLinkRoutes(s));
   app.route("/api/audit", auditRoutes(s));
-  app.route("/api/push", pushRoutes(s, { allowHttpEndpoints: options.allowHttpPushEndpoints }));
+  app.route("/api/push", pushRoutes(s));
   app.route("/api/notifications", notificationsRoutes(s));
   app.route("/api/events", eventsRoutes(s));
   app.route("/api/wiring", wiringRoutes(s));

@@ -3,7 +3,7 @@ import { createAlertChecker, type AlertChecker } from "./alerts/checker";
 import { createThresholds, type Thresholds } from "./alerts/thresholds";
 import { createApprovalLinks, createRateLimiter, type ApprovalLinks, type RateLimiter } from "./approvals/links";
 import { auditedExecute } from "./audit/audited-execute";
-import { createNotifier, type Notifier } from "./push/notifier";
+import { createNotifier, type Notifier, type NotifierDeps } from "./push/notifier";
 import { createVapidKeys, type Vapid } from "./push/vapid";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle";
 import { createFailedLoginAudit, type FailedLoginAudit } from "./auth/failed-login-audit";
@@ -80,7 +80,7 @@ export interface ServiceDeps {
   /** Engine overrides for tests and benchmarks (sleep, random, concurrency…). */
   engine?: Partial<EngineOptions>;
   /** Web Push overrides for tests (a local push endpoint over http, its fetch, alert intervals). */
-  push?: { fetch?: typeof fetch; allowHttpEndpoints?: boolean; intakeAlertEveryMs?: number; runFailedEveryMs?: number };
+  push?: Pick<NotifierDeps, "fetch" | "allowHttpEndpoints" | "allowEndpointOrigins" | "lookup" | "intakeAlertEveryMs" | "runFailedEveryMs">;
   /** Password checks at once and waiting (tests make the line short). */
   signIn?: { concurrency?: number; maxQueued?: number };
   /** Signed-link check limit per address and per user. */
@@ -96,6 +96,8 @@ export function createServices(deps: ServiceDeps): Services {
   const box = createSecretBox(settingsKey);
   // A key of its own for link signatures, derived so that it never equals the encryption key.
   const linkKey = Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-approval-links-v1", 32));
+  // And one for the audit hash chain: outside the database, so its rows cannot be re-chained.
+  store.audit.useKey(Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-audit-chain-v1", 32)));
   // The connection reads saved tokens through the settings module, which reloads it on change.
   let settings: ConnectionSettings | null = null;
   const connection = createConnection({

@@ -54,3 +54,43 @@ export function hashRecord(r: ChainFields): string {
   ]);
   return crypto.createHash("sha256").update(material).digest("hex");
 }
+
+/**
+ * The keyed form (v2): HMAC-SHA256 with a key that is not in the database (derived from
+ * MAILROOM_SECRET or the key file), so someone who can write the database but does not hold the
+ * key cannot rewrite a record and re-chain the ones after it.
+ */
+export function hashRecordKeyed(r: ChainFields, key: Buffer): string {
+  const material = JSON.stringify([
+    "mailroom-audit-v2",
+    r.seq,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.action,
+    r.target,
+    r.outcome,
+    r.outcome_detail,
+    r.request_id,
+    r.details,
+    r.prev_hash,
+  ]);
+  return crypto.createHmac("sha256", key).update(material).digest("hex");
+}
+
+/**
+ * The settings value marking the first keyed record: records before it (written by a version
+ * without a key) are checked with the unkeyed hash. Signed, so it cannot be moved.
+ */
+export function keyedFromMarker(seq: number, key: Buffer): string {
+  return `${seq}:${crypto.createHmac("sha256", key).update(`mailroom-audit-keyed-from:${seq}`).digest("hex")}`;
+}
+
+/** The seq a marker names, or null when its signature does not hold. */
+export function readKeyedFromMarker(value: string, key: Buffer): number | null {
+  const seq = Number(value.split(":")[0]);
+  if (!Number.isInteger(seq) || seq < 1) return null;
+  const expected = Buffer.from(keyedFromMarker(seq, key));
+  const actual = Buffer.from(value);
+  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual) ? seq : null;
+}

@@ -7,7 +7,9 @@ import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 import type { Store } from "../store/index";
 import { preferenceOf, roleMayReceive, createPreferencesRepo } from "./preferences";
+import { EndpointRefused, checkPushEndpoint, type PushEndpointPolicy } from "./endpoint-guard";
 import { sendPush } from "./send";
+import { fetchTransport, guardedTransport } from "./transport";
 import { createSubscriptionsRepo, type SubscriptionRow } from "./subscriptions-repo";
 import type { Vapid } from "./vapid";
 
@@ -19,9 +21,14 @@ export interface NotifierDeps {
   logger: Logger;
   subject: string;
   disabled: boolean;
+  /** Test-only: a push service stand-in reached through this fetch (still endpoint-checked). */
   fetch?: typeof fetch;
-  /** Tests point subscriptions at a local http endpoint; real push services are https. */
+  /** Test-only: accept http:// endpoints (real push services are https). */
   allowHttpEndpoints?: boolean;
+  /** Test-only: origins of a local push service, accepted whatever their address. */
+  allowEndpointOrigins?: readonly string[];
+  /** Test-only: a fake DNS for the endpoint address checks. */
+  lookup?: PushEndpointPolicy["lookup"];
   /** At most one "intake refusing credentials" alert per this long. */
   intakeAlertEveryMs?: number;
   /** At most one "run failed" alert per workflow per this long. */
@@ -50,7 +57,8 @@ const safeEndpoint = (endpoint: string) => {
 export function createNotifier(d: NotifierDeps) {
   const subs = createSubscriptionsRepo(d.store.db);
   const prefs = createPreferencesRepo(d.store.db);
-  const doFetch = d.fetch ?? fetch;
+  const policy: PushEndpointPolicy = { allowOrigins: d.allowEndpointOrigins, allowHttp: d.allowHttpEndpoints, lookup: d.lookup };
+  const transport = d.fetch ? fetchTransport(d.fetch, policy) : guardedTransport(policy);
   const iso = () => new Date(d.clock()).toISOString();
   const pending = new Set<Promise<void>>();
   // Claimed in the database (rate_counters), so several instances send one notification, not one each.
@@ -76,12 +84,8 @@ export function createNotifier(d: NotifierDeps) {
   }
 
   async function deliver(sub: SubscriptionRow, payload: PushPayload, o: { ttlSeconds: number; urgency: "high" | "normal" | "low"; topic?: string }) {
-    if (!d.allowHttpEndpoints && !sub.endpoint.startsWith("https://")) {
-      d.logger.warn("push: skipped a non-https subscription endpoint", { endpoint: safeEndpoint(sub.endpoint) });
-      return;
-    }
     try {
-      const status = await sendPush(sub, payload, { vapid: await d.vapid.get(), subject: d.subject, fetch: doFetch, timeoutMs: d.timeoutMs ?? 10_000, ...o });
+      const status = await sendPush(sub, payload, { vapid: await d.vapid.get(), subject: d.subject, transport, timeoutMs: d.timeoutMs ?? 10_000, ...o });
       if (status === 404 || status === 410) {
         // The browser unsubscribed or the subscription expired: it will never work again.
         await subs.removeEndpoint(sub.endpoint);
@@ -92,6 +96,11 @@ export function createNotifier(d: NotifierDeps) {
         await subs.touch(sub.id, iso());
       }
     } catch (e) {
+      if (e instanceof EndpointRefused || (e as NodeJS.ErrnoException)?.code === "EPUSHREFUSED") {
+        // Saved when it was public, now it is not (DNS rebinding, or a rule that tightened): never sent.
+        d.logger.warn("push: refused a subscription endpoint that is not a public https address", { endpoint: safeEndpoint(sub.endpoint), error: (e as Error).message });
+        return;
+      }
       d.logger.warn("push: could not reach the push service", { endpoint: safeEndpoint(sub.endpoint), error: (e as Error)?.message });
     }
   }
@@ -205,6 +214,8 @@ export function createNotifier(d: NotifierDeps) {
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
     },
+    /** Refuses (EndpointRefused) an endpoint Mailroom must not post to; the routes call it before saving. */
+    checkEndpoint: (endpoint: string) => checkPushEndpoint(endpoint, policy),
     subscriptions: subs,
     preferences: prefs,
   };

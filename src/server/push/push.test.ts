@@ -72,7 +72,7 @@ describe("web push", () => {
     push.hits.length = 0;
     push.answer(201);
     db = await sqliteTestStore();
-    t = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, push: { allowHttpEndpoints: true } });
+    t = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, push: { allowEndpointOrigins: [push.base] } });
     admin = await t.login();
     approver = await t.addUser("alice", "approver");
     viewer = await t.addUser("victor", "viewer");
@@ -197,7 +197,7 @@ describe("web push", () => {
   });
 
   it("does nothing with PUSH_DISABLED", async () => {
-    const off = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, bootstrap: false, env: { PUSH_DISABLED: "1" }, push: { allowHttpEndpoints: true } });
+    const off = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, bootstrap: false, env: { PUSH_DISABLED: "1" }, push: { allowEndpointOrigins: [push.base] } });
     expect(await (await off.request("/api/push/vapid-public-key", { cookie: viewer })).json()).toEqual({ enabled: false, publicKey: null });
     off.services.notifier.intakeRefused("1.2.3.4", "wrong password");
     await off.services.notifier.idle();

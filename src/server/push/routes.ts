@@ -9,12 +9,13 @@ import {
   type VapidPublicKeyResponse,
 } from "../../contract/api/notifications";
 import { ApiFailure } from "../errors";
+import { EndpointRefused } from "./endpoint-guard";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
 
 /** /api/push/*: the VAPID public key and this browser's subscription; behind requireSession. */
-export function pushRoutes(s: Services, opts: { allowHttpEndpoints?: boolean } = {}) {
+export function pushRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const { subscriptions } = s.notifier;
   const iso = () => new Date(s.clock()).toISOString();
@@ -26,10 +27,15 @@ export function pushRoutes(s: Services, opts: { allowHttpEndpoints?: boolean } =
 
   app.post("/subscriptions", async (c) => {
     const body = await readJson(c, s.config.maxApiBodyBytes, savePushSubscriptionRequest);
-    // Mailroom POSTs to whatever endpoint is saved: only https push services, never an internal http address.
-    if (!body.endpoint.startsWith("https://") && !opts.allowHttpEndpoints) throw new ApiFailure(400, "validation_failed", "A push subscription endpoint must be an https URL.");
+    // Mailroom POSTs to whatever endpoint is saved: only https push services on public addresses.
+    await s.notifier.checkEndpoint(body.endpoint).catch((e: unknown) => {
+      if (e instanceof EndpointRefused) throw new ApiFailure(400, "validation_failed", `Mailroom does not send notifications to this endpoint: ${e.message}`);
+      throw e;
+    });
     const { user } = c.get("session");
-    await subscriptions.save(user.id, body, c.req.header("user-agent")?.slice(0, 300) ?? null, iso());
+    if (!(await subscriptions.save(user.id, body, c.req.header("user-agent")?.slice(0, 300) ?? null, iso()))) {
+      throw new ApiFailure(409, "conflict", "This push endpoint belongs to another Mailroom user. Unsubscribe in the browser and subscribe again to get an endpoint of your own.");
+    }
     await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "push.subscribe", target: `user:${user.username}`, requestId: c.get("requestId"), details: { pushService: new URL(body.endpoint).origin } }, iso());
     return c.json({ ok: true as const, subscriptions: await subscriptions.count(user.id) } satisfies PushSubscriptionResponse, 201);
   });

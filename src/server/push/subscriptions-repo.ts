@@ -12,13 +12,17 @@ export interface SubscriptionRow {
 
 export function createSubscriptionsRepo(db: Kysely<Database>) {
   return {
-    /** Saves for the user; an endpoint already known moves to this user (a browser belongs to whoever signed in last). */
-    async save(userId: number, sub: PushSubscriptionJson, userAgent: string | null, now: string) {
-      await db
+    /**
+     * Saves for the user. An endpoint another user registered stays theirs: answers false and
+     * changes nothing (taking it over would route their notifications to this user's keys).
+     */
+    async save(userId: number, sub: PushSubscriptionJson, userAgent: string | null, now: string): Promise<boolean> {
+      const r = await db
         .insertInto("push_subscriptions")
         .values({ user_id: userId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, user_agent: userAgent, created_at: now, last_sent_at: null })
-        .onConflict((oc) => oc.column("endpoint").doUpdateSet({ user_id: userId, p256dh: sub.keys.p256dh, auth: sub.keys.auth, user_agent: userAgent }))
-        .execute();
+        .onConflict((oc) => oc.column("endpoint").doUpdateSet({ p256dh: sub.keys.p256dh, auth: sub.keys.auth, user_agent: userAgent }).where("push_subscriptions.user_id", "=", userId))
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     async remove(userId: number, endpoint: string): Promise<number> {
       const r = await db.deleteFrom("push_subscriptions").where("user_id", "=", userId).where("endpoint", "=", endpoint).executeTakeFirst();

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { AuditOutcome, AuditQuery, AuditRecord, AuditVerifyResponse } from "../../contract/api/audit";
-import { GENESIS_HASH, canonicalJson, hashRecord, type ChainFields } from "../audit/chain";
+import { GENESIS_HASH, canonicalJson, hashRecord, hashRecordKeyed, keyedFromMarker, readKeyedFromMarker, type ChainFields } from "../audit/chain";
 import type { Dialect } from "./migrations/types";
 import type { AuditLogTable, Database } from "./schema";
 
@@ -26,6 +26,8 @@ export type AuditFilters = Pick<AuditQuery, "actor" | "action" | "target" | "out
 // Arbitrary constant: appends from several instances on one PostgreSQL take turns.
 const PG_AUDIT_LOCK = 727_004;
 const HEAD_KEY = "audit.head";
+/** Where the keyed records begin (a signed seq); see readKeyedFromMarker. */
+const KEYED_FROM_KEY = "audit.keyed_from";
 
 type Row = AuditLogTable;
 const fromDb = (r: Row): Row => ({ ...r, seq: Number(r.seq), actor_id: r.actor_id === null ? null : Number(r.actor_id) });
@@ -61,6 +63,13 @@ const iso = (v: string) => new Date(v).toISOString();
  * record's prevHash is the hash of the record before it and the chain never forks.
  */
 export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
+  // The chain key lives outside the database; the services hand it over at start.
+  let key: Buffer | null = null;
+  let markerWritten = false;
+  const needKey = (): Buffer => {
+    if (!key) throw new Error("The audit chain key is not set (call audit.useKey at start).");
+    return key;
+  };
   function filtered<O>(q: SelectQueryBuilder<Database, "audit_log", O>, f: AuditFilters) {
     if (f.actor) {
       const actor = f.actor;
@@ -78,7 +87,15 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
   }
 
   return {
+    /** Sets the chain key (derived from MAILROOM_SECRET or the key file, never stored here). */
+    useKey(k: Buffer) {
+      if (k.length < 32) throw new Error("The audit chain key must be at least 32 bytes");
+      key = k;
+      markerWritten = false;
+    },
+
     async record(entry: AuditEntry, now: string): Promise<AuditRecord> {
+      const k = needKey();
       const actor = entry.actor ?? "system";
       const details = { ...(entry.details ?? {}), ...(entry.detail !== undefined ? { note: entry.detail } : {}) };
       return db.transaction().execute(async (trx) => {
@@ -97,8 +114,14 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
           details: canonicalJson(details),
           prev_hash: last?.hash ?? GENESIS_HASH,
         };
-        const row = { ...fields, hash: hashRecord(fields) };
+        const row = { ...fields, hash: hashRecordKeyed(fields, k) };
         await trx.insertInto("audit_log").values(row).execute();
+        if (!markerWritten) {
+          // The first keyed record of this database: older ones (if any) keep their unkeyed hashes.
+          const marker = await trx.selectFrom("settings").select("value").where("key", "=", KEYED_FROM_KEY).executeTakeFirst();
+          if (!marker) await trx.insertInto("settings").values({ key: KEYED_FROM_KEY, value: keyedFromMarker(row.seq, k), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).execute();
+          markerWritten = true;
+        }
         // The head lets verify notice records removed from the end of the chain.
         const head = `${row.seq}:${row.hash}`;
         await trx
@@ -135,11 +158,17 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** Walks the whole chain: a changed record breaks its hash, a deleted or moved one breaks the links. */
     async verify(now: string, pageSize = 2000): Promise<AuditVerifyResponse> {
+      const k = needKey();
       let expectedSeq = 1;
       let prev = GENESIS_HASH;
       let checked = 0;
       let after = -Infinity;
       const broken = (seq: number, reason: string): AuditVerifyResponse => ({ intact: false, checked, lastSeq: expectedSeq - 1, firstBrokenSeq: seq, reason, checkedAt: now });
+      // Records before the signed marker predate the key and carry the unkeyed hash; without a
+      // marker every record must be keyed. A forged or moved marker fails its signature.
+      const marker = await db.selectFrom("settings").select("value").where("key", "=", KEYED_FROM_KEY).executeTakeFirst();
+      const keyedFrom = marker ? readKeyedFromMarker(marker.value, k) : 1;
+      if (keyedFrom === null) return broken(1, "keyed_marker_invalid");
       for (;;) {
         let q = db.selectFrom("audit_log").selectAll().orderBy("seq", "asc").limit(pageSize);
         if (after !== -Infinity) q = q.where("seq", ">", after);
@@ -148,7 +177,7 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
           if (r.seq !== expectedSeq) return broken(expectedSeq, r.seq > expectedSeq ? "seq_gap" : "seq_out_of_order");
           if (r.prev_hash !== prev) return broken(r.seq, "prev_hash_mismatch");
           const { hash, ...fields } = r;
-          if (hashRecord(fields) !== hash) return broken(r.seq, "hash_mismatch");
+          if ((r.seq < keyedFrom ? hashRecord(fields) : hashRecordKeyed(fields, k)) !== hash) return broken(r.seq, "hash_mismatch");
           prev = hash;
           expectedSeq++;
           checked++;

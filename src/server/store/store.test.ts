@@ -65,6 +65,7 @@ function storeSuite(name: string, open: () => Promise<TestStore>) {
     });
 
     it("appends to the audit log", async () => {
+      t.store.audit.useKey(Buffer.alloc(32, 7));
       await t.store.audit.record({ actor: null, action: "test.thing", target: "x" }, now());
       const [last] = await t.store.audit.recent(1);
       expect(last?.action).toBe("test.thing");

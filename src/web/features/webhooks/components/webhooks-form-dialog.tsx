@@ -130,7 +130,7 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
             <FormField id="webhook-user" label="Username">
               <Input id="webhook-user" value={form.Username} onChange={(e) => set("Username", e.target.value)} autoComplete="off" />
             </FormField>
-            <FormField id="webhook-password" label="Password">
+            <FormField id="webhook-password" label="Password" hint={webhook?.HttpAuth?.Password ? "Mailroom never shows a saved password. Leave it as is to keep it, or type a new one." : undefined}>
               <Input id="webhook-password" type="password" value={form.Password} onChange={(e) => set("Password", e.target.value)} autoComplete="new-password" />
             </FormField>
           </fieldset>
