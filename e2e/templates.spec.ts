@@ -3,7 +3,7 @@ import { expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./sup
 
 // The studio's pages load CodeMirror and make several Postmark calls; on a loaded machine they need longer than the suite's default.
 const expect = baseExpect.configure({ timeout: 20_000 });
-test.beforeEach(() => test.setTimeout(120_000));
+test.beforeEach(() => test.setTimeout(180_000));
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
   page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/templates-${testInfo.project.name}-${name}.png`, fullPage: false });

@@ -5,7 +5,9 @@
 export function previewDocument(html: string, images: boolean): string {
   if (images) return html;
   const meta = `<meta http-equiv="Content-Security-Policy" content="img-src data:">`;
-  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (m) => `${m}${meta}`);
+  // <head> itself, not <header>: a policy outside the head is ignored.
+  const head = /<head(\s[^>]*)?>/i;
+  if (head.test(html)) return html.replace(head, (m) => `${m}${meta}`);
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   if (doctype) return `${doctype[0]}${meta}${html.slice(doctype[0].length)}`;
   return `${meta}${html}`;
