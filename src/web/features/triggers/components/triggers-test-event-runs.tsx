@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Workflow } from "lucide-react";
 import type { RunsResponse } from "@/contract/api/workflows";
@@ -9,8 +9,10 @@ const MAX_CHECKS = 20;
 
 /** The workflow runs a test event started, each linked, found by the event's id. */
 export function TriggersTestEventRuns({ eventId }: { eventId: number }) {
+  const qc = useQueryClient();
+  const key = ["runs", "by-event", eventId];
   const q = useQuery({
-    queryKey: ["runs", "by-event", eventId],
+    queryKey: key,
     queryFn: ({ signal }) => apiRequest<RunsResponse>(`/api/runs?event=${eventId}&limit=20`, { signal }),
     // Runs appear as the engine picks the event up; stop once some are there or after a while.
     refetchInterval: (query) => ((query.state.data?.runs.length ?? 0) > 0 || query.state.dataUpdateCount >= MAX_CHECKS ? false : 1000),
@@ -18,7 +20,7 @@ export function TriggersTestEventRuns({ eventId }: { eventId: number }) {
   });
   const runs = q.data?.runs ?? [];
   if (runs.length === 0) {
-    const done = (q.state.dataUpdateCount ?? 0) >= MAX_CHECKS;
+    const done = (qc.getQueryState(key)?.dataUpdateCount ?? 0) >= MAX_CHECKS;
     return (
       <p className="text-sm text-muted-foreground" data-testid="test-event-runs">
         {done ? "No workflow run started from it: no enabled workflow has this trigger with conditions that match." : "Looking for the workflow runs it starts…"}
