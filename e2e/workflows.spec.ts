@@ -121,6 +121,55 @@ test.describe("desktop", () => {
     expect(errors).toEqual([]);
   });
 
+  test("a first-time user: every-event trigger, one address into Suppressions through the picker, approval policy in words", async ({ page }, testInfo) => {
+    test.setTimeout(90_000);
+    await signIn(page);
+    const errors = watchConsole(page);
+    await page.goto("/workflows/new");
+    const canvas = page.getByTestId("canvas");
+    await page.getByRole("searchbox", { name: "Search the palette" }).fill("bounce");
+    await page.getByRole("button", { name: "Trigger: Bounce" }).click();
+    // No conditions: the editor says the workflow runs on every bounce, and counts the last day's.
+    const scope = page.getByTestId("trigger-scope");
+    await expect(scope).toContainText("every Bounce event");
+    await expect(scope).toContainText(/\d+ Bounce events? arrived in the last day/);
+
+    await page.getByRole("searchbox", { name: "Search the palette" }).fill("suppression");
+    await page.locator('[data-operation="suppressions.create"]').dragTo(canvas, { targetPosition: { x: 300, y: 320 } });
+    const panel = page.getByTestId("side-panel");
+    const param = panel.locator('[data-testid^="param-"][data-testid$="-body-Suppressions"]');
+    await param.getByRole("button", { name: "Mapped" }).click();
+    const picker = page.getByTestId("data-picker");
+    const wrap = picker.getByTestId("list-wrap");
+    await expect(wrap.getByRole("checkbox", { name: "As a one-item list" })).toBeChecked();
+    await expect(wrap.getByLabel("Item field")).toHaveValue("EmailAddress");
+    await picker.getByRole("searchbox", { name: "Search fields" }).fill("Email");
+    await shot(page, testInfo.project.name, "one-item-list");
+    await picker.locator('[data-field="Email"]').first().click();
+    await expect(param.getByTestId("mapping-label")).toHaveText("Event · Email");
+    await expect(param.getByTestId("mapping-list-note")).toContainText("As a one-item list, in each item's EmailAddress");
+    await expect(param.getByTestId("mapping-preview")).toContainText('"EmailAddress"');
+
+    // The dry run sends Postmark the list it expects.
+    await page.getByRole("button", { name: "Test" }).click();
+    const dialog = page.getByTestId("test-dialog");
+    await dialog.getByRole("button", { name: "Dry run", exact: true }).click();
+    await expect(dialog.getByTestId("dry-run-result")).toContainText('"Suppressions"');
+    await expect(dialog.getByTestId("dry-run-result")).toContainText('"EmailAddress"');
+    await page.keyboard.press("Escape");
+
+    // Waiting for approval shows who may approve, and that the author may not.
+    await panel.getByRole("combobox", { name: "Approval" }).click();
+    await page.getByRole("option", { name: "Wait for approval" }).click();
+    const note = panel.getByTestId("approval-note");
+    await expect(note).toContainText("Who may approve");
+    await expect(note).toContainText("may not approve its steps");
+    await note.scrollIntoViewIfNeeded();
+    await shot(page, testInfo.project.name, "approval-note");
+    await expectNoHorizontalOverflow(page);
+    expect(errors).toEqual([]);
+  });
+
   test("undo, redo, delete key, import errors and a template", async ({ page }, testInfo) => {
     await signIn(page);
     await page.goto("/workflows");
