@@ -7,6 +7,7 @@ const all = [
   ["sandbox-search", "bench/sandbox-search.ts"],
   ["workflows", "bench/workflows.ts"],
   ["intake", "bench/intake.ts"], ["sse", "bench/sse.ts"],
+  ["cluster", "bench/cluster.ts"],
 ];
 const only = process.argv.slice(2);
 const chosen = only.length ? all.filter(([name]) => only.includes(name)) : all;

@@ -14,6 +14,7 @@ import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-sup
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { testClock } from "../test-support/harness";
 import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../workflows/test-harness";
+import { createRunsRepo, LeaseLost } from "../workflows/runs-repo";
 import { createPeriodicRunner } from "./periodic";
 
 if (!pgUrl) console.info("[mailroom] TEST_DATABASE_URL is not set: the PostgreSQL multi-instance tests are SKIPPED (the SQLite ones ran).");
@@ -213,5 +214,38 @@ describe.skipIf(!pgUrl)("approvals, signed links and the login throttle across t
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     expect((await attempt(a)).status).toBe(429);
     expect((await attempt(b)).status).toBe(429);
+  });
+});
+
+describe.each(kinds)("workflow run leases (%s)", (kind) => {
+  it("lets another engine take over only a lapsed lease, and fences the engine that lost it", async () => {
+    const { stores, cleanup } = await instancesOf(kind, 2);
+    const up = await startFakeUpstream(upstreamHandler(() => null));
+    try {
+      const a = await appOnStore({ store: stores[0]!, dir: "/tmp", upstreamUrl: up.url });
+      const cookie = await a.login();
+      const { id } = (await (await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })).json()) as { id: number };
+      const version = (await a.services.workflows.workflows.version(id, 1))!;
+      const runId = await a.engine.createRun(id, version.id, 1, { id: null, trigger: "bounce", serverId: 1, payload: bouncePayload() }, { createdBy: "test" });
+      const runsA = a.services.workflows.runs;
+      const runsB = createRunsRepo(stores[1]!.db, stores[1]!.dialect);
+
+      const t0 = "2030-01-01T00:00:00.000Z";
+      const claimed = (await runsA.claimById(runId, "engine-a", t0))!;
+      await runsA.holdLease(runId, "engine-a", "2030-01-01T00:00:01.000Z");
+      // B saw the run with an older lease time: A renewed since, so B's compare-and-set fails.
+      expect(await runsB.takeOver(claimed, "engine-b", "2030-01-01T00:10:00.000Z")).toBe(false);
+      const seen = (await runsB.abandoned("2030-01-01T00:05:00.000Z")).find((r) => r.id === runId)!;
+      expect(seen.claimed_by).toBe("engine-a");
+      const both = await Promise.all([runsB.takeOver(seen, "engine-b", "2030-01-01T00:10:00.000Z"), runsA.takeOver(seen, "engine-c", "2030-01-01T00:10:00.000Z")]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+      // The engine that stalled past its lease may not record (and so not make) its next call.
+      await expect(runsA.holdLease(runId, "engine-a", "2030-01-01T00:10:01.000Z")).rejects.toBeInstanceOf(LeaseLost);
+      expect(workCalls(up.seen)).toHaveLength(0);
+      await a.engine.stop();
+    } finally {
+      await up.close();
+      await cleanup();
+    }
   });
 });

@@ -4,7 +4,8 @@ import type { EventBus } from "./bus";
 import { EVENTS_CHANNEL, type EventsRepo } from "./events-repo";
 import { presentRow } from "./present";
 
-const PAGE = 500;
+// Payloads can be large (inbound mail): read a bounded page at a time, like the SSE replay.
+const PAGE = 200;
 
 export interface EventFeed {
   /** True once started: the feed, not the writer, publishes on the bus. */

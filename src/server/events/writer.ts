@@ -61,16 +61,17 @@ export function createEventWriter(deps: {
     for (const p of batch) if (!first.has(p.row.dedupe_key)) first.set(p.row.dedupe_key, p);
     let ids: Map<string, number>;
     // Noted before the insert, so the feed can never read one of these rows before knowing it is ours.
-    for (const key of first.keys()) deps.own?.add(key);
+    const own = deps.feed?.active() ? deps.own : undefined;
+    for (const key of first.keys()) own?.add(key);
     try {
       ids = await deps.repo.insertMany([...first.values()].map((p) => p.row));
     } catch (e) {
-      for (const key of first.keys()) deps.own?.delete(key);
+      for (const key of first.keys()) own?.delete(key);
       for (const p of batch) p.reject(e);
       return;
     }
     // Duplicates were stored before (not by this batch): the feed will not see them again.
-    for (const key of first.keys()) if (!ids.has(key)) deps.own?.delete(key);
+    for (const key of first.keys()) if (!ids.has(key)) own?.delete(key);
     const fresh: { id: number; p: Pending }[] = [];
     for (const p of batch) {
       const id = ids.get(p.row.dedupe_key);

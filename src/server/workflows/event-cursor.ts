@@ -11,7 +11,9 @@ const PAGE = 200;
  * Remembers how far the engine has handed stored events to `startRuns`, so that events committed
  * while no engine was listening (a crash between the webhook's 200 and the bus) still start their
  * runs after a restart. Runs are unique per event and workflow, so handing an event over twice is
- * harmless; the cursor only has to never skip one.
+ * harmless; the cursor only has to never skip one. One instance only (SQLite): with several
+ * instances on PostgreSQL each engine hears only its own events, and the "workflows.catch-up"
+ * periodic task (event-sweep.ts) keeps this same setting for all of them.
  */
 export function createEventCursor(o: { events: Pick<EventsRepo, "pageAfter" | "maxId">; settings: Pick<SettingsRepo, "get" | "set">; clock: Clock }) {
   let saved = 0;

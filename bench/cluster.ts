@@ -1,0 +1,227 @@
+// Several instances: acknowledged webhooks/s with 1 SQLite instance and 1, 2, 3 PostgreSQL
+// instances; webhook-to-browser latency across instances (posted to A, read on B and C by 50 SSE
+// clients) and on one instance; one-action workflow runs/s with three instances. Instances are
+// real processes (src/server/index.ts); senders and SSE clients run in a worker thread.
+// Needs DATABASE_URL or TEST_DATABASE_URL (a fresh schema is made and dropped). `--seconds N`.
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import pg from "pg";
+import { startFakeUpstream } from "../src/server/test-support/fake-upstream";
+import { pgSchema, startInstance, type Instance } from "../src/server/test-support/instances";
+import { ACCOUNT, suppressDoc, upstreamHandler } from "../src/server/workflows/test-harness";
+import { pct, secondsFlag, WEBHOOK_AUTH } from "./bench-server";
+
+const SECONDS = secondsFlag(10);
+// `intake`, `latency` or `workflows` on the command line runs only those parts.
+const parts = process.argv.slice(2).filter((a) => ["intake", "latency", "workflows"].includes(a));
+const part = (name: string) => parts.length === 0 || parts.includes(name);
+// `--rate N`: events/s of the latency part (default 200, the target's rate).
+const rateAt = process.argv.indexOf("--rate");
+const RATE = rateAt >= 0 && Number(process.argv[rateAt + 1]) > 0 ? Number(process.argv[rateAt + 1]) : 200;
+const PORTS = [9184, 9185, 9186];
+const PASSWORD = "bench-password-123";
+const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+
+const workerCode = `
+const { parentPort } = require("node:worker_threads");
+const http = require("node:http");
+const crypto = require("node:crypto");
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+const now = () => performance.timeOrigin + performance.now();
+let n = 0;
+function post(port, auth, body) {
+  return new Promise((resolve) => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/webhooks/postmark?server=1", agent,
+      headers: { "content-type": "application/json", authorization: auth, "x-pm-webhook-trace-id": crypto.randomUUID() } }, (res) => {
+      res.resume(); res.on("end", () => resolve(res.statusCode));
+    });
+    req.on("error", () => resolve(0));
+    req.end(body);
+  });
+}
+const delivery = (tag) => JSON.stringify({ RecordType: "Delivery", ServerID: 1, MessageStream: "outbound", MessageID: crypto.randomUUID(), Recipient: "r" + (++n) + "@example.com", DeliveredAt: new Date().toISOString(), Details: "ok", Tag: tag });
+const bounce = (i) => JSON.stringify({ RecordType: "Bounce", MessageStream: "outbound", ID: i, Type: "HardBounce", TypeCode: 1, ServerID: 1, Email: "b" + i + "@example.com", From: "s@example.com", BouncedAt: "2030-01-01T00:00:00Z", MessageID: "bench-" + i });
+const conns = [];
+const latencies = [];
+function open(port, cookie) {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/api/events/stream", headers: { cookie, accept: "text/event-stream" }, agent: false }, (res) => {
+      let buf = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        buf += chunk;
+        let i;
+        while ((i = buf.indexOf("\\n\\n")) >= 0) {
+          const block = buf.slice(0, i); buf = buf.slice(i + 2);
+          if (block.includes(": connected")) resolve();
+          const line = block.split("\\n").find((l) => l.startsWith("data: "));
+          if (!line) continue;
+          const tag = JSON.parse(line.slice(6)).payload.Tag;
+          if (typeof tag === "string" && tag.startsWith("lat:")) latencies.push(now() - Number(tag.slice(4)));
+        }
+      });
+    });
+    conns.push(req);
+  });
+}
+parentPort.on("message", async (m) => {
+  if (m.kind === "loop") {
+    const end = Date.now() + m.seconds * 1000;
+    let ok = 0, errors = 0, k = 0;
+    await Promise.all(Array.from({ length: m.concurrency }, async () => {
+      while (Date.now() < end) { const s = await post(m.ports[k++ % m.ports.length], m.auth, delivery("bench")); if (s === 200) ok++; else errors++; }
+    }));
+    parentPort.postMessage({ ok, errors });
+  } else if (m.kind === "open") {
+    await Promise.all(m.ports.flatMap((p) => Array.from({ length: m.perPort }, () => open(p, m.cookie))));
+    parentPort.postMessage(conns.length);
+  } else if (m.kind === "rate") {
+    latencies.length = 0;
+    const start = Date.now(), total = m.rate * m.seconds, pending = [];
+    for (let i = 0; i < total; i++) {
+      const wait = start + (i * 1000) / m.rate - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pending.push(post(m.port, m.auth, delivery("lat:" + now())));
+    }
+    await Promise.all(pending);
+    const expected = total * conns.length, until = Date.now() + 30000;
+    while (latencies.length < expected && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    for (const c of conns.splice(0)) c.destroy();
+    parentPort.postMessage({ latencies, expected });
+  } else if (m.kind === "bounces") {
+    // Like Postmark: what is not acknowledged is sent again (same body), to the next instance.
+    let next = 0, errors = 0;
+    await Promise.all(Array.from({ length: m.concurrency }, async () => {
+      while (next < m.count) {
+        const i = next++, body = bounce(i);
+        for (let a = 0; (await post(m.ports[(i + a) % m.ports.length], m.auth, body)) !== 200; a++) errors++;
+      }
+    }));
+    parentPort.postMessage({ errors });
+  }
+});
+`;
+
+const worker = new Worker(workerCode, { eval: true });
+const ask = <T>(msg: unknown) =>
+  new Promise<T>((resolve) => {
+    worker.once("message", resolve);
+    worker.postMessage(msg);
+  });
+
+const env = (extra: Record<string, string>) => ({
+  WEBHOOK_USERNAME: "bench",
+  WEBHOOK_PASSWORD: "bench-webhook-password",
+  MAILROOM_SECRET: "bench-secret-0123456789",
+  ADMIN_PASSWORD: PASSWORD,
+  POSTMARK_SERVER_TOKEN: "srv-1",
+  POSTMARK_API_URL: "http://127.0.0.1:9",
+  ...extra,
+});
+
+async function cluster(n: number, extra: Record<string, string>): Promise<Instance[]> {
+  const list = PORTS.slice(0, n).map((p) => startInstance(p, env(extra)));
+  await Promise.all(list.map((i) => i.ready));
+  return list;
+}
+const stopAll = (list: Instance[]) => Promise.all(list.map((i) => i.kill("SIGTERM")));
+
+async function login(i: Instance) {
+  const res = await fetch(`${i.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: PASSWORD }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  return (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+}
+
+async function countEvents(schemaUrl: string): Promise<number> {
+  const c = new pg.Client({ connectionString: schemaUrl });
+  await c.connect();
+  const n = Number((await c.query("select count(*) as n from events")).rows[0].n);
+  await c.end();
+  return n;
+}
+
+async function intake(label: string, list: Instance[], stored: () => Promise<number>) {
+  await ask({ kind: "loop", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 16, seconds: 1 }); // warm-up
+  const before = await stored();
+  const r = await ask<{ ok: number; errors: number }>({ kind: "loop", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 64, seconds: SECONDS });
+  const n = (await stored()) - before;
+  console.log(`  ${label.padEnd(26)} ${String(Math.round(r.ok / SECONDS)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`);
+}
+
+async function main() {
+  if (!url) {
+    console.log("cluster bench: set DATABASE_URL or TEST_DATABASE_URL (PostgreSQL) to run it; skipped.");
+    return;
+  }
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}, Node ${process.version}`);
+  if (part("intake")) console.log(`intake (64 concurrent senders, ${SECONDS} s, round-robin over the instances)`);
+  if (part("intake")) {
+    const list = await cluster(1, {});
+    const dir = list[0]!.output().match(/database=(\S+)/)?.[1];
+    await intake("1 instance, SQLite", list, async () => {
+      const SQLite = (await import("better-sqlite3")).default;
+      const db = new SQLite(dir!, { readonly: true });
+      const n = (db.prepare("select count(*) as n from events").get() as { n: number }).n;
+      db.close();
+      return n;
+    });
+    await stopAll(list);
+  }
+  for (const n of part("intake") ? [1, 2, 3] : []) {
+    const schema = await pgSchema(url);
+    const list = await cluster(n, { DATABASE_URL: schema.url });
+    await intake(`${n} instance${n > 1 ? "s" : ""}, PostgreSQL`, list, () => countEvents(schema.url));
+    await stopAll(list);
+    await schema.drop();
+  }
+
+  if (part("latency")) console.log(`webhook-to-browser latency, 50 SSE clients, ${RATE} events/s`);
+  for (const n of part("latency") ? [1, 3] : []) {
+    const schema = await pgSchema(url);
+    const list = await cluster(n, { DATABASE_URL: schema.url });
+    const cookie = await login(list[0]!);
+    const readers = n === 1 ? [list[0]!] : list.slice(1);
+    await ask({ kind: "open", ports: readers.map((i) => i.port), perPort: 50 / readers.length, cookie });
+    const r = await ask<{ latencies: number[]; expected: number }>({ kind: "rate", port: list[0]!.port, auth: WEBHOOK_AUTH, rate: RATE, seconds: SECONDS });
+    const where = n === 1 ? "1 instance (post and read on A)" : "3 instances (post to A, read on B and C)";
+    console.log(`  ${where.padEnd(42)} p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   (${r.latencies.length}/${r.expected} deliveries)`);
+    await stopAll(list);
+    await schema.drop();
+  }
+
+  if (part("workflows")) console.log("workflow runs, three instances, one action each (recording upstream)");
+  if (part("workflows")) {
+    const up = await startFakeUpstream(upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)));
+    const schema = await pgSchema(url);
+    const list = await cluster(3, { DATABASE_URL: schema.url, POSTMARK_API_URL: up.url, POSTMARK_ACCOUNT_TOKEN: ACCOUNT, WORKFLOW_CONCURRENCY: "16" });
+    const cookie = await login(list[0]!);
+    const created = await fetch(`${list[0]!.url}/api/workflows`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(suppressDoc()) });
+    const { id } = (await created.json()) as { id: number };
+    await fetch(`${list[0]!.url}/api/workflows/${id}/enable`, { method: "POST", headers: { cookie } });
+    const N = Math.max(1_000, SECONDS * 100);
+    const db = await schema.client();
+    const t0 = performance.now();
+    const sent = await ask<{ errors: number }>({ kind: "bounces", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 64, count: N });
+    const posted = performance.now() - t0;
+    for (;;) {
+      const done = Number((await db.query("select count(*) as n from workflow_runs where status = 'succeeded'")).rows[0].n);
+      if (done >= N) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const ms = performance.now() - t0;
+    const calls = up.seen.filter((s) => s.url.includes("/suppressions")).map((s) => s.body);
+    console.log(`  ${N} runs in ${(ms / 1000).toFixed(1)} s (webhooks posted in ${(posted / 1000).toFixed(1)} s, ${sent.errors} not acknowledged at first): ${Math.round(N / (ms / 1000))} runs/s; ${calls.length} Postmark calls, ${new Set(calls).size} distinct (each step once: ${calls.length === N && new Set(calls).size === N ? "yes" : "NO"})`);
+    await db.end();
+    await stopAll(list);
+    await up.close();
+    await schema.drop();
+  }
+  console.log(`machine load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => void worker.terminate());
