@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { AddressLink } from "@/web/components/address-link";
 import { RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
@@ -65,7 +66,7 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
         <Badge variant="outline">{bounce.Name ?? bounce.Type}</Badge>
       </div>
       <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-        <DetailField label="Address">{bounce.Email}</DetailField>
+        <DetailField label="Address">{bounce.Email ? <AddressLink email={bounce.Email} /> : null}</DetailField>
         <DetailField label="Bounced">{formatDateTime(bounce.BouncedAt)}</DetailField>
         <DetailField label="Type">{`${bounce.Type} (${bounce.TypeCode})`}</DetailField>
         <DetailField label="Description">{bounce.Description}</DetailField>
