@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { AddressLink } from "@/web/components/address-link";
 import { RotateCcw } from "lucide-react";
 import { useState } from "react";
@@ -75,7 +76,11 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
         <DetailField label="Subject">{bounce.Subject}</DetailField>
         <DetailField label="Tag">{bounce.Tag}</DetailField>
         <DetailField label="Stream">{bounce.MessageStream}</DetailField>
-        <DetailField label="Message ID" mono>{bounce.MessageID}</DetailField>
+        <DetailField label="Message ID" mono>
+          {bounce.MessageID ? (
+            <Link to="/activity" search={{ tab: "outbound", message: bounce.MessageID, kind: "outbound" }} className="text-primary hover:underline" data-testid="bounce-message-link">{bounce.MessageID}</Link>
+          ) : null}
+        </DetailField>
         <DetailField label="Bounce ID" mono>{String(bounce.ID)}</DetailField>
       </dl>
       <section className="flex flex-col gap-2">
