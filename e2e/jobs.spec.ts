@@ -92,6 +92,7 @@ test("bulk reactivation of a filter: a dry run with reasons, then a throttled ru
   await expect.poll(async () => Number(await progress.getAttribute("data-processed")), { timeout: 20_000 }).toBeGreaterThan(0);
   const before = Number(await progress.getAttribute("data-processed"));
   expect(before).toBeLessThan(expected.reactivatable);
+  await detail.scrollIntoViewIfNeeded();
   await shot(page, testInfo, "running");
 
   await page.reload();
@@ -100,6 +101,7 @@ test("bulk reactivation of a filter: a dry run with reasons, then a throttled ru
   await expect(detail.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
   await expect(detail.getByTestId("job-item")).toHaveCount(expected.reactivatable);
   await expect(detail.locator('[data-testid="job-item"][data-status="succeeded"]')).toHaveCount(expected.reactivatable);
+  await detail.scrollIntoViewIfNeeded();
   await shot(page, testInfo, "finished");
   await expectNoHorizontalOverflow(page);
 

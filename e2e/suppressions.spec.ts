@@ -37,11 +37,17 @@ test("adds addresses with per-item results, refuses bad input, and removes after
   await expect(page.getByTestId("suppression-row").first()).toBeVisible();
 
   const box = page.getByLabel(/Addresses to suppress on outbound/);
-  await box.fill("e2e-one@example.com, not-an-address");
+  // Only bad input is refused outright; a mix sends the valid ones and reports each address.
+  await box.fill("not-an-address");
   await page.getByRole("button", { name: "Suppress" }).click();
   await expect(page.getByText("Not an email address: not-an-address.")).toBeVisible();
-
   const stamp = Date.now();
+  await box.fill(`e2e-one-${stamp}@example.com, not-an-address`);
+  await page.getByRole("button", { name: "Suppress" }).click();
+  const mixed = page.getByRole("form", { name: "Add suppressions" }).getByTestId("suppressions-results");
+  await expect(mixed).toContainText("Added: 1 of 2 done, 1 failed");
+  await expect(mixed.locator('li[data-status="Failed"]')).toContainText("not-an-address");
+
   const a = `e2e-a-${stamp}@example.com`;
   const b = `e2e-b-${stamp}@example.com`;
   await box.fill(`${a}\n${b}`);

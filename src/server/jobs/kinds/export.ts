@@ -28,14 +28,16 @@ export function exportHandler(clock: () => number): JobHandler {
       const write = (line: string) => fs.writeSync(out, line);
       try {
         if (p.source === "suppressions") {
-          const { stream = "outbound", ...query } = p.filter;
+          const { stream = "outbound", emailContains, ...query } = p.filter;
           write(csvRow(suppressionColumns));
           const res = await ctx.call({ operationId: "suppressions.dump", params: { streamId: stream }, query });
           if (res.status !== 200) {
             const f = describeFailure(res);
             throw new JobError(`Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`);
           }
-          const list = ((res.body as { Suppressions?: Record<string, unknown>[] })?.Suppressions ?? []);
+          // Postmark's EmailAddress filter is exact; the page's partial filter is applied here.
+          const needle = emailContains?.trim().toLowerCase();
+          const list = ((res.body as { Suppressions?: Record<string, unknown>[] })?.Suppressions ?? []).filter((s) => !needle || String(s.EmailAddress ?? "").toLowerCase().includes(needle));
           for (const s of list) write(csvRow([s.EmailAddress as string, s.SuppressionReason as string, s.Origin as string, s.CreatedAt as string, stream]));
           rows = list.length;
           await ctx.progress({ total: rows, processed: rows, succeeded: rows });

@@ -41,6 +41,9 @@ function ListFrame<T>({ q, rows, total, search, onPage, children }: { q: UseQuer
     );
   }
   if (q.isError) return <div className="p-3"><ErrorState title={`Could not load ${tabTitle[tab].toLowerCase()} activity`} error={q.error} onRetry={() => void q.refetch()} /></div>;
+  if (!rows?.length && page > 1 && total > 0) {
+    return <div className="p-3"><EmptyState icon={Inbox} title={`Page ${page} is past the end of the results`}>{`There are ${total.toLocaleString()} in all, ${Math.ceil(total / ACTIVITY_PAGE_SIZE).toLocaleString()} pages.`}</EmptyState></div>;
+  }
   if (!rows?.length) {
     return (
       <div className="p-3">

@@ -38,6 +38,20 @@ function Events({ email }: { email: string }) {
   );
 }
 
+function LookupForm({ email, onLookup }: { email: string; onLookup: (email: string) => void }) {
+  const [draft, setDraft] = useState(email);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (looksLikeEmail(draft)) onLookup(draft.trim().toLowerCase());
+  };
+  return (
+    <form onSubmit={submit} className="flex gap-2" aria-label="Look up another address">
+      <Input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="Address" type="email" className="max-w-sm" />
+      <Button type="submit" variant="outline" disabled={!looksLikeEmail(draft)}>Look up</Button>
+    </form>
+  );
+}
+
 /** "Why is this address not getting mail?": suppressions, bounces, messages and events, across servers. */
 export function AddressPage() {
   const { email: raw } = route.useParams();
@@ -45,11 +59,6 @@ export function AddressPage() {
   const navigate = route.useNavigate();
   const selected = selectedServer.use();
   const servers = useQuery(serversQuery);
-  const [draft, setDraft] = useState(email);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (looksLikeEmail(draft)) void navigate({ to: "/address/$email", params: { email: draft.trim().toLowerCase() } });
-  };
   // With an account token every server is asked; otherwise the one the console looks at.
   const list = servers.data && servers.data.servers.length > 1 ? servers.data.servers.map((s) => ({ id: s.id, name: s.name })) : [{ id: selected, name: null }];
   return (
@@ -58,10 +67,7 @@ export function AddressPage() {
         title={<span className="inline-flex flex-wrap items-center gap-2 break-all">{email} <CopyButton value={email} label="Copy address" /></span>}
         description="Whether Postmark sends to this address, why not, and what to do about it."
       />
-      <form onSubmit={submit} className="flex gap-2" aria-label="Look up another address">
-        <Input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="Address" type="email" className="max-w-sm" />
-        <Button type="submit" variant="outline" disabled={!looksLikeEmail(draft)}>Look up</Button>
-      </form>
+      <LookupForm key={email} email={email} onLookup={(next) => void navigate({ to: "/address/$email", params: { email: next } })} />
       {!looksLikeEmail(email) ? (
         <ErrorState title="Not an email address" error={new Error(`"${email}" is not an email address.`)} />
       ) : servers.isPending ? (

@@ -65,6 +65,10 @@ export function BouncesPage() {
           </div>
         ) : list.isError ? (
           <div className="p-3"><ErrorState title="Could not load bounces" error={list.error} onRetry={() => void list.refetch()} /></div>
+        ) : list.data.Bounces.length === 0 && page > 1 && list.data.TotalCount > 0 ? (
+          <div className="p-3">
+            <EmptyState icon={MailCheck} title={`Page ${page} is past the end of the results`}>{`There are ${list.data.TotalCount.toLocaleString()} bounces in all, ${Math.ceil(list.data.TotalCount / BOUNCES_PAGE_SIZE).toLocaleString()} pages.`}</EmptyState>
+          </div>
         ) : list.data.Bounces.length === 0 ? (
           <div className="p-3">
             <EmptyState icon={MailCheck} title={hasBounceFilters(search) ? "No bounces match these filters" : "No bounces"}>

@@ -19,7 +19,7 @@ import { SuppressionsResults } from "./components/suppressions-results";
 import { SuppressionsTable } from "./components/suppressions-table";
 import { dumpQuery, streamsQuery, suppressionsDelete, type Stream } from "./suppressions-api";
 import type { SuppressionsSearch } from "./suppressions-search";
-import { dumpInput, hasSuppressionFilters, MAX_PER_REQUEST, type ItemResult } from "./suppressions-shape";
+import { dumpInput, hasSuppressionFilters, matchesEmail, MAX_PER_REQUEST, type ItemResult } from "./suppressions-shape";
 
 const route = getRouteApi("/_app/suppressions");
 
@@ -47,7 +47,7 @@ function Dump({ streamId, search, serverId }: { streamId: string; search: Suppre
 
   if (q.isPending) return <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading suppressions">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-10 w-full" />)}</div>;
   if (q.isError) return <div className="p-3"><ErrorState title="Could not load suppressions" error={q.error} onRetry={() => void q.refetch()} /></div>;
-  const rows = q.data.Suppressions;
+  const rows = q.data.Suppressions.filter((r) => matchesEmail(r, search.email));
   const named = chosen.length <= 3 ? chosen.join(", ") : `${chosen.slice(0, 3).join(", ")} and ${chosen.length - 3} more`;
   return (
     <>
@@ -130,7 +130,7 @@ export function SuppressionsPage() {
             key={`export-${streamId}`}
             source="suppressions"
             serverId={serverId}
-            filter={{ stream: streamId, ...Object.fromEntries(Object.entries(dumpInput(streamId, search).query ?? {}).map(([k, v]) => [k, String(v)])) }}
+            filter={{ stream: streamId, ...(search.email ? { emailContains: search.email } : {}), ...Object.fromEntries(Object.entries(dumpInput(streamId, search).query ?? {}).map(([k, v]) => [k, String(v)])) }}
             label="Export as CSV"
           />
           <div className="overflow-hidden rounded-lg border bg-card" data-testid="suppressions-list">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suppressionsSearch } from "./suppressions-search";
-import { dumpInput, hasSuppressionFilters, isRemovable, parseAddresses, summariseResults } from "./suppressions-shape";
+import { dumpInput, hasSuppressionFilters, isRemovable, matchesEmail, parseAddresses, summariseResults, withInvalid } from "./suppressions-shape";
 
 describe("suppressions search params", () => {
   it("keeps a valid stream and known filters", () => {
@@ -13,7 +13,7 @@ describe("dumpInput", () => {
   it("maps filters to Postmark's names", () => {
     expect(dumpInput("outbound", { reason: "SpamComplaint", origin: "Recipient", email: "a@b.c", from: "2026-01-01" })).toEqual({
       params: { streamId: "outbound" },
-      query: { SuppressionReason: "SpamComplaint", Origin: "Recipient", EmailAddress: "a@b.c", fromdate: "2026-01-01T00:00:00" },
+      query: { SuppressionReason: "SpamComplaint", Origin: "Recipient", fromdate: "2026-01-01T00:00:00" },
     });
     expect(hasSuppressionFilters({})).toBe(false);
     expect(hasSuppressionFilters({ origin: "Admin" })).toBe(true);
@@ -23,13 +23,29 @@ describe("dumpInput", () => {
 describe("parseAddresses", () => {
   it("splits, deduplicates and shapes the body", () => {
     const r = parseAddresses("a@x.com, b@x.com\nA@x.com  c@x.com");
-    expect(r).toEqual({ ok: true, addresses: ["a@x.com", "b@x.com", "c@x.com"], body: { Suppressions: [{ EmailAddress: "a@x.com" }, { EmailAddress: "b@x.com" }, { EmailAddress: "c@x.com" }] } });
+    expect(r).toEqual({ ok: true, addresses: ["a@x.com", "b@x.com", "c@x.com"], invalid: [], body: { Suppressions: [{ EmailAddress: "a@x.com" }, { EmailAddress: "b@x.com" }, { EmailAddress: "c@x.com" }] } });
   });
-  it("refuses empty input, bad addresses and more than 50", () => {
+  it("sends the valid addresses and reports the invalid ones per address", () => {
+    const r = parseAddresses("a@x.com nope b@x.com");
+    expect(r).toMatchObject({ ok: true, addresses: ["a@x.com", "b@x.com"], invalid: ["nope"] });
+    expect(withInvalid([{ EmailAddress: "a@x.com", Status: "Suppressed", Message: null }], ["nope"])).toEqual([
+      { EmailAddress: "a@x.com", Status: "Suppressed", Message: null },
+      { EmailAddress: "nope", Status: "Failed", Message: "Not an email address, so it was not sent to Postmark." },
+    ]);
+  });
+  it("refuses empty input, only bad addresses and more than 50", () => {
     expect(parseAddresses("  ")).toEqual({ ok: false, error: "Enter at least one address." });
-    expect(parseAddresses("a@x.com nope")).toEqual({ ok: false, error: "Not an email address: nope." });
+    expect(parseAddresses("nope")).toEqual({ ok: false, error: "Not an email address: nope." });
     const many = Array.from({ length: 51 }, (_, i) => `u${i}@x.com`).join(",");
     expect(parseAddresses(many)).toMatchObject({ ok: false, error: expect.stringContaining("at most 50") });
+  });
+});
+
+describe("email filter", () => {
+  it("matches part of an address, ignoring case", () => {
+    expect(matchesEmail({ EmailAddress: "Ana.Silva@example.com" }, "silva@EX")).toBe(true);
+    expect(matchesEmail({ EmailAddress: "ben@example.com" }, "silva")).toBe(false);
+    expect(matchesEmail({ EmailAddress: "ben@example.com" }, undefined)).toBe(true);
   });
 });
 

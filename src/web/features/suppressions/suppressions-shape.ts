@@ -12,7 +12,7 @@ export function dumpInput(streamId: string, s: SuppressionsSearch): PostmarkInpu
   const query: Record<string, unknown> = { ...dateBounds(s.from, s.to) };
   if (s.reason) query.SuppressionReason = s.reason;
   if (s.origin) query.Origin = s.origin;
-  if (s.email) query.EmailAddress = s.email;
+  // Postmark matches EmailAddress exactly; the page filters partially itself (see matchesEmail).
   return { params: { streamId }, query };
 }
 
@@ -22,9 +22,13 @@ export function hasSuppressionFilters(s: SuppressionsSearch): boolean {
 
 const email = z.email();
 
-export type ParsedAddresses = { ok: true; body: z.infer<NonNullable<typeof suppressionsCreate.body>>; addresses: string[] } | { ok: false; error: string };
+export type ParsedAddresses = { ok: true; body: z.infer<NonNullable<typeof suppressionsCreate.body>>; addresses: string[]; invalid: string[] } | { ok: false; error: string };
 
-/** Addresses typed or pasted (commas, spaces or lines), deduplicated, checked and shaped with the operation's body schema. */
+/**
+ * Addresses typed or pasted (commas, spaces or lines), deduplicated, checked and shaped with the
+ * operation's body schema. Invalid ones are set aside (and reported per address) so that the
+ * valid ones still go through.
+ */
 export function parseAddresses(text: string): ParsedAddresses {
   const seen = new Set<string>();
   const addresses: string[] = [];
@@ -36,11 +40,12 @@ export function parseAddresses(text: string): ParsedAddresses {
   }
   if (addresses.length === 0) return { ok: false, error: "Enter at least one address." };
   if (addresses.length > MAX_PER_REQUEST) return { ok: false, error: `Postmark takes at most ${MAX_PER_REQUEST} addresses at a time; you entered ${addresses.length}.` };
-  const bad = addresses.filter((a) => !email.safeParse(a).success);
-  if (bad.length) return { ok: false, error: `Not an email address: ${bad.slice(0, 5).join(", ")}${bad.length > 5 ? ` and ${bad.length - 5} more` : ""}.` };
-  const body = suppressionsCreate.body!.safeParse({ Suppressions: addresses.map((EmailAddress) => ({ EmailAddress })) });
+  const invalid = addresses.filter((a) => !email.safeParse(a).success);
+  const valid = addresses.filter((a) => !invalid.includes(a));
+  if (!valid.length) return { ok: false, error: `Not an email address: ${invalid.slice(0, 5).join(", ")}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}.` };
+  const body = suppressionsCreate.body!.safeParse({ Suppressions: valid.map((EmailAddress) => ({ EmailAddress })) });
   if (!body.success) return { ok: false, error: body.error.issues[0]?.message ?? "Invalid request." };
-  return { ok: true, body: body.data, addresses };
+  return { ok: true, body: body.data, addresses: valid, invalid };
 }
 
 /** Spam complaints cannot be lifted by the customer; everything else can. */
@@ -58,4 +63,12 @@ export interface ItemResult {
 export function summariseResults(results: ItemResult[]): { succeeded: number; failed: ItemResult[] } {
   const failed = results.filter((r) => r.Status === "Failed");
   return { succeeded: results.length - failed.length, failed };
+}
+
+/** The email filter matches partially and ignores case (Postmark's own filter is exact). */
+export const matchesEmail = (row: { EmailAddress: string | null }, text: string | undefined) => !text || (row.EmailAddress ?? "").toLowerCase().includes(text.trim().toLowerCase());
+
+/** Per-address results of an add: Postmark's, then the addresses set aside as invalid. */
+export function withInvalid(results: ItemResult[], invalid: string[]): ItemResult[] {
+  return [...results, ...invalid.map((EmailAddress) => ({ EmailAddress, Status: "Failed", Message: "Not an email address, so it was not sent to Postmark." }))];
 }

@@ -39,11 +39,20 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** HTML only inside the sandboxed frame; text as text. */
+/** Postmark's address objects ({Email, Name}) as one line; empty lists show nothing. */
+function addressList(list: unknown[]): string {
+  return list
+    .map((a) => (a && typeof a === "object" ? (a as { Email?: unknown; Name?: unknown }) : { Email: a }))
+    .map((a) => (a.Name ? `${String(a.Name)} <${String(a.Email ?? "")}>` : String(a.Email ?? "")))
+    .filter(Boolean)
+    .join(", ");
+}
+
 function Bodies({ html, text }: { html: string | null; text: string | null }) {
   if (!html && !text) return <p className="text-sm text-muted-foreground">Postmark no longer keeps this message's content.</p>;
   return (
     <div className="flex flex-col gap-4">
-      {html && <Section title="HTML body"><EmailFrame html={html} title="HTML body of the message" /></Section>}
+      {html && <Section title="HTML body"><EmailFrame html={html} title="HTML body of the message" blockRemote /></Section>}
       {text && <Section title="Text body"><RawText text={text} label="Text body" /></Section>}
     </div>
   );
@@ -108,7 +117,9 @@ function Outbound({ message, serverId }: { message: OutboundDetails; serverId: n
           <DetailField label="Status"><Badge variant="secondary">{message.Status}</Badge></DetailField>
           <DetailField label="Sent">{formatDateTime(message.ReceivedAt)}</DetailField>
           <DetailField label="From">{message.From}</DetailField>
-          <DetailField label="To">{message.Recipients.join(", ")}</DetailField>
+          <DetailField label="To">{addressList(message.To)}</DetailField>
+          <DetailField label="Cc">{addressList(message.Cc)}</DetailField>
+          <DetailField label="Bcc">{addressList(message.Bcc)}</DetailField>
           <DetailField label="Subject">{message.Subject}</DetailField>
           <DetailField label="Tag">{message.Tag}</DetailField>
           <DetailField label="Stream">{message.MessageStream}</DetailField>

@@ -1,4 +1,5 @@
 import { Badge } from "@/web/components/ui/badge";
+import { AddressLink } from "@/web/components/address-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
 import { formatDateTime } from "@/web/lib/format";
 import type { InboundMessage, OutboundMessage } from "../activity-api";
@@ -39,7 +40,7 @@ export function OutboundTable({ rows, onOpen }: { rows: OutboundMessage[]; onOpe
                 <span className="md:hidden">{formatDateTime(m.ReceivedAt)}</span>
               </div>
             </TableCell>
-            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.Recipients.join(", ")}</TableCell>
+            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.Recipients.map((r, i) => <span key={`${r}-${i}`}>{i > 0 && ", "}{r ? <AddressLink email={r} /> : null}</span>)}</TableCell>
             <TableCell className="align-top"><Badge variant={statusVariant(m.Status)}>{m.Status}</Badge></TableCell>
             <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">{formatDateTime(m.ReceivedAt)}</TableCell>
           </TableRow>
@@ -68,7 +69,7 @@ export function InboundTable({ rows, onOpen, serverId }: { rows: InboundMessage[
               <div className="text-xs break-all text-muted-foreground">{m.To}</div>
               <div className="text-xs break-all text-muted-foreground sm:hidden">from {m.From}</div>
             </TableCell>
-            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.From}</TableCell>
+            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.From ? <AddressLink email={m.From} /> : null}</TableCell>
             <TableCell className="align-top whitespace-normal">
               <div className="flex flex-col items-start gap-1.5">
                 <Badge variant={statusVariant(m.Status)}>{m.Status}</Badge>

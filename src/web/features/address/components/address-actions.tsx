@@ -40,7 +40,7 @@ export function AddressAction({ kind, email, stream, serverId, bounceId, onDone 
     <div className="flex flex-col gap-1">
       <div>
         <Button size="sm" variant={kind === "suppress" ? "outline" : "default"} disabled={!may.allowed || m.isPending} title={may.reason} onClick={() => setOpen(true)}>
-          <Icon aria-hidden /> {w.label}
+          <Icon aria-hidden /> {kind === "suppress" ? `${w.label} on ${stream}` : w.label}
         </Button>
       </div>
       {m.isError && <ErrorState title={`${w.label} failed`} error={m.error} />}

@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { AddressLink } from "@/web/components/address-link";
 import { RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
@@ -65,7 +67,7 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
         <Badge variant="outline">{bounce.Name ?? bounce.Type}</Badge>
       </div>
       <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-        <DetailField label="Address">{bounce.Email}</DetailField>
+        <DetailField label="Address">{bounce.Email ? <AddressLink email={bounce.Email} /> : null}</DetailField>
         <DetailField label="Bounced">{formatDateTime(bounce.BouncedAt)}</DetailField>
         <DetailField label="Type">{`${bounce.Type} (${bounce.TypeCode})`}</DetailField>
         <DetailField label="Description">{bounce.Description}</DetailField>
@@ -74,7 +76,11 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
         <DetailField label="Subject">{bounce.Subject}</DetailField>
         <DetailField label="Tag">{bounce.Tag}</DetailField>
         <DetailField label="Stream">{bounce.MessageStream}</DetailField>
-        <DetailField label="Message ID" mono>{bounce.MessageID}</DetailField>
+        <DetailField label="Message ID" mono>
+          {bounce.MessageID ? (
+            <Link to="/activity" search={{ tab: "outbound", message: bounce.MessageID, kind: "outbound" }} className="text-primary hover:underline" data-testid="bounce-message-link">{bounce.MessageID}</Link>
+          ) : null}
+        </DetailField>
         <DetailField label="Bounce ID" mono>{String(bounce.ID)}</DetailField>
       </dl>
       <section className="flex flex-col gap-2">

@@ -1,4 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
+import { AddressLink } from "@/web/components/address-link";
+import { looksLikeEmail } from "@/web/lib/email";
 import { Link } from "@tanstack/react-router";
 import { History, Mail, MailWarning, TriangleAlert, XIcon } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
@@ -42,8 +44,8 @@ function Detail({ event }: { event: FeedEvent }) {
         <Field label="Received">
           {formatDateTime(event.receivedAt)} <span className="text-muted-foreground">({formatRelative(event.receivedAt)})</span>
         </Field>
-        <Field label="Recipient">{s.recipient}</Field>
-        <Field label="Sender">{s.sender}</Field>
+        <Field label="Recipient">{s.recipient && looksLikeEmail(s.recipient) ? <AddressLink email={s.recipient} /> : s.recipient}</Field>
+        <Field label="Sender">{s.sender && looksLikeEmail(s.sender) ? <AddressLink email={s.sender} /> : s.sender}</Field>
         <Field label="Subject">{s.subject}</Field>
         <Field label={event.trigger === "click" ? "Link" : "Detail"}>{s.detail}</Field>
         <Field label="Tag">{s.tag}</Field>

@@ -9,7 +9,7 @@ import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 import { suppressionsCreate } from "../suppressions-api";
-import { MAX_PER_REQUEST, parseAddresses, type ItemResult } from "../suppressions-shape";
+import { MAX_PER_REQUEST, parseAddresses, withInvalid, type ItemResult } from "../suppressions-shape";
 import { SuppressionsResults } from "./suppressions-results";
 
 /** Suppress up to 50 addresses on the stream; each address gets its own result. */
@@ -20,16 +20,18 @@ export function SuppressionsAdd({ streamId, serverId }: { streamId: string; serv
   const m = useMutation({ ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsCreate, serverId, qc), meta: { silent: true } });
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
+  const [invalid, setInvalid] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseAddresses(text);
     if (!parsed.ok) return setError(parsed.error);
     setError(undefined);
+    setInvalid(parsed.invalid);
     m.mutate({ params: { streamId }, body: parsed.body }, { onSuccess: () => setText("") });
   };
   return (
     <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border bg-card p-3" aria-label="Add suppressions">
-      <FormField id="supp-add" label={`Addresses to suppress on ${streamId}`} error={error} hint={`Up to ${MAX_PER_REQUEST}, separated by commas, spaces or new lines.`}>
+      <FormField id="supp-add" label={`Addresses to suppress on ${streamId}`} error={error} hint={`Up to ${MAX_PER_REQUEST}, separated by commas, spaces or new lines. Invalid ones are listed and the rest go through.`}>
         <Textarea
           id="supp-add"
           rows={3}
@@ -47,7 +49,7 @@ export function SuppressionsAdd({ streamId, serverId }: { streamId: string; serv
         {!allowed.allowed && <span className="text-xs text-muted-foreground">{allowed.reason}</span>}
       </div>
       {m.isError && <ErrorState title="Could not add suppressions" error={m.error} />}
-      {m.isSuccess && <SuppressionsResults title="Added" results={m.data.Suppressions} />}
+      {m.isSuccess && <SuppressionsResults title="Added" results={withInvalid(m.data.Suppressions, invalid)} />}
     </form>
   );
 }

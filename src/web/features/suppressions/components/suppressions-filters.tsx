@@ -66,7 +66,7 @@ export function SuppressionsFilters({
         </Select>
       </div>
       <div className="flex min-w-0 flex-col gap-1">
-        <Label htmlFor="supp-email" className="text-xs">Email address</Label>
+        <Label htmlFor="supp-email" className="text-xs">Email contains</Label>
         <Input id="supp-email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
       </div>
       <div className="grid min-w-0 grid-cols-2 gap-2">

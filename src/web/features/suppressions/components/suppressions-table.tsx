@@ -1,4 +1,5 @@
 import { Badge } from "@/web/components/ui/badge";
+import { AddressLink } from "@/web/components/address-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
 import { formatDateTime } from "@/web/lib/format";
 import type { SuppressionRow } from "../suppressions-api";
@@ -40,7 +41,7 @@ export function SuppressionsTable({ rows, selected, onToggle, onToggleAll }: { r
                 />
               </TableCell>
               <TableCell className="align-top break-all whitespace-normal">
-                {email}
+                <AddressLink email={email} />
                 <div className="text-xs text-muted-foreground sm:hidden">{r.Origin} · {formatDateTime(r.CreatedAt)}</div>
               </TableCell>
               <TableCell className="align-top whitespace-normal">
