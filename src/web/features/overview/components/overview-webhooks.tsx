@@ -18,7 +18,7 @@ export function OverviewWebhooks({ webhooks, now }: { webhooks: OverviewResponse
       <p className="text-sm">
         <span className="font-semibold tabular-nums">{flowing} of 8</span> triggers delivered events in the last 24 h{never > 0 ? `; ${never} never did` : ""}.
       </p>
-      <ul className="mt-2 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-2">
+      <ul className="mt-2 grid grid-cols-1 gap-x-4 text-sm">
         {flows.map((f) => (
           <li key={f.trigger} className="flex items-center justify-between gap-2 py-1" data-testid={`flow-${f.trigger}`} data-state={f.state}>
             <Link to="/feed" search={{ types: f.trigger }} className="flex min-w-0 items-center gap-2 text-primary underline-offset-4 hover:underline">
