@@ -54,8 +54,8 @@ export default defineConfig({
       // Jobs pace their Postmark writes, so a bulk run is still going when its page is reloaded.
       JOBS_THROTTLE_MS: "50",
       JOBS_WRITE_THROTTLE_MS: "2000",
-      // The overview spec's local push service is http (see e2e/overview.spec.ts).
-      PUSH_ALLOW_HTTP_ENDPOINTS: "1",
+      // The overview spec's local push service (http, loopback) on a port of its own (see e2e/overview.spec.ts).
+      PUSH_ALLOW_ENDPOINT_ORIGINS: `http://127.0.0.1:${Number(process.env.E2E_PUSH_PORT ?? PORT + 2)}`,
     },
   },
 });

@@ -13,7 +13,11 @@ const PORT = Number(process.env.E2E_PORT ?? 8790);
 const SANDBOX = `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT ?? PORT + 1)}`;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const ACCOUNT = "sandbox-account-token";
-const SERVER_ID = 2; // "Lumen Staging": the quietest seeded server, so the numbers move quickly
+// "Lumen Staging": the quietest seeded server, so the numbers move quickly. Its id is looked up by name.
+const SERVER_NAME = "Lumen Staging";
+let SERVER_ID = 0;
+// The local push service listens where playwright.config.ts allows push endpoints (PUSH_ALLOW_ENDPOINT_ORIGINS).
+const PUSH_PORT = Number(process.env.E2E_PUSH_PORT ?? PORT + 2);
 
 async function startPushService() {
   const hits: string[] = [];
@@ -22,7 +26,7 @@ async function startPushService() {
     req.resume();
     req.on("end", () => res.writeHead(201).end());
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(PUSH_PORT, "127.0.0.1", r));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
@@ -30,6 +34,9 @@ const api = (page: Page) => page.request;
 const post = (req: APIRequestContext, path: string, data: unknown, method = "POST") => req.fetch(path, { method, data, headers: { Origin: ORIGIN } });
 
 async function serverToken(req: APIRequestContext): Promise<string> {
+  const list = await req.get(`${SANDBOX}/servers?count=100&offset=0`, { headers: { "X-Postmark-Account-Token": ACCOUNT, Accept: "application/json" } });
+  const servers = ((await list.json()) as { Servers: { ID: number; Name: string }[] }).Servers;
+  SERVER_ID = servers.find((x) => x.Name === SERVER_NAME)!.ID;
   const res = await req.get(`${SANDBOX}/servers/${SERVER_ID}`, { headers: { "X-Postmark-Account-Token": ACCOUNT, Accept: "application/json" } });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { ApiTokens: string[] }).ApiTokens[0]!;
@@ -47,7 +54,7 @@ async function todayCounts(req: APIRequestContext, token: string, tag: string): 
 /** Sends `n` plain messages (no tracking) on the server, in batches of 500 as Postmark allows; each address is new, so none is suppressed by an earlier bounce. */
 async function send(req: APIRequestContext, token: string, n: number, tag: string, phase: string) {
   for (let done = 0; done < n; done += 500) {
-    const batch = Array.from({ length: Math.min(500, n - done) }, (_, i) => ({ From: "hello@lumen.example", To: `${tag}-${phase}-${done + i}@e2e.example`, Subject: "Overview test", TextBody: "Hi", TrackOpens: false, TrackLinks: "None", Tag: tag }));
+    const batch = Array.from({ length: Math.min(500, n - done) }, (_, i) => ({ From: "hello@lumenapp.io", To: `${tag}-${phase}-${done + i}@e2e.example`, Subject: "Overview test", TextBody: "Hi", TrackOpens: false, TrackLinks: "None", Tag: tag }));
     const res = await req.post(`${SANDBOX}/email/batch`, { data: batch, headers: { "X-Postmark-Server-Token": token, Accept: "application/json" } });
     expect(res.status()).toBe(200);
   }

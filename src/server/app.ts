@@ -36,11 +36,6 @@ export interface AppOptions {
   staticDir?: string | null;
   /** Per-request log lines (off in most tests). */
   logRequests?: boolean;
-  /**
-   * Kept for older test callers; the push endpoint policy (test allowlist) now lives in the
-   * services (ServiceDeps.push), where the notifier checks endpoints at send time as well.
-   */
-  allowHttpPushEndpoints?: boolean;
 }
 
 /** Builds the Hono app; tests call `app.request()` on it in-process. */

@@ -45,8 +45,12 @@ export interface Config {
   push: {
     /** PUSH_DISABLED: no Web Push at all (the rest of Mailroom works as before). */
     disabled: boolean;
-    /** PUSH_ALLOW_HTTP_ENDPOINTS (end-to-end tests only): accept http push endpoints. */
-    allowHttpEndpoints: boolean;
+    /**
+     * PUSH_ALLOW_ENDPOINT_ORIGINS (end-to-end tests only): comma-separated origins (such as a local
+     * push service, http://127.0.0.1:8792) accepted as push endpoints despite the https and
+     * public-address rules. Empty by default; Mailroom warns at start when it is set.
+     */
+    allowEndpointOrigins: string[];
     /** VAPID subject: PUSH_SUBJECT, else PUBLIC_URL when https, else a mailto: placeholder. */
     subject: string;
   };
@@ -190,11 +194,22 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v === "1" || v?.toLowerCase() === "true"),
   // End-to-end tests only: a local push service over http stands in for a browser vendor's.
-  PUSH_ALLOW_HTTP_ENDPOINTS: z
+  PUSH_ALLOW_ENDPOINT_ORIGINS: z
     .string()
-    .trim()
     .optional()
-    .transform((v) => v === "1" || v?.toLowerCase() === "true"),
+    .transform((v, ctx) => {
+      const origins = (v ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+      for (const o of origins) {
+        let ok = false;
+        try {
+          ok = new URL(o).origin === o;
+        } catch {
+          ok = false;
+        }
+        if (!ok) ctx.addIssue({ code: "custom", message: `PUSH_ALLOW_ENDPOINT_ORIGINS: "${o}" is not an origin such as http://127.0.0.1:8792` });
+      }
+      return origins;
+    }),
   PUSH_SUBJECT: z
     .string()
     .trim()
@@ -278,7 +293,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alerts: { checkEveryMs: e.ALERT_CHECK_SECONDS * 1000 },
     push: {
       disabled: e.PUSH_DISABLED,
-      allowHttpEndpoints: e.PUSH_ALLOW_HTTP_ENDPOINTS,
+      allowEndpointOrigins: e.PUSH_ALLOW_ENDPOINT_ORIGINS,
       // Push services want a way to reach the sender; a localhost URL is refused by some, so a placeholder.
       subject: e.PUSH_SUBJECT ?? (publicUrl.startsWith("https:") ? publicUrl : "mailto:mailroom@example.invalid"),
     },

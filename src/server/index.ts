@@ -30,8 +30,8 @@ async function main() {
   }
 
   const sandbox = embeddedSandbox(config, logger);
-  const services = createServices({ config, store, logger, sandbox: sandbox.get, push: config.push.allowHttpEndpoints ? { allowHttpEndpoints: true } : undefined });
-  if (config.push.allowHttpEndpoints) logger.warn("PUSH_ALLOW_HTTP_ENDPOINTS is set: http push endpoints are accepted (end-to-end tests only).");
+  const services = createServices({ config, store, logger, sandbox: sandbox.get, push: config.push.allowEndpointOrigins.length ? { allowEndpointOrigins: config.push.allowEndpointOrigins } : undefined });
+  if (config.push.allowEndpointOrigins.length) logger.warn("PUSH_ALLOW_ENDPOINT_ORIGINS is set: these push endpoints skip the https and public-address checks (end-to-end tests only)", { origins: config.push.allowEndpointOrigins });
   await bootstrapAdmin({ store, clock: services.clock, logger, adminPassword: config.adminPassword });
 
   const conn = await services.connection.reload();
@@ -42,7 +42,7 @@ async function main() {
     });
   }
 
-  const app = createApp(services, { staticDir: path.resolve("dist"), allowHttpPushEndpoints: config.push.allowHttpEndpoints });
+  const app = createApp(services, { staticDir: path.resolve("dist") });
   let listened!: () => void;
   const listening = new Promise<void>((r) => (listened = r));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

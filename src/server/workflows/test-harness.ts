@@ -49,7 +49,7 @@ export async function appOnStore(o: AppOnStoreOptions) {
   const clock = o.clock ?? testClock(Date.now());
   const services = createServices({ config, store: o.store, logger, clock, version: "test", engine: { sleep: async () => {}, random: () => 0.5, pollMs: 60_000, ...o.engine }, push: o.push, linkRateLimit: o.linkRateLimit });
   if (o.bootstrap !== false) await bootstrapAdmin({ store: o.store, clock, logger, adminPassword: ADMIN_PASSWORD });
-  const app = createApp(services, { logRequests: false, allowHttpPushEndpoints: o.push?.allowHttpEndpoints });
+  const app = createApp(services, { logRequests: false });
 
   const request = (path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) => {
     const headers = new Headers(init.headers);
