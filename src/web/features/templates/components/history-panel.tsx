@@ -50,7 +50,7 @@ export function HistoryPanel({ serverId, templateId, currentHash, canRestore, re
         {versions.map((v) => (
           <li key={v.id} className="flex flex-wrap items-center gap-2 p-2 text-sm" data-testid="history-row" data-source={v.source}>
             <span className="font-mono text-xs text-muted-foreground">#{number(v.id)}</span>
-            <span className="min-w-0 flex-1 break-words">
+            <span className="min-w-[12rem] flex-1 break-words">
               <span className="font-medium">{v.actor}</span> · {formatDateTime(v.at)}
               <Badge variant="secondary" className="ml-2">{sourceText[v.source]}</Badge>
               {v.hash === currentHash && <Badge className="ml-2">current</Badge>}
