@@ -150,7 +150,8 @@ test.describe("desktop", () => {
     await expect(param.getByTestId("mapping-list-note")).toContainText("As a one-item list, in each item's EmailAddress");
     await expect(param.getByTestId("mapping-preview")).toContainText('"EmailAddress"');
 
-    // The dry run sends Postmark the list it expects.
+    // The stream the suppression goes to, then the dry run sends Postmark the list it expects.
+    await panel.locator('[data-testid^="param-"][data-testid$="-params-streamId"] input').fill("outbound");
     await page.getByRole("button", { name: "Test" }).click();
     const dialog = page.getByTestId("test-dialog");
     await dialog.getByRole("button", { name: "Dry run", exact: true }).click();
