@@ -1,10 +1,17 @@
 import type { RunDetail, RunStep, RunSummary } from "../../contract/api/workflows";
 import type { TriggerId } from "../../contract/postmark/index";
 import type { Kysely } from "kysely";
+import { maskSecrets } from "../proxy/secret-mask";
 import type { Database } from "../store/schema";
 import type { RunRow, StepRow } from "./runs-repo";
 
 const parse = (t: string | null): unknown => (t === null ? null : JSON.parse(t));
+
+/**
+ * A step's request or Postmark's answer as a browser may see it: webhook credentials masked, as
+ * the proxy masks them (a step that listed webhooks must not hand their passwords to a viewer).
+ */
+export const parseForBrowser = (t: string | null): unknown => (t === null ? null : JSON.parse(maskSecrets(t)));
 
 export function presentRunSummary(r: RunRow, workflowName: string): RunSummary {
   return {
@@ -47,8 +54,8 @@ export async function presentRunDetail(db: Kysely<Database>, r: RunRow, steps: S
       stepId: s.step_id,
       kind: s.kind as RunStep["kind"],
       status: s.status as RunStep["status"],
-      request: parse(s.request),
-      response: parse(s.response),
+      request: parseForBrowser(s.request),
+      response: parseForBrowser(s.response),
       responseStatus: s.response_status,
       attempts: JSON.parse(s.attempts) as RunStep["attempts"],
       error: parse(s.error) as RunStep["error"],
