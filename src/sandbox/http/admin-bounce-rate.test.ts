@@ -26,7 +26,7 @@ describe("sandbox admin: bounce rate", () => {
 
     const before = server.bounces.length;
     expect((await call(sb, "PUT", path, { account: ACCOUNT, body: { rate: 0.1, type: "DMARCPolicy" } })).body).toEqual({ serverId: server.id, rate: 0.1, type: "DMARCPolicy" });
-    const batch = Array.from({ length: 50 }, (_, i) => ({ From: "hello@lumen.example", To: `user${i}@example.com`, Subject: "Hi", TextBody: "Hi", TrackOpens: false }));
+    const batch = Array.from({ length: 50 }, (_, i) => ({ From: "hello@lumenapp.io", To: `user${i}@example.com`, Subject: "Hi", TextBody: "Hi", TrackOpens: false }));
     const token = server.config.ApiTokens[0]!;
     expect((await call(sb, "POST", "/email/batch", { server: token, body: batch })).status).toBe(200);
     await settle();
