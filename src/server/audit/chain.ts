@@ -37,22 +37,12 @@ export interface ChainFields {
 }
 
 /** SHA-256 over a fixed-order array of every field, prevHash included, so any change breaks the chain. */
+/** What a record's hash covers, in a fixed order, tagged with the hash's version. */
+const material = (version: string, r: ChainFields) =>
+  JSON.stringify([version, r.seq, r.at, r.actor_id, r.actor_name, r.action, r.target, r.outcome, r.outcome_detail, r.request_id, r.details, r.prev_hash]);
+
 export function hashRecord(r: ChainFields): string {
-  const material = JSON.stringify([
-    "mailroom-audit-v1",
-    r.seq,
-    r.at,
-    r.actor_id,
-    r.actor_name,
-    r.action,
-    r.target,
-    r.outcome,
-    r.outcome_detail,
-    r.request_id,
-    r.details,
-    r.prev_hash,
-  ]);
-  return crypto.createHash("sha256").update(material).digest("hex");
+  return crypto.createHash("sha256").update(material("mailroom-audit-v1", r)).digest("hex");
 }
 
 /**
@@ -61,21 +51,7 @@ export function hashRecord(r: ChainFields): string {
  * key cannot rewrite a record and re-chain the ones after it.
  */
 export function hashRecordKeyed(r: ChainFields, key: Buffer): string {
-  const material = JSON.stringify([
-    "mailroom-audit-v2",
-    r.seq,
-    r.at,
-    r.actor_id,
-    r.actor_name,
-    r.action,
-    r.target,
-    r.outcome,
-    r.outcome_detail,
-    r.request_id,
-    r.details,
-    r.prev_hash,
-  ]);
-  return crypto.createHmac("sha256", key).update(material).digest("hex");
+  return crypto.createHmac("sha256", key).update(material("mailroom-audit-v2", r)).digest("hex");
 }
 
 /**
