@@ -25,7 +25,7 @@ export async function sweepEvents(o: {
   const iso = new Date(o.now).toISOString();
   const raw = await o.settings.get(KEY);
   if (raw === null) {
-    // First start: history from before workflows existed is not replayed.
+    // Migration 012 sets the cursor before any webhook is taken; without it (a bare settings store), start from now.
     await o.settings.set(KEY, String(await o.events.maxId()), iso, null);
     return 0;
   }

@@ -8,7 +8,8 @@ import { migration008 } from "./008-template-versions";
 import { migration009 } from "./009-alerts";
 import { migration010 } from "./010-data-removals";
 import { migration011 } from "./011-cluster";
+import { migration012 } from "./012-event-cursor";
 import type { Migration } from "./types";
 
 /** Every schema version in order; add a file per version and list it here. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007, migration008, migration009, migration010, migration011];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007, migration008, migration009, migration010, migration011, migration012];
