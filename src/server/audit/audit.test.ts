@@ -201,6 +201,23 @@ describe.each(dialects)("audit trail (%s)", (dialect, makeStore) => {
     expect(await verify()).toMatchObject({ intact: true });
     expect((await list("?action=test.concurrent&limit=100")).records).toHaveLength(40);
   });
+
+  it("commits appends made together in their order, and one entry that cannot be stored fails alone", async () => {
+    const audit = t.services.store.audit;
+    const at = new Date().toISOString();
+    // A BigInt cannot be serialised: that entry fails, the others of its batch are still appended.
+    const results = await Promise.allSettled([
+      audit.record({ actor: "system", action: "test.batch", target: "n:0" }, at),
+      audit.record({ actor: "system", action: "test.batch", target: "n:1", details: { bad: BigInt(1) } }, at),
+      audit.record({ actor: "system", action: "test.batch", target: "n:2" }, at),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const [a, , c] = results.map((r) => (r.status === "fulfilled" ? r.value : null));
+    expect(c!.seq).toBe(a!.seq + 1);
+    expect(c!.prevHash).toBe(a!.hash);
+    expect((await list("?action=test.batch&limit=10")).records.map((r) => r.target)).toEqual(["n:2", "n:0"]);
+    expect(await verify()).toMatchObject({ intact: true });
+  });
 });
 
 describe("request log", () => {

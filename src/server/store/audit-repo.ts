@@ -60,7 +60,8 @@ const iso = (v: string) => new Date(v).toISOString();
 /**
  * The audit trail: an append-only hash chain. There is no update or delete here on purpose.
  * Appends are serialised (one SQLite connection; an advisory lock on PostgreSQL) so that each
- * record's prevHash is the hash of the record before it and the chain never forks.
+ * record's prevHash is the hash of the record before it and the chain never forks; within an
+ * instance they are group-committed (see `record`).
  */
 export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
   // The chain key lives outside the database; the services hand it over at start.
@@ -86,23 +87,29 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
     return q;
   }
 
-  return {
-    /** Sets the chain key (derived from MAILROOM_SECRET or the key file, never stored here). */
-    useKey(k: Buffer) {
-      if (k.length < 32) throw new Error("The audit chain key must be at least 32 bytes");
-      key = k;
-      markerWritten = false;
-    },
+  interface Pending {
+    entry: AuditEntry;
+    now: string;
+    resolve(r: AuditRecord): void;
+    reject(e: unknown): void;
+  }
+  const pending: Pending[] = [];
+  let flushing = false;
+  const MAX_BATCH = 256;
 
-    async record(entry: AuditEntry, now: string): Promise<AuditRecord> {
-      const k = needKey();
-      const actor = entry.actor ?? "system";
-      const details = { ...(entry.details ?? {}), ...(entry.detail !== undefined ? { note: entry.detail } : {}) };
-      return db.transaction().execute(async (trx) => {
-        if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
-        const last = await trx.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+  /** Chains `batch` onto the current head in one transaction; the records in the batch's order. */
+  async function append(batch: Pending[]): Promise<AuditRecord[]> {
+    const k = needKey();
+    return db.transaction().execute(async (trx) => {
+      if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
+      const last = await trx.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+      let seq = last ? Number(last.seq) : 0;
+      let prev = last?.hash ?? GENESIS_HASH;
+      const rows: Row[] = batch.map(({ entry, now }) => {
+        const actor = entry.actor ?? "system";
+        const details = { ...(entry.details ?? {}), ...(entry.detail !== undefined ? { note: entry.detail } : {}) };
         const fields: ChainFields = {
-          seq: last ? Number(last.seq) + 1 : 1,
+          seq: ++seq,
           at: now,
           actor_id: typeof actor === "string" ? null : actor.id,
           actor_name: typeof actor === "string" ? actor : actor.username,
@@ -112,24 +119,80 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
           outcome_detail: entry.outcomeDetail === undefined || entry.outcomeDetail === null ? null : String(entry.outcomeDetail),
           request_id: entry.requestId ?? null,
           details: canonicalJson(details),
-          prev_hash: last?.hash ?? GENESIS_HASH,
+          prev_hash: prev,
         };
         const row = { ...fields, hash: hashRecordKeyed(fields, k) };
-        await trx.insertInto("audit_log").values(row).execute();
-        if (!markerWritten) {
-          // The first keyed record of this database: older ones (if any) keep their unkeyed hashes.
-          const marker = await trx.selectFrom("settings").select("value").where("key", "=", KEYED_FROM_KEY).executeTakeFirst();
-          if (!marker) await trx.insertInto("settings").values({ key: KEYED_FROM_KEY, value: keyedFromMarker(row.seq, k), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).execute();
+        prev = row.hash;
+        return row;
+      });
+      await trx.insertInto("audit_log").values(rows).execute();
+      const first = rows[0]!;
+      const tail = rows.at(-1)!;
+      const now = batch.at(-1)!.now;
+      if (!markerWritten) {
+        // The first keyed record of this database: older ones (if any) keep their unkeyed hashes.
+        const marker = await trx.selectFrom("settings").select("value").where("key", "=", KEYED_FROM_KEY).executeTakeFirst();
+        if (!marker) await trx.insertInto("settings").values({ key: KEYED_FROM_KEY, value: keyedFromMarker(first.seq, k), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).execute();
+      }
+      // The head lets verify notice records removed from the end of the chain.
+      const head = `${tail.seq}:${tail.hash}`;
+      await trx
+        .insertInto("settings")
+        .values({ key: HEAD_KEY, value: head, updated_at: now, updated_by: null })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: head, updated_at: now }))
+        .execute();
+      return rows.map(toAuditRecord);
+    });
+  }
+
+  async function flush() {
+    flushing = true;
+    try {
+      while (pending.length) {
+        const batch = pending.splice(0, MAX_BATCH);
+        try {
+          const records = await append(batch);
           markerWritten = true;
+          batch.forEach((p, i) => p.resolve(records[i]!));
+        } catch (e) {
+          if (batch.length === 1) {
+            batch[0]!.reject(e);
+            continue;
+          }
+          // One bad entry must not fail its neighbours: append each alone, so only it fails.
+          for (const p of batch) {
+            try {
+              const [record] = await append([p]);
+              markerWritten = true;
+              p.resolve(record!);
+            } catch (err) {
+              p.reject(err);
+            }
+          }
         }
-        // The head lets verify notice records removed from the end of the chain.
-        const head = `${row.seq}:${row.hash}`;
-        await trx
-          .insertInto("settings")
-          .values({ key: HEAD_KEY, value: head, updated_at: now, updated_by: null })
-          .onConflict((oc) => oc.column("key").doUpdateSet({ value: head, updated_at: now }))
-          .execute();
-        return toAuditRecord(row);
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  return {
+    /** Sets the chain key (derived from MAILROOM_SECRET or the key file, never stored here). */
+    useKey(k: Buffer) {
+      if (k.length < 32) throw new Error("The audit chain key must be at least 32 bytes");
+      key = k;
+      markerWritten = false;
+    },
+
+    /**
+     * Appends one record; resolves once it is committed. Appends that arrive while another commit
+     * is in progress are chained and committed together (one lock, one transaction, one fsync), so
+     * a busy instance pays for the chain's serialisation once per batch, not once per record.
+     */
+    record(entry: AuditEntry, now: string): Promise<AuditRecord> {
+      return new Promise<AuditRecord>((resolve, reject) => {
+        pending.push({ entry, now, resolve, reject });
+        if (!flushing) void flush();
       });
     },
 
