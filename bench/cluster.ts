@@ -211,6 +211,19 @@ async function main() {
     const ms = performance.now() - t0;
     const calls = up.seen.filter((s) => s.url.includes("/suppressions")).map((s) => s.body);
     console.log(`  ${N} runs in ${(ms / 1000).toFixed(1)} s (webhooks posted in ${(posted / 1000).toFixed(1)} s, ${sent.errors} not acknowledged at first): ${Math.round(N / (ms / 1000))} runs/s; ${calls.length} Postmark calls, ${new Set(calls).size} distinct (each step once: ${calls.length === N && new Set(calls).size === N ? "yes" : "NO"})`);
+    // Where a run's time goes: waiting for its run to be created, queued, and running its step.
+    const phases = (
+      await db.query(
+        `select extract(epoch from (r.created_at::timestamptz - e.received_at::timestamptz)) * 1000 as created,
+                extract(epoch from (r.started_at::timestamptz - r.created_at::timestamptz)) * 1000 as queued,
+                extract(epoch from (r.finished_at::timestamptz - r.started_at::timestamptz)) * 1000 as ran
+           from workflow_runs r join events e on e.id = r.event_id`,
+      )
+    ).rows as { created: string; queued: string; ran: string }[];
+    for (const k of ["created", "queued", "ran"] as const) {
+      const xs = phases.map((p) => Number(p[k])).sort((a, b) => a - b);
+      console.log(`    ${{ created: "webhook stored → run created", queued: "run created → started", ran: "started → finished" }[k].padEnd(30)} p50 ${pct(xs, 50).toFixed(1)} ms   p99 ${pct(xs, 99).toFixed(1)} ms`);
+    }
     await db.end();
     await stopAll(list);
     await up.close();
