@@ -114,7 +114,7 @@ try {
   const cold = await context.newPage();
   const coldScripts = recordScripts(cold);
   await cold.goto(`${origin}/`);
-  await cold.waitForURL((u) => u.pathname !== "/");
+  // The overview lives at `/`; wait for the signed-in shell, wherever it lands.
   await cold.getByRole("navigation").first().waitFor();
   await cold.waitForLoadState("networkidle");
   await cold.waitForTimeout(500);
