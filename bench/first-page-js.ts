@@ -113,8 +113,8 @@ try {
   // 3. A signed-in user opens the app cold (new tab, session cookie present).
   const cold = await context.newPage();
   const coldScripts = recordScripts(cold);
+  // The signed-in home page is the overview at `/` itself (it only adds `?period=`).
   await cold.goto(`${origin}/`);
-  // The overview lives at `/`; wait for the signed-in shell, wherever it lands.
   await cold.getByRole("navigation").first().waitFor();
   await cold.waitForLoadState("networkidle");
   await cold.waitForTimeout(500);

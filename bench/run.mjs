@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 
 const all = [
   ["first-page-js", "bench/first-page-js.ts", { needsBuild: true }],
+  ["overview", "bench/overview.ts", { needsBuild: true }],
   ["proxy", "bench/proxy.ts"],
   ["sandbox-search", "bench/sandbox-search.ts"],
   ["workflows", "bench/workflows.ts"],

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test, type Download, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
@@ -48,6 +49,72 @@ test("stats load real data, filters live in the URL, and each chart has a table 
 
   await page.getByTestId("chart-click-location").scrollIntoViewIfNeeded();
   await shot(page, testInfo, "breakdowns");
+  await expectNoHorizontalOverflow(page);
+  expect(errors).toEqual([]);
+});
+
+async function exportAs(page: Page, chart: string, what: "CSV" | "PNG"): Promise<Download> {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: `Export ${chart}` }).click();
+  await page.getByRole("menuitem", { name: `Download ${what}` }).click();
+  return download;
+}
+
+test("verdicts, compare with the previous period, a breakdown's table, CSV and PNG exports", async ({ page }, testInfo) => {
+  test.slow();
+  await signIn(page);
+  const errors = watchConsole(page);
+  await page.goto("/stats?range=7d");
+  // The period judged by the shared verdict code, saying how.
+  const bounce = page.getByTestId("stats-verdict-bounce");
+  // Eleven stats calls per view against a loaded sandbox: the first numbers may take a while.
+  await expect(bounce.locator("[data-level]")).toHaveAttribute("data-level", /good|warning|critical|too-few/, { timeout: 30_000 });
+  await expect(bounce).toContainText(/sent/);
+  await expect(page.getByTestId("stats-verdict-spam").locator("[data-level]")).toBeVisible();
+  // The tag filter lists what exists (at least "Any tag").
+  await page.getByRole("combobox", { name: "Tag" }).click();
+  await expect(page.getByRole("option", { name: /^Any tag/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  const sends = page.getByTestId("chart-sends");
+  await expect(sends.locator(".recharts-wrapper > svg")).toBeVisible({ timeout: 20_000 });
+  const toggle = sends.getByRole("button", { name: "Compare Sent with the previous period" });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(sends.locator(".recharts-legend-item-text", { hasText: "Sent (previous)" })).toBeVisible({ timeout: 20_000 });
+  await expect(sends).toContainText("dashed:");
+  await expect(sends).not.toHaveAttribute("aria-busy", "true", { timeout: 20_000 });
+  await shot(page, testInfo, "compare");
+
+  // The PNG of the chart as shown.
+  const png = await exportAs(page, "Sent", "PNG");
+  expect(png.suggestedFilename()).toMatch(/^stats-sends-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.png$/);
+  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe("PNG");
+  await png.saveAs(`${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/stats-${testInfo.project.name}-export.png`);
+
+  // The table and its CSV hold both periods, one row per day.
+  await sends.getByRole("button", { name: "Show Sent as a table" }).click();
+  const table = sends.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: "Sent (previous)" })).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(8);
+  const csvFile = await exportAs(page, "Sent", "CSV");
+  expect(csvFile.suggestedFilename()).toMatch(/^stats-sends-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await csvFile.path(), "utf8").trim().split("\r\n");
+  expect(lines[0]).toBe("Day,Sent,Previous day,Sent (previous)");
+  expect(lines).toHaveLength(8);
+  expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},\d+,\d{4}-\d{2}-\d{2},\d+$/);
+
+  // Turning the comparison off drops its columns.
+  await toggle.click();
+  await expect(table.getByRole("columnheader", { name: "Sent (previous)" })).toHaveCount(0);
+
+  // A breakdown's table view.
+  const clients = page.getByTestId("chart-open-clients");
+  await clients.scrollIntoViewIfNeeded();
+  await clients.getByRole("button", { name: "Show Opens by email client as a table" }).click();
+  await expect(clients.getByRole("columnheader", { name: "Share (%)" })).toBeVisible();
+  await expect(clients.getByRole("row").nth(1)).toBeVisible();
+  await shot(page, testInfo, "breakdown-table");
   await expectNoHorizontalOverflow(page);
   expect(errors).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { Skeleton } from "@/web/components/ui/skeleton";
 import { selectedServer } from "@/web/lib/server-selection";
 import { StatsFilters } from "./components/stats-filters";
 import { StatsKpis } from "./components/stats-kpis";
+import { StatsVerdicts } from "./components/stats-verdicts";
 import { overviewQuery } from "./stats-queries";
 import type { StatsSearch } from "./stats-search";
 import { isoDay, overviewKpis, previousRange, resolveRange, shortDay } from "./stats-shaping";
@@ -36,6 +37,7 @@ export function StatsPage() {
   const current = useQuery(overviewQuery(range, filter, serverId));
   const before = useQuery(overviewQuery(previous, filter, serverId));
   const setSearch = useCallback((next: Partial<StatsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }), [navigate]);
+  const periodText = [`${shortDay(range.fromdate)} – ${shortDay(range.todate)}`, search.stream && `stream ${search.stream}`, search.tag && `tag ${search.tag}`].filter(Boolean).join(" · ");
   const kpis = useMemo(() => (current.data ? overviewKpis(current.data, before.data) : undefined), [current.data, before.data]);
 
   return (
@@ -67,10 +69,15 @@ export function StatsPage() {
           kpis && <StatsKpis kpis={kpis} />
         )}
       </section>
+      {current.data && (
+        <section aria-label="Health verdicts" className="mt-4">
+          <StatsVerdicts overview={current.data} range={range} filter={filter} />
+        </section>
+      )}
       {!current.isError && (
         <div className="mt-6">
           <Suspense fallback={<ChartsFallback />}>
-            <StatsCharts range={range} filter={filter} serverId={serverId} empty={current.data?.Sent === 0} />
+            <StatsCharts range={range} filter={filter} serverId={serverId} empty={current.data?.Sent === 0} periodText={periodText} />
           </Suspense>
         </div>
       )}

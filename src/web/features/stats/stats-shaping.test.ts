@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { defaultThresholds } from "@/contract/health/verdict-logic";
 import {
-  OTHER, breakdownDays, breakdownTotals, daysOf, delta, fillDays, formatPercent, overviewKpis, presetRange, previousRange, rangeLength, rate, resolveRange, seriesSummary, topN,
+  OTHER, breakdownDays, breakdownTable, breakdownTotals, daysOf, delta, displayCell, exportFileName, fillDays, filterOptions, formatPercent, overviewKpis, presetRange, previousKey, previousRange, rangeLength, rate, resolveRange, seriesSummary, seriesTable, statsVerdicts, tableCsv, topN, withPrevious,
 } from "./stats-shaping";
 import { statsSearch } from "./stats-search";
 
@@ -91,5 +92,61 @@ describe("breakdowns", () => {
     const rows = fillDays([{ Date: "2026-02-28", Sent: 7 }, { Date: "2026-03-01", Sent: 3 }], range, ["Sent"]);
     expect(seriesSummary(rows, "Sent", "Sent")).toBe("Sent: 10 over 4 days, highest on Feb 28 with 7.");
     expect(seriesSummary(fillDays([], range, ["Sent"]), "Sent", "Sent")).toBe("Sent: none in this period.");
+  });
+});
+
+describe("compare with the previous period", () => {
+  const cur = fillDays([{ Date: "2026-02-27", Sent: 5 }], range, ["Sent"]);
+  const prev = fillDays([{ Date: "2026-02-24", Sent: 2 }, { Date: "2026-02-26", Sent: 7 }], previousRange(range), ["Sent"]);
+  it("puts day i of the previous period beside day i of this one", () => {
+    const rows = withPrevious(cur, prev, ["Sent"]);
+    expect(rows[0]).toEqual({ date: "2026-02-27", Sent: 5, previousDate: "2026-02-23", [previousKey("Sent")]: 0 });
+    expect(rows[1]).toMatchObject({ date: "2026-02-28", previousDate: "2026-02-24", [previousKey("Sent")]: 2 });
+    expect(rows[3]).toMatchObject({ date: "2026-03-02", previousDate: "2026-02-26", [previousKey("Sent")]: 7 });
+  });
+  it("reads zeros while the previous period has not loaded", () => {
+    expect(withPrevious(cur, [], ["Sent"])[2]).toMatchObject({ previousDate: "", [previousKey("Sent")]: 0 });
+  });
+});
+
+describe("tables and CSV", () => {
+  const series = [{ key: "Sent", label: "Sent" }];
+  const rows = withPrevious(fillDays([{ Date: "2026-02-27", Sent: 1200 }], range, ["Sent"]), fillDays([{ Date: "2026-02-23", Sent: 3 }], previousRange(range), ["Sent"]), ["Sent"]);
+  it("a time series table has one row per day, and the previous period's columns when comparing", () => {
+    expect(seriesTable(rows, series, false)).toEqual({ columns: ["Day", "Sent"], rows: [["2026-02-27", 1200], ["2026-02-28", 0], ["2026-03-01", 0], ["2026-03-02", 0]] });
+    const t = seriesTable(rows, series, true);
+    expect(t.columns).toEqual(["Day", "Sent", "Previous day", "Sent (previous)"]);
+    expect(t.rows[0]).toEqual(["2026-02-27", 1200, "2026-02-23", 3]);
+  });
+  it("writes raw numbers to the CSV and protects text cells", () => {
+    expect(tableCsv(seriesTable(rows, series, false)).split("\r\n")[1]).toBe("2026-02-27,1200");
+    const t = breakdownTable([{ name: "=HYPERLINK(1)", value: 2, percent: 66.666 }, { name: "Other, misc", value: 1, percent: 33.333 }]);
+    expect(tableCsv(t)).toBe("Name,Count,Share (%)\r\n'=HYPERLINK(1),2,66.7\r\n\"Other, misc\",1,33.3\r\n");
+    expect(tableCsv({ columns: ["Day"], rows: [] })).toBe("Day\r\n");
+  });
+  it("shows counts grouped and percentages with one decimal", () => {
+    expect(displayCell(1200)).toBe("1,200");
+    expect(displayCell(66.7, "Share (%)")).toBe("66.7");
+    expect(displayCell(36, "Share (%)")).toBe("36.0");
+    expect(displayCell("Gmail")).toBe("Gmail");
+  });
+  it("names the file after the chart, range and filters, safely", () => {
+    expect(exportFileName("sends", range, {}, "csv")).toBe("stats-sends-2026-02-27-to-2026-03-02.csv");
+    expect(exportFileName("opens", range, { stream: "outbound", tag: "a/b c" }, "png")).toBe("stats-opens-2026-02-27-to-2026-03-02-outbound-tag-a_b_c.png");
+  });
+});
+
+describe("verdicts and filter choices", () => {
+  it("judges the period with the shared verdict code, minimum volume included", () => {
+    const v = statsVerdicts({ Sent: 1000, Bounced: 80, SpamComplaints: 1 }, defaultThresholds);
+    expect(v.bounce.level).toBe("critical");
+    expect(v.spam.level).toBe("warning");
+    expect(statsVerdicts({ Sent: 0, Bounced: 0, SpamComplaints: 0 }, defaultThresholds).bounce.level).toBe("too-few");
+    expect(statsVerdicts({ Sent: 200, Bounced: 7, SpamComplaints: 0 }, defaultThresholds).bounce.level).toBe("good");
+  });
+  it("lists the values that exist, keeping a current value that is not among them", () => {
+    expect(filterOptions(["invoice", "welcome", "invoice", ""], undefined)).toEqual(["invoice", "welcome"]);
+    expect(filterOptions(["invoice"], "old-tag")).toEqual(["old-tag", "invoice"]);
+    expect(filterOptions(["invoice"], "invoice")).toEqual(["invoice"]);
   });
 });

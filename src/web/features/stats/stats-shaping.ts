@@ -1,5 +1,8 @@
 // Pure shaping of Postmark's stats responses into chart rows. Components only render what these return.
 
+import { csvRow } from "@/contract/csv";
+import { judge, type HealthThresholds, type Verdict } from "@/contract/health/verdict-logic";
+
 export type DayRow = { date: string } & Record<string, number | string>;
 export interface DateRange {
   fromdate: string;
@@ -217,4 +220,85 @@ export function resolveRange(s: { range: string; from?: string; to?: string }, t
   }
   const n = Number.parseInt(s.range, 10);
   return presetRange(Number.isInteger(n) && n > 0 ? n : 30, today);
+}
+
+// --- compare with the previous period ---
+
+/** The chart key of a series' previous-period values. */
+export function previousKey(key: string): string {
+  return `prev_${key}`;
+}
+
+/**
+ * The previous period's values beside the current ones, matched by position (day 1 beside day 1):
+ * both ranges have the same length, so each row also names the previous day it compares with.
+ */
+export function withPrevious(rows: readonly DayRow[], prev: readonly DayRow[], keys: readonly string[]): DayRow[] {
+  return rows.map((r, i) => {
+    const p = prev[i];
+    const out: DayRow = { ...r, previousDate: p?.date ?? "" };
+    for (const k of keys) out[previousKey(k)] = p ? Number(p[k] ?? 0) : 0;
+    return out;
+  });
+}
+
+// --- table views and CSV ---
+
+export interface TableView {
+  columns: string[];
+  /** Raw values: numbers stay numbers so that the CSV holds data, not formatted text. */
+  rows: (string | number)[][];
+}
+
+/** One row per day; with `compare`, the previous period's day and values follow. */
+export function seriesTable(rows: readonly DayRow[], series: readonly { key: string; label: string }[], compare: boolean): TableView {
+  const columns = ["Day", ...series.map((s) => s.label)];
+  if (compare) columns.push("Previous day", ...series.map((s) => `${s.label} (previous)`));
+  return {
+    columns,
+    rows: rows.map((r) => {
+      const cells: (string | number)[] = [r.date, ...series.map((s) => Number(r[s.key] ?? 0))];
+      if (compare) cells.push(String(r.previousDate ?? ""), ...series.map((s) => Number(r[previousKey(s.key)] ?? 0)));
+      return cells;
+    }),
+  };
+}
+
+/** One row per name: count and share of the total in percent (one decimal). */
+export function breakdownTable(slices: readonly Slice[]): TableView {
+  return { columns: ["Name", "Count", "Share (%)"], rows: slices.map((s) => [s.name, s.value, Math.round(s.percent * 10) / 10]) };
+}
+
+/** A table cell as shown on screen: counts grouped, percentages (a "(%)" column) with one decimal. */
+export function displayCell(v: string | number, column = ""): string {
+  if (typeof v === "string") return v;
+  return column.endsWith("(%)") ? v.toFixed(1) : formatCount(v);
+}
+
+/** The whole table as CSV (the shared writer: quoting and formula protection). */
+export function tableCsv(t: TableView): string {
+  return csvRow(t.columns) + t.rows.map((r) => csvRow(r)).join("");
+}
+
+/** `stats-sends-2026-11-01-to-2026-11-30[-stream][-tag].csv`: says what the file holds. */
+export function exportFileName(chartId: string, range: DateRange, filter: { stream?: string; tag?: string }, ext: "csv" | "png"): string {
+  const parts = ["stats", chartId, range.fromdate, "to", range.todate];
+  if (filter.stream) parts.push(filter.stream);
+  if (filter.tag) parts.push(`tag-${filter.tag}`);
+  return `${parts.join("-").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 150)}.${ext}`;
+}
+
+// --- verdicts and filters ---
+
+/** The period's verdicts, judged by the same code as the overview and the alerts. */
+export function statsVerdicts(o: Pick<OverviewLike, "Sent" | "Bounced" | "SpamComplaints">, t: HealthThresholds): { bounce: Verdict; spam: Verdict } {
+  const sent = Number(o.Sent) || 0;
+  return { bounce: judge("bounce", { part: Number(o.Bounced) || 0, sent }, t), spam: judge("spam", { part: Number(o.SpamComplaints) || 0, sent }, t) };
+}
+
+/** The choices of a filter: the values that exist, plus the current one if it is not among them. */
+export function filterOptions(values: readonly string[], current: string | undefined): string[] {
+  const out = [...new Set(values.filter((v) => v.length > 0))];
+  if (current && !out.includes(current)) out.unshift(current);
+  return out;
 }

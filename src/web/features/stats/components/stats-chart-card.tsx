@@ -1,16 +1,24 @@
-import { Table2, ChartColumn } from "lucide-react";
-import { useId, useState, type ReactNode } from "react";
+import { ChartColumn, Download, GitCompareArrows, Table2 } from "lucide-react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { ErrorState } from "@/web/components/error-state";
 import { Button } from "@/web/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/web/components/ui/dropdown-menu";
 import { Skeleton } from "@/web/components/ui/skeleton";
+import { downloadBlob, downloadText } from "@/web/lib/download";
+import { notify } from "@/web/lib/toast";
 import { cn } from "@/web/lib/utils";
+import { displayCell, tableCsv, type TableView } from "../stats-shaping";
+import { chartPng } from "./chart-png";
 
-export interface TableView {
-  columns: string[];
-  rows: (string | number)[][];
+export interface CompareToggle {
+  on: boolean;
+  onToggle: () => void;
 }
 
-/** A titled chart with a screen-reader summary and a table view of the same numbers. */
+/**
+ * A titled chart with a screen-reader summary, a table view of the same numbers, CSV and PNG
+ * exports, and (time series) a toggle that compares with the previous period.
+ */
 export function StatsChartCard({
   id,
   title,
@@ -21,6 +29,9 @@ export function StatsChartCard({
   stale,
   error,
   onRetry,
+  compare,
+  fileName,
+  periodText,
   children,
 }: {
   id: string;
@@ -33,13 +44,26 @@ export function StatsChartCard({
   stale?: boolean;
   error?: unknown;
   onRetry?: () => void;
+  compare?: CompareToggle;
+  fileName: (ext: "csv" | "png") => string;
+  /** Under the title in the PNG: what period and filters it shows. */
+  periodText: string;
   children: ReactNode;
 }) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const summaryId = useId();
+  const cardRef = useRef<HTMLElement>(null);
+  const exportPng = () => {
+    if (!cardRef.current) return;
+    chartPng(cardRef.current, title, periodText).then(
+      (png) => downloadBlob(fileName("png"), png),
+      (e: unknown) => notify.error(`Could not export ${title.toLowerCase()} as an image`, { description: e instanceof Error ? e.message : String(e) }),
+    );
+  };
   return (
     <section
+      ref={cardRef}
       aria-labelledby={headingId}
       aria-describedby={summaryId}
       aria-busy={stale || undefined}
@@ -53,12 +77,43 @@ export function StatsChartCard({
           </h2>
           {description && <p className="text-xs text-muted-foreground">{description}</p>}
         </div>
-        {state === "ready" && (
-          <Button variant="ghost" size="sm" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} aria-label={asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}>
-            {asTable ? <ChartColumn aria-hidden /> : <Table2 aria-hidden />}
-            <span className="hidden sm:inline">{asTable ? "Chart" : "Table"}</span>
-          </Button>
-        )}
+        <div className="flex shrink-0 items-center gap-0.5">
+          {compare && (
+            <Button
+              variant={compare.on ? "secondary" : "ghost"}
+              size="sm"
+              aria-pressed={compare.on}
+              onClick={compare.onToggle}
+              aria-label={`Compare ${title} with the previous period`}
+              title="Compare with the previous period"
+              data-testid="compare-toggle"
+            >
+              <GitCompareArrows aria-hidden />
+              <span className="hidden sm:inline">Compare</span>
+            </Button>
+          )}
+          {state === "ready" && (
+            <>
+              <Button variant="ghost" size="sm" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} aria-label={asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}>
+                {asTable ? <ChartColumn aria-hidden /> : <Table2 aria-hidden />}
+                <span className="hidden sm:inline">{asTable ? "Chart" : "Table"}</span>
+              </Button>
+              <DropdownMenu>
+                <DropdownMenuTrigger asChild>
+                  <Button variant="ghost" size="sm" aria-label={`Export ${title}`} title="Export">
+                    <Download aria-hidden />
+                  </Button>
+                </DropdownMenuTrigger>
+                <DropdownMenuContent align="end">
+                  <DropdownMenuItem onSelect={() => downloadText(fileName("csv"), tableCsv(table), "text/csv")}>Download CSV</DropdownMenuItem>
+                  <DropdownMenuItem disabled={asTable} onSelect={exportPng}>
+                    {asTable ? "PNG: show the chart first" : "Download PNG"}
+                  </DropdownMenuItem>
+                </DropdownMenuContent>
+              </DropdownMenu>
+            </>
+          )}
+        </div>
       </div>
       <p id={summaryId} className="sr-only" data-testid="chart-summary">
         {summary}
@@ -87,11 +142,11 @@ export function StatsChartCard({
                   {r.map((cell, ci) =>
                     ci === 0 ? (
                       <th key={ci} scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap">
-                        {cell}
+                        {displayCell(cell, table.columns[ci])}
                       </th>
                     ) : (
-                      <td key={ci} className="px-2 py-1 text-right">
-                        {cell}
+                      <td key={ci} className="px-2 py-1 text-right whitespace-nowrap">
+                        {displayCell(cell, table.columns[ci])}
                       </td>
                     ),
                   )}

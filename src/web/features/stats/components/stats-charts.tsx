@@ -1,16 +1,19 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ReactElement } from "react";
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useState, type ReactElement } from "react";
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
   statsBounces, statsClickBrowsers, statsClickLocation, statsClickPlatforms, statsClicks, statsOpenClients, statsOpenPlatforms, statsOpens, statsSends, statsSpam,
 } from "@/contract/postmark/stats";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { statsQuery, type StatsFilter } from "../stats-queries";
-import { breakdownTotals, fillDays, formatCount, seriesSummary, shortDay, topN, type DateRange, type DayRow, type Slice } from "../stats-shaping";
+import {
+  breakdownTable, breakdownTotals, exportFileName, fillDays, formatCount, previousKey, previousRange, seriesSummary, seriesTable, shortDay, topN, withPrevious, type DateRange, type DayRow, type Slice,
+} from "../stats-shaping";
 import { StatsChartCard } from "./stats-chart-card";
 
 // Mid-lightness colours that read on both the light and the dark card background.
 const palette = ["oklch(0.62 0.17 262)", "oklch(0.7 0.15 160)", "oklch(0.75 0.15 75)", "oklch(0.64 0.2 25)", "oklch(0.65 0.15 310)", "oklch(0.7 0.1 220)", "oklch(0.6 0.02 260)"];
+const previousColour = "var(--muted-foreground)";
 const axis = { stroke: "var(--muted-foreground)", fontSize: 11, tickLine: false } as const;
 const tooltipStyle = { backgroundColor: "var(--popover)", border: "1px solid var(--border)", borderRadius: 6, color: "var(--popover-foreground)", fontSize: 12 };
 
@@ -22,11 +25,13 @@ interface Props {
   filter: StatsFilter;
   serverId: number | null;
   empty?: boolean;
+  /** "Nov 1 – Nov 30 · stream outbound": under the title of an exported image. */
+  periodText: string;
 }
 
-function useStats(op: Pick<StatsOp, "id" | "area" | "method" | "path" | "token" | "invalidates">, p: Props) {
+function useStats(op: Pick<StatsOp, "id" | "area" | "method" | "path" | "token" | "invalidates">, p: Props, range = p.range, enabled = true) {
   // The previous range's chart stays (dimmed) while the new one loads, instead of a skeleton flash.
-  return useQuery({ ...postmarkQueryOptions<Response>(op, { query: statsQuery(p.range, p.filter) }, p.serverId), placeholderData: keepPreviousData });
+  return useQuery({ ...postmarkQueryOptions<Response>(op, { query: statsQuery(range, p.filter) }, p.serverId), placeholderData: keepPreviousData, enabled });
 }
 
 function frame(chart: ReactElement) {
@@ -43,46 +48,63 @@ interface SeriesSpec {
 }
 
 function TimeSeries({ id, title, description, op, series, kind, props }: { id: string; title: string; description?: string; op: StatsOp; series: SeriesSpec[]; kind: "area" | "line" | "stacked"; props: Props }) {
+  const [compare, setCompare] = useState(false);
   const q = useStats(op, props);
-  const rows: DayRow[] = q.data ? fillDays(q.data.Days, props.range, series.map((s) => s.key)) : [];
-  const total = rows.reduce((s, r) => s + series.reduce((t, x) => t + Number(r[x.key]), 0), 0);
-  const state = q.isPending ? "pending" : q.isError ? "error" : total === 0 ? "empty" : "ready";
-  const summary = series.map((s) => seriesSummary(rows, s.key, s.label)).join(" ");
-  const table = { columns: ["Day", ...series.map((s) => s.label)], rows: rows.map((r) => [r.date, ...series.map((s) => formatCount(Number(r[s.key])))]) };
-  const common = (
-    <>
+  const before = previousRange(props.range);
+  const prevQ = useStats(op, props, before, compare);
+  const keys = series.map((s) => s.key);
+  const current: DayRow[] = q.data ? fillDays(q.data.Days, props.range, keys) : [];
+  const previous: DayRow[] = compare && prevQ.data ? fillDays(prevQ.data.Days, before, keys) : [];
+  const rows = compare ? withPrevious(current, previous, keys) : current;
+  const total = current.reduce((s, r) => s + series.reduce((t, x) => t + Number(r[x.key]), 0), 0);
+  const prevTotal = previous.reduce((s, r) => s + series.reduce((t, x) => t + Number(r[x.key]), 0), 0);
+  // An empty period is still worth a chart when the previous one had something to compare with.
+  const state = q.isPending || (compare && prevQ.isPending) ? "pending" : q.isError ? "error" : compare && prevQ.isError ? "error" : total === 0 && prevTotal === 0 ? "empty" : "ready";
+  let summary = series.map((s) => seriesSummary(current, s.key, s.label)).join(" ");
+  if (compare && prevQ.data) summary += ` Previous period: ${series.map((s) => seriesSummary(previous, s.key, s.label)).join(" ")}`;
+  const table = seriesTable(rows, series, compare);
+  const previousLines = !compare
+    ? null
+    : kind === "stacked"
+      ? // Stacked bars compare best with one line: the previous period's total.
+        [<Line key="prev-total" type="monotone" dataKey={(r: DayRow) => keys.reduce((t, k) => t + Number(r[previousKey(k)] ?? 0), 0)} name="Previous period (total)" stroke={previousColour} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />]
+      : series.map((s, i) => (
+          <Line key={previousKey(s.key)} type="monotone" dataKey={previousKey(s.key)} name={`${s.label} (previous)`} stroke={series.length > 1 ? palette[i] : previousColour} strokeOpacity={0.7} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+        ));
+  const chart = (
+    <ComposedChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
       <CartesianGrid stroke="var(--border)" vertical={false} />
       <XAxis dataKey="date" tickFormatter={shortDay} {...axis} minTickGap={16} />
       <YAxis {...axis} width={36} allowDecimals={false} />
       <Tooltip contentStyle={tooltipStyle} labelFormatter={(d) => shortDay(String(d))} />
-      {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
-    </>
+      {(series.length > 1 || compare) && <Legend wrapperStyle={{ fontSize: 12 }} />}
+      {series.map((s, i) =>
+        kind === "area" ? (
+          <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} fill={palette[i]} fillOpacity={0.2} isAnimationActive={false} />
+        ) : kind === "line" ? (
+          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} dot={false} strokeWidth={2} isAnimationActive={false} />
+        ) : (
+          <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={palette[i]} isAnimationActive={false} />
+        ),
+      )}
+      {previousLines}
+    </ComposedChart>
   );
-  let chart: ReactElement;
-  if (kind === "area") {
-    chart = (
-      <AreaChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
-        {common}
-        {series.map((s, i) => <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} fill={palette[i]} fillOpacity={0.2} isAnimationActive={false} />)}
-      </AreaChart>
-    );
-  } else if (kind === "line") {
-    chart = (
-      <LineChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
-        {common}
-        {series.map((s, i) => <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} dot={false} strokeWidth={2} isAnimationActive={false} />)}
-      </LineChart>
-    );
-  } else {
-    chart = (
-      <BarChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
-        {common}
-        {series.map((s, i) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={palette[i]} isAnimationActive={false} />)}
-      </BarChart>
-    );
-  }
   return (
-    <StatsChartCard id={id} title={title} description={description} summary={summary} table={table} state={state} stale={q.isPlaceholderData} error={q.error} onRetry={() => void q.refetch()}>
+    <StatsChartCard
+      id={id}
+      title={title}
+      description={compare ? `${description ? `${description}; ` : ""}dashed: ${shortDay(before.fromdate)}–${shortDay(before.todate)}` : description}
+      summary={summary}
+      table={table}
+      state={state}
+      stale={q.isPlaceholderData || (compare && prevQ.isPlaceholderData)}
+      error={q.error ?? prevQ.error}
+      onRetry={() => void (q.isError ? q.refetch() : prevQ.refetch())}
+      compare={{ on: compare, onToggle: () => setCompare(!compare) }}
+      fileName={(ext) => exportFileName(id, props.range, props.filter, ext)}
+      periodText={props.periodText}
+    >
       {frame(chart)}
     </StatsChartCard>
   );
@@ -93,9 +115,20 @@ function Breakdown({ id, title, description, op, top, props }: { id: string; tit
   const slices: Slice[] = q.data ? topN(breakdownTotals(q.data), top) : [];
   const state = q.isPending ? "pending" : q.isError ? "error" : slices.length === 0 ? "empty" : "ready";
   const summary = slices.length ? `${title}: ${slices.map((s) => `${s.name} ${formatCount(s.value)} (${s.percent.toFixed(1)}%)`).join(", ")}.` : `${title}: none in this period.`;
-  const table = { columns: ["Name", "Count", "Share"], rows: slices.map((s) => [s.name, formatCount(s.value), `${s.percent.toFixed(1)}%`]) };
   return (
-    <StatsChartCard id={id} title={title} description={description} summary={summary} table={table} state={state} stale={q.isPlaceholderData} error={q.error} onRetry={() => void q.refetch()}>
+    <StatsChartCard
+      id={id}
+      title={title}
+      description={description}
+      summary={summary}
+      table={breakdownTable(slices)}
+      state={state}
+      stale={q.isPlaceholderData}
+      error={q.error}
+      onRetry={() => void q.refetch()}
+      fileName={(ext) => exportFileName(id, props.range, props.filter, ext)}
+      periodText={props.periodText}
+    >
       {frame(
         <BarChart data={slices} layout="vertical" margin={{ top: 4, right: 16, left: 0, bottom: 0 }}>
           <CartesianGrid stroke="var(--border)" horizontal={false} />

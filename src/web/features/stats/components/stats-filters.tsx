@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
+import { tagsQuery } from "@/web/lib/alerts-api";
 import { selectedServer } from "@/web/lib/server-selection";
 import { outboundStreamsQuery } from "../stats-queries";
 import { rangePresets, type RangePreset, type StatsSearch } from "../stats-search";
-import type { DateRange } from "../stats-shaping";
+import { filterOptions, type DateRange } from "../stats-shaping";
 
 const presetLabel: Record<RangePreset, string> = { "7d": "Last 7 days", "30d": "Last 30 days", "45d": "Last 45 days", custom: "Custom" };
 const ALL = "__all";
@@ -16,8 +16,9 @@ export function StatsFilters({ search, range, onChange }: { search: StatsSearch;
   const serverId = selectedServer.use();
   const streams = useQuery(outboundStreamsQuery(serverId));
   const outbound = (streams.data?.MessageStreams ?? []).filter((s) => s.ID && s.MessageStreamType !== "Inbound");
-  const [tag, setTag] = useState(search.tag ?? "");
-  useEffect(() => setTag(search.tag ?? ""), [search.tag]);
+  // Tags seen in the events Mailroom received (Postmark has no list of a server's tags).
+  const tags = useQuery(tagsQuery(serverId));
+  const tagChoices = filterOptions((tags.data?.tags ?? []).map((t) => t.tag), search.tag);
 
   return (
     <div className="flex flex-col gap-3 rounded-lg border bg-card p-3 sm:flex-row sm:flex-wrap sm:items-end" data-testid="stats-filters">
@@ -63,21 +64,22 @@ export function StatsFilters({ search, range, onChange }: { search: StatsSearch;
           </SelectContent>
         </Select>
       </div>
-      <form
-        className="flex flex-col gap-1 sm:w-56"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange({ tag: tag.trim() || undefined });
-        }}
-      >
+      <div className="flex flex-col gap-1 sm:w-56">
         <Label htmlFor="stats-tag">Tag</Label>
-        <div className="flex gap-2">
-          <Input id="stats-tag" value={tag} placeholder="Any tag" onChange={(e) => setTag(e.target.value)} onBlur={() => tag.trim() !== (search.tag ?? "") && onChange({ tag: tag.trim() || undefined })} />
-          <Button type="submit" size="sm" variant="outline" className="h-9">
-            Apply
-          </Button>
-        </div>
-      </form>
+        <Select value={search.tag ?? ALL} onValueChange={(v) => onChange({ tag: v === ALL ? undefined : v })}>
+          <SelectTrigger id="stats-tag" aria-label="Tag" className="[&>span]:min-w-0 [&>span]:truncate">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>{tags.isError ? "Any tag (the tag list could not be loaded)" : "Any tag"}</SelectItem>
+            {tagChoices.map((t) => (
+              <SelectItem key={t} value={t}>
+                {t}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      </div>
     </div>
   );
 }
