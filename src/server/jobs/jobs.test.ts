@@ -135,6 +135,8 @@ describe("jobs API", () => {
     const res = await post(viewer, planAll);
     expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/operator or admin/);
+    const removal = await post(viewer, { kind: "suppression-removal", params: { serverId: null, stream: "outbound", addresses: ["a@example.com"] } });
+    expect(removal.status).toBe(403);
     const cross = await h.request("/api/jobs", { method: "POST", cookie: viewer, body: JSON.stringify(planAll), headers: { origin: "https://evil.example" } });
     expect(cross.status).toBe(403);
     expect((await post(viewer, { kind: "export", params: { serverId: null, source: "bounces", filter: {} } })).status).toBe(201);
