@@ -130,3 +130,26 @@ test("a metadata filter and an inbound mailbox hash search as Postmark takes the
   await shot(page, testInfo, "mailbox-hash");
   expect(unexpected(errors)).toEqual([]);
 });
+
+test("opens and clicks export as CSV through a server job, every row the sandbox holds", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const errors = watchConsole(page);
+  for (const tab of ["opens", "clicks"] as const) {
+    const total = ((await (await page.request.get(`/api/postmark/messages/outbound/${tab}?count=1&offset=0`)).json()) as { TotalCount: number }).TotalCount;
+    expect(total).toBeGreaterThan(0);
+    await page.goto(`/activity?tab=${tab}`);
+    await expect(page.getByTestId(`${tab}-row`).first()).toBeVisible({ timeout: 15_000 });
+    await page.getByRole("button", { name: `Export all matching ${tab} as CSV` }).click();
+    const card = page.getByTestId("job-card");
+    await expect(card.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+    await expect(card.getByTestId("export-rows")).toHaveAttribute("data-rows", String(total));
+    const file = await page.request.get((await card.getByTestId("job-download").getAttribute("href"))!);
+    const lines = (await file.text()).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^ReceivedAt,Recipient,MessageID,/);
+    expect(lines).toHaveLength(total + 1);
+    await shot(page, testInfo, `${tab}-export`);
+  }
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});

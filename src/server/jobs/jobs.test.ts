@@ -195,6 +195,11 @@ describe("jobs API", () => {
     const mid = await detail(operator, run.id);
     expect(mid.job.status).toBe("running");
     expect(mid.job.succeeded).toBe(stopAfter);
+    // Another user (a viewer) sees the job and its progress, in the list and in detail.
+    const vera = await h.addUser("vera", "viewer");
+    const listed = (await (await h.request("/api/jobs", { cookie: vera })).json()) as { jobs: JobSummary[] };
+    expect(listed.jobs.find((j) => j.id === run.id)).toMatchObject({ status: "running", succeeded: stopAfter, createdBy: "olga" });
+    expect((await detail(vera, run.id)).items.filter((i) => i.status === "succeeded")).toHaveLength(stopAfter);
 
     // A new Mailroom process on the same database picks the job up where it stopped.
     const ends2 = jobEnds();
