@@ -77,6 +77,8 @@ test("a page past the end says so, and a bounce links to the message that bounce
 
   await page.goto("/bounces");
   await page.getByTestId("bounce-row").first().getByRole("button").first().click();
+  // Times read in US Eastern (Postmark's days) with local time beside them.
+  await expect(page.getByTestId("bounce-detail").getByText(/ ET/).first()).toBeVisible();
   const link = page.getByTestId("bounce-detail").getByTestId("bounce-message-link");
   const id = (await link.textContent())!.trim();
   await link.click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postmarkTimeParts } from "./format";
+import { formatPostmarkTime, postmarkTimeParts } from "./format";
 
 const plain = (s: string | null | undefined) => s?.replace(/\s/g, " ");
 
@@ -17,5 +17,9 @@ describe("postmarkTimeParts", () => {
   it("gives nothing for missing or unreadable times", () => {
     expect(postmarkTimeParts(null)).toBeNull();
     expect(postmarkTimeParts("yesterday")).toBeNull();
+    expect(formatPostmarkTime(null)).toBe("—");
+  });
+  it("reads as one line of text where only a string fits", () => {
+    expect(formatPostmarkTime("2026-07-01T12:00:00Z")).toMatch(/^Jul 1, 2026, 8:00\sAM ET/);
   });
 });

@@ -23,3 +23,10 @@ export function postmarkTimeParts(iso: string | null | undefined, localZone?: st
   const local = new Intl.DateTimeFormat("en-US", { timeZone: localZone, dateStyle: "medium", timeStyle: "short" }).format(d);
   return { eastern, local: local === easternFormat.format(d) ? null : `${local} local` };
 }
+
+/** The same as text, for places that take a string: "Dec 4, 2026, 6:28 AM ET (11:28 AM local)". */
+export function formatPostmarkTime(iso: string | null | undefined): string {
+  const p = postmarkTimeParts(iso);
+  if (!p) return iso || "—";
+  return p.local ? `${p.eastern} (${p.local})` : p.eastern;
+}

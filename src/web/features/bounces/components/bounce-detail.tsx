@@ -11,6 +11,7 @@ import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { PostmarkTime } from "@/web/components/postmark-time";
+import { formatPostmarkTime } from "@/web/lib/format";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
@@ -98,7 +99,7 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
 export function BounceDetailPanel({ id, serverId, onClose }: { id: number | undefined; serverId: number | null; onClose: () => void }) {
   const q = useQuery({ ...bounceQuery(id ?? 0, serverId), enabled: id !== undefined });
   return (
-    <SidePanel open={id !== undefined} onClose={onClose} title={q.data?.Email ?? `Bounce ${id ?? ""}`} description={q.data ? `${q.data.Name} · $<PostmarkTime iso={q.data.BouncedAt} />` : undefined} testId="bounce-detail">
+    <SidePanel open={id !== undefined} onClose={onClose} title={q.data?.Email ?? `Bounce ${id ?? ""}`} description={q.data ? `${q.data.Name} · ${formatPostmarkTime(q.data.BouncedAt)}` : undefined} testId="bounce-detail">
       {q.data ? (
         <Detail bounce={q.data} serverId={serverId} />
       ) : q.isError ? (
