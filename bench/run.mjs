@@ -6,6 +6,7 @@ const all = [
   ["overview", "bench/overview.ts", { needsBuild: true }],
   ["proxy", "bench/proxy.ts"],
   ["sandbox-search", "bench/sandbox-search.ts"],
+  ["address-lookup", "bench/address-lookup.ts"],
   ["workflows", "bench/workflows.ts"],
   ["intake", "bench/intake.ts"], ["sse", "bench/sse.ts"],
   ["cluster", "bench/cluster.ts"],

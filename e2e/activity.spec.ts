@@ -79,3 +79,77 @@ test("an unknown message shows Postmark's ErrorCode and Message", async ({ page 
   await expect(error).toContainText("701");
   expect(unexpected(errors)).toEqual([]);
 });
+
+test("a metadata filter and an inbound mailbox hash search as Postmark takes them and survive a reload", async ({ page }, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  const value = `run-${testInfo.project.name}-${Date.now()}`;
+  const subject = `Metadata e2e ${value}`;
+  const sent = await page.request.post("/api/postmark/email", {
+    data: { From: "hello@lumenapp.io", To: "metadata-e2e@example.com", Subject: subject, TextBody: "Hello", Metadata: { e2erun: value } },
+  });
+  expect(sent.status()).toBe(200);
+
+  await page.goto("/activity");
+  await expect(page.getByText(/Dates are days in US Eastern time/)).toBeVisible();
+  // A key without a value is refused by the contract's own schema, before any search.
+  await page.getByLabel("Metadata key").fill("e2erun");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Metadata value" })).toBeVisible();
+  await expect(page).not.toHaveURL(/metaKey=/);
+  await page.getByLabel("Metadata value").fill(value);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/metaKey=e2erun/);
+  await expect(page).toHaveURL(new RegExp(`metaValue=${value}`));
+  const rows = page.getByTestId("outbound-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(subject);
+  await expect(rows.first().locator("time").first()).toContainText("ET");
+  await shot(page, testInfo, "metadata");
+
+  await page.reload();
+  await expect(page.getByLabel("Metadata key")).toHaveValue("e2erun");
+  await expect(page.getByLabel("Metadata value")).toHaveValue(value);
+  await expect(rows).toHaveCount(1);
+  await expectNoHorizontalOverflow(page);
+
+  // Inbound: a mailbox hash the server's own data holds, and every row shown carries it.
+  const inbound = (await (await page.request.get("/api/postmark/messages/inbound?count=200&offset=0")).json()) as { InboundMessages: { MailboxHash: string | null }[] };
+  const hash = inbound.InboundMessages.map((m) => m.MailboxHash).find((h): h is string => !!h)!;
+  expect(hash).toBeTruthy();
+  const matching = (await (await page.request.get(`/api/postmark/messages/inbound?count=1&offset=0&mailboxhash=${encodeURIComponent(hash)}`)).json()) as { TotalCount: number };
+  await page.getByRole("tab", { name: "Inbound" }).click();
+  await expect(page.getByLabel("Metadata key")).toHaveCount(0);
+  await page.getByLabel("Mailbox hash").fill(hash);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`mailboxHash=${hash}`));
+  await expect(page.getByTestId("inbound-row")).toHaveCount(Math.min(matching.TotalCount, 50));
+  await page.reload();
+  await expect(page.getByLabel("Mailbox hash")).toHaveValue(hash);
+  await expect(page.getByTestId("inbound-row")).toHaveCount(Math.min(matching.TotalCount, 50));
+  await shot(page, testInfo, "mailbox-hash");
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("opens and clicks export as CSV through a server job, every row the sandbox holds", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const errors = watchConsole(page);
+  for (const tab of ["opens", "clicks"] as const) {
+    const total = ((await (await page.request.get(`/api/postmark/messages/outbound/${tab}?count=1&offset=0`)).json()) as { TotalCount: number }).TotalCount;
+    expect(total).toBeGreaterThan(0);
+    await page.goto(`/activity?tab=${tab}`);
+    await expect(page.getByTestId(`${tab}-row`).first()).toBeVisible({ timeout: 15_000 });
+    await page.getByRole("button", { name: `Export all matching ${tab} as CSV` }).click();
+    const card = page.getByTestId("job-card");
+    await expect(card.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+    await expect(card.getByTestId("export-rows")).toHaveAttribute("data-rows", String(total));
+    const file = await page.request.get((await card.getByTestId("job-download").getAttribute("href"))!);
+    const lines = (await file.text()).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^ReceivedAt,Recipient,MessageID,/);
+    expect(lines).toHaveLength(total + 1);
+    await shot(page, testInfo, `${tab}-export`);
+  }
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});

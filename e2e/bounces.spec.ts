@@ -65,3 +65,25 @@ test("an unknown bounce shows Postmark's ErrorCode and Message", async ({ page }
   await expect(error).toContainText("1001");
   expect(unexpected(errors)).toEqual([]);
 });
+
+test("a page past the end says so, and a bounce links to the message that bounced", async ({ page }) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  const total = ((await (await page.request.get("/api/postmark/bounces?count=1&offset=0")).json()) as { TotalCount: number }).TotalCount;
+  expect(total).toBeLessThan(9_000); // so a far page lies past the end, not at the 10,000-row ceiling
+  await page.goto("/bounces?page=180");
+  await expect(page.getByText("Page 180 is past the end of the results")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Nothing recorded")).toHaveCount(0);
+
+  await page.goto("/bounces");
+  await page.getByTestId("bounce-row").first().getByRole("button").first().click();
+  // Times read in US Eastern (Postmark's days) with local time beside them.
+  await expect(page.getByTestId("bounce-detail").getByText(/ ET/).first()).toBeVisible();
+  const link = page.getByTestId("bounce-detail").getByTestId("bounce-message-link");
+  const id = (await link.textContent())!.trim();
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/activity\\?.*message=${id}`));
+  await expect(page.getByTestId("message-detail")).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});

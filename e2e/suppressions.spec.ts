@@ -31,10 +31,12 @@ test("lists a stream's suppressions; stream and reason filters live in the URL",
 });
 
 test("adds addresses with per-item results, refuses bad input, and removes after a confirm", async ({ page }, testInfo) => {
+  // Five round trips to Postmark and a full-page screenshot: more than the default on a busy machine.
+  test.setTimeout(60_000);
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/suppressions?stream=outbound");
-  await expect(page.getByTestId("suppression-row").first()).toBeVisible();
+  await expect(page.getByTestId("suppression-row").first()).toBeVisible({ timeout: 15_000 });
 
   const box = page.getByLabel(/Addresses to suppress on outbound/);
   // Only bad input is refused outright; a mix sends the valid ones and reports each address.
@@ -77,5 +79,55 @@ test("an unknown stream shows Postmark's ErrorCode and Message", async ({ page }
   const error = page.getByTestId("postmark-error");
   await expect(error).toContainText("ErrorCode");
   await expect(error).toContainText("1226");
+  expect(unexpected(errors)).toEqual([]);
+});
+
+test("bulk removal: a dry run says which suppressions Postmark will lift, then a server job removes them with a result per address", async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  const errors = watchConsole(page);
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const mine = Array.from({ length: 6 }, (_, i) => `e2e-bulk-${i}-${stamp}@example.com`);
+  const added = await page.request.post("/api/postmark/message-streams/outbound/suppressions", { headers: { Origin: new URL(page.url()).origin }, data: { Suppressions: mine.map((EmailAddress) => ({ EmailAddress })) } });
+  expect(added.status()).toBe(200);
+
+  // A filter of spam complaints: the dry run says none can be removed, and why.
+  await page.goto("/suppressions?stream=outbound&reason=SpamComplaint");
+  await expect(page.getByTestId("suppression-row").first()).toBeVisible();
+  const spam = await page.getByTestId("suppression-row").count();
+  await page.getByRole("button", { name: /Dry run: all [\d,]+ matching the filter/ }).click();
+  const plan = page.getByTestId("removal-plan");
+  await expect(plan).toHaveAttribute("data-removable", "0");
+  await expect(plan).toHaveAttribute("data-blocked", String(spam));
+  await expect(plan.getByTestId("removal-verdict").first()).toContainText("Postmark refuses to lift these");
+  await expect(plan.getByRole("button", { name: /Remove 0 suppressions/ })).toBeDisabled();
+
+  // This run's own addresses, by filter: all six can go; the run is a server job.
+  await page.goto(`/suppressions?stream=outbound&email=${encodeURIComponent(stamp)}`);
+  await expect(page.getByTestId("suppression-row")).toHaveCount(6);
+  await page.getByLabel(`Select ${mine[0]}`).check();
+  await page.getByRole("button", { name: "Dry run: 1 selected" }).click();
+  await expect(plan).toHaveAttribute("data-removable", "1");
+  await page.getByRole("button", { name: /Dry run: all 6 matching the filter/ }).click();
+  await expect(plan).toHaveAttribute("data-removable", "6");
+  await expect(plan).toHaveAttribute("data-blocked", "0");
+  await shot(page, testInfo, "bulk-plan");
+  await plan.getByRole("button", { name: "Remove 6 suppressions" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Remove 6 suppressions from outbound?");
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(page).toHaveURL(/job=\d+/);
+
+  // The job lives on the server: a reload finds it, and it ends with a result per address.
+  await page.reload();
+  const detail = page.getByTestId("job-detail");
+  await expect(detail.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+  await expect(detail.locator('[data-testid="job-item"][data-status="succeeded"]')).toHaveCount(6);
+  await expect(page.getByTestId("suppression-row")).toHaveCount(0);
+  await detail.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, "bulk-done");
+  const dump = (await (await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")).json()) as { Suppressions: { EmailAddress: string }[] };
+  expect(dump.Suppressions.filter((s) => s.EmailAddress.includes(stamp))).toEqual([]);
+  await expectNoHorizontalOverflow(page);
   expect(unexpected(errors)).toEqual([]);
 });

@@ -21,9 +21,9 @@ export class Query {
     return this.values.has(name.toLowerCase());
   }
 
-  /** Every `metadata_<key>` filter, key lowercased. */
+  /** Every `metadata_<key>` filter, key lowercased; empty values count as absent, as in `get`. */
   prefixed(prefix: string): [string, string][] {
-    return [...this.values].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]);
+    return [...this.values].filter(([k, v]) => k.startsWith(prefix) && k.length > prefix.length && v !== "").map(([k, v]) => [k.slice(prefix.length), v]);
   }
 
   bool(name: string): boolean | undefined {

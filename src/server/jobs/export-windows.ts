@@ -80,6 +80,8 @@ export async function walkWindows<T>(opts: {
   ceiling?: number;
   /** Called between requests (cancel and lease checks). */
   checkpoint?: () => Promise<void>;
+  /** Called once a window's rows have all been handed to `onRows` (where a resumed walk may start). */
+  onWindowDone?: (w: Window, stats: WalkStats) => Promise<void> | void;
 }): Promise<WalkStats> {
   const pageSize = Math.min(opts.pageSize ?? MAX_PAGE, MAX_PAGE);
   const ceiling = opts.ceiling ?? POSTMARK_CEILING;
@@ -142,6 +144,23 @@ export async function walkWindows<T>(opts: {
       continue;
     }
     stats.expected += total;
+    await opts.onWindowDone?.(w, stats);
   }
   return stats;
+}
+
+/**
+ * What is left of `range` once the windows in `done` (disjoint, finished) are taken out: the
+ * ranges a resumed walk still has to read, newest first (the order a walk reads in).
+ */
+export function remainingRanges(range: Window, done: readonly Window[]): Window[] {
+  const cuts = [...done].filter((d) => d.to >= range.from && d.from <= range.to).sort((a, b) => a.from - b.from);
+  const out: Window[] = [];
+  let next = range.from;
+  for (const d of cuts) {
+    if (d.from > next) out.push({ from: next, to: Math.min(d.from - 1, range.to) });
+    next = Math.max(next, d.to + 1);
+  }
+  if (next <= range.to) out.push({ from: next, to: range.to });
+  return out.reverse();
 }

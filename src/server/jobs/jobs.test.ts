@@ -4,6 +4,7 @@ import { createMemoryLogger } from "../logger";
 import { createServices } from "../services";
 import { startFakeUpstream, type FakeUpstream, type Seen } from "../test-support/fake-upstream";
 import { createHarness, type Harness } from "../test-support/harness";
+import { easternNowSeconds, formatPostmarkDate, parsePostmarkDate, POSTMARK_CEILING } from "./export-windows";
 import { planReactivation } from "./kinds/reactivation";
 
 interface B {
@@ -25,12 +26,28 @@ const world: B[] = [
 ];
 const present = (b: B) => ({ ...b, TypeCode: 1, Name: b.Type, Tag: null, MessageID: `msg-${b.ID}`, ServerID: 1, MessageStream: "outbound", Description: null, Details: null, From: "a@b.c", DumpAvailable: false, Subject: "=HYPERLINK(\"x\")" });
 
+/** Outbound messages for export tests, newest first, `at` in seconds of the Eastern timeline. */
+let outbound: { id: string; at: number }[] = [];
+/** Called with each outbound search (1-based count) before it is answered. */
+let onOutboundSearch: (n: number, q: URLSearchParams) => void = () => {};
+
 /** Answers like Postmark for the calls jobs make; `onActivate` may change the answer. */
 function postmark(onActivate: (id: number, n: number) => { status: number; body: unknown } | null = () => null) {
   const activations = new Map<number, number>();
+  let searches = 0;
   const handler = (req: Seen) => {
     const [p, qs] = req.url.split("?");
     const q = new URLSearchParams(qs);
+    if (req.method === "GET" && p === "/messages/outbound") {
+      onOutboundSearch(++searches, q);
+      const offset = Number(q.get("offset"));
+      const count = Number(q.get("count"));
+      if (offset + count > POSTMARK_CEILING) return { status: 422, body: { ErrorCode: 700, Message: "count+offset too large" } };
+      const from = parsePostmarkDate(q.get("fromdate")!, false)!;
+      const to = parsePostmarkDate(q.get("todate")!, true)!;
+      const hit = outbound.filter((m) => m.at >= from && m.at <= to);
+      return { body: { TotalCount: hit.length, Messages: hit.slice(offset, offset + count).map((m) => ({ MessageID: m.id, ReceivedAt: formatPostmarkDate(m.at), From: "hello@lumenapp.io", To: [], Cc: [], Bcc: [], Subject: "Hi", Tag: null, Status: "Sent", MessageStream: "outbound", Metadata: {} })) } };
+    }
     if (req.method === "GET" && p === "/bounces") {
       const offset = Number(q.get("offset"));
       const count = Number(q.get("count"));
@@ -135,6 +152,8 @@ describe("jobs API", () => {
     const res = await post(viewer, planAll);
     expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/operator or admin/);
+    const removal = await post(viewer, { kind: "suppression-removal", params: { serverId: null, stream: "outbound", addresses: ["a@example.com"] } });
+    expect(removal.status).toBe(403);
     const cross = await h.request("/api/jobs", { method: "POST", cookie: viewer, body: JSON.stringify(planAll), headers: { origin: "https://evil.example" } });
     expect(cross.status).toBe(403);
     expect((await post(viewer, { kind: "export", params: { serverId: null, source: "bounces", filter: {} } })).status).toBe(201);
@@ -176,6 +195,11 @@ describe("jobs API", () => {
     const mid = await detail(operator, run.id);
     expect(mid.job.status).toBe("running");
     expect(mid.job.succeeded).toBe(stopAfter);
+    // Another user (a viewer) sees the job and its progress, in the list and in detail.
+    const vera = await h.addUser("vera", "viewer");
+    const listed = (await (await h.request("/api/jobs", { cookie: vera })).json()) as { jobs: JobSummary[] };
+    expect(listed.jobs.find((j) => j.id === run.id)).toMatchObject({ status: "running", succeeded: stopAfter, createdBy: "olga" });
+    expect((await detail(vera, run.id)).items.filter((i) => i.status === "succeeded")).toHaveLength(stopAfter);
 
     // A new Mailroom process on the same database picks the job up where it stopped.
     const ends2 = jobEnds();
@@ -264,6 +288,54 @@ describe("jobs API", () => {
     const d = await detail(operator, job.id);
     expect(d.job).toMatchObject({ status: "succeeded", total: 3, succeeded: 2, failed: 1 });
     expect(d.items.find((i) => i.key === "not-an-address")).toMatchObject({ status: "failed", detail: { error: "Invalid email address" } });
+  });
+
+  it("resumes an export after a restart from its last finished window, losing and repeating no row", async () => {
+    const { ends, operator } = await setup();
+    const now = easternNowSeconds(h.clock());
+    // 25,000 messages a minute apart: more than two ceilings, so the walk reads several windows.
+    outbound = Array.from({ length: 25_000 }, (_, i) => ({ id: `msg-${i}`, at: now - 3_600 - i * 60 }));
+    const seen: URLSearchParams[] = [];
+    let stopping: Promise<void> | null = null;
+    // The worker is told to stop well into its second window (its first has ~6,250 rows, 13 pages).
+    onOutboundSearch = (n, q) => {
+      seen.push(q);
+      if (n === 30) stopping = h.services.jobs.runner.stop();
+    };
+    const job = await created(await post(operator, { kind: "export", params: { serverId: null, source: "outbound", filter: {} } }));
+    await h.services.jobs.runner.start();
+    expect(await ends.next(job.id)).toBe("halted");
+    await stopping;
+    const mid = await detail(operator, job.id);
+    expect(mid.job.status).toBe("running");
+    const saved = (mid.job.result as { resume: { rows: number; done: { from: number; to: number }[] } }).resume;
+    expect(saved.done.length).toBeGreaterThan(0);
+    expect(saved.rows).toBeGreaterThan(0);
+    expect(mid.job.processed).toBeGreaterThan(saved.rows); // rows of the half-read window, to be cut off
+
+    // A new Mailroom process on the same database picks the export up where it stopped.
+    seen.length = 0;
+    onOutboundSearch = (_n, q) => void seen.push(q);
+    const ends2 = jobEnds();
+    const second = createServices({ config: h.config, store: h.store, logger: createMemoryLogger(), clock: h.clock, version: "test", jobs: { sleep: async () => {}, onJobEnd: ends2.onJobEnd, pollMs: 5 } });
+    cleanups.push(() => second.jobs.runner.stop());
+    await second.jobs.runner.start();
+    expect(await ends2.next(job.id)).toBe("finished");
+    const end = await detail(operator, job.id);
+    expect(end.job).toMatchObject({ status: "succeeded", result: { rows: outbound.length, resumed: true, duplicates: 0 } });
+    // No window finished before the restart is asked for again.
+    for (const q of seen) {
+      const from = parsePostmarkDate(q.get("fromdate")!, false)!;
+      const to = parsePostmarkDate(q.get("todate")!, true)!;
+      expect(saved.done.some((d) => from <= d.to && to >= d.from), `${q}`).toBe(false);
+      expect(Number(q.get("offset")) + Number(q.get("count"))).toBeLessThanOrEqual(POSTMARK_CEILING);
+    }
+    const lines = (await (await h.request(end.job.download!, { cookie: operator })).text()).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^MessageID,/);
+    const ids = lines.slice(1).map((l) => l.split(",")[0]);
+    expect(ids).toHaveLength(outbound.length);
+    expect(new Set(ids).size).toBe(outbound.length);
+    expect(new Set(ids)).toEqual(new Set(outbound.map((m) => m.id)));
   });
 
   it("exports a search as CSV with formulas neutralised, downloadable once done", async () => {

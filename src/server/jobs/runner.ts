@@ -19,6 +19,9 @@ class Halt extends Error {
   }
 }
 
+/** True when a job was interrupted to be picked up again (worker stopping, lease lost), not ended. */
+export const willResume = (e: unknown) => e instanceof Halt && e.reason !== "cancelled";
+
 export interface JobContext {
   job: JobRow;
   params: unknown;
@@ -36,6 +39,21 @@ export interface JobContext {
   pendingItems(limit: number): Promise<JobItemRow[]>;
   finishItem(item: JobItemRow, outcome: { status: "succeeded" | "failed" | "skipped"; verdict?: string | null; detail: unknown }): Promise<void>;
   progress(p: { total?: number | null; processed?: number; succeeded?: number; failed?: number; skipped?: number }): Promise<void>;
+  /** What this job saved with `saveResume` before a restart; null on a first run. */
+  resume: unknown;
+  /** Saves how far the job got (kept in its result until it finishes), under its lease. */
+  saveResume(state: unknown): Promise<void>;
+}
+
+/** The `resume` a running job saved in its result column, if any. */
+function savedResume(result: string | null): unknown {
+  if (!result) return null;
+  try {
+    const r = JSON.parse(result) as unknown;
+    return typeof r === "object" && r !== null && "resume" in r ? r.resume : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface JobHandler {
@@ -145,6 +163,10 @@ export function createJobRunner(o: JobRunnerOptions) {
       },
       async progress(p) {
         if (!(await o.repo.update(job.id, owner, { ...p, updated_at: iso() }))) throw new Halt("lease-lost");
+      },
+      resume: savedResume(job.result),
+      async saveResume(state) {
+        if (!(await o.repo.update(job.id, owner, { result: JSON.stringify({ resume: state }), updated_at: iso() }))) throw new Halt("lease-lost");
       },
     };
     return ctx;

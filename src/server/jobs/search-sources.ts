@@ -1,6 +1,6 @@
 import type { ExportSource } from "../../contract/api/jobs";
 import type { OperationId } from "../../contract/postmark/index";
-import { easternNowSeconds, ExportWindowError, formatPostmarkDate, parsePostmarkDate, walkWindows, type WalkStats, type Window } from "./export-windows";
+import { easternNowSeconds, ExportWindowError, formatPostmarkDate, parsePostmarkDate, remainingRanges, walkWindows, type WalkStats, type Window } from "./export-windows";
 import { describeFailure, JobError } from "./postmark-call";
 import type { JobContext } from "./runner";
 
@@ -73,26 +73,56 @@ export function dateRange(filter: Record<string, string>, nowMs: number): Window
   return { from, to };
 }
 
-/** Walks a whole search result through date windows; Postmark errors end the job with their ErrorCode and Message. */
-export async function walkSearch(ctx: JobContext, source: SearchSource, filter: Record<string, string>, onRows: (rows: Row[]) => Promise<void> | void, nowMs: number): Promise<WalkStats> {
+/** Where a resumed walk starts: the windows already read whole, and the figures so far. */
+export interface WalkResume {
+  done: Window[];
+  stats: WalkStats;
+}
+
+/**
+ * Walks a whole search result through date windows; Postmark errors end the job with their
+ * ErrorCode and Message. With `resume`, windows read whole before a restart are not read again
+ * (they are disjoint from the rest, so no row is read twice); `onWindowDone` says where it got.
+ */
+export async function walkSearch(
+  ctx: JobContext,
+  source: SearchSource,
+  filter: Record<string, string>,
+  onRows: (rows: Row[]) => Promise<void> | void,
+  nowMs: number,
+  opts: { resume?: WalkResume | null; onWindowDone?: (progress: WalkResume) => Promise<void> | void } = {},
+): Promise<WalkStats> {
   const { fromdate: _f, todate: _t, count: _c, offset: _o, ...rest } = filter;
+  const done = [...(opts.resume?.done ?? [])];
+  const before: WalkStats = opts.resume?.stats ?? { rows: 0, duplicates: 0, windows: 0, requests: 0, expected: 0 };
+  const total = { ...before };
   try {
-    return await walkWindows<Row>({
-      range: dateRange(filter, nowMs),
-      key: source.key,
-      onRows,
-      checkpoint: () => ctx.checkpoint(),
-      fetch: async (w, offset, count) => {
-        const res = await ctx.call({ operationId: source.operationId, query: { ...rest, count, offset, fromdate: formatPostmarkDate(w.from), todate: formatPostmarkDate(w.to) } });
-        if (res.status >= 400) {
-          const f = describeFailure(res);
-          throw new JobError(`Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`);
-        }
-        const body = (res.body ?? {}) as Row;
-        const rows = Array.isArray(body[source.list]) ? (body[source.list] as Row[]) : [];
-        return { total: typeof body.TotalCount === "number" ? body.TotalCount : rows.length, rows };
-      },
-    });
+    for (const range of remainingRanges(dateRange(filter, nowMs), done)) {
+      const base = { ...total };
+      const add = (s: WalkStats): WalkStats => ({ rows: base.rows + s.rows, duplicates: base.duplicates + s.duplicates, windows: base.windows + s.windows, requests: base.requests + s.requests, expected: base.expected + s.expected });
+      const stats = await walkWindows<Row>({
+        range,
+        key: source.key,
+        onRows,
+        checkpoint: () => ctx.checkpoint(),
+        onWindowDone: async (w, s) => {
+          done.push(w);
+          await opts.onWindowDone?.({ done: [...done], stats: add(s) });
+        },
+        fetch: async (w, offset, count) => {
+          const res = await ctx.call({ operationId: source.operationId, query: { ...rest, count, offset, fromdate: formatPostmarkDate(w.from), todate: formatPostmarkDate(w.to) } });
+          if (res.status >= 400) {
+            const f = describeFailure(res);
+            throw new JobError(`Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`);
+          }
+          const body = (res.body ?? {}) as Row;
+          const rows = Array.isArray(body[source.list]) ? (body[source.list] as Row[]) : [];
+          return { total: typeof body.TotalCount === "number" ? body.TotalCount : rows.length, rows };
+        },
+      });
+      Object.assign(total, add(stats));
+    }
+    return total;
   } catch (e) {
     if (e instanceof ExportWindowError) throw new JobError(e.message);
     throw e;

@@ -1,5 +1,6 @@
 import { roleAllows, type Role } from "../../../contract/api/auth";
 import { reactivationParams, reactivationPlanParams, type ReactivationVerdict } from "../../../contract/api/jobs";
+import { bounceGroupKey, bounceVerdict, type BounceLine } from "../../../contract/bounce-verdict";
 import type { NewItem } from "../jobs-repo";
 import { describeFailure, JobError } from "../postmark-call";
 import type { JobHandler } from "../runner";
@@ -8,16 +9,7 @@ import { searchSources, walkSearch } from "../search-sources";
 /** Writing to Postmark (reactivating, removing suppressions) needs operator or admin. */
 export const mayWrite = (role: Role) => roleAllows[role].includes("write");
 
-export interface PlannedBounce {
-  ID: number;
-  Email: string | null;
-  Type: string | null;
-  Name: string | null;
-  MessageStream: string | null;
-  BouncedAt: string | null;
-  Inactive: boolean;
-  CanActivate: boolean;
-}
+export type PlannedBounce = BounceLine;
 
 export interface PlanLine {
   key: string;
@@ -39,15 +31,10 @@ const reasons: Record<ReactivationVerdict, string> = {
  */
 export function planReactivation(bounces: PlannedBounce[], unknownIds: number[] = []): PlanLine[] {
   const groups = new Map<string, PlannedBounce[]>();
-  for (const b of bounces) {
-    const k = `${(b.MessageStream ?? "").toLowerCase()}|${(b.Email ?? `bounce ${b.ID}`).toLowerCase()}`;
-    groups.set(k, [...(groups.get(k) ?? []), b]);
-  }
+  for (const b of bounces) groups.set(bounceGroupKey(b), [...(groups.get(bounceGroupKey(b)) ?? []), b]);
   const lines: PlanLine[] = [];
   for (const list of groups.values()) {
-    list.sort((a, b) => (b.BouncedAt ?? "").localeCompare(a.BouncedAt ?? "") || b.ID - a.ID);
-    const pick = list.find((b) => b.Inactive && b.CanActivate) ?? list.find((b) => b.Inactive) ?? list[0]!;
-    const verdict: ReactivationVerdict = pick.Inactive && pick.CanActivate ? "reactivatable" : pick.Inactive ? (list.some((b) => b.Inactive && b.Type === "SpamComplaint") ? "spam-complaint" : "cannot-activate") : "active";
+    const { verdict, pick } = bounceVerdict(list);
     lines.push({
       key: pick.Email ?? `bounce ${pick.ID}`,
       verdict,

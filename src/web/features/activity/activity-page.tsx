@@ -108,7 +108,7 @@ export function ActivityPage() {
           {activityTabs.map((t) => <TabsTrigger key={t} value={t}>{tabTitle[t]}</TabsTrigger>)}
         </TabsList>
       </Tabs>
-      <ActivityFilters key={`${tab}-${JSON.stringify([search.recipient, search.sender, search.tag, search.subject, search.stream, search.from, search.to])}`} tab={tab} filters={search} onChange={setFilters} />
+      <ActivityFilters key={`${tab}-${JSON.stringify([search.recipient, search.sender, search.tag, search.subject, search.stream, search.metaKey, search.metaValue, search.mailboxHash, search.from, search.to])}`} tab={tab} filters={search} onChange={setFilters} />
       <ExportButton key={`${tab}-${serverId}`} source={tab} filter={activityJobFilter(search)} serverId={serverId} label={`Export all matching ${tabTitle[tab].toLowerCase()} as CSV`} />
       <div className="overflow-hidden rounded-lg border bg-card" data-testid="activity-list">
         <List search={search} serverId={serverId} onPage={setPage} openMessage={openMessage} />

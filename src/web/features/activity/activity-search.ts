@@ -1,3 +1,4 @@
+import { METADATA_KEY_PATTERN, METADATA_VALUE_MAX } from "@/contract/postmark/metadata-filter";
 import { custom, oneOf, optionalOneOf, optionalPositiveInt, optionalText, readIsoDate, searchSchema } from "@/web/lib/search-params";
 
 // Route-safe: no zod here (validateSearch runs in the entry chunk).
@@ -8,6 +9,7 @@ export const outboundStatuses = ["queued", "sent", "processed"] as const;
 export const inboundStatuses = ["blocked", "failed", "processed", "queued", "scheduled"] as const;
 
 const text = optionalText({ trim: true, min: 1, max: 200 });
+const metaKey = (raw: unknown) => (typeof raw === "string" && METADATA_KEY_PATTERN.test(raw.trim()) ? raw.trim() : undefined);
 
 /** Tab, filters, page and the open message live in the URL. */
 export const activitySearch = searchSchema({
@@ -18,6 +20,11 @@ export const activitySearch = searchSchema({
   status: optionalOneOf([...new Set([...outboundStatuses, ...inboundStatuses])]),
   subject: text,
   stream: text,
+  /** Outbound: Postmark's `metadata_<key>=<value>`; both halves or neither take effect. */
+  metaKey: custom<string, string | undefined>(metaKey),
+  metaValue: optionalText({ trim: true, min: 1, max: METADATA_VALUE_MAX }),
+  /** Inbound: Postmark's `mailboxhash` (the part after + in the inbound address). */
+  mailboxHash: text,
   from: custom<string, string | undefined>(readIsoDate),
   to: custom<string, string | undefined>(readIsoDate),
   page: optionalPositiveInt(),
@@ -26,4 +33,4 @@ export const activitySearch = searchSchema({
   kind: optionalOneOf(["outbound", "inbound"] as const),
 });
 export type ActivitySearch = Partial<ReturnType<typeof activitySearch.parse>>;
-export type ActivityFilters = Pick<ActivitySearch, "recipient" | "sender" | "tag" | "status" | "subject" | "stream" | "from" | "to">;
+export type ActivityFilters = Pick<ActivitySearch, "recipient" | "sender" | "tag" | "status" | "subject" | "stream" | "metaKey" | "metaValue" | "mailboxHash" | "from" | "to">;

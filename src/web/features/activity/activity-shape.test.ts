@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { activitySearch } from "./activity-search";
-import { activityInput, clientLabel, hasActivityFilters, inboundAction, placeLabel, timeline } from "./activity-shape";
+import { activityInput, activityJobFilter, clientLabel, hasActivityFilters, inboundAction, placeLabel, timeline } from "./activity-shape";
 
 describe("activity search params", () => {
   it("defaults to the outbound tab and drops bad values", () => {
     expect(activitySearch.parse({})).toEqual({ tab: "outbound" });
     expect(activitySearch.parse({ tab: "nope", status: "weird", from: "x", page: "0" })).toEqual({ tab: "outbound" });
     expect(activitySearch.parse({ tab: "inbound", status: "blocked", message: "abc", kind: "inbound" })).toEqual({ tab: "inbound", status: "blocked", message: "abc", kind: "inbound" });
+  });
+  it("keeps the metadata filter and mailbox hash, dropping keys Postmark could not take as a parameter name", () => {
+    expect(activitySearch.parse({ metaKey: " color ", metaValue: "blue", mailboxHash: "ticket-7" })).toEqual({ tab: "outbound", metaKey: "color", metaValue: "blue", mailboxHash: "ticket-7" });
+    expect(activitySearch.parse({ metaKey: "a b&c", metaValue: "x".repeat(81) })).toEqual({ tab: "outbound" });
   });
 });
 
@@ -20,6 +24,16 @@ describe("activityInput", () => {
     expect(activityInput({ tab: "opens", recipient: "ana", status: "sent", subject: "Hi", from: "2026-01-01" })).toEqual({ query: { count: 50, offset: 0, recipient: "ana" } });
     expect(activityInput({ tab: "inbound", status: "sent", stream: "x" })).toEqual({ query: { count: 50, offset: 0 } });
     expect(activityInput({ tab: "inbound", status: "blocked" }).query).toMatchObject({ status: "blocked" });
+  });
+  it("sends a metadata filter as Postmark's metadata_<key> on outbound only, and only with both halves", () => {
+    expect(activityInput({ tab: "outbound", metaKey: "color", metaValue: "blue" }).query).toEqual({ count: 50, offset: 0, metadata_color: "blue" });
+    expect(activityInput({ tab: "outbound", metaKey: "color" }).query).toEqual({ count: 50, offset: 0 });
+    expect(activityInput({ tab: "inbound", metaKey: "color", metaValue: "blue" }).query).toEqual({ count: 50, offset: 0 });
+    expect(activityJobFilter({ tab: "outbound", metaKey: "client-id", metaValue: "42", recipient: "ana" })).toEqual({ recipient: "ana", "metadata_client-id": "42" });
+  });
+  it("sends the mailbox hash on inbound only", () => {
+    expect(activityInput({ tab: "inbound", mailboxHash: "ticket-7" }).query).toEqual({ count: 50, offset: 0, mailboxhash: "ticket-7" });
+    expect(activityInput({ tab: "outbound", mailboxHash: "ticket-7" }).query).toEqual({ count: 50, offset: 0 });
   });
   it("stays inside the 10,000-row window", () => {
     const q = activityInput({ page: 500 }).query as { count: number; offset: number };

@@ -1,3 +1,4 @@
+import { metadataParam } from "@/contract/postmark/metadata-filter";
 import type { PostmarkInput } from "@/web/lib/operation-request";
 import { dateBounds, pageWindow } from "@/web/lib/paging";
 import { inboundStatuses, outboundStatuses, type ActivityFilters, type ActivitySearch, type ActivityTab } from "./activity-search";
@@ -6,8 +7,8 @@ export const ACTIVITY_PAGE_SIZE = 50;
 
 /** Which filters each tab's Postmark search understands. */
 export const tabFilters: Record<ActivityTab, (keyof ActivityFilters)[]> = {
-  outbound: ["recipient", "sender", "tag", "status", "subject", "stream", "from", "to"],
-  inbound: ["recipient", "sender", "tag", "status", "subject", "from", "to"],
+  outbound: ["recipient", "sender", "tag", "status", "subject", "stream", "metaKey", "metaValue", "from", "to"],
+  inbound: ["recipient", "sender", "tag", "status", "subject", "mailboxHash", "from", "to"],
   opens: ["recipient", "tag", "stream"],
   clicks: ["recipient", "tag", "stream"],
 };
@@ -30,6 +31,8 @@ export function activityInput(s: ActivitySearch, size = ACTIVITY_PAGE_SIZE): Pos
   set("tag", "tag");
   set("subject", "subject");
   set("stream", "messagestream");
+  set("mailboxHash", "mailboxhash");
+  if (s.metaKey && s.metaValue && allowed.has("metaKey")) query[metadataParam(s.metaKey)] = s.metaValue;
   if (s.status && allowed.has("status") && statusesFor(tab).includes(s.status)) query.status = s.status;
   if (allowed.has("from")) Object.assign(query, dateBounds(s.from, s.to));
   return { query };

@@ -1,21 +1,13 @@
 // What an address's suppressions and bounces mean, and what to do about them. Pure, tested.
+import { bounceVerdict, type BounceLine } from "@/contract/bounce-verdict";
+
+export type { BounceLine };
 
 export interface SuppressionLine {
   EmailAddress: string | null;
   SuppressionReason: string | null;
   Origin: string | null;
   CreatedAt: string | null;
-}
-
-export interface BounceLine {
-  ID: number;
-  Email: string | null;
-  Type: string | null;
-  Name: string | null;
-  MessageStream: string | null;
-  BouncedAt: string | null;
-  Inactive: boolean;
-  CanActivate: boolean;
 }
 
 export type Cause = "hard-bounce" | "spam-complaint" | "unsubscribe" | "manual";
@@ -66,10 +58,10 @@ export function streamStates(address: string, suppressions: { stream: string; ro
     const row = rows.find((r) => r.EmailAddress?.toLowerCase() === a);
     if (!row) continue;
     const cause = causeOf(row);
-    const activatable = mine
-      .filter((b) => (b.MessageStream ?? "") === stream && b.Inactive && b.CanActivate)
-      .sort((x, y) => (y.BouncedAt ?? "").localeCompare(x.BouncedAt ?? ""))[0];
-    const reactivateBounceId = cause !== "spam-complaint" && activatable ? activatable.ID : null;
+    // The same rule as the bulk dry run: the newest bounce Postmark allows reactivating, if any.
+    const onStream = mine.filter((b) => (b.MessageStream ?? "") === stream);
+    const verdict = onStream.length ? bounceVerdict(onStream) : null;
+    const reactivateBounceId = cause !== "spam-complaint" && verdict?.verdict === "reactivatable" ? verdict.pick.ID : null;
     out.push({ stream, cause, why: causeWords[cause], since: row.CreatedAt, origin: row.Origin, reactivateBounceId, removable: cause !== "spam-complaint", advice: advice(cause, row.Origin, reactivateBounceId !== null) });
   }
   return out;

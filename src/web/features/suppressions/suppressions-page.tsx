@@ -14,6 +14,7 @@ import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
 import { useSessionUser } from "@/web/lib/session";
 import { SuppressionsAdd } from "./components/suppressions-add";
+import { SuppressionsBulk, SuppressionsJobPanel } from "./components/suppressions-bulk";
 import { SuppressionsFilters } from "./components/suppressions-filters";
 import { SuppressionsResults } from "./components/suppressions-results";
 import { SuppressionsTable } from "./components/suppressions-table";
@@ -29,7 +30,7 @@ function pickStream(streams: Stream[], wanted: string | undefined): string | und
   return (streams.find((s) => s.ID === "outbound") ?? streams[0])?.ID ?? undefined;
 }
 
-function Dump({ streamId, search, serverId }: { streamId: string; search: SuppressionsSearch; serverId: number | null }) {
+function Dump({ streamId, search, serverId, onJob }: { streamId: string; search: SuppressionsSearch; serverId: number | null; onJob: (id: number) => void }) {
   const q = useQuery(dumpQuery(streamId, search, serverId));
   const user = useSessionUser();
   const allowed = permission(user?.role, suppressionsDelete.risk);
@@ -63,6 +64,7 @@ function Dump({ streamId, search, serverId }: { streamId: string; search: Suppre
           <Trash2 aria-hidden /> Remove selected
         </Button>
       </div>
+      <SuppressionsBulk serverId={serverId} streamId={streamId} rows={rows} selected={selected} onJob={(id) => { setSelected(new Set()); onJob(id); }} />
       {rows.some((r) => r.SuppressionReason === "SpamComplaint") && (
         <p className="border-b px-3 py-2 text-xs text-muted-foreground">Spam complaint suppressions cannot be removed: Postmark keeps them to protect your sending reputation.</p>
       )}
@@ -97,6 +99,7 @@ export function SuppressionsPage() {
   const usable = (streams.data?.MessageStreams ?? []).filter((s) => s.MessageStreamType !== "Inbound" && !s.ArchivedAt);
   const streamId = pickStream(usable, search.stream);
   const setFilters = useCallback((next: Partial<SuppressionsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }), [navigate]);
+  const showJob = (id: number | undefined) => void navigate({ search: (s) => ({ ...s, job: id }) });
 
   return (
     <div className="mx-auto flex w-full max-w-5xl flex-col gap-4">
@@ -133,8 +136,9 @@ export function SuppressionsPage() {
             filter={{ stream: streamId, ...(search.email ? { emailContains: search.email } : {}), ...Object.fromEntries(Object.entries(dumpInput(streamId, search).query ?? {}).map(([k, v]) => [k, String(v)])) }}
             label="Export as CSV"
           />
+          {search.job !== undefined && <SuppressionsJobPanel id={search.job} onClose={() => showJob(undefined)} />}
           <div className="overflow-hidden rounded-lg border bg-card" data-testid="suppressions-list">
-            <Dump key={streamId} streamId={streamId} search={search} serverId={serverId} />
+            <Dump key={streamId} streamId={streamId} search={search} serverId={serverId} onJob={showJob} />
           </div>
         </>
       )}

@@ -1,4 +1,4 @@
-import { custom, optionalOneOf, optionalText, readIsoDate, searchSchema } from "@/web/lib/search-params";
+import { custom, optionalOneOf, optionalPositiveInt, optionalText, readIsoDate, searchSchema } from "@/web/lib/search-params";
 
 // Route-safe: no zod here (validateSearch runs in the entry chunk).
 
@@ -13,5 +13,7 @@ export const suppressionsSearch = searchSchema({
   email: optionalText({ trim: true, min: 1, max: 200 }),
   from: custom<string, string | undefined>(readIsoDate),
   to: custom<string, string | undefined>(readIsoDate),
+  /** The bulk removal job shown above the list. */
+  job: optionalPositiveInt(),
 });
 export type SuppressionsSearch = Partial<ReturnType<typeof suppressionsSearch.parse>>;

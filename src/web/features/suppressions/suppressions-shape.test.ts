@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suppressionsSearch } from "./suppressions-search";
-import { dumpInput, hasSuppressionFilters, isRemovable, matchesEmail, parseAddresses, summariseResults, withInvalid } from "./suppressions-shape";
+import { dumpInput, hasSuppressionFilters, isRemovable, matchesEmail, parseAddresses, removalPlan, summariseResults, withInvalid } from "./suppressions-shape";
 
 describe("suppressions search params", () => {
   it("keeps a valid stream and known filters", () => {
@@ -59,5 +59,20 @@ describe("rows and results", () => {
       { EmailAddress: "a", Status: "Suppressed", Message: null },
       { EmailAddress: "b", Status: "Failed", Message: "Invalid address" },
     ])).toEqual({ succeeded: 1, failed: [{ EmailAddress: "b", Status: "Failed", Message: "Invalid address" }] });
+  });
+});
+
+describe("removalPlan", () => {
+  it("says per address whether Postmark will lift it, once per address, spam complaints never", () => {
+    const plan = removalPlan([
+      { EmailAddress: "a@x.com", SuppressionReason: "HardBounce" },
+      { EmailAddress: "b@x.com", SuppressionReason: "SpamComplaint" },
+      { EmailAddress: "A@x.com", SuppressionReason: "HardBounce" },
+      { EmailAddress: "c@x.com", SuppressionReason: "ManualSuppression" },
+      { EmailAddress: null, SuppressionReason: "HardBounce" },
+    ]);
+    expect(plan.removable).toEqual(["a@x.com", "c@x.com"]);
+    expect(plan.verdicts.map((v) => [v.email, v.removable])).toEqual([["a@x.com", true], ["b@x.com", false], ["c@x.com", true]]);
+    expect(plan.verdicts[1]!.why).toMatch(/Spam complaint/);
   });
 });

@@ -72,3 +72,31 @@ export const matchesEmail = (row: { EmailAddress: string | null }, text: string 
 export function withInvalid(results: ItemResult[], invalid: string[]): ItemResult[] {
   return [...results, ...invalid.map((EmailAddress) => ({ EmailAddress, Status: "Failed", Message: "Not an email address, so it was not sent to Postmark." }))];
 }
+
+export interface RemovalVerdict {
+  email: string;
+  removable: boolean;
+  why: string;
+}
+
+const removalWhy: Record<string, string> = {
+  HardBounce: "Hard bounce: removing it reactivates the address.",
+  ManualSuppression: "Manual suppression (by you or an unsubscribe): can be lifted.",
+  SpamComplaint: "Spam complaint: Postmark refuses to lift these, to protect your sending reputation.",
+};
+
+/**
+ * The dry run of a bulk removal: per address (case-insensitively once), whether Postmark will
+ * lift it and why. Read from the suppression list the page shows, so nothing is changed yet.
+ */
+export function removalPlan(rows: readonly { EmailAddress: string | null; SuppressionReason: string | null }[]): { verdicts: RemovalVerdict[]; removable: string[] } {
+  const seen = new Set<string>();
+  const verdicts: RemovalVerdict[] = [];
+  for (const r of rows) {
+    const email = r.EmailAddress?.trim();
+    if (!email || seen.has(email.toLowerCase())) continue;
+    seen.add(email.toLowerCase());
+    verdicts.push({ email, removable: isRemovable(r), why: removalWhy[r.SuppressionReason ?? ""] ?? `${r.SuppressionReason ?? "Unknown reason"}: Postmark decides when asked.` });
+  }
+  return { verdicts, removable: verdicts.filter((v) => v.removable).map((v) => v.email) };
+}

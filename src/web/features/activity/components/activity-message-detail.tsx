@@ -7,7 +7,7 @@ import { DetailField, SidePanel } from "@/web/components/side-panel";
 import { Badge } from "@/web/components/ui/badge";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
-import { formatDateTime } from "@/web/lib/format";
+import { PostmarkTime } from "@/web/components/postmark-time";
 import { cn } from "@/web/lib/utils";
 import {
   inboundDetailsQuery,
@@ -68,7 +68,7 @@ function Timeline({ message }: { message: OutboundDetails }) {
           <span className={cn("absolute top-1.5 -left-[1.3rem] size-2 rounded-full", e.tone === "good" ? "bg-success" : e.tone === "bad" ? "bg-destructive" : "bg-muted-foreground")} aria-hidden />
           <div className="flex flex-wrap items-baseline gap-x-2">
             <span className="font-medium">{e.type}</span>
-            <span className="text-xs text-muted-foreground">{formatDateTime(e.at)}</span>
+            <span className="text-xs text-muted-foreground"><PostmarkTime iso={e.at} /></span>
           </div>
           {e.recipient && <div className="text-xs break-all text-muted-foreground">{e.recipient}</div>}
           {e.detail && <div className="text-xs break-all">{e.detail}</div>}
@@ -115,7 +115,7 @@ function Outbound({ message, serverId }: { message: OutboundDetails; serverId: n
       <TabsContent value="overview" className="flex flex-col gap-5">
         <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
           <DetailField label="Status"><Badge variant="secondary">{message.Status}</Badge></DetailField>
-          <DetailField label="Sent">{formatDateTime(message.ReceivedAt)}</DetailField>
+          <DetailField label="Sent"><PostmarkTime iso={message.ReceivedAt} /></DetailField>
           <DetailField label="From">{message.From}</DetailField>
           <DetailField label="To">{addressList(message.To)}</DetailField>
           <DetailField label="Cc">{addressList(message.Cc)}</DetailField>

@@ -1,7 +1,7 @@
 import { Badge } from "@/web/components/ui/badge";
 import { AddressLink } from "@/web/components/address-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
-import { formatDateTime } from "@/web/lib/format";
+import { PostmarkTime } from "@/web/components/postmark-time";
 import type { InboundMessage, OutboundMessage } from "../activity-api";
 import { clientLabel, placeLabel } from "../activity-shape";
 import { ActivityInboundAction } from "./activity-inbound-action";
@@ -37,12 +37,12 @@ export function OutboundTable({ rows, onOpen }: { rows: OutboundMessage[]; onOpe
               <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-muted-foreground">
                 {m.Tag && <Badge variant="outline">{m.Tag}</Badge>}
                 {m.MessageStream && <Badge variant="outline">{m.MessageStream}</Badge>}
-                <span className="md:hidden">{formatDateTime(m.ReceivedAt)}</span>
+                <span className="md:hidden"><PostmarkTime iso={m.ReceivedAt} /></span>
               </div>
             </TableCell>
             <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.Recipients.map((r, i) => <span key={`${r}-${i}`}>{i > 0 && ", "}{r ? <AddressLink email={r} /> : null}</span>)}</TableCell>
             <TableCell className="align-top"><Badge variant={statusVariant(m.Status)}>{m.Status}</Badge></TableCell>
-            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">{formatDateTime(m.ReceivedAt)}</TableCell>
+            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell"><PostmarkTime iso={m.ReceivedAt} /></TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -76,7 +76,7 @@ export function InboundTable({ rows, onOpen, serverId }: { rows: InboundMessage[
                 {m.MessageID && <ActivityInboundAction id={m.MessageID} status={m.Status} from={m.From} subject={m.Subject} serverId={serverId} />}
               </div>
             </TableCell>
-            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">{formatDateTime(m.Date)}</TableCell>
+            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell"><PostmarkTime iso={m.Date} /></TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -121,7 +121,7 @@ export function EngagementTable({ kind, rows, onOpen }: { kind: "opens" | "click
               </TableCell>
               <TableCell className="hidden align-top text-xs break-all whitespace-normal sm:table-cell">{kind === "clicks" ? link : clientLabel(r)}</TableCell>
               <TableCell className="hidden align-top text-xs whitespace-normal lg:table-cell">{placeLabel(r.Geo)}</TableCell>
-              <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{formatDateTime(r.ReceivedAt)}</TableCell>
+              <TableCell className="align-top text-xs whitespace-normal text-muted-foreground"><PostmarkTime iso={r.ReceivedAt} /></TableCell>
             </TableRow>
           );
         })}

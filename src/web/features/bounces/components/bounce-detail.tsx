@@ -10,7 +10,8 @@ import { DetailField, SidePanel } from "@/web/components/side-panel";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
-import { formatDateTime } from "@/web/lib/format";
+import { PostmarkTime } from "@/web/components/postmark-time";
+import { formatPostmarkTime } from "@/web/lib/format";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
@@ -68,7 +69,7 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
       </div>
       <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
         <DetailField label="Address">{bounce.Email ? <AddressLink email={bounce.Email} /> : null}</DetailField>
-        <DetailField label="Bounced">{formatDateTime(bounce.BouncedAt)}</DetailField>
+        <DetailField label="Bounced"><PostmarkTime iso={bounce.BouncedAt} /></DetailField>
         <DetailField label="Type">{`${bounce.Type} (${bounce.TypeCode})`}</DetailField>
         <DetailField label="Description">{bounce.Description}</DetailField>
         <DetailField label="Details">{bounce.Details}</DetailField>
@@ -98,7 +99,7 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
 export function BounceDetailPanel({ id, serverId, onClose }: { id: number | undefined; serverId: number | null; onClose: () => void }) {
   const q = useQuery({ ...bounceQuery(id ?? 0, serverId), enabled: id !== undefined });
   return (
-    <SidePanel open={id !== undefined} onClose={onClose} title={q.data?.Email ?? `Bounce ${id ?? ""}`} description={q.data ? `${q.data.Name} · ${formatDateTime(q.data.BouncedAt)}` : undefined} testId="bounce-detail">
+    <SidePanel open={id !== undefined} onClose={onClose} title={q.data?.Email ?? `Bounce ${id ?? ""}`} description={q.data ? `${q.data.Name} · ${formatPostmarkTime(q.data.BouncedAt)}` : undefined} testId="bounce-detail">
       {q.data ? (
         <Detail bounce={q.data} serverId={serverId} />
       ) : q.isError ? (

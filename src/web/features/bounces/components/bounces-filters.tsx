@@ -18,7 +18,7 @@ export function BouncesFilters({ filters, onChange }: { filters: BounceFilters; 
   const field = (key: keyof typeof draft, label: string, type = "text") => (
     <div className="flex min-w-0 flex-col gap-1">
       <Label htmlFor={`bounces-${key}`} className="text-xs">{label}</Label>
-      <Input id={`bounces-${key}`} type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+      <Input id={`bounces-${key}`} type={type} aria-describedby={type === "date" ? "bounces-date-zone" : undefined} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
     </div>
   );
   return (
@@ -49,6 +49,9 @@ export function BouncesFilters({ filters, onChange }: { filters: BounceFilters; 
       {field("stream", "Stream ID")}
       {field("from", "From date", "date")}
       {field("to", "To date", "date")}
+      <p id="bounces-date-zone" className="text-xs text-muted-foreground sm:col-span-2 lg:col-span-4">
+        Dates are days in US Eastern time, as Postmark counts them; times in the list show Eastern with your local time beside it.
+      </p>
       <div className="flex items-end gap-2">
         <Button type="submit" size="sm">Apply</Button>
         {hasBounceFilters(filters) && (

@@ -1,6 +1,6 @@
 import { Badge } from "@/web/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
-import { formatDateTime } from "@/web/lib/format";
+import { PostmarkTime } from "@/web/components/postmark-time";
 import type { BounceListItem } from "../bounces-api";
 
 export function BouncesTable({ bounces, onOpen, selected, onSelect }: { bounces: BounceListItem[]; onOpen: (id: number) => void; selected: ReadonlySet<number>; onSelect: (ids: number[], on: boolean) => void }) {
@@ -36,7 +36,7 @@ export function BouncesTable({ bounces, onOpen, selected, onSelect }: { bounces:
               </TableCell>
               <TableCell className="align-top break-words whitespace-normal">{b.Name ?? b.Type}</TableCell>
               <TableCell className="hidden align-top break-words whitespace-normal md:table-cell">{b.Subject ?? "—"}</TableCell>
-              <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{formatDateTime(b.BouncedAt)}</TableCell>
+              <TableCell className="align-top text-xs whitespace-normal text-muted-foreground"><PostmarkTime iso={b.BouncedAt} /></TableCell>
             </TableRow>
           ))}
         </TableBody>
