@@ -10,6 +10,7 @@ import type { Dialect } from "../store/migrations/types";
 import type { ApprovalsTable, Database } from "../store/schema";
 import type { Engine } from "../workflows/engine";
 import type { RunsRepo } from "../workflows/runs-repo";
+import { readStepRequest } from "../workflows/step-request";
 
 export interface Decider {
   id: number;
@@ -113,7 +114,7 @@ export function createDecisions(deps: {
       throw new ApiFailure(400, "validation_failed", `The edited step cannot run: ${res.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ")}`, res.problems);
     }
     // The step's server stays the one the approver saw.
-    return { ...res.request, serverId: res.request.serverId ?? (JSON.parse(item.request) as StepRequest).serverId };
+    return { ...res.request, serverId: res.request.serverId ?? readStepRequest(item.request).serverId };
   }
 
   const hasEdits = (e?: ApproveRequest) => !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
@@ -132,7 +133,7 @@ export function createDecisions(deps: {
         throw new ApiFailure(403, "forbidden", "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.");
       }
       await opts.guard?.(trx, item);
-      if (editedRequest && JSON.stringify(editedRequest) !== item.request) {
+      if (editedRequest && JSON.stringify(editedRequest) !== JSON.stringify(readStepRequest(item.request))) {
         // An edit changes what is approved: earlier votes were for another request, and the editor's
         // own word does not count for it. Someone else must approve the edited request as shown.
         await trx.deleteFrom("approval_votes").where("approval_id", "=", id).execute();

@@ -5,6 +5,7 @@ import { operations, type OperationId, type TriggerId } from "../../contract/pos
 import type { StepRequest } from "../../contract/workflows/index";
 import type { Database } from "../store/schema";
 import type { Engine } from "../workflows/engine";
+import { readStepRequest } from "../workflows/step-request";
 import { blastRadius } from "./blast-radius";
 import { editRecord, type ApprovalRow } from "./decide";
 
@@ -21,13 +22,15 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
     if (!run) continue;
     const doc = await engine.docFor(Number(run.version_id));
     const step = doc.steps[r.step_index];
-    const request = JSON.parse(r.request) as StepRequest;
+    const request = readStepRequest(r.request);
     const opId = (step?.kind === "action" ? step.operationId : request.operationId) as OperationId;
     const op = operations[opId];
-    const shown = (q: StepRequest) => ({ method: q.method, path: q.path, query: q.query ?? {}, body: q.body ?? null, serverId: q.serverId });
+    const shown = (q: StepRequest) => ({ method: q.method, path: q.path, params: q.params ?? {}, query: q.query ?? {}, body: q.body ?? null, serverId: q.serverId });
+    // The differences an approver reads: the path says what the parameters changed, once.
+    const compared = ({ params: _params, ...rest }: ReturnType<typeof shown>) => rest;
     const current = shown(request);
     const edit = editRecord(r);
-    const original = edit && r.original_request !== null ? shown(JSON.parse(r.original_request) as StepRequest) : null;
+    const original = edit && r.original_request !== null ? shown(readStepRequest(r.original_request)) : null;
     out.push({
       id: r.id,
       status: r.status as ApprovalItem["status"],
@@ -48,7 +51,7 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
       edited: r.edited !== null,
       edit:
         edit && original
-          ? { by: edit.by, byId: edit.byId ?? null, at: edit.at, original, originalBlastRadius: blastRadius(op.id, original), changes: diffJson(original, current) }
+          ? { by: edit.by, byId: edit.byId ?? null, at: edit.at, original, originalBlastRadius: blastRadius(op.id, original), changes: diffJson(compared(original), compared(current)) }
           : null,
       outcome: r.outcome,
     });

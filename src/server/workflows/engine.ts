@@ -21,7 +21,8 @@ import type { Logger } from "../logger";
 import type { Actor, Execute } from "../proxy/execute";
 import { createAuthority, disabledReason } from "./authority";
 import type { Database } from "../store/schema";
-import { backoffMs, classifyError, classifyResult, toExecuteInput, type CallOutcome } from "./outcome";
+import { backoffMs, classifyError, classifyResult, type CallOutcome } from "./outcome";
+import { readStepRequest, stepCall } from "./step-request";
 import type { NewRun, RunRow, RunsRepo, StepRow } from "./runs-repo";
 import type { WorkflowsRepo } from "./workflows-repo";
 import type { EventCursor } from "./event-cursor";
@@ -236,7 +237,7 @@ export function createEngine(o: EngineOptions) {
       let request: StepRequest;
       const resumed = !!row && (row.status === "approved" || row.status === "retrying") && !!row.request;
       if (row && resumed && row.request) {
-        request = JSON.parse(row.request) as StepRequest;
+        request = readStepRequest(row.request);
       } else {
         const resolution = resolveStepRequest(step, context, run.server_id);
         if (resolution.problems.length > 0 || !resolution.request) {
@@ -339,7 +340,7 @@ export function createEngine(o: EngineOptions) {
       });
       let outcome: CallOutcome;
       try {
-        outcome = classifyResult(await o.execute({ user: actor, workflow: { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id }, ...toExecuteInput(request) }));
+        outcome = classifyResult(await o.execute({ user: actor, workflow: { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id }, ...stepCall(request) }));
       } catch (e) {
         outcome = classifyError(e);
       }
@@ -448,7 +449,8 @@ export function createEngine(o: EngineOptions) {
       if (inFlight) {
         const doc = await docFor(run.version_id);
         const step = doc.steps[inFlight.step_index];
-        if (step?.kind !== "action" || !inFlight.request) continue;
+        const stored = inFlight.request;
+        if (step?.kind !== "action" || !stored) continue;
         const attempts = parse<Attempt[]>(inFlight.attempts, []);
         const lastAttempt = attempts.at(-1);
         if (lastAttempt && lastAttempt.finishedAt === null) lastAttempt.error = "Mailroom stopped during this call; it may have run";
@@ -456,7 +458,7 @@ export function createEngine(o: EngineOptions) {
           // Claim it for recovery with a conditional update, so two instances never both queue it.
           if (!(await o.runs.takeOver(run, owner, iso(), trx))) return;
           await o.runs.updateStep(inFlight.id, { attempts: JSON.stringify(attempts) }, trx);
-          await park(run, inFlight.step_index, step, JSON.parse(inFlight.request!) as StepRequest, { uncertain: true, rowId: inFlight.id }, trx);
+          await park(run, inFlight.step_index, step, readStepRequest(stored), { uncertain: true, rowId: inFlight.id }, trx);
           uncertain++;
         });
       } else if (await o.runs.requeueAbandoned(run)) requeued++;
