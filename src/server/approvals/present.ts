@@ -1,21 +1,22 @@
-import type { Kysely } from "kysely";
 import type { ApprovalItem } from "../../contract/api/approvals";
 import { diffJson } from "../../contract/json-diff";
 import { operations, type OperationId, type TriggerId } from "../../contract/postmark/index";
 import type { StepRequest } from "../../contract/workflows/index";
-import type { Database } from "../store/schema";
-import type { Engine } from "../workflows/engine";
+import type { Services } from "../services";
 import { readStepRequest } from "../workflows/step-request";
 import { blastRadius } from "./blast-radius";
-import { editRecord, type ApprovalRow } from "./decide";
+import type { ApprovalRow } from "./approvals-repo";
+import { editRecord } from "./decide";
 
 /** Approval rows → what the queue shows: the run, workflow, step, event, exact request, blast radius, votes. */
-export async function presentApprovals(db: Kysely<Database>, engine: Engine, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
+export async function presentApprovals(s: Pick<Services, "store" | "workflows">, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
   if (!rows.length) return [];
+  const { db } = s.store;
+  const { engine, approvals } = s.workflows;
   const ids = rows.map((r) => r.id);
   const runs = await db.selectFrom("workflow_runs").select(["id", "version_id", "version", "event_id", "trigger", "server_id"]).where("id", "in", [...new Set(rows.map((r) => r.run_id))]).execute();
   const names = await db.selectFrom("workflows").select(["id", "name"]).where("id", "in", [...new Set(rows.map((r) => r.workflow_id))]).execute();
-  const votes = await db.selectFrom("approval_votes").selectAll().where("approval_id", "in", ids).orderBy("at").execute();
+  const votes = await approvals.votesOf(ids);
   const out: ApprovalItem[] = [];
   for (const r of rows) {
     const run = runs.find((x) => Number(x.id) === r.run_id);
@@ -42,7 +43,7 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
       request: current,
       blastRadius: blastRadius(op.id, request),
       policy: { approvers: r.required_approvers, allowSelfApproval: r.allow_self_approval === 1, author: r.author_name },
-      approvals: votes.filter((v) => Number(v.approval_id) === r.id).map((v) => ({ userId: Number(v.user_id), username: v.username, at: v.at })),
+      approvals: votes.filter((v) => v.approval_id === r.id).map((v) => ({ userId: v.user_id, username: v.username, at: v.at })),
       createdAt: r.created_at,
       expiresAt: r.expires_at,
       decidedAt: r.decided_at,

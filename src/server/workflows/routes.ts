@@ -194,7 +194,7 @@ export function workflowsRoutes(s: Services) {
     const runId = await engine.createRun(row.id, version.id, version.version, event, { test: true, createdBy: c.get("session").user.username });
     await engine.runNow(runId, { autoApprove });
     const run = (await runs.get(runId))!;
-    return c.json({ mode: "real", dryRun: dry, run: await presentRunDetail(s.store.db, run, await runs.steps(runId)) } satisfies TestWorkflowResponse, 201);
+    return c.json({ mode: "real", dryRun: dry, run: await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(runId)) } satisfies TestWorkflowResponse, 201);
   });
 
   return app;

@@ -31,7 +31,7 @@ export function runsRoutes(s: Services) {
   app.get("/:id{[0-9]+}", async (c) => {
     const run = await runs.get(idParam.parse(c.req.param("id")));
     if (!run) throw new ApiFailure(404, "not_found", "There is no such run.");
-    return c.json(await presentRunDetail(s.store.db, run, await runs.steps(run.id)));
+    return c.json(await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(run.id)));
   });
 
   // A new run of the same event with the workflow's current version.
@@ -52,7 +52,7 @@ export function runsRoutes(s: Services) {
     const id = await engine.createRun(wf.id, version.id, version.version, event, { test: old.test === 1, rerunOf: old.id, createdBy: c.get("session").user.username });
     await engine.runNow(id);
     const run = (await runs.get(id))!;
-    return c.json(await presentRunDetail(s.store.db, run, await runs.steps(id)), 201);
+    return c.json(await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(id)), 201);
   });
 
   return app;
