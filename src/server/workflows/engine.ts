@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import type { Kysely } from "kysely";
-import type { TriggerId } from "../../contract/postmark/index";
 import type { ApprovalsRepo } from "../approvals/approvals-repo";
 import { createApprovalQueue } from "../approvals/queue";
 import type { Clock } from "../clock";
@@ -10,7 +9,9 @@ import type { Database } from "../store/schema";
 import { createAuthority } from "./authority";
 import type { EventCursor } from "./event-cursor";
 import { createRecovery } from "./recovery";
-import { createRunStarter, type EngineEvent } from "./run-starter";
+import type { BusEvent } from "../events/bus";
+import { storedEvent } from "./engine-event";
+import { createRunStarter } from "./run-starter";
 import type { RunsRepo } from "./runs-repo";
 import { createStepRunner } from "./step-runner";
 import { createWorkerPool } from "./worker-pool";
@@ -18,7 +19,7 @@ import { createWorkflowDocs } from "./workflow-docs";
 import type { WorkflowsRepo } from "./workflows-repo";
 import { createWriteBatcher } from "./write-batcher";
 
-export type { EngineEvent } from "./run-starter";
+export type { EngineEvent } from "./engine-event";
 
 export interface EngineOptions {
   db: Kysely<Database>;
@@ -125,12 +126,12 @@ export function createEngine(o: EngineOptions) {
     authority,
     invalidate: starter.invalidate,
     /** Subscribes to the event bus, recovers what a previous process left, and polls. */
-    async start(subscribe?: (listener: (e: { id: number; trigger: TriggerId | null; serverId: number | null; payload: unknown; summary?: { messageStream?: string | null } }) => void) => () => void) {
+    async start(subscribe?: (listener: (e: BusEvent) => void) => () => void) {
       pool.start();
       if (subscribe) {
         unsubscribe = subscribe((e) => {
-          if (e.trigger === null) return;
-          const event: EngineEvent = { id: e.id, trigger: e.trigger, serverId: e.serverId, payload: e.payload, stream: e.summary?.messageStream ?? null };
+          const event = storedEvent(e.row, e.payload);
+          if (!event) return;
           const work = starter.startRuns(event).catch((err: Error) => o.logger.error("could not start workflow runs for an event", { event: e.id, error: err.message }));
           o.cursor?.track(e.id, work);
         });

@@ -1,20 +1,12 @@
 import { matchesWorkflow } from "../../contract/workflows/index";
-import type { TriggerId } from "../../contract/postmark/index";
 import type { WorkflowAuthority } from "./authority";
+import type { EngineEvent } from "./engine-event";
 import type { NewRun, RunsRepo } from "./runs-repo";
 import type { DocFor } from "./workflow-docs";
 import type { WorkerPool } from "./worker-pool";
 import type { WorkflowsRepo } from "./workflows-repo";
 import type { WriteBatcher } from "./write-batcher";
 
-/** The event a run starts from: a stored one (id) or a synthetic test event (id null). */
-export interface EngineEvent {
-  id: number | null;
-  trigger: TriggerId;
-  serverId: number | null;
-  payload: unknown;
-  stream?: string | null;
-}
 
 export interface RunStarterOptions {
   workflows: WorkflowsRepo;

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { roleMay } from "../../contract/api/auth";
 import { runsQuery, type RunsResponse } from "../../contract/api/workflows";
-import type { TriggerId } from "../../contract/postmark/index";
 import { ApiFailure } from "../errors";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
 import { requesterRefusal } from "./authority";
+import { eventOfRun } from "./engine-event";
 import { presentRunDetail, presentRunSummary, workflowNames } from "./present";
 import { requireRole } from "./require-role";
 
@@ -48,8 +48,7 @@ export function runsRoutes(s: Services) {
     const role = c.get("session").user.role;
     const mine = requesterRefusal(doc, role, false);
     if (mine) throw new ApiFailure(403, "forbidden", `Your role (${role}) may not re-run this workflow: ${mine}`);
-    const event = { id: old.event_id, trigger: old.trigger as TriggerId, serverId: old.server_id, payload: JSON.parse(old.payload) as unknown };
-    const id = await engine.createRun(wf.id, version.id, version.version, event, { test: old.test === 1, rerunOf: old.id, createdBy: c.get("session").user.username });
+    const id = await engine.createRun(wf.id, version.id, version.version, eventOfRun(old), { test: old.test === 1, rerunOf: old.id, createdBy: c.get("session").user.username });
     await engine.runNow(id);
     const run = (await runs.get(id))!;
     return c.json(await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(id)), 201);
