@@ -7,7 +7,7 @@ import { clientAddress } from "../http/client-address";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import { requireRole } from "../workflows/require-role";
+import { requireRole } from "../http/require-role";
 import type { ApprovalRow } from "./approvals-repo";
 import type { DecisionOptions } from "./decide";
 import { presentApprovals } from "./present";

@@ -14,7 +14,7 @@ import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import { requireRole } from "../workflows/require-role";
+import { requireRole } from "../http/require-role";
 import { presentApprovals } from "./present";
 
 const idParam = z.coerce.number().int().positive();

@@ -18,7 +18,7 @@ import type { Services } from "../services";
 import { requesterRefusal } from "./authority";
 import { storedEvent, syntheticEvent, type EngineEvent } from "./engine-event";
 import { presentRunDetail } from "./present";
-import { requireRole } from "./require-role";
+import { requireRole } from "../http/require-role";
 import type { WorkflowRow } from "./workflows-repo";
 
 const idParam = z.coerce.number().int().positive();

@@ -8,7 +8,7 @@ import type { Services } from "../services";
 import { requesterRefusal } from "./authority";
 import { eventOfRun } from "./engine-event";
 import { presentRunDetail, presentRunSummary, workflowNames } from "./present";
-import { requireRole } from "./require-role";
+import { requireRole } from "../http/require-role";
 
 const idParam = z.coerce.number().int().positive();
 
