@@ -9,9 +9,9 @@ import type { Role } from "../../contract/api/auth";
 import { createMemoryLogger } from "../logger";
 import { createServices, type ServiceDeps } from "../services";
 import type { Store } from "../store/index";
-import { ADMIN_PASSWORD, testClock } from "../test-support/harness";
-import { postmarkLike, type Reply, type Seen } from "../test-support/fake-upstream";
-import type { EngineOptions } from "./engine";
+import { ADMIN_PASSWORD, testClock } from "./harness";
+import { postmarkLike, type Reply, type Seen } from "./fake-upstream";
+import type { EngineOptions } from "../workflows/engine";
 import { busEvent } from "../events/bus";
 import { eventRow } from "../events/event-row";
 
