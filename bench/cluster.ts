@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { startFakeUpstream } from "../src/server/test-support/fake-upstream";
 import { pgSchema, startInstance, type Instance } from "../src/server/test-support/instances";
-import { ACCOUNT, suppressDoc, upstreamHandler } from "../src/server/workflows/test-harness";
+import { ACCOUNT, suppressDoc, upstreamHandler } from "../src/server/test-support/workflow-harness";
 import { pct, secondsFlag, WEBHOOK_AUTH } from "./bench-server";
 
 const SECONDS = secondsFlag(10);

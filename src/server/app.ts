@@ -23,7 +23,7 @@ import { workflowsRoutes, workflowTemplatesRoutes } from "./workflows/routes";
 import { wiringRoutes } from "./wiring/routes";
 import { approvalLinkCreateRoutes, approvalLinkRoutes } from "./approvals/links-routes";
 import { auditRoutes } from "./audit/routes";
-import { requestId } from "./audit/request-id";
+import { requestId } from "./http/request-id";
 import { notificationsRoutes, pushRoutes } from "./push/routes";
 import { jobsRoutes } from "./jobs/routes";
 import { templateStudioRoutes } from "./templates/routes";
@@ -61,51 +61,35 @@ export function createApp(s: Services, options: AppOptions = {}) {
   // Postmark's webhook target: its own basic auth, no session, no origin check (not under /api).
   app.route("/webhooks/postmark", intakeRoutes(s));
 
-  // Everything below needs a session.
-  const session = requireSession(s.sessions);
-  app.use("/api/users/*", session);
-  app.use("/api/users", session);
-  app.use("/api/settings/*", session);
-  app.use("/api/servers", session);
-  app.use("/api/postmark/*", session);
-  for (const base of ["/api/workflows", "/api/workflow-templates", "/api/runs", "/api/approvals", "/api/approval-links", "/api/audit", "/api/push", "/api/notifications", "/api/alerts", "/api/overview"]) {
-    app.use(base, session);
-    app.use(`${base}/*`, session);
-  }
-  app.use("/api/events", session);
-  app.use("/api/events/*", session);
-  app.use("/api/wiring", session);
-  app.use("/api/wiring/*", session);
-  app.use("/api/jobs", session);
-  app.use("/api/jobs/*", session);
-  app.route("/api/users", usersRoutes(s));
-  app.route("/api/settings", settingsRoutes(s));
-  app.route("/api/servers", serversRoutes(s));
-  app.route("/api/postmark", proxyRoutes(s));
-  app.route("/api/workflows", workflowsRoutes(s));
-  app.route("/api/workflow-templates", workflowTemplatesRoutes());
-  app.route("/api/runs", runsRoutes(s));
-  app.route("/api/approvals", approvalsRoutes(s));
-  app.route("/api/approvals", approvalLinkCreateRoutes(s));
-  app.route("/api/approval-links", approvalLinkRoutes(s));
-  app.route("/api/audit", auditRoutes(s));
-  app.route("/api/push", pushRoutes(s));
-  app.route("/api/notifications", notificationsRoutes(s));
-  app.route("/api/events", eventsRoutes(s));
-  app.route("/api/wiring", wiringRoutes(s));
-  app.route("/api/jobs", jobsRoutes(s));
-  app.use("/api/template-studio/*", session);
-  app.route("/api/template-studio", templateStudioRoutes(s));
-  app.route("/api/alerts", alertsRoutes(s));
-  app.route("/api/overview", overviewRoutes(s));
-  app.use("/api/data-removals", session);
-  app.use("/api/data-removals/*", session);
-  app.route("/api/data-removals", dataRemovalsRoutes(s));
-  app.use("/api/approvers", session);
-  app.route("/api/approvers", approversRoutes(s));
-  app.all("/api/*", session, () => {
+  // Everything else under /api needs a session: one protected sub-app, guarded once, so a route
+  // mounted on it cannot be left open (health and sign-in above answered first).
+  const api = new Hono<AppEnv>();
+  api.use("*", requireSession(s.sessions));
+  api.route("/users", usersRoutes(s));
+  api.route("/settings", settingsRoutes(s));
+  api.route("/servers", serversRoutes(s));
+  api.route("/postmark", proxyRoutes(s));
+  api.route("/workflows", workflowsRoutes(s));
+  api.route("/workflow-templates", workflowTemplatesRoutes());
+  api.route("/runs", runsRoutes(s));
+  api.route("/approvals", approvalsRoutes(s));
+  api.route("/approvals", approvalLinkCreateRoutes(s));
+  api.route("/approval-links", approvalLinkRoutes(s));
+  api.route("/audit", auditRoutes(s));
+  api.route("/push", pushRoutes(s));
+  api.route("/notifications", notificationsRoutes(s));
+  api.route("/events", eventsRoutes(s));
+  api.route("/wiring", wiringRoutes(s));
+  api.route("/jobs", jobsRoutes(s));
+  api.route("/template-studio", templateStudioRoutes(s));
+  api.route("/alerts", alertsRoutes(s));
+  api.route("/overview", overviewRoutes(s));
+  api.route("/data-removals", dataRemovalsRoutes(s));
+  api.route("/approvers", approversRoutes(s));
+  api.all("*", () => {
     throw new ApiFailure(404, "not_found", "There is no such API route.");
   });
+  app.route("/api", api);
 
   if (options.staticDir) mountSpa(app, options.staticDir);
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));

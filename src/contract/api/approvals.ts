@@ -17,7 +17,15 @@ export const blastRadius = z.object({
 });
 export type BlastRadius = z.infer<typeof blastRadius>;
 
-const approvalRequest = z.object({ method: z.string(), path: z.string(), query: z.record(z.string(), z.unknown()), body: z.unknown(), serverId: z.number().int().nullable() });
+/** The step's call: its path parameters, query and body as they will be sent; method and path are for reading only. */
+const approvalRequest = z.object({
+  method: z.string(),
+  path: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  query: z.record(z.string(), z.unknown()),
+  body: z.unknown(),
+  serverId: z.number().int().nullable(),
+});
 
 /** An approver changed the request: who, when, what the workflow produced, and the differences. */
 export const approvalEdit = z.object({

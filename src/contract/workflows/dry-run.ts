@@ -7,12 +7,18 @@ import { formatIssuePath, type Problem } from "./problems";
 import type { ActionStep } from "./schema";
 import { validateWorkflow } from "./validate";
 
-/** The exact call a step makes: what the engine sends and the approval queue shows. */
+/**
+ * The exact call a step makes: what the engine sends and the approval queue shows. The call itself
+ * is `{ operationId, params, query, body }` (execute() takes exactly that); `method`, `path` and
+ * `token` are derived from the catalog once, for people to read, and are never parsed back.
+ */
 export interface StepRequest {
   operationId: OperationId;
   method: HttpMethod;
-  /** Postmark path with parameters filled and encoded. */
+  /** Postmark path with parameters filled and encoded: for display only. */
   path: string;
+  /** Path parameters; undefined for operations without any (as `body` for operations without one). */
+  params?: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
   token: TokenKind;
@@ -60,8 +66,9 @@ export function resolveStepRequest(step: ActionStep, context: MappingContext, ev
   }
   const serverId = op.token === "account" ? null : (step.serverId ?? eventServerId ?? null);
   const hasBody = "body" in op && op.body !== undefined;
+  const hasParams = "params" in op && op.params !== undefined;
   return {
-    request: { operationId: op.id, method: op.method, path, query: asRecord(query.value), body: hasBody ? (body.value ?? {}) : undefined, token: op.token, serverId },
+    request: { operationId: op.id, method: op.method, path, params: hasParams ? asRecord(params.value) : undefined, query: asRecord(query.value), body: hasBody ? (body.value ?? {}) : undefined, token: op.token, serverId },
     problems,
   };
 }

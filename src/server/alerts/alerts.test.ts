@@ -8,7 +8,7 @@ import type { PushPayload } from "../../contract/api/notifications";
 import { startFakeUpstream, type FakeUpstream, type Seen } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
 import { testClock } from "../test-support/harness";
-import { appOnStore, upstreamHandler, type TestApp } from "../workflows/test-harness";
+import { appOnStore, upstreamHandler, type TestApp } from "../test-support/workflow-harness";
 
 // Stands in for a browser vendor's push service and a browser that decrypts (as in push.test.ts).
 const ece = createRequire(import.meta.url)("http_ece") as { decrypt(body: Buffer, o: { version: string; privateKey: crypto.ECDH; authSecret: string }): Buffer };

@@ -11,7 +11,7 @@ import { readJson } from "../http/read-body";
 import { requireAdmin } from "../http/require-session";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import { requireRole } from "../workflows/require-role";
+import { requireRole } from "../http/require-role";
 import { healthVerdicts, tagsSeen, volume } from "./measure";
 
 const idParam = z.coerce.number().int().min(1);

@@ -3,7 +3,7 @@ import type { ApprovalItem, DecisionResponse } from "../../contract/api/approval
 import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply, type Seen } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../workflows/test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;
@@ -182,5 +182,22 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     expect(body.results.find((r) => r.id === 999)).toMatchObject({ ok: false });
     expect(a.id).toBeGreaterThan(0);
     expect(workCalls(up.seen)).toHaveLength(2);
+  });
+
+  it("reads an item parked before requests kept their params (filled path only), shows its params and runs it", async () => {
+    const item = await parkOne();
+    // Rewrite the stored request to the old form: no `params`, the filled path only.
+    const row = await db.store.db.selectFrom("approvals").select("request").where("id", "=", item.id).executeTakeFirstOrThrow();
+    const { params: _params, ...old } = JSON.parse(row.request) as Record<string, unknown>;
+    expect(_params).toEqual({ streamId: "outbound" });
+    await db.store.db.updateTable("approvals").set({ request: JSON.stringify(old) }).where("id", "=", item.id).execute();
+    await db.store.db.updateTable("workflow_run_steps").set({ request: JSON.stringify(old) }).where("approval_id", "=", item.id).execute();
+
+    const [shown] = await pending();
+    expect(shown).toMatchObject({ id: item.id, request: { path: "/message-streams/outbound/suppressions", params: { streamId: "outbound" } } });
+    const res = await approve(item.id, approver);
+    expect(res.status).toBe(200);
+    expect((await res.json()) as DecisionResponse).toMatchObject({ executed: true, approval: { outcome: "succeeded" } });
+    expect(workCalls(up.seen).map((s) => `${s.method} ${s.url}`)).toEqual(["POST /message-streams/outbound/suppressions"]);
   });
 });

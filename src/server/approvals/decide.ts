@@ -6,10 +6,11 @@ import { resolveStepRequest, type ActionStep, type MappingContext, type StepRequ
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { AuditRepo } from "../store/audit-repo";
-import type { Dialect } from "../store/migrations/types";
 import type { ApprovalsTable, Database } from "../store/schema";
 import type { Engine } from "../workflows/engine";
+import type { ApprovalRow, ApprovalsRepo } from "./approvals-repo";
 import type { RunsRepo } from "../workflows/runs-repo";
+import { readStepRequest } from "../workflows/step-request";
 
 export interface Decider {
   id: number;
@@ -33,8 +34,6 @@ const editedBy = (row: Pick<ApprovalsTable, "edited">, user: Pick<Decider, "id" 
   return !!e && (e.byId !== undefined ? e.byId === user.id : e.by === user.username);
 };
 
-export type ApprovalRow = Omit<ApprovalsTable, "id"> & { id: number };
-export const approvalRow = (r: Omit<ApprovalsTable, "id"> & { id: unknown }): ApprovalRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id), step_row_id: Number(r.step_row_id) });
 
 type Trx = Transaction<Database>;
 
@@ -62,7 +61,7 @@ const expired = () => new ApiFailure(409, "conflict", "This approval request has
  */
 export function createDecisions(deps: {
   db: Kysely<Database>;
-  dialect: Dialect;
+  approvals: ApprovalsRepo;
   engine: Engine;
   runs: RunsRepo;
   clock: Clock;
@@ -71,15 +70,15 @@ export function createDecisions(deps: {
   /** Called after an edit committed: the item is pending again and needs fresh approvals (notifications). */
   onEdited?: (approvalId: number) => void;
 }) {
-  const { db, engine } = deps;
+  const { db, engine, approvals } = deps;
+  const { queue } = engine;
   const iso = () => new Date(deps.clock()).toISOString();
 
   /** Reads the item; on PostgreSQL locks it so that concurrent votes are counted one at a time. */
   async function lockItem(trx: Trx, id: number): Promise<ApprovalRow> {
-    const q = trx.selectFrom("approvals").selectAll().where("id", "=", id);
-    const r = deps.dialect === "postgres" ? await q.forUpdate().executeTakeFirst() : await q.executeTakeFirst();
+    const r = await approvals.lock(id, trx);
     if (!r) throw new ApiFailure(404, "not_found", "There is no such approval item.");
-    return approvalRow(r);
+    return r;
   }
 
   /**
@@ -87,9 +86,9 @@ export function createDecisions(deps: {
    * answers. Writing a request is calling the operation: the editor's role must allow its risk.
    */
   async function resolveEdits(id: number, edits: ApproveRequest, user: Decider): Promise<StepRequest> {
-    const item = await db.selectFrom("approvals").selectAll().where("id", "=", id).executeTakeFirst();
+    const item = await approvals.get(id);
     if (!item) throw new ApiFailure(404, "not_found", "There is no such approval item.");
-    const run = await deps.runs.get(Number(item.run_id));
+    const run = await deps.runs.get(item.run_id);
     if (!run) throw new ApiFailure(404, "not_found", "The run of this item is gone.");
     const doc = await engine.docFor(run.version_id);
     const step = doc.steps[item.step_index];
@@ -113,7 +112,7 @@ export function createDecisions(deps: {
       throw new ApiFailure(400, "validation_failed", `The edited step cannot run: ${res.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ")}`, res.problems);
     }
     // The step's server stays the one the approver saw.
-    return { ...res.request, serverId: res.request.serverId ?? (JSON.parse(item.request) as StepRequest).serverId };
+    return { ...res.request, serverId: res.request.serverId ?? readStepRequest(item.request).serverId };
   }
 
   const hasEdits = (e?: ApproveRequest) => !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
@@ -125,41 +124,26 @@ export function createDecisions(deps: {
       const item = await lockItem(trx, id);
       if (item.status !== "pending") throw notPending(item);
       if (item.expires_at <= now) {
-        await engine.expireOne(id, now, trx);
+        await queue.expireOne(id, now, trx);
         return { expired: true as const };
       }
       if (!item.allow_self_approval && item.author_id !== null && item.author_id === user.id) {
         throw new ApiFailure(403, "forbidden", "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.");
       }
       await opts.guard?.(trx, item);
-      if (editedRequest && JSON.stringify(editedRequest) !== item.request) {
+      if (editedRequest && JSON.stringify(editedRequest) !== JSON.stringify(readStepRequest(item.request))) {
         // An edit changes what is approved: earlier votes were for another request, and the editor's
         // own word does not count for it. Someone else must approve the edited request as shown.
-        await trx.deleteFrom("approval_votes").where("approval_id", "=", id).execute();
         const record: EditRecord = { by: user.username, byId: user.id, at: now, ...edits };
-        await trx
-          .updateTable("approvals")
-          .set({ request: JSON.stringify(editedRequest), original_request: item.original_request ?? item.request, edited: JSON.stringify(record) })
-          .where("id", "=", id)
-          .execute();
+        await approvals.replaceRequest(id, JSON.stringify(editedRequest), item.original_request ?? item.request, JSON.stringify(record), trx);
         return { expired: false as const, complete: false, edited: true, runId: item.run_id, votes: 0, required: item.required_approvers };
       }
       if (editedBy(item, user)) throw new ApiFailure(403, "forbidden", "You edited this request, so someone else must approve it as edited.");
-      const mine = await trx.selectFrom("approval_votes").select("user_id").where("approval_id", "=", id).where("user_id", "=", user.id).executeTakeFirst();
-      if (mine) throw new ApiFailure(409, "conflict", "You have already approved this item; it needs another person's approval.");
-      await trx.insertInto("approval_votes").values({ approval_id: id, user_id: user.id, username: user.username, at: now }).execute();
-      const votes = await trx.selectFrom("approval_votes").select(["username"]).where("approval_id", "=", id).orderBy("at").execute();
+      if (await approvals.hasVoted(id, user.id, trx)) throw new ApiFailure(409, "conflict", "You have already approved this item; it needs another person's approval.");
+      const votes = await approvals.vote({ approval_id: id, user_id: user.id, username: user.username, at: now }, trx);
       if (votes.length < item.required_approvers) return { expired: false as const, complete: false, edited: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
-      const done = await trx
-        .updateTable("approvals")
-        .set({ status: "approved", decided_at: now, decided_by: votes.map((v) => v.username).join(", ") })
-        .where("id", "=", id)
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1) throw notPending(item);
       // Exactly the request the approvers saw (edited or not) is what runs.
-      await deps.runs.updateStep(item.step_row_id, { status: "approved", request: item.request }, trx);
-      await trx.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }).where("id", "=", item.run_id).where("status", "=", "waiting").execute();
+      if (!(await queue.approved(trx, item, now, votes.join(", ")))) throw notPending(item);
       return { expired: false as const, complete: true, edited: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
     });
     if (result.expired) throw expired();
@@ -168,9 +152,8 @@ export function createDecisions(deps: {
     if (!result.complete) return { executed: false, edited: result.edited, runId: result.runId, ...counts };
     // The winner runs the step now, so the approver sees the outcome; if another worker got there first it runs there.
     await engine.runNow(result.runId);
-    const step = await db.selectFrom("workflow_run_steps").select("status").where("approval_id", "=", id).executeTakeFirst();
-    await db.updateTable("approvals").set({ outcome: step?.status ?? null }).where("id", "=", id).execute();
-    return { executed: true, edited: false, runId: result.runId, ...counts, stepOutcome: step?.status ?? null };
+    const stepOutcome = await queue.recordOutcome(id);
+    return { executed: true, edited: false, runId: result.runId, ...counts, stepOutcome };
   }
 
   async function rejectInner(id: number, user: Decider, reason: string, opts: DecisionOptions): Promise<{ runId: number }> {
@@ -179,18 +162,11 @@ export function createDecisions(deps: {
       const item = await lockItem(trx, id);
       if (item.status !== "pending") throw notPending(item);
       if (item.expires_at <= now) {
-        await engine.expireOne(id, now, trx);
+        await queue.expireOne(id, now, trx);
         return "expired" as const;
       }
       await opts.guard?.(trx, item);
-      const done = await trx
-        .updateTable("approvals")
-        .set({ status: "rejected", decided_at: now, decided_by: user.username, reason, outcome: "rejected" })
-        .where("id", "=", id)
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1) throw notPending(item);
-      await engine.endParkedRun(trx, item.run_id, item.step_row_id, "rejected", now, `Rejected by ${user.username}: ${reason}`);
+      if (!(await queue.rejected(trx, item, now, user.username, reason))) throw notPending(item);
       return item.run_id;
     });
     if (result === "expired") throw expired();

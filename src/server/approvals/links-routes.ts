@@ -7,17 +7,18 @@ import { clientAddress } from "../http/client-address";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import { requireRole } from "../workflows/require-role";
-import { approvalRow, type ApprovalRow, type DecisionOptions } from "./decide";
+import { requireRole } from "../http/require-role";
+import type { ApprovalRow } from "./approvals-repo";
+import type { DecisionOptions } from "./decide";
 import { presentApprovals } from "./present";
 
 const idParam = z.coerce.number().int().positive();
 const decideRole = requireRole(roleMay.decideApprovals, "approve or reject workflow steps (it needs approver, operator or admin)");
 
 async function loadItem(s: Services, id: number): Promise<ApprovalRow> {
-  const r = await s.store.db.selectFrom("approvals").selectAll().where("id", "=", id).executeTakeFirst();
+  const r = await s.workflows.approvals.get(id);
   if (!r) throw new ApiFailure(404, "not_found", "There is no such approval item.");
-  return approvalRow(r);
+  return r;
 }
 
 /** POST /api/approvals/:id/link: a signed link for this item, for anyone who may decide. Behind requireSession. */
@@ -61,7 +62,7 @@ export function approvalLinkRoutes(s: Services) {
     const item = await loadItem(s, link.approval_id);
     const { user } = c.get("session");
     s.links.usable(link, item, user.id);
-    const [approval] = await presentApprovals(s.store.db, s.workflows.engine, [item]);
+    const [approval] = await presentApprovals(s, [item]);
     let reason: string | null = null;
     if (!roleMay.decideApprovals(user.role)) reason = `Your role (${user.role}) may not approve or reject workflow steps.`;
     else if (!item.allow_self_approval && item.author_id === user.id) reason = "You saved this version of the workflow, and its policy does not allow approving your own steps.";
@@ -87,7 +88,7 @@ export function approvalLinkRoutes(s: Services) {
     let executed = false;
     if (decision === "approve") executed = (await s.workflows.decisions.approve(link.approval_id, decider, undefined, opts)).executed;
     else await s.workflows.decisions.reject(link.approval_id, decider, reason!, opts);
-    const [approval] = await presentApprovals(s.store.db, s.workflows.engine, [await loadItem(s, link.approval_id)]);
+    const [approval] = await presentApprovals(s, [await loadItem(s, link.approval_id)]);
     return c.json({ approval: approval!, executed } satisfies DecisionResponse);
   }
 

@@ -3,7 +3,7 @@ import type { ApprovalItem, ApprovalLinkResponse, ApprovalLinkView, DecisionResp
 import type { AuditResponse } from "../../contract/api/audit";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../workflows/test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;

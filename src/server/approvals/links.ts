@@ -4,7 +4,7 @@ import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { CountersRepo } from "../store/counters-repo";
 import type { Database } from "../store/schema";
-import type { ApprovalRow } from "./decide";
+import type { ApprovalRow } from "./approvals-repo";
 
 /** Links live at most this long, and never longer than the item they approve. */
 export const LINK_MAX_MS = 24 * 3_600_000;

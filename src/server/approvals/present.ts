@@ -1,33 +1,37 @@
-import type { Kysely } from "kysely";
 import type { ApprovalItem } from "../../contract/api/approvals";
 import { diffJson } from "../../contract/json-diff";
 import { operations, type OperationId, type TriggerId } from "../../contract/postmark/index";
 import type { StepRequest } from "../../contract/workflows/index";
-import type { Database } from "../store/schema";
-import type { Engine } from "../workflows/engine";
+import type { Services } from "../services";
+import { readStepRequest } from "../workflows/step-request";
 import { blastRadius } from "./blast-radius";
-import { editRecord, type ApprovalRow } from "./decide";
+import type { ApprovalRow } from "./approvals-repo";
+import { editRecord } from "./decide";
 
 /** Approval rows → what the queue shows: the run, workflow, step, event, exact request, blast radius, votes. */
-export async function presentApprovals(db: Kysely<Database>, engine: Engine, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
+export async function presentApprovals(s: Pick<Services, "store" | "workflows">, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
   if (!rows.length) return [];
+  const { db } = s.store;
+  const { engine, approvals } = s.workflows;
   const ids = rows.map((r) => r.id);
   const runs = await db.selectFrom("workflow_runs").select(["id", "version_id", "version", "event_id", "trigger", "server_id"]).where("id", "in", [...new Set(rows.map((r) => r.run_id))]).execute();
   const names = await db.selectFrom("workflows").select(["id", "name"]).where("id", "in", [...new Set(rows.map((r) => r.workflow_id))]).execute();
-  const votes = await db.selectFrom("approval_votes").selectAll().where("approval_id", "in", ids).orderBy("at").execute();
+  const votes = await approvals.votesOf(ids);
   const out: ApprovalItem[] = [];
   for (const r of rows) {
     const run = runs.find((x) => Number(x.id) === r.run_id);
     if (!run) continue;
     const doc = await engine.docFor(Number(run.version_id));
     const step = doc.steps[r.step_index];
-    const request = JSON.parse(r.request) as StepRequest;
+    const request = readStepRequest(r.request);
     const opId = (step?.kind === "action" ? step.operationId : request.operationId) as OperationId;
     const op = operations[opId];
-    const shown = (q: StepRequest) => ({ method: q.method, path: q.path, query: q.query ?? {}, body: q.body ?? null, serverId: q.serverId });
+    const shown = (q: StepRequest) => ({ method: q.method, path: q.path, params: q.params ?? {}, query: q.query ?? {}, body: q.body ?? null, serverId: q.serverId });
+    // The differences an approver reads: the path says what the parameters changed, once.
+    const compared = ({ params: _params, ...rest }: ReturnType<typeof shown>) => rest;
     const current = shown(request);
     const edit = editRecord(r);
-    const original = edit && r.original_request !== null ? shown(JSON.parse(r.original_request) as StepRequest) : null;
+    const original = edit && r.original_request !== null ? shown(readStepRequest(r.original_request)) : null;
     out.push({
       id: r.id,
       status: r.status as ApprovalItem["status"],
@@ -39,7 +43,7 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
       request: current,
       blastRadius: blastRadius(op.id, request),
       policy: { approvers: r.required_approvers, allowSelfApproval: r.allow_self_approval === 1, author: r.author_name },
-      approvals: votes.filter((v) => Number(v.approval_id) === r.id).map((v) => ({ userId: Number(v.user_id), username: v.username, at: v.at })),
+      approvals: votes.filter((v) => v.approval_id === r.id).map((v) => ({ userId: v.user_id, username: v.username, at: v.at })),
       createdAt: r.created_at,
       expiresAt: r.expires_at,
       decidedAt: r.decided_at,
@@ -48,7 +52,7 @@ export async function presentApprovals(db: Kysely<Database>, engine: Engine, row
       edited: r.edited !== null,
       edit:
         edit && original
-          ? { by: edit.by, byId: edit.byId ?? null, at: edit.at, original, originalBlastRadius: blastRadius(op.id, original), changes: diffJson(original, current) }
+          ? { by: edit.by, byId: edit.byId ?? null, at: edit.at, original, originalBlastRadius: blastRadius(op.id, original), changes: diffJson(compared(original), compared(current)) }
           : null,
       outcome: r.outcome,
     });

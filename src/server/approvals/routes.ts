@@ -14,8 +14,7 @@ import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import { requireRole } from "../workflows/require-role";
-import { approvalRow } from "./decide";
+import { requireRole } from "../http/require-role";
 import { presentApprovals } from "./present";
 
 const idParam = z.coerce.number().int().positive();
@@ -23,26 +22,23 @@ const idParam = z.coerce.number().int().positive();
 /** /api/approvals: the queue, one item, and decisions (approver, operator, admin). Behind requireSession. */
 export function approvalsRoutes(s: Services) {
   const app = new Hono<AppEnv>();
-  const { db } = s.store;
-  const { engine, decisions } = s.workflows;
+  const { approvals, decisions } = s.workflows;
   const decide = requireRole(roleMay.decideApprovals, "approve or reject workflow steps (it needs approver, operator or admin)");
   const decider = (c: Context<AppEnv>) => ({ id: c.get("session").user.id, username: c.get("session").user.username, role: c.get("session").user.role });
 
   async function one(id: number) {
-    const r = await db.selectFrom("approvals").selectAll().where("id", "=", id).executeTakeFirst();
+    const r = await approvals.get(id);
     if (!r) throw new ApiFailure(404, "not_found", "There is no such approval item.");
-    return (await presentApprovals(db, engine, [approvalRow(r)]))[0]!;
+    return (await presentApprovals(s, [r]))[0]!;
   }
 
   app.get("/", async (c) => {
     const q = approvalsQuery.parse(c.req.query());
     // Expiry is also checked here, so the queue never offers an item that can no longer be approved.
-    if (q.status === "pending" || q.status === "expired") await engine.expireDue();
-    let query = db.selectFrom("approvals").selectAll().where("status", "=", q.status);
-    if (q.before !== undefined) query = query.where("id", "<", q.before);
-    const rows = (await query.orderBy("id", "desc").limit(q.limit + 1).execute()).map(approvalRow);
+    if (q.status === "pending" || q.status === "expired") await s.workflows.engine.expireDue();
+    const rows = await approvals.list({ status: q.status, before: q.before, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
-    return c.json({ approvals: await presentApprovals(db, engine, page), nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null } satisfies ApprovalsResponse);
+    return c.json({ approvals: await presentApprovals(s, page), nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null } satisfies ApprovalsResponse);
   });
 
   app.get("/:id{[0-9]+}", async (c) => c.json(await one(idParam.parse(c.req.param("id")))));

@@ -4,7 +4,7 @@ import type { AuditRecord, AuditResponse, AuditVerifyResponse } from "../../cont
 import type { ApprovalItem } from "../../contract/api/approvals";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, type TestApp } from "../workflows/test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, type TestApp } from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;

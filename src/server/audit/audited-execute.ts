@@ -1,22 +1,8 @@
-import { matchOperation, operations, type Operation } from "../../contract/postmark/index";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { Logger } from "../logger";
-import type { Execute, ExecuteInput } from "../proxy/execute";
+import { resolveCall, type Execute } from "../proxy/execute";
 import type { AuditRepo } from "../store/audit-repo";
-
-function identify(input: ExecuteInput): { op: Operation; params: Record<string, unknown> } | null {
-  if ("operationId" in input) {
-    const op = operations[input.operationId] as Operation | undefined;
-    return op ? { op, params: input.params ?? {} } : null;
-  }
-  try {
-    const m = matchOperation(input.method, input.path.split("?")[0]!);
-    return m ? { op: m.operation, params: m.params } : null;
-  } catch {
-    return null;
-  }
-}
 
 function postmarkErrorCode(body: string): number | null {
   try {
@@ -35,22 +21,22 @@ function postmarkErrorCode(body: string): number | null {
  */
 export function auditedExecute(inner: Execute, deps: { audit: AuditRepo; clock: Clock; logger: Logger }): Execute {
   return async (input) => {
-    const found = identify(input);
-    if (!found || found.op.risk === "read") return inner(input);
-    const path = "operationId" in input ? found.op.path : input.path.split("?")[0]!;
+    // Resolved once here and handed to execute(); an input that names no operation is refused by it, unrecorded.
+    const call = resolveCall(input);
+    if (call.op.risk === "read") return inner(input, call);
     const base = {
       actor: { id: input.user.id ?? null, username: input.user.username },
       action: "postmark.write",
-      target: `${found.op.method} ${path}`,
+      target: `${call.op.method} ${call.path}`,
       requestId: input.requestId ?? null,
     };
-    const details = { operationId: found.op.id, risk: found.op.risk, method: found.op.method, path: found.op.path, targetIds: found.params, serverId: input.serverId ?? null, role: input.user.role, ...(input.workflow ? { workflow: input.workflow } : {}) };
+    const details = { operationId: call.op.id, risk: call.op.risk, method: call.op.method, path: call.op.path, targetIds: call.params, serverId: input.serverId ?? null, role: input.user.role, ...(input.workflow ? { workflow: input.workflow } : {}) };
     const write = (outcome: "success" | "failure" | "denied", outcomeDetail: string, extra: Record<string, unknown> = {}) =>
       deps.audit
         .record({ ...base, outcome, outcomeDetail, details: { ...details, ...extra } }, new Date(deps.clock()).toISOString())
         .catch((e: unknown) => deps.logger.error("could not write an audit record", { action: base.action, error: (e as Error).message }));
     try {
-      const result = await inner(input);
+      const result = await inner(input, call);
       const errorCode = result.status >= 400 ? postmarkErrorCode(result.body) : null;
       await write(result.status < 400 ? "success" : "failure", errorCode === null ? String(result.status) : `${result.status} ErrorCode ${errorCode}`, { status: result.status, ...(errorCode === null ? {} : { errorCode }) });
       return result;

@@ -13,7 +13,7 @@ import { openStore, type Store } from "../store/index";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { testClock } from "../test-support/harness";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../workflows/test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 import { createRunsRepo, LeaseLost } from "../workflows/runs-repo";
 import { createPeriodicRunner } from "./periodic";
 

@@ -11,7 +11,7 @@ import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstr
 import { pgSchema, startInstance, type Instance } from "../test-support/instances";
 import { openSse, type SseClient } from "../test-support/sse-client";
 import { examplePayload, webhookEnv, webhookHeaders } from "../test-support/webhooks";
-import { ACCOUNT, bouncePayload, suppressDoc, upstreamHandler } from "../workflows/test-harness";
+import { ACCOUNT, bouncePayload, suppressDoc, upstreamHandler } from "../test-support/workflow-harness";
 
 if (!pgUrl) console.info("[mailroom] TEST_DATABASE_URL is not set: the three-instance cluster tests are SKIPPED.");
 

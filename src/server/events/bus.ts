@@ -1,9 +1,31 @@
-import type { FeedEvent } from "../../contract/api/events";
+import type { TriggerId } from "../../contract/postmark/index";
 import type { Logger } from "../logger";
+import type { EventRow } from "./events-repo";
+import { asTrigger } from "./present";
 
-/** A stored event as subscribers see it: the payload is always the full parsed body. */
-export type BusEvent = FeedEvent;
+/**
+ * A committed webhook event as the server's subscribers see it: its stored row and the full parsed
+ * payload. What a browser sees of it is made from this by the live stream (present.ts).
+ */
+export interface BusEvent {
+  id: number;
+  trigger: TriggerId | null;
+  row: EventRow;
+  payload: unknown;
+}
 export type BusListener = (event: BusEvent) => void | Promise<void>;
+
+/** The bus event of a stored row; `payload` when the caller has it parsed already. */
+export function busEvent(row: EventRow, payload?: unknown): BusEvent {
+  if (payload === undefined) {
+    try {
+      payload = JSON.parse(row.payload);
+    } catch {
+      payload = null;
+    }
+  }
+  return { id: row.id, trigger: asTrigger(row.trigger), row, payload };
+}
 
 /**
  * In-process fan-out of committed events, in id order: the SSE endpoint and the workflow engine

@@ -11,9 +11,9 @@ import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
+import { eventRow } from "./event-row";
 import { presentRow } from "./present";
 import { sseHandler } from "./sse";
-import { summarise } from "./summary";
 import { testPayload } from "./test-events";
 
 /** /api/events: history (keyset-paged), one event, the live stream, test events. Behind requireSession. */
@@ -73,25 +73,7 @@ export function eventsRoutes(s: Services) {
 
     // Live mode: never sent to Postmark; stored as a test event through the same writer.
     const raw = JSON.stringify(payload);
-    const summary = summarise(body.trigger, payload);
-    const row = {
-      trigger: body.trigger,
-      server_id: serverId,
-      message_stream: summary.messageStream,
-      recipient: summary.recipient,
-      sender: summary.sender,
-      tag: summary.tag,
-      message_id: summary.messageId,
-      subject: summary.subject,
-      detail: summary.detail,
-      received_at: new Date(s.clock()).toISOString(),
-      dedupe_key: `test:${crypto.randomUUID()}`,
-      payload: raw,
-      payload_size: Buffer.byteLength(raw),
-      unrecognised: 0,
-      test: 1,
-      problem: null,
-    };
+    const row = eventRow({ trigger: body.trigger, payload, raw, serverId, receivedAt: new Date(s.clock()).toISOString(), dedupeKey: `test:${crypto.randomUUID()}`, test: true, problem: null });
     const r = await s.events.writer.write(row, payload).catch(() => {
       throw new ApiFailure(503, "unavailable", "The event store cannot write right now.");
     });

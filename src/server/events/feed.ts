@@ -1,8 +1,7 @@
 import type { Logger } from "../logger";
 import type { ListenHandlers, Listening } from "../store/pg-listen";
-import type { EventBus } from "./bus";
+import { busEvent, type EventBus } from "./bus";
 import { EVENTS_CHANNEL, type EventsRepo } from "./events-repo";
-import { presentRow } from "./present";
 
 // Payloads can be large (inbound mail): read a bounded page at a time, like the SSE replay.
 const PAGE = 200;
@@ -58,7 +57,7 @@ export function createEventFeed(o: {
           const own = o.own?.delete(r.dedupe_key) ?? false;
           if (own) o.ownIds?.add(r.id);
           try {
-            o.bus.publish(presentRow(r, { full: true }));
+            o.bus.publish(busEvent(r));
           } finally {
             o.ownIds?.delete(r.id);
           }

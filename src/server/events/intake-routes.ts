@@ -7,9 +7,8 @@ import { readBodyText } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
 import { SECRET_HEADER } from "./credentials";
+import { eventRow } from "./event-row";
 import { dedupeKey } from "./dedupe";
-import type { NewEventRow } from "./events-repo";
-import { summarise } from "./summary";
 
 const positiveInt = (v: string | undefined): number | null => (v && /^[1-9]\d{0,15}$/.test(v) ? Number(v) : null);
 
@@ -63,27 +62,18 @@ export function intakeRoutes(s: Services) {
     }
     if (!trigger) s.logger.warn("unrecognised webhook stored", { problem });
 
-    const summary = summarise(trigger, body);
     const payloadServer = (body as { ServerID?: unknown } | null)?.ServerID;
     const urlServer = positiveInt(pathServer) ?? positiveInt(c.req.query("server"));
-    const row: NewEventRow = {
+    const row = eventRow({
       trigger,
-      server_id: typeof payloadServer === "number" && Number.isInteger(payloadServer) ? payloadServer : urlServer,
-      message_stream: summary.messageStream,
-      recipient: summary.recipient,
-      sender: summary.sender,
-      tag: summary.tag,
-      message_id: summary.messageId,
-      subject: summary.subject,
-      detail: summary.detail,
-      received_at: new Date(s.clock()).toISOString(),
-      dedupe_key: dedupeKey(c.req.header("x-pm-webhook-trace-id"), trigger, body, raw),
-      payload: raw,
-      payload_size: Buffer.byteLength(raw),
-      unrecognised: trigger ? 0 : 1,
-      test: 0,
+      payload: body,
+      raw,
+      serverId: typeof payloadServer === "number" && Number.isInteger(payloadServer) ? payloadServer : urlServer,
+      receivedAt: new Date(s.clock()).toISOString(),
+      dedupeKey: dedupeKey(c.req.header("x-pm-webhook-trace-id"), trigger, body, raw),
+      test: false,
       problem,
-    };
+    });
     try {
       const r = await events.writer.write(row, body);
       return c.json({ ok: true, id: r.id, duplicate: r.duplicate } satisfies IntakeResponse, 200);

@@ -5,7 +5,8 @@ import type { EventRow, NewEventRow } from "./events-repo";
 /** Lists and the live stream leave out payloads above this size; the detail route has them. */
 export const LIST_PAYLOAD_LIMIT = 256 * 1024;
 
-const asTrigger = (t: string | null): TriggerId | null => (t !== null && (triggerIds as readonly string[]).includes(t) ? (t as TriggerId) : null);
+/** A stored trigger column as a trigger id (null for unrecognised events). */
+export const asTrigger = (t: string | null): TriggerId | null => (t !== null && (triggerIds as readonly string[]).includes(t) ? (t as TriggerId) : null);
 
 /** A stored row as the API shows it; `full` keeps even a large payload. */
 export function presentRow(row: EventRow | (NewEventRow & { id: number }), opts: { full?: boolean; payload?: unknown } = {}): FeedEvent {

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { streamSSE, type SSEStreamingApi } from "hono/streaming";
-import { eventsQuery, type EventKind, type StreamEventData } from "../../contract/api/events";
+import { eventsQuery, type EventKind, type FeedEvent, type StreamEventData } from "../../contract/api/events";
 import { endsSession } from "../auth/sessions";
 import { ApiFailure } from "../errors";
 import type { AppEnv } from "../http/types";
@@ -11,9 +11,17 @@ import { LIST_PAYLOAD_LIMIT, presentRow } from "./present";
 const REPLAY_PAGE = 200;
 const typesOnly = eventsQuery.pick({ types: true });
 
+/** A bus event as browsers see it, made once however many clients receive it. */
+const presented = new WeakMap<BusEvent, FeedEvent>();
+function feedOf(e: BusEvent): FeedEvent {
+  let item = presented.get(e);
+  if (item === undefined) presented.set(e, (item = presentRow(e.row, { full: true, payload: e.payload })));
+  return item;
+}
+
 /** One SSE message per event, serialised once however many clients receive it. */
-const serialised = new WeakMap<BusEvent, string>();
-function dataOf(e: BusEvent): string {
+const serialised = new WeakMap<FeedEvent, string>();
+function dataOf(e: FeedEvent): string {
   let text = serialised.get(e);
   if (text === undefined) {
     const data: StreamEventData = { id: e.id, trigger: e.trigger, receivedAt: e.receivedAt, serverId: e.serverId, payload: e.payload, flags: e.flags };
@@ -52,7 +60,7 @@ export function sseHandler(s: Services) {
     c.header("Cache-Control", "no-cache");
     const session = c.get("session");
     return streamSSE(c, async (stream) => {
-      const queue: BusEvent[] = [];
+      const queue: FeedEvent[] = [];
       let closed = false;
       let wake: (() => void) | null = null;
       const signal = () => {
@@ -83,7 +91,7 @@ export function sseHandler(s: Services) {
           s.logger.warn("SSE client too slow; dropped", { queued: queue.length });
           return drop();
         }
-        queue.push(e);
+        queue.push(feedOf(e));
         signal();
       });
       stream.onAbort(end);
@@ -133,6 +141,6 @@ export function sseHandler(s: Services) {
   };
 }
 
-async function send(stream: SSEStreamingApi, e: BusEvent) {
+async function send(stream: SSEStreamingApi, e: FeedEvent) {
   await stream.write(`id: ${e.id}\nevent: ${e.trigger ?? "unrecognised"}\ndata: ${dataOf(e)}\n\n`);
 }

@@ -1,8 +1,7 @@
 import type { Logger } from "../logger";
-import type { EventBus } from "./bus";
+import { busEvent, type EventBus } from "./bus";
 import type { EventsRepo, NewEventRow } from "./events-repo";
 import type { EventFeed } from "./feed";
-import { presentRow } from "./present";
 
 export interface WriteResult {
   /** The stored id; for a duplicate, the id stored the first time (null if it could not be read). */
@@ -92,7 +91,7 @@ export function createEventWriter(deps: {
       return;
     }
     fresh.sort((a, b) => a.id - b.id);
-    for (const { id, p } of fresh) deps.bus.publish(presentRow({ ...p.row, id }, { full: true, payload: p.payload }));
+    for (const { id, p } of fresh) deps.bus.publish(busEvent({ ...p.row, id }, p.payload));
   }
 
   return {

@@ -54,6 +54,14 @@ export interface ExecuteByPath extends Common {
 
 export type ExecuteInput = ExecuteById | ExecuteByPath;
 
+/** An input resolved against the catalog: the operation, its path parameters, the path and query sent. */
+export interface ResolvedCall {
+  op: Operation;
+  params: Record<string, unknown>;
+  path: string;
+  query: string;
+}
+
 export interface ExecuteResult {
   operationId: OperationId;
   status: number;
@@ -74,8 +82,9 @@ export interface ProxyDeps {
 
 /** Calls one catalog operation on Postmark. Everything refused here never reaches upstream. */
 export function createExecutor(deps: ProxyDeps) {
-  return async function execute(input: ExecuteInput): Promise<ExecuteResult> {
-    const { op, path, query } = resolve(input);
+  /** `resolved` is the input already resolved by a wrapper (the audit), so it is resolved once per call. */
+  return async function execute(input: ExecuteInput, resolved: ResolvedCall = resolveCall(input)): Promise<ExecuteResult> {
+    const { op, path, query } = resolved;
 
     const allowed = roleAllows[input.user.role] ?? [];
     if (!allowed.includes(op.risk)) {
@@ -136,7 +145,8 @@ export function createExecutor(deps: ProxyDeps) {
 }
 export type Execute = ReturnType<typeof createExecutor>;
 
-function resolve(input: ExecuteInput): { op: Operation; path: string; query: string } {
+/** Finds the input's operation: by id (the engine's form), or by matching method and path (the HTTP route's form). */
+export function resolveCall(input: ExecuteInput): ResolvedCall {
   if ("operationId" in input) {
     const op = operations[input.operationId] as Operation | undefined;
     if (!op) throw new ApiFailure(404, "not_found", `There is no Postmark operation "${String(input.operationId)}".`);
@@ -152,10 +162,10 @@ function resolve(input: ExecuteInput): { op: Operation; path: string; query: str
         : new URLSearchParams(
             Object.entries(input.query ?? {})
               .filter(([, v]) => v !== undefined && v !== null)
-              .map(([k, v]) => [k, String(v)]),
+              .map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]),
           ).toString();
     checkTarget(path, query);
-    return { op, path, query };
+    return { op, params: input.params ?? {}, path, query };
   }
   const target = checkTarget(input.path, input.query ?? "");
   const match = matchOperation(input.method, target.path);
@@ -165,7 +175,7 @@ function resolve(input: ExecuteInput): { op: Operation; path: string; query: str
     }
     throw new ApiFailure(404, "not_found", `${input.method.toUpperCase()} ${target.path} is not a Postmark operation Mailroom knows, so it was not sent.`);
   }
-  return { op: match.operation, path: target.path, query: target.query };
+  return { op: match.operation, params: match.params, path: target.path, query: target.query };
 }
 
 async function encodeBody(input: ExecuteInput, op: Operation, limit: BodyLimit): Promise<string | undefined> {

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { roleMay, type Role } from "../../contract/api/auth";
 import type { NotificationKind, PushPayload } from "../../contract/api/notifications";
-import { matchOperation } from "../../contract/postmark/index";
+import { operations } from "../../contract/postmark/index";
 import type { ApprovalLinks } from "../approvals/links";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
@@ -12,6 +12,7 @@ import { sendPush } from "./send";
 import { fetchTransport, guardedTransport } from "./transport";
 import { createSubscriptionsRepo, type SubscriptionRow } from "./subscriptions-repo";
 import type { Vapid } from "./vapid";
+import { readStepRequest } from "../workflows/step-request";
 
 export interface NotifierDeps {
   store: Store;
@@ -130,8 +131,8 @@ export function createNotifier(d: NotifierDeps) {
         // Once per version of the item across instances: an edit is news again, a second instance is not.
         const version = item.edited === null ? "new" : crypto.createHash("sha256").update(item.edited).digest("hex").slice(0, 16);
         if (!(await once(`approval:${item.id}:${version}`, 86_400_000))) return;
-        const request = JSON.parse(item.request) as { method: string; path: string };
-        const op = matchOperation(request.method, request.path)?.operation;
+        const request = readStepRequest(item.request);
+        const op = operations[request.operationId];
         const ttlSeconds = Math.max(60, Math.min(86_400, Math.floor((Date.parse(item.expires_at) - d.clock()) / 1000)));
         const edit = item.edited === null ? null : (JSON.parse(item.edited) as { by: string; byId?: number });
         const blocked = (u: Recipient) => (!Number(item.allow_self_approval) && item.author_id !== null && Number(item.author_id) === u.id) || (edit !== null && (edit.byId ?? null) === u.id);

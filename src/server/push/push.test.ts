@@ -7,7 +7,7 @@ import type { NotificationPreferencesResponse, PushPayload, VapidPublicKeyRespon
 import type { ApprovalItem } from "../../contract/api/approvals";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, type TestApp } from "../workflows/test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, type TestApp } from "../test-support/workflow-harness";
 
 interface PushHit {
   url: string;

@@ -7,7 +7,7 @@ import { isPublicAddress } from "../push/endpoint-guard";
 import { guardedTransport } from "../push/transport";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
-import { appOnStore, upstreamHandler, type TestApp } from "../workflows/test-harness";
+import { appOnStore, upstreamHandler, type TestApp } from "../test-support/workflow-harness";
 
 const PUBLIC = "93.184.216.34";
 

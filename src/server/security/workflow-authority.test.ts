@@ -9,7 +9,7 @@ import type { Role } from "../../contract/api/auth";
 import { SESSION_COOKIE } from "../auth/cookie";
 import { startFakeUpstream, type FakeUpstream, type Seen } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../workflows/test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 /** A workflow that deletes server 3 on any bounce. */
 const deleteServerDoc = (step: Record<string, unknown> = {}) => ({

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply, type Seen } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, map, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "./test-harness";
+import { appOnStore, bouncePayload, map, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;

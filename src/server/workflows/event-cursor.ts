@@ -1,8 +1,7 @@
-import type { TriggerId } from "../../contract/postmark/index";
 import type { Clock } from "../clock";
 import type { EventsRepo } from "../events/events-repo";
 import type { SettingsRepo } from "../store/settings-repo";
-import type { EngineEvent } from "./engine";
+import { storedEvent, type EngineEvent } from "./engine-event";
 
 const KEY = "workflows.event-cursor";
 const PAGE = 200;
@@ -57,8 +56,9 @@ export function createEventCursor(o: { events: Pick<EventsRepo, "pageAfter" | "m
         const page = await o.events.pageAfter({}, after, PAGE);
         if (!page.length) break;
         for (const row of page) {
-          if (row.trigger !== null) {
-            await startRuns({ id: row.id, trigger: row.trigger as TriggerId, serverId: row.server_id, payload: JSON.parse(row.payload), stream: row.message_stream });
+          const event = storedEvent(row);
+          if (event) {
+            await startRuns(event);
             handed++;
           }
           after = row.id;

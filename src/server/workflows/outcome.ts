@@ -1,6 +1,5 @@
-import type { StepRequest } from "../../contract/workflows/index";
 import { ApiFailure } from "../errors";
-import type { ExecuteByPath, ExecuteResult } from "../proxy/execute";
+import type { ExecuteResult } from "../proxy/execute";
 
 export interface ItemError {
   index: number;
@@ -58,22 +57,6 @@ export function classifyError(e: unknown): CallOutcome {
     return { kind: retry ? "retry" : "fail", status: null, response: null, error: { code: e.code, message: e.message } };
   }
   return { kind: "fail", status: null, response: null, error: { code: "internal", message: (e as Error)?.message ?? String(e) } };
-}
-
-/** The proxy's path form of a resolved request: exactly the method, path, query and body shown to approvers. */
-export function toExecuteInput(request: StepRequest): Omit<ExecuteByPath, "user"> {
-  const query = new URLSearchParams(
-    Object.entries(request.query ?? {})
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]),
-  ).toString();
-  return {
-    method: request.method,
-    path: request.path,
-    query,
-    rawBody: request.body === undefined ? undefined : JSON.stringify(request.body),
-    serverId: request.serverId,
-  };
 }
 
 /** Exponential backoff with jitter: base·2^(n−1), capped, times a random factor in [0.5, 1). */

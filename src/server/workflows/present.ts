@@ -1,6 +1,7 @@
 import type { RunDetail, RunStep, RunSummary } from "../../contract/api/workflows";
 import type { TriggerId } from "../../contract/postmark/index";
 import type { Kysely } from "kysely";
+import type { ApprovalsRepo } from "../approvals/approvals-repo";
 import { maskSecrets } from "../proxy/secret-mask";
 import type { Database } from "../store/schema";
 import type { RunRow, StepRow } from "./runs-repo";
@@ -42,11 +43,11 @@ export async function workflowNames(db: Kysely<Database>, ids: number[]): Promis
 }
 
 /** A run with every step: resolved request, answer, attempts, error, and the approval decision. */
-export async function presentRunDetail(db: Kysely<Database>, r: RunRow, steps: StepRow[]): Promise<RunDetail> {
+export async function presentRunDetail(db: Kysely<Database>, approvalsRepo: ApprovalsRepo, r: RunRow, steps: StepRow[]): Promise<RunDetail> {
   const names = await workflowNames(db, [r.workflow_id]);
   const approvalIds = steps.map((s) => s.approval_id).filter((v): v is number => v !== null);
-  const approvals = approvalIds.length ? await db.selectFrom("approvals").selectAll().where("id", "in", approvalIds).execute() : [];
-  const votes = approvalIds.length ? await db.selectFrom("approval_votes").selectAll().where("approval_id", "in", approvalIds).orderBy("at").execute() : [];
+  const approvals = await approvalsRepo.byIds(approvalIds);
+  const votes = await approvalsRepo.votesOf(approvalIds);
   const presentStep = (s: StepRow): RunStep => {
     const a = approvals.find((x) => Number(x.id) === s.approval_id);
     return {

@@ -4,7 +4,7 @@ import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply } from "../test-support/fake-upstream";
 import { createEventsRepo } from "../events/events-repo";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "./test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;

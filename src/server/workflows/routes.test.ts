@@ -3,7 +3,7 @@ import type { TestWorkflowResponse, WorkflowDetail, WorkflowsResponse } from "..
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "./test-harness";
+import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 describe("workflows API", () => {
   let up: FakeUpstream;

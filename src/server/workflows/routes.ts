@@ -16,9 +16,9 @@ import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
 import { requesterRefusal } from "./authority";
-import type { EngineEvent } from "./engine";
+import { storedEvent, syntheticEvent, type EngineEvent } from "./engine-event";
 import { presentRunDetail } from "./present";
-import { requireRole } from "./require-role";
+import { requireRole } from "../http/require-role";
 import type { WorkflowRow } from "./workflows-repo";
 
 const idParam = z.coerce.number().int().positive();
@@ -168,11 +168,11 @@ export function workflowsRoutes(s: Services) {
     if ("eventId" in body.event) {
       const stored = await s.events.repo.get(body.event.eventId);
       if (!stored) throw new ApiFailure(404, "not_found", "There is no such event (it may have been pruned).");
-      if (stored.trigger === null) throw new ApiFailure(400, "validation_failed", "That event is of no known trigger, so no workflow can run on it.");
-      event = { id: stored.id, trigger: stored.trigger as TriggerId, serverId: stored.server_id, payload: JSON.parse(stored.payload), stream: stored.message_stream };
+      const found = storedEvent(stored);
+      if (!found) throw new ApiFailure(400, "validation_failed", "That event is of no known trigger, so no workflow can run on it.");
+      event = found;
     } else {
-      const sid = body.event.payload.ServerID;
-      event = { id: null, trigger: body.event.trigger, serverId: body.event.serverId ?? (typeof sid === "number" ? sid : null), payload: body.event.payload };
+      event = syntheticEvent(body.event.trigger, body.event.payload, body.event.serverId);
     }
     const dry = dryRun(document, event.payload, body.responses ?? {});
     if (body.mode === "dry") return c.json({ mode: "dry", dryRun: dry, run: null } satisfies TestWorkflowResponse);
@@ -194,7 +194,7 @@ export function workflowsRoutes(s: Services) {
     const runId = await engine.createRun(row.id, version.id, version.version, event, { test: true, createdBy: c.get("session").user.username });
     await engine.runNow(runId, { autoApprove });
     const run = (await runs.get(runId))!;
-    return c.json({ mode: "real", dryRun: dry, run: await presentRunDetail(s.store.db, run, await runs.steps(runId)) } satisfies TestWorkflowResponse, 201);
+    return c.json({ mode: "real", dryRun: dry, run: await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(runId)) } satisfies TestWorkflowResponse, 201);
   });
 
   return app;

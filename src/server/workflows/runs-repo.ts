@@ -184,6 +184,17 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       return (await q.orderBy("id", "asc").limit(500).execute()).map(run);
     },
 
+    /** A run parked for approval is queued again (its item was approved); a run no longer waiting is left alone. */
+    async resumeParked(id: number, q: Q = db) {
+      await q.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }).where("id", "=", id).where("status", "=", "waiting").execute();
+    },
+
+    /** The status of the step an approval item was for. */
+    async stepStatusByApproval(approvalId: number, q: Q = db): Promise<string | null> {
+      const r = await q.selectFrom("workflow_run_steps").select("status").where("approval_id", "=", approvalId).executeTakeFirst();
+      return r?.status ?? null;
+    },
+
     async queuedCount(): Promise<number> {
       const r = await db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll().as("n")).where("status", "=", "queued").executeTakeFirst();
       return Number(r?.n ?? 0);

@@ -2,13 +2,13 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { roleMay } from "../../contract/api/auth";
 import { runsQuery, type RunsResponse } from "../../contract/api/workflows";
-import type { TriggerId } from "../../contract/postmark/index";
 import { ApiFailure } from "../errors";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
 import { requesterRefusal } from "./authority";
+import { eventOfRun } from "./engine-event";
 import { presentRunDetail, presentRunSummary, workflowNames } from "./present";
-import { requireRole } from "./require-role";
+import { requireRole } from "../http/require-role";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -31,7 +31,7 @@ export function runsRoutes(s: Services) {
   app.get("/:id{[0-9]+}", async (c) => {
     const run = await runs.get(idParam.parse(c.req.param("id")));
     if (!run) throw new ApiFailure(404, "not_found", "There is no such run.");
-    return c.json(await presentRunDetail(s.store.db, run, await runs.steps(run.id)));
+    return c.json(await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(run.id)));
   });
 
   // A new run of the same event with the workflow's current version.
@@ -48,11 +48,10 @@ export function runsRoutes(s: Services) {
     const role = c.get("session").user.role;
     const mine = requesterRefusal(doc, role, false);
     if (mine) throw new ApiFailure(403, "forbidden", `Your role (${role}) may not re-run this workflow: ${mine}`);
-    const event = { id: old.event_id, trigger: old.trigger as TriggerId, serverId: old.server_id, payload: JSON.parse(old.payload) as unknown };
-    const id = await engine.createRun(wf.id, version.id, version.version, event, { test: old.test === 1, rerunOf: old.id, createdBy: c.get("session").user.username });
+    const id = await engine.createRun(wf.id, version.id, version.version, eventOfRun(old), { test: old.test === 1, rerunOf: old.id, createdBy: c.get("session").user.username });
     await engine.runNow(id);
     const run = (await runs.get(id))!;
-    return c.json(await presentRunDetail(s.store.db, run, await runs.steps(id)), 201);
+    return c.json(await presentRunDetail(s.store.db, s.workflows.approvals, run, await runs.steps(id)), 201);
   });
 
   return app;

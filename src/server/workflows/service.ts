@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { Execute } from "../proxy/execute";
 import type { Store } from "../store/index";
+import { createApprovalsRepo } from "../approvals/approvals-repo";
 import { createDecisions } from "../approvals/decide";
 import { createEventsRepo } from "../events/events-repo";
 import { createEngine, type EngineOptions } from "./engine";
@@ -27,10 +28,12 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
   const { store } = deps;
   const workflows = createWorkflowsRepo(store.db);
   const runs = createRunsRepo(store.db, store.dialect);
+  const approvals = createApprovalsRepo(store.db, store.dialect);
   const engine = createEngine({
     db: store.db,
     workflows,
     runs,
+    approvals,
     execute: deps.execute,
     clock: deps.clock,
     logger: deps.logger,
@@ -45,7 +48,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
   });
   const decisions = createDecisions({
     db: store.db,
-    dialect: store.dialect,
+    approvals,
     engine,
     runs,
     clock: deps.clock,
@@ -53,6 +56,6 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     onAuditError: (e) => deps.logger.error("could not write an audit record", { error: e.message }),
     onEdited: deps.onApprovalEdited,
   });
-  return { workflows, runs, engine, decisions };
+  return { workflows, runs, approvals, engine, decisions };
 }
 export type WorkflowsService = ReturnType<typeof createWorkflowsService>;

@@ -62,3 +62,4 @@ export function createWriteBatcher(db: Kysely<Database>, maxBatch = 128) {
     },
   };
 }
+export type WriteBatcher = ReturnType<typeof createWriteBatcher>;

@@ -11,7 +11,7 @@ function item(operationId: string, request: Partial<ApprovalItem["request"]>, ad
     workflow: { id: 2, name: "Bounce handling", version: 1 },
     step: { id: "s", name: null, operationId, title: operationId, risk: "write" },
     event: { id: 9, trigger: "bounce", serverId: 7, summary },
-    request: { method: "POST", path: "/", query: {}, body: null, serverId: 7, ...request },
+    request: { method: "POST", path: "/", params: {}, query: {}, body: null, serverId: 7, ...request },
     blastRadius: { recipients: addresses.length, addresses, domains: [], serverId: 7 },
     policy: { approvers: 2, allowSelfApproval: false, author: "olga" },
     approvals: [], createdAt: "2024-01-01T00:00:00Z", expiresAt: "2024-01-02T00:00:00Z",
@@ -21,12 +21,12 @@ function item(operationId: string, request: Partial<ApprovalItem["request"]>, ad
 
 describe("describeApproval", () => {
   it("says who gets suppressed, on which stream and server", () => {
-    const i = item("suppressions.create", { path: "/message-streams/outbound/suppressions", body: { Suppressions: [{ EmailAddress: "ana@example.com" }] } }, ["ana@example.com"]);
+    const i = item("suppressions.create", { path: "/message-streams/outbound/suppressions", params: { streamId: "outbound" }, body: { Suppressions: [{ EmailAddress: "ana@example.com" }] } }, ["ana@example.com"]);
     expect(describeApproval(i, servers)).toBe("Suppress ana@example.com on stream outbound of server Lumen Production");
   });
 
   it("names a reactivation of a bounced address with the bounce id", () => {
-    const i = item("bounces.activate", { method: "PUT", path: "/bounces/692560173/activate" }, [], { recipient: "bob@example.com" });
+    const i = item("bounces.activate", { method: "PUT", path: "/bounces/692560173/activate", params: { bounceid: 692560173 } }, [], { recipient: "bob@example.com" });
     expect(describeApproval(i, servers)).toBe("Reactivate bounced address bob@example.com (bounce 692560173) of server Lumen Production");
   });
 
@@ -42,7 +42,7 @@ describe("describeApproval", () => {
 
   it("speaks of the account, not a server, for account-token operations", () => {
     expect(describeApproval(item("dataRemovals.create", { path: "/data-removals", body: { RequestedBy: "dpo@x.io", RequestedFor: "eve@x.io" } }, ["eve@x.io"]), servers)).toBe("Erase everything Postmark holds about eve@x.io");
-    expect(describeApproval(item("domains.delete", { method: "DELETE", path: "/domains/55" }), servers)).toMatch(/ 55$/);
+    expect(describeApproval(item("domains.delete", { method: "DELETE", path: "/domains/55", params: { domainid: 55 } }), servers)).toMatch(/ 55$/);
   });
 
   it("lists addresses compactly", () => {
@@ -53,9 +53,9 @@ describe("describeApproval", () => {
 });
 
 describe("item helpers", () => {
-  it("reads path parameters back out of a path", () => {
-    expect(pathParamsOf("/message-streams/{streamId}/suppressions", "/message-streams/my%20stream/suppressions")).toEqual({ streamId: "my stream" });
-    expect(pathParamsOf("/bounces/{bounceid}/activate", "/other")).toEqual({});
+  it("reads path parameters from the request's stored form, as text", () => {
+    expect(pathParamsOf(item("suppressions.create", { params: { streamId: "my stream" } }))).toEqual({ streamId: "my stream" });
+    expect(pathParamsOf(item("bounces.activate", { params: { bounceid: 692560173 } }))).toEqual({ bounceid: "692560173" });
   });
 
   it("says when an item expires", () => {
@@ -66,7 +66,7 @@ describe("item helpers", () => {
   });
 
   it("blocks self-approval, a second vote by the same person, and roles that may not decide", () => {
-    const i = item("suppressions.create", { path: "/message-streams/outbound/suppressions" });
+    const i = item("suppressions.create", { path: "/message-streams/outbound/suppressions", params: { streamId: "outbound" } });
     expect(decisionBlock(i, { id: 1, username: "olga", role: "operator" }, true).approve).toMatch(/own steps/);
     expect(decisionBlock(i, { id: 1, username: "olga", role: "operator" }, true).reject).toBeNull();
     expect(decisionBlock({ ...i, approvals: [{ userId: 4, username: "al", at: "" }] }, { id: 4, username: "al", role: "approver" }, true).approve).toMatch(/already/);
@@ -79,7 +79,7 @@ describe("item helpers", () => {
   });
 
   it("validates edited sections against the operation's schema and keeps only changes", () => {
-    const i = item("suppressions.create", { path: "/message-streams/outbound/suppressions", body: { Suppressions: [{ EmailAddress: "ana@example.com" }] } });
+    const i = item("suppressions.create", { path: "/message-streams/outbound/suppressions", params: { streamId: "outbound" }, body: { Suppressions: [{ EmailAddress: "ana@example.com" }] } });
     const op = operationOf(i)!;
     const sections = editableSections(i);
     expect(sections.map((s) => s.section)).toEqual(["params", "body"]);

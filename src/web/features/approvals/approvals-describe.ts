@@ -1,24 +1,11 @@
 import type { ApprovalItem } from "@/contract/api/approvals";
 import { roleAllows, type Role } from "@/contract/api/auth";
 import { operations } from "@/contract/postmark";
-import { pathParamNames } from "@/contract/postmark/operation";
 
-/** Path parameters read back out of a filled path, e.g. `/message-streams/{streamId}/…` → `{streamId}`. */
-export function pathParamsOf(template: string, path: string): Record<string, string> {
-  const names = pathParamNames(template);
-  if (!names.length) return {};
-  const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, "([^/]+)")}$`);
-  const m = pattern.exec(path.split("?")[0] ?? path);
-  if (!m) return {};
+/** The item's path parameters as text, read from the request's stored form (never from its path). */
+export function pathParamsOf(item: Pick<ApprovalItem, "request">): Record<string, string> {
   const out: Record<string, string> = {};
-  names.forEach((n, i) => {
-    const raw = m[i + 1]!;
-    try {
-      out[n] = decodeURIComponent(raw);
-    } catch {
-      out[n] = raw;
-    }
-  });
+  for (const [k, v] of Object.entries(item.request.params)) if (typeof v === "string" || typeof v === "number") out[k] = String(v);
   return out;
 }
 
@@ -48,7 +35,7 @@ const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ?
 /** The one-sentence headline of an item: what will happen, to whom, where. */
 export function describeApproval(item: Pick<ApprovalItem, "step" | "request" | "blastRadius" | "event">, servers?: Servers): string {
   const op = operations[item.step.operationId as keyof typeof operations];
-  const params = op ? pathParamsOf(op.path, item.request.path) : {};
+  const params = pathParamsOf(item);
   const body = record(item.request.body);
   const who = listAddresses(item.blastRadius.addresses, item.blastRadius.recipients);
   const where = serverPhrase(item, servers);

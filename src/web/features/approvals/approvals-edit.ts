@@ -3,7 +3,6 @@ import type { ApprovalItem, ApproveRequest } from "@/contract/api/approvals";
 import { operations } from "@/contract/postmark";
 import type { OperationSpec } from "@/contract/postmark/operation";
 import { extractFields, type FormField } from "@/web/lib/zod-fields";
-import { pathParamsOf } from "./approvals-describe";
 
 export type EditSection = "params" | "query" | "body";
 
@@ -27,7 +26,7 @@ export function editableSections(item: Pick<ApprovalItem, "step" | "request">): 
   const op = operationOf(item);
   if (!op) return [];
   const current: Record<EditSection, unknown> = {
-    params: pathParamsOf(op.path, item.request.path),
+    params: item.request.params,
     query: item.request.query,
     body: item.request.body,
   };

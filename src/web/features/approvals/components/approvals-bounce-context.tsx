@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { bouncesActivate, bouncesDump, bouncesGet } from "@/contract/postmark/bounces";
+import { bouncesDump, bouncesGet } from "@/contract/postmark/bounces";
 import type { ApprovalItem } from "@/contract/api/approvals";
 import { ErrorState } from "@/web/components/error-state";
 import { Skeleton } from "@/web/components/ui/skeleton";
@@ -12,7 +12,7 @@ type Bounce = { Email?: string; Type?: string; Description?: string; Details?: s
 
 /** For a reactivation: the bounce it reactivates and its SMTP dump, read live from Postmark. */
 export function ApprovalsBounceContext({ item }: { item: ApprovalItem }) {
-  const bounceid = pathParamsOf(bouncesActivate.path, item.request.path).bounceid;
+  const bounceid = pathParamsOf(item).bounceid;
   const id = Number(bounceid);
   const enabled = Number.isSafeInteger(id) && id > 0;
   const input = { params: { bounceid: id } };

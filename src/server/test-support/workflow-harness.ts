@@ -9,9 +9,11 @@ import type { Role } from "../../contract/api/auth";
 import { createMemoryLogger } from "../logger";
 import { createServices, type ServiceDeps } from "../services";
 import type { Store } from "../store/index";
-import { ADMIN_PASSWORD, testClock } from "../test-support/harness";
-import { postmarkLike, type Reply, type Seen } from "../test-support/fake-upstream";
-import type { EngineOptions } from "./engine";
+import { ADMIN_PASSWORD, testClock } from "./harness";
+import { postmarkLike, type Reply, type Seen } from "./fake-upstream";
+import type { EngineOptions } from "../workflows/engine";
+import { busEvent } from "../events/bus";
+import { eventRow } from "../events/event-row";
 
 export const ACCOUNT = "acct-token";
 export const SERVERS = [
@@ -70,15 +72,9 @@ export async function appOnStore(o: AppOnStoreOptions) {
   }
   /** Publishes a stored-looking event on the bus, as the intake does after commit. */
   function publish(id: number, trigger: FeedEvent["trigger"], payload: Record<string, unknown>) {
-    services.events.bus.publish({
-      id,
-      trigger,
-      serverId: typeof payload.ServerID === "number" ? payload.ServerID : null,
-      receivedAt: new Date(clock()).toISOString(),
-      summary: { recipient: null, sender: null, subject: null, detail: null, tag: null, messageId: null, messageStream: typeof payload.MessageStream === "string" ? payload.MessageStream : null },
-      payload,
-      flags: { unrecognised: false, test: false, problem: null, payloadOmitted: false },
-    });
+    const serverId = typeof payload.ServerID === "number" ? payload.ServerID : null;
+    const row = eventRow({ trigger, payload, raw: JSON.stringify(payload), serverId, receivedAt: new Date(clock()).toISOString(), dedupeKey: `harness:${id}`, test: false, problem: null });
+    services.events.bus.publish(busEvent({ ...row, id }, payload));
   }
   return { app, services, clock, logger, request, login, addUser, publish, engine: services.workflows.engine };
 }

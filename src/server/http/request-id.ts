@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../http/types";
+import type { AppEnv } from "./types";
 
 /** A request id per API call, echoed in X-Request-Id, so an audit record can be matched to a request. */
 export function requestId(): MiddlewareHandler<AppEnv> {

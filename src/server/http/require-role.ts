@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { Role } from "../../contract/api/auth";
 import { ApiFailure } from "../errors";
-import type { AppEnv } from "../http/types";
+import type { AppEnv } from "./types";
 
 /** Refuses (403) a signed-in user whose role may not do `what`. */
 export function requireRole(allowed: (role: Role) => boolean, what: string): MiddlewareHandler<AppEnv> {

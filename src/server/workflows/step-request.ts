@@ -1,0 +1,24 @@
+import { matchOperation, operations } from "../../contract/postmark/index";
+import type { StepRequest } from "../../contract/workflows/index";
+import type { ExecuteById } from "../proxy/execute";
+
+/**
+ * A request as stored in a step row or an approval item (JSON). Rows parked before requests kept
+ * their path parameters hold only the filled path: for those, and only those, the parameters are
+ * read back here, once, against the step's own operation.
+ */
+export function readStepRequest(text: string): StepRequest {
+  const r = JSON.parse(text) as StepRequest;
+  if (r.params !== undefined) return r;
+  const op = operations[r.operationId];
+  if (!("params" in op) || op.params === undefined) return r;
+  const m = matchOperation(op.method, r.path.split("?")[0]!);
+  const params = m?.operation.id === op.id ? m.params : {};
+  // The same key order as resolveStepRequest, so a converted request compares equal to a re-resolved one.
+  return { operationId: r.operationId, method: r.method, path: r.path, params, query: r.query, body: r.body, token: r.token, serverId: r.serverId };
+}
+
+/** The call execute() makes for a step: the operation and its parts, never a path to match again. */
+export function stepCall(request: StepRequest): Omit<ExecuteById, "user"> {
+  return { operationId: request.operationId, params: request.params ?? {}, query: request.query, body: request.body, serverId: request.serverId };
+}
