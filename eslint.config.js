@@ -5,23 +5,34 @@ import tseslint from "typescript-eslint";
 
 /** Import boundaries from DESIGN.md: contract is isomorphic; web, server and sandbox stay apart. */
 const forbid = (...groups) => ({
-  "no-restricted-imports": [
-    "error",
-    { patterns: groups.map(([group, message]) => ({ group, message })) },
-  ],
+  "no-restricted-imports": ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
 const SERVER = ["**/server/**", "@/server/**"];
 const WEB = ["**/web/**", "@/web/**"];
 const SANDBOX = ["**/sandbox/**", "@/sandbox/**"];
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "data", "test-results", "playwright-report", "src/web/routeTree.gen.ts", "public/mockServiceWorker.js", "bench/out"] },
+  {
+    ignores: [
+      "dist",
+      "node_modules",
+      "data",
+      "test-results",
+      "playwright-report",
+      "src/web/routeTree.gen.ts",
+      "public/mockServiceWorker.js",
+      "bench/out",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
@@ -53,7 +64,10 @@ export default tseslint.config(
     files: ["src/contract/**/*.ts"],
     rules: forbid(
       [[...SERVER, ...WEB, ...SANDBOX], "contract is isomorphic and imports only zod."],
-      [["hono", "hono/*", "react", "react-dom", "node:*", "better-sqlite3", "kysely", "pg"], "contract imports only zod."],
+      [
+        ["hono", "hono/*", "react", "react-dom", "node:*", "better-sqlite3", "kysely", "pg"],
+        "contract imports only zod.",
+      ],
     ),
   },
   {
@@ -66,9 +80,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^(zod(/.*)?|@/contract/workflows(/.*)?|@/contract/postmark(/index|/triggers|/shared)?|@/contract/api(/(index|auth|errors|settings|events|workflows|approvals|audit|notifications))?)$",
+              regex:
+                "^(zod(/.*)?|@/contract/workflows(/.*)?|@/contract/postmark(/index|/triggers|/shared)?|@/contract/api(/(index|auth|errors|settings|events|workflows|approvals|audit|notifications))?)$",
               allowTypeImports: true,
-              message: "This file loads with the first page: keep zod and the catalog out (see lib/search-params, contract/api/statuses, contract/postmark/trigger-ids).",
+              message:
+                "This file loads with the first page: keep zod and the catalog out (see lib/search-params, contract/api/statuses, contract/postmark/trigger-ids).",
             },
           ],
         },

@@ -3,10 +3,19 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium when present (the only browser these machines can get), else Playwright's own.
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p): p is string => !!p && fs.existsSync(p));
+const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find(
+  (p): p is string => !!p && fs.existsSync(p),
+);
 const launchOptions = {
   executablePath: systemChromium,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 // Ports can be moved so that several suites (or a dev server) can run side by side.

@@ -22,7 +22,11 @@ export default {
         warning: { DEFAULT: token("warning"), foreground: token("warning-foreground") },
         card: { DEFAULT: token("card"), foreground: token("card-foreground") },
         popover: { DEFAULT: token("popover"), foreground: token("popover-foreground") },
-        sidebar: { DEFAULT: token("sidebar"), foreground: token("sidebar-foreground"), accent: token("sidebar-accent") },
+        sidebar: {
+          DEFAULT: token("sidebar"),
+          foreground: token("sidebar-foreground"),
+          accent: token("sidebar-accent"),
+        },
       },
       borderRadius: {
         lg: "var(--radius)",

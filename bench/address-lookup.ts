@@ -24,11 +24,17 @@ async function get<T>(path: string): Promise<T> {
 }
 
 // The three kinds of address the page explains, read from the sandbox's own data.
-const streams = (await get<{ MessageStreams: { ID: string; MessageStreamType: string }[] }>("/api/postmark/message-streams")).MessageStreams.filter((s) => s.MessageStreamType !== "Inbound");
-const suppressedList = (await get<{ Suppressions: { EmailAddress: string }[] }>("/api/postmark/message-streams/outbound/suppressions/dump")).Suppressions;
+const streams = (
+  await get<{ MessageStreams: { ID: string; MessageStreamType: string }[] }>("/api/postmark/message-streams")
+).MessageStreams.filter((s) => s.MessageStreamType !== "Inbound");
+const suppressedList = (
+  await get<{ Suppressions: { EmailAddress: string }[] }>("/api/postmark/message-streams/outbound/suppressions/dump")
+).Suppressions;
 const suppressed = suppressedList[0]!.EmailAddress;
 const isSuppressed = new Set(suppressedList.map((s) => s.EmailAddress.toLowerCase()));
-const bounced = (await get<{ Bounces: { Email: string }[] }>("/api/postmark/bounces?count=500&offset=0&inactive=false")).Bounces.find((b) => !isSuppressed.has(b.Email.toLowerCase()))!.Email;
+const bounced = (
+  await get<{ Bounces: { Email: string }[] }>("/api/postmark/bounces?count=500&offset=0&inactive=false")
+).Bounces.find((b) => !isSuppressed.has(b.Email.toLowerCase()))!.Email;
 const clean = "nobody-ever-mailed@example.com";
 
 /** Every request the address page makes when it opens, at once, as the browser does. */
@@ -49,11 +55,17 @@ async function lookup(email: string): Promise<number> {
   return performance.now() - start;
 }
 
-for (const [label, email] of [["suppressed", suppressed], ["bounced, not suppressed", bounced], ["clean", clean]] as const) {
+for (const [label, email] of [
+  ["suppressed", suppressed],
+  ["bounced, not suppressed", bounced],
+  ["clean", clean],
+] as const) {
   await lookup(email); // warm
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) times.push(await lookup(email));
-  console.log(`address lookup, ${label.padEnd(24)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p99 ${pct(times, 99).toFixed(1).padStart(7)} ms   (${streams.length} streams, ${ROUNDS} rounds; target < 1000 ms)`);
+  console.log(
+    `address lookup, ${label.padEnd(24)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p99 ${pct(times, 99).toFixed(1).padStart(7)} ms   (${streams.length} streams, ${ROUNDS} rounds; target < 1000 ms)`,
+  );
 }
 await mailroom.close();
 sandboxServer.closeAllConnections();

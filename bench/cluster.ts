@@ -127,7 +127,11 @@ async function cluster(n: number, extra: Record<string, string>): Promise<Instan
 const stopAll = (list: Instance[]) => Promise.all(list.map((i) => i.kill("SIGTERM")));
 
 async function login(i: Instance) {
-  const res = await fetch(`${i.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: PASSWORD }) });
+  const res = await fetch(`${i.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   return (res.headers.get("set-cookie") ?? "").split(";")[0]!;
 }
@@ -143,9 +147,17 @@ async function countEvents(schemaUrl: string): Promise<number> {
 async function intake(label: string, list: Instance[], stored: () => Promise<number>) {
   await ask({ kind: "loop", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 16, seconds: 1 }); // warm-up
   const before = await stored();
-  const r = await ask<{ ok: number; errors: number }>({ kind: "loop", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 64, seconds: SECONDS });
+  const r = await ask<{ ok: number; errors: number }>({
+    kind: "loop",
+    ports: list.map((i) => i.port),
+    auth: WEBHOOK_AUTH,
+    concurrency: 64,
+    seconds: SECONDS,
+  });
   const n = (await stored()) - before;
-  console.log(`  ${label.padEnd(26)} ${String(Math.round(r.ok / SECONDS)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`);
+  console.log(
+    `  ${label.padEnd(26)} ${String(Math.round(r.ok / SECONDS)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`,
+  );
 }
 
 async function main() {
@@ -153,7 +165,12 @@ async function main() {
     console.log("cluster bench: set DATABASE_URL or TEST_DATABASE_URL (PostgreSQL) to run it; skipped.");
     return;
   }
-  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}, Node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}, Node ${process.version}`,
+  );
   if (part("intake")) console.log(`intake (64 concurrent senders, ${SECONDS} s, round-robin over the instances)`);
   if (part("intake")) {
     const list = await cluster(1, {});
@@ -182,35 +199,64 @@ async function main() {
     const cookie = await login(list[0]!);
     const readers = n === 1 ? [list[0]!] : list.slice(1);
     await ask({ kind: "open", ports: readers.map((i) => i.port), perPort: 50 / readers.length, cookie });
-    const r = await ask<{ latencies: number[]; expected: number }>({ kind: "rate", port: list[0]!.port, auth: WEBHOOK_AUTH, rate: RATE, seconds: SECONDS });
+    const r = await ask<{ latencies: number[]; expected: number }>({
+      kind: "rate",
+      port: list[0]!.port,
+      auth: WEBHOOK_AUTH,
+      rate: RATE,
+      seconds: SECONDS,
+    });
     const where = n === 1 ? "1 instance (post and read on A)" : "3 instances (post to A, read on B and C)";
-    console.log(`  ${where.padEnd(42)} p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   (${r.latencies.length}/${r.expected} deliveries)`);
+    console.log(
+      `  ${where.padEnd(42)} p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   (${r.latencies.length}/${r.expected} deliveries)`,
+    );
     await stopAll(list);
     await schema.drop();
   }
 
   if (part("workflows")) console.log("workflow runs, three instances, one action each (recording upstream)");
   if (part("workflows")) {
-    const up = await startFakeUpstream(upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)));
+    const up = await startFakeUpstream(
+      upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)),
+    );
     const schema = await pgSchema(url);
-    const list = await cluster(3, { DATABASE_URL: schema.url, POSTMARK_API_URL: up.url, POSTMARK_ACCOUNT_TOKEN: ACCOUNT, WORKFLOW_CONCURRENCY: "16" });
+    const list = await cluster(3, {
+      DATABASE_URL: schema.url,
+      POSTMARK_API_URL: up.url,
+      POSTMARK_ACCOUNT_TOKEN: ACCOUNT,
+      WORKFLOW_CONCURRENCY: "16",
+    });
     const cookie = await login(list[0]!);
-    const created = await fetch(`${list[0]!.url}/api/workflows`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(suppressDoc()) });
+    const created = await fetch(`${list[0]!.url}/api/workflows`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify(suppressDoc()),
+    });
     const { id } = (await created.json()) as { id: number };
     await fetch(`${list[0]!.url}/api/workflows/${id}/enable`, { method: "POST", headers: { cookie } });
     const N = Math.max(1_000, SECONDS * 100);
     const db = await schema.client();
     const t0 = performance.now();
-    const sent = await ask<{ errors: number }>({ kind: "bounces", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 64, count: N });
+    const sent = await ask<{ errors: number }>({
+      kind: "bounces",
+      ports: list.map((i) => i.port),
+      auth: WEBHOOK_AUTH,
+      concurrency: 64,
+      count: N,
+    });
     const posted = performance.now() - t0;
     for (;;) {
-      const done = Number((await db.query("select count(*) as n from workflow_runs where status = 'succeeded'")).rows[0].n);
+      const done = Number(
+        (await db.query("select count(*) as n from workflow_runs where status = 'succeeded'")).rows[0].n,
+      );
       if (done >= N) break;
       await new Promise((r) => setTimeout(r, 20));
     }
     const ms = performance.now() - t0;
     const calls = up.seen.filter((s) => s.url.includes("/suppressions")).map((s) => s.body);
-    console.log(`  ${N} runs in ${(ms / 1000).toFixed(1)} s (webhooks posted in ${(posted / 1000).toFixed(1)} s, ${sent.errors} not acknowledged at first): ${Math.round(N / (ms / 1000))} runs/s; ${calls.length} Postmark calls, ${new Set(calls).size} distinct (each step once: ${calls.length === N && new Set(calls).size === N ? "yes" : "NO"})`);
+    console.log(
+      `  ${N} runs in ${(ms / 1000).toFixed(1)} s (webhooks posted in ${(posted / 1000).toFixed(1)} s, ${sent.errors} not acknowledged at first): ${Math.round(N / (ms / 1000))} runs/s; ${calls.length} Postmark calls, ${new Set(calls).size} distinct (each step once: ${calls.length === N && new Set(calls).size === N ? "yes" : "NO"})`,
+    );
     // Where a run's time goes: waiting for its run to be created, queued, and running its step.
     const phases = (
       await db.query(
@@ -222,14 +268,21 @@ async function main() {
     ).rows as { created: string; queued: string; ran: string }[];
     for (const k of ["created", "queued", "ran"] as const) {
       const xs = phases.map((p) => Number(p[k])).sort((a, b) => a - b);
-      console.log(`    ${{ created: "webhook stored → run created", queued: "run created → started", ran: "started → finished" }[k].padEnd(30)} p50 ${pct(xs, 50).toFixed(1)} ms   p99 ${pct(xs, 99).toFixed(1)} ms`);
+      console.log(
+        `    ${{ created: "webhook stored → run created", queued: "run created → started", ran: "started → finished" }[k].padEnd(30)} p50 ${pct(xs, 50).toFixed(1)} ms   p99 ${pct(xs, 99).toFixed(1)} ms`,
+      );
     }
     await db.end();
     await stopAll(list);
     await up.close();
     await schema.drop();
   }
-  console.log(`machine load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  console.log(
+    `machine load average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}`,
+  );
 }
 
 main()

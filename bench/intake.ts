@@ -68,12 +68,20 @@ async function main() {
   const r = await ask<{ ms: number; status: number }[]>({ kind: "rate", rate: RATE, seconds: RATE_SECONDS });
   const ms = r.filter((x) => x.status === 200).map((x) => x.ms);
   const bad = r.length - ms.length;
-  console.log(`  p50 ${pct(ms, 50).toFixed(2)} ms   p99 ${pct(ms, 99).toFixed(2)} ms   (${r.length} webhooks${bad ? `, ${bad} not 200!` : ""})   target: p99 ≤ 25 ms`);
+  console.log(
+    `  p50 ${pct(ms, 50).toFixed(2)} ms   p99 ${pct(ms, 99).toFixed(2)} ms   (${r.length} webhooks${bad ? `, ${bad} not 200!` : ""})   target: p99 ≤ 25 ms`,
+  );
   console.log(`durable intake: ${CONCURRENCY} concurrent senders for ${SECONDS} s (SQLite, synchronous=FULL) …`);
   const before = await srv.services.events.repo.count();
-  const t = await ask<{ ok: number; errors: number; seconds: number }>({ kind: "loop", concurrency: CONCURRENCY, seconds: SECONDS });
+  const t = await ask<{ ok: number; errors: number; seconds: number }>({
+    kind: "loop",
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+  });
   const stored = (await srv.services.events.repo.count()) - before;
-  console.log(`  ${Math.round(t.ok / t.seconds)} webhooks/s acknowledged, ${t.errors} errors, ${stored} stored (${stored === t.ok ? "= acknowledged" : "≠ acknowledged!"})   target: ≥ 1,000/s, no errors`);
+  console.log(
+    `  ${Math.round(t.ok / t.seconds)} webhooks/s acknowledged, ${t.errors} errors, ${stored} stored (${stored === t.ok ? "= acknowledged" : "≠ acknowledged!"})   target: ≥ 1,000/s, no errors`,
+  );
 
   console.log(`  machine   ${os.cpus().length} cores, Node ${process.version}`);
   await worker.terminate();

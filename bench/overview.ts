@@ -23,7 +23,15 @@ if (!existsSync(join(process.cwd(), "dist", "index.html"))) {
 
 const dataDir = mkdtempSync(join(tmpdir(), "mr-bench-"));
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", SANDBOX_PORT: String(SANDBOX_PORT), DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, SANDBOX_EVENTS_PER_MINUTE: "0" },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    SANDBOX_PORT: String(SANDBOX_PORT),
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD: PASSWORD,
+    SANDBOX_EVENTS_PER_MINUTE: "0",
+  },
   stdio: ["ignore", "ignore", "pipe"],
 });
 let serverErr = "";
@@ -52,7 +60,10 @@ function pct(values: number[], p: number): number {
 const parts = { shell: [] as number[], api: new Map<string, number[]>() };
 
 /** Milliseconds from navigation start to the first frame where every data tile has its numbers. */
-async function timeToData(context: BrowserContext, reuse?: Awaited<ReturnType<BrowserContext["newPage"]>>): Promise<number> {
+async function timeToData(
+  context: BrowserContext,
+  reuse?: Awaited<ReturnType<BrowserContext["newPage"]>>,
+): Promise<number> {
   const page = reuse ?? (await context.newPage());
   const api = new Map<string, number>();
   const onFinished = (req: Request) => {
@@ -61,10 +72,21 @@ async function timeToData(context: BrowserContext, reuse?: Awaited<ReturnType<Br
   };
   page.on("requestfinished", onFinished);
   await page.goto(`${origin}/`, { waitUntil: "commit" });
-  const shell = await page.waitForFunction(() => (document.querySelector("h1") ? performance.now() : false), undefined, { polling: "raf", timeout: 30_000 });
+  const shell = await page.waitForFunction(
+    () => (document.querySelector("h1") ? performance.now() : false),
+    undefined,
+    { polling: "raf", timeout: 30_000 },
+  );
   const handle = await page.waitForFunction(
     () => {
-      const ready = ["sends-today", "verdict-bounce-today", "verdict-spam-today", "approvals-pending", "tile-runs", "tile-webhooks"].every((id) => document.querySelector(`[data-testid="${id}"]`));
+      const ready = [
+        "sends-today",
+        "verdict-bounce-today",
+        "verdict-spam-today",
+        "approvals-pending",
+        "tile-runs",
+        "tile-webhooks",
+      ].every((id) => document.querySelector(`[data-testid="${id}"]`));
       return ready ? performance.now() : false;
     },
     undefined,
@@ -81,7 +103,14 @@ async function timeToData(context: BrowserContext, reuse?: Awaited<ReturnType<Br
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const browser = await chromium.launch({
   executablePath,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 let worst = 0;
 try {
@@ -114,7 +143,8 @@ try {
   for (let i = 0; i < WARM; i++) warm.push(await timeToData(ctx, tab));
   await ctx.close();
 
-  const row = (name: string, v: number[]) => `  ${name.padEnd(38)} p50 ${pct(v, 50).toFixed(0).padStart(5)} ms   p99 ${pct(v, 99).toFixed(0).padStart(5)} ms   (${v.length} loads)`;
+  const row = (name: string, v: number[]) =>
+    `  ${name.padEnd(38)} p50 ${pct(v, 50).toFixed(0).padStart(5)} ms   p99 ${pct(v, 99).toFixed(0).padStart(5)} ms   (${v.length} loads)`;
   console.log(`\noverview first render to data, signed in (target ≤ ${TARGET_MS} ms)`);
   console.log(row("cold cache (new profile)", cold));
   console.log(row("warm cache (same tab)", warm));

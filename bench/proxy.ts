@@ -23,7 +23,10 @@ const THROUGHPUT_SECONDS = 5;
 const PASSWORD = "bench-password-123";
 const QUERY = "/bounces?count=10&offset=0";
 
-const body = JSON.stringify({ TotalCount: 1, Bounces: [{ ID: 1, Type: "HardBounce", Email: "someone@example.com", Description: "x".repeat(400) }] });
+const body = JSON.stringify({
+  TotalCount: 1,
+  Bounces: [{ ID: 1, Type: "HardBounce", Email: "someone@example.com", Description: "x".repeat(400) }],
+});
 
 async function listen(server: http.Server) {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -123,28 +126,52 @@ async function main() {
       worker.once("message", resolve);
       worker.postMessage(msg);
     });
-  const direct = { port: upstreamPort, path: QUERY, headers: { "X-Postmark-Server-Token": "bench-server-token-0000", Accept: "application/json" } };
+  const direct = {
+    port: upstreamPort,
+    path: QUERY,
+    headers: { "X-Postmark-Server-Token": "bench-server-token-0000", Accept: "application/json" },
+  };
   const proxied = { port, path: `/api/postmark${QUERY}`, headers: { cookie } };
 
   // Warm up connections, JIT and caches.
   await ask({ kind: "loop", target: proxied, concurrency: 8, seconds: 1 });
 
   console.log(`fixed rate: ${RATE} req/s to each of direct and proxied for ${SECONDS} s …`);
-  const [d, p] = await ask<{ ms: number; status: number }[][]>({ kind: "rate", targets: [direct, proxied], rate: RATE, seconds: SECONDS });
+  const [d, p] = await ask<{ ms: number; status: number }[][]>({
+    kind: "rate",
+    targets: [direct, proxied],
+    rate: RATE,
+    seconds: SECONDS,
+  });
   const dms = d!.map((r) => r.ms);
   const pms = p!.map((r) => r.ms);
   const bad = p!.filter((r) => r.status !== 200).length;
-  const row = (name: string, v: number[]) => `  ${name.padEnd(9)} p50 ${pct(v, 50).toFixed(2)} ms   p99 ${pct(v, 99).toFixed(2)} ms   (${v.length} requests)`;
+  const row = (name: string, v: number[]) =>
+    `  ${name.padEnd(9)} p50 ${pct(v, 50).toFixed(2)} ms   p99 ${pct(v, 99).toFixed(2)} ms   (${v.length} requests)`;
   console.log(row("direct", dms));
   console.log(row("proxied", pms));
   const addedP50 = pct(pms, 50) - pct(dms, 50);
   const addedP99 = pct(pms, 99) - pct(dms, 99);
-  console.log(`  added     p50 ${addedP50.toFixed(2)} ms   p99 ${addedP99.toFixed(2)} ms   target: added p99 ≤ 10 ms${bad ? `   (${bad} non-200!)` : ""}`);
+  console.log(
+    `  added     p50 ${addedP50.toFixed(2)} ms   p99 ${addedP99.toFixed(2)} ms   target: added p99 ≤ 10 ms${bad ? `   (${bad} non-200!)` : ""}`,
+  );
 
   console.log(`throughput: ${CONCURRENCY} concurrent proxied requests for ${THROUGHPUT_SECONDS} s …`);
-  const t = await ask<{ done: number; errors: number; seconds: number }>({ kind: "loop", target: proxied, concurrency: CONCURRENCY, seconds: THROUGHPUT_SECONDS });
-  console.log(`  proxied   ${Math.round(t.done / t.seconds)} req/s${t.errors ? ` (${t.errors} errors)` : ""}   target: ≥ 1,500 req/s`);
-  const td = await ask<{ done: number; errors: number; seconds: number }>({ kind: "loop", target: direct, concurrency: CONCURRENCY, seconds: 2 });
+  const t = await ask<{ done: number; errors: number; seconds: number }>({
+    kind: "loop",
+    target: proxied,
+    concurrency: CONCURRENCY,
+    seconds: THROUGHPUT_SECONDS,
+  });
+  console.log(
+    `  proxied   ${Math.round(t.done / t.seconds)} req/s${t.errors ? ` (${t.errors} errors)` : ""}   target: ≥ 1,500 req/s`,
+  );
+  const td = await ask<{ done: number; errors: number; seconds: number }>({
+    kind: "loop",
+    target: direct,
+    concurrency: CONCURRENCY,
+    seconds: 2,
+  });
   console.log(`  direct    ${Math.round(td.done / td.seconds)} req/s (the upstream alone, for reference)`);
   console.log(`  machine   ${os.cpus().length} cores, Node ${process.version}`);
 

@@ -8,7 +8,8 @@ const all = [
   ["sandbox-search", "bench/sandbox-search.ts"],
   ["address-lookup", "bench/address-lookup.ts"],
   ["workflows", "bench/workflows.ts"],
-  ["intake", "bench/intake.ts"], ["sse", "bench/sse.ts"],
+  ["intake", "bench/intake.ts"],
+  ["sse", "bench/sse.ts"],
   ["cluster", "bench/cluster.ts"],
 ];
 const only = process.argv.slice(2);

@@ -12,17 +12,24 @@ const recipient = store.messages[store.messages.length >> 1]!.recipients[0]!;
 
 const cases: [string, string][] = [
   ["outbound search, first page", "/messages/outbound?count=50&offset=0"],
-  ["outbound search, tag+status+dates", `/messages/outbound?count=50&offset=0&tag=welcome&status=sent&fromdate=${from}&todate=${to}`],
+  [
+    "outbound search, tag+status+dates",
+    `/messages/outbound?count=50&offset=0&tag=welcome&status=sent&fromdate=${from}&todate=${to}`,
+  ],
   ["outbound search, recipient", `/messages/outbound?count=50&offset=0&recipient=${encodeURIComponent(recipient)}`],
   ["outbound search, deep page", "/messages/outbound?count=500&offset=9500"],
   ["bounces search", "/bounces?count=50&offset=0&type=HardBounce"],
   ["opens search, platform", "/messages/outbound/opens?count=50&offset=0&platform=Mobile"],
   ["stats overview, all", "/stats/outbound"],
-  ["stats overview, stream+tag+dates", `/stats/outbound?messagestream=outbound&tag=welcome&fromdate=${from}&todate=${to}`],
+  [
+    "stats overview, stream+tag+dates",
+    `/stats/outbound?messagestream=outbound&tag=welcome&fromdate=${from}&todate=${to}`,
+  ],
   ["stats opens by client", "/stats/outbound/opens/emailclients"],
 ];
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 for (const [label, path] of cases) {
   const times: number[] = [];
   for (let i = 0; i < 60; i++) {
@@ -32,6 +39,8 @@ for (const [label, path] of cases) {
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(36)} p50 ${pct(times, 50).toFixed(2).padStart(7)} ms   p99 ${pct(times, 99).toFixed(2).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(36)} p50 ${pct(times, 50).toFixed(2).padStart(7)} ms   p99 ${pct(times, 99).toFixed(2).padStart(7)} ms`,
+  );
 }
 sb.close();

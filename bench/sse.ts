@@ -81,7 +81,10 @@ const heap = () => {
 
 async function main() {
   const srv = await startBenchServer();
-  const worker = new Worker(clients, { eval: true, workerData: { port: srv.port, auth: WEBHOOK_AUTH, cookie: srv.cookie } });
+  const worker = new Worker(clients, {
+    eval: true,
+    workerData: { port: srv.port, auth: WEBHOOK_AUTH, cookie: srv.cookie },
+  });
   const ask = <T>(msg: unknown) =>
     new Promise<T>((resolve) => {
       worker.once("message", resolve);
@@ -90,8 +93,15 @@ async function main() {
 
   await ask({ kind: "open", count: CLIENTS });
   console.log(`webhook → SSE latency: ${CLIENTS} clients, ${RATE} events/s for ${SECONDS} s …`);
-  const r = await ask<{ latencies: number[]; expected: number }>({ kind: "rate", rate: RATE, seconds: SECONDS, clients: CLIENTS });
-  console.log(`  p50 ${pct(r.latencies, 50).toFixed(2)} ms   p99 ${pct(r.latencies, 99).toFixed(2)} ms   (${r.latencies.length}/${r.expected} deliveries)   targets: p50 ≤ 20 ms, p99 ≤ 100 ms`);
+  const r = await ask<{ latencies: number[]; expected: number }>({
+    kind: "rate",
+    rate: RATE,
+    seconds: SECONDS,
+    clients: CLIENTS,
+  });
+  console.log(
+    `  p50 ${pct(r.latencies, 50).toFixed(2)} ms   p99 ${pct(r.latencies, 99).toFixed(2)} ms   (${r.latencies.length}/${r.expected} deliveries)   targets: p50 ≤ 20 ms, p99 ≤ 100 ms`,
+  );
   await ask({ kind: "close" });
   await new Promise((res) => setTimeout(res, 500));
 
@@ -101,8 +111,12 @@ async function main() {
   await new Promise((res) => setTimeout(res, 500));
   const after = heap();
   const perHeap = (after.heapUsed + after.external - base.heapUsed - base.external) / MANY;
-  console.log(`  server heap + external: ${(perHeap / 1024).toFixed(1)} KiB per connection (${srv.services.events.bus.size()} subscribers)`);
-  console.log(`  process RSS (server and client sockets together): ${((after.rss - base.rss) / MANY / 1024).toFixed(1)} KiB per connection`);
+  console.log(
+    `  server heap + external: ${(perHeap / 1024).toFixed(1)} KiB per connection (${srv.services.events.bus.size()} subscribers)`,
+  );
+  console.log(
+    `  process RSS (server and client sockets together): ${((after.rss - base.rss) / MANY / 1024).toFixed(1)} KiB per connection`,
+  );
   console.log(`  machine   ${os.cpus().length} cores, Node ${process.version}`);
   await ask({ kind: "close" });
   await worker.terminate();

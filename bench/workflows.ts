@@ -46,10 +46,21 @@ async function main() {
     return res;
   };
   const logger = createLogger();
-  const services = createServices({ config, store, logger: { ...logger, info: () => {} }, fetch: timedFetch, version: "bench" });
+  const services = createServices({
+    config,
+    store,
+    logger: { ...logger, info: () => {} },
+    fetch: timedFetch,
+    version: "bench",
+  });
   const { workflows, engine } = services.workflows;
   // A workflow acts with its author's authority, so it needs a real author.
-  const author = await store.users.create({ username: "bench", role: "operator", passwordHash: "-", now: new Date().toISOString() });
+  const author = await store.users.create({
+    username: "bench",
+    role: "operator",
+    passwordHash: "-",
+    now: new Date().toISOString(),
+  });
   const id = await workflows.create({
     name: "bench",
     description: "",
@@ -60,7 +71,16 @@ async function main() {
       version: 1,
       name: "bench",
       trigger: { type: "bounce" },
-      steps: [{ id: "suppress", kind: "action", operationId: "suppressions.create", params: { streamId: "outbound" }, body: { Suppressions: [{ EmailAddress: { $map: { from: "trigger", path: "Email" } } }] }, approval: "auto" }],
+      steps: [
+        {
+          id: "suppress",
+          kind: "action",
+          operationId: "suppressions.create",
+          params: { streamId: "outbound" },
+          body: { Suppressions: [{ EmailAddress: { $map: { from: "trigger", path: "Email" } } }] },
+          approval: "auto",
+        },
+      ],
     },
   });
   await workflows.setEnabled(id, true, new Date().toISOString());
@@ -71,7 +91,16 @@ async function main() {
   function emit(): Promise<unknown> {
     const n = seq++;
     const email = `user${n}@bench.example`;
-    const payload = { RecordType: "Bounce", MessageStream: "outbound", ID: n + 1, Type: "HardBounce", TypeCode: 1, ServerID: server.id, Email: email, BouncedAt: new Date().toISOString() };
+    const payload = {
+      RecordType: "Bounce",
+      MessageStream: "outbound",
+      ID: n + 1,
+      Type: "HardBounce",
+      TypeCode: 1,
+      ServerID: server.id,
+      Email: email,
+      BouncedAt: new Date().toISOString(),
+    };
     const raw = JSON.stringify(payload);
     const s = summarise("bounce", payload);
     const row: NewEventRow = {
@@ -111,7 +140,9 @@ async function main() {
   await waitDone(before + BURST, 120_000);
   const elapsed = (performance.now() - t0) / 1000;
   const completed = doneAt.size - before;
-  console.log(`throughput: ${completed} one-action runs in ${elapsed.toFixed(2)} s = ${(completed / elapsed).toFixed(0)} runs/s (target ≥ 250; concurrency 32, SQLite)`);
+  console.log(
+    `throughput: ${completed} one-action runs in ${elapsed.toFixed(2)} s = ${(completed / elapsed).toFixed(0)} runs/s (target ≥ 250; concurrency 32, SQLite)`,
+  );
 
   // 2. Latency at a fixed rate.
   const from = seq;

@@ -2,10 +2,16 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/activity-${testInfo.project.name}-${name}.png`, fullPage: false });
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/activity-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
-test("outbound messages load, a filter lives in the URL, and a message opens with its HTML sandboxed", async ({ page }, testInfo) => {
+test("outbound messages load, a filter lives in the URL, and a message opens with its HTML sandboxed", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/activity");
@@ -45,13 +51,16 @@ test("outbound messages load, a filter lives in the URL, and a message opens wit
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("blocked inbound mail can be bypassed after a confirm, and leaves the blocked list", async ({ page }, testInfo) => {
+test("blocked inbound mail can be bypassed after a confirm, and leaves the blocked list", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/activity?tab=inbound&status=blocked");
   const rows = page.getByTestId("inbound-row");
   await expect(rows.first()).toBeVisible();
-  for (const s of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))) expect(s).toBe("Blocked");
+  for (const s of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))))
+    expect(s).toBe("Blocked");
   await shot(page, testInfo, "inbound");
   const before = await page.getByTestId("pager").textContent();
   const subject = (await rows.first().getByRole("button").first().textContent())!.trim();
@@ -80,13 +89,21 @@ test("an unknown message shows Postmark's ErrorCode and Message", async ({ page 
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("a metadata filter and an inbound mailbox hash search as Postmark takes them and survive a reload", async ({ page }, testInfo) => {
+test("a metadata filter and an inbound mailbox hash search as Postmark takes them and survive a reload", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const value = `run-${testInfo.project.name}-${Date.now()}`;
   const subject = `Metadata e2e ${value}`;
   const sent = await page.request.post("/api/postmark/email", {
-    data: { From: "hello@lumenapp.io", To: "metadata-e2e@example.com", Subject: subject, TextBody: "Hello", Metadata: { e2erun: value } },
+    data: {
+      From: "hello@lumenapp.io",
+      To: "metadata-e2e@example.com",
+      Subject: subject,
+      TextBody: "Hello",
+      Metadata: { e2erun: value },
+    },
   });
   expect(sent.status()).toBe(200);
 
@@ -114,10 +131,14 @@ test("a metadata filter and an inbound mailbox hash search as Postmark takes the
   await expectNoHorizontalOverflow(page);
 
   // Inbound: a mailbox hash the server's own data holds, and every row shown carries it.
-  const inbound = (await (await page.request.get("/api/postmark/messages/inbound?count=200&offset=0")).json()) as { InboundMessages: { MailboxHash: string | null }[] };
+  const inbound = (await (await page.request.get("/api/postmark/messages/inbound?count=200&offset=0")).json()) as {
+    InboundMessages: { MailboxHash: string | null }[];
+  };
   const hash = inbound.InboundMessages.map((m) => m.MailboxHash).find((h): h is string => !!h)!;
   expect(hash).toBeTruthy();
-  const matching = (await (await page.request.get(`/api/postmark/messages/inbound?count=1&offset=0&mailboxhash=${encodeURIComponent(hash)}`)).json()) as { TotalCount: number };
+  const matching = (await (
+    await page.request.get(`/api/postmark/messages/inbound?count=1&offset=0&mailboxhash=${encodeURIComponent(hash)}`)
+  ).json()) as { TotalCount: number };
   await page.getByRole("tab", { name: "Inbound" }).click();
   await expect(page.getByLabel("Metadata key")).toHaveCount(0);
   await page.getByLabel("Mailbox hash").fill(hash);
@@ -136,7 +157,11 @@ test("opens and clicks export as CSV through a server job, every row the sandbox
   await signIn(page);
   const errors = watchConsole(page);
   for (const tab of ["opens", "clicks"] as const) {
-    const total = ((await (await page.request.get(`/api/postmark/messages/outbound/${tab}?count=1&offset=0`)).json()) as { TotalCount: number }).TotalCount;
+    const total = (
+      (await (await page.request.get(`/api/postmark/messages/outbound/${tab}?count=1&offset=0`)).json()) as {
+        TotalCount: number;
+      }
+    ).TotalCount;
     expect(total).toBeGreaterThan(0);
     await page.goto(`/activity?tab=${tab}`);
     await expect(page.getByTestId(`${tab}-row`).first()).toBeVisible({ timeout: 15_000 });

@@ -3,7 +3,10 @@ import { expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./sup
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/address-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/address-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 interface Suppression {
   EmailAddress: string;
@@ -23,18 +26,30 @@ async function get<T>(request: APIRequestContext, path: string): Promise<T> {
 
 /** The sandbox's own view of the default server: who is suppressed, who bounced, who was mailed. */
 async function facts(request: APIRequestContext) {
-  const servers = await get<{ servers: { id: number; name: string }[]; defaultServerId: number | null }>(request, "/api/servers");
+  const servers = await get<{ servers: { id: number; name: string }[]; defaultServerId: number | null }>(
+    request,
+    "/api/servers",
+  );
   const name = servers.servers.find((s) => s.id === servers.defaultServerId)?.name ?? servers.servers[0]!.name;
   const suppressed: Suppression[] = [];
-  for (const stream of ["outbound", "broadcast"]) suppressed.push(...(await get<{ Suppressions: Suppression[] }>(request, `/api/postmark/message-streams/${stream}/suppressions/dump`)).Suppressions);
+  for (const stream of ["outbound", "broadcast"])
+    suppressed.push(
+      ...(
+        await get<{ Suppressions: Suppression[] }>(request, `/api/postmark/message-streams/${stream}/suppressions/dump`)
+      ).Suppressions,
+    );
   const bounces = (await get<{ Bounces: Bounce[] }>(request, "/api/postmark/bounces?count=500&offset=0")).Bounces;
-  const recipients = (await get<{ Messages: { Recipients: string[] }[] }>(request, "/api/postmark/messages/outbound?count=200&offset=0")).Messages.flatMap((m) => m.Recipients);
+  const recipients = (
+    await get<{ Messages: { Recipients: string[] }[] }>(request, "/api/postmark/messages/outbound?count=200&offset=0")
+  ).Messages.flatMap((m) => m.Recipients);
   const isSuppressed = new Set(suppressed.map((s) => s.EmailAddress.toLowerCase()));
   const bounced = new Set(bounces.map((b) => (b.Email ?? "").toLowerCase()));
   return { name, suppressed, bounces, recipients, isSuppressed, bounced };
 }
 
-test("the address lookup explains a suppressed, a bounced and a clean address, and can suppress", async ({ page }, testInfo) => {
+test("the address lookup explains a suppressed, a bounced and a clean address, and can suppress", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page);
   const errors = watchConsole(page);
@@ -54,7 +69,13 @@ test("the address lookup explains a suppressed, a bounced and a clean address, a
   await expectNoHorizontalOverflow(page);
 
   // Bounced but still active: a soft bounce, not suppressed anywhere.
-  const soft = f.bounces.find((b) => b.Email && !b.Inactive && !f.isSuppressed.has(b.Email.toLowerCase()) && !f.bounces.some((x) => x.Inactive && x.Email === b.Email))!;
+  const soft = f.bounces.find(
+    (b) =>
+      b.Email &&
+      !b.Inactive &&
+      !f.isSuppressed.has(b.Email.toLowerCase()) &&
+      !f.bounces.some((x) => x.Inactive && x.Email === b.Email),
+  )!;
   await page.goto(`/address/${encodeURIComponent(soft.Email!)}`);
   await expect(region().getByTestId("address-headline")).toContainText("Not suppressed, but it has bounced");
   await expect(region().getByTestId("address-bounce").first()).toBeVisible();
@@ -75,7 +96,9 @@ test("the address lookup explains a suppressed, a bounced and a clean address, a
   await region().getByRole("button", { name: "Suppress on outbound" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Suppress" }).click();
   await expect(region().getByTestId("address-headline")).toContainText("Suppressed on");
-  await expect(region().locator('[data-testid="address-suppression"][data-cause="manual"]')).toContainText("Suppressed by hand");
+  await expect(region().locator('[data-testid="address-suppression"][data-cause="manual"]')).toContainText(
+    "Suppressed by hand",
+  );
   await expect(region().getByRole("button", { name: "Remove suppression" })).toBeVisible();
   await expectNoHorizontalOverflow(page);
   expect(errors).toEqual([]);

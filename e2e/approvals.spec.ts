@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN_PASSWORD, expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
 
-const shot = (page: Page, project: string, name: string) => page.screenshot({ path: `test-results/screens/${project}-approvals-${name}.png`, fullPage: false });
+const shot = (page: Page, project: string, name: string) =>
+  page.screenshot({ path: `test-results/screens/${project}-approvals-${name}.png`, fullPage: false });
 
 async function poll<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -13,14 +14,22 @@ async function poll<T>(fn: () => Promise<T | undefined>, timeoutMs = 20_000): Pr
   }
 }
 
-interface Item { id: number; status: string; reason: string | null; blastRadius: { addresses: string[] } }
+interface Item {
+  id: number;
+  status: string;
+  reason: string | null;
+  blastRadius: { addresses: string[] };
+}
 
 /** A workflow that suppresses a soft-bounced address on its stream, always after one person approves. */
 async function seedWorkflow(request: APIRequestContext, origin: string, marker: string): Promise<number> {
   const doc = {
     version: 1,
     name: `Suppress soft bounces (${marker})`,
-    trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Email", op: "contains", value: marker }] } },
+    trigger: {
+      type: "bounce",
+      conditions: { mode: "all", rules: [{ field: "Email", op: "contains", value: marker }] },
+    },
     steps: [
       {
         id: "suppress",
@@ -45,7 +54,13 @@ async function seedWorkflow(request: APIRequestContext, origin: string, marker: 
 async function bounce(request: APIRequestContext, origin: string, to: string): Promise<void> {
   const res = await request.post("/api/postmark/email", {
     headers: { Origin: origin },
-    data: { From: "hello@lumenapp.io", To: to, Subject: "Approvals e2e", TextBody: "x", Headers: [{ Name: "X-PM-Bounce-Type", Value: "SoftBounce" }] },
+    data: {
+      From: "hello@lumenapp.io",
+      To: to,
+      Subject: "Approvals e2e",
+      TextBody: "x",
+      Headers: [{ Name: "X-PM-Bounce-Type", Value: "SoftBounce" }],
+    },
   });
   expect(res.status(), await res.text()).toBe(200);
 }
@@ -58,7 +73,10 @@ async function itemFor(request: APIRequestContext, address: string): Promise<Ite
 }
 
 async function createApprover(request: APIRequestContext, origin: string, username: string): Promise<void> {
-  const res = await request.post("/api/users", { headers: { Origin: origin }, data: { username, password: ADMIN_PASSWORD, role: "approver" } });
+  const res = await request.post("/api/users", {
+    headers: { Origin: origin },
+    data: { username, password: ADMIN_PASSWORD, role: "approver" },
+  });
   expect(res.status(), await res.text()).toBe(201);
 }
 
@@ -113,17 +131,27 @@ test("phone: an approver approves one queued suppression and rejects another", a
   await shot(page, project, "item");
 
   // Swipe between items: the arrows do what a swipe does.
-  await page.getByRole("button", { name: "Next item" }).or(page.getByRole("button", { name: "Previous item" })).and(page.locator(":enabled")).first().click();
+  await page
+    .getByRole("button", { name: "Next item" })
+    .or(page.getByRole("button", { name: "Previous item" }))
+    .and(page.locator(":enabled"))
+    .first()
+    .click();
   await expect(page).not.toHaveURL(new RegExp(`/approvals/${itemA.id}\\?`));
   await page.goto(`/approvals/${itemA.id}?status=pending`);
 
   await approveOnScreen(page);
   // The action took effect in the sandbox: the address is on the stream's suppression list.
   await poll(async () => {
-    const dump = (await (await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")).json()) as { Suppressions: { EmailAddress: string }[] };
+    const dump = (await (
+      await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")
+    ).json()) as { Suppressions: { EmailAddress: string }[] };
     return dump.Suppressions.some((s) => s.EmailAddress.toLowerCase() === a.toLowerCase()) ? true : undefined;
   });
-  const decided = (await (await page.request.get(`/api/approvals/${itemA.id}`)).json()) as Item & { decidedBy: string; outcome: string };
+  const decided = (await (await page.request.get(`/api/approvals/${itemA.id}`)).json()) as Item & {
+    decidedBy: string;
+    outcome: string;
+  };
   expect(decided.status).toBe("approved");
   expect(decided.decidedBy).toBe(approver);
   expect(decided.outcome).toBe("succeeded");
@@ -155,7 +183,10 @@ test("phone: an approver approves one queued suppression and rejects another", a
   expect(prefs.status() === 404 ? errors.filter((e) => !e.includes("404")) : errors).toEqual([]);
 });
 
-test("desktop: approve on screen, then the audit page shows the decision and an intact chain", async ({ page, baseURL }, testInfo) => {
+test("desktop: approve on screen, then the audit page shows the decision and an intact chain", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.skip(isPhone(testInfo), "the desktop flow");
   test.setTimeout(120_000);
   const project = testInfo.project.name;
@@ -187,12 +218,18 @@ test("desktop: approve on screen, then the audit page shows the decision and an 
   await shot(page, project, "audit");
 });
 
-test("edited request: an operator's edit is not an approval; the queue and another approver see it marked edited, with its diff", async ({ page, baseURL }, testInfo) => {
+test("edited request: an operator's edit is not an approval; the queue and another approver see it marked edited, with its diff", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   const project = testInfo.project.name;
   const { a, itemA, approver } = await seedItems(page, baseURL!, `edit-${project}`);
   const operator = `operator-${project}-${Date.now() % 100000}`;
-  const made = await page.request.post("/api/users", { headers: { Origin: baseURL! }, data: { username: operator, password: ADMIN_PASSWORD, role: "operator" } });
+  const made = await page.request.post("/api/users", {
+    headers: { Origin: baseURL! },
+    data: { username: operator, password: ADMIN_PASSWORD, role: "operator" },
+  });
   expect(made.status(), await made.text()).toBe(201);
   const edited = a.replace("-a@", "-edited@");
 
@@ -201,7 +238,10 @@ test("edited request: an operator's edit is not an approval; the queue and anoth
   await page.goto(`/approvals/${itemA.id}?status=pending`);
   // The first answer after a navigation can be slow on a loaded machine.
   const loaded = { timeout: 20_000 };
-  await expect(page.getByTestId("edit-blocked")).toContainText("Editing needs a role that may call write operations", loaded);
+  await expect(page.getByTestId("edit-blocked")).toContainText(
+    "Editing needs a role that may call write operations",
+    loaded,
+  );
   await expect(page.getByRole("button", { name: "Edit the request" })).toBeDisabled();
 
   await switchUser(page, operator);
@@ -221,7 +261,9 @@ test("edited request: an operator's edit is not an approval; the queue and anoth
   // Watched from here: switching users makes the previous session's requests answer 401.
   const errors = watchConsole(page);
   await page.goto("/approvals");
-  await expect(page.getByTestId("approval-card").filter({ hasText: edited }).getByTestId("approval-card-edited")).toContainText(`edited by ${operator}`, loaded);
+  await expect(
+    page.getByTestId("approval-card").filter({ hasText: edited }).getByTestId("approval-card-edited"),
+  ).toContainText(`edited by ${operator}`, loaded);
   await expectNoHorizontalOverflow(page);
   await shot(page, project, "edited-list");
   await page.goto(`/approvals/${itemA.id}?status=pending`);
@@ -239,13 +281,18 @@ test("edited request: an operator's edit is not an approval; the queue and anoth
 
   await approveOnScreen(page);
   await poll(async () => {
-    const dump = (await (await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")).json()) as { Suppressions: { EmailAddress: string }[] };
+    const dump = (await (
+      await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")
+    ).json()) as { Suppressions: { EmailAddress: string }[] };
     return dump.Suppressions.some((x) => x.EmailAddress.toLowerCase() === edited.toLowerCase()) ? true : undefined;
   });
   expect(errors).toEqual([]);
 });
 
-test("signed link: the page confirms before anything changes; a used or tampered link says so", async ({ page, baseURL }, testInfo) => {
+test("signed link: the page confirms before anything changes; a used or tampered link says so", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(120_000);
   const project = testInfo.project.name;
   const { a, itemA, approver } = await seedItems(page, baseURL!, `link-${project}`);
@@ -286,17 +333,51 @@ test("layout: audit page and signed-link page with contract-shaped answers", asy
   const item = await (await page.request.get(`/api/approvals/${itemA.id}`)).json();
   const now = new Date().toISOString();
   const rec = (seq: number, action: string, target: string, outcome: string, actor = "admin") => ({
-    seq, at: now, actor: { userId: 1, name: actor }, action, target, outcome, outcomeDetail: outcome === "success" ? "200" : "403", requestId: `req-${seq}`, details: { ip: "127.0.0.1" }, prevHash: "0".repeat(64), hash: `${seq}`.padStart(64, "a"),
+    seq,
+    at: now,
+    actor: { userId: 1, name: actor },
+    action,
+    target,
+    outcome,
+    outcomeDetail: outcome === "success" ? "200" : "403",
+    requestId: `req-${seq}`,
+    details: { ip: "127.0.0.1" },
+    prevHash: "0".repeat(64),
+    hash: `${seq}`.padStart(64, "a"),
   });
-  await page.route("**/api/audit/verify", (r) => r.fulfill({ json: { intact: false, checked: 41, lastSeq: 57, firstBrokenSeq: 42, reason: "hash_mismatch", checkedAt: now } }));
-  await page.route(/\/api\/audit\?/, (r) => r.fulfill({ json: { records: [rec(57, "approval.approve", `approval:${itemA.id}`, "success", "approver-jo"), rec(56, "postmark.write", "POST /message-streams/outbound/suppressions", "success", "workflow-engine"), rec(55, "auth.login.failed", "user:mallory-with-a-very-long-name@example.com", "denied", "mallory")], nextBefore: 55 } }));
+  await page.route("**/api/audit/verify", (r) =>
+    r.fulfill({
+      json: { intact: false, checked: 41, lastSeq: 57, firstBrokenSeq: 42, reason: "hash_mismatch", checkedAt: now },
+    }),
+  );
+  await page.route(/\/api\/audit\?/, (r) =>
+    r.fulfill({
+      json: {
+        records: [
+          rec(57, "approval.approve", `approval:${itemA.id}`, "success", "approver-jo"),
+          rec(56, "postmark.write", "POST /message-streams/outbound/suppressions", "success", "workflow-engine"),
+          rec(55, "auth.login.failed", "user:mallory-with-a-very-long-name@example.com", "denied", "mallory"),
+        ],
+        nextBefore: 55,
+      },
+    }),
+  );
   await page.goto("/audit");
   await expect(page.getByTestId("audit-chain")).toContainText("Chain broken at record #42");
   await expect(page.getByTestId("audit-list")).toContainText("approval.approve");
   await expectNoHorizontalOverflow(page);
   await shot(page, project, "audit-mock");
 
-  await page.route("**/api/approval-links/**", (r) => r.fulfill({ json: { approval: item, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), canDecide: true, reason: null } }));
+  await page.route("**/api/approval-links/**", (r) =>
+    r.fulfill({
+      json: {
+        approval: item,
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        canDecide: true,
+        reason: null,
+      },
+    }),
+  );
   await page.goto("/approve/preview-token");
   await expect(page.getByTestId("approval-headline")).toContainText(a);
   await expect(page.getByRole("button", { name: "Confirm approval" })).toBeEnabled();

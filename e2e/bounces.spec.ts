@@ -2,11 +2,17 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/bounces-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/bounces-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 // The browser logs Postmark's 422 answers as failed loads; the page shows them itself.
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
-test("delivery stats and bounces load; a type filter lives in the URL and narrows the list", async ({ page }, testInfo) => {
+test("delivery stats and bounces load; a type filter lives in the URL and narrows the list", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/bounces");
@@ -32,7 +38,9 @@ test("delivery stats and bounces load; a type filter lives in the URL and narrow
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("a bounce shows its SMTP dump and can be reactivated after a confirm naming the address", async ({ page }, testInfo) => {
+test("a bounce shows its SMTP dump and can be reactivated after a confirm naming the address", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/bounces?type=HardBounce&inactive=true");
@@ -43,7 +51,9 @@ test("a bounce shows its SMTP dump and can be reactivated after a confirm naming
   await expect(page).toHaveURL(/bounce=\d+/);
   const panel = page.getByTestId("bounce-detail");
   await expect(panel.getByRole("heading", { name: "SMTP dump" })).toBeVisible();
-  await expect(panel.locator('pre[aria-label="SMTP dump"]').or(panel.getByText(/no longer keeps the SMTP dump|dump is empty/))).toBeVisible();
+  await expect(
+    panel.locator('pre[aria-label="SMTP dump"]').or(panel.getByText(/no longer keeps the SMTP dump|dump is empty/)),
+  ).toBeVisible();
   await shot(page, testInfo, "detail");
 
   await panel.getByRole("button", { name: "Reactivate" }).click();
@@ -69,7 +79,9 @@ test("an unknown bounce shows Postmark's ErrorCode and Message", async ({ page }
 test("a page past the end says so, and a bounce links to the message that bounced", async ({ page }) => {
   await signIn(page);
   const errors = watchConsole(page);
-  const total = ((await (await page.request.get("/api/postmark/bounces?count=1&offset=0")).json()) as { TotalCount: number }).TotalCount;
+  const total = (
+    (await (await page.request.get("/api/postmark/bounces?count=1&offset=0")).json()) as { TotalCount: number }
+  ).TotalCount;
   expect(total).toBeLessThan(9_000); // so a far page lies past the end, not at the 10,000-row ceiling
   await page.goto("/bounces?page=180");
   await expect(page.getByText("Page 180 is past the end of the results")).toBeVisible({ timeout: 15_000 });

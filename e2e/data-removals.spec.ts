@@ -2,12 +2,18 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/data-removals-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/data-removals-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** A Postmark refusal is an expected 4xx; the browser logs the failed load itself, nothing else may. */
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
-test("checks a request's status by id, with the id in the URL; an unknown id shows Postmark's error", async ({ page }, testInfo) => {
+test("checks a request's status by id, with the id in the URL; an unknown id shows Postmark's error", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/data-removals");
@@ -30,7 +36,11 @@ test("checks a request's status by id, with the id in the URL; an unknown id sho
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("creates a removal after a confirm naming the address; Mailroom keeps it for every admin and checks it", async ({ page, browser, baseURL }, testInfo) => {
+test("creates a removal after a confirm naming the address; Mailroom keeps it for every admin and checks it", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   test.slow(); // two browsers signed in on a shared machine
   await signIn(page);
   const errors = watchConsole(page);
@@ -59,7 +69,10 @@ test("creates a removal after a confirm naming the address; Mailroom keeps it fo
 
   // Kept by Mailroom, not the browser: another admin in another browser sees it and can check it.
   const username = `dradmin${testInfo.project.name}${Date.now()}`;
-  const created = await page.request.post("/api/users", { headers: { Origin: baseURL! }, data: { username, password: "second-admin-password-1", role: "admin" } });
+  const created = await page.request.post("/api/users", {
+    headers: { Origin: baseURL! },
+    data: { username, password: "second-admin-password-1", role: "admin" },
+  });
   expect(created.status(), await created.text()).toBeLessThan(300);
   const other = await browser.newContext();
   const second = await other.newPage();

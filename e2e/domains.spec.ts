@@ -2,10 +2,14 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/domains-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/domains-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** A Postmark refusal is an expected 4xx; the browser logs the failed load itself, nothing else may. */
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
 test("lists the seeded domains, and the filters live in the URL", async ({ page }, testInfo) => {
   await signIn(page);
@@ -56,7 +60,9 @@ test("shows a domain's DNS records with copy buttons", async ({ page }, testInfo
   expect(errors).toEqual([]);
 });
 
-test("add a domain, verify, rotate, change Return-Path and delete it; Postmark errors show as they are", async ({ page }, testInfo) => {
+test("add a domain, verify, rotate, change Return-Path and delete it; Postmark errors show as they are", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const name = `e2e-${testInfo.project.name}-${Date.now()}.example.com`;
@@ -115,7 +121,9 @@ test("add a domain, verify, rotate, change Return-Path and delete it; Postmark e
   await confirm.getByLabel(/Type .* to confirm/).fill(`${name}x`);
   await expect(confirm.getByRole("button", { name: `Delete ${name}` })).toBeDisabled();
   await confirm.getByLabel(/Type .* to confirm/).fill(name);
-  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/domain-${testInfo.project.name}-typed-confirm.png` });
+  await page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/domain-${testInfo.project.name}-typed-confirm.png`,
+  });
   await confirm.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(page).not.toHaveURL(/domain=/);
   await expect(page.getByTestId("domain-row").first()).toBeVisible();

@@ -2,19 +2,29 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** Sends a test event the way the Triggers page does, from inside the signed-in page. */
 async function sendTestEvent(page: Page, trigger: string): Promise<void> {
   const status = await page.evaluate(async (t) => {
-    const res = await fetch("/api/events/test", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ trigger: t }) });
+    const res = await fetch("/api/events/test", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ trigger: t }),
+    });
     return res.status;
   }, trigger);
   expect(status, `POST /api/events/test ${trigger}`).toBeLessThan(300);
 }
 
 async function openTypes(page: Page, testInfo: TestInfo) {
-  if (isPhone(testInfo) && (await page.getByRole("button", { name: "More filters" }).getAttribute("aria-expanded")) !== "true") {
+  if (
+    isPhone(testInfo) &&
+    (await page.getByRole("button", { name: "More filters" }).getAttribute("aria-expanded")) !== "true"
+  ) {
     await page.getByRole("button", { name: "More filters" }).click();
   }
   await page.getByRole("button", { name: /^Types/ }).click();
@@ -58,7 +68,8 @@ test("filtering by type puts the filter in the URL and lists only that type", as
   await signIn(page);
   await page.goto("/feed");
   await expect(page.getByTestId("live-indicator").first()).toHaveAttribute("data-status", "live");
-  for (const t of ["click", "delivery", "open", "spam-complaint", "inbound", "subscription-change"]) await sendTestEvent(page, t);
+  for (const t of ["click", "delivery", "open", "spam-complaint", "inbound", "subscription-change"])
+    await sendTestEvent(page, t);
   await expect(page.getByTestId("feed-row").and(page.locator('[data-trigger="inbound"]')).first()).toBeVisible();
   await expect(page.getByTestId("feed-row").and(page.locator('[data-trigger="click"]')).first()).toBeVisible();
   await shot(page, testInfo, "feed");

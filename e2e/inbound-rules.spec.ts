@@ -2,10 +2,14 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/inbound-rules-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/inbound-rules-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** A Postmark refusal is an expected 4xx; the browser logs the failed load itself, nothing else may. */
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
 test("lists the seeded rules and filters them by kind through the URL", async ({ page }, testInfo) => {
   await signIn(page);

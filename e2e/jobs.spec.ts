@@ -5,7 +5,10 @@ import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/jobs-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/jobs-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 interface Bounce {
   ID: number;
@@ -18,10 +21,18 @@ interface Bounce {
 }
 
 /** Postmark counts days in US Eastern time; the page's date filter does too. */
-const easternDay = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+const easternDay = (iso: string) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "America/New_York",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(iso));
 
 async function bounces(request: APIRequestContext, query: Record<string, string>): Promise<Bounce[]> {
-  const res = await request.get(`/api/postmark/bounces?${new URLSearchParams({ count: "500", offset: "0", ...query })}`);
+  const res = await request.get(
+    `/api/postmark/bounces?${new URLSearchParams({ count: "500", offset: "0", ...query })}`,
+  );
   expect(res.status()).toBe(200);
   return ((await res.json()) as { Bounces: Bounce[] }).Bounces;
 }
@@ -61,12 +72,16 @@ function pickDays(all: Bounce[]): { from: string; to: string } {
   throw new Error("the sandbox holds no window with a mix of reactivatable and spam-complaint bounces");
 }
 
-test("bulk reactivation of a filter: a dry run with reasons, then a throttled run that goes on through a reload", async ({ page }, testInfo) => {
+test("bulk reactivation of a filter: a dry run with reasons, then a throttled run that goes on through a reload", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await signIn(page);
   const errors = watchConsole(page);
   const range = pickDays(await bounces(page.request, {}));
-  const expected = expectedVerdicts(await bounces(page.request, { fromdate: `${range.from}T00:00:00`, todate: `${range.to}T23:59:59` }));
+  const expected = expectedVerdicts(
+    await bounces(page.request, { fromdate: `${range.from}T00:00:00`, todate: `${range.to}T23:59:59` }),
+  );
 
   await page.goto(`/bounces?from=${range.from}&to=${range.to}`);
   await expect(page.getByTestId("bounce-row").first()).toBeVisible({ timeout: 30_000 });
@@ -74,7 +89,10 @@ test("bulk reactivation of a filter: a dry run with reasons, then a throttled ru
   await expect(page).toHaveURL(/job=\d+/);
   const detail = page.getByTestId("job-detail");
   await expect(detail.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
-  await expect(detail.getByTestId("verdict-reactivatable")).toHaveAttribute("data-count", String(expected.reactivatable));
+  await expect(detail.getByTestId("verdict-reactivatable")).toHaveAttribute(
+    "data-count",
+    String(expected.reactivatable),
+  );
   await expect(detail.getByTestId("verdict-spam-complaint")).toHaveAttribute("data-count", String(expected.spam));
   await expect(detail.getByTestId("verdict-active")).toHaveAttribute("data-count", String(expected.active));
   await detail.getByTestId("verdict-spam-complaint").click();
@@ -89,7 +107,9 @@ test("bulk reactivation of a filter: a dry run with reasons, then a throttled ru
   const progress = detail.getByTestId("job-progress");
   await expect(progress).toHaveAttribute("data-total", String(expected.reactivatable));
   // Mid-run: some done, not all (the server paces its calls).
-  await expect.poll(async () => Number(await progress.getAttribute("data-processed")), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await progress.getAttribute("data-processed")), { timeout: 20_000 })
+    .toBeGreaterThan(0);
   const before = Number(await progress.getAttribute("data-processed"));
   expect(before).toBeLessThan(expected.reactivatable);
   await detail.scrollIntoViewIfNeeded();
@@ -97,7 +117,9 @@ test("bulk reactivation of a filter: a dry run with reasons, then a throttled ru
 
   await page.reload();
   await expect(detail.getByTestId("job-progress")).toBeVisible();
-  expect(Number(await detail.getByTestId("job-progress").getAttribute("data-processed"))).toBeGreaterThanOrEqual(before);
+  expect(Number(await detail.getByTestId("job-progress").getAttribute("data-processed"))).toBeGreaterThanOrEqual(
+    before,
+  );
   await expect(detail.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
   await expect(detail.getByTestId("job-item")).toHaveCount(expected.reactivatable);
   await expect(detail.locator('[data-testid="job-item"][data-status="succeeded"]')).toHaveCount(expected.reactivatable);
@@ -106,7 +128,11 @@ test("bulk reactivation of a filter: a dry run with reasons, then a throttled ru
   await expectNoHorizontalOverflow(page);
 
   // The sandbox agrees: nothing left to reactivate in that range.
-  expect(expectedVerdicts(await bounces(page.request, { fromdate: `${range.from}T00:00:00`, todate: `${range.to}T23:59:59` })).reactivatable).toBe(0);
+  expect(
+    expectedVerdicts(
+      await bounces(page.request, { fromdate: `${range.from}T00:00:00`, todate: `${range.to}T23:59:59` }),
+    ).reactivatable,
+  ).toBe(0);
   // Another user sees the job and its progress.
   await page.goto("/jobs");
   await expect(page.getByTestId("job-card").first()).toContainText("Reactivate");
@@ -117,7 +143,11 @@ test("an export past Postmark's 10,000-row ceiling writes every message once", a
   test.setTimeout(120_000);
   await signIn(page);
   const errors = watchConsole(page);
-  const total = ((await (await page.request.get("/api/postmark/messages/outbound?count=1&offset=0")).json()) as { TotalCount: number }).TotalCount;
+  const total = (
+    (await (await page.request.get("/api/postmark/messages/outbound?count=1&offset=0")).json()) as {
+      TotalCount: number;
+    }
+  ).TotalCount;
   expect(total).toBeGreaterThan(10_000);
 
   await page.goto("/activity");

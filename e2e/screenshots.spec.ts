@@ -3,7 +3,11 @@ import { isPhone, signIn } from "./support";
 
 // Not assertions: pictures for a person to look at (test-results/screens/).
 test("screenshots of the main screens", async ({ page }, testInfo) => {
-  const shot = (name: string) => page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`, fullPage: true });
+  const shot = (name: string) =>
+    page.screenshot({
+      path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`,
+      fullPage: true,
+    });
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in" }).waitFor();
   await shot("sign-in");
@@ -33,7 +37,10 @@ test("screenshots of the main screens", async ({ page }, testInfo) => {
   await page.goto("/settings?tab=connection");
   await page.getByText("Connect to Postmark").waitFor();
   await shot("settings-connection");
-  await page.getByRole("button", { name: /Search/ }).first().click();
+  await page
+    .getByRole("button", { name: /Search/ })
+    .first()
+    .click();
   await page.getByPlaceholder("Go to a page or an operation…").fill("domain");
   await shot("palette");
 });

@@ -5,7 +5,10 @@ import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 const appErrors = (errors: string[]) => errors.filter((e) => !/Blocked script execution in 'about:srcdoc'/.test(e));
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/send-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/send-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** A confirmed sender signature of the seeded account, read through the API (never hard-coded). */
 async function confirmedFrom(page: Page): Promise<string> {
@@ -50,7 +53,9 @@ test("compose, preview in a sandboxed iframe, send, and see the MessageID", asyn
   await page.getByLabel("Header value 1").fill("spring");
   await page.locator("#compose-TrackLinks").click();
   await page.getByRole("option", { name: "HTML and text" }).click();
-  await page.getByLabel("Attach files").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("x".repeat(3000)) });
+  await page
+    .getByLabel("Attach files")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("x".repeat(3000)) });
   await expect(page.getByTestId("attachment-row")).toContainText("notes.txt");
   await expect(page.getByTestId("attachment-row")).toContainText("3.0 kB");
   await expect(page.getByTestId("compose-Attachments-total")).toContainText("4.0 kB encoded of 10.00 MB");
@@ -66,7 +71,10 @@ test("compose, preview in a sandboxed iframe, send, and see the MessageID", asyn
   await expect(page.getByTestId("send-status")).toContainText("Status:");
   // What Postmark stored: the metadata, header, Cc and attachment all arrived.
   const id = (await page.getByTestId("send-message-id").textContent())!;
-  const details = (await (await page.request.get(`/api/postmark/messages/outbound/${id}/details`)).json()) as Record<string, unknown>;
+  const details = (await (await page.request.get(`/api/postmark/messages/outbound/${id}/details`)).json()) as Record<
+    string,
+    unknown
+  >;
   expect(details.Metadata).toEqual({ "order-id": "42" });
   expect(JSON.stringify(details)).toContain("carol@example.com");
   expect(JSON.stringify(details.Attachments)).toContain("notes.txt");
@@ -89,16 +97,22 @@ test("a bad address shows Postmark's ErrorCode and Message", async ({ page }) =>
   await expect(err).toContainText("Illegal email address");
 });
 
-test("an attachment over Postmark's limit, or of a forbidden type, is refused before sending", async ({ page }, testInfo) => {
+test("an attachment over Postmark's limit, or of a forbidden type, is refused before sending", async ({
+  page,
+}, testInfo) => {
   test.slow(); // several sends and renders against the sandbox on a shared machine
   await signIn(page);
   await page.goto("/send");
   let posted = false;
-  page.on("request", (r) => { if (r.method() === "POST" && r.url().includes("/api/postmark/email")) posted = true; });
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/api/postmark/email")) posted = true;
+  });
   await fillEnvelope(page, "compose", "ada@example.com");
   await page.locator("#compose-HtmlBody").fill("<p>Big file</p>");
   // 7.6 MB is 10.1 MB once base64-encoded: over the 10 MB per message.
-  await page.getByLabel("Attach files").setInputFiles({ name: "video.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(7_600_000, 1) });
+  await page
+    .getByLabel("Attach files")
+    .setInputFiles({ name: "video.mp4", mimeType: "video/mp4", buffer: Buffer.alloc(7_600_000, 1) });
   await expect(page.getByTestId("compose-Attachments-total")).toContainText("10.13 MB encoded of 10.00 MB");
   await expect(page.getByText("Over Postmark's limit")).toBeVisible();
   await page.getByRole("button", { name: "Send message" }).click();
@@ -106,13 +120,17 @@ test("an attachment over Postmark's limit, or of a forbidden type, is refused be
   await page.locator("#compose-Attachments-error").scrollIntoViewIfNeeded();
   await shot(page, testInfo, "attachment-limit");
   await page.getByRole("button", { name: "Remove video.mp4" }).click();
-  await page.getByLabel("Attach files").setInputFiles({ name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") });
+  await page
+    .getByLabel("Attach files")
+    .setInputFiles({ name: "setup.exe", mimeType: "application/octet-stream", buffer: Buffer.from("MZ") });
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.locator("#compose-Attachments-error")).toContainText("setup.exe");
   expect(posted).toBe(false);
 });
 
-test("send with a template: the model is a form (lists included), with a JSON view, a preview, and a send", async ({ page }, testInfo) => {
+test("send with a template: the model is a form (lists included), with a JSON view, a preview, and a send", async ({
+  page,
+}, testInfo) => {
   test.slow(); // several sends and renders against the sandbox on a shared machine
   await signIn(page);
   const errors = watchConsole(page);
@@ -162,7 +180,10 @@ test("a viewer sees the send form disabled, with the reason", async ({ page, bas
   test.slow(); // several sends and renders against the sandbox on a shared machine
   await signIn(page);
   const username = `sendviewer${Date.now()}`;
-  const created = await page.request.post("/api/users", { headers: { Origin: baseURL! }, data: { username, password: "viewer-password-1", role: "viewer" } });
+  const created = await page.request.post("/api/users", {
+    headers: { Origin: baseURL! },
+    data: { username, password: "viewer-password-1", role: "viewer" },
+  });
   expect(created.status(), await created.text()).toBeLessThan(300);
   await page.request.post("/api/auth/logout", { headers: { Origin: baseURL! } });
   await page.context().clearCookies();
@@ -181,7 +202,9 @@ test("an unknown template id shows Postmark's ErrorCode and Message", async ({ p
   await expect(err).toContainText("not valid or was not found");
 });
 
-test("batch: a CSV is mapped, previewed, validated and sent; a bad address comes back with its ErrorCode; results download", async ({ page }, testInfo) => {
+test("batch: a CSV is mapped, previewed, validated and sent; a bad address comes back with its ErrorCode; results download", async ({
+  page,
+}, testInfo) => {
   test.slow(); // several sends and renders against the sandbox on a shared machine
   await signIn(page);
   const errors = watchConsole(page);
@@ -189,8 +212,11 @@ test("batch: a CSV is mapped, previewed, validated and sent; a bad address comes
   await page.goto("/send?mode=batch");
   await page.locator("#batch-From").fill(from);
   await page.locator("#batch-TextBody").fill("Hello from a batch");
-  const csv = 'email,Subject,order id\r\nada@example.com,"Hi, Ada",A-1\r\nnot-an-address,Hi,A-2\r\ngrace@example.com,Hi Grace,A-3\r\n,No one,A-4\r\n';
-  await page.getByLabel("Batch file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const csv =
+    'email,Subject,order id\r\nada@example.com,"Hi, Ada",A-1\r\nnot-an-address,Hi,A-2\r\ngrace@example.com,Hi Grace,A-3\r\n,No one,A-4\r\n';
+  await page
+    .getByLabel("Batch file")
+    .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByTestId("batch-file")).toContainText("people.csv: 4 messages");
   const mapping = page.getByTestId("batch-mapping");
   await expect(mapping.getByLabel("Column email goes to")).toContainText("To");
@@ -224,12 +250,16 @@ test("batch: a CSV is mapped, previewed, validated and sent; a bad address comes
 test("batch: a JSON file that is not a list of messages is refused with a reason", async ({ page }) => {
   await signIn(page);
   await page.goto("/send?mode=batch");
-  await page.getByLabel("Batch file").setInputFiles({ name: "batch.json", mimeType: "application/json", buffer: Buffer.from('{"To":"a@example.com"}') });
+  await page
+    .getByLabel("Batch file")
+    .setInputFiles({ name: "batch.json", mimeType: "application/json", buffer: Buffer.from('{"To":"a@example.com"}') });
   await expect(page.getByTestId("batch-file-errors")).toContainText('an object with a "Messages" array');
   await expect(page.getByRole("button", { name: /^Send 0 messages/ })).toBeDisabled();
 });
 
-test("bulk: an invalid recipient is refused up front; a valid request is followed to completion with its counts", async ({ page }, testInfo) => {
+test("bulk: an invalid recipient is refused up front; a valid request is followed to completion with its counts", async ({
+  page,
+}, testInfo) => {
   test.slow(); // several sends and renders against the sandbox on a shared machine
   await signIn(page);
   const from = await confirmedFrom(page);
@@ -239,7 +269,10 @@ test("bulk: an invalid recipient is refused up front; a valid request is followe
   await expect(page.locator("#bulk-MessageStream-error")).toContainText("broadcast stream");
   await page.locator("#bulk-From").fill(from);
   await page.locator("#bulk-MessageStream").click();
-  await page.getByRole("option", { name: /Broadcasts/ }).first().click();
+  await page
+    .getByRole("option", { name: /Broadcasts/ })
+    .first()
+    .click();
   await page.locator("#bulk-Subject").fill("Spring news");
   await page.locator("#bulk-TextBody").fill("Our spring news.");
   // Postmark checks every message of a bulk request before accepting it: a bad address refuses it all.
@@ -271,7 +304,10 @@ test("bulk: a request Postmark refuses shows its ErrorCode", async ({ page }) =>
   await page.goto("/send?mode=bulk");
   await page.locator("#bulk-From").fill("nobody-at-all");
   await page.locator("#bulk-MessageStream").click();
-  await page.getByRole("option", { name: /Broadcasts/ }).first().click();
+  await page
+    .getByRole("option", { name: /Broadcasts/ })
+    .first()
+    .click();
   await page.locator("#bulk-TextBody").fill("x");
   await page.locator("#bulk-Recipients").fill("ada@example.com");
   await page.getByRole("button", { name: "Send bulk message" }).click();

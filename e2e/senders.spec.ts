@@ -2,10 +2,14 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/senders-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/senders-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** A Postmark refusal is an expected 4xx; the browser logs the failed load itself, nothing else may. */
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
 test("lists signatures with their confirmation, and the filters live in the URL", async ({ page }, testInfo) => {
   await signIn(page);
@@ -36,7 +40,9 @@ test("lists signatures with their confirmation, and the filters live in the URL"
   expect(errors).toEqual([]);
 });
 
-test("add, edit, resend confirmation and delete a signature; Postmark errors show as they are", async ({ page }, testInfo) => {
+test("add, edit, resend confirmation and delete a signature; Postmark errors show as they are", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const email = `e2e-${testInfo.project.name}-${Date.now()}@lumenapp.io`;
@@ -84,7 +90,9 @@ test("add, edit, resend confirmation and delete a signature; Postmark errors sho
   await confirm.getByLabel(/Type .* to confirm/).fill(`${email}x`);
   await expect(confirm.getByRole("button", { name: `Delete ${email}` })).toBeDisabled();
   await confirm.getByLabel(/Type .* to confirm/).fill(email);
-  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/sender-${testInfo.project.name}-typed-confirm.png` });
+  await page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/sender-${testInfo.project.name}-typed-confirm.png`,
+  });
   await confirm.getByRole("button", { name: `Delete ${email}` }).click();
   await expect(page).not.toHaveURL(/sender=/);
   await expect(page.getByTestId("sender-row").first()).toBeVisible();

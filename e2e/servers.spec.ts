@@ -2,12 +2,18 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/servers-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/servers-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /** A Postmark refusal is an expected 4xx; the browser logs the failed load itself, nothing else may. */
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
-test("lists the account's servers with a name filter in the URL, and the current server's settings", async ({ page }, testInfo) => {
+test("lists the account's servers with a name filter in the URL, and the current server's settings", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/servers");
@@ -29,7 +35,9 @@ test("lists the account's servers with a name filter in the URL, and the current
   expect(errors).toEqual([]);
 });
 
-test("edits the current server's tracking and hooks; a bad hook URL shows Postmark's error", async ({ page }, testInfo) => {
+test("edits the current server's tracking and hooks; a bad hook URL shows Postmark's error", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   await page.goto("/servers");
@@ -58,12 +66,24 @@ test("edits the current server's tracking and hooks; a bad hook URL shows Postma
   await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
   const response = await saved;
   expect(response.status()).toBe(200);
-  expect(Object.keys(JSON.parse(response.request().postData() ?? "{}") as object).sort()).toEqual(["BounceHookUrl", "RawEmailEnabled", "TrackOpens"]);
+  expect(Object.keys(JSON.parse(response.request().postData() ?? "{}") as object).sort()).toEqual([
+    "BounceHookUrl",
+    "RawEmailEnabled",
+    "TrackOpens",
+  ]);
   await expect(form.getByTestId("server-save-error")).toHaveCount(0);
   await page.reload();
-  await expect(page.getByTestId("server-settings").getByLabel("Bounce webhook URL (legacy)")).toHaveValue(hook, { timeout: 15_000 });
-  await expect(page.getByTestId("server-settings").getByLabel("Track opens")).not.toHaveAttribute("data-state", before ?? "");
-  await expect(page.getByTestId("server-settings").getByLabel("Raw email in inbound webhooks")).not.toHaveAttribute("data-state", raw ?? "");
+  await expect(page.getByTestId("server-settings").getByLabel("Bounce webhook URL (legacy)")).toHaveValue(hook, {
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId("server-settings").getByLabel("Track opens")).not.toHaveAttribute(
+    "data-state",
+    before ?? "",
+  );
+  await expect(page.getByTestId("server-settings").getByLabel("Raw email in inbound webhooks")).not.toHaveAttribute(
+    "data-state",
+    raw ?? "",
+  );
   await shot(page, testInfo, "settings");
   await expectNoHorizontalOverflow(page);
   expect(unexpected(errors)).toEqual([]);
@@ -90,10 +110,14 @@ test("a hook URL's password is masked, and saving other fields never sends the m
   await page.getByTestId("server-settings").getByRole("button", { name: "Review changes" }).click();
   const again = page.waitForResponse((r) => r.request().method() === "PUT" && r.url().endsWith("/api/postmark/server"));
   await page.getByRole("dialog").getByRole("button", { name: "Save to Postmark" }).click();
-  expect(Object.keys(JSON.parse((await again).request().postData() ?? "{}") as object)).toEqual(["IncludeBounceContentInHook"]);
+  expect(Object.keys(JSON.parse((await again).request().postData() ?? "{}") as object)).toEqual([
+    "IncludeBounceContentInHook",
+  ]);
 });
 
-test("creates a server: it appears in the switcher at once, in this tab and another open tab; deletes it after typing its name", async ({ page }, testInfo) => {
+test("creates a server: it appears in the switcher at once, in this tab and another open tab; deletes it after typing its name", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const name = `E2E ${testInfo.project.name} ${Date.now()}`;

@@ -2,8 +2,26 @@ import { expect, test } from "@playwright/test";
 import { expectNoHorizontalOverflow, isPhone, openNav, signIn, watchConsole } from "./support";
 
 const entries = [
-  "Overview", "Activity", "Bounces", "Suppressions", "Send", "Stats", "Streams", "Templates", "Domains", "Senders", "Servers",
-  "Webhooks", "Inbound rules", "Data removals", "Event feed", "Workflows", "Approvals", "Alerts", "Operations", "Settings",
+  "Overview",
+  "Activity",
+  "Bounces",
+  "Suppressions",
+  "Send",
+  "Stats",
+  "Streams",
+  "Templates",
+  "Domains",
+  "Senders",
+  "Servers",
+  "Webhooks",
+  "Inbound rules",
+  "Data removals",
+  "Event feed",
+  "Workflows",
+  "Approvals",
+  "Alerts",
+  "Operations",
+  "Settings",
 ];
 
 test("every sidebar entry opens without console errors or horizontal overflow", async ({ page }, testInfo) => {

@@ -3,7 +3,10 @@ import { expect, test, type Download, type Page, type TestInfo } from "@playwrig
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/stats-${testInfo.project.name}-${name}.png`, fullPage: name.endsWith("full") });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/stats-${testInfo.project.name}-${name}.png`,
+    fullPage: name.endsWith("full"),
+  });
 
 test("stats load real data, filters live in the URL, and each chart has a table view", async ({ page }, testInfo) => {
   // Eleven stats calls per view against the sandbox: give a loaded machine time.
@@ -19,7 +22,9 @@ test("stats load real data, filters live in the URL, and each chart has a table 
   await expect(page.getByTestId("chart-sends").getByRole("heading", { name: "Sent" })).toBeVisible();
   await expect(page.getByTestId("chart-sends").locator(".recharts-surface").last()).toBeVisible();
   await expect(page.getByTestId("chart-open-clients").locator(".recharts-surface").last()).toBeVisible();
-  await expect(page.getByTestId("chart-bounces").getByTestId("chart-summary")).toContainText(/Hard bounce|none in this period/);
+  await expect(page.getByTestId("chart-bounces").getByTestId("chart-summary")).toContainText(
+    /Hard bounce|none in this period/,
+  );
   await shot(page, testInfo, "overview");
 
   // A preset changes the URL and the numbers.
@@ -60,7 +65,9 @@ async function exportAs(page: Page, chart: string, what: "CSV" | "PNG"): Promise
   return download;
 }
 
-test("verdicts, compare with the previous period, a breakdown's table, CSV and PNG exports", async ({ page }, testInfo) => {
+test("verdicts, compare with the previous period, a breakdown's table, CSV and PNG exports", async ({
+  page,
+}, testInfo) => {
   test.slow();
   await signIn(page);
   const errors = watchConsole(page);
@@ -68,7 +75,9 @@ test("verdicts, compare with the previous period, a breakdown's table, CSV and P
   // The period judged by the shared verdict code, saying how.
   const bounce = page.getByTestId("stats-verdict-bounce");
   // Eleven stats calls per view against a loaded sandbox: the first numbers may take a while.
-  await expect(bounce.locator("[data-level]")).toHaveAttribute("data-level", /good|warning|critical|too-few/, { timeout: 30_000 });
+  await expect(bounce.locator("[data-level]")).toHaveAttribute("data-level", /good|warning|critical|too-few/, {
+    timeout: 30_000,
+  });
   await expect(bounce).toContainText(/sent/);
   await expect(page.getByTestId("stats-verdict-spam").locator("[data-level]")).toBeVisible();
   // The tag filter lists what exists (at least "Any tag").
@@ -81,7 +90,9 @@ test("verdicts, compare with the previous period, a breakdown's table, CSV and P
   const toggle = sends.getByRole("button", { name: "Compare Sent with the previous period" });
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
-  await expect(sends.locator(".recharts-legend-item-text", { hasText: "Sent (previous)" })).toBeVisible({ timeout: 20_000 });
+  await expect(sends.locator(".recharts-legend-item-text", { hasText: "Sent (previous)" })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(sends).toContainText("dashed:");
   await expect(sends).not.toHaveAttribute("aria-busy", "true", { timeout: 20_000 });
   await shot(page, testInfo, "compare");
@@ -89,8 +100,14 @@ test("verdicts, compare with the previous period, a breakdown's table, CSV and P
   // The PNG of the chart as shown.
   const png = await exportAs(page, "Sent", "PNG");
   expect(png.suggestedFilename()).toMatch(/^stats-sends-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.png$/);
-  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe("PNG");
-  await png.saveAs(`${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/stats-${testInfo.project.name}-export.png`);
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe("PNG");
+  await png.saveAs(
+    `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/stats-${testInfo.project.name}-export.png`,
+  );
 
   // The table and its CSV hold both periods, one row per day.
   await sends.getByRole("button", { name: "Show Sent as a table" }).click();
@@ -99,7 +116,9 @@ test("verdicts, compare with the previous period, a breakdown's table, CSV and P
   await expect(table.getByRole("row")).toHaveCount(8);
   const csvFile = await exportAs(page, "Sent", "CSV");
   expect(csvFile.suggestedFilename()).toMatch(/^stats-sends-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = readFileSync(await csvFile.path(), "utf8").trim().split("\r\n");
+  const lines = readFileSync(await csvFile.path(), "utf8")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe("Day,Sent,Previous day,Sent (previous)");
   expect(lines).toHaveLength(8);
   expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},\d+,\d{4}-\d{2}-\d{2},\d+$/);

@@ -2,9 +2,13 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/streams-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/streams-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 const rowOf = (page: Page, id: string) => page.getByTestId("stream-row").and(page.locator(`[data-stream-id="${id}"]`));
 
 test("lists the streams with type badges; the type filter lives in the URL", async ({ page }, testInfo) => {
@@ -28,7 +32,9 @@ test("lists the streams with type badges; the type filter lives in the URL", asy
   expect(errors).toEqual([]);
 });
 
-test("creates, edits, archives and unarchives a stream; Postmark's refusals show as they are", async ({ page }, testInfo) => {
+test("creates, edits, archives and unarchives a stream; Postmark's refusals show as they are", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const id = `e2e-${testInfo.project.name}-${Date.now() % 100000}`;

@@ -30,6 +30,8 @@ export async function openNav(page: Page, testInfo: TestInfo): Promise<void> {
 }
 
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "page is wider than the viewport").toBeLessThanOrEqual(0);
 }

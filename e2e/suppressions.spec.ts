@@ -2,8 +2,12 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/suppressions-${testInfo.project.name}-${name}.png`, fullPage: false });
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/suppressions-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
 test("lists a stream's suppressions; stream and reason filters live in the URL", async ({ page }, testInfo) => {
   await signIn(page);
@@ -30,7 +34,9 @@ test("lists a stream's suppressions; stream and reason filters live in the URL",
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("adds addresses with per-item results, refuses bad input, and removes after a confirm", async ({ page }, testInfo) => {
+test("adds addresses with per-item results, refuses bad input, and removes after a confirm", async ({
+  page,
+}, testInfo) => {
   // Five round trips to Postmark and a full-page screenshot: more than the default on a busy machine.
   test.setTimeout(60_000);
   await signIn(page);
@@ -54,7 +60,9 @@ test("adds addresses with per-item results, refuses bad input, and removes after
   const b = `e2e-b-${stamp}@example.com`;
   await box.fill(`${a}\n${b}`);
   await page.getByRole("button", { name: "Suppress" }).click();
-  await expect(page.getByRole("form", { name: "Add suppressions" }).getByTestId("suppressions-results")).toContainText("Added: 2 of 2 done");
+  await expect(page.getByRole("form", { name: "Add suppressions" }).getByTestId("suppressions-results")).toContainText(
+    "Added: 2 of 2 done",
+  );
   await expect(page.locator(`[data-testid="suppression-row"][data-email="${a}"]`)).toBeVisible();
   await shot(page, testInfo, "added");
 
@@ -64,10 +72,15 @@ test("adds addresses with per-item results, refuses bad input, and removes after
   await expect(dialog).toContainText("Remove 1 suppression from outbound?");
   await expect(dialog).toContainText(a);
   await dialog.getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByTestId("suppressions-list").getByTestId("suppressions-results")).toContainText("Removed: 1 of 1 done");
+  await expect(page.getByTestId("suppressions-list").getByTestId("suppressions-results")).toContainText(
+    "Removed: 1 of 1 done",
+  );
   await expect(page.locator(`[data-testid="suppression-row"][data-email="${a}"]`)).toHaveCount(0);
   await expect(page.locator(`[data-testid="suppression-row"][data-email="${b}"]`)).toBeVisible();
-  await page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/suppressions-${testInfo.project.name}-removed-full.png`, fullPage: true });
+  await page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/suppressions-${testInfo.project.name}-removed-full.png`,
+    fullPage: true,
+  });
   await expectNoHorizontalOverflow(page);
   expect(unexpected(errors)).toEqual([]);
 });
@@ -82,13 +95,18 @@ test("an unknown stream shows Postmark's ErrorCode and Message", async ({ page }
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("bulk removal: a dry run says which suppressions Postmark will lift, then a server job removes them with a result per address", async ({ page }, testInfo) => {
+test("bulk removal: a dry run says which suppressions Postmark will lift, then a server job removes them with a result per address", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   await signIn(page);
   const errors = watchConsole(page);
   const stamp = `${testInfo.project.name}-${Date.now()}`;
   const mine = Array.from({ length: 6 }, (_, i) => `e2e-bulk-${i}-${stamp}@example.com`);
-  const added = await page.request.post("/api/postmark/message-streams/outbound/suppressions", { headers: { Origin: new URL(page.url()).origin }, data: { Suppressions: mine.map((EmailAddress) => ({ EmailAddress })) } });
+  const added = await page.request.post("/api/postmark/message-streams/outbound/suppressions", {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { Suppressions: mine.map((EmailAddress) => ({ EmailAddress })) },
+  });
   expect(added.status()).toBe(200);
 
   // A filter of spam complaints: the dry run says none can be removed, and why.
@@ -126,7 +144,9 @@ test("bulk removal: a dry run says which suppressions Postmark will lift, then a
   await expect(page.getByTestId("suppression-row")).toHaveCount(0);
   await detail.scrollIntoViewIfNeeded();
   await shot(page, testInfo, "bulk-done");
-  const dump = (await (await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")).json()) as { Suppressions: { EmailAddress: string }[] };
+  const dump = (await (await page.request.get("/api/postmark/message-streams/outbound/suppressions/dump")).json()) as {
+    Suppressions: { EmailAddress: string }[];
+  };
   expect(dump.Suppressions.filter((s) => s.EmailAddress.includes(stamp))).toEqual([]);
   await expectNoHorizontalOverflow(page);
   expect(unexpected(errors)).toEqual([]);

@@ -6,14 +6,21 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 test.beforeEach(() => test.setTimeout(180_000));
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/templates-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/templates-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /**
  * Expected: a Postmark refusal's failed load (422), and Chromium's note that the preview frame blocked a
  * script: Playwright's frameLocator injects its helpers there, and the sandbox (no allow-scripts) refuses them.
  */
 const unexpected = (errors: string[]) =>
-  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e) && !/Blocked script execution in 'about:srcdoc'/.test(e));
+  errors.filter(
+    (e) =>
+      !/Failed to load resource: the server responded with a status of 422/.test(e) &&
+      !/Blocked script execution in 'about:srcdoc'/.test(e),
+  );
 
 test("lists templates and layouts; the type filter lives in the URL", async ({ page }, testInfo) => {
   await signIn(page);
@@ -35,7 +42,9 @@ test("lists templates and layouts; the type filter lives in the URL", async ({ p
   expect(errors).toEqual([]);
 });
 
-test("edits with live validation and a sandboxed preview, creates, saves and deletes; a used layout refuses deletion", async ({ page }, testInfo) => {
+test("edits with live validation and a sandboxed preview, creates, saves and deletes; a used layout refuses deletion", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const alias = `e2e-${testInfo.project.name}-${Date.now() % 100000}`;
@@ -51,9 +60,13 @@ test("edits with live validation and a sandboxed preview, creates, saves and del
   await expect(page.getByLabel("Test model (JSON)")).toHaveValue(/firstName/);
   const iframe = page.getByTestId("html-preview");
   await expect(iframe).toHaveAttribute("sandbox", "");
-  await expect(page.frameLocator('[data-testid="html-preview"]').getByRole("heading", { name: /Hello firstName_Value/ })).toBeVisible();
+  await expect(
+    page.frameLocator('[data-testid="html-preview"]').getByRole("heading", { name: /Hello firstName_Value/ }),
+  ).toBeVisible();
   await page.getByLabel("Test model (JSON)").fill('{"firstName": "Ada", "items": []}');
-  await expect(page.frameLocator('[data-testid="html-preview"]').getByRole("heading", { name: "Hello Ada" })).toBeVisible();
+  await expect(
+    page.frameLocator('[data-testid="html-preview"]').getByRole("heading", { name: "Hello Ada" }),
+  ).toBeVisible();
   await expect(page.getByTestId("rendered-subject")).toHaveText("Hi Ada");
 
   // A syntax error shows per part, with where it is.
@@ -101,7 +114,14 @@ async function api(page: Page, method: "GET" | "POST" | "PUT", path: string, dat
 }
 
 async function makeTemplate(page: Page, alias: string, over: Record<string, unknown> = {}) {
-  const r = await api(page, "POST", "/api/postmark/templates", { Name: alias, Alias: alias, Subject: "Subject {{name}}", HtmlBody: "<h1>Hello {{name}}</h1>\n<p>one</p>\n<hr>\n<p>two</p>\n", TextBody: "Hello {{name}}\n", ...over });
+  const r = await api(page, "POST", "/api/postmark/templates", {
+    Name: alias,
+    Alias: alias,
+    Subject: "Subject {{name}}",
+    HtmlBody: "<h1>Hello {{name}}</h1>\n<p>one</p>\n<hr>\n<p>two</p>\n",
+    TextBody: "Hello {{name}}\n",
+    ...over,
+  });
   expect(r.status).toBe(200);
   return r.body.TemplateId as number;
 }
@@ -127,7 +147,8 @@ test("marks an invalid Mustachio tag on its line, in the editor and in the list"
   await shot(page, testInfo, "invalid-line");
   await htmlEditor(page).fill("<p>ok</p>\n<p>{{#each items}}{{/each}}</p>");
   await expect(page.getByTestId("validation-HtmlBody")).toHaveAttribute("data-valid", "true");
-  if (!isPhone(testInfo)) await expect(page.getByTestId("code-editor-tpl-html").locator(".cm-lintRange-error")).toHaveCount(0);
+  if (!isPhone(testInfo))
+    await expect(page.getByTestId("code-editor-tpl-html").locator(".cm-lintRange-error")).toHaveCount(0);
 });
 
 test("keeps a draft through a reload and asks before leaving with unsaved changes", async ({ page }, testInfo) => {
@@ -157,7 +178,9 @@ test("keeps a draft through a reload and asks before leaving with unsaved change
   expect(unexpected(errors)).toEqual([]);
 });
 
-test("a change on Postmark while editing shows base, theirs and mine; the merge saves; history diffs and restores", async ({ page }, testInfo) => {
+test("a change on Postmark while editing shows base, theirs and mine; the merge saves; history diffs and restores", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const alias = uid(testInfo, "conflict");
@@ -169,7 +192,14 @@ test("a change on Postmark while editing shows base, theirs and mine; the merge 
   await page.getByLabel("Subject").fill("Mine subject");
 
   // Someone else saves the template on Postmark meanwhile.
-  expect((await api(page, "PUT", `/api/postmark/templates/${id}`, { Subject: "Theirs subject", HtmlBody: "<h1>Hello {{name}}</h1>\n<p>one</p>\n<hr>\n<p>two theirs</p>\n" })).status).toBe(200);
+  expect(
+    (
+      await api(page, "PUT", `/api/postmark/templates/${id}`, {
+        Subject: "Theirs subject",
+        HtmlBody: "<h1>Hello {{name}}</h1>\n<p>one</p>\n<hr>\n<p>two theirs</p>\n",
+      })
+    ).status,
+  ).toBe(200);
 
   await page.keyboard.press("Control+s");
   const dialog = page.getByTestId("conflict-dialog");
@@ -207,7 +237,9 @@ test("a change on Postmark while editing shows base, theirs and mine; the merge 
   expect(unexpected(errors).filter((e) => !/status of 409/.test(e))).toEqual([]);
 });
 
-test("sends a test through email.withTemplate and shows Postmark's answer, or its refusal", async ({ page }, testInfo) => {
+test("sends a test through email.withTemplate and shows Postmark's answer, or its refusal", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const alias = uid(testInfo, "send");
   await page.goto("/templates");
@@ -229,7 +261,9 @@ test("sends a test through email.withTemplate and shows Postmark's answer, or it
   await shot(page, testInfo, "send-test");
 });
 
-test("creates a layout and a template that uses it; the preview wraps it and the layout lists it", async ({ page }, testInfo) => {
+test("creates a layout and a template that uses it; the preview wraps it and the layout lists it", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const layout = uid(testInfo, "layout");
@@ -275,7 +309,10 @@ test("pushes selected templates to another sandbox server after a preview with d
   await page.goto("/templates");
   await makeTemplate(page, alias);
   // Server ids come from the Servers API, never from constants.
-  const servers = (await api(page, "GET", "/api/servers")).body as unknown as { servers: { id: number; name: string }[]; defaultServerId: number };
+  const servers = (await api(page, "GET", "/api/servers")).body as unknown as {
+    servers: { id: number; name: string }[];
+    defaultServerId: number;
+  };
   const dest = servers.servers.find((s) => s.id !== servers.defaultServerId)!;
   await page.goto("/templates/push");
   await page.getByLabel("From server").selectOption(String(servers.defaultServerId));
@@ -312,8 +349,14 @@ test("exports every template as files and imports them back with a preview of ch
   await expect(page.getByTestId("export-done")).toBeVisible();
 
   // Change it after the export; the import should offer to put the exported content back.
-  expect((await api(page, "PUT", `/api/postmark/templates/${id}`, { Subject: "Changed after export" })).status).toBe(200);
-  await page.getByLabel("Templates ZIP file").setInputFiles({ name: "templates.zip", mimeType: "application/zip", buffer: await import("node:fs").then((fs) => fs.readFileSync(file!)) });
+  expect((await api(page, "PUT", `/api/postmark/templates/${id}`, { Subject: "Changed after export" })).status).toBe(
+    200,
+  );
+  await page.getByLabel("Templates ZIP file").setInputFiles({
+    name: "templates.zip",
+    mimeType: "application/zip",
+    buffer: await import("node:fs").then((fs) => fs.readFileSync(file!)),
+  });
   const row = page.locator(`[data-testid="change-row"][data-alias="${alias}"]`);
   await expect(row).toHaveAttribute("data-action", "update");
   await expect(page.locator('[data-testid="change-row"][data-action="unchanged"]').first()).toBeVisible();

@@ -2,9 +2,21 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`, fullPage: true });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/${testInfo.project.name}-${name}.png`,
+    fullPage: true,
+  });
 
-const titles = ["Bounce", "Click", "Inbound", "Open", "Spam complaint", "Subscription change", "Delivery", "SMTP API error"];
+const titles = [
+  "Bounce",
+  "Click",
+  "Inbound",
+  "Open",
+  "Spam complaint",
+  "Subscription change",
+  "Delivery",
+  "SMTP API error",
+];
 
 test("the Triggers page lists the 8 triggers and each shows fields, example and usage", async ({ page }, testInfo) => {
   await signIn(page);
@@ -30,7 +42,9 @@ test("the Triggers page lists the 8 triggers and each shows fields, example and 
   expect(errors).toEqual([]);
 });
 
-test("Settings → Webhooks shows the credentials and all 8 triggers wired in sandbox mode", async ({ page }, testInfo) => {
+test("Settings → Webhooks shows the credentials and all 8 triggers wired in sandbox mode", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   await page.goto("/settings?tab=webhooks");
   const wiring = page.getByTestId("webhook-wiring");

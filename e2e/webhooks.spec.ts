@@ -2,7 +2,10 @@ import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalOverflow, openNav, signIn, watchConsole } from "./support";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) =>
-  page.screenshot({ path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/webhooks-${testInfo.project.name}-${name}.png`, fullPage: false });
+  page.screenshot({
+    path: `${process.env.E2E_SCREENS_DIR ?? "test-results/screens"}/webhooks-${testInfo.project.name}-${name}.png`,
+    fullPage: false,
+  });
 
 /**
  * The server treats the path /webhooks as its webhook intake (src/server/http/static.ts isApiPath), so a
@@ -21,7 +24,8 @@ async function chooseStream(page: Page, id: string) {
   await expect(page).toHaveURL(new RegExp(`stream=${id}`));
 }
 
-const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e));
 
 test("lists webhooks per stream, with the stream in the URL and a note about Settings", async ({ page }, testInfo) => {
   await signIn(page);
@@ -44,7 +48,9 @@ test("lists webhooks per stream, with the stream in the URL and a note about Set
   expect(errors).toEqual([]);
 });
 
-test("creates, edits and deletes a webhook; Postmark refuses bounce hooks on broadcasts", async ({ page }, testInfo) => {
+test("creates, edits and deletes a webhook; Postmark refuses bounce hooks on broadcasts", async ({
+  page,
+}, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
   const url = `https://e2e.example.com/${testInfo.project.name}/${Date.now()}`;

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_PASSWORD, expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
 
-const shot = (page: Page, project: string, name: string) => page.screenshot({ path: `test-results/screens/${project}-workflows-${name}.png`, fullPage: false });
+const shot = (page: Page, project: string, name: string) =>
+  page.screenshot({ path: `test-results/screens/${project}-workflows-${name}.png`, fullPage: false });
 
 async function poll<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -18,8 +19,19 @@ async function seedWorkflow(page: Page, baseURL: string, name: string): Promise<
   const doc = {
     version: 1,
     name,
-    trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "HardBounce" }] } },
-    steps: [{ id: "activate", kind: "action", operationId: "bounces.activate", params: { bounceid: { $map: { from: "trigger", path: "ID" } } }, approval: "auto" }],
+    trigger: {
+      type: "bounce",
+      conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "HardBounce" }] },
+    },
+    steps: [
+      {
+        id: "activate",
+        kind: "action",
+        operationId: "bounces.activate",
+        params: { bounceid: { $map: { from: "trigger", path: "ID" } } },
+        approval: "auto",
+      },
+    ],
   };
   const res = await page.request.post("/api/workflows", { headers: { Origin: baseURL }, data: doc });
   expect(res.status(), await res.text()).toBe(201);
@@ -30,7 +42,10 @@ test.describe("desktop", () => {
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixtures from a destructuring pattern
   test.beforeEach(({}, testInfo) => test.skip(isPhone(testInfo), "the canvas is for desktops"));
 
-  test("build a workflow on the canvas, dry-run, save, enable, and see it act on a real bounce", async ({ page, baseURL }, testInfo) => {
+  test("build a workflow on the canvas, dry-run, save, enable, and see it act on a real bounce", async ({
+    page,
+    baseURL,
+  }, testInfo) => {
     test.setTimeout(90_000);
     await signIn(page);
     const errors = watchConsole(page);
@@ -92,7 +107,12 @@ test.describe("desktop", () => {
     // A real hard bounce from the sandbox: the workflow runs and reactivates it.
     const sent = await page.request.post("/api/postmark/email", {
       headers: { Origin: baseURL! },
-      data: { From: "hello@lumenapp.io", To: "HardBounce@bounce-testing.postmarkapp.com", Subject: "Workflow e2e", TextBody: "x" },
+      data: {
+        From: "hello@lumenapp.io",
+        To: "HardBounce@bounce-testing.postmarkapp.com",
+        Subject: "Workflow e2e",
+        TextBody: "x",
+      },
     });
     expect(sent.status()).toBe(200);
     const run = await poll(async () => {
@@ -103,7 +123,9 @@ test.describe("desktop", () => {
     });
     expect(run.status).toBe("succeeded");
     const detail = (await (await page.request.get(`/api/runs/${run.id}`)).json()) as { payload: { ID: number } };
-    const bounce = (await (await page.request.get(`/api/postmark/bounces/${detail.payload.ID}`)).json()) as { Inactive: boolean };
+    const bounce = (await (await page.request.get(`/api/postmark/bounces/${detail.payload.ID}`)).json()) as {
+      Inactive: boolean;
+    };
     expect(bounce.Inactive).toBe(false);
 
     await page.goto(`/runs/${run.id}`);
@@ -121,7 +143,9 @@ test.describe("desktop", () => {
     expect(errors).toEqual([]);
   });
 
-  test("a first-time user: every-event trigger, one address into Suppressions through the picker, approval policy in words", async ({ page }, testInfo) => {
+  test("a first-time user: every-event trigger, one address into Suppressions through the picker, approval policy in words", async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(90_000);
     await signIn(page);
     const errors = watchConsole(page);
@@ -147,7 +171,9 @@ test.describe("desktop", () => {
     await shot(page, testInfo.project.name, "one-item-list");
     await picker.locator('[data-field="Email"]').first().click();
     await expect(param.getByTestId("mapping-label")).toHaveText("Event · Email");
-    await expect(param.getByTestId("mapping-list-note")).toContainText("As a one-item list, in each item's EmailAddress");
+    await expect(param.getByTestId("mapping-list-note")).toContainText(
+      "As a one-item list, in each item's EmailAddress",
+    );
     await expect(param.getByTestId("mapping-preview")).toContainText('"EmailAddress"');
 
     // The stream the suppression goes to, then the dry run sends Postmark the list it expects.
@@ -196,7 +222,11 @@ test.describe("desktop", () => {
     await expect(steps).toHaveCount(before);
     await shot(page, testInfo.project.name, "template");
 
-    await page.getByTestId("import-input").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ version: 1, name: "", trigger: { type: "nope" }, steps: [] })) });
+    await page.getByTestId("import-input").setInputFiles({
+      name: "bad.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ version: 1, name: "", trigger: { type: "nope" }, steps: [] })),
+    });
     const errs = page.getByTestId("import-errors");
     await expect(errs).toContainText("trigger.type");
     await page.keyboard.press("Escape");
@@ -237,11 +267,31 @@ test.describe("phone", () => {
     await expect(page.getByText("v2", { exact: true })).toBeVisible();
 
     // A run through a real test of the saved version.
-    const res = await page.request.post(`/api/workflows/${id}/test`, { headers: { Origin: baseURL! }, data: { event: { trigger: "bounce", payload: { RecordType: "Bounce", ID: 1, Type: "HardBounce", TypeCode: 1, MessageID: "x", Email: "a@b.c", BouncedAt: "2024-01-01T00:00:00Z" } }, mode: "real" } });
+    const res = await page.request.post(`/api/workflows/${id}/test`, {
+      headers: { Origin: baseURL! },
+      data: {
+        event: {
+          trigger: "bounce",
+          payload: {
+            RecordType: "Bounce",
+            ID: 1,
+            Type: "HardBounce",
+            TypeCode: 1,
+            MessageID: "x",
+            Email: "a@b.c",
+            BouncedAt: "2024-01-01T00:00:00Z",
+          },
+        },
+        mode: "real",
+      },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const runId = ((await res.json()) as { run: { id: number } }).run.id;
     await page.goto("/runs");
-    await page.getByTestId("run-row").filter({ hasText: `#${runId}` }).click();
+    await page
+      .getByTestId("run-row")
+      .filter({ hasText: `#${runId}` })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Run #${runId}`);
     await expect(page.getByTestId("run-step").first()).toBeVisible();
     await shot(page, testInfo.project.name, "run-detail");
@@ -249,12 +299,18 @@ test.describe("phone", () => {
   });
 });
 
-test("a workflow whose author was demoted is disabled, and the list and the editor say why", async ({ page, baseURL }, testInfo) => {
+test("a workflow whose author was demoted is disabled, and the list and the editor say why", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(90_000);
   const project = testInfo.project.name;
   await signIn(page);
   const operator = `wf-author-${project}-${Date.now() % 100000}`;
-  const made = await page.request.post("/api/users", { headers: { Origin: baseURL! }, data: { username: operator, password: ADMIN_PASSWORD, role: "operator" } });
+  const made = await page.request.post("/api/users", {
+    headers: { Origin: baseURL! },
+    data: { username: operator, password: ADMIN_PASSWORD, role: "operator" },
+  });
   expect(made.status(), await made.text()).toBe(201);
   const userId = ((await made.json()) as { user: { id: number } }).user.id;
 
@@ -267,19 +323,27 @@ test("a workflow whose author was demoted is disabled, and the list and the edit
 
   await page.context().clearCookies();
   await signIn(page);
-  const demoted = await page.request.patch(`/api/users/${userId}`, { headers: { Origin: baseURL! }, data: { role: "approver" } });
+  const demoted = await page.request.patch(`/api/users/${userId}`, {
+    headers: { Origin: baseURL! },
+    data: { role: "approver" },
+  });
   expect(demoted.ok(), await demoted.text()).toBe(true);
 
   await page.goto("/workflows");
   const row = page.getByTestId("workflow-row").filter({ hasText: name });
   // The first answer after a navigation can be slow on a loaded machine; what follows is immediate.
   await expect(row.getByRole("switch")).not.toBeChecked({ timeout: 20_000 });
-  await expect(row.getByTestId("workflow-disabled-reason")).toContainText(`its author ${operator} now acts as approver`);
+  await expect(row.getByTestId("workflow-disabled-reason")).toContainText(
+    `its author ${operator} now acts as approver`,
+  );
   await expectNoHorizontalOverflow(page);
   await shot(page, project, "disabled-reason-list");
 
   await page.goto(`/workflows/${id}`);
-  await expect(page.getByTestId("workflow-disabled-reason")).toContainText("Someone whose role allows every step must save it again", { timeout: 20_000 });
+  await expect(page.getByTestId("workflow-disabled-reason")).toContainText(
+    "Someone whose role allows every step must save it again",
+    { timeout: 20_000 },
+  );
   await expectNoHorizontalOverflow(page);
   await shot(page, project, "disabled-reason-editor");
 });

@@ -46,7 +46,12 @@ function readPayload(event) {
 self.addEventListener("push", (event) => {
   const p = readPayload(event);
   const title = typeof p.title === "string" && p.title ? p.title : "Mailroom";
-  const url = typeof p.approveUrl === "string" && p.approveUrl ? p.approveUrl : typeof p.url === "string" && p.url ? p.url : "/approvals";
+  const url =
+    typeof p.approveUrl === "string" && p.approveUrl
+      ? p.approveUrl
+      : typeof p.url === "string" && p.url
+        ? p.url
+        : "/approvals";
   event.waitUntil(
     self.registration.showNotification(title, {
       body: typeof p.body === "string" ? p.body : "",
@@ -64,7 +69,10 @@ self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const raw = event.notification.data && event.notification.data.url;
   // Only Mailroom's own pages: a payload cannot send the user elsewhere.
-  const target = new URL(typeof raw === "string" && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/approvals", self.location.origin);
+  const target = new URL(
+    typeof raw === "string" && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/approvals",
+    self.location.origin,
+  );
   event.waitUntil(
     (async () => {
       const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });

@@ -19,7 +19,9 @@ process.chdir(root);
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-  console.error("npm run cluster needs DATABASE_URL=postgres://… : the instances share one PostgreSQL database (SQLite is one instance only).");
+  console.error(
+    "npm run cluster needs DATABASE_URL=postgres://… : the instances share one PostgreSQL database (SQLite is one instance only).",
+  );
   process.exit(2);
 }
 
@@ -35,12 +37,18 @@ if (!secret) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   secret = fs.readFileSync(file, "utf8").trim();
-  console.log(`cluster: MAILROOM_SECRET not set; using the one kept in ${path.relative(root, file)} for all three instances`);
+  console.log(
+    `cluster: MAILROOM_SECRET not set; using the one kept in ${path.relative(root, file)} for all three instances`,
+  );
 }
 
 if (!fs.existsSync(path.join(root, "dist", "index.html"))) {
   console.log("cluster: building the web app (first start)…");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { stdio: "inherit" });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+    { stdio: "inherit" },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -56,7 +64,10 @@ const prefixed = (name, child) => {
   }
 };
 const start = (name, args, env) => {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   prefixed(name, child);
   child.on("exit", (code, signal) => {
     console.log(`[${name}] exited (${code ?? signal})`);
@@ -69,7 +80,10 @@ const start = (name, args, env) => {
 const live = process.env.POSTMARK_SERVER_TOKEN || process.env.POSTMARK_ACCOUNT_TOKEN;
 const postmarkEnv = live
   ? {}
-  : { POSTMARK_API_URL: `http://${host}:${sandboxPort}`, POSTMARK_ACCOUNT_TOKEN: process.env.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token" };
+  : {
+      POSTMARK_API_URL: `http://${host}:${sandboxPort}`,
+      POSTMARK_ACCOUNT_TOKEN: process.env.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
+    };
 if (!live) start("sandbox", ["src/sandbox/main.ts"], { SANDBOX_PORT: String(sandboxPort) });
 
 ports.forEach((port, i) =>
@@ -92,13 +106,23 @@ let next = 0;
 const balancer = http.createServer((req, res) => {
   const tryInstance = (left) => {
     const port = ports[next++ % ports.length];
-    const up = http.request({ host, port, method: req.method, path: req.url, headers: { ...req.headers, "x-forwarded-for": req.socket.remoteAddress ?? "" } }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const up = http.request(
+      {
+        host,
+        port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, "x-forwarded-for": req.socket.remoteAddress ?? "" },
+      },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     up.on("error", (e) => {
       if (!res.headersSent && left > 1 && req.readableEnded === false) return tryInstance(left - 1);
-      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`no instance answered: ${e.message}`);
+      if (!res.headersSent)
+        res.writeHead(502, { "content-type": "text/plain" }).end(`no instance answered: ${e.message}`);
       else res.destroy();
     });
     req.pipe(up);
@@ -110,7 +134,8 @@ balancer.listen(base, host, () => {
   console.log(`\ncluster: load balancer  ${publicUrl}  (open this one)`);
   ports.forEach((p, i) => console.log(`cluster: mailroom-${i + 1}     http://${host}:${p}`));
   console.log(`cluster: database       ${databaseUrl.replace(/\/\/[^@/]*@/, "//…@")}`);
-  if (!live) console.log(`cluster: sandbox        http://${host}:${sandboxPort}  (wire its webhooks in Settings → Webhooks)`);
+  if (!live)
+    console.log(`cluster: sandbox        http://${host}:${sandboxPort}  (wire its webhooks in Settings → Webhooks)`);
   console.log("");
 });
 
@@ -121,7 +146,9 @@ function stop(code = 0) {
   balancer.close();
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
   setTimeout(() => process.exit(code), 3_000).unref();
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r))))).then(() =>
+    process.exit(code),
+  );
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));

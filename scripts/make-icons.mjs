@@ -33,8 +33,17 @@ function png(size, pixel) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** `maskable`: full-bleed background, envelope inside the 80% safe zone; else a rounded tile. */
@@ -42,11 +51,15 @@ function icon(size, maskable) {
   const s = size;
   const radius = maskable ? 0 : s * 0.22;
   const scale = maskable ? 0.5 : 0.62;
-  const w = s * scale, h = w * 0.7;
-  const x0 = (s - w) / 2, y0 = (s - h) / 2, stroke = Math.max(2, s * 0.035);
+  const w = s * scale,
+    h = w * 0.7;
+  const x0 = (s - w) / 2,
+    y0 = (s - h) / 2,
+    stroke = Math.max(2, s * 0.035);
   const inTile = (x, y) => {
     if (radius === 0) return true;
-    const cx = Math.min(Math.max(x, radius), s - radius), cy = Math.min(Math.max(y, radius), s - radius);
+    const cx = Math.min(Math.max(x, radius), s - radius),
+      cy = Math.min(Math.max(y, radius), s - radius);
     return (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
   };
   const onEnvelope = (x, y) => {
@@ -54,13 +67,15 @@ function icon(size, maskable) {
     if (!inside) return false;
     const border = x - x0 < stroke || x0 + w - x < stroke || y - y0 < stroke || y0 + h - y < stroke;
     // The flap: two lines from the top corners to the middle.
-    const u = (x - x0) / w, v = (y - y0) / h;
+    const u = (x - x0) / w,
+      v = (y - y0) / h;
     const flapY = u < 0.5 ? u * 1.1 : (1 - u) * 1.1;
     const flap = Math.abs(v - flapY) * h < stroke * 0.75;
     return border || flap;
   };
   return png(s, (x, y) => {
-    const px = x + 0.5, py = y + 0.5;
+    const px = x + 0.5,
+      py = y + 0.5;
     if (!inTile(px, py)) return [0, 0, 0, 0];
     return onEnvelope(px, py) ? [...white, 255] : [...brand, 255];
   });

@@ -9,9 +9,13 @@ process.chdir(root);
 
 if (!fs.existsSync(path.join(root, "dist", "index.html"))) {
   console.log("mailroom: building the web app (first start)…");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
-    stdio: "inherit",
-  });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"],
+    {
+      stdio: "inherit",
+    },
+  );
   if (build.status !== 0) {
     console.error("mailroom: the web build failed; see the messages above.");
     process.exit(build.status ?? 1);
@@ -19,6 +23,8 @@ if (!fs.existsSync(path.join(root, "dist", "index.html"))) {
 }
 
 // `node --import tsx` keeps one process, so SIGINT/SIGTERM reach the server directly.
-const server = spawn(process.execPath, ["--import", "tsx", path.join("src", "server", "index.ts")], { stdio: "inherit" });
+const server = spawn(process.execPath, ["--import", "tsx", path.join("src", "server", "index.ts")], {
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

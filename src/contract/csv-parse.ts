@@ -86,7 +86,8 @@ export function parseCsvRecords(text: string): { headers: string[]; records: str
     seen.add(h);
   }
   records.forEach((r, i) => {
-    if (r.length !== headers.length) out.push(`Record ${i + 1} has ${r.length} fields; the header has ${headers.length}.`);
+    if (r.length !== headers.length)
+      out.push(`Record ${i + 1} has ${r.length} fields; the header has ${headers.length}.`);
   });
   return { headers, records, errors: out };
 }

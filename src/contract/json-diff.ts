@@ -16,8 +16,10 @@ export function diffJson(before: unknown, after: unknown, path = ""): JsonChange
   if (isObject(before) && isObject(after)) {
     const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
     return keys.flatMap((k) => {
-      if (!(k in after) || after[k] === undefined) return before[k] === undefined ? [] : [{ path: join(path, k), kind: "removed" as const, before: before[k] }];
-      if (!(k in before) || before[k] === undefined) return [{ path: join(path, k), kind: "added" as const, after: after[k] }];
+      if (!(k in after) || after[k] === undefined)
+        return before[k] === undefined ? [] : [{ path: join(path, k), kind: "removed" as const, before: before[k] }];
+      if (!(k in before) || before[k] === undefined)
+        return [{ path: join(path, k), kind: "added" as const, after: after[k] }];
       return diffJson(before[k], after[k], join(path, k));
     });
   }
@@ -31,5 +33,7 @@ export function diffJson(before: unknown, after: unknown, path = ""): JsonChange
     }
     return out;
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: path || "(value)", kind: "changed", before, after }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path: path || "(value)", kind: "changed", before, after }];
 }

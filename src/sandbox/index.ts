@@ -55,10 +55,13 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
     timeScale,
     manualTime: options.manualTime,
     log,
-    postInboundHook: (store, payload) => dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),
+    postInboundHook: (store, payload) =>
+      dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),
   });
   startTraffic(runtime, options.eventsPerMinute ?? 0);
-  const simulator = new Simulator(typeof options.simulate === "object" ? options.simulate : parseSimulation(options.simulate));
+  const simulator = new Simulator(
+    typeof options.simulate === "object" ? options.simulate : parseSimulation(options.simulate),
+  );
   return {
     app: createApp(runtime, simulator),
     world,
@@ -106,7 +109,11 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
   return {
     url,
     accountToken: sandbox.world.accountToken,
-    servers: [...sandbox.world.servers.values()].map((s) => ({ id: s.id, name: s.config.Name, apiToken: s.config.ApiTokens[0]! })),
+    servers: [...sandbox.world.servers.values()].map((s) => ({
+      id: s.id,
+      name: s.config.Name,
+      apiToken: s.config.ApiTokens[0]!,
+    })),
     world: sandbox.world,
     advance: sandbox.advance,
     close: () =>

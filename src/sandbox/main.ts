@@ -2,7 +2,8 @@
 import { startSandbox } from "./index";
 
 const port = Number(process.env.SANDBOX_PORT ?? 8788);
-const eventsPerMinute = process.env.SANDBOX_EVENTS_PER_MINUTE === undefined ? 30 : Number(process.env.SANDBOX_EVENTS_PER_MINUTE);
+const eventsPerMinute =
+  process.env.SANDBOX_EVENTS_PER_MINUTE === undefined ? 30 : Number(process.env.SANDBOX_EVENTS_PER_MINUTE);
 
 const sandbox = await startSandbox({
   port,
@@ -21,7 +22,9 @@ console.log(`  account token (X-Postmark-Account-Token): ${sandbox.accountToken}
 for (const s of sandbox.servers) console.log(`  server ${s.id} "${s.name}" (X-Postmark-Server-Token): ${s.apiToken}`);
 console.log(`  test token for sends: POSTMARK_API_TEST`);
 if (process.env.SANDBOX_SIMULATE) console.log(`  simulating: ${process.env.SANDBOX_SIMULATE}`);
-console.log(`  failure simulation (429/413): GET/PUT/DELETE ${sandbox.url}/__sandbox/simulate with the account token\n`);
+console.log(
+  `  failure simulation (429/413): GET/PUT/DELETE ${sandbox.url}/__sandbox/simulate with the account token\n`,
+);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -23,7 +23,14 @@ beforeAll(async () => {
   await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
   hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
   // Manual time: the tests move world time on (sb.advance) instead of waiting for it.
-  sb = await startSandbox({ port: 0, seed: "client-suite", historyMessages: 2000, eventsPerMinute: 0, manualTime: true, fetch: localOnly });
+  sb = await startSandbox({
+    port: 0,
+    seed: "client-suite",
+    historyMessages: 2000,
+    eventsPerMinute: 0,
+    manualTime: true,
+    fetch: localOnly,
+  });
   const host = sb.url.replace("http://", "");
   client = new ServerClient(sb.servers[0]!.apiToken, { useHttps: false, requestHost: host });
   account = new AccountClient(sb.accountToken, { useHttps: false, requestHost: host });
@@ -35,7 +42,10 @@ afterAll(async () => {
 
 const HOUR = 3_600_000;
 // Webhooks reach the local hook server for real; the seeded ones (hooks.example.com) are answered here, off the network.
-const localOnly: typeof fetch = (input, init) => (new URL(input instanceof Request ? input.url : String(input)).hostname === "127.0.0.1" ? fetch(input, init) : Promise.resolve(new Response("ok")));
+const localOnly: typeof fetch = (input, init) =>
+  new URL(input instanceof Request ? input.url : String(input)).hostname === "127.0.0.1"
+    ? fetch(input, init)
+    : Promise.resolve(new Response("ok"));
 const found = <T>(v: T | undefined): T => {
   expect(v).toBeDefined();
   return v!;
@@ -56,9 +66,13 @@ describe("official postmark client against the sandbox", () => {
     expect((await client.getDeliveryStatistics()).Bounces[0]!.Name).toBe("All");
     const opens = await client.getMessageOpens({ count: 2, offset: 0 });
     expect(opens.Opens.length).toBe(2);
-    expect((await client.getMessageOpensForSingleMessage(opens.Opens[0]!.MessageID, { count: 5, offset: 0 })).TotalCount).toBeGreaterThan(0);
+    expect(
+      (await client.getMessageOpensForSingleMessage(opens.Opens[0]!.MessageID, { count: 5, offset: 0 })).TotalCount,
+    ).toBeGreaterThan(0);
     const clicks = await client.getMessageClicks({ count: 2, offset: 0 });
-    expect((await client.getMessageClicksForSingleMessage(clicks.Clicks[0]!.MessageID, { count: 5, offset: 0 })).TotalCount).toBeGreaterThan(0);
+    expect(
+      (await client.getMessageClicksForSingleMessage(clicks.Clicks[0]!.MessageID, { count: 5, offset: 0 })).TotalCount,
+    ).toBeGreaterThan(0);
     const inbound = await client.getInboundMessages({ count: 50, offset: 0 });
     expect((await client.getInboundMessageDetails(inbound.InboundMessages[0]!.MessageID)).MessageID).toBeTruthy();
     const blocked = inbound.InboundMessages.find((m) => m.Status === "Blocked");
@@ -69,77 +83,176 @@ describe("official postmark client against the sandbox", () => {
 
   it("reads every stats call", async () => {
     expect((await client.getOutboundOverview({})).Sent).toBeGreaterThan(0);
-    for (const f of [client.getSentCounts, client.getBounceCounts, client.getSpamComplaintsCounts, client.getTrackedEmailCounts, client.getEmailOpenCounts, client.getEmailOpenPlatformUsage, client.getEmailOpenClientUsage, client.getClickCounts, client.getClickBrowserUsage, client.getClickPlatformUsage, client.getClickLocation]) {
+    for (const f of [
+      client.getSentCounts,
+      client.getBounceCounts,
+      client.getSpamComplaintsCounts,
+      client.getTrackedEmailCounts,
+      client.getEmailOpenCounts,
+      client.getEmailOpenPlatformUsage,
+      client.getEmailOpenClientUsage,
+      client.getClickCounts,
+      client.getClickBrowserUsage,
+      client.getClickPlatformUsage,
+      client.getClickLocation,
+    ]) {
       const r = (await f.call(client, { messageStream: "outbound" })) as { Days: unknown[] };
       expect(r.Days).toBeInstanceOf(Array);
     }
   });
 
   it("manages templates, server, streams, suppressions, rules and webhooks", async () => {
-    const t = await client.createTemplate({ Name: "Client test", Alias: "client-test", Subject: "Hi {{name}}", HtmlBody: "<p>Hello {{name}}</p>", TextBody: "Hello {{name}}", LayoutTemplate: "basic-layout" });
+    const t = await client.createTemplate({
+      Name: "Client test",
+      Alias: "client-test",
+      Subject: "Hi {{name}}",
+      HtmlBody: "<p>Hello {{name}}</p>",
+      TextBody: "Hello {{name}}",
+      LayoutTemplate: "basic-layout",
+    });
     expect((await client.getTemplate(t.TemplateId)).Alias).toBe("client-test");
     expect((await client.editTemplate("client-test", { Subject: "Hey {{name}}" })).TemplateId).toBe(t.TemplateId);
     expect((await client.getTemplates({ count: 100, offset: 0 })).TotalCount).toBeGreaterThan(5);
-    const v = await client.validateTemplate({ Subject: "Hi {{name}}", HtmlBody: "<p>{{#each items}}{{title}}{{/each}}</p>", TestRenderModel: { name: "Ann" } });
+    const v = await client.validateTemplate({
+      Subject: "Hi {{name}}",
+      HtmlBody: "<p>{{#each items}}{{title}}{{/each}}</p>",
+      TestRenderModel: { name: "Ann" },
+    });
     expect(v.AllContentIsValid).toBe(true);
     expect(v.Subject.RenderedContent).toBe("Hi Ann");
     expect((await client.deleteTemplate("client-test")).ErrorCode).toBe(0);
     expect((await client.getServer()).ID).toBe(sb.servers[0]!.id);
     expect((await client.editServer({ InboundHookUrl: hookUrl })).InboundHookUrl).toBe(hookUrl);
     const streams = await client.getMessageStreams({});
-    expect(streams.MessageStreams.map((s) => s.ID)).toEqual(expect.arrayContaining(["outbound", "broadcast", "inbound"]));
-    await client.createMessageStream({ ID: "client-stream", Name: "Client", MessageStreamType: "Transactional" as never });
+    expect(streams.MessageStreams.map((s) => s.ID)).toEqual(
+      expect.arrayContaining(["outbound", "broadcast", "inbound"]),
+    );
+    await client.createMessageStream({
+      ID: "client-stream",
+      Name: "Client",
+      MessageStreamType: "Transactional" as never,
+    });
     expect((await client.getMessageStream("client-stream")).Name).toBe("Client");
     expect((await client.editMessageStream("client-stream", { Name: "Client 2" })).Name).toBe("Client 2");
     expect((await client.archiveMessageStream("client-stream")).ID).toBe("client-stream");
     expect((await client.unarchiveMessageStream("client-stream")).ArchivedAt).toBeNull();
-    expect((await client.createSuppressions("outbound", { Suppressions: [{ EmailAddress: "client@example.com" }] })).Suppressions[0]!.Status).toBe("Suppressed");
-    expect((await client.getSuppressions("outbound", { emailAddress: "client@example.com" } as never)).Suppressions.length).toBe(1);
-    expect((await client.deleteSuppressions("outbound", { Suppressions: [{ EmailAddress: "client@example.com" }] })).Suppressions[0]!.Status).toBe("Deleted");
+    expect(
+      (await client.createSuppressions("outbound", { Suppressions: [{ EmailAddress: "client@example.com" }] }))
+        .Suppressions[0]!.Status,
+    ).toBe("Suppressed");
+    expect(
+      (await client.getSuppressions("outbound", { emailAddress: "client@example.com" } as never)).Suppressions.length,
+    ).toBe(1);
+    expect(
+      (await client.deleteSuppressions("outbound", { Suppressions: [{ EmailAddress: "client@example.com" }] }))
+        .Suppressions[0]!.Status,
+    ).toBe("Deleted");
     const rule = await client.createInboundRuleTrigger({ Rule: "blocked@example.net" });
-    expect((await client.getInboundRuleTriggers({ count: 10, offset: 0 })).InboundRules.some((r) => r.ID === rule.ID)).toBe(true);
+    expect(
+      (await client.getInboundRuleTriggers({ count: 10, offset: 0 })).InboundRules.some((r) => r.ID === rule.ID),
+    ).toBe(true);
     expect((await client.deleteInboundRuleTrigger(rule.ID)).ErrorCode).toBe(0);
-    const w = await client.createWebhook({ Url: hookUrl, MessageStream: "outbound", HttpAuth: { Username: "u", Password: "p" }, HttpHeaders: [{ Name: "X-Secret", Value: "s3" }], Triggers: { Delivery: { Enabled: true }, Bounce: { Enabled: true, IncludeContent: false }, SubscriptionChange: { Enabled: true } } });
+    const w = await client.createWebhook({
+      Url: hookUrl,
+      MessageStream: "outbound",
+      HttpAuth: { Username: "u", Password: "p" },
+      HttpHeaders: [{ Name: "X-Secret", Value: "s3" }],
+      Triggers: {
+        Delivery: { Enabled: true },
+        Bounce: { Enabled: true, IncludeContent: false },
+        SubscriptionChange: { Enabled: true },
+      },
+    });
     expect((await client.getWebhook(w.ID!)).Url).toBe(hookUrl);
     expect((await client.getWebhooks({ messageStream: "outbound" })).Webhooks.some((x) => x.ID === w.ID)).toBe(true);
-    expect((await client.editWebhook(w.ID!, { Triggers: { Open: { Enabled: false, PostFirstOpenOnly: false } } })).ID).toBe(w.ID);
+    expect(
+      (await client.editWebhook(w.ID!, { Triggers: { Open: { Enabled: false, PostFirstOpenOnly: false } } })).ID,
+    ).toBe(w.ID);
   });
 
   it("sends, delivers, bounces and posts webhooks with auth", async () => {
-    const sent = await client.sendEmail({ From: "hello@lumenapp.io", To: "reader@example.org", Subject: "Hi", HtmlBody: '<a href="https://lumenapp.io/x">x</a>', TrackOpens: true });
+    const sent = await client.sendEmail({
+      From: "hello@lumenapp.io",
+      To: "reader@example.org",
+      Subject: "Hi",
+      HtmlBody: '<a href="https://lumenapp.io/x">x</a>',
+      TrackOpens: true,
+    });
     expect(sent.ErrorCode).toBe(0);
     await sb.advance(HOUR);
-    const delivery = found(received.find((r) => r.body.RecordType === "Delivery" && r.body.MessageID === sent.MessageID));
+    const delivery = found(
+      received.find((r) => r.body.RecordType === "Delivery" && r.body.MessageID === sent.MessageID),
+    );
     expect(delivery.headers.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
     expect(delivery.headers["x-secret"]).toBe("s3");
     const details = await client.getOutboundMessageDetails(sent.MessageID);
     expect(details.MessageEvents.some((e) => e.Type === "Delivered")).toBe(true);
 
-    const bounced = await client.sendEmail({ From: "hello@lumenapp.io", To: "HardBounce@bounce-testing.postmarkapp.com", Subject: "Bounce me", TextBody: "x" });
+    const bounced = await client.sendEmail({
+      From: "hello@lumenapp.io",
+      To: "HardBounce@bounce-testing.postmarkapp.com",
+      Subject: "Bounce me",
+      TextBody: "x",
+    });
     await sb.advance(HOUR);
-    const bounce = found(received.find((r) => r.body.RecordType === "Bounce" && r.body.MessageID === bounced.MessageID));
+    const bounce = found(
+      received.find((r) => r.body.RecordType === "Bounce" && r.body.MessageID === bounced.MessageID),
+    );
     expect(bounce.body.Type).toBe("HardBounce");
-    found(received.find((r) => r.body.RecordType === "SubscriptionChange" && r.body.Recipient === "HardBounce@bounce-testing.postmarkapp.com"));
+    found(
+      received.find(
+        (r) =>
+          r.body.RecordType === "SubscriptionChange" &&
+          r.body.Recipient === "HardBounce@bounce-testing.postmarkapp.com",
+      ),
+    );
     const search = await client.getBounces({ count: 5, offset: 0, messageID: bounced.MessageID } as never);
     expect(search.Bounces[0]!.Type).toBe("HardBounce");
     // The hard bounce suppressed the address: the next send is refused with the client's own error class.
-    const err = await client.sendEmail({ From: "hello@lumenapp.io", To: "HardBounce@bounce-testing.postmarkapp.com", Subject: "again", TextBody: "x" }).catch((e: unknown) => e);
+    const err = await client
+      .sendEmail({
+        From: "hello@lumenapp.io",
+        To: "HardBounce@bounce-testing.postmarkapp.com",
+        Subject: "again",
+        TextBody: "x",
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Errors.InactiveRecipientsError);
     expect((err as Errors.InactiveRecipientsError).recipients).toEqual(["HardBounce@bounce-testing.postmarkapp.com"]);
     expect((await client.activateBounce(search.Bounces[0]!.ID)).Bounce.Inactive).toBe(false);
   });
 
   it("sends batches, templates and bulk", async () => {
-    const batch = await client.sendEmailBatch([{ From: "hello@lumenapp.io", To: "a@example.org", Subject: "1", TextBody: "x" }, { From: "hello@lumenapp.io", To: "b@example.org", Subject: "2", TextBody: "y" }]);
+    const batch = await client.sendEmailBatch([
+      { From: "hello@lumenapp.io", To: "a@example.org", Subject: "1", TextBody: "x" },
+      { From: "hello@lumenapp.io", To: "b@example.org", Subject: "2", TextBody: "y" },
+    ]);
     expect(batch.map((r) => r.ErrorCode)).toEqual([0, 0]);
-    const templated = await client.sendEmailWithTemplate({ From: "hello@lumenapp.io", To: "c@example.org", TemplateAlias: "welcome", TemplateModel: { name: "Cleo", product_name: "Lumen" } });
+    const templated = await client.sendEmailWithTemplate({
+      From: "hello@lumenapp.io",
+      To: "c@example.org",
+      TemplateAlias: "welcome",
+      TemplateModel: { name: "Cleo", product_name: "Lumen" },
+    });
     const details = await client.getOutboundMessageDetails(templated.MessageID);
     expect(details.Subject).toBe("Welcome to Lumen, Cleo!");
     expect(details.HtmlBody).toContain("Welcome, Cleo!");
     expect(details.HtmlBody).toContain("<!DOCTYPE html>");
-    const tb = await client.sendEmailBatchWithTemplates([{ From: "hello@lumenapp.io", To: "d@example.org", TemplateAlias: "welcome", TemplateModel: {} }, { From: "hello@lumenapp.io", To: "e@example.org", TemplateAlias: "missing", TemplateModel: {} }]);
+    const tb = await client.sendEmailBatchWithTemplates([
+      { From: "hello@lumenapp.io", To: "d@example.org", TemplateAlias: "welcome", TemplateModel: {} },
+      { From: "hello@lumenapp.io", To: "e@example.org", TemplateAlias: "missing", TemplateModel: {} },
+    ]);
     expect(tb.map((r) => r.ErrorCode)).toEqual([0, 1101]);
-    const bulk = await client.sendBulkEmail({ From: "news@lumenapp.io", Subject: "Hi {{FirstName}}", HtmlBody: "<p>Hi {{FirstName}}</p>", MessageStream: "broadcast", Messages: [{ To: "f@example.org", TemplateModel: { FirstName: "F" } }, { To: "g@example.org", TemplateModel: { FirstName: "G" } }] } as never);
+    const bulk = await client.sendBulkEmail({
+      From: "news@lumenapp.io",
+      Subject: "Hi {{FirstName}}",
+      HtmlBody: "<p>Hi {{FirstName}}</p>",
+      MessageStream: "broadcast",
+      Messages: [
+        { To: "f@example.org", TemplateModel: { FirstName: "F" } },
+        { To: "g@example.org", TemplateModel: { FirstName: "G" } },
+      ],
+    } as never);
     const bulkId = (bulk as unknown as { Id: string }).Id;
     expect((await client.getBulkEmailStatus(bulkId)).Status).toBe("Accepted");
     await sb.advance(HOUR);
@@ -160,13 +273,19 @@ describe("official postmark client against the sandbox", () => {
     const srv = await account.createServer({ Name: "Client Server", Color: "red" });
     expect((await account.getServer(srv.ID)).Name).toBe("Client Server");
     expect((await account.editServer(srv.ID, { Color: "blue" })).Color).toBe("blue");
-    const push = await account.pushTemplates({ SourceServerID: sb.servers[0]!.id, DestinationServerID: srv.ID, PerformChanges: true });
+    const push = await account.pushTemplates({
+      SourceServerID: sb.servers[0]!.id,
+      DestinationServerID: srv.ID,
+      PerformChanges: true,
+    });
     expect(push.TotalCount).toBeGreaterThan(0);
     expect((await account.deleteServer(srv.ID)).ErrorCode).toBe(0);
     const d = await account.createDomain({ Name: "client-domain.dev" });
     expect((await account.getDomain(d.ID)).Name).toBe("client-domain.dev");
     expect((await account.getDomains({ count: 10, offset: 0 })).TotalCount).toBeGreaterThan(3);
-    expect((await account.editDomain(d.ID, { ReturnPathDomain: "bounce.client-domain.dev" })).ReturnPathDomain).toBe("bounce.client-domain.dev");
+    expect((await account.editDomain(d.ID, { ReturnPathDomain: "bounce.client-domain.dev" })).ReturnPathDomain).toBe(
+      "bounce.client-domain.dev",
+    );
     expect((await account.verifyDomainDKIM(d.ID)).DKIMVerified).toBe(true);
     expect((await account.verifyDomainReturnPath(d.ID)).ReturnPathDomainVerified).toBe(true);
     expect((await account.verifyDomainSPF(d.ID)).SPFVerified).toBe(true);
@@ -181,7 +300,11 @@ describe("official postmark client against the sandbox", () => {
     expect((await account.verifySenderSignatureSPF(s.ID)).SPFVerified).toBe(true);
     await expect(account.requestNewDKIMForSenderSignature(s.ID)).rejects.toMatchObject({ code: 505 });
     expect((await account.deleteSenderSignature(s.ID)).ErrorCode).toBe(0);
-    const removal = await account.requestDataRemoval({ RequestedBy: "dpo@lumenapp.io", RequestedFor: "someone@example.org", NotifyWhenCompleted: false });
+    const removal = await account.requestDataRemoval({
+      RequestedBy: "dpo@lumenapp.io",
+      RequestedFor: "someone@example.org",
+      NotifyWhenCompleted: false,
+    });
     expect((await account.getDataRemovalStatus(removal.ID)).Status).toBe("Pending");
   });
 });

@@ -16,13 +16,26 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-const rejection = (p: Promise<unknown>) => p.then(() => expect.unreachable("the call should have failed"), (e: unknown) => e as Errors.PostmarkError);
-const notMine = (from: string) => `The 'From' address you supplied (${from}) is not a Sender Signature on your account. Please add and confirm this address in order to be able to use it in the 'From' field of your messages.`;
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable("the call should have failed"),
+    (e: unknown) => e as Errors.PostmarkError,
+  );
+const notMine = (from: string) =>
+  `The 'From' address you supplied (${from}) is not a Sender Signature on your account. Please add and confirm this address in order to be able to use it in the 'From' field of your messages.`;
 
 describe("From must be a confirmed signature or on a verified domain", () => {
   it("sends from a confirmed signature, a verified domain and its subdomain", async () => {
-    for (const From of ["hello@lumenapp.io", "Lumen <anyone@lumenapp.io>", "ops@staging.lumenapp.io", "BILLING@LUMENAPP.IO", "news@harbor-news.com"]) {
-      expect((await client.sendEmail({ From, To: "r@example.org", Subject: "s", TextBody: "t" })).ErrorCode, From).toBe(0);
+    for (const From of [
+      "hello@lumenapp.io",
+      "Lumen <anyone@lumenapp.io>",
+      "ops@staging.lumenapp.io",
+      "BILLING@LUMENAPP.IO",
+      "news@harbor-news.com",
+    ]) {
+      expect((await client.sendEmail({ From, To: "r@example.org", Subject: "s", TextBody: "t" })).ErrorCode, From).toBe(
+        0,
+      );
     }
   });
 
@@ -35,20 +48,38 @@ describe("From must be a confirmed signature or on a verified domain", () => {
   });
 
   it("checks templated sends too", async () => {
-    const err = await rejection(client.sendEmailWithTemplate({ From: "x@elsewhere.org", To: "r@example.org", TemplateAlias: "welcome", TemplateModel: {} }));
+    const err = await rejection(
+      client.sendEmailWithTemplate({
+        From: "x@elsewhere.org",
+        To: "r@example.org",
+        TemplateAlias: "welcome",
+        TemplateModel: {},
+      }),
+    );
     expect([err.code, err.message]).toEqual([400, notMine("x@elsewhere.org")]);
   });
 
   it("lets a newly confirmed domain send", async () => {
     const d = await account.createDomain({ Name: "fresh-domain.dev" });
-    expect((await rejection(client.sendEmail({ From: "a@fresh-domain.dev", To: "r@example.org", Subject: "s", TextBody: "t" }))).code).toBe(400);
+    expect(
+      (
+        await rejection(
+          client.sendEmail({ From: "a@fresh-domain.dev", To: "r@example.org", Subject: "s", TextBody: "t" }),
+        )
+      ).code,
+    ).toBe(400);
     await account.verifyDomainDKIM(d.ID);
-    expect((await client.sendEmail({ From: "a@fresh-domain.dev", To: "r@example.org", Subject: "s", TextBody: "t" })).ErrorCode).toBe(0);
+    expect(
+      (await client.sendEmail({ From: "a@fresh-domain.dev", To: "r@example.org", Subject: "s", TextBody: "t" }))
+        .ErrorCode,
+    ).toBe(0);
   });
 
   it("does not check senders with the POSTMARK_API_TEST token (it has no account)", async () => {
     const test = new ServerClient("POSTMARK_API_TEST", { useHttps: false, requestHost: host });
-    expect((await test.sendEmail({ From: "x@elsewhere.org", To: "r@example.org", Subject: "s", TextBody: "t" })).Message).toBe("Test job accepted");
+    expect(
+      (await test.sendEmail({ From: "x@elsewhere.org", To: "r@example.org", Subject: "s", TextBody: "t" })).Message,
+    ).toBe("Test job accepted");
   });
 });
 
@@ -77,13 +108,26 @@ describe("batches report every invalid message", () => {
 
   it("refuses a bulk request naming every bad message, and sends nothing", async () => {
     const before = (await client.getOutboundMessages({ count: 1, offset: 0 })).TotalCount;
-    const bulk = (Messages: { To: string }[], From = "news@lumenapp.io") => client.sendBulkEmail({ From, Subject: "Hi", TextBody: "x", MessageStream: "broadcast", Messages } as never);
-    const many = await rejection(bulk([{ To: "ok@example.org" }, { To: "bad" }, { To: "ok2@example.org" }, { To: "also bad" }]));
+    const bulk = (Messages: { To: string }[], From = "news@lumenapp.io") =>
+      client.sendBulkEmail({ From, Subject: "Hi", TextBody: "x", MessageStream: "broadcast", Messages } as never);
+    const many = await rejection(
+      bulk([{ To: "ok@example.org" }, { To: "bad" }, { To: "ok2@example.org" }, { To: "also bad" }]),
+    );
     expect([many.statusCode, many.code]).toEqual([422, 11]);
     const body = await fetch(`${sb.url}/email/bulk`, {
       method: "POST",
-      headers: { "X-Postmark-Server-Token": sb.servers[0]!.apiToken, "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ From: "news@lumenapp.io", Subject: "Hi", TextBody: "x", MessageStream: "broadcast", Messages: [{ To: "bad" }, { To: "ok@example.org" }, { To: "worse" }] }),
+      headers: {
+        "X-Postmark-Server-Token": sb.servers[0]!.apiToken,
+        "Content-Type": "application/json",
+        Accept: "application/json",
+      },
+      body: JSON.stringify({
+        From: "news@lumenapp.io",
+        Subject: "Hi",
+        TextBody: "x",
+        MessageStream: "broadcast",
+        Messages: [{ To: "bad" }, { To: "ok@example.org" }, { To: "worse" }],
+      }),
     }).then((r) => r.json() as Promise<{ ErrorCode: number; Errors: Record<string, { ErrorCode: number }[]> }>);
     expect(body.ErrorCode).toBe(11);
     expect(Object.keys(body.Errors)).toEqual(["Messages[0]", "Messages[2]"]);
@@ -102,11 +146,18 @@ describe("on a pinned clock", () => {
   let pinned: RunningSandbox;
   let c: ServerClient;
   const simulate = (method: string, body?: unknown, token = "sandbox-account-token") =>
-    fetch(`${pinned.url}/__sandbox/simulate`, { method, headers: { "X-Postmark-Account-Token": token, "Content-Type": "application/json", Accept: "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${pinned.url}/__sandbox/simulate`, {
+      method,
+      headers: { "X-Postmark-Account-Token": token, "Content-Type": "application/json", Accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     pinned = await startSandbox({ port: 0, seed: "pinned-suite", historyMessages: 3000, eventsPerMinute: 0, now });
-    c = new ServerClient(pinned.servers[0]!.apiToken, { useHttps: false, requestHost: pinned.url.replace("http://", "") });
+    c = new ServerClient(pinned.servers[0]!.apiToken, {
+      useHttps: false,
+      requestHost: pinned.url.replace("http://", ""),
+    });
   });
   afterAll(() => pinned.close());
 
@@ -129,8 +180,22 @@ describe("on a pinned clock", () => {
         expect(await call(bare), name).toEqual(a);
         if (name !== "suppressions" && name !== "inbound") expect(a, name).not.toBe(0);
       }
-      const withTime = await c.getOutboundMessages({ count: 1, offset: 0, fromDate: "2026-12-3T5:04:00", toDate: "2026-12-3T9:4:5" });
-      expect(withTime.TotalCount).toBe((await c.getOutboundMessages({ count: 1, offset: 0, fromDate: "2026-12-03T05:04:00", toDate: "2026-12-03T09:04:05" })).TotalCount);
+      const withTime = await c.getOutboundMessages({
+        count: 1,
+        offset: 0,
+        fromDate: "2026-12-3T5:04:00",
+        toDate: "2026-12-3T9:4:5",
+      });
+      expect(withTime.TotalCount).toBe(
+        (
+          await c.getOutboundMessages({
+            count: 1,
+            offset: 0,
+            fromDate: "2026-12-03T05:04:00",
+            toDate: "2026-12-03T09:04:05",
+          })
+        ).TotalCount,
+      );
     });
 
     it("still refuse dates that are not dates, with each endpoint's code", async () => {
@@ -177,7 +242,8 @@ describe("on a pinned clock", () => {
 
     it("answers 413 for bodies over the simulated cap and over Postmark's 10 MB", async () => {
       await simulate("PUT", { maxBodyBytes: 2048 });
-      const send = (size: number) => c.sendEmail({ From: "hello@lumenapp.io", To: "r@example.org", Subject: "s", TextBody: "x".repeat(size) });
+      const send = (size: number) =>
+        c.sendEmail({ From: "hello@lumenapp.io", To: "r@example.org", Subject: "s", TextBody: "x".repeat(size) });
       expect((await send(500)).ErrorCode).toBe(0);
       const err = await rejection(send(4000));
       expect(err.statusCode).toBe(413);
@@ -189,9 +255,19 @@ describe("on a pinned clock", () => {
     });
 
     it("starts with SANDBOX_SIMULATE settings", async () => {
-      const limited = await startSandbox({ port: 0, seed: "pinned-suite", historyMessages: 0, eventsPerMinute: 0, now, simulate: "rate-limit:1/1h" });
+      const limited = await startSandbox({
+        port: 0,
+        seed: "pinned-suite",
+        historyMessages: 0,
+        eventsPerMinute: 0,
+        now,
+        simulate: "rate-limit:1/1h",
+      });
       try {
-        const lc = new ServerClient(limited.servers[0]!.apiToken, { useHttps: false, requestHost: limited.url.replace("http://", "") });
+        const lc = new ServerClient(limited.servers[0]!.apiToken, {
+          useHttps: false,
+          requestHost: limited.url.replace("http://", ""),
+        });
         await lc.getServer();
         expect((await rejection(lc.getServer())).statusCode).toBe(429);
       } finally {

@@ -9,7 +9,12 @@ export function testSandbox(options: SandboxOptions = {}): SandboxInstance & { s
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers loosely
 type Json = any;
 
-export async function call(sb: SandboxInstance, method: string, path: string, opts: { server?: string; account?: string; body?: unknown; raw?: string } = {}): Promise<{ status: number; body: Json }> {
+export async function call(
+  sb: SandboxInstance,
+  method: string,
+  path: string,
+  opts: { server?: string; account?: string; body?: unknown; raw?: string } = {},
+): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (opts.server) headers["X-Postmark-Server-Token"] = opts.server;
   if (opts.account) headers["X-Postmark-Account-Token"] = opts.account;

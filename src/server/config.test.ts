@@ -4,13 +4,25 @@ import { loadConfig } from "./config";
 describe("config", () => {
   it("has the documented defaults", () => {
     const c = loadConfig({}, "/srv/mailroom");
-    expect(c).toMatchObject({ port: 8787, host: "127.0.0.1", publicUrl: "http://127.0.0.1:8787", secureCookies: false, dataDir: "/srv/mailroom/data", databaseUrl: null });
+    expect(c).toMatchObject({
+      port: 8787,
+      host: "127.0.0.1",
+      publicUrl: "http://127.0.0.1:8787",
+      secureCookies: false,
+      dataDir: "/srv/mailroom/data",
+      databaseUrl: null,
+    });
     expect(c.postmark).toMatchObject({ apiUrl: "https://api.postmarkapp.com", timeoutMs: 30_000, accountToken: null });
     expect(c.sandbox).toMatchObject({ port: 8788, accountToken: "sandbox-account-token" });
   });
 
   it("reads values and turns https PUBLIC_URL into secure cookies", () => {
-    const c = loadConfig({ PORT: "9000", PUBLIC_URL: "https://m.example.com/", POSTMARK_TIMEOUT_MS: "5000", SANDBOX_EVENTS_PER_MINUTE: "0" });
+    const c = loadConfig({
+      PORT: "9000",
+      PUBLIC_URL: "https://m.example.com/",
+      POSTMARK_TIMEOUT_MS: "5000",
+      SANDBOX_EVENTS_PER_MINUTE: "0",
+    });
     expect(c).toMatchObject({ port: 9000, publicUrl: "https://m.example.com", secureCookies: true });
     expect(c.postmark.timeoutMs).toBe(5000);
     expect(c.sandbox.eventsPerMinute).toBe(0);

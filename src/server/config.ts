@@ -17,7 +17,14 @@ export interface Config {
     apiUrlFromEnv: boolean;
     timeoutMs: number;
   };
-  sandbox: { port: number; accountToken: string; eventsPerMinute: number | null; seed: string; simulate?: string | null; historyMessages?: number };
+  sandbox: {
+    port: number;
+    accountToken: string;
+    eventsPerMinute: number | null;
+    seed: string;
+    simulate?: string | null;
+    historyMessages?: number;
+  };
   dataDir: string;
   databaseUrl: string | null;
   /** DATABASE_POOL_SIZE: PostgreSQL connections per instance (plus one for LISTEN). */
@@ -198,7 +205,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v, ctx) => {
-      const origins = (v ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+      const origins = (v ?? "")
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean);
       for (const o of origins) {
         let ok = false;
         try {
@@ -206,7 +216,11 @@ const envSchema = z.object({
         } catch {
           ok = false;
         }
-        if (!ok) ctx.addIssue({ code: "custom", message: `PUSH_ALLOW_ENDPOINT_ORIGINS: "${o}" is not an origin such as http://127.0.0.1:8792` });
+        if (!ok)
+          ctx.addIssue({
+            code: "custom",
+            message: `PUSH_ALLOW_ENDPOINT_ORIGINS: "${o}" is not an origin such as http://127.0.0.1:8792`,
+          });
       }
       return origins;
     }),
@@ -217,7 +231,10 @@ const envSchema = z.object({
     .transform((v, ctx) => {
       if (v === undefined || v === "") return null;
       if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: `PUSH_SUBJECT must be a mailto: address or an https: URL (got "${v}")` });
+        ctx.addIssue({
+          code: "custom",
+          message: `PUSH_SUBJECT must be a mailto: address or an https: URL (got "${v}")`,
+        });
         return z.NEVER;
       }
       return v;
@@ -288,8 +305,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
       sseQueueLimit: e.SSE_QUEUE_LIMIT,
     },
-    workflows: { maxAttempts: e.WORKFLOW_MAX_ATTEMPTS, concurrency: e.WORKFLOW_CONCURRENCY, leaseMs: e.WORKFLOW_LEASE_SECONDS * 1000 },
-    jobs: { throttleMs: e.JOBS_THROTTLE_MS, writeThrottleMs: e.JOBS_WRITE_THROTTLE_MS < 0 ? e.JOBS_THROTTLE_MS : e.JOBS_WRITE_THROTTLE_MS },
+    workflows: {
+      maxAttempts: e.WORKFLOW_MAX_ATTEMPTS,
+      concurrency: e.WORKFLOW_CONCURRENCY,
+      leaseMs: e.WORKFLOW_LEASE_SECONDS * 1000,
+    },
+    jobs: {
+      throttleMs: e.JOBS_THROTTLE_MS,
+      writeThrottleMs: e.JOBS_WRITE_THROTTLE_MS < 0 ? e.JOBS_THROTTLE_MS : e.JOBS_WRITE_THROTTLE_MS,
+    },
     alerts: { checkEveryMs: e.ALERT_CHECK_SECONDS * 1000 },
     push: {
       disabled: e.PUSH_DISABLED,

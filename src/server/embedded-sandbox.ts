@@ -54,7 +54,9 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           ...(config.sandbox.simulate ? { simulate: config.sandbox.simulate } : {}),
           log: (line: string) => logger.info(`sandbox: ${line}`),
         });
-        logger.warn(`SANDBOX MODE: no Postmark token is configured, so Mailroom talks to the local sandbox at ${sb.url}. Nothing reaches real recipients. Add tokens in Settings → Postmark connection or set POSTMARK_SERVER_TOKEN / POSTMARK_ACCOUNT_TOKEN.`);
+        logger.warn(
+          `SANDBOX MODE: no Postmark token is configured, so Mailroom talks to the local sandbox at ${sb.url}. Nothing reaches real recipients. Add tokens in Settings → Postmark connection or set POSTMARK_SERVER_TOKEN / POSTMARK_ACCOUNT_TOKEN.`,
+        );
         return {
           url: sb.url,
           accountToken: sb.accountToken,

@@ -24,14 +24,30 @@ async function main() {
   }
 
   const store = await openStoreFromConfig(config);
-  logger.info("store ready", { database: store.dialect === "sqlite" ? path.join(config.dataDir, "mailroom.db") : "postgresql" });
+  logger.info("store ready", {
+    database: store.dialect === "sqlite" ? path.join(config.dataDir, "mailroom.db") : "postgresql",
+  });
   if (store.dialect === "postgres" && !config.secret) {
-    logger.warn("DATABASE_URL is set but MAILROOM_SECRET is not: saved tokens are encrypted with a key file in DATA_DIR, which other instances cannot read. Set MAILROOM_SECRET on every instance.");
+    logger.warn(
+      "DATABASE_URL is set but MAILROOM_SECRET is not: saved tokens are encrypted with a key file in DATA_DIR, which other instances cannot read. Set MAILROOM_SECRET on every instance.",
+    );
   }
 
   const sandbox = embeddedSandbox(config, logger);
-  const services = createServices({ config, store, logger, sandbox: sandbox.get, push: config.push.allowEndpointOrigins.length ? { allowEndpointOrigins: config.push.allowEndpointOrigins } : undefined });
-  if (config.push.allowEndpointOrigins.length) logger.warn("PUSH_ALLOW_ENDPOINT_ORIGINS is set: these push endpoints skip the https and public-address checks (end-to-end tests only)", { origins: config.push.allowEndpointOrigins });
+  const services = createServices({
+    config,
+    store,
+    logger,
+    sandbox: sandbox.get,
+    push: config.push.allowEndpointOrigins.length
+      ? { allowEndpointOrigins: config.push.allowEndpointOrigins }
+      : undefined,
+  });
+  if (config.push.allowEndpointOrigins.length)
+    logger.warn(
+      "PUSH_ALLOW_ENDPOINT_ORIGINS is set: these push endpoints skip the https and public-address checks (end-to-end tests only)",
+      { origins: config.push.allowEndpointOrigins },
+    );
   await bootstrapAdmin({ store, clock: services.clock, logger, adminPassword: config.adminPassword });
 
   const conn = await services.connection.reload();
@@ -47,10 +63,13 @@ async function main() {
   const listening = new Promise<void>((r) => (listened = r));
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     listened();
-    logger.info(`Mailroom is listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${info.port}`, {
-      publicUrl: config.publicUrl,
-      mode: conn.mode,
-    });
+    logger.info(
+      `Mailroom is listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${info.port}`,
+      {
+        publicUrl: config.publicUrl,
+        mode: conn.mode,
+      },
+    );
   });
 
   // Generate webhook credentials now (not at the first webhook) and start pruning old events.

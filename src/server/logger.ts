@@ -11,7 +11,9 @@ function format(level: Level, message: string, fields?: Record<string, unknown>)
   const extra = fields
     ? Object.entries(fields)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${typeof v === "string" ? (/[\s"=]/.test(v) ? JSON.stringify(v) : v) : JSON.stringify(v)}`)
+        .map(
+          ([k, v]) => `${k}=${typeof v === "string" ? (/[\s"=]/.test(v) ? JSON.stringify(v) : v) : JSON.stringify(v)}`,
+        )
         .join(" ")
     : "";
   return `${new Date().toISOString()} ${level.padEnd(5)} ${message}${extra ? ` ${extra}` : ""}`;
@@ -32,7 +34,10 @@ function defaultWrite(line: string, level: Level) {
 /** Collects lines in memory (tests scan them for secrets). */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger((line) => lines.push(line)), { lines });
+  return Object.assign(
+    createLogger((line) => lines.push(line)),
+    { lines },
+  );
 }
 
 export const silentLogger: Logger = createLogger(() => {});

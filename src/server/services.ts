@@ -80,7 +80,10 @@ export interface ServiceDeps {
   /** Engine overrides for tests and benchmarks (sleep, random, concurrency…). */
   engine?: Partial<EngineOptions>;
   /** Web Push overrides for tests (a local push endpoint over http, its fetch, alert intervals). */
-  push?: Pick<NotifierDeps, "fetch" | "allowHttpEndpoints" | "allowEndpointOrigins" | "lookup" | "intakeAlertEveryMs" | "runFailedEveryMs">;
+  push?: Pick<
+    NotifierDeps,
+    "fetch" | "allowHttpEndpoints" | "allowEndpointOrigins" | "lookup" | "intakeAlertEveryMs" | "runFailedEveryMs"
+  >;
   /** Password checks at once and waiting (tests make the line short). */
   signIn?: { concurrency?: number; maxQueued?: number };
   /** Signed-link check limit per address and per user. */
@@ -95,13 +98,21 @@ export function createServices(deps: ServiceDeps): Services {
   const settingsKey = loadSettingsKey({ secret: config.secret, dataDir: config.dataDir }).key;
   const box = createSecretBox(settingsKey);
   // A key of its own for link signatures, derived so that it never equals the encryption key.
-  const linkKey = Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-approval-links-v1", 32));
+  const linkKey = Buffer.from(
+    crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-approval-links-v1", 32),
+  );
   // And one for the audit hash chain: outside the database, so its rows cannot be re-chained.
-  store.audit.useKey(Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-audit-chain-v1", 32)));
+  store.audit.useKey(
+    Buffer.from(crypto.hkdfSync("sha256", settingsKey, Buffer.alloc(0), "mailroom-audit-chain-v1", 32)),
+  );
   // The connection reads saved tokens through the settings module, which reloads it on change.
   let settings: ConnectionSettings | null = null;
   const connection = createConnection({
-    env: { accountToken: config.postmark.accountToken, serverToken: config.postmark.serverToken, apiUrl: config.postmark.apiUrl },
+    env: {
+      accountToken: config.postmark.accountToken,
+      serverToken: config.postmark.serverToken,
+      apiUrl: config.postmark.apiUrl,
+    },
     timeoutMs: config.postmark.timeoutMs,
     loadSaved: () => settings!.loadSaved(),
     sandbox: deps.sandbox,
@@ -109,10 +120,28 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   });
   settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
-  const execute = auditedExecute(createExecutor({ connection, timeoutMs: config.postmark.timeoutMs, maxBodyBytes: config.maxBodyBytes, maxSmallBodyBytes: config.maxApiBodyBytes, fetch: deps.fetch }), { audit: store.audit, clock, logger });
+  const execute = auditedExecute(
+    createExecutor({
+      connection,
+      timeoutMs: config.postmark.timeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      maxSmallBodyBytes: config.maxApiBodyBytes,
+      fetch: deps.fetch,
+    }),
+    { audit: store.audit, clock, logger },
+  );
   const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
   const vapid = createVapidKeys({ store, box, clock });
-  const notifier = createNotifier({ store, vapid, links, clock, logger, subject: config.push.subject, disabled: config.push.disabled, ...deps.push });
+  const notifier = createNotifier({
+    store,
+    vapid,
+    links,
+    clock,
+    logger,
+    subject: config.push.subject,
+    disabled: config.push.disabled,
+    ...deps.push,
+  });
   const thresholds = createThresholds(store);
   const alerts = { thresholds, checker: createAlertChecker({ store, execute, clock, logger, notifier, thresholds }) };
   const services: Services = {
@@ -123,7 +152,12 @@ export function createServices(deps: ServiceDeps): Services {
       clock,
       logger,
       // Approval expiry is a periodic task (once across instances), not part of every engine's poll.
-      engine: { onApprovalCreated: (id) => notifier.approvalCreated(id), onRunFailed: (id) => notifier.runFailed(id), expireInTick: false, ...deps.engine },
+      engine: {
+        onApprovalCreated: (id) => notifier.approvalCreated(id),
+        onRunFailed: (id) => notifier.runFailed(id),
+        expireInTick: false,
+        ...deps.engine,
+      },
       // An edited item is new to its approvers: notify again (the notification says it was edited).
       onApprovalEdited: (id) => notifier.approvalCreated(id),
     }),
@@ -136,11 +170,22 @@ export function createServices(deps: ServiceDeps): Services {
     store,
     logger,
     clock,
-    sessions: createSessions({ store, clock, idleMinutes: config.session.idleMinutes, maxHours: config.session.maxHours }),
+    sessions: createSessions({
+      store,
+      clock,
+      idleMinutes: config.session.idleMinutes,
+      maxHours: config.session.maxHours,
+    }),
     throttle: createLoginThrottle(clock, store.counters),
     // Two checks at once leave most of libuv's four threads to file reads; eight more may wait.
-    hashLimiter: createHashLimiter({ concurrency: deps.signIn?.concurrency ?? 2, maxQueued: deps.signIn?.maxQueued ?? 8 }),
-    failedLogins: createFailedLoginAudit({ clock, write: (entry) => store.audit.record(entry, new Date(clock()).toISOString()) }),
+    hashLimiter: createHashLimiter({
+      concurrency: deps.signIn?.concurrency ?? 2,
+      maxQueued: deps.signIn?.maxQueued ?? 8,
+    }),
+    failedLogins: createFailedLoginAudit({
+      clock,
+      write: (entry) => store.audit.record(entry, new Date(clock()).toISOString()),
+    }),
     connection,
     execute,
     settings,
@@ -149,7 +194,13 @@ export function createServices(deps: ServiceDeps): Services {
     version: deps.version ?? readVersion(),
     periodic: createPeriodicRunner({ db: store.db, clock, logger }),
     jobs: createJobsService({ config, store, execute, clock, logger, runner: deps.jobs }),
-    dataRemovals: createDataRemovalsService({ repo: createDataRemovalsRepo(store.db), users: store.users, execute, clock, logger }),
+    dataRemovals: createDataRemovalsService({
+      repo: createDataRemovalsRepo(store.db),
+      users: store.users,
+      execute,
+      clock,
+      logger,
+    }),
   };
   registerCoreTasks(services);
   return services;

@@ -110,12 +110,29 @@ export const overviewResponse = z.object({
   serverId: z.number().int().nullable(),
   approvals: z.object({
     pending: z.number().int(),
-    oldest: z.object({ id: z.number().int(), createdAt: z.string(), workflowName: z.string(), expiresAt: z.string(), method: z.string(), path: z.string() }).nullable(),
+    oldest: z
+      .object({
+        id: z.number().int(),
+        createdAt: z.string(),
+        workflowName: z.string(),
+        expiresAt: z.string(),
+        method: z.string(),
+        path: z.string(),
+      })
+      .nullable(),
   }),
   runs: z.object({
     failed: z.number().int(),
     waiting: z.number().int(),
-    recent: z.array(z.object({ id: z.number().int(), status: z.string(), workflowName: z.string(), createdAt: z.string(), error: z.string().nullable() })),
+    recent: z.array(
+      z.object({
+        id: z.number().int(),
+        status: z.string(),
+        workflowName: z.string(),
+        createdAt: z.string(),
+        error: z.string().nullable(),
+      }),
+    ),
   }),
   webhooks: z.object({
     triggers: z.array(z.object({ trigger: z.string(), lastAt: z.string().nullable(), last24h: z.number().int() })),

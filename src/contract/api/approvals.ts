@@ -37,7 +37,14 @@ export const approvalEdit = z.object({
   original: approvalRequest,
   originalBlastRadius: blastRadius,
   /** From the original to the request that will be executed, by path (`body.To`, `query.count`). */
-  changes: z.array(z.object({ path: z.string(), kind: z.enum(["added", "removed", "changed"]), before: z.unknown().optional(), after: z.unknown().optional() })),
+  changes: z.array(
+    z.object({
+      path: z.string(),
+      kind: z.enum(["added", "removed", "changed"]),
+      before: z.unknown().optional(),
+      after: z.unknown().optional(),
+    }),
+  ),
 });
 export type ApprovalEdit = z.infer<typeof approvalEdit>;
 
@@ -48,8 +55,19 @@ export const approvalItem = z.object({
   uncertain: z.boolean(),
   runId: z.number().int(),
   workflow: z.object({ id: z.number().int(), name: z.string(), version: z.number().int() }),
-  step: z.object({ id: z.string(), name: z.string().nullable(), operationId: z.string(), title: z.string(), risk: z.enum(["read", "write", "destructive"]) }),
-  event: z.object({ id: z.number().int().nullable(), trigger: triggerId, serverId: z.number().int().nullable(), summary: z.record(z.string(), z.unknown()) }),
+  step: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    operationId: z.string(),
+    title: z.string(),
+    risk: z.enum(["read", "write", "destructive"]),
+  }),
+  event: z.object({
+    id: z.number().int().nullable(),
+    trigger: triggerId,
+    serverId: z.number().int().nullable(),
+    summary: z.record(z.string(), z.unknown()),
+  }),
   /** The request that will be executed (after any edit); the blast radius is counted from it. */
   request: approvalRequest,
   blastRadius,
@@ -73,7 +91,10 @@ export const approvalsQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const approvalsResponse = z.object({ approvals: z.array(approvalItem), nextBefore: z.number().int().nullable() });
+export const approvalsResponse = z.object({
+  approvals: z.array(approvalItem),
+  nextBefore: z.number().int().nullable(),
+});
 export type ApprovalsResponse = z.infer<typeof approvalsResponse>;
 
 /**
@@ -97,7 +118,10 @@ export const bulkDecisionRequest = z
     decision: z.enum(["approve", "reject"]),
     reason: z.string().trim().max(2000).optional(),
   })
-  .refine((v) => v.decision === "approve" || (v.reason !== undefined && v.reason !== ""), { message: "Say why you reject them", path: ["reason"] });
+  .refine((v) => v.decision === "approve" || (v.reason !== undefined && v.reason !== ""), {
+    message: "Say why you reject them",
+    path: ["reason"],
+  });
 export type BulkDecisionRequest = z.infer<typeof bulkDecisionRequest>;
 
 export const decisionResponse = z.object({
@@ -108,7 +132,14 @@ export const decisionResponse = z.object({
 export type DecisionResponse = z.infer<typeof decisionResponse>;
 
 export const bulkDecisionResponse = z.object({
-  results: z.array(z.object({ id: z.number().int(), ok: z.boolean(), status: approvalStatus.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
+  results: z.array(
+    z.object({
+      id: z.number().int(),
+      ok: z.boolean(),
+      status: approvalStatus.optional(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
 });
 export type BulkDecisionResponse = z.infer<typeof bulkDecisionResponse>;
 

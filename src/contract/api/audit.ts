@@ -60,7 +60,9 @@ export type AuditResponse = z.infer<typeof auditResponse>;
 
 /** GET /api/audit/export?format=jsonl|csv plus the filters of auditQuery (no paging; streams all). */
 export const auditExportFormat = z.enum(["jsonl", "csv"]);
-export const auditExportQuery = auditQuery.omit({ before: true, limit: true }).extend({ format: auditExportFormat.default("jsonl") });
+export const auditExportQuery = auditQuery
+  .omit({ before: true, limit: true })
+  .extend({ format: auditExportFormat.default("jsonl") });
 export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 
 /** GET /api/audit/verify: walks the whole chain from seq 1. */

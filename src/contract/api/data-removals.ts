@@ -2,8 +2,18 @@ import { z } from "zod";
 
 /** POST /api/data-removals: what Postmark's data removal request takes. */
 export const createDataRemovalRequest = z.object({
-  RequestedFor: z.string().trim().min(1, "Enter the email address whose data should be erased.").max(255).regex(/^[^\s@]+@[^\s@]+$/, "An email address, e.g. leaver@example.com"),
-  RequestedBy: z.string().trim().min(1, "Enter the email address of the person asking (you or your DPO).").max(255).regex(/^[^\s@]+@[^\s@]+$/, "An email address, e.g. dpo@example.com"),
+  RequestedFor: z
+    .string()
+    .trim()
+    .min(1, "Enter the email address whose data should be erased.")
+    .max(255)
+    .regex(/^[^\s@]+@[^\s@]+$/, "An email address, e.g. leaver@example.com"),
+  RequestedBy: z
+    .string()
+    .trim()
+    .min(1, "Enter the email address of the person asking (you or your DPO).")
+    .max(255)
+    .regex(/^[^\s@]+@[^\s@]+$/, "An email address, e.g. dpo@example.com"),
   NotifyWhenCompleted: z.boolean().optional(),
 });
 export type CreateDataRemovalRequest = z.infer<typeof createDataRemovalRequest>;

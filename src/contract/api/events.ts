@@ -53,7 +53,12 @@ export const eventsQuery = z.object({
   types: z
     .string()
     .trim()
-    .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(eventKind).min(1))
     .optional(),
   server: positiveId.optional(),

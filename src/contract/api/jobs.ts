@@ -12,7 +12,9 @@ export type ItemStatus = (typeof itemStatuses)[number];
 const serverId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable();
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** Postmark's date filter form (US Eastern wall-clock time). */
-const postmarkDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
+const postmarkDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, "Use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS");
 
 /** The Bounces page's filter, in Postmark's query names. */
 export const bounceFilter = z.strictObject({
@@ -31,7 +33,13 @@ export const reactivationPlanParams = z.strictObject({
   serverId,
   selection: z.discriminatedUnion("by", [
     z.strictObject({ by: z.literal("filter"), filter: bounceFilter }),
-    z.strictObject({ by: z.literal("ids"), bounceIds: z.array(z.number().int().positive()).min(1, "Pick at least one bounce").max(MAX_HAND_PICKED, `At most ${MAX_HAND_PICKED} bounces at once`) }),
+    z.strictObject({
+      by: z.literal("ids"),
+      bounceIds: z
+        .array(z.number().int().positive())
+        .min(1, "Pick at least one bounce")
+        .max(MAX_HAND_PICKED, `At most ${MAX_HAND_PICKED} bounces at once`),
+    }),
   ]),
 });
 export type ReactivationPlanParams = z.infer<typeof reactivationPlanParams>;
@@ -43,7 +51,10 @@ export const MAX_BULK_ADDRESSES = 5_000;
 export const suppressionRemovalParams = z.strictObject({
   serverId,
   stream: text(100),
-  addresses: z.array(text(320)).min(1, "Give at least one address").max(MAX_BULK_ADDRESSES, `At most ${MAX_BULK_ADDRESSES.toLocaleString("en")} addresses at once`),
+  addresses: z
+    .array(text(320))
+    .min(1, "Give at least one address")
+    .max(MAX_BULK_ADDRESSES, `At most ${MAX_BULK_ADDRESSES.toLocaleString("en")} addresses at once`),
 });
 
 export const exportSources = ["outbound", "inbound", "bounces", "suppressions", "opens", "clicks"] as const;
@@ -52,7 +63,9 @@ export type ExportSource = (typeof exportSources)[number];
 export const exportParams = z.strictObject({
   serverId,
   source: z.enum(exportSources),
-  filter: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, "Not a query parameter name"), z.string().max(500)).refine((f) => Object.keys(f).length <= 30, "Too many filters"),
+  filter: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, "Not a query parameter name"), z.string().max(500))
+    .refine((f) => Object.keys(f).length <= 30, "Too many filters"),
 });
 export type ExportParams = z.infer<typeof exportParams>;
 

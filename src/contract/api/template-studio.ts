@@ -3,7 +3,10 @@ import { z } from "zod";
 /** Mailroom's templates studio API (/api/template-studio): history, conflict-checked saves. */
 
 const serverId = z.number().int().positive().nullable();
-const alias = z.string().regex(/^[a-z][a-z0-9._-]*$/i, "A letter first, then letters, digits, '.', '-' and '_'.").max(255);
+const alias = z
+  .string()
+  .regex(/^[a-z][a-z0-9._-]*$/i, "A letter first, then letters, digits, '.', '-' and '_'.")
+  .max(255);
 
 /** What a save changes: the editable fields of a template (the type never changes). */
 export const templateContent = z.strictObject({

@@ -63,14 +63,23 @@ export type WorkflowDetail = z.infer<typeof workflowDetail>;
 export const workflowsResponse = z.object({ workflows: z.array(workflowSummary) });
 export type WorkflowsResponse = z.infer<typeof workflowsResponse>;
 
-export const workflowVersion = z.object({ version: z.number().int(), savedAt: z.string(), savedBy: userRef.nullable(), document: z.unknown() });
+export const workflowVersion = z.object({
+  version: z.number().int(),
+  savedAt: z.string(),
+  savedBy: userRef.nullable(),
+  document: z.unknown(),
+});
 export const workflowVersionsResponse = z.object({ versions: z.array(workflowVersion) });
 export type WorkflowVersionsResponse = z.infer<typeof workflowVersionsResponse>;
 
 /** The event a test runs against: a synthetic one, or a stored one by id. */
 export const testEventInput = z.union([
   z.strictObject({ eventId: z.number().int().positive() }),
-  z.strictObject({ trigger: triggerId, payload: z.record(z.string(), z.unknown()), serverId: z.number().int().positive().optional() }),
+  z.strictObject({
+    trigger: triggerId,
+    payload: z.record(z.string(), z.unknown()),
+    serverId: z.number().int().positive().optional(),
+  }),
 ]);
 
 export const testWorkflowRequest = z.strictObject({

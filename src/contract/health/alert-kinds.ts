@@ -1,7 +1,14 @@
 // Alert rule kinds and statuses without zod: the alerts route's search params and the first
 // screens use them, and route validation runs in the entry chunk.
 
-export const alertRuleKinds = ["bounce-rate", "spam-rate", "bounce-type", "smtp-api-errors", "webhook-silence", "approvals-waiting"] as const;
+export const alertRuleKinds = [
+  "bounce-rate",
+  "spam-rate",
+  "bounce-type",
+  "smtp-api-errors",
+  "webhook-silence",
+  "approvals-waiting",
+] as const;
 export type AlertRuleKind = (typeof alertRuleKinds)[number];
 
 export const alertKindLabel: Record<AlertRuleKind, string> = {

@@ -12,14 +12,25 @@ describe("evaluateRule", () => {
   it("rate rules breach at the verdict level asked for, and never on too small a sample", () => {
     expect(evaluateRule(bounceRule, { kind: "bounce-rate", part: 80, sent: 1000 }, t).breached).toBe(true);
     expect(evaluateRule(bounceRule, { kind: "bounce-rate", part: 79, sent: 1000 }, t).breached).toBe(false);
-    expect(evaluateRule({ ...bounceRule, level: "warning" }, { kind: "bounce-rate", part: 40, sent: 1000 }, t).breached).toBe(true);
-    expect(evaluateRule({ ...bounceRule, level: "warning" }, { kind: "bounce-rate", part: 90, sent: 1000 }, t).breached).toBe(true);
+    expect(
+      evaluateRule({ ...bounceRule, level: "warning" }, { kind: "bounce-rate", part: 40, sent: 1000 }, t).breached,
+    ).toBe(true);
+    expect(
+      evaluateRule({ ...bounceRule, level: "warning" }, { kind: "bounce-rate", part: 90, sent: 1000 }, t).breached,
+    ).toBe(true);
     expect(evaluateRule(bounceRule, { kind: "bounce-rate", part: 199, sent: 199 }, t).breached).toBe(false);
-    expect(evaluateRule(bounceRule, { kind: "bounce-rate", part: 0, sent: 0 }, t)).toMatchObject({ breached: false, value: 0 });
+    expect(evaluateRule(bounceRule, { kind: "bounce-rate", part: 0, sent: 0 }, t)).toMatchObject({
+      breached: false,
+      value: 0,
+    });
   });
 
   it("spam rate at exactly 0.3 % is critical", () => {
-    const r = evaluateRule({ ...base, kind: "spam-rate", level: "critical" }, { kind: "spam-rate", part: 3, sent: 1000 }, t);
+    const r = evaluateRule(
+      { ...base, kind: "spam-rate", level: "critical" },
+      { kind: "spam-rate", part: 3, sent: 1000 },
+      t,
+    );
     expect(r.breached).toBe(true);
     expect(r.summary).toContain("0.30%");
   });
@@ -28,16 +39,28 @@ describe("evaluateRule", () => {
     const rule: AlertRuleInput = { ...base, kind: "bounce-type", bounceType: "DMARCPolicy", atLeast: 5 };
     expect(evaluateRule(rule, { kind: "bounce-type", count: 4 }, t).breached).toBe(false);
     expect(evaluateRule(rule, { kind: "bounce-type", count: 5 }, t).breached).toBe(true);
-    expect(evaluateRule({ ...base, kind: "smtp-api-errors", atLeast: 1 }, { kind: "smtp-api-errors", count: 1 }, t).summary).toBe("1 SMTP API error today (alert at 1).");
+    expect(
+      evaluateRule({ ...base, kind: "smtp-api-errors", atLeast: 1 }, { kind: "smtp-api-errors", count: 1 }, t).summary,
+    ).toBe("1 SMTP API error today (alert at 1).");
   });
 
   it("webhook silence needs both silence and sends meanwhile", () => {
     const rule: AlertRuleInput = { ...base, kind: "webhook-silence", trigger: "delivery", minutes: 30 };
-    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 45, sendsMeanwhile: 10 }, t).breached).toBe(true);
-    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 45, sendsMeanwhile: 0 }, t).breached).toBe(false);
-    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 29, sendsMeanwhile: 10 }, t).breached).toBe(false);
-    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 30, sendsMeanwhile: 1 }, t).breached).toBe(true);
-    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: null, sendsMeanwhile: 3 }, t).breached).toBe(true);
+    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 45, sendsMeanwhile: 10 }, t).breached).toBe(
+      true,
+    );
+    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 45, sendsMeanwhile: 0 }, t).breached).toBe(
+      false,
+    );
+    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 29, sendsMeanwhile: 10 }, t).breached).toBe(
+      false,
+    );
+    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: 30, sendsMeanwhile: 1 }, t).breached).toBe(
+      true,
+    );
+    expect(evaluateRule(rule, { kind: "webhook-silence", silentMinutes: null, sendsMeanwhile: 3 }, t).breached).toBe(
+      true,
+    );
   });
 
   it("approvals waiting breach when one is overdue", () => {
@@ -53,9 +76,15 @@ describe("evaluateRule", () => {
   it("the schema refuses unknown kinds and bad values, and describes rules", () => {
     expect(alertRuleInput.safeParse({ ...base, kind: "bounce-rate", level: "critical" }).success).toBe(true);
     expect(alertRuleInput.safeParse({ ...base, kind: "nope" }).success).toBe(false);
-    expect(alertRuleInput.safeParse({ ...base, kind: "bounce-type", bounceType: "Nope", atLeast: 1 }).success).toBe(false);
-    expect(alertRuleInput.safeParse({ ...base, windowDays: 0, kind: "bounce-rate", level: "critical" }).success).toBe(false);
-    expect(describeRule({ ...base, scope: { serverId: 1, tag: "invoice" }, kind: "bounce-rate", level: "critical" })).toBe("Bounce rate (tag invoice) reaches critical over today");
+    expect(alertRuleInput.safeParse({ ...base, kind: "bounce-type", bounceType: "Nope", atLeast: 1 }).success).toBe(
+      false,
+    );
+    expect(alertRuleInput.safeParse({ ...base, windowDays: 0, kind: "bounce-rate", level: "critical" }).success).toBe(
+      false,
+    );
+    expect(
+      describeRule({ ...base, scope: { serverId: 1, tag: "invoice" }, kind: "bounce-rate", level: "critical" }),
+    ).toBe("Bounce rate (tag invoice) reaches critical over today");
   });
 });
 
@@ -76,7 +105,21 @@ describe("alert life: firing → resolved, one notification per breach", () => {
 
   it("opens once, keeps quiet while it persists, and reminds after the quiet period", () => {
     // 10-minute checks: open at 0, reminders at 60 and 120 minutes.
-    expect(run([true, true, true, true, true, true, true, true, true, true, true, true, true])).toEqual(["open", "keep", "keep", "keep", "keep", "keep", "remind", "keep", "keep", "keep", "keep", "keep", "remind"]);
+    expect(run([true, true, true, true, true, true, true, true, true, true, true, true, true])).toEqual([
+      "open",
+      "keep",
+      "keep",
+      "keep",
+      "keep",
+      "keep",
+      "remind",
+      "keep",
+      "keep",
+      "keep",
+      "keep",
+      "keep",
+      "remind",
+    ]);
   });
 
   it("resolves on the first clear check and fires again as a new alert", () => {
@@ -86,7 +129,10 @@ describe("alert life: firing → resolved, one notification per breach", () => {
   it("a reminder is due exactly at the quiet period", () => {
     const a = nextAlertAction({ startedAt: 0, lastNotifiedAt: 0 }, true, remind, remind);
     expect(a).toEqual({ type: "keep", notify: true });
-    expect(nextAlertAction({ startedAt: 0, lastNotifiedAt: 0 }, true, remind - 1, remind)).toEqual({ type: "keep", notify: false });
+    expect(nextAlertAction({ startedAt: 0, lastNotifiedAt: 0 }, true, remind - 1, remind)).toEqual({
+      type: "keep",
+      notify: false,
+    });
   });
 });
 

@@ -28,7 +28,11 @@ const common = {
    */
   windowDays: z.number().int().min(1).max(45),
   /** While still firing, remind after this long without a notification. */
-  remindAfterMinutes: z.number().int().min(5).max(7 * 24 * 60),
+  remindAfterMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60),
 };
 
 export const alertRuleInput = z.discriminatedUnion("kind", [
@@ -36,8 +40,25 @@ export const alertRuleInput = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("spam-rate"), ...common, level: z.enum(["warning", "critical"]) }),
   z.object({ kind: z.literal("bounce-type"), ...common, bounceType, atLeast: z.number().int().min(1).max(1_000_000) }),
   z.object({ kind: z.literal("smtp-api-errors"), ...common, atLeast: z.number().int().min(1).max(1_000_000) }),
-  z.object({ kind: z.literal("webhook-silence"), ...common, trigger: triggerId, minutes: z.number().int().min(5).max(7 * 24 * 60) }),
-  z.object({ kind: z.literal("approvals-waiting"), ...common, minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  z.object({
+    kind: z.literal("webhook-silence"),
+    ...common,
+    trigger: triggerId,
+    minutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+  }),
+  z.object({
+    kind: z.literal("approvals-waiting"),
+    ...common,
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
 ]);
 export type AlertRuleInput = z.infer<typeof alertRuleInput>;
 
@@ -72,22 +93,34 @@ export function windowText(days: number): string {
 export function evaluateRule(rule: AlertRuleInput, m: Measurement, t: HealthThresholds): RuleOutcome {
   const scope = scopeText(rule.scope);
   const win = windowText(rule.windowDays);
-  if ((rule.kind === "bounce-rate" || rule.kind === "spam-rate") && (m.kind === "bounce-rate" || m.kind === "spam-rate")) {
+  if (
+    (rule.kind === "bounce-rate" || rule.kind === "spam-rate") &&
+    (m.kind === "bounce-rate" || m.kind === "spam-rate")
+  ) {
     const v = judge(rule.kind === "bounce-rate" ? "bounce" : "spam", { part: m.part, sent: m.sent }, t);
     const breached = v.level === "critical" || (rule.level === "warning" && v.level === "warning");
     const noun = rule.kind === "bounce-rate" ? "Bounce rate" : "Spam-complaint rate";
     return { breached, value: v.rate, verdict: v, summary: `${noun}${scope} ${win}: ${v.explanation}` };
   }
   if (rule.kind === "bounce-type" && m.kind === "bounce-type") {
-    return { breached: m.count >= rule.atLeast, value: m.count, summary: `${m.count} ${rule.bounceType} bounce${m.count === 1 ? "" : "s"}${scope} ${win} (alert at ${rule.atLeast}).` };
+    return {
+      breached: m.count >= rule.atLeast,
+      value: m.count,
+      summary: `${m.count} ${rule.bounceType} bounce${m.count === 1 ? "" : "s"}${scope} ${win} (alert at ${rule.atLeast}).`,
+    };
   }
   if (rule.kind === "smtp-api-errors" && m.kind === "smtp-api-errors") {
-    return { breached: m.count >= rule.atLeast, value: m.count, summary: `${m.count} SMTP API error${m.count === 1 ? "" : "s"}${scope} ${win} (alert at ${rule.atLeast}).` };
+    return {
+      breached: m.count >= rule.atLeast,
+      value: m.count,
+      summary: `${m.count} SMTP API error${m.count === 1 ? "" : "s"}${scope} ${win} (alert at ${rule.atLeast}).`,
+    };
   }
   if (rule.kind === "webhook-silence" && m.kind === "webhook-silence") {
     const silent = m.silentMinutes === null || m.silentMinutes >= rule.minutes;
     const breached = silent && m.sendsMeanwhile > 0;
-    const since = m.silentMinutes === null ? "No" : `No ${rule.trigger} event for ${Math.floor(m.silentMinutes)} minutes;`;
+    const since =
+      m.silentMinutes === null ? "No" : `No ${rule.trigger} event for ${Math.floor(m.silentMinutes)} minutes;`;
     const summary =
       m.silentMinutes === null
         ? `No ${rule.trigger} event has been received${scope}, while ${m.sendsMeanwhile} messages were sent.`

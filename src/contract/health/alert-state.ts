@@ -9,12 +9,14 @@ export interface OpenAlertState {
 }
 
 export type AlertAction =
-  | { type: "none" }
-  | { type: "open"; notify: true }
-  | { type: "keep"; notify: boolean }
-  | { type: "resolve" };
+  { type: "none" } | { type: "open"; notify: true } | { type: "keep"; notify: boolean } | { type: "resolve" };
 
-export function nextAlertAction(open: OpenAlertState | null, breached: boolean, now: number, remindAfterMs: number): AlertAction {
+export function nextAlertAction(
+  open: OpenAlertState | null,
+  breached: boolean,
+  now: number,
+  remindAfterMs: number,
+): AlertAction {
   if (!open) return breached ? { type: "open", notify: true } : { type: "none" };
   if (!breached) return { type: "resolve" };
   return { type: "keep", notify: now - open.lastNotifiedAt >= remindAfterMs };

@@ -31,7 +31,10 @@ export interface Verdict {
   explanation: string;
 }
 
-const metricNoun: Record<HealthMetric, [string, string]> = { bounce: ["bounce", "bounces"], spam: ["spam-complaint", "spam complaints"] };
+const metricNoun: Record<HealthMetric, [string, string]> = {
+  bounce: ["bounce", "bounces"],
+  spam: ["spam-complaint", "spam complaints"],
+};
 
 /** A ratio as a percentage, 0 when the denominator is 0. */
 export function percentOf(part: number, whole: number): number {
@@ -62,8 +65,17 @@ export function judge(metric: HealthMetric, counts: { part: number; sent: number
       explanation: `${sent} sent; at least ${t.minVolume} are needed before the ${noun} rate is judged (${part} ${plural}, ${formatRate(rate)}).`,
     };
   }
-  const level: VerdictLevel = reaches(part, sent, b.critical) ? "critical" : reaches(part, sent, b.warning) ? "warning" : "good";
-  const rule = level === "critical" ? `at or above ${formatRate(b.critical)}: critical` : level === "warning" ? `at or above ${formatRate(b.warning)}: warning` : `below ${formatRate(b.warning)}: good`;
+  const level: VerdictLevel = reaches(part, sent, b.critical)
+    ? "critical"
+    : reaches(part, sent, b.warning)
+      ? "warning"
+      : "good";
+  const rule =
+    level === "critical"
+      ? `at or above ${formatRate(b.critical)}: critical`
+      : level === "warning"
+        ? `at or above ${formatRate(b.warning)}: warning`
+        : `below ${formatRate(b.warning)}: good`;
   return { ...base, level, explanation: `${part} ${plural} ÷ ${sent} sent = ${formatRate(rate)}, ${rule}.` };
 }
 
@@ -71,7 +83,12 @@ const severity: Record<VerdictLevel, number> = { critical: 3, warning: 2, good: 
 
 /** Orders worst first: level, then rate, then volume. */
 export function worstFirst<T extends { verdict: Verdict }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => severity[b.verdict.level] - severity[a.verdict.level] || b.verdict.rate - a.verdict.rate || b.verdict.sent - a.verdict.sent);
+  return [...rows].sort(
+    (a, b) =>
+      severity[b.verdict.level] - severity[a.verdict.level] ||
+      b.verdict.rate - a.verdict.rate ||
+      b.verdict.sent - a.verdict.sent,
+  );
 }
 
 /** The worse of two verdict levels. */

@@ -36,12 +36,18 @@ describe("judge", () => {
   });
 
   it("explains how it was computed", () => {
-    expect(judge("bounce", { part: 90, sent: 1000 }, t).explanation).toBe("90 bounces ÷ 1000 sent = 9.0%, at or above 8.0%: critical.");
-    expect(judge("spam", { part: 0, sent: 500 }, t).explanation).toBe("0 spam complaints ÷ 500 sent = 0.0%, below 0.10%: good.");
+    expect(judge("bounce", { part: 90, sent: 1000 }, t).explanation).toBe(
+      "90 bounces ÷ 1000 sent = 9.0%, at or above 8.0%: critical.",
+    );
+    expect(judge("spam", { part: 0, sent: 500 }, t).explanation).toBe(
+      "0 spam complaints ÷ 500 sent = 0.0%, below 0.10%: good.",
+    );
   });
 
   it("uses changed thresholds", () => {
-    expect(judge("bounce", { part: 20, sent: 1000 }, { ...t, bounce: { warning: 1, critical: 2 } }).level).toBe("critical");
+    expect(judge("bounce", { part: 20, sent: 1000 }, { ...t, bounce: { warning: 1, critical: 2 } }).level).toBe(
+      "critical",
+    );
   });
 });
 

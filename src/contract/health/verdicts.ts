@@ -8,9 +8,10 @@ export * from "./verdict-logic";
 /** A percentage 0–100 (thresholds are written the way people say them: "0.1 %"). */
 const percent = z.number().min(0).max(100);
 
-const band = z
-  .object({ warning: percent, critical: percent })
-  .refine((b) => b.warning < b.critical, { message: "The critical threshold must be above the warning threshold", path: ["critical"] });
+const band = z.object({ warning: percent, critical: percent }).refine((b) => b.warning < b.critical, {
+  message: "The critical threshold must be above the warning threshold",
+  path: ["critical"],
+});
 
 export const healthThresholds = z.object({
   bounce: band,
@@ -29,4 +30,3 @@ export const verdict = z.object({
   /** One sentence: how it was computed and against what. */
   explanation: z.string(),
 }) satisfies z.ZodType<Verdict>;
-

@@ -26,33 +26,38 @@ export const messagesSearchOutbound = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Messages: z.array(z.looseObject({
-      Tag: z.string().nullable(),
-      MessageID: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      To: z.array(z.looseObject({
-        Email: z.string().nullable(),
-        Name: z.unknown(),
-      })),
-      Cc: z.array(z.unknown()),
-      Bcc: z.array(z.unknown()),
-      Recipients: z.array(z.string().nullable()),
-      ReceivedAt: z.string().nullable(),
-      From: z.string().nullable(),
-      Subject: z.string().nullable(),
-      Attachments: z.array(z.unknown()),
-      Status: z.string().nullable(),
-      TrackOpens: z.boolean(),
-      TrackLinks: z.string().nullable(),
-      Metadata: z.looseObject({
-        color: z.string().nullable(),
-        "client-id": z.string().nullable(),
+    Messages: z.array(
+      z.looseObject({
+        Tag: z.string().nullable(),
+        MessageID: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        To: z.array(
+          z.looseObject({
+            Email: z.string().nullable(),
+            Name: z.unknown(),
+          }),
+        ),
+        Cc: z.array(z.unknown()),
+        Bcc: z.array(z.unknown()),
+        Recipients: z.array(z.string().nullable()),
+        ReceivedAt: z.string().nullable(),
+        From: z.string().nullable(),
+        Subject: z.string().nullable(),
+        Attachments: z.array(z.unknown()),
+        Status: z.string().nullable(),
+        TrackOpens: z.boolean(),
+        TrackLinks: z.string().nullable(),
+        Metadata: z.looseObject({
+          color: z.string().nullable(),
+          "client-id": z.string().nullable(),
+        }),
+        Sandboxed: z.boolean(),
       }),
-      Sandboxed: z.boolean(),
-    })),
+    ),
   }),
   invalidates: [],
-  notes: "count+offset <= 10,000 (422 ErrorCode 700 otherwise). Status in responses is capitalized (Sent, Queued, Processed). Multi-recipient messages count once.",
+  notes:
+    "count+offset <= 10,000 (422 ErrorCode 700 otherwise). Status in responses is capitalized (Sent, Queued, Processed). Multi-recipient messages count once.",
 });
 
 export const messagesBypassInbound = operation({
@@ -70,7 +75,8 @@ export const messagesBypassInbound = operation({
     Message: z.string().nullable(),
   }),
   invalidates: ["activity"],
-  notes: "No body. Success Message text is the docs example (exact wording unconfirmed). Releases a message blocked by inbound rules/spam threshold. Not found / not bypassable -> 701; failure -> 702.",
+  notes:
+    "No body. Success Message text is the docs example (exact wording unconfirmed). Releases a message blocked by inbound rules/spam threshold. Not found / not bypassable -> 701; failure -> 702.",
 });
 
 export const messagesClicksForMessage = operation({
@@ -89,40 +95,43 @@ export const messagesClicksForMessage = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Clicks: z.array(z.looseObject({
-      ClickLocation: z.string().nullable(),
-      Client: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
+    Clicks: z.array(
+      z.looseObject({
+        ClickLocation: z.string().nullable(),
+        Client: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        OS: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        Platform: z.string().nullable(),
+        UserAgent: z.string().nullable(),
+        OriginalLink: z.string().nullable(),
+        Geo: z.looseObject({
+          CountryISOCode: z.string().nullable(),
+          Country: z.string().nullable(),
+          RegionISOCode: z.string().nullable(),
+          Region: z.string().nullable(),
+          City: z.string().nullable(),
+          Zip: z.string().nullable(),
+          Coords: z.string().nullable(),
+          IP: z.string().nullable(),
+        }),
+        MessageID: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        ReceivedAt: z.string().nullable(),
+        Tag: z.string().nullable(),
+        Recipient: z.string().nullable(),
       }),
-      OS: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
-      }),
-      Platform: z.string().nullable(),
-      UserAgent: z.string().nullable(),
-      OriginalLink: z.string().nullable(),
-      Geo: z.looseObject({
-        CountryISOCode: z.string().nullable(),
-        Country: z.string().nullable(),
-        RegionISOCode: z.string().nullable(),
-        Region: z.string().nullable(),
-        City: z.string().nullable(),
-        Zip: z.string().nullable(),
-        Coords: z.string().nullable(),
-        IP: z.string().nullable(),
-      }),
-      MessageID: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      ReceivedAt: z.string().nullable(),
-      Tag: z.string().nullable(),
-      Recipient: z.string().nullable(),
-    })),
+    ),
   }),
   invalidates: [],
-  notes: "One entry per recipient per unique link. Doc examples for single-message reads omit RecordType (unconfirmed whether live responses include it).",
+  notes:
+    "One entry per recipient per unique link. Doc examples for single-message reads omit RecordType (unconfirmed whether live responses include it).",
 });
 
 export const messagesInboundDetails = operation({
@@ -144,11 +153,13 @@ export const messagesInboundDetails = operation({
       MailboxHash: z.string().nullable(),
     }),
     To: z.string().nullable(),
-    ToFull: z.array(z.looseObject({
-      Email: z.string().nullable(),
-      Name: z.string().nullable(),
-      MailboxHash: z.string().nullable(),
-    })),
+    ToFull: z.array(
+      z.looseObject({
+        Email: z.string().nullable(),
+        Name: z.string().nullable(),
+        MailboxHash: z.string().nullable(),
+      }),
+    ),
     Cc: z.string().nullable(),
     CcFull: z.array(z.unknown()),
     Bcc: z.string().nullable(),
@@ -162,22 +173,27 @@ export const messagesInboundDetails = operation({
     MessageID: z.string().nullable(),
     MessageStream: z.string().nullable(),
     Status: z.string().nullable(),
-    Attachments: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      ContentType: z.string().nullable(),
-      ContentLength: z.number(),
-      ContentID: z.string().nullable(),
-    })),
+    Attachments: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        ContentType: z.string().nullable(),
+        ContentLength: z.number(),
+        ContentID: z.string().nullable(),
+      }),
+    ),
     TextBody: z.string().nullable(),
     HtmlBody: z.string().nullable(),
-    Headers: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      Value: z.string().nullable(),
-    })),
+    Headers: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        Value: z.string().nullable(),
+      }),
+    ),
     BlockedReason: z.string().nullable(),
   }),
   invalidates: [],
-  notes: "Adds TextBody, HtmlBody, Headers, BlockedReason to the search item. Attachment content is not returned. postmark.js also types StrippedTextReply (unconfirmed here). Unknown id -> 701.",
+  notes:
+    "Adds TextBody, HtmlBody, Headers, BlockedReason to the search item. Attachment content is not returned. postmark.js also types StrippedTextReply (unconfirmed here). Unknown id -> 701.",
 });
 
 export const messagesOpensForMessage = operation({
@@ -196,36 +212,38 @@ export const messagesOpensForMessage = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Opens: z.array(z.looseObject({
-      Client: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
+    Opens: z.array(
+      z.looseObject({
+        Client: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        OS: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        Platform: z.string().nullable(),
+        UserAgent: z.string().nullable(),
+        ReadSeconds: z.number(),
+        Geo: z.looseObject({
+          CountryISOCode: z.string().nullable(),
+          Country: z.string().nullable(),
+          RegionISOCode: z.string().nullable(),
+          Region: z.string().nullable(),
+          City: z.string().nullable(),
+          Zip: z.string().nullable(),
+          Coords: z.string().nullable(),
+          IP: z.string().nullable(),
+        }),
+        MessageID: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        ReceivedAt: z.string().nullable(),
+        Tag: z.string().nullable(),
+        Recipient: z.string().nullable(),
       }),
-      OS: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
-      }),
-      Platform: z.string().nullable(),
-      UserAgent: z.string().nullable(),
-      ReadSeconds: z.number(),
-      Geo: z.looseObject({
-        CountryISOCode: z.string().nullable(),
-        Country: z.string().nullable(),
-        RegionISOCode: z.string().nullable(),
-        Region: z.string().nullable(),
-        City: z.string().nullable(),
-        Zip: z.string().nullable(),
-        Coords: z.string().nullable(),
-        IP: z.string().nullable(),
-      }),
-      MessageID: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      ReceivedAt: z.string().nullable(),
-      Tag: z.string().nullable(),
-      Recipient: z.string().nullable(),
-    })),
+    ),
   }),
   invalidates: [],
   notes: "Only the first open per recipient is stored, so TotalCount is typically 1 per recipient. Unknown id -> 701.",
@@ -245,10 +263,12 @@ export const messagesOutboundDetails = operation({
     Tag: z.string().nullable(),
     MessageID: z.string().nullable(),
     MessageStream: z.string().nullable(),
-    To: z.array(z.looseObject({
-      Email: z.string().nullable(),
-      Name: z.unknown(),
-    })),
+    To: z.array(
+      z.looseObject({
+        Email: z.string().nullable(),
+        Name: z.unknown(),
+      }),
+    ),
     Cc: z.array(z.unknown()),
     Bcc: z.array(z.unknown()),
     Recipients: z.array(z.string().nullable()),
@@ -267,22 +287,25 @@ export const messagesOutboundDetails = operation({
     TextBody: z.string().nullable(),
     HtmlBody: z.string().nullable(),
     Body: z.string().nullable(),
-    MessageEvents: z.array(z.looseObject({
-      Recipient: z.string().nullable(),
-      Type: z.string().nullable(),
-      ReceivedAt: z.string().nullable(),
-      Details: z.looseObject({
-        DeliveryMessage: z.string().nullable().optional(),
-        DestinationServer: z.string().nullable().optional(),
-        DestinationIP: z.string().nullable().optional(),
-        Summary: z.string().nullable().optional(),
-        Link: z.string().nullable().optional(),
-        ClickLocation: z.string().nullable().optional(),
+    MessageEvents: z.array(
+      z.looseObject({
+        Recipient: z.string().nullable(),
+        Type: z.string().nullable(),
+        ReceivedAt: z.string().nullable(),
+        Details: z.looseObject({
+          DeliveryMessage: z.string().nullable().optional(),
+          DestinationServer: z.string().nullable().optional(),
+          DestinationIP: z.string().nullable().optional(),
+          Summary: z.string().nullable().optional(),
+          Link: z.string().nullable().optional(),
+          ClickLocation: z.string().nullable().optional(),
+        }),
       }),
-    })),
+    ),
   }),
   invalidates: [],
-  notes: "MessageEvents[].Type: Delivered | Transient | Opened | LinkClicked | Bounced | SubscriptionChanged. Details keys by type: Delivered/Transient {DeliveryMessage, DestinationServer, DestinationIP}; Opened {Summary}; Bounced {Summary, BounceID (string in docs, number in postmark.js)}; SubscriptionChanged {Origin, SuppressSending as string 'True'}; LinkClicked {Summary, Link, ClickLocation}. Unknown id -> 701.",
+  notes:
+    "MessageEvents[].Type: Delivered | Transient | Opened | LinkClicked | Bounced | SubscriptionChanged. Details keys by type: Delivered/Transient {DeliveryMessage, DestinationServer, DestinationIP}; Opened {Summary}; Bounced {Summary, BounceID (string in docs, number in postmark.js)}; SubscriptionChanged {Origin, SuppressSending as string 'True'}; LinkClicked {Summary, Link, ClickLocation}. Unknown id -> 701.",
 });
 
 export const messagesOutboundDump = operation({
@@ -299,7 +322,8 @@ export const messagesOutboundDump = operation({
     Body: z.string().nullable(),
   }),
   invalidates: [],
-  notes: "Body is an empty string when no dump is available (dumps kept for the retention period). Stored body size is capped (~1 MB).",
+  notes:
+    "Body is an empty string when no dump is available (dumps kept for the retention period). Stored body size is capped (~1 MB).",
 });
 
 export const messagesRetryInbound = operation({
@@ -317,7 +341,8 @@ export const messagesRetryInbound = operation({
     Message: z.string().nullable(),
   }),
   invalidates: ["activity"],
-  notes: "No body. Success Message text is the docs example (exact wording unconfirmed). Re-posts a message whose inbound webhook failed (status Failed / InboundError). Not found / not retryable -> 701; failure -> 703.",
+  notes:
+    "No body. Success Message text is the docs example (exact wording unconfirmed). Re-posts a message whose inbound webhook failed (status Failed / InboundError). Not found / not retryable -> 701; failure -> 703.",
 });
 
 export const messagesSearchOpens = operation({
@@ -348,40 +373,43 @@ export const messagesSearchOpens = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Opens: z.array(z.looseObject({
-      RecordType: z.string().nullable(),
-      Client: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
+    Opens: z.array(
+      z.looseObject({
+        RecordType: z.string().nullable(),
+        Client: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        OS: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        Platform: z.string().nullable(),
+        UserAgent: z.string().nullable(),
+        ReadSeconds: z.number(),
+        Geo: z.looseObject({
+          CountryISOCode: z.string().nullable(),
+          Country: z.string().nullable(),
+          RegionISOCode: z.string().nullable(),
+          Region: z.string().nullable(),
+          City: z.string().nullable(),
+          Zip: z.string().nullable(),
+          Coords: z.string().nullable(),
+          IP: z.string().nullable(),
+        }),
+        MessageID: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        ReceivedAt: z.string().nullable(),
+        Tag: z.string().nullable(),
+        Recipient: z.string().nullable(),
       }),
-      OS: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
-      }),
-      Platform: z.string().nullable(),
-      UserAgent: z.string().nullable(),
-      ReadSeconds: z.number(),
-      Geo: z.looseObject({
-        CountryISOCode: z.string().nullable(),
-        Country: z.string().nullable(),
-        RegionISOCode: z.string().nullable(),
-        Region: z.string().nullable(),
-        City: z.string().nullable(),
-        Zip: z.string().nullable(),
-        Coords: z.string().nullable(),
-        IP: z.string().nullable(),
-      }),
-      MessageID: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      ReceivedAt: z.string().nullable(),
-      Tag: z.string().nullable(),
-      Recipient: z.string().nullable(),
-    })),
+    ),
   }),
   invalidates: [],
-  notes: "count+offset <= 10,000 (700). Client/OS/Platform/Geo may be empty or absent when unknown (live capture shows Geo: {}).",
+  notes:
+    "count+offset <= 10,000 (700). Client/OS/Platform/Geo may be empty or absent when unknown (live capture shows Geo: {}).",
 });
 
 export const messagesSearchInbound = operation({
@@ -407,43 +435,50 @@ export const messagesSearchInbound = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    InboundMessages: z.array(z.looseObject({
-      From: z.string().nullable(),
-      FromName: z.string().nullable(),
-      FromFull: z.looseObject({
-        Email: z.string().nullable(),
-        Name: z.string().nullable(),
+    InboundMessages: z.array(
+      z.looseObject({
+        From: z.string().nullable(),
+        FromName: z.string().nullable(),
+        FromFull: z.looseObject({
+          Email: z.string().nullable(),
+          Name: z.string().nullable(),
+          MailboxHash: z.string().nullable(),
+        }),
+        To: z.string().nullable(),
+        ToFull: z.array(
+          z.looseObject({
+            Email: z.string().nullable(),
+            Name: z.string().nullable(),
+            MailboxHash: z.string().nullable(),
+          }),
+        ),
+        Cc: z.string().nullable(),
+        CcFull: z.array(z.unknown()),
+        Bcc: z.string().nullable(),
+        BccFull: z.array(z.unknown()),
+        ReplyTo: z.string().nullable(),
+        OriginalRecipient: z.string().nullable(),
+        Subject: z.string().nullable(),
+        Date: z.string().nullable(),
         MailboxHash: z.string().nullable(),
+        Tag: z.string().nullable(),
+        MessageID: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        Status: z.string().nullable(),
+        Attachments: z.array(
+          z.looseObject({
+            Name: z.string().nullable(),
+            ContentType: z.string().nullable(),
+            ContentLength: z.number(),
+            ContentID: z.string().nullable(),
+          }),
+        ),
       }),
-      To: z.string().nullable(),
-      ToFull: z.array(z.looseObject({
-        Email: z.string().nullable(),
-        Name: z.string().nullable(),
-        MailboxHash: z.string().nullable(),
-      })),
-      Cc: z.string().nullable(),
-      CcFull: z.array(z.unknown()),
-      Bcc: z.string().nullable(),
-      BccFull: z.array(z.unknown()),
-      ReplyTo: z.string().nullable(),
-      OriginalRecipient: z.string().nullable(),
-      Subject: z.string().nullable(),
-      Date: z.string().nullable(),
-      MailboxHash: z.string().nullable(),
-      Tag: z.string().nullable(),
-      MessageID: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      Status: z.string().nullable(),
-      Attachments: z.array(z.looseObject({
-        Name: z.string().nullable(),
-        ContentType: z.string().nullable(),
-        ContentLength: z.number(),
-        ContentID: z.string().nullable(),
-      })),
-    })),
+    ),
   }),
   invalidates: [],
-  notes: "Array key is InboundMessages (the docs' field table says Messages but the example and all SDKs use InboundMessages). Status values in responses are capitalized.",
+  notes:
+    "Array key is InboundMessages (the docs' field table says Messages but the example and all SDKs use InboundMessages). Status values in responses are capitalized.",
 });
 
 export const messagesSearchClicks = operation({
@@ -474,39 +509,42 @@ export const messagesSearchClicks = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Clicks: z.array(z.looseObject({
-      RecordType: z.string().nullable(),
-      ClickLocation: z.string().nullable(),
-      Client: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
+    Clicks: z.array(
+      z.looseObject({
+        RecordType: z.string().nullable(),
+        ClickLocation: z.string().nullable(),
+        Client: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        OS: z.looseObject({
+          Name: z.string().nullable(),
+          Company: z.string().nullable(),
+          Family: z.string().nullable(),
+        }),
+        Platform: z.string().nullable(),
+        UserAgent: z.string().nullable(),
+        OriginalLink: z.string().nullable(),
+        Geo: z.looseObject({
+          CountryISOCode: z.string().nullable(),
+          Country: z.string().nullable(),
+          RegionISOCode: z.string().nullable(),
+          Region: z.string().nullable(),
+          City: z.string().nullable(),
+          Zip: z.string().nullable(),
+          Coords: z.string().nullable(),
+          IP: z.string().nullable(),
+        }),
+        MessageID: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        ReceivedAt: z.string().nullable(),
+        Tag: z.string().nullable(),
+        Recipient: z.string().nullable(),
       }),
-      OS: z.looseObject({
-        Name: z.string().nullable(),
-        Company: z.string().nullable(),
-        Family: z.string().nullable(),
-      }),
-      Platform: z.string().nullable(),
-      UserAgent: z.string().nullable(),
-      OriginalLink: z.string().nullable(),
-      Geo: z.looseObject({
-        CountryISOCode: z.string().nullable(),
-        Country: z.string().nullable(),
-        RegionISOCode: z.string().nullable(),
-        Region: z.string().nullable(),
-        City: z.string().nullable(),
-        Zip: z.string().nullable(),
-        Coords: z.string().nullable(),
-        IP: z.string().nullable(),
-      }),
-      MessageID: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      ReceivedAt: z.string().nullable(),
-      Tag: z.string().nullable(),
-      Recipient: z.string().nullable(),
-    })),
+    ),
   }),
   invalidates: [],
-  notes: "One entry per recipient per unique link. The 10,000 count+offset cap is stated for messages/opens; assumed to apply here (unconfirmed).",
+  notes:
+    "One entry per recipient per unique link. The 10,000 count+offset cap is stated for messages/opens; assumed to apply here (unconfirmed).",
 });

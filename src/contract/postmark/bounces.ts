@@ -25,29 +25,32 @@ export const bouncesSearch = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Bounces: z.array(z.looseObject({
-      RecordType: z.string().nullable(),
-      ID: z.number(),
-      Type: z.string().nullable(),
-      TypeCode: z.number(),
-      Name: z.string().nullable(),
-      Tag: z.string().nullable(),
-      MessageID: z.string().nullable(),
-      ServerID: z.number(),
-      MessageStream: z.string().nullable(),
-      Description: z.string().nullable(),
-      Details: z.string().nullable(),
-      Email: z.string().nullable(),
-      From: z.string().nullable(),
-      BouncedAt: z.string().nullable(),
-      DumpAvailable: z.boolean(),
-      Inactive: z.boolean(),
-      CanActivate: z.boolean(),
-      Subject: z.string().nullable(),
-    })),
+    Bounces: z.array(
+      z.looseObject({
+        RecordType: z.string().nullable(),
+        ID: z.number(),
+        Type: z.string().nullable(),
+        TypeCode: z.number(),
+        Name: z.string().nullable(),
+        Tag: z.string().nullable(),
+        MessageID: z.string().nullable(),
+        ServerID: z.number(),
+        MessageStream: z.string().nullable(),
+        Description: z.string().nullable(),
+        Details: z.string().nullable(),
+        Email: z.string().nullable(),
+        From: z.string().nullable(),
+        BouncedAt: z.string().nullable(),
+        DumpAvailable: z.boolean(),
+        Inactive: z.boolean(),
+        CanActivate: z.boolean(),
+        Subject: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: [],
-  notes: "count+offset must not exceed 10,000. Validation failures (negative, >500, count+offset, illegal type) -> 422 ErrorCode 1000. Newest first. List items carry no Content. Retention: 45 days by default.",
+  notes:
+    "count+offset must not exceed 10,000. Validation failures (negative, >500, count+offset, illegal type) -> 422 ErrorCode 1000. Newest first. List items carry no Content. Retention: 45 days by default.",
 });
 
 export const bouncesGet = operation({
@@ -82,7 +85,8 @@ export const bouncesGet = operation({
     Content: z.string().nullable(),
   }),
   invalidates: [],
-  notes: "bounceid is an int64. Single-bounce responses include Content (raw bounce, may be long). Unknown id -> 422 ErrorCode 1001.",
+  notes:
+    "bounceid is an int64. Single-bounce responses include Content (raw bounce, may be long). Unknown id -> 422 ErrorCode 1001.",
 });
 
 export const bouncesDump = operation({
@@ -99,7 +103,8 @@ export const bouncesDump = operation({
     Body: z.string().nullable(),
   }),
   invalidates: [],
-  notes: "Returns the raw source of the bounce. Body is an empty string when no dump is kept (dumps kept ~30 days; see DumpAvailable). Expired/unknown -> 1001; missing id -> HTTP 400 ErrorCode 1002.",
+  notes:
+    "Returns the raw source of the bounce. Body is an empty string when no dump is kept (dumps kept ~30 days; see DumpAvailable). Expired/unknown -> 1001; missing id -> HTTP 400 ErrorCode 1002.",
 });
 
 export const bouncesDeliveryStats = operation({
@@ -113,14 +118,17 @@ export const bouncesDeliveryStats = operation({
   risk: "read",
   response: z.looseObject({
     InactiveMails: z.number(),
-    Bounces: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      Count: z.number(),
-      Type: z.string().nullable().optional(),
-    })),
+    Bounces: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        Count: z.number(),
+        Type: z.string().nullable().optional(),
+      }),
+    ),
   }),
   invalidates: [],
-  notes: "First Bounces element is the 'All' total (no Type); then one entry per bounce type present. postmark.js calls '/deliveryStats' (path matching is case-insensitive in practice).",
+  notes:
+    "First Bounces element is the 'All' total (no Type); then one entry per bounce type present. postmark.js calls '/deliveryStats' (path matching is case-insensitive in practice).",
 });
 
 export const bouncesActivate = operation({
@@ -158,5 +166,6 @@ export const bouncesActivate = operation({
     }),
   }),
   invalidates: ["bounces", "suppressions", "stats"],
-  notes: "No request body needed (clients send nothing or '{}'). Only bounces with CanActivate=true; otherwise 422 ErrorCode 1003. Reactivation is expected to lift the matching suppression and emit a SubscriptionChange event with SuppressSending=false (inferred from the suppression/subscription-change docs; not stated on this endpoint).",
+  notes:
+    "No request body needed (clients send nothing or '{}'). Only bounces with CanActivate=true; otherwise 422 ErrorCode 1003. Reactivation is expected to lift the matching suppression and emit a SubscriptionChange event with SuppressSending=false (inferred from the suppression/subscription-change docs; not stated on this endpoint).",
 });

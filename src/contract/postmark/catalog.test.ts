@@ -78,7 +78,10 @@ describe("the Postmark catalog", () => {
 describe("matchOperation", () => {
   it("matches paths case-insensitively and extracts parameters", () => {
     expect(matchOperation("GET", "/deliveryStats")?.operation.id).toBe("bounces.deliveryStats");
-    expect(matchOperation("put", "/domains/42/verifydkim")).toMatchObject({ operation: { id: "domains.verifyDkim" }, params: { domainid: "42" } });
+    expect(matchOperation("put", "/domains/42/verifydkim")).toMatchObject({
+      operation: { id: "domains.verifyDkim" },
+      params: { domainid: "42" },
+    });
     expect(matchOperation("GET", "/templates/")?.operation.id).toBe("templates.list");
   });
 

@@ -21,7 +21,8 @@ export const dataRemovalsCreate = operation({
     Status: z.string().nullable(),
   }),
   invalidates: ["data-removals"],
-  notes: "Feature is enabled on request by support (422 ErrorCode 1302 otherwise). Status: Pending | Done. Empty body -> 1300.",
+  notes:
+    "Feature is enabled on request by support (422 ErrorCode 1302 otherwise). Status: Pending | Done. Empty body -> 1300.",
   help: "Erases what Postmark holds about one address, across the account. It cannot be undone and runs in the background (Pending, then Done). The feature must be enabled for the account.",
 });
 

@@ -7,12 +7,24 @@ const withDates = operationList.filter((op) => op.query instanceof z.ZodObject &
 
 describe("date filters in the catalog", () => {
   it("are on every operation that takes them", () => {
-    expect(withDates.map((op) => op.id).sort()).toEqual(expect.arrayContaining(["messages.searchOutbound", "messages.searchInbound", "bounces.search", "stats.overview", "stats.sends", "suppressions.dump"]));
+    expect(withDates.map((op) => op.id).sort()).toEqual(
+      expect.arrayContaining([
+        "messages.searchOutbound",
+        "messages.searchInbound",
+        "bounces.search",
+        "stats.overview",
+        "stats.sends",
+        "suppressions.dump",
+      ]),
+    );
   });
 
   it.each(withDates.map((op) => [op.id, op] as const))("%s passes unpadded dates and times through", (_id, op) => {
     const query = op.query as z.ZodObject;
-    for (const [fromdate, todate] of [["2026-12-3", "2026-12-3"], ["2026-1-5T5:04:00", "2026-12-3T9:4:5"]]) {
+    for (const [fromdate, todate] of [
+      ["2026-12-3", "2026-12-3"],
+      ["2026-1-5T5:04:00", "2026-12-3T9:4:5"],
+    ]) {
       expect(query.safeParse({ count: 10, offset: 0, fromdate, todate }).success, `${fromdate} ${todate}`).toBe(true);
     }
   });

@@ -36,7 +36,8 @@ export const domainsCreate = operation({
     ReturnPathDomainCNAMEValue: z.string().nullable(),
   }),
   invalidates: ["domains"],
-  notes: "Returns the full domain object; a new domain has only a pending DKIM key (DKIMPendingHost/DKIMPendingTextValue) and DKIMUpdateStatus 'Pending'. Newer docs also mention a CustomTrackingDomain field (unconfirmed).",
+  notes:
+    "Returns the full domain object; a new domain has only a pending DKIM key (DKIMPendingHost/DKIMPendingTextValue) and DKIMUpdateStatus 'Pending'. Newer docs also mention a CustomTrackingDomain field (unconfirmed).",
 });
 
 export const domainsDelete = operation({
@@ -107,14 +108,16 @@ export const domainsList = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Domains: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      SPFVerified: z.boolean(),
-      DKIMVerified: z.boolean(),
-      WeakDKIM: z.boolean(),
-      ReturnPathDomainVerified: z.boolean(),
-      ID: z.number(),
-    })),
+    Domains: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        SPFVerified: z.boolean(),
+        DKIMVerified: z.boolean(),
+        WeakDKIM: z.boolean(),
+        ReturnPathDomainVerified: z.boolean(),
+        ID: z.number(),
+      }),
+    ),
   }),
   invalidates: [],
   notes: "Paging errors -> 422 ErrorCode 500.",
@@ -145,7 +148,8 @@ export const domainsRotateDkim = operation({
     ID: z.number(),
   }),
   invalidates: ["domains"],
-  notes: "No body. Returns a DKIM subset of the domain (Swagger DKIMRotationResponse; it misspells DKIMTextValue as 'DKIMTestValue'). Already rotating -> 422 ErrorCode 505 'This DKIM is already being renewed.'; 508 for keys not in a rotatable state. postmark-dotnet types the response as {ErrorCode, Message} -> exact shape partly unconfirmed.",
+  notes:
+    "No body. Returns a DKIM subset of the domain (Swagger DKIMRotationResponse; it misspells DKIMTextValue as 'DKIMTestValue'). Already rotating -> 422 ErrorCode 505 'This DKIM is already being renewed.'; 508 for keys not in a rotatable state. postmark-dotnet types the response as {ErrorCode, Message} -> exact shape partly unconfirmed.",
 });
 
 export const domainsUpdate = operation({
@@ -216,7 +220,8 @@ export const domainsVerifyDkim = operation({
     ReturnPathDomainCNAMEValue: z.string().nullable(),
   }),
   invalidates: ["domains"],
-  notes: "PUT, no body. Triggers a DNS lookup and returns the full domain object. Path casing varies by client (verifyDkim / verifyDKIM / verifydkim); all are accepted. 709 (HTTP 500) if DKIM config is invalid.",
+  notes:
+    "PUT, no body. Triggers a DNS lookup and returns the full domain object. Path casing varies by client (verifyDkim / verifyDKIM / verifydkim); all are accepted. 709 (HTTP 500) if DKIM config is invalid.",
 });
 
 export const domainsVerifyReturnPath = operation({
@@ -269,5 +274,6 @@ export const domainsVerifySpf = operation({
     SPFTextValue: z.string().nullable(),
   }),
   invalidates: ["domains"],
-  notes: "Deprecated. POST, no body. Returns only the three SPF fields (live capture); postmark.js wrongly types it as the full domain.",
+  notes:
+    "Deprecated. POST, no body. Returns only the three SPF fields (live capture); postmark.js wrongly types it as the full domain.",
 });

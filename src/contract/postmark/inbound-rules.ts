@@ -55,10 +55,12 @@ export const inboundRulesList = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    InboundRules: z.array(z.looseObject({
-      ID: z.number(),
-      Rule: z.string().nullable(),
-    })),
+    InboundRules: z.array(
+      z.looseObject({
+        ID: z.number(),
+        Rule: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: [],
   notes: "count max 500 (800 otherwise).",

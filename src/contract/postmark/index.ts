@@ -18,7 +18,21 @@ export * from "./operation";
 export * from "./shared";
 export * from "./triggers";
 
-const modules = [activity, bounces, dataRemovals, domains, inboundRules, send, senders, servers, stats, streams, suppressions, templates, webhooks];
+const modules = [
+  activity,
+  bounces,
+  dataRemovals,
+  domains,
+  inboundRules,
+  send,
+  senders,
+  servers,
+  stats,
+  streams,
+  suppressions,
+  templates,
+  webhooks,
+];
 
 type Ops<M> = M[keyof M];
 type AnyOperation =
@@ -46,9 +60,12 @@ export const operations = Object.fromEntries(
 
 export const operationList: Operation[] = Object.values(operations);
 
-export type ParamsOf<Id extends OperationId> = Operation<Id> extends { params: infer P extends z.ZodType } ? z.input<P> : Record<string, never>;
-export type QueryOf<Id extends OperationId> = Operation<Id> extends { query: infer Q extends z.ZodType } ? z.input<Q> : Record<string, never>;
-export type BodyOf<Id extends OperationId> = Operation<Id> extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
+export type ParamsOf<Id extends OperationId> =
+  Operation<Id> extends { params: infer P extends z.ZodType } ? z.input<P> : Record<string, never>;
+export type QueryOf<Id extends OperationId> =
+  Operation<Id> extends { query: infer Q extends z.ZodType } ? z.input<Q> : Record<string, never>;
+export type BodyOf<Id extends OperationId> =
+  Operation<Id> extends { body: infer B extends z.ZodType } ? z.input<B> : undefined;
 export type ResponseOf<Id extends OperationId> = z.output<Operation<Id>["response"]>;
 
 export interface AreaInfo {
@@ -63,13 +80,25 @@ export const areas: Record<AreaId, AreaInfo> = {
   bounces: { id: "bounces", title: "Bounces", summary: "Bounced messages, their SMTP dumps and reactivation." },
   suppressions: { id: "suppressions", title: "Suppressions", summary: "Addresses a stream will not send to." },
   streams: { id: "streams", title: "Streams", summary: "Transactional, broadcast and inbound message streams." },
-  templates: { id: "templates", title: "Templates", summary: "Templates and layouts, validation and push between servers." },
+  templates: {
+    id: "templates",
+    title: "Templates",
+    summary: "Templates and layouts, validation and push between servers.",
+  },
   domains: { id: "domains", title: "Domains", summary: "Sending domains and their DKIM, SPF and Return-Path records." },
   senders: { id: "senders", title: "Senders", summary: "Sender signatures and their confirmation." },
   servers: { id: "servers", title: "Servers", summary: "Servers of the account and the current server's settings." },
   webhooks: { id: "webhooks", title: "Webhooks", summary: "Where Postmark posts each stream's events." },
-  "inbound-rules": { id: "inbound-rules", title: "Inbound rules", summary: "Addresses and domains whose inbound mail is blocked." },
-  "data-removals": { id: "data-removals", title: "Data removals", summary: "Requests to erase what Postmark holds about an address." },
+  "inbound-rules": {
+    id: "inbound-rules",
+    title: "Inbound rules",
+    summary: "Addresses and domains whose inbound mail is blocked.",
+  },
+  "data-removals": {
+    id: "data-removals",
+    title: "Data removals",
+    summary: "Requests to erase what Postmark holds about an address.",
+  },
   send: { id: "send", title: "Send", summary: "Single, batch, templated and bulk sends." },
   stats: { id: "stats", title: "Stats", summary: "Deliverability and engagement over time." },
 };
@@ -105,7 +134,12 @@ const compiled: CompiledRoute[] = operationList
       })
       .join("/");
     // Postmark tolerates a trailing slash (SDKs call `/templates/`) and matches paths case-insensitively.
-    return { operation: op, names, pattern: new RegExp(`^/${source}/?$`, "i"), literalSegments: segments.length - names.length };
+    return {
+      operation: op,
+      names,
+      pattern: new RegExp(`^/${source}/?$`, "i"),
+      literalSegments: segments.length - names.length,
+    };
   })
   // Literal segments win over parameters: `/templates/push` before `/templates/{idOrAlias}`.
   .sort((a, b) => b.literalSegments - a.literalSegments);

@@ -12,7 +12,11 @@ export const METADATA_PARAM_PREFIX = "metadata_";
 
 export const metadataFilter = z.object({
   key: z.string().trim().regex(METADATA_KEY_PATTERN, "Up to 20 letters, digits, '.', '-' or '_'"),
-  value: z.string().trim().min(1, "Give the value to match").max(METADATA_VALUE_MAX, `At most ${METADATA_VALUE_MAX} characters`),
+  value: z
+    .string()
+    .trim()
+    .min(1, "Give the value to match")
+    .max(METADATA_VALUE_MAX, `At most ${METADATA_VALUE_MAX} characters`),
 });
 export type MetadataFilter = z.infer<typeof metadataFilter>;
 

@@ -121,14 +121,16 @@ export const sendersList = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    SenderSignatures: z.array(z.looseObject({
-      Domain: z.string().nullable(),
-      EmailAddress: z.string().nullable(),
-      ReplyToEmailAddress: z.string().nullable(),
-      Name: z.string().nullable(),
-      Confirmed: z.boolean(),
-      ID: z.number(),
-    })),
+    SenderSignatures: z.array(
+      z.looseObject({
+        Domain: z.string().nullable(),
+        EmailAddress: z.string().nullable(),
+        ReplyToEmailAddress: z.string().nullable(),
+        Name: z.string().nullable(),
+        Confirmed: z.boolean(),
+        ID: z.number(),
+      }),
+    ),
   }),
   invalidates: [],
   notes: "Paging errors -> 500.",
@@ -149,7 +151,8 @@ export const sendersRequestNewDkim = operation({
     Message: z.string().nullable(),
   }),
   invalidates: ["senders"],
-  notes: "Deprecated (use Domains rotatedkim). Success body unconfirmed: dotnet/gem/python treat it as {ErrorCode, Message}; postmark.js types a signature object. Already renewing -> 422 ErrorCode 505 'This DKIM is already being renewed.' (live capture).",
+  notes:
+    "Deprecated (use Domains rotatedkim). Success body unconfirmed: dotnet/gem/python treat it as {ErrorCode, Message}; postmark.js types a signature object. Already renewing -> 422 ErrorCode 505 'This DKIM is already being renewed.' (live capture).",
 });
 
 export const sendersResendConfirmation = operation({

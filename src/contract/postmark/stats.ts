@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { operation } from "./operation";
 
-
 export const statsOverview = operation({
   id: "stats.overview",
   area: "stats",
@@ -37,7 +36,8 @@ export const statsOverview = operation({
     WithReadTimeRecorded: z.number(),
   }),
   invalidates: [],
-  notes: "No Days array. Rates are decimals (percent). WithReadTimeRecorded appears in live responses and postmark.js but not in every doc table. Swagger misnames SMTPApiErrors as 'SMTPAPIErrors'. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "No Days array. Rates are decimals (percent). WithReadTimeRecorded appears in live responses and postmark.js but not in every doc table. Swagger misnames SMTPApiErrors as 'SMTPAPIErrors'. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsBounces = operation({
@@ -56,20 +56,23 @@ export const statsBounces = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      HardBounce: z.number().optional(),
-      SoftBounce: z.number().optional(),
-      Transient: z.number().optional(),
-      SMTPApiError: z.number().optional(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        HardBounce: z.number().optional(),
+        SoftBounce: z.number().optional(),
+        Transient: z.number().optional(),
+        SMTPApiError: z.number().optional(),
+      }),
+    ),
     HardBounce: z.number(),
     SMTPApiError: z.number(),
     SoftBounce: z.number(),
     Transient: z.number(),
   }),
   invalidates: [],
-  notes: "Keys: HardBounce, SoftBounce, Transient, SMTPApiError (only non-zero keys appear). Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys: HardBounce, SoftBounce, Transient, SMTPApiError (only non-zero keys appear). Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsClickBrowsers = operation({
@@ -88,16 +91,19 @@ export const statsClickBrowsers = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      "Google Chrome": z.number(),
-      Safari: z.number().optional(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        "Google Chrome": z.number(),
+        Safari: z.number().optional(),
+      }),
+    ),
     "Google Chrome": z.number(),
     Safari: z.number(),
   }),
   invalidates: [],
-  notes: "Keys are dynamic browser family names. postmark.js uses path .../clicks/browserFamilies. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys are dynamic browser family names. postmark.js uses path .../clicks/browserFamilies. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsClickLocation = operation({
@@ -116,16 +122,19 @@ export const statsClickLocation = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      HTML: z.number(),
-      Text: z.number().optional(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        HTML: z.number(),
+        Text: z.number().optional(),
+      }),
+    ),
     HTML: z.number(),
     Text: z.number(),
   }),
   invalidates: [],
-  notes: "Keys: HTML, Text. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys: HTML, Text. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsClickPlatforms = operation({
@@ -144,18 +153,21 @@ export const statsClickPlatforms = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Desktop: z.number().optional(),
-      Mobile: z.number().optional(),
-      Unknown: z.number().optional(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Desktop: z.number().optional(),
+        Mobile: z.number().optional(),
+        Unknown: z.number().optional(),
+      }),
+    ),
     Desktop: z.number(),
     Mobile: z.number(),
     Unknown: z.number(),
   }),
   invalidates: [],
-  notes: "Keys: Desktop, Mobile, Unknown. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys: Desktop, Mobile, Unknown. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsSends = operation({
@@ -174,14 +186,17 @@ export const statsSends = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Sent: z.number(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Sent: z.number(),
+      }),
+    ),
     Sent: z.number(),
   }),
   invalidates: [],
-  notes: "Key: Sent (counted per recipient). Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Key: Sent (counted per recipient). Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsOpens = operation({
@@ -200,16 +215,19 @@ export const statsOpens = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Opens: z.number(),
-      Unique: z.number(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Opens: z.number(),
+        Unique: z.number(),
+      }),
+    ),
     Opens: z.number(),
     Unique: z.number(),
   }),
   invalidates: [],
-  notes: "Keys: Opens, Unique. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys: Opens, Unique. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsOpenClients = operation({
@@ -228,18 +246,21 @@ export const statsOpenClients = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Gmail: z.number(),
-      Thunderbird: z.number().optional(),
-      "Apple Mail": z.number().optional(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Gmail: z.number(),
+        Thunderbird: z.number().optional(),
+        "Apple Mail": z.number().optional(),
+      }),
+    ),
     Gmail: z.number(),
     Thunderbird: z.number(),
     "Apple Mail": z.number(),
   }),
   invalidates: [],
-  notes: "Keys are dynamic client names. postmark.js uses path .../opens/emailClients. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys are dynamic client names. postmark.js uses path .../opens/emailClients. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsOpenPlatforms = operation({
@@ -258,20 +279,23 @@ export const statsOpenPlatforms = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Desktop: z.number().optional(),
-      Mobile: z.number().optional(),
-      Unknown: z.number(),
-      WebMail: z.number().optional(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Desktop: z.number().optional(),
+        Mobile: z.number().optional(),
+        Unknown: z.number(),
+        WebMail: z.number().optional(),
+      }),
+    ),
     Desktop: z.number(),
     Mobile: z.number(),
     Unknown: z.number(),
     WebMail: z.number(),
   }),
   invalidates: [],
-  notes: "Keys: Desktop, Mobile, WebMail, Unknown. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys: Desktop, Mobile, WebMail, Unknown. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsClicks = operation({
@@ -290,16 +314,19 @@ export const statsClicks = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Clicks: z.number(),
-      Unique: z.number(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Clicks: z.number(),
+        Unique: z.number(),
+      }),
+    ),
     Clicks: z.number(),
     Unique: z.number(),
   }),
   invalidates: [],
-  notes: "Keys: Clicks, Unique. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Keys: Clicks, Unique. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsSpam = operation({
@@ -318,14 +345,17 @@ export const statsSpam = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      SpamComplaint: z.number(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        SpamComplaint: z.number(),
+      }),
+    ),
     SpamComplaint: z.number(),
   }),
   invalidates: [],
-  notes: "Key: SpamComplaint. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Key: SpamComplaint. Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });
 
 export const statsTracked = operation({
@@ -344,12 +374,15 @@ export const statsTracked = operation({
     messagestream: z.string().optional(),
   }),
   response: z.looseObject({
-    Days: z.array(z.looseObject({
-      Date: z.string().nullable(),
-      Tracked: z.number(),
-    })),
+    Days: z.array(
+      z.looseObject({
+        Date: z.string().nullable(),
+        Tracked: z.number(),
+      }),
+    ),
     Tracked: z.number(),
   }),
   invalidates: [],
-  notes: "Key: Tracked (messages sent with open or link tracking). Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
+  notes:
+    "Key: Tracked (messages sent with open or link tracking). Dates are interpreted in US Eastern time. Days without data are omitted from Days; zero-valued keys inside a day may be omitted. Errors: 900 (bad date), 1226 (unknown stream), 614 (plan not entitled). No paging.",
 });

@@ -18,7 +18,8 @@ export const streamsArchive = operation({
     ExpectedPurgeDate: z.string().nullable(),
   }),
   invalidates: ["streams"],
-  notes: "POST with empty body. Stream is purged 45 days after archiving unless unarchived. Default transactional and inbound streams cannot be archived (1229); 1241 'unable to be archived at this time'. postmark.js types ID as a number; docs show the string stream ID.",
+  notes:
+    "POST with empty body. Stream is purged 45 days after archiving unless unarchived. Default transactional and inbound streams cannot be archived (1229); 1241 'unable to be archived at this time'. postmark.js types ID as a number; docs show the string stream ID.",
 });
 
 export const streamsCreate = operation({
@@ -35,9 +36,11 @@ export const streamsCreate = operation({
     Name: z.string(),
     MessageStreamType: z.string(),
     Description: z.string().optional(),
-    SubscriptionManagementConfiguration: z.object({
-      UnsubscribeHandlingType: z.string().optional(),
-    }).optional(),
+    SubscriptionManagementConfiguration: z
+      .object({
+        UnsubscribeHandlingType: z.string().optional(),
+      })
+      .optional(),
   }),
   response: z.looseObject({
     ID: z.string().nullable(),
@@ -99,24 +102,27 @@ export const streamsList = operation({
     IncludeArchivedStreams: queryBoolean.optional(),
   }),
   response: z.looseObject({
-    MessageStreams: z.array(z.looseObject({
-      ID: z.string().nullable(),
-      ServerID: z.number(),
-      Name: z.string().nullable(),
-      Description: z.string().nullable(),
-      MessageStreamType: z.string().nullable(),
-      CreatedAt: z.string().nullable(),
-      UpdatedAt: z.string().nullable(),
-      ArchivedAt: z.unknown(),
-      ExpectedPurgeDate: z.unknown(),
-      SubscriptionManagementConfiguration: z.looseObject({
-        UnsubscribeHandlingType: z.string().nullable(),
+    MessageStreams: z.array(
+      z.looseObject({
+        ID: z.string().nullable(),
+        ServerID: z.number(),
+        Name: z.string().nullable(),
+        Description: z.string().nullable(),
+        MessageStreamType: z.string().nullable(),
+        CreatedAt: z.string().nullable(),
+        UpdatedAt: z.string().nullable(),
+        ArchivedAt: z.unknown(),
+        ExpectedPurgeDate: z.unknown(),
+        SubscriptionManagementConfiguration: z.looseObject({
+          UnsubscribeHandlingType: z.string().nullable(),
+        }),
       }),
-    })),
+    ),
     TotalCount: z.number(),
   }),
   invalidates: [],
-  notes: "No paging. New servers come with 'outbound' (Transactional), 'inbound' (Inbound) and a default Broadcasts stream (id 'broadcast' per live SDK tests; unconfirmed in docs). postmark.js sends messageStreamType/includeArchivedStreams (camelCase) -> query names are matched case-insensitively.",
+  notes:
+    "No paging. New servers come with 'outbound' (Transactional), 'inbound' (Inbound) and a default Broadcasts stream (id 'broadcast' per live SDK tests; unconfirmed in docs). postmark.js sends messageStreamType/includeArchivedStreams (camelCase) -> query names are matched case-insensitively.",
 });
 
 export const streamsUnarchive = operation({
@@ -160,9 +166,11 @@ export const streamsUpdate = operation({
   body: z.object({
     Name: z.string().optional(),
     Description: z.string().optional(),
-    SubscriptionManagementConfiguration: z.object({
-      UnsubscribeHandlingType: z.string().optional(),
-    }).optional(),
+    SubscriptionManagementConfiguration: z
+      .object({
+        UnsubscribeHandlingType: z.string().optional(),
+      })
+      .optional(),
   }),
   response: z.looseObject({
     ID: z.string().nullable(),

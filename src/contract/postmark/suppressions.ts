@@ -13,19 +13,24 @@ export const suppressionsCreate = operation({
   risk: "write",
   params: z.object({ streamId: streamIdParam }),
   body: z.object({
-    Suppressions: z.array(z.object({
-      EmailAddress: z.string(),
-    })),
+    Suppressions: z.array(
+      z.object({
+        EmailAddress: z.string(),
+      }),
+    ),
   }),
   response: z.looseObject({
-    Suppressions: z.array(z.looseObject({
-      EmailAddress: z.string().nullable(),
-      Status: z.string().nullable(),
-      Message: z.string().nullable(),
-    })),
+    Suppressions: z.array(
+      z.looseObject({
+        EmailAddress: z.string().nullable(),
+        Status: z.string().nullable(),
+        Message: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: ["suppressions"],
-  notes: "HTTP 200 with per-item results (Status Suppressed | Failed), same order as the request. New rows get SuppressionReason ManualSuppression, Origin Customer. Unknown stream -> 1226. Changes may take a moment to appear in the dump.",
+  notes:
+    "HTTP 200 with per-item results (Status Suppressed | Failed), same order as the request. New rows get SuppressionReason ManualSuppression, Origin Customer. Unknown stream -> 1226. Changes may take a moment to appear in the dump.",
   help: "Up to 50 addresses per call; they stop receiving mail on this stream until reactivated.",
 });
 
@@ -47,15 +52,18 @@ export const suppressionsDump = operation({
     EmailAddress: z.string().optional(),
   }),
   response: z.looseObject({
-    Suppressions: z.array(z.looseObject({
-      EmailAddress: z.string().nullable(),
-      SuppressionReason: z.string().nullable(),
-      Origin: z.string().nullable(),
-      CreatedAt: z.string().nullable(),
-    })),
+    Suppressions: z.array(
+      z.looseObject({
+        EmailAddress: z.string().nullable(),
+        SuppressionReason: z.string().nullable(),
+        Origin: z.string().nullable(),
+        CreatedAt: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: [],
-  notes: "Not paged; no TotalCount. postmark.js sends camelCase filter names (suppressionReason, emailAddress) -> names matched case-insensitively. A recipient unsubscribe is stored as ManualSuppression with Origin Recipient.",
+  notes:
+    "Not paged; no TotalCount. postmark.js sends camelCase filter names (suppressionReason, emailAddress) -> names matched case-insensitively. A recipient unsubscribe is stored as ManualSuppression with Origin Recipient.",
 });
 
 export const suppressionsDelete = operation({
@@ -69,18 +77,23 @@ export const suppressionsDelete = operation({
   risk: "write",
   params: z.object({ streamId: streamIdParam }),
   body: z.object({
-    Suppressions: z.array(z.object({
-      EmailAddress: z.string(),
-    })),
+    Suppressions: z.array(
+      z.object({
+        EmailAddress: z.string(),
+      }),
+    ),
   }),
   response: z.looseObject({
-    Suppressions: z.array(z.looseObject({
-      EmailAddress: z.string().nullable(),
-      Status: z.string().nullable(),
-      Message: z.string().nullable(),
-    })),
+    Suppressions: z.array(
+      z.looseObject({
+        EmailAddress: z.string().nullable(),
+        Status: z.string().nullable(),
+        Message: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: ["suppressions", "bounces"],
-  notes: "POST to .../suppressions/delete (not DELETE). SpamComplaint suppressions cannot be removed (Failed). Removing a HardBounce suppression reactivates the address. Address not on the list still reports Deleted.",
+  notes:
+    "POST to .../suppressions/delete (not DELETE). SpamComplaint suppressions cannot be removed (Failed). Removing a HardBounce suppression reactivates the address. Address not on the list still reports Deleted.",
   help: "Up to 50 addresses per call. Hard bounces and spam complaints cannot always be reactivated.",
 });

@@ -29,7 +29,8 @@ export const templatesCreate = operation({
     LayoutTemplate: z.string().nullable(),
   }),
   invalidates: ["templates"],
-  notes: "Returns a short record, not the full template. Max 100 templates per server (current docs; older docs said 300 active) -> 1105. postmark.js/dotnet post to '/templates/' (trailing slash tolerated).",
+  notes:
+    "Returns a short record, not the full template. Max 100 templates per server (current docs; older docs said 300 active) -> 1105. postmark.js/dotnet post to '/templates/' (trailing slash tolerated).",
 });
 
 export const templatesList = operation({
@@ -49,17 +50,20 @@ export const templatesList = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Templates: z.array(z.looseObject({
-      Active: z.boolean(),
-      TemplateId: z.number(),
-      Name: z.string().nullable(),
-      Alias: z.string().nullable(),
-      TemplateType: z.string().nullable(),
-      LayoutTemplate: z.string().nullable(),
-    })),
+    Templates: z.array(
+      z.looseObject({
+        Active: z.boolean(),
+        TemplateId: z.number(),
+        Name: z.string().nullable(),
+        Alias: z.string().nullable(),
+        TemplateType: z.string().nullable(),
+        LayoutTemplate: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: [],
-  notes: "Docs spell Count/Offset capitalized; SDKs send count/offset (case-insensitive). Bad paging or TemplateType -> 1100.",
+  notes:
+    "Docs spell Count/Offset capitalized; SDKs send count/offset (case-insensitive). Bad paging or TemplateType -> 1100.",
 });
 
 export const templatesDelete = operation({
@@ -77,7 +81,8 @@ export const templatesDelete = operation({
     Message: z.string().nullable(),
   }),
   invalidates: ["templates"],
-  notes: "Path accepts numeric id or alias. Layout in use -> 1130. A deleted template may still read back with Active false (dotnet live test).",
+  notes:
+    "Path accepts numeric id or alias. Layout in use -> 1130. A deleted template may still read back with Active false (dotnet live test).",
 });
 
 export const templatesGet = operation({
@@ -103,7 +108,8 @@ export const templatesGet = operation({
     LayoutTemplate: z.string().nullable(),
   }),
   invalidates: [],
-  notes: "Unknown -> 422 ErrorCode 1101 (\"The 'TemplateId' associated with this request is not valid or was not found.\"). The docs example shows LayoutTemplate as the string \"null\" in one place \u2014 treat as a doc typo (null).",
+  notes:
+    'Unknown -> 422 ErrorCode 1101 ("The \'TemplateId\' associated with this request is not valid or was not found."). The docs example shows LayoutTemplate as the string "null" in one place \u2014 treat as a doc typo (null).',
 });
 
 export const templatesPush = operation({
@@ -122,16 +128,19 @@ export const templatesPush = operation({
   }),
   response: z.looseObject({
     TotalCount: z.number(),
-    Templates: z.array(z.looseObject({
-      Action: z.string().nullable(),
-      TemplateId: z.number(),
-      Alias: z.string().nullable(),
-      Name: z.string().nullable(),
-      TemplateType: z.string().nullable(),
-    })),
+    Templates: z.array(
+      z.looseObject({
+        Action: z.string().nullable(),
+        TemplateId: z.number(),
+        Alias: z.string().nullable(),
+        Name: z.string().nullable(),
+        TemplateType: z.string().nullable(),
+      }),
+    ),
   }),
   invalidates: ["templates"],
-  notes: "Account token (the only Templates call that needs it). Up to 100 templates per push (Templates FAQ). Matches by Alias; templates without an alias are skipped. Errors: 601 server not found, 1124 nothing to push, 1125 template type mismatch. Route /templates/push before /templates/{idOrAlias}.",
+  notes:
+    "Account token (the only Templates call that needs it). Up to 100 templates per push (Templates FAQ). Matches by Alias; templates without an alias are skipped. Errors: 601 server not found, 1124 nothing to push, 1125 template type mismatch. Route /templates/push before /templates/{idOrAlias}.",
 });
 
 export const templatesUpdate = operation({
@@ -204,5 +213,6 @@ export const templatesValidate = operation({
     }),
   }),
   invalidates: [],
-  notes: "Parts not sent come back as null (live capture). ValidationErrors items: {Message, Line, CharacterPosition} (1-based, may be null). SuggestedTemplateModel lists every variable found, with placeholder values '<name>_Value', merged with TestRenderModel.",
+  notes:
+    "Parts not sent come back as null (live capture). ValidationErrors items: {Message, Line, CharacterPosition} (1-based, may be null). SuggestedTemplateModel lists every variable found, with placeholder values '<name>_Value', merged with TestRenderModel.",
 });

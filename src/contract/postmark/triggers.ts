@@ -7,7 +7,11 @@ export { triggerIds, type TriggerId } from "./trigger-ids";
 export const triggerId = z.enum(triggerIds);
 
 const metadata = z.record(z.string(), z.string());
-const clientInfo = z.looseObject({ Name: z.string().optional(), Company: z.string().optional(), Family: z.string().optional() });
+const clientInfo = z.looseObject({
+  Name: z.string().optional(),
+  Company: z.string().optional(),
+  Family: z.string().optional(),
+});
 const geo = z.looseObject({ Country: z.string().optional(), City: z.string().optional(), IP: z.string().optional() });
 const address = z.looseObject({ Email: z.string(), Name: z.string().optional(), MailboxHash: z.string().optional() });
 
@@ -43,8 +47,18 @@ export const triggerPayloads = {
   bounce: bounceLike,
   "smtp-api-error": bounceLike.extend({ Type: z.literal("SMTPApiError") }),
   "spam-complaint": bounceLike.extend({ RecordType: z.literal("SpamComplaint") }),
-  click: z.looseObject({ RecordType: z.literal("Click"), OriginalLink: z.string(), ClickLocation: z.string().optional(), ...engagement }),
-  open: z.looseObject({ RecordType: z.literal("Open"), FirstOpen: z.boolean().optional(), ReadSeconds: z.number().optional(), ...engagement }),
+  click: z.looseObject({
+    RecordType: z.literal("Click"),
+    OriginalLink: z.string(),
+    ClickLocation: z.string().optional(),
+    ...engagement,
+  }),
+  open: z.looseObject({
+    RecordType: z.literal("Open"),
+    FirstOpen: z.boolean().optional(),
+    ReadSeconds: z.number().optional(),
+    ...engagement,
+  }),
   delivery: z.looseObject({
     RecordType: z.literal("Delivery"),
     MessageID: z.string(),
@@ -193,7 +207,14 @@ export function classifyPayload(body: unknown): TriggerId | null {
 }
 
 /** The switches of a `/webhooks` row's `Triggers` object. */
-export const webhookTriggerSwitches = ["Open", "Click", "Delivery", "Bounce", "SpamComplaint", "SubscriptionChange"] as const;
+export const webhookTriggerSwitches = [
+  "Open",
+  "Click",
+  "Delivery",
+  "Bounce",
+  "SpamComplaint",
+  "SubscriptionChange",
+] as const;
 export type WebhookTriggerSwitch = (typeof webhookTriggerSwitches)[number];
 
 /**

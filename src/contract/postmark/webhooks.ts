@@ -14,10 +14,12 @@ export const webhooksCreate = operation({
   body: z.object({
     Url: z.string(),
     MessageStream: z.string().optional(),
-    HttpAuth: z.object({
-      Username: z.string().optional(),
-      Password: z.string().optional(),
-    }).optional(),
+    HttpAuth: z
+      .object({
+        Username: z.string().optional(),
+        Password: z.string().optional(),
+      })
+      .optional(),
     HttpHeaders: headers.optional(),
     Triggers: z.record(z.string(), z.unknown()).optional(),
   }),
@@ -29,10 +31,12 @@ export const webhooksCreate = operation({
       Username: z.string().nullable(),
       Password: z.string().nullable(),
     }),
-    HttpHeaders: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      Value: z.string().nullable(),
-    })),
+    HttpHeaders: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        Value: z.string().nullable(),
+      }),
+    ),
     Triggers: z.looseObject({
       Open: z.looseObject({
         Enabled: z.boolean(),
@@ -58,7 +62,8 @@ export const webhooksCreate = operation({
     }),
   }),
   invalidates: ["webhooks"],
-  notes: "Returns the created webhook. Newer docs (2026) add a read-only Status (verified|unverified) field, a Verify flag (default true: Postmark test-posts each enabled trigger and rejects with 422/1364 if any fails) and extra endpoints /webhooks/{id}/verify and /webhooks/{id}/statistics \u2014 not in any SDK, unconfirmed. Max webhooks per stream -> 1359.",
+  notes:
+    "Returns the created webhook. Newer docs (2026) add a read-only Status (verified|unverified) field, a Verify flag (default true: Postmark test-posts each enabled trigger and rejects with 422/1364 if any fails) and extra endpoints /webhooks/{id}/verify and /webhooks/{id}/statistics \u2014 not in any SDK, unconfirmed. Max webhooks per stream -> 1359.",
 });
 
 export const webhooksDelete = operation({
@@ -97,10 +102,12 @@ export const webhooksGet = operation({
       Username: z.string().nullable(),
       Password: z.string().nullable(),
     }),
-    HttpHeaders: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      Value: z.string().nullable(),
-    })),
+    HttpHeaders: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        Value: z.string().nullable(),
+      }),
+    ),
     Triggers: z.looseObject({
       Open: z.looseObject({
         Enabled: z.boolean(),
@@ -142,42 +149,46 @@ export const webhooksList = operation({
     MessageStream: z.string().optional(),
   }),
   response: z.looseObject({
-    Webhooks: z.array(z.looseObject({
-      ID: z.number(),
-      Url: z.string().nullable(),
-      MessageStream: z.string().nullable(),
-      HttpAuth: z.looseObject({
-        Username: z.string().nullable(),
-        Password: z.string().nullable(),
+    Webhooks: z.array(
+      z.looseObject({
+        ID: z.number(),
+        Url: z.string().nullable(),
+        MessageStream: z.string().nullable(),
+        HttpAuth: z.looseObject({
+          Username: z.string().nullable(),
+          Password: z.string().nullable(),
+        }),
+        HttpHeaders: z.array(
+          z.looseObject({
+            Name: z.string().nullable(),
+            Value: z.string().nullable(),
+          }),
+        ),
+        Triggers: z.looseObject({
+          Open: z.looseObject({
+            Enabled: z.boolean(),
+            PostFirstOpenOnly: z.boolean(),
+          }),
+          Click: z.looseObject({
+            Enabled: z.boolean(),
+          }),
+          Delivery: z.looseObject({
+            Enabled: z.boolean(),
+          }),
+          Bounce: z.looseObject({
+            Enabled: z.boolean(),
+            IncludeContent: z.boolean(),
+          }),
+          SpamComplaint: z.looseObject({
+            Enabled: z.boolean(),
+            IncludeContent: z.boolean(),
+          }),
+          SubscriptionChange: z.looseObject({
+            Enabled: z.boolean(),
+          }),
+        }),
       }),
-      HttpHeaders: z.array(z.looseObject({
-        Name: z.string().nullable(),
-        Value: z.string().nullable(),
-      })),
-      Triggers: z.looseObject({
-        Open: z.looseObject({
-          Enabled: z.boolean(),
-          PostFirstOpenOnly: z.boolean(),
-        }),
-        Click: z.looseObject({
-          Enabled: z.boolean(),
-        }),
-        Delivery: z.looseObject({
-          Enabled: z.boolean(),
-        }),
-        Bounce: z.looseObject({
-          Enabled: z.boolean(),
-          IncludeContent: z.boolean(),
-        }),
-        SpamComplaint: z.looseObject({
-          Enabled: z.boolean(),
-          IncludeContent: z.boolean(),
-        }),
-        SubscriptionChange: z.looseObject({
-          Enabled: z.boolean(),
-        }),
-      }),
-    })),
+    ),
   }),
   invalidates: [],
   notes: "No paging and no TotalCount. postmark.js sends messageStream (camelCase).",
@@ -195,10 +206,12 @@ export const webhooksUpdate = operation({
   params: z.object({ webhookid: idParam }),
   body: z.object({
     Url: z.string().optional(),
-    HttpAuth: z.object({
-      Username: z.string().optional(),
-      Password: z.string().optional(),
-    }).optional(),
+    HttpAuth: z
+      .object({
+        Username: z.string().optional(),
+        Password: z.string().optional(),
+      })
+      .optional(),
     HttpHeaders: headers.optional(),
     Triggers: z.record(z.string(), z.unknown()).optional(),
   }),
@@ -210,10 +223,12 @@ export const webhooksUpdate = operation({
       Username: z.string().nullable(),
       Password: z.string().nullable(),
     }),
-    HttpHeaders: z.array(z.looseObject({
-      Name: z.string().nullable(),
-      Value: z.string().nullable(),
-    })),
+    HttpHeaders: z.array(
+      z.looseObject({
+        Name: z.string().nullable(),
+        Value: z.string().nullable(),
+      }),
+    ),
     Triggers: z.looseObject({
       Open: z.looseObject({
         Enabled: z.boolean(),

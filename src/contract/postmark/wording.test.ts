@@ -3,7 +3,8 @@ import { operations } from "./index";
 
 // What the UI shows (title, description, help) is written for the people using Mailroom;
 // notes about client libraries and unconfirmed details stay in `notes`, which the UI never shows.
-const developerTalk = /postmark\.js|postmark-python|python|dotnet|\.net\b|\bgem\b|\bphp\b|\bjava\b|rust|crate|\bsdk|enum|camel ?case|unconfirmed|->/i;
+const developerTalk =
+  /postmark\.js|postmark-python|python|dotnet|\.net\b|\bgem\b|\bphp\b|\bjava\b|rust|crate|\bsdk|enum|camel ?case|unconfirmed|->/i;
 
 describe("catalog wording", () => {
   it("keeps developer notes out of the titles, descriptions and help the UI shows", () => {

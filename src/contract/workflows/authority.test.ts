@@ -3,8 +3,20 @@ import { authorityProblems, enforcedPolicy, lowerRole, stepRefusal } from "./aut
 import { workflowDocument } from "./schema";
 
 const doc = (steps: unknown[]) => workflowDocument.parse({ version: 1, name: "w", trigger: { type: "bounce" }, steps });
-const wipe = (over: Record<string, unknown> = {}) => ({ id: "wipe", kind: "action", operationId: "servers.delete", params: { serverid: 3 }, ...over });
-const suppress = { id: "suppress", kind: "action", operationId: "suppressions.create", params: { streamId: "outbound" }, body: { Suppressions: [] } };
+const wipe = (over: Record<string, unknown> = {}) => ({
+  id: "wipe",
+  kind: "action",
+  operationId: "servers.delete",
+  params: { serverid: 3 },
+  ...over,
+});
+const suppress = {
+  id: "suppress",
+  kind: "action",
+  operationId: "suppressions.create",
+  params: { streamId: "outbound" },
+  body: { Suppressions: [] },
+};
 
 describe("workflow authority rules", () => {
   it("acts with the lower of two roles", () => {
@@ -15,11 +27,23 @@ describe("workflow authority rules", () => {
 
   it("refuses steps beyond the role, naming the step, operation and risk", () => {
     expect(authorityProblems(doc([suppress, wipe()]), "operator")).toEqual([
-      { stepId: "wipe", field: "operationId", severity: "error", message: 'Step "wipe" calls "Delete a server", a destructive operation, which an operator may not call.' },
+      {
+        stepId: "wipe",
+        field: "operationId",
+        severity: "error",
+        message: 'Step "wipe" calls "Delete a server", a destructive operation, which an operator may not call.',
+      },
     ]);
-    expect(authorityProblems(doc([suppress]), "approver")[0]!.message).toBe('Step "suppress" calls "Add addresses to suppression list", a write operation, which an approver may not call.');
+    expect(authorityProblems(doc([suppress]), "approver")[0]!.message).toBe(
+      'Step "suppress" calls "Add addresses to suppression list", a write operation, which an approver may not call.',
+    );
     expect(authorityProblems(doc([suppress]), "viewer")[0]!.message).toMatch(/which a viewer may not call/);
-    expect(authorityProblems(doc([suppress, wipe({ approval: "auto", approvalPolicy: { approvers: 1, allowSelfApproval: true } })]), "admin")).toEqual([]);
+    expect(
+      authorityProblems(
+        doc([suppress, wipe({ approval: "auto", approvalPolicy: { approvers: 1, allowSelfApproval: true } })]),
+        "admin",
+      ),
+    ).toEqual([]);
   });
 
   it("lets only an admin run a destructive step without approval, unless it was approved", () => {
@@ -30,7 +54,9 @@ describe("workflow authority rules", () => {
   });
 
   it("enforces two approvers and no self-approval on destructive steps not authored by an admin", () => {
-    const step = doc([wipe({ approval: "required", approvalPolicy: { approvers: 1, allowSelfApproval: true, expiresInHours: 3 } })]).steps[0]!;
+    const step = doc([
+      wipe({ approval: "required", approvalPolicy: { approvers: 1, allowSelfApproval: true, expiresInHours: 3 } }),
+    ]).steps[0]!;
     if (step.kind !== "action") throw new Error("action expected");
     expect(enforcedPolicy(step, "admin")).toEqual({ approvers: 1, allowSelfApproval: true, expiresInHours: 3 });
     expect(enforcedPolicy(step, "operator")).toEqual({ approvers: 2, allowSelfApproval: false, expiresInHours: 3 });

@@ -19,7 +19,11 @@ export function lowerRole(a: Role, b: Role): Role {
 const article = (role: Role) => (role === "admin" || role === "approver" || role === "operator" ? "an" : "a");
 
 /** Why a step may not run with this role's authority (approved: it passed the approval queue), or null. */
-export function stepRefusal(step: Pick<ActionStep, "id" | "operationId" | "approval">, role: Role, approved: boolean): string | null {
+export function stepRefusal(
+  step: Pick<ActionStep, "id" | "operationId" | "approval">,
+  role: Role,
+  approved: boolean,
+): string | null {
   const op = operations[step.operationId];
   if (!roleAllows[role].includes(op.risk)) {
     return `Step "${step.id}" calls "${op.title}", a ${op.risk} operation, which ${article(role)} ${role} may not call`;
@@ -31,7 +35,10 @@ export function stepRefusal(step: Pick<ActionStep, "id" | "operationId" | "appro
 }
 
 /** The approval policy the server enforces: destructive steps not authored by an admin need two approvers, none of them the author. */
-export function enforcedPolicy(step: Pick<ActionStep, "operationId" | "approvalPolicy">, role: Role | null): ApprovalPolicy {
+export function enforcedPolicy(
+  step: Pick<ActionStep, "operationId" | "approvalPolicy">,
+  role: Role | null,
+): ApprovalPolicy {
   const policy = step.approvalPolicy;
   if (operations[step.operationId].risk !== "destructive" || role === "admin") return policy;
   return { ...policy, approvers: 2, allowSelfApproval: false };
@@ -44,12 +51,29 @@ export function authorityProblems(doc: Pick<WorkflowDocument, "steps">, role: Ro
     if (step.kind !== "action") continue;
     const refusal = stepRefusal(step, role, false);
     if (refusal) {
-      out.push({ stepId: step.id, field: step.approval === "auto" && roleAllows[role].includes(operations[step.operationId].risk) ? "approval" : "operationId", severity: "error", message: `${refusal}.` });
+      out.push({
+        stepId: step.id,
+        field:
+          step.approval === "auto" && roleAllows[role].includes(operations[step.operationId].risk)
+            ? "approval"
+            : "operationId",
+        severity: "error",
+        message: `${refusal}.`,
+      });
       continue;
     }
     const op = operations[step.operationId];
-    if (op.risk === "destructive" && role !== "admin" && (step.approvalPolicy.approvers < 2 || step.approvalPolicy.allowSelfApproval)) {
-      out.push({ stepId: step.id, field: "approvalPolicy", severity: "error", message: `Step "${step.id}" calls "${op.title}", a destructive operation: it needs two approvers and no self-approval unless an admin saves it.` });
+    if (
+      op.risk === "destructive" &&
+      role !== "admin" &&
+      (step.approvalPolicy.approvers < 2 || step.approvalPolicy.allowSelfApproval)
+    ) {
+      out.push({
+        stepId: step.id,
+        field: "approvalPolicy",
+        severity: "error",
+        message: `Step "${step.id}" calls "${op.title}", a destructive operation: it needs two approvers and no self-approval unless an admin saves it.`,
+      });
     }
   }
   return out;

@@ -15,7 +15,11 @@ const event = {
   Nothing: null,
 };
 
-const rule = (field: string, op: ConditionRule["op"], value?: ConditionRule["value"]): ConditionRule => ({ field, op, ...(value === undefined ? {} : { value }) });
+const rule = (field: string, op: ConditionRule["op"], value?: ConditionRule["value"]): ConditionRule => ({
+  field,
+  op,
+  ...(value === undefined ? {} : { value }),
+});
 const one = (r: ConditionRule) => evaluateConditions({ mode: "all", rules: [r] }, event);
 
 describe("operators", () => {

@@ -49,14 +49,20 @@ function scalarEquals(actual: unknown, expected: unknown): boolean {
 
 function valueEquals(actual: unknown, expected: unknown): boolean {
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && actual.every((v, i) => scalarEquals(v, expected[i]));
+    return (
+      Array.isArray(actual) && actual.length === expected.length && actual.every((v, i) => scalarEquals(v, expected[i]))
+    );
   }
   return scalarEquals(actual, expected);
 }
 
 function options(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
   return value === undefined ? [] : [value];
 }
 
@@ -80,7 +86,9 @@ export function testRule(op: RuleOp, actual: unknown, expected: unknown): boolea
     case "contains":
       if (Array.isArray(actual)) return actual.some((item) => scalarEquals(item, expected));
       if (typeof actual === "string" || typeof actual === "number") {
-        return String(actual).toLowerCase().includes(String(expected ?? "").toLowerCase());
+        return String(actual)
+          .toLowerCase()
+          .includes(String(expected ?? "").toLowerCase());
       }
       return false;
     case "oneOf":
@@ -101,7 +109,11 @@ export function testRule(op: RuleOp, actual: unknown, expected: unknown): boolea
 }
 
 /** Evaluates every rule and says which matched; rules read the trigger unless `from` names a step. */
-export function explainConditions(conditions: ConditionsLike, trigger: unknown, steps: Record<string, unknown> = {}): ConditionsResult {
+export function explainConditions(
+  conditions: ConditionsLike,
+  trigger: unknown,
+  steps: Record<string, unknown> = {},
+): ConditionsResult {
   const rules = (conditions.rules ?? []).map((rule): RuleResult => {
     const id = rule.from ? sourceStepId(rule.from) : null;
     const source = id === null ? trigger : steps[id];
@@ -114,6 +126,10 @@ export function explainConditions(conditions: ConditionsLike, trigger: unknown, 
   return { matched, rules };
 }
 
-export function evaluateConditions(conditions: ConditionsLike, trigger: unknown, steps: Record<string, unknown> = {}): boolean {
+export function evaluateConditions(
+  conditions: ConditionsLike,
+  trigger: unknown,
+  steps: Record<string, unknown> = {},
+): boolean {
   return explainConditions(conditions, trigger, steps).matched;
 }

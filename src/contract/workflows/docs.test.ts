@@ -11,13 +11,37 @@ describe("docs/workflows.md", () => {
     expect(block).toBeDefined();
     const example = JSON.parse(block!) as unknown;
     expect(validateWorkflow(example)).toMatchObject({ ok: true, problems: [] });
-    const run = dryRun(example, { RecordType: "Bounce", ID: 7, Type: "SoftBounce", TypeCode: 4096, CanActivate: true, Email: "a@b.c", MessageID: "m", BouncedAt: "2024-01-01T00:00:00Z", ServerID: 1 });
+    const run = dryRun(example, {
+      RecordType: "Bounce",
+      ID: 7,
+      Type: "SoftBounce",
+      TypeCode: 4096,
+      CanActivate: true,
+      Email: "a@b.c",
+      MessageID: "m",
+      BouncedAt: "2024-01-01T00:00:00Z",
+      ServerID: 1,
+    });
     expect(run).toMatchObject({ ok: true, triggerMatched: true });
     expect(run.steps[0]!.request?.path).toBe("/bounces/7/activate");
   });
 
   it("documents every transform and operator", () => {
-    for (const name of ["lowerCase", "upperCase", "trim", "domainOf", "localPartOf", "join", "split", "default", "first", "toNumber", "toString"]) expect(docs).toContain(`\`${name}\``);
-    for (const op of ["equals", "notEquals", "contains", "oneOf", "greaterThan", "lessThan", "isEmpty", "isNotEmpty"]) expect(docs).toContain(`\`${op}\``);
+    for (const name of [
+      "lowerCase",
+      "upperCase",
+      "trim",
+      "domainOf",
+      "localPartOf",
+      "join",
+      "split",
+      "default",
+      "first",
+      "toNumber",
+      "toString",
+    ])
+      expect(docs).toContain(`\`${name}\``);
+    for (const op of ["equals", "notEquals", "contains", "oneOf", "greaterThan", "lessThan", "isEmpty", "isNotEmpty"])
+      expect(docs).toContain(`\`${op}\``);
   });
 });

@@ -9,13 +9,42 @@ const bounce = { ...triggers.bounce.example, Type: "SoftBounce", ID: 42, ServerI
 const doc: WorkflowDocumentInput = {
   version: 1,
   name: "Soft bounce handling",
-  trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] } },
+  trigger: {
+    type: "bounce",
+    conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] },
+  },
   steps: [
-    { id: "lookup", kind: "action", operationId: "bounces.search", query: { count: 5, offset: 0, emailFilter: { $map: { from: "trigger", path: "Email" } } } },
-    { id: "any", kind: "condition", conditions: { rules: [{ from: "step:lookup", field: "TotalCount", op: "greaterThan", value: 0 }] } },
-    { id: "activate", kind: "action", operationId: "bounces.activate", params: { bounceid: { $map: { from: "step:lookup", path: "Bounces[0].ID" } } } },
-    { id: "suppress", kind: "action", operationId: "suppressions.create", params: { streamId: { $map: { from: "trigger", path: "MessageStream" } } }, body: { Suppressions: [{ EmailAddress: { $map: { from: "trigger", path: "Email" } } }] }, serverId: 99 },
-    { id: "erase", kind: "action", operationId: "dataRemovals.create", body: { RequestedBy: "privacy@example.com", RequestedFor: { $map: { from: "trigger", path: "Email" } } } },
+    {
+      id: "lookup",
+      kind: "action",
+      operationId: "bounces.search",
+      query: { count: 5, offset: 0, emailFilter: { $map: { from: "trigger", path: "Email" } } },
+    },
+    {
+      id: "any",
+      kind: "condition",
+      conditions: { rules: [{ from: "step:lookup", field: "TotalCount", op: "greaterThan", value: 0 }] },
+    },
+    {
+      id: "activate",
+      kind: "action",
+      operationId: "bounces.activate",
+      params: { bounceid: { $map: { from: "step:lookup", path: "Bounces[0].ID" } } },
+    },
+    {
+      id: "suppress",
+      kind: "action",
+      operationId: "suppressions.create",
+      params: { streamId: { $map: { from: "trigger", path: "MessageStream" } } },
+      body: { Suppressions: [{ EmailAddress: { $map: { from: "trigger", path: "Email" } } }] },
+      serverId: 99,
+    },
+    {
+      id: "erase",
+      kind: "action",
+      operationId: "dataRemovals.create",
+      body: { RequestedBy: "privacy@example.com", RequestedFor: { $map: { from: "trigger", path: "Email" } } },
+    },
   ],
 };
 
@@ -24,18 +53,43 @@ describe("dryRun", () => {
     const result = dryRun(doc, bounce);
     expect(result.ok).toBe(true);
     expect(result.triggerMatched).toBe(true);
-    expect(result.steps.map((s) => s.status)).toEqual(["would-run", "condition-passed", "would-run", "would-run", "needs-approval"]);
-    expect(result.steps[0]!.request).toEqual({ operationId: "bounces.search", method: "GET", path: "/bounces", query: { count: 5, offset: 0, emailFilter: "john@example.com" }, body: undefined, token: "server", serverId: 23 });
+    expect(result.steps.map((s) => s.status)).toEqual([
+      "would-run",
+      "condition-passed",
+      "would-run",
+      "would-run",
+      "needs-approval",
+    ]);
+    expect(result.steps[0]!.request).toEqual({
+      operationId: "bounces.search",
+      method: "GET",
+      path: "/bounces",
+      query: { count: 5, offset: 0, emailFilter: "john@example.com" },
+      body: undefined,
+      token: "server",
+      serverId: 23,
+    });
     expect(result.steps[2]!.request).toMatchObject({ method: "PUT", path: "/bounces/692560173/activate" });
     expect(result.steps[2]!.request?.body).toBeUndefined();
-    expect(result.steps[3]!.request).toMatchObject({ method: "POST", path: "/message-streams/outbound/suppressions", body: { Suppressions: [{ EmailAddress: "john@example.com" }] }, serverId: 99 });
+    expect(result.steps[3]!.request).toMatchObject({
+      method: "POST",
+      path: "/message-streams/outbound/suppressions",
+      body: { Suppressions: [{ EmailAddress: "john@example.com" }] },
+      serverId: 99,
+    });
     expect(result.steps[4]!.request).toMatchObject({ path: "/data-removals", token: "account", serverId: null });
   });
 
   it("uses fake responses when given, and stops quietly at a false condition", () => {
     const result = dryRun(doc, bounce, { lookup: { TotalCount: 0, Bounces: [] } });
     expect(result.ok).toBe(true);
-    expect(result.steps.map((s) => s.status)).toEqual(["would-run", "condition-failed", "skipped", "skipped", "skipped"]);
+    expect(result.steps.map((s) => s.status)).toEqual([
+      "would-run",
+      "condition-failed",
+      "skipped",
+      "skipped",
+      "skipped",
+    ]);
     expect(result.steps[1]!.rules?.[0]).toMatchObject({ matched: false, actual: 0 });
   });
 
@@ -51,7 +105,9 @@ describe("dryRun", () => {
     expect(result.ok).toBe(false);
     const suppress = result.steps[3]!;
     expect(suppress.status).toBe("error");
-    expect(suppress.problems.map((p) => p.field)).toEqual(expect.arrayContaining(["body.Suppressions[0].EmailAddress", "params.streamId"]));
+    expect(suppress.problems.map((p) => p.field)).toEqual(
+      expect.arrayContaining(["body.Suppressions[0].EmailAddress", "params.streamId"]),
+    );
   });
 
   it("returns no steps for an invalid document", () => {
@@ -92,11 +148,15 @@ describe("matchesWorkflow", () => {
     expect(matchesWorkflow(parsed, { type: "bounce", payload: bounce, stream: "broadcast" })).toBe(false);
     expect(matchesWorkflow(parsed, { type: "bounce", payload: { ...bounce, Type: "HardBounce" } })).toBe(false);
     expect(matchesWorkflow(parsed, { type: "bounce", payload: { ...bounce, ServerID: undefined } })).toBe(false);
-    expect(matchesWorkflow(parsed, { type: "bounce", payload: { ...bounce, ServerID: undefined }, serverId: 23 })).toBe(true);
+    expect(matchesWorkflow(parsed, { type: "bounce", payload: { ...bounce, ServerID: undefined }, serverId: 23 })).toBe(
+      true,
+    );
   });
 
   it("treats an absent or empty scope as every server and stream", () => {
     const open = workflowDocument.parse({ ...doc, scope: { serverIds: [], streams: [] } });
-    expect(matchesWorkflow(open, { type: "bounce", payload: { ...bounce, ServerID: 1, MessageStream: "x" } })).toBe(true);
+    expect(matchesWorkflow(open, { type: "bounce", payload: { ...bounce, ServerID: 1, MessageStream: "x" } })).toBe(
+      true,
+    );
   });
 });

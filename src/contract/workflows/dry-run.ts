@@ -40,7 +40,11 @@ function schemaCheck(schema: z.ZodType | undefined, value: unknown, section: str
   if (!schema) return [];
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map((i) => ({ at: [section, formatIssuePath(i.path)].filter(Boolean).join(typeof i.path[0] === "number" ? "" : "."), kind: "invalid" as const, message: i.message }));
+  return result.error.issues.map((i) => ({
+    at: [section, formatIssuePath(i.path)].filter(Boolean).join(typeof i.path[0] === "number" ? "" : "."),
+    kind: "invalid" as const,
+    message: i.message,
+  }));
 }
 
 /**
@@ -48,7 +52,11 @@ function schemaCheck(schema: z.ZodType | undefined, value: unknown, section: str
  * again after an approver edits parameters); the request is built even when problems exist so
  * they can be shown next to it, but a step with problems must not be sent.
  */
-export function resolveStepRequest(step: ActionStep, context: MappingContext, eventServerId?: number | null): StepResolution {
+export function resolveStepRequest(
+  step: ActionStep,
+  context: MappingContext,
+  eventServerId?: number | null,
+): StepResolution {
   const op = operations[step.operationId];
   const params = resolveParams(step.params, context, "params");
   const query = resolveParams(step.query, context, "query");
@@ -56,7 +64,8 @@ export function resolveStepRequest(step: ActionStep, context: MappingContext, ev
   const problems: StepResolution["problems"] = [...params.problems, ...query.problems, ...body.problems];
   problems.push(...schemaCheck("params" in op ? op.params : undefined, params.value ?? {}, "params"));
   problems.push(...schemaCheck("query" in op ? op.query : undefined, query.value ?? {}, "query"));
-  if ("body" in op && op.body) problems.push(...schemaCheck(op.body, body.value ?? (step.body === undefined ? {} : undefined), "body"));
+  if ("body" in op && op.body)
+    problems.push(...schemaCheck(op.body, body.value ?? (step.body === undefined ? {} : undefined), "body"));
   let path: string;
   try {
     path = buildPath(op.path, asRecord(params.value));
@@ -68,12 +77,22 @@ export function resolveStepRequest(step: ActionStep, context: MappingContext, ev
   const hasBody = "body" in op && op.body !== undefined;
   const hasParams = "params" in op && op.params !== undefined;
   return {
-    request: { operationId: op.id, method: op.method, path, params: hasParams ? asRecord(params.value) : undefined, query: asRecord(query.value), body: hasBody ? (body.value ?? {}) : undefined, token: op.token, serverId },
+    request: {
+      operationId: op.id,
+      method: op.method,
+      path,
+      params: hasParams ? asRecord(params.value) : undefined,
+      query: asRecord(query.value),
+      body: hasBody ? (body.value ?? {}) : undefined,
+      token: op.token,
+      serverId,
+    },
     problems,
   };
 }
 
-export type DryRunStatus = "would-run" | "needs-approval" | "error" | "condition-passed" | "condition-failed" | "skipped";
+export type DryRunStatus =
+  "would-run" | "needs-approval" | "error" | "condition-passed" | "condition-failed" | "skipped";
 
 export interface DryRunStep {
   stepId: string;
@@ -97,14 +116,22 @@ export interface DryRunResult {
 }
 
 /** Resolves every step against a payload without sending anything. */
-export function dryRun(input: unknown, triggerPayload: unknown, fakeResponses: Record<string, unknown> = {}): DryRunResult {
+export function dryRun(
+  input: unknown,
+  triggerPayload: unknown,
+  fakeResponses: Record<string, unknown> = {},
+): DryRunResult {
   const validation = validateWorkflow(input);
   const doc = validation.document;
   if (!doc) return { ok: false, triggerMatched: false, triggerRules: [], steps: [], problems: validation.problems };
   const problems: Problem[] = validation.problems.filter((p) => p.severity === "error");
   const kind = classifyPayload(triggerPayload);
   if (kind !== null && kind !== doc.trigger.type) {
-    problems.push({ field: "trigger.type", severity: "warning", message: `The payload is a ${kind} event, not ${doc.trigger.type}` });
+    problems.push({
+      field: "trigger.type",
+      severity: "warning",
+      message: `The payload is a ${kind} event, not ${doc.trigger.type}`,
+    });
   }
   const trigger = explainConditions(doc.trigger.conditions, triggerPayload);
   const payload = asRecord(triggerPayload);
@@ -119,17 +146,44 @@ export function dryRun(input: unknown, triggerPayload: unknown, fakeResponses: R
     }
     if (step.kind === "condition") {
       const result = explainConditions(step.conditions, triggerPayload, context.steps);
-      steps.push({ stepId: step.id, kind: "condition", status: result.matched ? "condition-passed" : "condition-failed", rules: result.rules, problems: [] });
+      steps.push({
+        stepId: step.id,
+        kind: "condition",
+        status: result.matched ? "condition-passed" : "condition-failed",
+        rules: result.rules,
+        problems: [],
+      });
       stopped = !result.matched;
       continue;
     }
     const resolution = resolveStepRequest(step, context, eventServerId);
-    const stepProblems: Problem[] = resolution.problems.map((p) => ({ stepId: step.id, field: p.at || undefined, severity: "error", message: p.message }));
-    const response = Object.prototype.hasOwnProperty.call(fakeResponses, step.id) ? fakeResponses[step.id] : exampleResponse(step.operationId);
+    const stepProblems: Problem[] = resolution.problems.map((p) => ({
+      stepId: step.id,
+      field: p.at || undefined,
+      severity: "error",
+      message: p.message,
+    }));
+    const response = Object.prototype.hasOwnProperty.call(fakeResponses, step.id)
+      ? fakeResponses[step.id]
+      : exampleResponse(step.operationId);
     context.steps[step.id] = response;
-    const status: DryRunStatus = stepProblems.length > 0 ? "error" : step.approval === "required" ? "needs-approval" : "would-run";
-    steps.push({ stepId: step.id, kind: "action", status, request: resolution.request, response, problems: stepProblems });
+    const status: DryRunStatus =
+      stepProblems.length > 0 ? "error" : step.approval === "required" ? "needs-approval" : "would-run";
+    steps.push({
+      stepId: step.id,
+      kind: "action",
+      status,
+      request: resolution.request,
+      response,
+      problems: stepProblems,
+    });
     problems.push(...stepProblems);
   }
-  return { ok: !problems.some((p) => p.severity === "error"), triggerMatched: trigger.matched, triggerRules: trigger.rules, steps, problems };
+  return {
+    ok: !problems.some((p) => p.severity === "error"),
+    triggerMatched: trigger.matched,
+    triggerRules: trigger.rules,
+    steps,
+    problems,
+  };
 }

@@ -13,7 +13,13 @@ export function shapeFields(shape: Shape, prefix = ""): FieldInfo[] {
     const key = path.split(/[.[]/).pop()?.toLowerCase() ?? "";
     const open = s.open || openKeys.has(key);
     if (path !== "") {
-      const info: FieldInfo = { path, type: s.type, ...(open ? { open } : {}), ...(s.nullable ? { nullable: true } : {}), ...(s.optional ? { optional: true } : {}) };
+      const info: FieldInfo = {
+        path,
+        type: s.type,
+        ...(open ? { open } : {}),
+        ...(s.nullable ? { nullable: true } : {}),
+        ...(s.optional ? { optional: true } : {}),
+      };
       out.push(info);
     }
     if (depth > 10) return;
@@ -33,7 +39,8 @@ function mergeFields(fromSchema: FieldInfo[], fromSample: FieldInfo[]): FieldInf
   for (const f of fromSchema) byPath.set(f.path, f);
   for (const f of fromSample) {
     const known = byPath.get(f.path);
-    if (known) byPath.set(f.path, { ...known, example: f.example, type: known.type === "unknown" ? f.type : known.type });
+    if (known)
+      byPath.set(f.path, { ...known, example: f.example, type: known.type === "unknown" ? f.type : known.type });
     else byPath.set(f.path, openKeys.has(f.path.toLowerCase()) ? { ...f, open: true } : f);
   }
   return [...byPath.values()];
@@ -64,7 +71,11 @@ export function fieldsForStepResponse(operationId: OperationId): FieldInfo[] {
   });
 }
 
-export type FieldCheck = { status: "known"; type: FieldType } | { status: "open" } | { status: "unknown" } | { status: "invalid"; message: string };
+export type FieldCheck =
+  | { status: "known"; type: FieldType }
+  | { status: "open" }
+  | { status: "unknown" }
+  | { status: "invalid"; message: string };
 
 /** Whether data described by `fields` can have `path`: a listed field, under an open one, or not at all. */
 export function checkField(fields: FieldInfo[], path: string): FieldCheck {

@@ -21,7 +21,10 @@ const m = (path: string, from: `step:${string}` | "trigger" = "trigger", transfo
 
 describe("resolveParams", () => {
   it("passes literals through", () => {
-    expect(resolveParams({ a: 1, b: [true, null, "x"] }, context)).toEqual({ value: { a: 1, b: [true, null, "x"] }, problems: [] });
+    expect(resolveParams({ a: 1, b: [true, null, "x"] }, context)).toEqual({
+      value: { a: 1, b: [true, null, "x"] },
+      problems: [],
+    });
   });
 
   it("resolves nested paths, array indices and step references inside trees", () => {
@@ -51,11 +54,16 @@ describe("resolveParams", () => {
   it("keeps null and applies transforms", () => {
     expect(resolveParams(m("Tag"), context).value).toBeNull();
     expect(resolveParams(m("FromFull.Email", "trigger", [{ type: "domainOf" }]), context).value).toBe("example.com");
-    expect(resolveParams(m("ToFull[*].Email", "trigger", [{ type: "join", separator: " " }]), context).value).toBe("x@in.com y@in.com");
+    expect(resolveParams(m("ToFull[*].Email", "trigger", [{ type: "join", separator: " " }]), context).value).toBe(
+      "x@in.com y@in.com",
+    );
   });
 
   it("interpolates templates with transforms and defaults", () => {
-    const tree: ParamValue = { $template: 'Hello {{trigger.FromName}} from {{ trigger.FromFull.Email | domainOf }}, {{trigger.Nick | default:"friend"}}: {{step:lookup.TotalCount}} bounces ({{step:lookup.Bounces[0]}})' };
+    const tree: ParamValue = {
+      $template:
+        'Hello {{trigger.FromName}} from {{ trigger.FromFull.Email | domainOf }}, {{trigger.Nick | default:"friend"}}: {{step:lookup.TotalCount}} bounces ({{step:lookup.Bounces[0]}})',
+    };
     expect(resolveParams(tree, context)).toEqual({
       value: 'Hello Ann from example.com, friend: 2 bounces ({"ID":11,"Type":"HardBounce"})',
       problems: [],
@@ -77,14 +85,22 @@ describe("resolveParams", () => {
   });
 
   it("does not report a missing value covered by default", () => {
-    expect(resolveParams(m("Nope", "trigger", [{ type: "default", value: 5 }]), context)).toEqual({ value: 5, problems: [] });
-    expect(resolveParams(m("ID", "step:later", [{ type: "default", value: 0 }]), context)).toEqual({ value: 0, problems: [] });
+    expect(resolveParams(m("Nope", "trigger", [{ type: "default", value: 5 }]), context)).toEqual({
+      value: 5,
+      problems: [],
+    });
+    expect(resolveParams(m("ID", "step:later", [{ type: "default", value: 0 }]), context)).toEqual({
+      value: 0,
+      problems: [],
+    });
   });
 
   it("reports a transform on the wrong type", () => {
     const r = resolveParams({ Domain: m("ID", "trigger", [{ type: "domainOf" }]) }, context);
     expect(r.value).toEqual({});
-    expect(r.problems).toEqual([{ at: "Domain", kind: "transform", message: "trigger.ID: domainOf needs text, got a number" }]);
+    expect(r.problems).toEqual([
+      { at: "Domain", kind: "transform", message: "trigger.ID: domainOf needs text, got a number" },
+    ]);
   });
 
   it("reports missing template values and syntax errors", () => {
@@ -106,7 +122,16 @@ describe("parseTemplate", () => {
     const parsed = parseTemplate('A {{step:s1.Items[0] | join:", " | upperCase}} B');
     expect(parsed).toEqual({
       ok: true,
-      parts: ["A ", { from: "step:s1", path: "Items[0]", transforms: [{ type: "join", separator: ", " }, { type: "upperCase" }], raw: 'step:s1.Items[0] | join:", " | upperCase' }, " B"],
+      parts: [
+        "A ",
+        {
+          from: "step:s1",
+          path: "Items[0]",
+          transforms: [{ type: "join", separator: ", " }, { type: "upperCase" }],
+          raw: 'step:s1.Items[0] | join:", " | upperCase',
+        },
+        " B",
+      ],
     });
   });
 

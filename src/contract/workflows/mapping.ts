@@ -26,7 +26,12 @@ export interface Resolved {
 function sourceValue(from: MapSource, context: MappingContext): { found: boolean; value: unknown; message?: string } {
   const id = sourceStepId(from);
   if (id === null) return { found: true, value: context.trigger };
-  if (!Object.prototype.hasOwnProperty.call(context.steps, id)) return { found: false, value: undefined, message: `Step "${id}" has no response (it has not run yet, or it does not exist)` };
+  if (!Object.prototype.hasOwnProperty.call(context.steps, id))
+    return {
+      found: false,
+      value: undefined,
+      message: `Step "${id}" has no response (it has not run yet, or it does not exist)`,
+    };
   return { found: true, value: context.steps[id] };
 }
 
@@ -50,7 +55,11 @@ export function resolveReference(
     value = hit.value;
   }
   const result = applyTransforms(value, ref.transforms);
-  if (!result.ok) return { value: undefined, problems: [...problems, { at, kind: "transform", message: `${label}: ${result.message}` }] };
+  if (!result.ok)
+    return {
+      value: undefined,
+      problems: [...problems, { at, kind: "transform", message: `${label}: ${result.message}` }],
+    };
   return { value: result.value, problems };
 }
 
@@ -72,7 +81,8 @@ function interpolate(text: string, context: MappingContext, at: string): Resolve
   return { value: out, problems };
 }
 
-const join = (at: string, key: string | number) => (typeof key === "number" ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`);
+const join = (at: string, key: string | number) =>
+  typeof key === "number" ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`;
 
 /**
  * Resolves a parameter tree to plain JSON. Literals pass unchanged; a mapping that cannot resolve

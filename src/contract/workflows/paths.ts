@@ -21,7 +21,8 @@ export function parsePath(path: string): ParsedPath {
       segments.push({ key: m[1].trim() });
       expectKey = false;
     } else if (m[2] !== undefined) {
-      if (expectKey && segments.length > 0) return { ok: false, message: `Unexpected "[" after a dot in path "${path}"` };
+      if (expectKey && segments.length > 0)
+        return { ok: false, message: `Unexpected "[" after a dot in path "${path}"` };
       segments.push(m[2] === "*" ? { all: true } : { index: Number(m[2]) });
       expectKey = false;
     } else {
@@ -36,9 +37,7 @@ export function parsePath(path: string): ParsedPath {
 
 /** Canonical form for comparing paths: indices become `[]`, keys lower-case (lookups ignore case). */
 export function normalizePath(segments: PathSegment[]): string {
-  return segments
-    .map((s, i) => ("key" in s ? `${i === 0 ? "" : "."}${s.key.toLowerCase()}` : "[]"))
-    .join("");
+  return segments.map((s, i) => ("key" in s ? `${i === 0 ? "" : "."}${s.key.toLowerCase()}` : "[]")).join("");
 }
 
 export function formatPath(segments: PathSegment[]): string {
@@ -60,7 +59,8 @@ function walk(value: unknown, segments: PathSegment[]): { found: boolean; value:
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i]!;
     if ("key" in seg) {
-      if (typeof current !== "object" || current === null || Array.isArray(current)) return { found: false, value: undefined };
+      if (typeof current !== "object" || current === null || Array.isArray(current))
+        return { found: false, value: undefined };
       const next = readKey(current as Record<string, unknown>, seg.key);
       if (!next.found) return next;
       current = next.value;
@@ -70,7 +70,10 @@ function walk(value: unknown, segments: PathSegment[]): { found: boolean; value:
     } else {
       if (!Array.isArray(current)) return { found: false, value: undefined };
       const rest = segments.slice(i + 1);
-      const values = current.map((item) => walk(item, rest)).filter((r) => r.found).map((r) => r.value);
+      const values = current
+        .map((item) => walk(item, rest))
+        .filter((r) => r.found)
+        .map((r) => r.value);
       return { found: true, value: values };
     }
   }

@@ -12,7 +12,5 @@ export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => 
 
 /** `["steps", 0, "body", "To"]` → `steps[0].body.To`. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("");
 }

@@ -2,7 +2,15 @@ import { operations, type TriggerId } from "../postmark";
 import { checkField, fieldsForStepResponse, fieldsForTrigger } from "./fields";
 import type { FieldInfo, FieldType } from "./paths";
 import type { Problem } from "./problems";
-import { isMapping, isTemplate, sourceStepId, type MapSource, type ParamValue, type Step, type Transform } from "./schema";
+import {
+  isMapping,
+  isTemplate,
+  sourceStepId,
+  type MapSource,
+  type ParamValue,
+  type Step,
+  type Transform,
+} from "./schema";
 import { parseTemplate } from "./template-syntax";
 import { transformAccepts, transformedType } from "./transforms";
 
@@ -33,7 +41,8 @@ export function sourceFields(from: MapSource, scope: ReferenceScope): FieldInfo[
   if (id === null) return cached(`trigger:${scope.trigger}`, () => fieldsForTrigger(scope.trigger));
   const at = scope.steps.findIndex((s) => s.id === id);
   if (at < 0) return `refers to unknown step "${id}"`;
-  if (at >= scope.index) return at === scope.index ? `refers to its own response` : `refers to step "${id}", which runs later`;
+  if (at >= scope.index)
+    return at === scope.index ? `refers to its own response` : `refers to step "${id}", which runs later`;
   const step = scope.steps[at]!;
   if (step.kind !== "action") return `refers to condition step "${id}", which has no response`;
   if (!(step.operationId in operations)) return `refers to step "${id}", whose operation is unknown`;
@@ -41,10 +50,15 @@ export function sourceFields(from: MapSource, scope: ReferenceScope): FieldInfo[
 }
 
 /** Checks one reference and says what type it yields (unknown when it cannot tell). */
-export function checkReference(ref: Reference, scope: ReferenceScope, field: string | undefined): { type: FieldType; problems: Omit<Problem, "stepId">[] } {
+export function checkReference(
+  ref: Reference,
+  scope: ReferenceScope,
+  field: string | undefined,
+): { type: FieldType; problems: Omit<Problem, "stepId">[] } {
   const fields = sourceFields(ref.from, scope);
   const label = `${ref.from}${ref.path ? `.${ref.path}` : ""}`;
-  if (typeof fields === "string") return { type: "unknown", problems: [{ field, severity: "error", message: `Mapping ${fields}` }] };
+  if (typeof fields === "string")
+    return { type: "unknown", problems: [{ field, severity: "error", message: `Mapping ${fields}` }] };
   const check = checkField(fields, ref.path);
   const problems: Omit<Problem, "stepId">[] = [];
   let type: FieldType = "unknown";
@@ -52,20 +66,29 @@ export function checkReference(ref: Reference, scope: ReferenceScope, field: str
   if (check.status === "unknown") {
     const hasDefault = (ref.transforms ?? []).some((t) => t.type === "default");
     const where = ref.from === "trigger" ? `the ${scope.trigger} event` : `the response of ${ref.from.slice(5)}`;
-    problems.push({ field, severity: hasDefault ? "warning" : "error", message: `${label}: ${where} has no field "${ref.path}"` });
+    problems.push({
+      field,
+      severity: hasDefault ? "warning" : "error",
+      message: `${label}: ${where} has no field "${ref.path}"`,
+    });
   }
   if (check.status === "known") type = check.type;
   for (const t of ref.transforms ?? []) {
-    if (!transformAccepts(t, type)) problems.push({ field, severity: "warning", message: `${label}: ${t.type} does not work on ${type} values` });
+    if (!transformAccepts(t, type))
+      problems.push({ field, severity: "warning", message: `${label}: ${t.type} does not work on ${type} values` });
     type = transformedType(type, [t]);
   }
   return { type, problems };
 }
 
-const join = (at: string, key: string | number) => (typeof key === "number" ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`);
+const join = (at: string, key: string | number) =>
+  typeof key === "number" ? `${at}[${key}]` : at === "" ? key : `${at}.${key}`;
 
 /** Every mapping and template placeholder in a tree, with where it sits; template syntax errors too. */
-export function collectReferences(tree: ParamValue | undefined, at: string): { refs: { ref: Reference; at: string }[]; errors: { at: string; message: string }[] } {
+export function collectReferences(
+  tree: ParamValue | undefined,
+  at: string,
+): { refs: { ref: Reference; at: string }[]; errors: { at: string; message: string }[] } {
   const refs: { ref: Reference; at: string }[] = [];
   const errors: { at: string; message: string }[] = [];
   const visit = (node: ParamValue | undefined, where: string) => {

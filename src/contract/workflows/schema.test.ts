@@ -1,11 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { defaultApproval, paramValueSchema, workflowDocument, workflowJsonSchema, type WorkflowDocumentInput } from "./schema";
+import {
+  defaultApproval,
+  paramValueSchema,
+  workflowDocument,
+  workflowJsonSchema,
+  type WorkflowDocumentInput,
+} from "./schema";
 
 const minimal: WorkflowDocumentInput = {
   version: 1,
   name: "Reactivate",
-  trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] } },
-  steps: [{ id: "activate", kind: "action", operationId: "bounces.activate", params: { bounceid: { $map: { from: "trigger", path: "ID" } } } }],
+  trigger: {
+    type: "bounce",
+    conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] },
+  },
+  steps: [
+    {
+      id: "activate",
+      kind: "action",
+      operationId: "bounces.activate",
+      params: { bounceid: { $map: { from: "trigger", path: "ID" } } },
+    },
+  ],
 };
 
 const withSteps = (steps: unknown[]) => ({ ...minimal, steps });
@@ -21,7 +37,16 @@ describe("workflowDocument", () => {
   });
 
   it("defaults destructive steps to approval by two people", () => {
-    const doc = workflowDocument.parse(withSteps([{ id: "rm", kind: "action", operationId: "dataRemovals.create", body: { RequestedBy: "a@b.c", RequestedFor: "d@e.f" } }]));
+    const doc = workflowDocument.parse(
+      withSteps([
+        {
+          id: "rm",
+          kind: "action",
+          operationId: "dataRemovals.create",
+          body: { RequestedBy: "a@b.c", RequestedFor: "d@e.f" },
+        },
+      ]),
+    );
     const step = doc.steps[0]!;
     expect(step.kind === "action" && step.approval).toBe("required");
     expect(step.kind === "action" && step.approvalPolicy.approvers).toBe(2);
@@ -31,10 +56,18 @@ describe("workflowDocument", () => {
   });
 
   it("keeps an explicit approval and policy", () => {
-    const doc = workflowDocument.parse(withSteps([{ ...minimal.steps[0], approval: "required", approvalPolicy: { expiresInHours: 2, allowSelfApproval: true } }]));
+    const doc = workflowDocument.parse(
+      withSteps([
+        { ...minimal.steps[0], approval: "required", approvalPolicy: { expiresInHours: 2, allowSelfApproval: true } },
+      ]),
+    );
     const step = doc.steps[0]!;
     expect(step.kind === "action" && step.approval).toBe("required");
-    expect(step.kind === "action" && step.approvalPolicy).toEqual({ expiresInHours: 2, allowSelfApproval: true, approvers: 1 });
+    expect(step.kind === "action" && step.approvalPolicy).toEqual({
+      expiresInHours: 2,
+      allowSelfApproval: true,
+      approvers: 1,
+    });
   });
 
   it("defaults trigger conditions and accepts scope, layout and condition steps", () => {
@@ -43,7 +76,10 @@ describe("workflowDocument", () => {
       trigger: { type: "open" },
       scope: { serverIds: [23], streams: ["outbound"] },
       layout: { nodes: { trigger: { x: 0, y: 0 }, activate: { x: 0, y: 120 } }, viewport: { x: 0, y: 0, zoom: 1 } },
-      steps: [{ id: "check", kind: "condition", conditions: { rules: [{ field: "FirstOpen", op: "isNotEmpty" }] } }, ...minimal.steps],
+      steps: [
+        { id: "check", kind: "condition", conditions: { rules: [{ field: "FirstOpen", op: "isNotEmpty" }] } },
+        ...minimal.steps,
+      ],
     });
     expect(doc.trigger.conditions).toEqual({ mode: "all", rules: [] });
     expect(doc.steps[0]!.kind === "condition" && doc.steps[0]!.conditions.mode).toBe("all");
@@ -54,14 +90,37 @@ describe("workflowDocument", () => {
     ["an empty name", { ...minimal, name: "  " }],
     ["an unknown trigger", { ...minimal, trigger: { type: "bounced" } }],
     ["an unknown operation", withSteps([{ id: "x", kind: "action", operationId: "bounces.nuke" }])],
-    ["an unknown operator", { ...minimal, trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "like", value: "x" }] } } }],
-    ["a rule without a value", { ...minimal, trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals" }] } } }],
+    [
+      "an unknown operator",
+      {
+        ...minimal,
+        trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "like", value: "x" }] } },
+      },
+    ],
+    [
+      "a rule without a value",
+      {
+        ...minimal,
+        trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals" }] } },
+      },
+    ],
     ["duplicate step ids", withSteps([minimal.steps[0], minimal.steps[0]])],
     ["a reserved step id", withSteps([{ ...minimal.steps[0], id: "trigger" }])],
     ["a step id with spaces", withSteps([{ ...minimal.steps[0], id: "my step" }])],
-    ["an unknown transform", withSteps([{ ...minimal.steps[0], params: { bounceid: { $map: { from: "trigger", path: "ID", transforms: [{ type: "eval" }] } } } }])],
+    [
+      "an unknown transform",
+      withSteps([
+        {
+          ...minimal.steps[0],
+          params: { bounceid: { $map: { from: "trigger", path: "ID", transforms: [{ type: "eval" }] } } },
+        },
+      ]),
+    ],
     ["a malformed mapping", withSteps([{ ...minimal.steps[0], params: { bounceid: { $map: { path: "ID" } } } }])],
-    ["a bad mapping source", withSteps([{ ...minimal.steps[0], params: { bounceid: { $map: { from: "event", path: "ID" } } } }])],
+    [
+      "a bad mapping source",
+      withSteps([{ ...minimal.steps[0], params: { bounceid: { $map: { from: "event", path: "ID" } } } }]),
+    ],
     ["two approvers too many", withSteps([{ ...minimal.steps[0], approvalPolicy: { approvers: 3 } }])],
     ["an unknown top-level key", { ...minimal, owner: "me" }],
   ])("rejects %s", (_label, doc) => {

@@ -6,15 +6,20 @@ export const stepIdPattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const reservedStepIds = new Set(["trigger"]);
 
 const operationIds = Object.keys(operations) as [OperationId, ...OperationId[]];
-export const operationIdSchema = z.enum(operationIds, { error: (issue) => `Unknown operation ${JSON.stringify(issue.input)}` });
+export const operationIdSchema = z.enum(operationIds, {
+  error: (issue) => `Unknown operation ${JSON.stringify(issue.input)}`,
+});
 
 export const stepIdSchema = z
   .string()
   .regex(stepIdPattern, "A step id starts with a letter and holds letters, digits, - and _ (at most 64)")
-  .refine((id) => !reservedStepIds.has(id), "\"trigger\" is reserved");
+  .refine((id) => !reservedStepIds.has(id), '"trigger" is reserved');
 
 /** Where a mapping reads from: the event that started the run, or an earlier step's response. */
-export const mapSourceSchema = z.union([z.literal("trigger"), z.templateLiteral(["step:", z.string().regex(stepIdPattern)])]);
+export const mapSourceSchema = z.union([
+  z.literal("trigger"),
+  z.templateLiteral(["step:", z.string().regex(stepIdPattern)]),
+]);
 export type MapSource = z.infer<typeof mapSourceSchema>;
 
 const jsonLiteralSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -69,14 +74,7 @@ export const templateValueSchema = z.strictObject({ $template: z.string().max(20
 export type TemplateValue = z.infer<typeof templateValueSchema>;
 
 export type ParamValue =
-  | string
-  | number
-  | boolean
-  | null
-  | Mapping
-  | TemplateValue
-  | ParamValue[]
-  | { [key: string]: ParamValue };
+  string | number | boolean | null | Mapping | TemplateValue | ParamValue[] | { [key: string]: ParamValue };
 
 const reservedKeys = ["$map", "$template"];
 /** A literal, a mapping, a template, or objects/arrays of those. */
@@ -93,7 +91,16 @@ export const paramValueSchema: z.ZodType<ParamValue> = z.lazy(() =>
   ]),
 );
 
-export const ruleOps = ["equals", "notEquals", "contains", "oneOf", "greaterThan", "lessThan", "isEmpty", "isNotEmpty"] as const;
+export const ruleOps = [
+  "equals",
+  "notEquals",
+  "contains",
+  "oneOf",
+  "greaterThan",
+  "lessThan",
+  "isEmpty",
+  "isNotEmpty",
+] as const;
 export type RuleOp = (typeof ruleOps)[number];
 const unaryOps: readonly RuleOp[] = ["isEmpty", "isNotEmpty"];
 
@@ -105,7 +112,10 @@ export const conditionRuleSchema = z
     op: z.enum(ruleOps),
     value: z.union([jsonLiteralSchema, z.array(jsonLiteralSchema)]).optional(),
   })
-  .refine((r) => unaryOps.includes(r.op) || r.value !== undefined, { message: "This operator needs a value", path: ["value"] });
+  .refine((r) => unaryOps.includes(r.op) || r.value !== undefined, {
+    message: "This operator needs a value",
+    path: ["value"],
+  });
 export type ConditionRule = z.infer<typeof conditionRuleSchema>;
 
 export const conditionsSchema = z.strictObject({
@@ -116,7 +126,11 @@ export type Conditions = z.output<typeof conditionsSchema>;
 export type ConditionsInput = z.input<typeof conditionsSchema>;
 
 export const approvalPolicySchema = z.strictObject({
-  expiresInHours: z.number().positive().max(24 * 30).optional(),
+  expiresInHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .optional(),
   allowSelfApproval: z.boolean().optional(),
   approvers: z.union([z.literal(1), z.literal(2)]).optional(),
 });
@@ -132,7 +146,10 @@ export function riskOf(operationId: OperationId): Risk {
 }
 
 /** Fills the policy: 24 h expiry, no self-approval, two approvers for destructive operations. */
-export function resolveApprovalPolicy(operationId: OperationId, policy?: z.input<typeof approvalPolicySchema>): ApprovalPolicy {
+export function resolveApprovalPolicy(
+  operationId: OperationId,
+  policy?: z.input<typeof approvalPolicySchema>,
+): ApprovalPolicy {
   return {
     expiresInHours: policy?.expiresInHours ?? 24,
     allowSelfApproval: policy?.allowSelfApproval ?? false,
@@ -201,7 +218,8 @@ export const workflowDocument = z
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
     doc.steps.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: "custom", message: `Duplicate step id "${s.id}"`, path: ["steps", i, "id"] });
+      if (seen.has(s.id))
+        ctx.addIssue({ code: "custom", message: `Duplicate step id "${s.id}"`, path: ["steps", i, "id"] });
       seen.add(s.id);
     });
   });

@@ -9,7 +9,8 @@ export const libraryDocuments = {
   "spam-complaint-suppress-everywhere": {
     version: 1,
     name: "Suppress a complainer on every stream",
-    description: "Postmark deactivates the address on the stream that got the complaint. This also suppresses it on your broadcast and other transactional streams; rename the streams to yours.",
+    description:
+      "Postmark deactivates the address on the stream that got the complaint. This also suppresses it on your broadcast and other transactional streams; rename the streams to yours.",
     trigger: { type: "spam-complaint", conditions: { mode: "all", rules: [] } },
     steps: [
       {
@@ -35,7 +36,8 @@ export const libraryDocuments = {
   "bounce-reactivate-soft": {
     version: 1,
     name: "Reactivate soft bounces",
-    description: "A soft bounce (full mailbox, quota) is temporary. Reactivate the address when Postmark allows it, so the next message is not blocked.",
+    description:
+      "A soft bounce (full mailbox, quota) is temporary. Reactivate the address when Postmark allows it, so the next message is not blocked.",
     trigger: {
       type: "bounce",
       conditions: {
@@ -46,12 +48,21 @@ export const libraryDocuments = {
         ],
       },
     },
-    steps: [{ id: "reactivate", kind: "action", operationId: "bounces.activate", params: { bounceid: map("ID") }, approval: "auto" }],
+    steps: [
+      {
+        id: "reactivate",
+        kind: "action",
+        operationId: "bounces.activate",
+        params: { bounceid: map("ID") },
+        approval: "auto",
+      },
+    ],
   },
   "inbound-auto-reply": {
     version: 1,
     name: "Answer inbound mail with a template",
-    description: "Replies to every inbound message with the template alias \"inbound-auto-reply\", greeting the sender by name. Skips automatic senders.",
+    description:
+      'Replies to every inbound message with the template alias "inbound-auto-reply", greeting the sender by name. Skips automatic senders.',
     trigger: {
       type: "inbound",
       conditions: {
@@ -86,7 +97,10 @@ export const libraryDocuments = {
     version: 1,
     name: "Follow up when the pricing link is clicked",
     description: "When a recipient clicks a link to /pricing, send them a short personal follow-up.",
-    trigger: { type: "click", conditions: { mode: "all", rules: [{ field: "OriginalLink", op: "contains", value: "/pricing" }] } },
+    trigger: {
+      type: "click",
+      conditions: { mode: "all", rules: [{ field: "OriginalLink", op: "contains", value: "/pricing" }] },
+    },
     steps: [
       {
         id: "followUp",
@@ -96,7 +110,10 @@ export const libraryDocuments = {
           From: "sales@example.com",
           To: map("Recipient"),
           Subject: "Questions about pricing?",
-          TextBody: { $template: "Hi,\n\nyou were looking at {{trigger.OriginalLink}}. Reply to this message and a person will answer.\n" },
+          TextBody: {
+            $template:
+              "Hi,\n\nyou were looking at {{trigger.OriginalLink}}. Reply to this message and a person will answer.\n",
+          },
           Tag: "pricing-follow-up",
           MessageStream: "outbound",
         },
@@ -107,7 +124,8 @@ export const libraryDocuments = {
   "unsubscribe-data-removal": {
     version: 1,
     name: "File a data-removal request on unsubscribe",
-    description: "When a recipient unsubscribes themselves, ask Postmark to erase what it holds about them. Destructive, so each request waits for two approvers.",
+    description:
+      "When a recipient unsubscribes themselves, ask Postmark to erase what it holds about them. Destructive, so each request waits for two approvers.",
     trigger: {
       type: "subscription-change",
       conditions: {
@@ -133,18 +151,31 @@ export const libraryDocuments = {
   "hard-bounce-block-domain": {
     version: 1,
     name: "Block inbound mail from a domain that keeps bouncing",
-    description: "After a hard bounce, counts recent hard bounces for the same domain; past five, adds an inbound blocking rule for the domain once someone approves.",
-    trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "HardBounce" }] } },
+    description:
+      "After a hard bounce, counts recent hard bounces for the same domain; past five, adds an inbound blocking rule for the domain once someone approves.",
+    trigger: {
+      type: "bounce",
+      conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "HardBounce" }] },
+    },
     steps: [
       {
         id: "recent",
         kind: "action",
         name: "Recent hard bounces for the domain",
         operationId: "bounces.search",
-        query: { count: 50, offset: 0, type: "HardBounce", emailFilter: { $template: "@{{trigger.Email | domainOf}}" } },
+        query: {
+          count: 50,
+          offset: 0,
+          type: "HardBounce",
+          emailFilter: { $template: "@{{trigger.Email | domainOf}}" },
+        },
         approval: "auto",
       },
-      { id: "keepsBouncing", kind: "condition", conditions: { mode: "all", rules: [{ from: "step:recent", field: "TotalCount", op: "greaterThan", value: 5 }] } },
+      {
+        id: "keepsBouncing",
+        kind: "condition",
+        conditions: { mode: "all", rules: [{ from: "step:recent", field: "TotalCount", op: "greaterThan", value: 5 }] },
+      },
       {
         id: "block",
         kind: "action",
@@ -157,8 +188,12 @@ export const libraryDocuments = {
   "tagged-bounce-notify": {
     version: 1,
     name: "Tell the team when an invoice or receipt bounces",
-    description: "A bounced invoice or receipt needs a person: email the team the address, the bounce type and Postmark's details.",
-    trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Tag", op: "oneOf", value: ["invoice", "receipt"] }] } },
+    description:
+      "A bounced invoice or receipt needs a person: email the team the address, the bounce type and Postmark's details.",
+    trigger: {
+      type: "bounce",
+      conditions: { mode: "all", rules: [{ field: "Tag", op: "oneOf", value: ["invoice", "receipt"] }] },
+    },
     steps: [
       {
         id: "notify",
@@ -168,7 +203,10 @@ export const libraryDocuments = {
           From: "mailroom@example.com",
           To: "team@example.com",
           Subject: { $template: "{{trigger.Tag}} to {{trigger.Email}} bounced ({{trigger.Type}})" },
-          TextBody: { $template: "{{trigger.Description}}\n\nDetails: {{trigger.Details}}\nMessage: {{trigger.MessageID}}\nBounced at: {{trigger.BouncedAt}}\n" },
+          TextBody: {
+            $template:
+              "{{trigger.Description}}\n\nDetails: {{trigger.Details}}\nMessage: {{trigger.MessageID}}\nBounced at: {{trigger.BouncedAt}}\n",
+          },
           Tag: "mailroom-alert",
         },
         approval: "auto",
@@ -178,7 +216,8 @@ export const libraryDocuments = {
   "smtp-api-error-lookup": {
     version: 1,
     name: "Explain an SMTP API rejection",
-    description: "When SMTP submission is rejected, look up why the recipient is inactive and email the team the bounce that caused it.",
+    description:
+      "When SMTP submission is rejected, look up why the recipient is inactive and email the team the bounce that caused it.",
     trigger: { type: "smtp-api-error", conditions: { mode: "all", rules: [] } },
     steps: [
       {
@@ -189,7 +228,11 @@ export const libraryDocuments = {
         query: { count: 1, offset: 0, emailFilter: map("Email") },
         approval: "auto",
       },
-      { id: "found", kind: "condition", conditions: { mode: "all", rules: [{ from: "step:lookup", field: "TotalCount", op: "greaterThan", value: 0 }] } },
+      {
+        id: "found",
+        kind: "condition",
+        conditions: { mode: "all", rules: [{ from: "step:lookup", field: "TotalCount", op: "greaterThan", value: 0 }] },
+      },
       {
         id: "notify",
         kind: "action",
@@ -199,7 +242,8 @@ export const libraryDocuments = {
           To: "team@example.com",
           Subject: { $template: "SMTP rejected mail to {{trigger.Email}}" },
           TextBody: {
-            $template: "Postmark said: {{trigger.Details}}\n\nLast bounce: {{step:lookup.Bounces[0].Type}} at {{step:lookup.Bounces[0].BouncedAt}} (bounce {{step:lookup.Bounces[0].ID}}).\n",
+            $template:
+              "Postmark said: {{trigger.Details}}\n\nLast bounce: {{step:lookup.Bounces[0].Type}} at {{step:lookup.Bounces[0].BouncedAt}} (bounce {{step:lookup.Bounces[0].ID}}).\n",
           },
           Tag: "mailroom-alert",
         },
@@ -210,7 +254,8 @@ export const libraryDocuments = {
   "open-welcome-follow-up": {
     version: 1,
     name: "Send the next welcome email on first open",
-    description: "When a welcome email is opened for the first time, send the follow-up template to the same recipient.",
+    description:
+      "When a welcome email is opened for the first time, send the follow-up template to the same recipient.",
     trigger: {
       type: "open",
       conditions: {
@@ -241,15 +286,31 @@ export const libraryDocuments = {
   "delivery-fetch-details": {
     version: 1,
     name: "Record details of delivered receipts",
-    description: "When a receipt is delivered, fetch the message's details (subject, events, bodies) so the run shows what was delivered and where.",
-    trigger: { type: "delivery", conditions: { mode: "all", rules: [{ field: "Tag", op: "equals", value: "receipt" }] } },
-    steps: [{ id: "details", kind: "action", operationId: "messages.outboundDetails", params: { messageid: map("MessageID") }, approval: "auto" }],
+    description:
+      "When a receipt is delivered, fetch the message's details (subject, events, bodies) so the run shows what was delivered and where.",
+    trigger: {
+      type: "delivery",
+      conditions: { mode: "all", rules: [{ field: "Tag", op: "equals", value: "receipt" }] },
+    },
+    steps: [
+      {
+        id: "details",
+        kind: "action",
+        operationId: "messages.outboundDetails",
+        params: { messageid: map("MessageID") },
+        approval: "auto",
+      },
+    ],
   },
   "resubscribe-notify": {
     version: 1,
     name: "Tell the team when an address is reactivated",
-    description: "When a suppression is lifted (SuppressSending false), email the team which address can receive mail again and why.",
-    trigger: { type: "subscription-change", conditions: { mode: "all", rules: [{ field: "SuppressSending", op: "equals", value: false }] } },
+    description:
+      "When a suppression is lifted (SuppressSending false), email the team which address can receive mail again and why.",
+    trigger: {
+      type: "subscription-change",
+      conditions: { mode: "all", rules: [{ field: "SuppressSending", op: "equals", value: false }] },
+    },
     steps: [
       {
         id: "notify",
@@ -259,7 +320,9 @@ export const libraryDocuments = {
           From: "mailroom@example.com",
           To: "team@example.com",
           Subject: { $template: "{{trigger.Recipient}} can receive mail again on {{trigger.MessageStream}}" },
-          TextBody: { $template: "Origin: {{trigger.Origin | default:\"unknown\"}}\nChanged at: {{trigger.ChangedAt}}\n" },
+          TextBody: {
+            $template: 'Origin: {{trigger.Origin | default:"unknown"}}\nChanged at: {{trigger.ChangedAt}}\n',
+          },
           Tag: "mailroom-alert",
         },
         approval: "auto",
@@ -269,10 +332,17 @@ export const libraryDocuments = {
   "spam-complaint-review-message": {
     version: 1,
     name: "Review the message behind a spam complaint",
-    description: "Fetches the complained-about message and emails its subject and sender to the team, so a bad campaign is caught early.",
+    description:
+      "Fetches the complained-about message and emails its subject and sender to the team, so a bad campaign is caught early.",
     trigger: { type: "spam-complaint", conditions: { mode: "all", rules: [] } },
     steps: [
-      { id: "message", kind: "action", operationId: "messages.outboundDetails", params: { messageid: map("MessageID") }, approval: "auto" },
+      {
+        id: "message",
+        kind: "action",
+        operationId: "messages.outboundDetails",
+        params: { messageid: map("MessageID") },
+        approval: "auto",
+      },
       {
         id: "notify",
         kind: "action",
@@ -281,7 +351,10 @@ export const libraryDocuments = {
           From: "mailroom@example.com",
           To: "team@example.com",
           Subject: { $template: "Spam complaint from {{trigger.Email | domainOf}}" },
-          TextBody: { $template: "Subject: {{step:message.Subject}}\nFrom: {{step:message.From}}\nTag: {{step:message.Tag | default:\"(none)\"}}\n" },
+          TextBody: {
+            $template:
+              'Subject: {{step:message.Subject}}\nFrom: {{step:message.From}}\nTag: {{step:message.Tag | default:"(none)"}}\n',
+          },
           Tag: "mailroom-alert",
         },
         approval: "auto",
@@ -292,7 +365,13 @@ export const libraryDocuments = {
 
 /** Changes to the trigger's example event that make a template's conditions pass, for its test run. */
 export const librarySamples: Partial<Record<keyof typeof libraryDocuments, Record<string, unknown>>> = {
-  "bounce-reactivate-soft": { Type: "SoftBounce", TypeCode: 4096, Name: "Soft bounce", CanActivate: true, Inactive: false },
+  "bounce-reactivate-soft": {
+    Type: "SoftBounce",
+    TypeCode: 4096,
+    Name: "Soft bounce",
+    CanActivate: true,
+    Inactive: false,
+  },
   "click-pricing-follow-up": { OriginalLink: "https://example.com/pricing?plan=team" },
   "unsubscribe-data-removal": { SuppressionReason: "ManualSuppression", Origin: "Recipient", SuppressSending: true },
   "tagged-bounce-notify": { Tag: "invoice" },

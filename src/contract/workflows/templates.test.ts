@@ -20,19 +20,26 @@ describe("the workflow template library", () => {
     for (const op of template.operations) expect(operations[op], op).toBeDefined();
   });
 
-  it.each(workflowTemplates.map((t) => [t.id, t] as const))("%s dry-runs on its trigger's example with no errors", (_id, template) => {
-    const result = dryRun(template.document, triggers[template.triggers[0]!].example);
-    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(result.ok).toBe(true);
-    expect(result.steps.length).toBe(template.document.steps.length);
-  });
+  it.each(workflowTemplates.map((t) => [t.id, t] as const))(
+    "%s dry-runs on its trigger's example with no errors",
+    (_id, template) => {
+      const result = dryRun(template.document, triggers[template.triggers[0]!].example);
+      expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.steps.length).toBe(template.document.steps.length);
+    },
+  );
 
-  it.each(workflowTemplates.map((t) => [t.id, t] as const))("%s matches its sample event and resolves every request", (_id, template) => {
-    const result = dryRun(template.document, template.sample);
-    expect(result.triggerMatched).toBe(true);
-    expect(result.ok).toBe(true);
-    for (const step of result.steps) if (step.status !== "skipped" && step.kind === "action") expect(step.request, step.stepId).toBeTruthy();
-  });
+  it.each(workflowTemplates.map((t) => [t.id, t] as const))(
+    "%s matches its sample event and resolves every request",
+    (_id, template) => {
+      const result = dryRun(template.document, template.sample);
+      expect(result.triggerMatched).toBe(true);
+      expect(result.ok).toBe(true);
+      for (const step of result.steps)
+        if (step.status !== "skipped" && step.kind === "action") expect(step.request, step.stepId).toBeTruthy();
+    },
+  );
 
   it("gives destructive steps approval", () => {
     const removal = templatesForOperation("dataRemovals.create")[0]!;
@@ -55,9 +62,15 @@ describe("the workflow template library", () => {
 
   it("produces the expected requests for the brief's key examples", () => {
     const inbound = dryRun(instantiateTemplate("inbound-auto-reply"), triggers.inbound.example);
-    expect(inbound.steps[0]!.request).toMatchObject({ path: "/email/withTemplate", body: { To: "support@postmarkapp.com", TemplateModel: { name: "Postmarkapp Support", subject: "Test subject" } } });
+    expect(inbound.steps[0]!.request).toMatchObject({
+      path: "/email/withTemplate",
+      body: { To: "support@postmarkapp.com", TemplateModel: { name: "Postmarkapp Support", subject: "Test subject" } },
+    });
     const soft = workflowTemplates.find((t) => t.id === "bounce-reactivate-soft")!;
-    expect(dryRun(soft.document, soft.sample).steps[0]!.request).toMatchObject({ method: "PUT", path: "/bounces/692560173/activate" });
+    expect(dryRun(soft.document, soft.sample).steps[0]!.request).toMatchObject({
+      method: "PUT",
+      path: "/bounces/692560173/activate",
+    });
     const block = workflowTemplates.find((t) => t.id === "hard-bounce-block-domain")!;
     const blocked = dryRun(block.document, block.sample, { recent: { TotalCount: 9, Bounces: [] } });
     expect(blocked.steps.map((s) => s.status)).toEqual(["would-run", "condition-passed", "needs-approval"]);

@@ -18,11 +18,21 @@ function describeTemplate(id: string, document: WorkflowDocumentInput): Workflow
   const operations = [...new Set(document.steps.flatMap((s) => (s.kind === "action" ? [s.operationId] : [])))];
   const overrides = (librarySamples as Record<string, Record<string, unknown> | undefined>)[id] ?? {};
   const sample = { ...triggers[document.trigger.type].example, ...overrides };
-  return { id, title: document.name, description: document.description ?? "", triggers: [document.trigger.type], operations, document, sample };
+  return {
+    id,
+    title: document.name,
+    description: document.description ?? "",
+    triggers: [document.trigger.type],
+    operations,
+    document,
+    sample,
+  };
 }
 
 /** The library served at `GET /api/workflow-templates`. */
-export const workflowTemplates: WorkflowTemplate[] = Object.entries(libraryDocuments).map(([id, doc]) => describeTemplate(id, doc as WorkflowDocumentInput));
+export const workflowTemplates: WorkflowTemplate[] = Object.entries(libraryDocuments).map(([id, doc]) =>
+  describeTemplate(id, doc as WorkflowDocumentInput),
+);
 
 export function templatesForTrigger(triggerId: TriggerId): WorkflowTemplate[] {
   return workflowTemplates.filter((t) => t.triggers.includes(triggerId));

@@ -6,7 +6,14 @@ export type TransformResult = { ok: true; value: unknown } | { ok: false; messag
 const ok = (value: unknown): TransformResult => ({ ok: true, value });
 const fail = (message: string): TransformResult => ({ ok: false, message });
 
-const describe = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`);
+const describe = (value: unknown) =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "a list"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
 
 /** `"Jane <Jane@Example.com>"` → `Jane@Example.com`; plain addresses pass through trimmed. */
 function bareAddress(value: string): string {
@@ -56,7 +63,9 @@ export function applyTransform(value: unknown, t: Transform): TransformResult {
         const address = bareAddress(s);
         const at = address.lastIndexOf("@");
         // Domains are case-insensitive; lower-casing lets rules and comparisons match.
-        return at > 0 && at < address.length - 1 ? ok(address.slice(at + 1).toLowerCase()) : fail(`"${s}" is not an email address`);
+        return at > 0 && at < address.length - 1
+          ? ok(address.slice(at + 1).toLowerCase())
+          : fail(`"${s}" is not an email address`);
       });
     case "localPartOf":
       return onText("localPartOf", value, (s) => {
@@ -65,11 +74,22 @@ export function applyTransform(value: unknown, t: Transform): TransformResult {
         return at > 0 ? ok(address.slice(0, at)) : fail(`"${s}" is not an email address`);
       });
     case "join":
-      if (!Array.isArray(value)) return typeof value === "string" ? ok(value) : fail(`join needs a list, got ${describe(value)}`);
-      return ok(value.filter((v) => v !== null && v !== undefined).map(textOf).join(t.separator ?? ", "));
+      if (!Array.isArray(value))
+        return typeof value === "string" ? ok(value) : fail(`join needs a list, got ${describe(value)}`);
+      return ok(
+        value
+          .filter((v) => v !== null && v !== undefined)
+          .map(textOf)
+          .join(t.separator ?? ", "),
+      );
     case "split":
       if (typeof value !== "string") return fail(`split needs text, got ${describe(value)}`);
-      return ok(value.split(t.separator ?? ",").map((s) => s.trim()).filter((s) => s !== ""));
+      return ok(
+        value
+          .split(t.separator ?? ",")
+          .map((s) => s.trim())
+          .filter((s) => s !== ""),
+      );
     case "first":
       return ok(Array.isArray(value) ? value[0] : value);
     case "toNumber": {
@@ -122,7 +142,8 @@ export function transformedType(input: FieldType, transforms: readonly Transform
         break;
       case "default": {
         const d = t.value;
-        const dt: FieldType = d === null ? "null" : Array.isArray(d) ? "array" : typeof d === "object" ? "object" : (typeof d as FieldType);
+        const dt: FieldType =
+          d === null ? "null" : Array.isArray(d) ? "array" : typeof d === "object" ? "object" : (typeof d as FieldType);
         type = dt === type ? type : "unknown";
         break;
       }

@@ -18,7 +18,10 @@ function schemaProblems(input: unknown, issues: readonly { path: PropertyKey[]; 
   const steps = (input as { steps?: unknown } | null)?.steps;
   return issues.map((issue) => {
     const [head, index, ...rest] = issue.path;
-    const step = head === "steps" && typeof index === "number" && Array.isArray(steps) ? (steps[index] as { id?: unknown } | undefined) : undefined;
+    const step =
+      head === "steps" && typeof index === "number" && Array.isArray(steps)
+        ? (steps[index] as { id?: unknown } | undefined)
+        : undefined;
     if (step && typeof step.id === "string") {
       return { stepId: step.id, field: formatIssuePath(rest) || undefined, severity: "error", message: issue.message };
     }
@@ -26,7 +29,12 @@ function schemaProblems(input: unknown, issues: readonly { path: PropertyKey[]; 
   });
 }
 
-function checkRules(rules: readonly ConditionRule[], scope: ReferenceScope, where: string, stepId: string | undefined): Problem[] {
+function checkRules(
+  rules: readonly ConditionRule[],
+  scope: ReferenceScope,
+  where: string,
+  stepId: string | undefined,
+): Problem[] {
   const out: Problem[] = [];
   const owner = stepId === undefined ? {} : { stepId };
   rules.forEach((rule, i) => {
@@ -44,7 +52,13 @@ function checkRules(rules: readonly ConditionRule[], scope: ReferenceScope, wher
     const check = checkField(fields, rule.field);
     if (check.status === "invalid") out.push({ ...owner, field, severity: "error", message: check.message });
     // A warning only: payloads are loose and Postmark adds fields over time.
-    if (check.status === "unknown") out.push({ ...owner, field, severity: "warning", message: `${from} has no known field "${rule.field}"; this rule may never match` });
+    if (check.status === "unknown")
+      out.push({
+        ...owner,
+        field,
+        severity: "warning",
+        message: `${from} has no known field "${rule.field}"; this rule may never match`,
+      });
   });
   return out;
 }
@@ -67,10 +81,18 @@ function checkAction(step: ActionStep, scope: ReferenceScope): Problem[] {
   found.push(...checkSection("query" in op ? op.query : undefined, step.query, "query", typer));
   found.push(...checkSection("body" in op ? op.body : undefined, step.body, "body", typer));
   if (op.risk === "destructive" && step.approval === "auto") {
-    found.push({ field: "approval", severity: "warning", message: `${op.title} is destructive and runs without approval` });
+    found.push({
+      field: "approval",
+      severity: "warning",
+      message: `${op.title} is destructive and runs without approval`,
+    });
   }
   if (op.token === "account" && step.serverId !== undefined) {
-    found.push({ field: "serverId", severity: "warning", message: `${op.title} uses the account token; serverId is ignored` });
+    found.push({
+      field: "serverId",
+      severity: "warning",
+      message: `${op.title} uses the account token; serverId is ignored`,
+    });
   }
   return found.map((p) => ({ stepId: step.id, ...p }));
 }
@@ -89,6 +111,11 @@ export function validateWorkflow(input: unknown): ValidationResult {
   const base = { trigger: doc.trigger.type, steps: doc.steps };
   problems.push(...checkRules(doc.trigger.conditions.rules, { ...base, index: -1 }, "trigger.conditions", undefined));
   doc.steps.forEach((step, index) => problems.push(...checkStep(step, { ...base, index })));
-  if (!doc.steps.some((s) => s.kind === "action")) problems.push({ field: "steps", severity: "warning", message: "The workflow has no action step, so it does nothing" });
+  if (!doc.steps.some((s) => s.kind === "action"))
+    problems.push({
+      field: "steps",
+      severity: "warning",
+      message: "The workflow has no action step, so it does nothing",
+    });
   return { ok: !hasErrors(problems), problems, document: doc };
 }

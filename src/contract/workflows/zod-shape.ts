@@ -60,14 +60,22 @@ export function shapeOf(schema: z.ZodType, io: "input" | "output" = "output", de
     case "literal": {
       const values = def.values as unknown[];
       const kinds = new Set(values.map((v) => typeof v));
-      const type: FieldType = kinds.size === 1 && kinds.has("string") ? "string" : kinds.size === 1 && kinds.has("number") ? "number" : kinds.size === 1 && kinds.has("boolean") ? "boolean" : "unknown";
+      const type: FieldType =
+        kinds.size === 1 && kinds.has("string")
+          ? "string"
+          : kinds.size === 1 && kinds.has("number")
+            ? "number"
+            : kinds.size === 1 && kinds.has("boolean")
+              ? "boolean"
+              : "unknown";
       return { ...base, type, values };
     }
     case "enum":
       return { ...base, type: "string", values: Object.values(def.entries as Record<string, unknown>) };
     case "object": {
       const fields: Record<string, Shape> = {};
-      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) fields[key] = shapeOf(child, io, depth + 1);
+      for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>))
+        fields[key] = shapeOf(child, io, depth + 1);
       return { ...base, type: "object", fields };
     }
     case "record":

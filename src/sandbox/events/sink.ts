@@ -11,7 +11,11 @@ export interface DispatchTarget {
 }
 export type DispatchPolicy = "inbound" | "outbound";
 export interface Dispatcher {
-  dispatch(target: DispatchTarget, payload: unknown, policy: DispatchPolicy): { traceId: string; done: Promise<unknown> };
+  dispatch(
+    target: DispatchTarget,
+    payload: unknown,
+    policy: DispatchPolicy,
+  ): { traceId: string; done: Promise<unknown> };
 }
 
 /** RFC 2606 names (example.com, *.example, *.invalid…) never receive mail; seeded hooks point there. */
@@ -24,7 +28,11 @@ export function isReservedHost(url: string): boolean {
   }
 }
 
-function triggerEnabled(w: WebhookConfig, kind: EventKind, payload: Record<string, unknown>): { on: boolean; includeContent: boolean } {
+function triggerEnabled(
+  w: WebhookConfig,
+  kind: EventKind,
+  payload: Record<string, unknown>,
+): { on: boolean; includeContent: boolean } {
   const t = w.Triggers;
   switch (kind) {
     case "Open":
@@ -57,7 +65,10 @@ const legacyHook: Partial<Record<EventKind, "BounceHookUrl" | "OpenHookUrl" | "D
 export function createEventSink(dispatcher: Dispatcher, log?: (line: string) => void): EventSink {
   const send = (target: DispatchTarget, payload: unknown, kind: EventKind) => {
     if (isReservedHost(target.url)) return;
-    const policy: DispatchPolicy = kind === "Inbound" || kind === "Bounce" || kind === "SpamComplaint" || kind === "SMTPApiError" ? "inbound" : "outbound";
+    const policy: DispatchPolicy =
+      kind === "Inbound" || kind === "Bounce" || kind === "SpamComplaint" || kind === "SMTPApiError"
+        ? "inbound"
+        : "outbound";
     const { done } = dispatcher.dispatch(target, payload, policy);
     done.catch((e: unknown) => log?.(`webhook to ${target.url} failed: ${String(e)}`));
   };
@@ -71,14 +82,24 @@ export function createEventSink(dispatcher: Dispatcher, log?: (line: string) => 
         if (w.MessageStream !== stream) continue;
         const { on, includeContent } = triggerEnabled(w, kind, payload);
         if (!on) continue;
-        const body = includeContent || !("Content" in payload) ? payload : Object.fromEntries(Object.entries(payload).filter(([k]) => k !== "Content"));
+        const body =
+          includeContent || !("Content" in payload)
+            ? payload
+            : Object.fromEntries(Object.entries(payload).filter(([k]) => k !== "Content"));
         send({ url: w.Url, httpAuth: w.HttpAuth, httpHeaders: w.HttpHeaders }, body, kind);
       }
       const legacy = legacyHook[kind];
       const url = legacy ? store.config[legacy] : "";
       if (url && stream === "outbound") {
         const open = kind === "Open" && store.config.PostFirstOpenOnly && payload.FirstOpen !== true;
-        if (!open) send({ url }, store.config.IncludeBounceContentInHook || !("Content" in payload) ? payload : { ...payload, Content: undefined }, kind);
+        if (!open)
+          send(
+            { url },
+            store.config.IncludeBounceContentInHook || !("Content" in payload)
+              ? payload
+              : { ...payload, Content: undefined },
+            kind,
+          );
       }
     },
   };

@@ -23,7 +23,8 @@ const search: Handler<"bounces.search"> = (ctx) => {
   const { count, offset } = paging(q, 1000, { cap: true });
   const range = dateRange(q, 1000);
   const type = q.get("type");
-  if (type !== undefined && !typeNames.has(type)) fail(1000, `The 'type' parameter is not a valid bounce type: '${type}'.`);
+  if (type !== undefined && !typeNames.has(type))
+    fail(1000, `The 'type' parameter is not a valid bounce type: '${type}'.`);
   const inactive = q.bool("inactive");
   const email = q.get("emailfilter");
   const tag = q.get("tag");
@@ -60,7 +61,9 @@ const deliveryStats: Handler<"bounces.deliveryStats"> = (ctx) => {
     InactiveMails: inactive.size,
     Bounces: [
       { Name: "All", Count: total },
-      ...bounceTypes.filter(([t]) => counts.has(t)).map(([t]) => ({ Type: t, Name: bounceTypeInfo(t).name, Count: counts.get(t)! })),
+      ...bounceTypes
+        .filter(([t]) => counts.has(t))
+        .map(([t]) => ({ Type: t, Name: bounceTypeInfo(t).name, Count: counts.get(t)! })),
     ],
   };
 };
@@ -70,7 +73,8 @@ const activate: Handler<"bounces.activate"> = (ctx) => {
   if (!b.canActivate) fail(1003, "This bounce cannot be activated.");
   b.inactive = false;
   const row = ctx.server.suppressions.get(b.stream)?.get(b.email.toLowerCase());
-  if (row && row.reason === "HardBounce") unsuppress(ctx.world, ctx.server, b.stream, b.email, "Customer", ctx.world.now());
+  if (row && row.reason === "HardBounce")
+    unsuppress(ctx.world, ctx.server, b.stream, b.email, "Customer", ctx.world.now());
   return { Message: "OK", Bounce: presentBounce(b, { content: true }) };
 };
 
@@ -83,4 +87,6 @@ export const bounceHandlers = {
   },
   "bounces.deliveryStats": deliveryStats,
   "bounces.activate": activate,
-} satisfies { [K in "bounces.search" | "bounces.get" | "bounces.dump" | "bounces.deliveryStats" | "bounces.activate"]: Handler<K> };
+} satisfies {
+  [K in "bounces.search" | "bounces.get" | "bounces.dump" | "bounces.deliveryStats" | "bounces.activate"]: Handler<K>;
+};

@@ -15,7 +15,8 @@ function domainById(ctx: HandlerContext): Domain {
 
 export function checkReturnPath(value: unknown, domain: string): string {
   if (typeof value !== "string" || !value) return `pm-bounces.${domain}`;
-  if (!DOMAIN_RE.test(value) || !value.toLowerCase().endsWith(`.${domain.toLowerCase()}`)) fail(522, `The Return-Path domain must be a subdomain of ${domain}.`);
+  if (!DOMAIN_RE.test(value) || !value.toLowerCase().endsWith(`.${domain.toLowerCase()}`))
+    fail(522, `The Return-Path domain must be a subdomain of ${domain}.`);
   return value.toLowerCase();
 }
 
@@ -66,7 +67,14 @@ export const domainHandlers = {
     const all = [...ctx.world.domains.values()];
     return {
       TotalCount: all.length,
-      Domains: all.slice(offset, offset + count).map((d) => ({ Name: d.Name, SPFVerified: d.SPFVerified, DKIMVerified: d.DKIMVerified, WeakDKIM: d.WeakDKIM, ReturnPathDomainVerified: d.ReturnPathDomainVerified, ID: d.ID })),
+      Domains: all.slice(offset, offset + count).map((d) => ({
+        Name: d.Name,
+        SPFVerified: d.SPFVerified,
+        DKIMVerified: d.DKIMVerified,
+        WeakDKIM: d.WeakDKIM,
+        ReturnPathDomainVerified: d.ReturnPathDomainVerified,
+        ID: d.ID,
+      })),
     };
   },
   "domains.get": (ctx) => domainById(ctx),
@@ -76,10 +84,16 @@ export const domainHandlers = {
     if (!name) fail(514, "The 'Name' field is required.");
     if (name.length > 255) fail(515, "The 'Name' may not be longer than 255 characters.");
     if (!DOMAIN_RE.test(name)) fail(516, `'${name}' is not a valid domain name.`);
-    if (["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com"].includes(name)) fail(503, "You cannot use a public domain.");
+    if (["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com"].includes(name))
+      fail(503, "You cannot use a public domain.");
     if ([...ctx.world.domains.values()].some((d) => d.Name === name)) fail(512, "This domain already exists.");
     const returnPath = checkReturnPath(body.ReturnPathDomain, name);
-    const d: Domain = { ID: ctx.world.nextId("domain"), Name: name, ...dkimFields(ctx.sandbox.rng, name, "pending", false, ctx.world.now()), ReturnPathDomain: returnPath };
+    const d: Domain = {
+      ID: ctx.world.nextId("domain"),
+      Name: name,
+      ...dkimFields(ctx.sandbox.rng, name, "pending", false, ctx.world.now()),
+      ReturnPathDomain: returnPath,
+    };
     d.SPFVerified = false;
     ctx.world.domains.set(d.ID, d);
     return d;
@@ -119,6 +133,19 @@ export const domainHandlers = {
     rotate(d, d.Name, ctx.sandbox.rng, ctx.world.now());
     return rotation(d);
   },
-} satisfies { [K in "domains.list" | "domains.get" | "domains.create" | "domains.update" | "domains.delete" | "domains.verifyDkim" | "domains.verifyReturnPath" | "domains.verifySpf" | "domains.rotateDkim"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "domains.list"
+      | "domains.get"
+      | "domains.create"
+      | "domains.update"
+      | "domains.delete"
+      | "domains.verifyDkim"
+      | "domains.verifyReturnPath"
+      | "domains.verifySpf"
+      | "domains.rotateDkim"
+  ]: Handler<K>;
+};
 
 export { verifyDkim };

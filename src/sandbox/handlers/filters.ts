@@ -47,7 +47,14 @@ export function equalsCi(value: string, wanted: string | undefined): boolean {
  * Newest-first page over a time-sorted array slice, counting every match for TotalCount.
  * A scan over the date-bounded slice only; indexes (per-message maps) serve the id lookups.
  */
-export function pageNewestFirst<T>(items: readonly T[], start: number, end: number, match: (item: T) => boolean, offset: number, count: number): { total: number; page: T[] } {
+export function pageNewestFirst<T>(
+  items: readonly T[],
+  start: number,
+  end: number,
+  match: (item: T) => boolean,
+  offset: number,
+  count: number,
+): { total: number; page: T[] } {
   const page: T[] = [];
   let total = 0;
   for (let i = end - 1; i >= start; i--) {

@@ -13,7 +13,12 @@ describe("outbound metadata_<key> filter", () => {
   const expected = store.messages.filter((m) => m.metadata[key] === value);
 
   it("returns exactly the messages whose metadata key holds the value", async () => {
-    const r = await call(sb, "GET", `/messages/outbound?count=500&offset=0&metadata_${encodeURIComponent(key)}=${encodeURIComponent(value)}`, { server });
+    const r = await call(
+      sb,
+      "GET",
+      `/messages/outbound?count=500&offset=0&metadata_${encodeURIComponent(key)}=${encodeURIComponent(value)}`,
+      { server },
+    );
     expect(r.status).toBe(200);
     expect(r.body.TotalCount).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(0);
@@ -21,14 +26,23 @@ describe("outbound metadata_<key> filter", () => {
   });
 
   it("matches the value exactly and the parameter name case-insensitively", async () => {
-    const partial = await call(sb, "GET", `/messages/outbound?count=1&offset=0&metadata_${key}=${value.slice(0, -1)}`, { server });
+    const partial = await call(sb, "GET", `/messages/outbound?count=1&offset=0&metadata_${key}=${value.slice(0, -1)}`, {
+      server,
+    });
     expect(partial.body.TotalCount).toBe(store.messages.filter((m) => m.metadata[key] === value.slice(0, -1)).length);
-    const upper = await call(sb, "GET", `/messages/outbound?count=1&offset=0&metadata_${key.toUpperCase()}=${value}`, { server });
+    const upper = await call(sb, "GET", `/messages/outbound?count=1&offset=0&metadata_${key.toUpperCase()}=${value}`, {
+      server,
+    });
     expect(upper.body.TotalCount).toBe(expected.length);
   });
 
   it("ANDs several keys and ignores an empty value", async () => {
-    const none = await call(sb, "GET", `/messages/outbound?count=1&offset=0&metadata_${key}=${value}&metadata_nosuchkey=x`, { server });
+    const none = await call(
+      sb,
+      "GET",
+      `/messages/outbound?count=1&offset=0&metadata_${key}=${value}&metadata_nosuchkey=x`,
+      { server },
+    );
     expect(none.body.TotalCount).toBe(0);
     const empty = await call(sb, "GET", "/messages/outbound?count=1&offset=0&metadata_nosuchkey=", { server });
     expect(empty.body.TotalCount).toBe(store.messages.length);
@@ -41,7 +55,9 @@ describe("inbound mailboxhash filter", () => {
   it("returns exactly the inbound messages with that mailbox hash", async () => {
     const r = await call(sb, "GET", `/messages/inbound?count=500&offset=0&mailboxhash=${hash}`, { server });
     expect(r.status).toBe(200);
-    expect(r.body.TotalCount).toBe(store.inbound.filter((m) => m.mailboxHash.toLowerCase() === hash.toLowerCase()).length);
+    expect(r.body.TotalCount).toBe(
+      store.inbound.filter((m) => m.mailboxHash.toLowerCase() === hash.toLowerCase()).length,
+    );
     for (const m of r.body.InboundMessages) expect(m.MailboxHash).toBe(hash);
   });
 

@@ -1,6 +1,13 @@
 import { fail } from "../http/errors";
 import { paging, type Handler, type HandlerContext } from "../http/context";
-import { presentClick, presentInbound, presentOpen, presentOutbound, presentOutboundDetails, outboundDump } from "../world/present";
+import {
+  presentClick,
+  presentInbound,
+  presentOpen,
+  presentOutbound,
+  presentOutboundDetails,
+  outboundDump,
+} from "../world/present";
 import { byReceived } from "../world/server-store";
 import { timeRange } from "../world/sorted";
 import type { EngagementBase, InboundStatus, OutboundMessage } from "../world/types";
@@ -18,7 +25,8 @@ const searchOutbound: Handler<"messages.searchOutbound"> = (ctx) => {
   const range = dateRange(q, 700);
   const stream = streamFilter(q, ctx.server, 1235);
   const status = q.get("status")?.toLowerCase();
-  if (status !== undefined && !["queued", "sent", "processed"].includes(status)) fail(700, `The 'status' parameter is not valid: '${status}'.`);
+  if (status !== undefined && !["queued", "sent", "processed"].includes(status))
+    fail(700, `The 'status' parameter is not valid: '${status}'.`);
   const recipient = q.get("recipient");
   const fromEmail = q.get("fromemail");
   const tag = q.get("tag");
@@ -110,7 +118,13 @@ const clicksForMessage: Handler<"messages.clicksForMessage"> = (ctx) => {
   return { TotalCount: clicks.length, Clicks: clicks.slice(offset, offset + count).map((c) => presentClick(c, false)) };
 };
 
-const inboundStatuses: Record<string, InboundStatus> = { blocked: "Blocked", processed: "Processed", queued: "Queued", failed: "Failed", scheduled: "Scheduled" };
+const inboundStatuses: Record<string, InboundStatus> = {
+  blocked: "Blocked",
+  processed: "Processed",
+  queued: "Queued",
+  failed: "Failed",
+  scheduled: "Scheduled",
+};
 
 const searchInbound: Handler<"messages.searchInbound"> = (ctx) => {
   const q = ctx.query;
@@ -119,7 +133,13 @@ const searchInbound: Handler<"messages.searchInbound"> = (ctx) => {
   const statusText = q.get("status")?.toLowerCase();
   const status = statusText === undefined ? undefined : inboundStatuses[statusText];
   if (statusText !== undefined && !status) fail(700, `The 'status' parameter is not valid: '${statusText}'.`);
-  const f = { recipient: q.get("recipient"), from: q.get("fromemail"), tag: q.get("tag"), subject: q.get("subject"), hash: q.get("mailboxhash") };
+  const f = {
+    recipient: q.get("recipient"),
+    from: q.get("fromemail"),
+    tag: q.get("tag"),
+    subject: q.get("subject"),
+    hash: q.get("mailboxhash"),
+  };
   const [start, end] = timeRange(ctx.server.inbound, byReceived, range.from, range.to);
   const { total, page } = pageNewestFirst(
     ctx.server.inbound,
@@ -169,4 +189,19 @@ export const messageHandlers = {
     ctx.sandbox.postInbound(ctx.server, m);
     return { ErrorCode: 0, Message: `Successfully rescheduled failed message: ${m.id}` };
   },
-} satisfies { [K in "messages.searchOutbound" | "messages.outboundDetails" | "messages.outboundDump" | "messages.searchOpens" | "messages.searchClicks" | "messages.opensForMessage" | "messages.clicksForMessage" | "messages.searchInbound" | "messages.inboundDetails" | "messages.bypassInbound" | "messages.retryInbound"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "messages.searchOutbound"
+      | "messages.outboundDetails"
+      | "messages.outboundDump"
+      | "messages.searchOpens"
+      | "messages.searchClicks"
+      | "messages.opensForMessage"
+      | "messages.clicksForMessage"
+      | "messages.searchInbound"
+      | "messages.inboundDetails"
+      | "messages.bypassInbound"
+      | "messages.retryInbound"
+  ]: Handler<K>;
+};

@@ -16,7 +16,8 @@ export const miscHandlers = {
     const rule = typeof body.Rule === "string" ? body.Rule.trim() : "";
     if (!rule) fail(809, "No rule was supplied.");
     if (!isEmail(rule) && !DOMAIN_RE.test(rule)) fail(813, `'${rule}' is not a valid email address or domain.`);
-    if ([...ctx.server.inboundRules.values()].some((r) => r.Rule.toLowerCase() === rule.toLowerCase())) fail(810, "This rule already exists.");
+    if ([...ctx.server.inboundRules.values()].some((r) => r.Rule.toLowerCase() === rule.toLowerCase()))
+      fail(810, "This rule already exists.");
     const id = ctx.world.nextId("rule");
     const row = { ID: id, Rule: rule };
     ctx.server.inboundRules.set(id, row);
@@ -35,7 +36,12 @@ export const miscHandlers = {
     const forAddress = typeof body.RequestedFor === "string" ? body.RequestedFor : "";
     if (!isEmail(by) || !isEmail(forAddress)) fail(1300, "RequestedBy and RequestedFor must be valid email addresses.");
     const id = ctx.world.nextId("dataRemoval");
-    const row = { ID: id, Status: "Pending" as "Pending" | "Done", RequestedFor: forAddress, createdAt: ctx.world.now() };
+    const row = {
+      ID: id,
+      Status: "Pending" as "Pending" | "Done",
+      RequestedFor: forAddress,
+      createdAt: ctx.world.now(),
+    };
     ctx.world.dataRemovals.set(id, row);
     // Postmark completes removals in the background; the sandbox does it within a (scaled) minute.
     ctx.sandbox.scheduler.after(60_000, () => {
@@ -49,4 +55,9 @@ export const miscHandlers = {
     if (!row) fail(1301, "The data removal request was not found.");
     return { ID: row.ID, Status: row.Status };
   },
-} satisfies { [K in "inboundRules.list" | "inboundRules.create" | "inboundRules.delete" | "dataRemovals.create" | "dataRemovals.get"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      "inboundRules.list" | "inboundRules.create" | "inboundRules.delete" | "dataRemovals.create" | "dataRemovals.get"
+  ]: Handler<K>;
+};

@@ -21,18 +21,29 @@ function renderInline(source: string, model: object, html: boolean): string {
 
 function batchArray(body: unknown, key?: string): unknown[] {
   const list = key ? (body as Record<string, unknown> | undefined)?.[key] : body;
-  if (!Array.isArray(list)) fail(300, key ? `The '${key}' field must be an array of messages.` : "The request body must be a JSON array of messages.");
+  if (!Array.isArray(list))
+    fail(
+      300,
+      key ? `The '${key}' field must be an array of messages.` : "The request body must be a JSON array of messages.",
+    );
   if (list.length > 500) fail(410, "You may only send up to 500 messages in a batch.");
   return list;
 }
 
 /** One bulk message as a send: shared fields under its own, models merged, inline content rendered. */
-function bulkItem(shared: Record<string, unknown>, own: Record<string, unknown>, stream: unknown, templated: boolean): Record<string, unknown> {
+function bulkItem(
+  shared: Record<string, unknown>,
+  own: Record<string, unknown>,
+  stream: unknown,
+  templated: boolean,
+): Record<string, unknown> {
   const item: Record<string, unknown> = { ...shared, ...own, MessageStream: stream };
   const mergedModel = { ...((shared.TemplateModel as object) ?? {}), ...((own.TemplateModel as object) ?? {}) };
   if (templated) item.TemplateModel = mergedModel;
   // Inline bulk content is itself a template, rendered with each message's TemplateModel.
-  else for (const f of ["Subject", "HtmlBody", "TextBody"]) if (typeof item[f] === "string") item[f] = renderInline(item[f] as string, mergedModel, f === "HtmlBody");
+  else
+    for (const f of ["Subject", "HtmlBody", "TextBody"])
+      if (typeof item[f] === "string") item[f] = renderInline(item[f] as string, mergedModel, f === "HtmlBody");
   return item;
 }
 
@@ -41,7 +52,14 @@ function bulkItem(shared: Record<string, unknown>, own: Record<string, unknown>,
  * code, several with ErrorCode 11 and every one listed under `Errors`. Suppressed recipients are
  * not request errors; they are counted later in FailedCount.
  */
-function validateBulk(sandbox: Sandbox, store: ServerStore, shared: Record<string, unknown>, messages: unknown[], templated: boolean, stream: unknown): void {
+function validateBulk(
+  sandbox: Sandbox,
+  store: ServerStore,
+  shared: Record<string, unknown>,
+  messages: unknown[],
+  templated: boolean,
+  stream: unknown,
+): void {
   if (typeof shared.From === "string" && shared.From) {
     const from = parseAddress(shared.From, "From");
     if (!senderAllowed(sandbox.world, from.Email)) refuseSender(shared.From);
@@ -51,7 +69,12 @@ function validateBulk(sandbox: Sandbox, store: ServerStore, shared: Record<strin
     const own = m !== null && typeof m === "object" && !Array.isArray(m) ? (m as Record<string, unknown>) : null;
     try {
       if (!own) fail(300, "Each message must be a JSON object.");
-      acceptMessage(sandbox, store, bulkItem(shared, own, stream, templated), { testMode: false, validateOnly: true, templated, broadcastOnly: true });
+      acceptMessage(sandbox, store, bulkItem(shared, own, stream, templated), {
+        testMode: false,
+        validateOnly: true,
+        templated,
+        broadcastOnly: true,
+      });
     } catch (e) {
       if (!(e instanceof PostmarkError)) throw e;
       if (e.errorCode !== 406) errors[`Messages[${i}]`] = [{ ErrorCode: e.errorCode, Message: e.message }];
@@ -59,18 +82,31 @@ function validateBulk(sandbox: Sandbox, store: ServerStore, shared: Record<strin
   });
   const found = Object.entries(errors);
   if (found.length === 1) fail(found[0]![1][0]!.ErrorCode, found[0]![1][0]!.Message);
-  if (found.length > 1) throw new PostmarkError(11, `${found.length} messages in the request are invalid; see 'Errors'.`, 422, { Errors: errors });
+  if (found.length > 1)
+    throw new PostmarkError(11, `${found.length} messages in the request are invalid; see 'Errors'.`, 422, {
+      Errors: errors,
+    });
 }
 
 const bulkSend: Handler<"bulk.send"> = (ctx) => {
   const body = objectBody(ctx, 300);
   const messages = body.Messages;
-  if (!Array.isArray(messages) || messages.length === 0) fail(300, "The 'Messages' field is required and must be a non-empty array.");
+  if (!Array.isArray(messages) || messages.length === 0)
+    fail(300, "The 'Messages' field is required and must be a non-empty array.");
   const templated = body.TemplateId !== undefined || body.TemplateAlias !== undefined;
   resolveStream(ctx.server, body.MessageStream, true);
   const { Messages: _m, ...shared } = body;
   const now = ctx.world.now();
-  const request: BulkRequest = { Id: randomUUID(), SubmittedAt: formatUtc(now), Status: "Accepted", TotalMessages: messages.length, PercentageCompleted: 0, ReleasedCount: 0, FailedCount: 0, ...(typeof body.Subject === "string" ? { Subject: body.Subject } : {}) };
+  const request: BulkRequest = {
+    Id: randomUUID(),
+    SubmittedAt: formatUtc(now),
+    Status: "Accepted",
+    TotalMessages: messages.length,
+    PercentageCompleted: 0,
+    ReleasedCount: 0,
+    FailedCount: 0,
+    ...(typeof body.Subject === "string" ? { Subject: body.Subject } : {}),
+  };
   if (ctx.testMode) return request;
   validateBulk(ctx.sandbox, ctx.server, shared, messages, templated, body.MessageStream ?? "broadcast");
   ctx.server.bulk.set(request.Id, request);
@@ -96,13 +132,28 @@ const bulkSend: Handler<"bulk.send"> = (ctx) => {
 
 export const sendHandlers = {
   "email.send": (ctx) => acceptMessage(ctx.sandbox, ctx.server, objectBody(ctx, 300), { testMode: ctx.testMode }),
-  "email.sendWithTemplate": (ctx) => acceptMessage(ctx.sandbox, ctx.server, objectBody(ctx, 300), { testMode: ctx.testMode, templated: true }),
-  "email.sendBatch": (ctx) => batchArray(ctx.body).map((m) => acceptBatchItem(ctx.sandbox, ctx.server, m, { testMode: ctx.testMode })),
-  "email.sendBatchWithTemplates": (ctx) => batchArray(ctx.body, "Messages").map((m) => acceptBatchItem(ctx.sandbox, ctx.server, m, { testMode: ctx.testMode, templated: true })),
+  "email.sendWithTemplate": (ctx) =>
+    acceptMessage(ctx.sandbox, ctx.server, objectBody(ctx, 300), { testMode: ctx.testMode, templated: true }),
+  "email.sendBatch": (ctx) =>
+    batchArray(ctx.body).map((m) => acceptBatchItem(ctx.sandbox, ctx.server, m, { testMode: ctx.testMode })),
+  "email.sendBatchWithTemplates": (ctx) =>
+    batchArray(ctx.body, "Messages").map((m) =>
+      acceptBatchItem(ctx.sandbox, ctx.server, m, { testMode: ctx.testMode, templated: true }),
+    ),
   "bulk.send": bulkSend,
   "bulk.status": (ctx) => {
     const r = ctx.server.bulk.get(ctx.params.bulkRequestId ?? "");
     if (!r) fail(12, "The bulk request was not found.", 404);
     return r;
   },
-} satisfies { [K in "email.send" | "email.sendWithTemplate" | "email.sendBatch" | "email.sendBatchWithTemplates" | "bulk.send" | "bulk.status"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "email.send"
+      | "email.sendWithTemplate"
+      | "email.sendBatch"
+      | "email.sendBatchWithTemplates"
+      | "bulk.send"
+      | "bulk.status"
+  ]: Handler<K>;
+};

@@ -18,7 +18,8 @@ function applyEdits(s: Sender, body: Record<string, unknown>): void {
     if (v && !isEmail(v)) fail(522, `'${v}' is not a valid ReplyToEmail.`);
     s.ReplyToEmailAddress = v;
   }
-  if (body.ReturnPathDomain !== undefined && body.ReturnPathDomain !== null) s.ReturnPathDomain = checkReturnPath(body.ReturnPathDomain, s.Domain);
+  if (body.ReturnPathDomain !== undefined && body.ReturnPathDomain !== null)
+    s.ReturnPathDomain = checkReturnPath(body.ReturnPathDomain, s.Domain);
   if (body.ConfirmationPersonalNote !== undefined && body.ConfirmationPersonalNote !== null) {
     const note = String(body.ConfirmationPersonalNote);
     if (note.length > 400) fail(521, "ConfirmationPersonalNote may not be longer than 400 characters.");
@@ -32,7 +33,14 @@ export const senderHandlers = {
     const all = [...ctx.world.senders.values()];
     return {
       TotalCount: all.length,
-      SenderSignatures: all.slice(offset, offset + count).map((s) => ({ Domain: s.Domain, EmailAddress: s.EmailAddress, ReplyToEmailAddress: s.ReplyToEmailAddress, Name: s.Name, Confirmed: s.Confirmed, ID: s.ID })),
+      SenderSignatures: all.slice(offset, offset + count).map((s) => ({
+        Domain: s.Domain,
+        EmailAddress: s.EmailAddress,
+        ReplyToEmailAddress: s.ReplyToEmailAddress,
+        Name: s.Name,
+        Confirmed: s.Confirmed,
+        ID: s.ID,
+      })),
     };
   },
   "senders.get": (ctx) => senderById(ctx),
@@ -44,9 +52,20 @@ export const senderHandlers = {
     if (!isEmail(email)) fail(522, `'${email}' is not a valid email address.`);
     if (name.length > 255) fail(521, "The 'Name' may not be longer than 255 characters.");
     const domain = email.split("@")[1]!.toLowerCase();
-    if (["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com"].includes(domain)) fail(503, "You cannot use a public domain.");
-    if ([...ctx.world.senders.values()].some((s) => s.EmailAddress.toLowerCase() === email.toLowerCase())) fail(504, "This signature already exists.");
-    const s: Sender = { ID: ctx.world.nextId("sender"), Domain: domain, EmailAddress: email, ReplyToEmailAddress: "", Name: name, Confirmed: false, ConfirmationPersonalNote: "", ...dkimFields(ctx.sandbox.rng, domain, "pending", false, ctx.world.now()) };
+    if (["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "aol.com"].includes(domain))
+      fail(503, "You cannot use a public domain.");
+    if ([...ctx.world.senders.values()].some((s) => s.EmailAddress.toLowerCase() === email.toLowerCase()))
+      fail(504, "This signature already exists.");
+    const s: Sender = {
+      ID: ctx.world.nextId("sender"),
+      Domain: domain,
+      EmailAddress: email,
+      ReplyToEmailAddress: "",
+      Name: name,
+      Confirmed: false,
+      ConfirmationPersonalNote: "",
+      ...dkimFields(ctx.sandbox.rng, domain, "pending", false, ctx.world.now()),
+    };
     applyEdits(s, body);
     ctx.world.senders.set(s.ID, s);
     return s;
@@ -79,4 +98,16 @@ export const senderHandlers = {
     rotate(s, s.Domain, ctx.sandbox.rng, ctx.world.now());
     return { ErrorCode: 0, Message: `New DKIM key has been requested for ${s.EmailAddress}.` };
   },
-} satisfies { [K in "senders.list" | "senders.get" | "senders.create" | "senders.update" | "senders.delete" | "senders.resendConfirmation" | "senders.verifySpf" | "senders.requestNewDkim"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "senders.list"
+      | "senders.get"
+      | "senders.create"
+      | "senders.update"
+      | "senders.delete"
+      | "senders.resendConfirmation"
+      | "senders.verifySpf"
+      | "senders.requestNewDkim"
+  ]: Handler<K>;
+};

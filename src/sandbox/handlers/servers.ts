@@ -4,8 +4,32 @@ import type { ServerStore } from "../world/server-store";
 import type { ServerConfig } from "../world/types";
 
 const COLORS = ["purple", "blue", "turquoise", "turqoise", "green", "red", "yellow", "grey", "orange"];
-const EDITABLE = ["Name", "Color", "SmtpApiActivated", "RawEmailEnabled", "InboundHookUrl", "BounceHookUrl", "OpenHookUrl", "DeliveryHookUrl", "ClickHookUrl", "PostFirstOpenOnly", "InboundDomain", "InboundSpamThreshold", "TrackOpens", "TrackLinks", "IncludeBounceContentInHook", "EnableSmtpApiErrorHooks"] as const;
-const BOOLEANS = new Set(["SmtpApiActivated", "RawEmailEnabled", "PostFirstOpenOnly", "TrackOpens", "IncludeBounceContentInHook", "EnableSmtpApiErrorHooks"]);
+const EDITABLE = [
+  "Name",
+  "Color",
+  "SmtpApiActivated",
+  "RawEmailEnabled",
+  "InboundHookUrl",
+  "BounceHookUrl",
+  "OpenHookUrl",
+  "DeliveryHookUrl",
+  "ClickHookUrl",
+  "PostFirstOpenOnly",
+  "InboundDomain",
+  "InboundSpamThreshold",
+  "TrackOpens",
+  "TrackLinks",
+  "IncludeBounceContentInHook",
+  "EnableSmtpApiErrorHooks",
+] as const;
+const BOOLEANS = new Set([
+  "SmtpApiActivated",
+  "RawEmailEnabled",
+  "PostFirstOpenOnly",
+  "TrackOpens",
+  "IncludeBounceContentInHook",
+  "EnableSmtpApiErrorHooks",
+]);
 const HOOKS = new Set(["InboundHookUrl", "BounceHookUrl", "OpenHookUrl", "DeliveryHookUrl", "ClickHookUrl"]);
 
 function validUrl(v: string): boolean {
@@ -26,18 +50,26 @@ function serverFields(ctx: HandlerContext, body: Record<string, unknown>, self?:
     const v = body[key];
     if (key === "Name") {
       if (typeof v !== "string" || !v.trim()) fail(608, "The 'Name' field is required and must be a string.");
-      const clash = [...ctx.world.servers.values()].some((s) => s !== self && s.config.Name.toLowerCase() === v.trim().toLowerCase());
+      const clash = [...ctx.world.servers.values()].some(
+        (s) => s !== self && s.config.Name.toLowerCase() === v.trim().toLowerCase(),
+      );
       if (clash) fail(603, "This server name already exists.");
       out.Name = v.trim();
     } else if (key === "Color") {
-      if (typeof v !== "string" || !COLORS.includes(v.toLowerCase())) fail(607, `Invalid color '${String(v)}'. Supported colors: ${COLORS.filter((c) => c !== "turqoise").join(", ")}.`);
+      if (typeof v !== "string" || !COLORS.includes(v.toLowerCase()))
+        fail(
+          607,
+          `Invalid color '${String(v)}'. Supported colors: ${COLORS.filter((c) => c !== "turqoise").join(", ")}.`,
+        );
       out.Color = v.toLowerCase() === "turqoise" ? "turquoise" : v.toLowerCase();
     } else if (key === "InboundSpamThreshold") {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 30 || n % 5 !== 0) fail(611, "InboundSpamThreshold must be one of 0, 5, 10, 15, 20, 25 or 30.");
+      if (!Number.isInteger(n) || n < 0 || n > 30 || n % 5 !== 0)
+        fail(611, "InboundSpamThreshold must be one of 0, 5, 10, 15, 20, 25 or 30.");
       out[key] = n;
     } else if (key === "TrackLinks") {
-      if (!["None", "HtmlAndText", "HtmlOnly", "TextOnly"].includes(String(v))) fail(612, `Invalid TrackLinks value '${String(v)}'.`);
+      if (!["None", "HtmlAndText", "HtmlOnly", "TextOnly"].includes(String(v)))
+        fail(612, `Invalid TrackLinks value '${String(v)}'.`);
       out[key] = v;
     } else if (HOOKS.has(key)) {
       if (typeof v !== "string" || !validUrl(v)) fail(606, `The ${key} is not a valid URL.`);
@@ -66,16 +98,23 @@ export const serverHandlers = {
   "servers.list": (ctx) => {
     const { count, offset } = paging(ctx.query, 600);
     const name = ctx.query.get("name")?.toLowerCase();
-    const all = [...ctx.world.servers.values()].map((s) => s.config).filter((c) => name === undefined || c.Name.toLowerCase().includes(name));
+    const all = [...ctx.world.servers.values()]
+      .map((s) => s.config)
+      .filter((c) => name === undefined || c.Name.toLowerCase().includes(name));
     return { TotalCount: all.length, Servers: all.slice(offset, offset + count) };
   },
   "servers.get": (ctx) => serverById(ctx).config,
   "servers.create": (ctx) => {
     const body = objectBody(ctx, 608, "The 'Name' field is required.");
     if (typeof body.Name !== "string" || !body.Name.trim()) fail(608, "The 'Name' field is required.");
-    if (body.DeliveryType !== undefined && !["Live", "Sandbox"].includes(String(body.DeliveryType))) fail(613, "DeliveryType must be Live or Sandbox.");
+    if (body.DeliveryType !== undefined && !["Live", "Sandbox"].includes(String(body.DeliveryType)))
+      fail(613, "DeliveryType must be Live or Sandbox.");
     const fields = serverFields(ctx, body);
-    const store = ctx.world.createServer({ ...fields, Name: fields.Name!, DeliveryType: body.DeliveryType === "Sandbox" ? "Sandbox" : "Live" });
+    const store = ctx.world.createServer({
+      ...fields,
+      Name: fields.Name!,
+      DeliveryType: body.DeliveryType === "Sandbox" ? "Sandbox" : "Live",
+    });
     return store.config;
   },
   "servers.update": (ctx) => update(ctx, serverById(ctx)),
@@ -86,4 +125,15 @@ export const serverHandlers = {
   },
   "server.get": (ctx) => ctx.server.config,
   "server.update": (ctx) => update(ctx, ctx.server),
-} satisfies { [K in "servers.list" | "servers.get" | "servers.create" | "servers.update" | "servers.delete" | "server.get" | "server.update"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "servers.list"
+      | "servers.get"
+      | "servers.create"
+      | "servers.update"
+      | "servers.delete"
+      | "server.get"
+      | "server.update"
+  ]: Handler<K>;
+};

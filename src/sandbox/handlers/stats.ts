@@ -20,4 +20,20 @@ export const statsHandlers = {
   "stats.clickBrowsers": (ctx) => compute.clickBreakdown(ctx.server, filter(ctx), (c) => c.client.Family),
   "stats.clickPlatforms": (ctx) => compute.clickBreakdown(ctx.server, filter(ctx), (c) => c.platform),
   "stats.clickLocation": (ctx) => compute.clickBreakdown(ctx.server, filter(ctx), (c) => c.clickLocation),
-} satisfies { [K in "stats.overview" | "stats.sends" | "stats.bounces" | "stats.spam" | "stats.tracked" | "stats.opens" | "stats.openPlatforms" | "stats.openClients" | "stats.clicks" | "stats.clickBrowsers" | "stats.clickPlatforms" | "stats.clickLocation"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "stats.overview"
+      | "stats.sends"
+      | "stats.bounces"
+      | "stats.spam"
+      | "stats.tracked"
+      | "stats.opens"
+      | "stats.openPlatforms"
+      | "stats.openClients"
+      | "stats.clicks"
+      | "stats.clickBrowsers"
+      | "stats.clickPlatforms"
+      | "stats.clickLocation"
+  ]: Handler<K>;
+};

@@ -30,11 +30,16 @@ function checkName(v: unknown): string {
   return v.trim();
 }
 
-function checkUnsubscribe(v: unknown, type: MessageStream["MessageStreamType"]): MessageStream["SubscriptionManagementConfiguration"]["UnsubscribeHandlingType"] | undefined {
+function checkUnsubscribe(
+  v: unknown,
+  type: MessageStream["MessageStreamType"],
+): MessageStream["SubscriptionManagementConfiguration"]["UnsubscribeHandlingType"] | undefined {
   const handling = (v as { UnsubscribeHandlingType?: unknown } | undefined)?.UnsubscribeHandlingType;
   if (handling === undefined || handling === null) return undefined;
-  if (!UNSUB.includes(handling as (typeof UNSUB)[number])) fail(1240, `UnsubscribeHandlingType '${String(handling)}' is not valid.`);
-  if (type !== "Broadcasts" && handling !== "None") fail(1239, `UnsubscribeHandlingType '${String(handling)}' is not valid for ${type} streams.`);
+  if (!UNSUB.includes(handling as (typeof UNSUB)[number]))
+    fail(1240, `UnsubscribeHandlingType '${String(handling)}' is not valid.`);
+  if (type !== "Broadcasts" && handling !== "None")
+    fail(1239, `UnsubscribeHandlingType '${String(handling)}' is not valid for ${type} streams.`);
   return handling as (typeof UNSUB)[number];
 }
 
@@ -42,13 +47,18 @@ const create: Handler<"streams.create"> = (ctx) => {
   const body = objectBody(ctx, 1222, "The 'ID' field is required.");
   const id = typeof body.ID === "string" ? body.ID : "";
   if (!id) fail(1222, "The 'ID' field is required.");
-  if (!/^[a-z][a-z0-9_-]{0,29}$/.test(id)) fail(1227, "The ID must start with a letter and contain only lowercase letters, digits, '-' and '_' (30 characters at most).");
+  if (!/^[a-z][a-z0-9_-]{0,29}$/.test(id))
+    fail(
+      1227,
+      "The ID must start with a letter and contain only lowercase letters, digits, '-' and '_' (30 characters at most).",
+    );
   if (id.startsWith("pm-")) fail(1233, "Stream IDs starting with 'pm-' are reserved.");
   if (ctx.server.streams.has(id)) fail(1230, `A message stream with the ID '${id}' already exists.`);
   const name = checkName(body.Name);
   const type = body.MessageStreamType as MessageStream["MessageStreamType"];
   if (!TYPES.includes(type)) fail(1221, "MessageStreamType must be Transactional, Broadcasts or Inbound.");
-  if (type === "Inbound" && [...ctx.server.streams.values()].some((s) => s.MessageStreamType === "Inbound")) fail(1228, "A server can only have one inbound stream.");
+  if (type === "Inbound" && [...ctx.server.streams.values()].some((s) => s.MessageStreamType === "Inbound"))
+    fail(1228, "A server can only have one inbound stream.");
   if (ctx.server.streams.size >= 10) fail(1225, "You have reached the maximum of 10 message streams for this server.");
   const stream: MessageStream = {
     ID: id,
@@ -60,7 +70,11 @@ const create: Handler<"streams.create"> = (ctx) => {
     UpdatedAt: null,
     ArchivedAt: null,
     ExpectedPurgeDate: null,
-    SubscriptionManagementConfiguration: { UnsubscribeHandlingType: checkUnsubscribe(body.SubscriptionManagementConfiguration, type) ?? (type === "Broadcasts" ? "Postmark" : "None") },
+    SubscriptionManagementConfiguration: {
+      UnsubscribeHandlingType:
+        checkUnsubscribe(body.SubscriptionManagementConfiguration, type) ??
+        (type === "Broadcasts" ? "Postmark" : "None"),
+    },
   };
   ctx.server.streams.set(id, stream);
   return stream;
@@ -95,9 +109,12 @@ function suppressionItems(ctx: HandlerContext): string[] {
 export const streamHandlers = {
   "streams.list": (ctx) => {
     const type = ctx.query.get("messagestreamtype") ?? "All";
-    if (type !== "All" && !TYPES.includes(type as (typeof TYPES)[number])) fail(1221, "MessageStreamType must be All, Transactional, Broadcasts or Inbound.");
+    if (type !== "All" && !TYPES.includes(type as (typeof TYPES)[number]))
+      fail(1221, "MessageStreamType must be All, Transactional, Broadcasts or Inbound.");
     const archived = ctx.query.bool("includearchivedstreams") ?? false;
-    const list = [...ctx.server.streams.values()].filter((s) => (type === "All" || s.MessageStreamType === type) && (archived || !s.ArchivedAt));
+    const list = [...ctx.server.streams.values()].filter(
+      (s) => (type === "All" || s.MessageStreamType === type) && (archived || !s.ArchivedAt),
+    );
     return { MessageStreams: list, TotalCount: list.length };
   },
   "streams.get": (ctx) => streamById(ctx),
@@ -105,7 +122,8 @@ export const streamHandlers = {
   "streams.update": update,
   "streams.archive": (ctx) => {
     const s = streamById(ctx);
-    if (s.ID === "outbound" || s.ID === "inbound") fail(1229, "The default transactional and inbound streams cannot be archived.");
+    if (s.ID === "outbound" || s.ID === "inbound")
+      fail(1229, "The default transactional and inbound streams cannot be archived.");
     const now = ctx.world.now();
     s.ArchivedAt = formatEasternShort(now);
     s.ExpectedPurgeDate = formatEasternShort(now + 45 * DAY);
@@ -128,16 +146,31 @@ export const streamHandlers = {
     const range = dateRange(q, 1401);
     const email = q.get("emailaddress")?.toLowerCase();
     const rows = [...(ctx.server.suppressions.get(s.ID)?.values() ?? [])]
-      .filter((r) => (reason === undefined || r.reason === reason) && (origin === undefined || r.origin === origin) && (email === undefined || r.email.toLowerCase() === email) && (range.from === undefined || r.createdAt >= range.from) && (range.to === undefined || r.createdAt <= range.to))
+      .filter(
+        (r) =>
+          (reason === undefined || r.reason === reason) &&
+          (origin === undefined || r.origin === origin) &&
+          (email === undefined || r.email.toLowerCase() === email) &&
+          (range.from === undefined || r.createdAt >= range.from) &&
+          (range.to === undefined || r.createdAt <= range.to),
+      )
       .sort((a, b) => b.createdAt - a.createdAt);
-    return { Suppressions: rows.map((r) => ({ EmailAddress: r.email, SuppressionReason: r.reason, Origin: r.origin, CreatedAt: formatEasternShort(r.createdAt) })) };
+    return {
+      Suppressions: rows.map((r) => ({
+        EmailAddress: r.email,
+        SuppressionReason: r.reason,
+        Origin: r.origin,
+        CreatedAt: formatEasternShort(r.createdAt),
+      })),
+    };
   },
   "suppressions.create": (ctx) => {
     const s = streamById(ctx);
     const now = ctx.world.now();
     return {
       Suppressions: suppressionItems(ctx).map((email) => {
-        if (!isEmail(email)) return { EmailAddress: email, Status: "Failed", Message: "An invalid email address was provided." };
+        if (!isEmail(email))
+          return { EmailAddress: email, Status: "Failed", Message: "An invalid email address was provided." };
         suppress(ctx.world, ctx.server, s.ID, email, "ManualSuppression", "Customer", now);
         return { EmailAddress: email, Status: "Suppressed", Message: null };
       }),
@@ -148,16 +181,37 @@ export const streamHandlers = {
     const now = ctx.world.now();
     return {
       Suppressions: suppressionItems(ctx).map((email) => {
-        if (!isEmail(email)) return { EmailAddress: email, Status: "Failed", Message: "An invalid email address was provided." };
+        if (!isEmail(email))
+          return { EmailAddress: email, Status: "Failed", Message: "An invalid email address was provided." };
         const row = ctx.server.suppressions.get(s.ID)?.get(email.toLowerCase());
-        if (row?.reason === "SpamComplaint") return { EmailAddress: email, Status: "Failed", Message: "You do not have the required authority to change this suppression." };
+        if (row?.reason === "SpamComplaint")
+          return {
+            EmailAddress: email,
+            Status: "Failed",
+            Message: "You do not have the required authority to change this suppression.",
+          };
         if (row) {
           unsuppress(ctx.world, ctx.server, s.ID, email, "Customer", now);
           // Lifting a hard-bounce suppression reactivates the address's bounces too.
-          for (const b of ctx.server.bounces) if (b.inactive && b.stream === s.ID && b.email.toLowerCase() === email.toLowerCase() && b.canActivate) b.inactive = false;
+          for (const b of ctx.server.bounces)
+            if (b.inactive && b.stream === s.ID && b.email.toLowerCase() === email.toLowerCase() && b.canActivate)
+              b.inactive = false;
         }
         return { EmailAddress: email, Status: "Deleted", Message: null };
       }),
     };
   },
-} satisfies { [K in "streams.list" | "streams.get" | "streams.create" | "streams.update" | "streams.archive" | "streams.unarchive" | "suppressions.dump" | "suppressions.create" | "suppressions.delete"]: Handler<K> };
+} satisfies {
+  [
+    K in
+      | "streams.list"
+      | "streams.get"
+      | "streams.create"
+      | "streams.update"
+      | "streams.archive"
+      | "streams.unarchive"
+      | "suppressions.dump"
+      | "suppressions.create"
+      | "suppressions.delete"
+  ]: Handler<K>;
+};

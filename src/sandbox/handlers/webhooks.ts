@@ -24,7 +24,8 @@ function checkUrl(v: unknown): string {
 function applyAuth(w: WebhookConfig, body: Record<string, unknown>): void {
   if (body.HttpAuth !== undefined) {
     const a = body.HttpAuth as { Username?: unknown; Password?: unknown } | null;
-    if (a && (a.Username || a.Password)) w.HttpAuth = { Username: String(a.Username ?? ""), Password: String(a.Password ?? "") };
+    if (a && (a.Username || a.Password))
+      w.HttpAuth = { Username: String(a.Username ?? ""), Password: String(a.Password ?? "") };
     else delete w.HttpAuth;
   }
   if (body.HttpHeaders !== undefined) {
@@ -53,8 +54,10 @@ const create: Handler<"webhooks.create"> = (ctx) => {
   const stream = ctx.server.streams.get(streamId);
   if (!stream) fail(1226, `The message stream '${streamId}' was not found.`);
   if (stream.ArchivedAt) fail(1350, "Webhooks cannot be added to an archived stream.");
-  if (stream.MessageStreamType === "Inbound") fail(1351, "Inbound streams use the server's InboundHookUrl, not webhooks.");
-  if ([...ctx.server.webhooks.values()].filter((w) => w.MessageStream === streamId).length >= 10) fail(1359, "You have reached the maximum number of webhooks for this stream.");
+  if (stream.MessageStreamType === "Inbound")
+    fail(1351, "Inbound streams use the server's InboundHookUrl, not webhooks.");
+  if ([...ctx.server.webhooks.values()].filter((w) => w.MessageStream === streamId).length >= 10)
+    fail(1359, "You have reached the maximum number of webhooks for this stream.");
   const w: WebhookConfig = {
     ID: ctx.world.nextId("webhook"),
     Url: url,
@@ -87,15 +90,22 @@ function checkTriggersForStream(w: WebhookConfig, streamType: string): void {
 export const webhookHandlers = {
   "webhooks.list": (ctx) => {
     const stream = ctx.query.get("messagestream");
-    if (stream !== undefined && !ctx.server.streams.has(stream)) fail(1226, `The message stream '${stream}' was not found.`);
-    return { Webhooks: [...ctx.server.webhooks.values()].filter((w) => stream === undefined || w.MessageStream === stream) };
+    if (stream !== undefined && !ctx.server.streams.has(stream))
+      fail(1226, `The message stream '${stream}' was not found.`);
+    return {
+      Webhooks: [...ctx.server.webhooks.values()].filter((w) => stream === undefined || w.MessageStream === stream),
+    };
   },
   "webhooks.get": (ctx) => webhookById(ctx),
   "webhooks.create": create,
   "webhooks.update": (ctx) => {
     const w = webhookById(ctx);
     const body = objectBody(ctx, 1355, "The request body is empty.");
-    if ((body.ID !== undefined && Number(body.ID) !== w.ID) || (body.MessageStream !== undefined && body.MessageStream !== w.MessageStream)) fail(1357, "The ID and MessageStream of a webhook cannot be changed.");
+    if (
+      (body.ID !== undefined && Number(body.ID) !== w.ID) ||
+      (body.MessageStream !== undefined && body.MessageStream !== w.MessageStream)
+    )
+      fail(1357, "The ID and MessageStream of a webhook cannot be changed.");
     // Apply to a copy so a refused change leaves the webhook as it was.
     const next: WebhookConfig = structuredClone(w);
     if (body.Url !== undefined) next.Url = checkUrl(body.Url);
@@ -110,4 +120,6 @@ export const webhookHandlers = {
     ctx.server.webhooks.delete(w.ID);
     return { ErrorCode: 0, Message: `Webhook ${w.ID} removed.` };
   },
-} satisfies { [K in "webhooks.list" | "webhooks.get" | "webhooks.create" | "webhooks.update" | "webhooks.delete"]: Handler<K> };
+} satisfies {
+  [K in "webhooks.list" | "webhooks.get" | "webhooks.create" | "webhooks.update" | "webhooks.delete"]: Handler<K>;
+};

@@ -21,12 +21,26 @@ describe("sandbox admin: bounce rate", () => {
     const bad = await call(sb, "PUT", path, { account: ACCOUNT, body: { rate: 2 } });
     expect(bad.status).toBe(422);
     expect(bad.body.Message).toContain("rate");
-    expect((await call(sb, "PUT", path, { account: ACCOUNT, body: { rate: 0.1, type: "SpamComplaint" } })).status).toBe(422);
-    expect((await call(sb, "PUT", "/__sandbox/servers/999/bounce-rate", { account: ACCOUNT, body: { rate: 0.1 } })).status).toBe(404);
+    expect((await call(sb, "PUT", path, { account: ACCOUNT, body: { rate: 0.1, type: "SpamComplaint" } })).status).toBe(
+      422,
+    );
+    expect(
+      (await call(sb, "PUT", "/__sandbox/servers/999/bounce-rate", { account: ACCOUNT, body: { rate: 0.1 } })).status,
+    ).toBe(404);
 
     const before = server.bounces.length;
-    expect((await call(sb, "PUT", path, { account: ACCOUNT, body: { rate: 0.1, type: "DMARCPolicy" } })).body).toEqual({ serverId: server.id, rate: 0.1, type: "DMARCPolicy" });
-    const batch = Array.from({ length: 50 }, (_, i) => ({ From: "hello@lumenapp.io", To: `user${i}@example.com`, Subject: "Hi", TextBody: "Hi", TrackOpens: false }));
+    expect((await call(sb, "PUT", path, { account: ACCOUNT, body: { rate: 0.1, type: "DMARCPolicy" } })).body).toEqual({
+      serverId: server.id,
+      rate: 0.1,
+      type: "DMARCPolicy",
+    });
+    const batch = Array.from({ length: 50 }, (_, i) => ({
+      From: "hello@lumenapp.io",
+      To: `user${i}@example.com`,
+      Subject: "Hi",
+      TextBody: "Hi",
+      TrackOpens: false,
+    }));
     const token = server.config.ApiTokens[0]!;
     expect((await call(sb, "POST", "/email/batch", { server: token, body: batch })).status).toBe(200);
     await settle();
@@ -34,7 +48,11 @@ describe("sandbox admin: bounce rate", () => {
     expect(added).toHaveLength(5);
     expect(added.every((b) => b.type === "DMARCPolicy")).toBe(true);
 
-    expect((await call(sb, "DELETE", path, { account: ACCOUNT })).body).toEqual({ serverId: server.id, rate: null, type: null });
+    expect((await call(sb, "DELETE", path, { account: ACCOUNT })).body).toEqual({
+      serverId: server.id,
+      rate: null,
+      type: null,
+    });
     expect((await call(sb, "GET", path, { account: ACCOUNT })).body.rate).toBeNull();
   });
 });

@@ -18,8 +18,17 @@ const body = z.strictObject({
 export function registerBounceRateAdmin(app: Hono, sandbox: Sandbox): void {
   app.use("/__sandbox/servers/*", async (c, next) => {
     const token = c.req.header("x-postmark-account-token");
-    if (!token) return c.json({ ErrorCode: 10, Message: "No Account API token was supplied in the HTTP headers. Please add a header for X-Postmark-Account-Token." }, 401);
-    if (token !== sandbox.world.accountToken) return c.json({ ErrorCode: 10, Message: "The Account API token you supplied is not valid." }, 401);
+    if (!token)
+      return c.json(
+        {
+          ErrorCode: 10,
+          Message:
+            "No Account API token was supplied in the HTTP headers. Please add a header for X-Postmark-Account-Token.",
+        },
+        401,
+      );
+    if (token !== sandbox.world.accountToken)
+      return c.json({ ErrorCode: 10, Message: "The Account API token you supplied is not valid." }, 401);
     return next();
   });
   const server = (id: string) => sandbox.world.servers.get(Number(id)) ?? null;
@@ -41,9 +50,18 @@ export function registerBounceRateAdmin(app: Hono, sandbox: Sandbox): void {
       return c.json({ ErrorCode: 402, Message: "Received invalid JSON input." }, 422);
     }
     const parsed = body.safeParse(raw);
-    if (!parsed.success) return c.json({ ErrorCode: 300, Message: `Invalid bounce-rate request: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}` }, 422);
+    if (!parsed.success)
+      return c.json(
+        {
+          ErrorCode: 300,
+          Message: `Invalid bounce-rate request: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
+        },
+        422,
+      );
     setBounceOverride(s, parsed.data);
-    sandbox.log(`server ${s.id} now bounces ${(parsed.data.rate * 100).toFixed(1)}% of new sends (${parsed.data.type})`);
+    sandbox.log(
+      `server ${s.id} now bounces ${(parsed.data.rate * 100).toFixed(1)}% of new sends (${parsed.data.type})`,
+    );
     return c.json({ serverId: s.id, ...parsed.data });
   });
   app.delete("/__sandbox/servers/:id{[0-9]+}/bounce-rate", (c) => {

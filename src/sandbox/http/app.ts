@@ -10,18 +10,39 @@ import { SIMULATE_PATH, simulateRoutes } from "./simulate-routes";
 import { registerBounceRateAdmin } from "./admin-bounce-rate";
 
 const TEST_TOKEN = "POSTMARK_API_TEST";
-const SEND_OPS = new Set<string>(["email.send", "email.sendBatch", "email.sendWithTemplate", "email.sendBatchWithTemplates", "bulk.send"]);
+const SEND_OPS = new Set<string>([
+  "email.send",
+  "email.sendBatch",
+  "email.sendWithTemplate",
+  "email.sendBatchWithTemplates",
+  "bulk.send",
+]);
 
-function authenticate(sandbox: Sandbox, op: Operation, headers: Headers): { server: ServerStore | null; testMode: boolean } {
+function authenticate(
+  sandbox: Sandbox,
+  op: Operation,
+  headers: Headers,
+): { server: ServerStore | null; testMode: boolean } {
   const world = sandbox.world;
   if (op.token === "account") {
     const token = headers.get("x-postmark-account-token");
-    if (!token) throw new PostmarkError(10, "No Account API token was supplied in the HTTP headers. Please add a header for X-Postmark-Account-Token.", 401);
-    if (token !== world.accountToken) throw new PostmarkError(10, "The Account API token you supplied is not valid.", 401);
+    if (!token)
+      throw new PostmarkError(
+        10,
+        "No Account API token was supplied in the HTTP headers. Please add a header for X-Postmark-Account-Token.",
+        401,
+      );
+    if (token !== world.accountToken)
+      throw new PostmarkError(10, "The Account API token you supplied is not valid.", 401);
     return { server: null, testMode: false };
   }
   const token = headers.get("x-postmark-server-token");
-  if (!token) throw new PostmarkError(10, "No Server API token was supplied in the HTTP headers. Please add a header for X-Postmark-Server-Token.", 401);
+  if (!token)
+    throw new PostmarkError(
+      10,
+      "No Server API token was supplied in the HTTP headers. Please add a header for X-Postmark-Server-Token.",
+      401,
+    );
   if (token === TEST_TOKEN && SEND_OPS.has(op.id)) {
     const first = world.servers.values().next().value;
     if (first) return { server: first, testMode: true };
@@ -74,7 +95,15 @@ export function createApp(sandbox: Sandbox, simulator = new Simulator()): Hono {
     const match = matchOperation(c.req.method, url.pathname);
     if (!match) {
       const known = pathExists(url.pathname);
-      return c.json({ ErrorCode: known ? 405 : 404, Message: known ? `The method ${c.req.method} is not allowed on ${url.pathname}.` : `No API endpoint matches ${c.req.method} ${url.pathname}.` }, known ? 405 : 404);
+      return c.json(
+        {
+          ErrorCode: known ? 405 : 404,
+          Message: known
+            ? `The method ${c.req.method} is not allowed on ${url.pathname}.`
+            : `No API endpoint matches ${c.req.method} ${url.pathname}.`,
+        },
+        known ? 405 : 404,
+      );
     }
     const op = match.operation;
     try {

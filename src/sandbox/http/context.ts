@@ -23,7 +23,9 @@ export class Query {
 
   /** Every `metadata_<key>` filter, key lowercased; empty values count as absent, as in `get`. */
   prefixed(prefix: string): [string, string][] {
-    return [...this.values].filter(([k, v]) => k.startsWith(prefix) && k.length > prefix.length && v !== "").map(([k, v]) => [k.slice(prefix.length), v]);
+    return [...this.values]
+      .filter(([k, v]) => k.startsWith(prefix) && k.length > prefix.length && v !== "")
+      .map(([k, v]) => [k.slice(prefix.length), v]);
   }
 
   bool(name: string): boolean | undefined {
@@ -60,14 +62,19 @@ export function paging(q: Query, code: number, opts: { cap?: boolean } = {}): Pa
   if (offsetText === undefined) fail(code, "The 'offset' parameter is required.");
   const count = Number(countText);
   const offset = Number(offsetText);
-  if (!Number.isInteger(count) || count < 1 || count > 500) fail(code, "The 'count' parameter must be between 1 and 500.");
+  if (!Number.isInteger(count) || count < 1 || count > 500)
+    fail(code, "The 'count' parameter must be between 1 and 500.");
   if (!Number.isInteger(offset) || offset < 0) fail(code, "The 'offset' parameter must be 0 or greater.");
   if (opts.cap && count + offset > 10_000) fail(code, "The sum of 'count' and 'offset' must not exceed 10,000.");
   return { count, offset };
 }
 
 /** A JSON object body or a 4xx with the given code. */
-export function objectBody(ctx: HandlerContext, code: number, message = "The request body is empty or is not a JSON object."): Record<string, unknown> {
+export function objectBody(
+  ctx: HandlerContext,
+  code: number,
+  message = "The request body is empty or is not a JSON object.",
+): Record<string, unknown> {
   const b = ctx.body;
   if (b === undefined || b === null || typeof b !== "object" || Array.isArray(b)) fail(code, message);
   return b as Record<string, unknown>;

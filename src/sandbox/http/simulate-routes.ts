@@ -12,7 +12,11 @@ const settingsSchema = z
   .object({
     rateLimit: z.object({ requests: positive, windowSeconds: positive }).strict().nullable().optional(),
     maxBodyBytes: positive.nullable().optional(),
-    failNext: z.object({ status: z.union([z.literal(429), z.literal(413)]), count: positive }).strict().nullable().optional(),
+    failNext: z
+      .object({ status: z.union([z.literal(429), z.literal(413)]), count: positive })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -20,7 +24,13 @@ export function simulateRoutes(world: World, simulator: Simulator): Hono {
   const app = new Hono();
   app.use("*", async (c, next) => {
     if (c.req.header("x-postmark-account-token") !== world.accountToken) {
-      return c.json({ ErrorCode: 10, Message: "The sandbox's simulation settings need the account token in X-Postmark-Account-Token." }, 401);
+      return c.json(
+        {
+          ErrorCode: 10,
+          Message: "The sandbox's simulation settings need the account token in X-Postmark-Account-Token.",
+        },
+        401,
+      );
     }
     await next();
   });
@@ -35,9 +45,19 @@ export function simulateRoutes(world: World, simulator: Simulator): Hono {
     const parsed = settingsSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return c.json({ ErrorCode: 300, Message: `Invalid simulation settings at '${issue?.path.join(".") || "(body)"}': ${issue?.message ?? "invalid"}` }, 400);
+      return c.json(
+        {
+          ErrorCode: 300,
+          Message: `Invalid simulation settings at '${issue?.path.join(".") || "(body)"}': ${issue?.message ?? "invalid"}`,
+        },
+        400,
+      );
     }
-    const settings: SimulationSettings = { rateLimit: parsed.data.rateLimit ?? null, maxBodyBytes: parsed.data.maxBodyBytes ?? null, failNext: parsed.data.failNext ?? null };
+    const settings: SimulationSettings = {
+      rateLimit: parsed.data.rateLimit ?? null,
+      maxBodyBytes: parsed.data.maxBodyBytes ?? null,
+      failNext: parsed.data.failNext ?? null,
+    };
     simulator.replace(settings);
     return c.json(simulator.settings);
   });

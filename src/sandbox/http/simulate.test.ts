@@ -14,7 +14,11 @@ const status = (f: () => void): number | null => {
 
 describe("SANDBOX_SIMULATE", () => {
   it("parses every setting with units", () => {
-    expect(parseSimulation("rate-limit:10/1m, max-body:512kb, fail-next:429x2")).toEqual({ rateLimit: { requests: 10, windowSeconds: 60 }, maxBodyBytes: 512 * 1024, failNext: { status: 429, count: 2 } });
+    expect(parseSimulation("rate-limit:10/1m, max-body:512kb, fail-next:429x2")).toEqual({
+      rateLimit: { requests: 10, windowSeconds: 60 },
+      maxBodyBytes: 512 * 1024,
+      failNext: { status: 429, count: 2 },
+    });
     expect(parseSimulation("rate-limit:3/5").rateLimit).toEqual({ requests: 3, windowSeconds: 5 });
     expect(parseSimulation("max-body:2mb").maxBodyBytes).toBe(2 * 1024 * 1024);
     expect(parseSimulation("")).toEqual({ rateLimit: null, maxBodyBytes: null, failNext: null });
@@ -32,7 +36,11 @@ describe("SANDBOX_SIMULATE", () => {
 describe("Simulator", () => {
   it("answers 429 past the limit within the window, and admits again once it slides on", () => {
     const sim = new Simulator(parseSimulation("rate-limit:2/10s"));
-    expect([status(() => sim.admit(0)), status(() => sim.admit(1_000)), status(() => sim.admit(2_000))]).toEqual([null, null, 429]);
+    expect([status(() => sim.admit(0)), status(() => sim.admit(1_000)), status(() => sim.admit(2_000))]).toEqual([
+      null,
+      null,
+      429,
+    ]);
     expect(status(() => sim.admit(9_999))).toBe(429);
     // The first call left the window at 10 s; refusals are not counted as calls.
     expect(status(() => sim.admit(10_001))).toBeNull();

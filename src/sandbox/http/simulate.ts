@@ -17,12 +17,20 @@ export const noSimulation = (): SimulationSettings => ({ rateLimit: null, maxBod
 // Postmark documents HTTP 429 "Rate Limit Exceeded" with this explanation, and no rate headers
 // (no Retry-After); the body's ErrorCode is not documented, so 429 is echoed there too (inferred).
 export const rateLimited = () =>
-  new PostmarkError(429, "Rate Limit Exceeded: We have detected that you are making requests at a rate that exceeds acceptable use of the API. You should reduce the rate at which you query the API.", 429);
+  new PostmarkError(
+    429,
+    "Rate Limit Exceeded: We have detected that you are making requests at a rate that exceeds acceptable use of the API. You should reduce the rate at which you query the API.",
+    429,
+  );
 
 // Postmark documents HTTP 413 for bodies over 10 MB (Email API) or 50 MB (batch and bulk); the body
 // format is not documented, so the size-limit family's ErrorCode 300 carries the explanation.
 export const tooLarge = (limitBytes: number) =>
-  new PostmarkError(300, `Payload Too Large: the request exceeded the size limit of ${formatBytes(limitBytes)}. Postmark accepts up to 10 MB per message and 50 MB per batch or bulk request, including attachments.`, 413);
+  new PostmarkError(
+    300,
+    `Payload Too Large: the request exceeded the size limit of ${formatBytes(limitBytes)}. Postmark accepts up to 10 MB per message and 50 MB per batch or bulk request, including attachments.`,
+    413,
+  );
 
 export const EMAIL_LIMIT = 10 * 1024 * 1024;
 export const BATCH_LIMIT = 50 * 1024 * 1024;
@@ -50,20 +58,30 @@ function parseSize(text: string): number {
 export function parseSimulation(text: string | undefined): SimulationSettings {
   const settings = noSimulation();
   if (!text?.trim()) return settings;
-  for (const part of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value = ""] = part.split(/:(.*)/s, 2).map((s) => s.trim());
     if (name === "rate-limit") {
       const m = WINDOW_RE.exec(value);
-      if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`SANDBOX_SIMULATE rate-limit needs <requests>/<window>, e.g. rate-limit:10/60s (got "${value}")`);
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+        throw new Error(
+          `SANDBOX_SIMULATE rate-limit needs <requests>/<window>, e.g. rate-limit:10/60s (got "${value}")`,
+        );
       const unit = (m[3] ?? "s").toLowerCase();
-      settings.rateLimit = { requests: Number(m[1]), windowSeconds: Number(m[2]) * (unit === "h" ? 3600 : unit === "m" ? 60 : 1) };
+      settings.rateLimit = {
+        requests: Number(m[1]),
+        windowSeconds: Number(m[2]) * (unit === "h" ? 3600 : unit === "m" ? 60 : 1),
+      };
     } else if (name === "max-body") {
       const bytes = parseSize(value);
       if (bytes < 1) throw new Error("SANDBOX_SIMULATE max-body must be at least 1 byte");
       settings.maxBodyBytes = bytes;
     } else if (name === "fail-next") {
       const m = /^(429|413)x(\d+)$/i.exec(value);
-      if (!m || Number(m[2]) < 1) throw new Error(`SANDBOX_SIMULATE fail-next needs <429|413>x<count>, e.g. fail-next:429x3 (got "${value}")`);
+      if (!m || Number(m[2]) < 1)
+        throw new Error(`SANDBOX_SIMULATE fail-next needs <429|413>x<count>, e.g. fail-next:429x3 (got "${value}")`);
       settings.failNext = { status: Number(m[1]) === 429 ? 429 : 413, count: Number(m[2]) };
     } else throw new Error(`SANDBOX_SIMULATE: unknown setting "${name}" (use rate-limit, max-body or fail-next)`);
   }

@@ -18,7 +18,9 @@ describe("syntax errors", () => {
     expect(err.name).toBe("TemplateSyntaxError");
     expect(err.line).toBe(2);
     expect(err.position).toBe(3);
-    expect(err.message).toBe("The path 'first-name' is not valid. Please see documentation for examples of valid paths.");
+    expect(err.message).toBe(
+      "The path 'first-name' is not valid. Please see documentation for examples of valid paths.",
+    );
   });
 
   it("reports an unclosed inverted section at its opening tag", () => {
@@ -56,7 +58,8 @@ describe("validate", () => {
           CharacterPosition: 3,
         },
         {
-          Message: "A scope block to the following path was opened but not closed: 'each', please close it using the appropriate syntax.",
+          Message:
+            "A scope block to the following path was opened but not closed: 'each', please close it using the appropriate syntax.",
           Line: 1,
           CharacterPosition: 3,
         },
@@ -85,6 +88,8 @@ describe("render errors", () => {
     })();
     expect(error).toBeInstanceOf(TemplateRenderError);
     expect((error as TemplateRenderError).message).toBe("s");
-    expect((error as TemplateRenderError).detail).toBe("'s' is used like an array by the template, but is a scalar value or object in your model.");
+    expect((error as TemplateRenderError).detail).toBe(
+      "'s' is used like an array by the template, but is a scalar value or object in your model.",
+    );
   });
 });

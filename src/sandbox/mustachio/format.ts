@@ -50,7 +50,18 @@ export function htmlEncode(text: string): string {
     const code = text.charCodeAt(i);
     if (code <= 0x3e) {
       const ch = text[i] as string;
-      out += ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : ch === '"' ? "&quot;" : ch === "'" ? "&#39;" : ch === "&" ? "&amp;" : ch;
+      out +=
+        ch === "<"
+          ? "&lt;"
+          : ch === ">"
+            ? "&gt;"
+            : ch === '"'
+              ? "&quot;"
+              : ch === "'"
+                ? "&#39;"
+                : ch === "&"
+                  ? "&amp;"
+                  : ch;
     } else if (code >= 0xa0 && code <= 0xff) {
       out += `&#${code};`;
     } else if (code >= 0xd800 && code <= 0xdfff) {

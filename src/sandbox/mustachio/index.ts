@@ -39,7 +39,12 @@ export function suggestModel(templates: string[], base?: Record<string, unknown>
 }
 
 /** Renders `content` inside `layout` at `{{{ @content }}}`, with one model for both. */
-export function renderWithLayout(layout: string, content: string, model: unknown, options?: { html?: boolean }): string {
+export function renderWithLayout(
+  layout: string,
+  content: string,
+  model: unknown,
+  options?: { html?: boolean },
+): string {
   return renderLayout(layout, content, model, options?.html ?? true);
 }
 

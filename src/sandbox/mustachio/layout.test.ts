@@ -16,9 +16,9 @@ describe("layouts", () => {
   });
 
   it("respects html: false for text layouts", () => {
-    expect(renderWithLayout("{{{@content}}}\n--\n{{sig}}", "Hi {{name}}", { name: "<Bob>", sig: "&" }, { html: false })).toBe(
-      "Hi <Bob>\n--\n&",
-    );
+    expect(
+      renderWithLayout("{{{@content}}}\n--\n{{sig}}", "Hi {{name}}", { name: "<Bob>", sig: "&" }, { html: false }),
+    ).toBe("Hi <Bob>\n--\n&");
   });
 
   it("renders the layout alone when it has no placeholder", () => {

@@ -68,7 +68,12 @@ export function splice(nodes: Node[], content: Node[]): Node[] {
 export function countPlaceholders(nodes: Node[]): number {
   return nodes.reduce(
     (n, node) =>
-      n + (node.type === "content" ? 1 : node.type === "section" || node.type === "each" ? countPlaceholders(node.children) : 0),
+      n +
+      (node.type === "content"
+        ? 1
+        : node.type === "section" || node.type === "each"
+          ? countPlaceholders(node.children)
+          : 0),
     0,
   );
 }

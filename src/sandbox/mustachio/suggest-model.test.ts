@@ -33,7 +33,9 @@ describe("suggestModel", () => {
   });
 
   it("treats each over . inside a section as a list section", () => {
-    expect(suggestModel(["{{#attachment_details}}{{#each .}}{{attachment_name}}{{/each}}{{/attachment_details}}"])).toEqual({
+    expect(
+      suggestModel(["{{#attachment_details}}{{#each .}}{{attachment_name}}{{/each}}{{/attachment_details}}"]),
+    ).toEqual({
       attachment_details: [{ attachment_name: "attachment_name_Value" }],
     });
   });

@@ -14,7 +14,13 @@ export function dkimSelector(rng: Rng, at: number): string {
 
 export type DkimState = "verified" | "pending" | "rotating";
 
-export function dkimFields(rng: Rng, domain: string, state: DkimState, returnPathVerified: boolean, now: number): DkimFields {
+export function dkimFields(
+  rng: Rng,
+  domain: string,
+  state: DkimState,
+  returnPathVerified: boolean,
+  now: number,
+): DkimFields {
   const host = `${dkimSelector(rng, now)}._domainkey.${domain}`;
   const key = dkimKey(rng);
   const base: DkimFields = {
@@ -25,7 +31,12 @@ export function dkimFields(rng: Rng, domain: string, state: DkimState, returnPat
     WeakDKIM: false,
     DKIMHost: state === "pending" ? "" : host,
     DKIMTextValue: state === "pending" ? "" : key,
-    DKIMPendingHost: state === "verified" ? "" : state === "pending" ? host : `${dkimSelector(rng, now + 200 * 86_400_000)}._domainkey.${domain}`,
+    DKIMPendingHost:
+      state === "verified"
+        ? ""
+        : state === "pending"
+          ? host
+          : `${dkimSelector(rng, now + 200 * 86_400_000)}._domainkey.${domain}`,
     DKIMPendingTextValue: state === "verified" ? "" : state === "pending" ? key : dkimKey(rng),
     DKIMRevokedHost: "",
     DKIMRevokedTextValue: "",

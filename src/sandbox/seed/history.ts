@@ -47,12 +47,31 @@ function fill(text: string, vars: Record<string, string>): string {
 }
 
 /** Builds one history message; bodies stay short to keep 100k messages light. */
-function makeMessage(rng: Rng, store: ServerStore, profile: HistoryProfile, contact: Contact, at: number, broadcast: boolean): OutboundMessage {
+function makeMessage(
+  rng: Rng,
+  store: ServerStore,
+  profile: HistoryProfile,
+  contact: Contact,
+  at: number,
+  broadcast: boolean,
+): OutboundMessage {
   const kind = broadcast ? rng.pick(broadcastKinds) : rng.pick(transactionalKinds);
-  const vars = { product: profile.product, domain: profile.domain, first: contact.first, num: String(rng.int(1000, 99999)), hex: rng.hex(12) };
+  const vars = {
+    product: profile.product,
+    domain: profile.domain,
+    first: contact.first,
+    num: String(rng.int(1000, 99999)),
+    hex: rng.hex(12),
+  };
   const links = kind.links.map((l) => fill(l, vars));
   const subject = fill(kind.subject, vars);
-  const trackLinks: TrackLinks = broadcast ? "HtmlAndText" : rng.weighted([["HtmlOnly", 5], ["None", 3], ["HtmlAndText", 2]] as const);
+  const trackLinks: TrackLinks = broadcast
+    ? "HtmlAndText"
+    : rng.weighted([
+        ["HtmlOnly", 5],
+        ["None", 3],
+        ["HtmlAndText", 2],
+      ] as const);
   const fromLocal = broadcast ? "news" : kind.tag === "receipt" ? "billing" : "hello";
   return {
     id: rng.uuid(),
@@ -71,8 +90,13 @@ function makeMessage(rng: Rng, store: ServerStore, profile: HistoryProfile, cont
     status: "Sent",
     trackOpens: broadcast || rng.chance(0.8),
     trackLinks,
-    metadata: broadcast ? { campaign: `${kind.tag}-${vars.num.slice(0, 2)}` } : { "user-id": String(rng.int(10_000, 99_999)) },
-    attachments: kind.tag === "receipt" ? [{ Name: `receipt-${vars.num}.pdf`, ContentType: "application/pdf", ContentLength: rng.int(20_000, 90_000) }] : [],
+    metadata: broadcast
+      ? { campaign: `${kind.tag}-${vars.num.slice(0, 2)}` }
+      : { "user-id": String(rng.int(10_000, 99_999)) },
+    attachments:
+      kind.tag === "receipt"
+        ? [{ Name: `receipt-${vars.num}.pdf`, ContentType: "application/pdf", ContentLength: rng.int(20_000, 90_000) }]
+        : [],
     headers: [],
     links,
     events: [],
@@ -82,7 +106,15 @@ function makeMessage(rng: Rng, store: ServerStore, profile: HistoryProfile, cont
 /** Weight of an hour of the day (Eastern-ish): quiet nights, busy working hours. */
 const hourWeights = [1, 1, 1, 1, 1, 2, 3, 5, 8, 9, 9, 9, 8, 8, 9, 9, 8, 7, 6, 5, 4, 3, 2, 1];
 
-export function generateHistory(world: World, store: ServerStore, rng: Rng, profile: HistoryProfile, contacts: Contact[], count: number, now: number): void {
+export function generateHistory(
+  world: World,
+  store: ServerStore,
+  rng: Rng,
+  profile: HistoryProfile,
+  contacts: Contact[],
+  count: number,
+  now: number,
+): void {
   const start = now - 45 * DAY;
   const times: number[] = [];
   for (let i = 0; i < count; i++) {

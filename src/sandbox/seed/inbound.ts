@@ -6,10 +6,21 @@ import type { InboundMessage, InboundStatus } from "../world/types";
 import type { Contact } from "./history";
 import { inboundSubjects } from "./pools";
 
-export function makeInbound(rng: Rng, store: ServerStore, contact: Contact, at: number, status: InboundStatus, subject: string, blockedReason = ""): InboundMessage {
+export function makeInbound(
+  rng: Rng,
+  store: ServerStore,
+  contact: Contact,
+  at: number,
+  status: InboundStatus,
+  subject: string,
+  blockedReason = "",
+): InboundMessage {
   const mailboxHash = rng.chance(0.4) ? `ticket-${rng.int(1000, 9999)}` : "";
   const toEmail = `${store.config.InboundHash}${mailboxHash ? `+${mailboxHash}` : ""}@inbound.postmarkapp.com`;
-  const spamScore = status === "Blocked" && !blockedReason.startsWith("Blocked by inbound rule") ? "7.2" : (rng.next() * 2 - 0.5).toFixed(1);
+  const spamScore =
+    status === "Blocked" && !blockedReason.startsWith("Blocked by inbound rule")
+      ? "7.2"
+      : (rng.next() * 2 - 0.5).toFixed(1);
   const body = `Hello,\n\n${subject.replace(/^(Re|Fwd): /, "")} — could you take a look when you get a chance?\n\nThanks,\n${contact.first}`;
   return {
     id: rng.uuid(),
@@ -34,12 +45,29 @@ export function makeInbound(rng: Rng, store: ServerStore, contact: Contact, at: 
       { Name: "X-Spam-Score", Value: spamScore },
       { Name: "X-Spam-Tests", Value: "DKIM_SIGNED,DKIM_VALID,SPF_PASS" },
     ],
-    attachments: rng.chance(0.15) ? [{ Name: "screenshot.png", ContentType: "image/png", ContentLength: 4096, ContentID: "", Content: Buffer.from(`sandbox attachment ${rng.hex(8)}`).toString("base64") }] : [],
+    attachments: rng.chance(0.15)
+      ? [
+          {
+            Name: "screenshot.png",
+            ContentType: "image/png",
+            ContentLength: 4096,
+            ContentID: "",
+            Content: Buffer.from(`sandbox attachment ${rng.hex(8)}`).toString("base64"),
+          },
+        ]
+      : [],
     blockedReason,
   };
 }
 
-export function generateInbound(rng: Rng, store: ServerStore, contacts: Contact[], count: number, now: number, blockedSenders: string[]): void {
+export function generateInbound(
+  rng: Rng,
+  store: ServerStore,
+  contacts: Contact[],
+  count: number,
+  now: number,
+  blockedSenders: string[],
+): void {
   store.bulkLoading = true;
   for (let i = 0; i < count; i++) {
     const at = now - Math.floor(rng.next() * 45 * DAY);

@@ -28,7 +28,10 @@ export function seedWorld(options: SeedOptions): World {
   seedAccount(world, rng, now);
 
   serverBlueprints.forEach((bp, i) => {
-    const store = world.createServer({ Name: bp.name, Color: bp.color, TrackOpens: true, TrackLinks: "HtmlOnly" }, now - 400 * DAY);
+    const store = world.createServer(
+      { Name: bp.name, Color: bp.color, TrackOpens: true, TrackLinks: "HtmlOnly" },
+      now - 400 * DAY,
+    );
     if (i === 0) {
       store.config.InboundHookUrl = "https://hooks.example.com/postmark/inbound";
       store.config.InboundDomain = "";
@@ -37,19 +40,66 @@ export function seedWorld(options: SeedOptions): World {
     const contacts = makeContacts(new Rng(`${options.seed}:contacts:${i}`), i === 2 ? 2500 : 1200);
 
     // Suppressions a customer and an admin made by hand, and unsubscribes from broadcasts.
-    for (let k = 0; k < 6; k++) suppress(world, store, "outbound", rng.pick(contacts).email, "ManualSuppression", "Customer", now - rng.int(2, 40) * DAY);
-    suppress(world, store, "outbound", rng.pick(contacts).email, "ManualSuppression", "Admin", now - rng.int(2, 40) * DAY);
-    for (let k = 0; k < 10; k++) suppress(world, store, "broadcast", rng.pick(contacts).email, "ManualSuppression", "Recipient", now - rng.int(2, 40) * DAY);
+    for (let k = 0; k < 6; k++)
+      suppress(
+        world,
+        store,
+        "outbound",
+        rng.pick(contacts).email,
+        "ManualSuppression",
+        "Customer",
+        now - rng.int(2, 40) * DAY,
+      );
+    suppress(
+      world,
+      store,
+      "outbound",
+      rng.pick(contacts).email,
+      "ManualSuppression",
+      "Admin",
+      now - rng.int(2, 40) * DAY,
+    );
+    for (let k = 0; k < 10; k++)
+      suppress(
+        world,
+        store,
+        "broadcast",
+        rng.pick(contacts).email,
+        "ManualSuppression",
+        "Recipient",
+        now - rng.int(2, 40) * DAY,
+      );
 
-    const rules = i === 0 ? ["promo@spammy-deals.biz", "spammy-deals.biz", "noreply@coldoutreach.io"] : i === 2 ? ["unsubscribe-bot@mailer.xyz"] : [];
+    const rules =
+      i === 0
+        ? ["promo@spammy-deals.biz", "spammy-deals.biz", "noreply@coldoutreach.io"]
+        : i === 2
+          ? ["unsubscribe-bot@mailer.xyz"]
+          : [];
     for (const rule of rules) {
       const id = world.nextId("rule");
       store.inboundRules.set(id, { ID: id, Rule: rule });
     }
-    generateHistory(world, store, rng, { product: bp.product, domain: bp.domain, broadcastShare: broadcastShares[i]! }, contacts, Math.round(total * shares[i]!), now);
-    generateInbound(rng, store, contacts, i === 1 ? 20 : 80, now, rules.filter((r) => r.includes("@")));
+    generateHistory(
+      world,
+      store,
+      rng,
+      { product: bp.product, domain: bp.domain, broadcastShare: broadcastShares[i]! },
+      contacts,
+      Math.round(total * shares[i]!),
+      now,
+    );
+    generateInbound(
+      rng,
+      store,
+      contacts,
+      i === 1 ? 20 : 80,
+      now,
+      rules.filter((r) => r.includes("@")),
+    );
 
-    const webhookUrl = i === 2 ? "https://hooks.example.com/harbor/postmark" : "https://hooks.example.com/postmark/events";
+    const webhookUrl =
+      i === 2 ? "https://hooks.example.com/harbor/postmark" : "https://hooks.example.com/postmark/events";
     const id = world.nextId("webhook");
     store.webhooks.set(id, {
       ID: id,
@@ -70,7 +120,12 @@ export function seedWorld(options: SeedOptions): World {
   });
   for (let k = 0; k < 2; k++) {
     const id = world.nextId("dataRemoval");
-    world.dataRemovals.set(id, { ID: id, Status: "Done", RequestedFor: `former.customer${k}@example.org`, createdAt: now - (10 + k) * DAY });
+    world.dataRemovals.set(id, {
+      ID: id,
+      Status: "Done",
+      RequestedFor: `former.customer${k}@example.org`,
+      createdAt: now - (10 + k) * DAY,
+    });
   }
   if (options.now === undefined) world.releaseClock();
   return world;

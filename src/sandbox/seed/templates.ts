@@ -143,6 +143,13 @@ export function seedTemplates(serverId: number, nextId: () => number): Template[
   };
   return [
     layout,
-    ...drafts.map((d): Template => ({ TemplateId: nextId(), ...d, AssociatedServerId: serverId, Active: true, TemplateType: "Standard", LayoutTemplate: "basic-layout" })),
+    ...drafts.map((d): Template => ({
+      TemplateId: nextId(),
+      ...d,
+      AssociatedServerId: serverId,
+      Active: true,
+      TemplateType: "Standard",
+      LayoutTemplate: "basic-layout",
+    })),
   ];
 }

@@ -18,13 +18,21 @@ export interface AcceptOptions {
   broadcastOnly?: boolean;
 }
 
-export function acceptMessage(sandbox: Sandbox, store: ServerStore, raw: unknown, opts: AcceptOptions): Record<string, unknown> {
+export function acceptMessage(
+  sandbox: Sandbox,
+  store: ServerStore,
+  raw: unknown,
+  opts: AcceptOptions,
+): Record<string, unknown> {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) fail(300, "Each message must be a JSON object.");
   let input = raw as SendInput;
   if (opts.templated) input = applyTemplate(store, input);
   const now = sandbox.world.now();
   const senderCheck = opts.testMode ? undefined : (email: string) => senderAllowed(sandbox.world, email);
-  const { message, inactive } = prepareMessage(store, input, now, { broadcastOnly: opts.broadcastOnly, senderAllowed: senderCheck });
+  const { message, inactive } = prepareMessage(store, input, now, {
+    broadcastOnly: opts.broadcastOnly,
+    senderAllowed: senderCheck,
+  });
   if (message.recipients.length === 0) {
     fail(406, opts.batch ? inactiveBatchMessage(inactive.join(", ")) : inactiveMessage(inactive));
   }
@@ -36,7 +44,12 @@ export function acceptMessage(sandbox: Sandbox, store: ServerStore, raw: unknown
 }
 
 /** A batch item: the result or its `{ErrorCode, Message}`, never a thrown error. */
-export function acceptBatchItem(sandbox: Sandbox, store: ServerStore, raw: unknown, opts: AcceptOptions): Record<string, unknown> {
+export function acceptBatchItem(
+  sandbox: Sandbox,
+  store: ServerStore,
+  raw: unknown,
+  opts: AcceptOptions,
+): Record<string, unknown> {
   try {
     return acceptMessage(sandbox, store, raw, { ...opts, batch: true });
   } catch (e) {

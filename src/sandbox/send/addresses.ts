@@ -27,7 +27,8 @@ export function parseAddress(text: string, field: string): Address {
   const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^>]+)>\s*$/.exec(text);
   const email = (m ? m[2]! : text).trim();
   const name = m && m[1] ? m[1].trim() : null;
-  if (!isEmail(email)) fail(300, `Error parsing '${field}': Illegal email address '${email}'. It must contain the '@' symbol.`);
+  if (!isEmail(email))
+    fail(300, `Error parsing '${field}': Illegal email address '${email}'. It must contain the '@' symbol.`);
   return { Email: email, Name: name };
 }
 

@@ -19,5 +19,8 @@ export function senderAllowed(world: World, email: string): boolean {
 
 /** ErrorCode 400 with the live API's text; `supplied` is the From field as the client sent it. */
 export function refuseSender(supplied: string): never {
-  fail(400, `The 'From' address you supplied (${supplied}) is not a Sender Signature on your account. Please add and confirm this address in order to be able to use it in the 'From' field of your messages.`);
+  fail(
+    400,
+    `The 'From' address you supplied (${supplied}) is not a Sender Signature on your account. Please add and confirm this address in order to be able to use it in the 'From' field of your messages.`,
+  );
 }

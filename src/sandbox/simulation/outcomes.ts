@@ -22,7 +22,28 @@ export function requestedBounce(m: OutboundMessage, recipient: string): string |
   let type: string | null = header ?? null;
   if (!type && recipient.toLowerCase().endsWith(BOUNCE_TEST_DOMAIN)) type = recipient.slice(0, recipient.indexOf("@"));
   if (!type) return null;
-  const known = ["HardBounce", "Transient", "Unsubscribe", "Subscribe", "AutoResponder", "AddressChange", "DnsError", "SpamNotification", "OpenRelayTest", "Unknown", "SoftBounce", "VirusNotification", "ChallengeVerification", "BadEmailAddress", "ManuallyDeactivated", "Unconfirmed", "Blocked", "SMTPApiError", "DMARCPolicy", "TemplateRenderingFailed"];
+  const known = [
+    "HardBounce",
+    "Transient",
+    "Unsubscribe",
+    "Subscribe",
+    "AutoResponder",
+    "AddressChange",
+    "DnsError",
+    "SpamNotification",
+    "OpenRelayTest",
+    "Unknown",
+    "SoftBounce",
+    "VirusNotification",
+    "ChallengeVerification",
+    "BadEmailAddress",
+    "ManuallyDeactivated",
+    "Unconfirmed",
+    "Blocked",
+    "SMTPApiError",
+    "DMARCPolicy",
+    "TemplateRenderingFailed",
+  ];
   const match = known.find((k) => k.toLowerCase() === type!.toLowerCase());
   if (type.toLowerCase() === "spamcomplaint") return "HardBounce";
   return match ?? "HardBounce";
@@ -38,7 +59,13 @@ function pickGeo(rng: Rng): Geo {
 }
 
 /** Steps for every recipient of a message. `live` shortens engagement delays so a watcher sees them. */
-export function planOutcomes(world: World, store: ServerStore, m: OutboundMessage, rng: Rng, live: boolean): OutcomeStep[] {
+export function planOutcomes(
+  world: World,
+  store: ServerStore,
+  m: OutboundMessage,
+  rng: Rng,
+  live: boolean,
+): OutcomeStep[] {
   const steps: OutcomeStep[] = [];
   const openMean = live ? 45_000 : 3 * 3_600_000;
   const broadcast = store.streams.get(m.stream)?.MessageStreamType === "Broadcasts";
@@ -57,7 +84,10 @@ export function planOutcomes(world: World, store: ServerStore, m: OutboundMessag
     }
     if (overridden === null && rng.chance(0.028)) {
       const type = rng.weighted(bounceMix);
-      steps.push({ delay: deliverDelay + rng.int(1_000, 60_000), apply: (at) => recordBounce(world, store, m, recipient, type, at) });
+      steps.push({
+        delay: deliverDelay + rng.int(1_000, 60_000),
+        apply: (at) => recordBounce(world, store, m, recipient, type, at),
+      });
       continue;
     }
     steps.push({ delay: deliverDelay, apply: (at) => recordDelivered(world, store, m, recipient, at) });
@@ -70,7 +100,20 @@ export function planOutcomes(world: World, store: ServerStore, m: OutboundMessag
       const times = rng.chance(0.22) ? rng.int(2, 3) : 1;
       for (let i = 0; i < times; i++) {
         const readSeconds = rng.chance(0.1) ? 0 : rng.int(2, 95);
-        steps.push({ delay, apply: (at) => void recordOpen(world, store, m, { recipient, receivedAt: at, client: profile.client, os: profile.os, platform: profile.platform, userAgent: profile.userAgent, geo, readSeconds }) });
+        steps.push({
+          delay,
+          apply: (at) =>
+            void recordOpen(world, store, m, {
+              recipient,
+              receivedAt: at,
+              client: profile.client,
+              os: profile.os,
+              platform: profile.platform,
+              userAgent: profile.userAgent,
+              geo,
+              readSeconds,
+            }),
+        });
         delay += rng.exp(openMean * 2) + 1_000;
       }
     }
@@ -78,17 +121,35 @@ export function planOutcomes(world: World, store: ServerStore, m: OutboundMessag
     if (clickable && (opened || !m.trackOpens) && rng.chance(opened ? 0.24 : 0.08)) {
       const profile = pickProfile(rng, clickProfiles);
       const geo = pickGeo(rng);
-      const clickLocation = m.trackLinks === "TextOnly" || (m.trackLinks === "HtmlAndText" && rng.chance(0.12)) ? "Text" : "HTML";
+      const clickLocation =
+        m.trackLinks === "TextOnly" || (m.trackLinks === "HtmlAndText" && rng.chance(0.12)) ? "Text" : "HTML";
       const count = rng.chance(0.25) ? 2 : 1;
       let delay = deliverDelay + 20_000 + rng.exp(openMean * 1.2);
       for (let i = 0; i < count; i++) {
         const link = rng.pick(m.links);
-        steps.push({ delay, apply: (at) => void recordClick(world, store, m, { recipient, receivedAt: at, client: profile.client, os: profile.os, platform: profile.platform, userAgent: profile.userAgent, geo, originalLink: link, clickLocation }) });
+        steps.push({
+          delay,
+          apply: (at) =>
+            void recordClick(world, store, m, {
+              recipient,
+              receivedAt: at,
+              client: profile.client,
+              os: profile.os,
+              platform: profile.platform,
+              userAgent: profile.userAgent,
+              geo,
+              originalLink: link,
+              clickLocation,
+            }),
+        });
         delay += rng.exp(openMean / 2) + 2_000;
       }
     }
     if (rng.chance(broadcast ? 0.0025 : 0.0006)) {
-      steps.push({ delay: deliverDelay + rng.exp(openMean * 3) + 60_000, apply: (at) => recordBounce(world, store, m, recipient, "SpamComplaint", at) });
+      steps.push({
+        delay: deliverDelay + rng.exp(openMean * 3) + 60_000,
+        apply: (at) => recordBounce(world, store, m, recipient, "SpamComplaint", at),
+      });
     }
   }
   return steps.sort((a, b) => a.delay - b.delay);

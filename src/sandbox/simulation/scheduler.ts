@@ -56,7 +56,13 @@ export class Scheduler {
       let next = -1;
       for (let i = 0; i < this.queue.length; i++) {
         const q = this.queue[i]!;
-        if (q.due <= target && (next < 0 || q.due < this.queue[next]!.due || (q.due === this.queue[next]!.due && q.seq < this.queue[next]!.seq))) next = i;
+        if (
+          q.due <= target &&
+          (next < 0 ||
+            q.due < this.queue[next]!.due ||
+            (q.due === this.queue[next]!.due && q.seq < this.queue[next]!.seq))
+        )
+          next = i;
       }
       if (next < 0) break;
       const [item] = this.queue.splice(next, 1);

@@ -3,7 +3,11 @@ import { call, testSandbox } from "../test-helpers";
 
 const posts: { url: string; body: Record<string, unknown>; headers: Headers }[] = [];
 const fakeFetch = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
-  posts.push({ url: String(input instanceof Request ? input.url : input), body: JSON.parse(String(init?.body ?? "{}")), headers: new Headers(init?.headers) });
+  posts.push({
+    url: String(input instanceof Request ? input.url : input),
+    body: JSON.parse(String(init?.body ?? "{}")),
+    headers: new Headers(init?.headers),
+  });
   return new Response("ok", { status: 200 });
 }) as unknown as typeof fetch;
 
@@ -15,16 +19,34 @@ const DAY = 86_400_000;
 
 describe("live simulation", () => {
   it("moves sends through delivery to opens and clicks", async () => {
-    await call(sb, "POST", "/webhooks", { server, body: { Url: "https://receiver.local/hook", Triggers: { Open: { Enabled: true }, Click: { Enabled: true }, Delivery: { Enabled: true } } } });
+    await call(sb, "POST", "/webhooks", {
+      server,
+      body: {
+        Url: "https://receiver.local/hook",
+        Triggers: { Open: { Enabled: true }, Click: { Enabled: true }, Delivery: { Enabled: true } },
+      },
+    });
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const r = await call(sb, "POST", "/email", { server, body: { From: "hello@lumenapp.io", To: `sim${i}@example.org`, Subject: "s", HtmlBody: '<a href="https://lumenapp.io/a">a</a>', TrackOpens: true, TrackLinks: "HtmlOnly" } });
+      const r = await call(sb, "POST", "/email", {
+        server,
+        body: {
+          From: "hello@lumenapp.io",
+          To: `sim${i}@example.org`,
+          Subject: "s",
+          HtmlBody: '<a href="https://lumenapp.io/a">a</a>',
+          TrackOpens: true,
+          TrackLinks: "HtmlOnly",
+        },
+      });
       ids.push(r.body.MessageID);
     }
     const store = [...sb.world.servers.values()][0]!;
     expect(ids.some((id) => store.messageById.get(id)!.events.length > 0)).toBe(false);
     await sb.advance(DAY);
-    expect(ids.every((id) => store.messageById.get(id)!.events.some((e) => e.Type === "Delivered" || e.Type === "Bounced"))).toBe(true);
+    expect(
+      ids.every((id) => store.messageById.get(id)!.events.some((e) => e.Type === "Delivered" || e.Type === "Bounced")),
+    ).toBe(true);
     expect(ids.some((id) => store.opensByMessage.has(id))).toBe(true);
     const openedId = ids.find((id) => store.opensByMessage.has(id))!;
     const opens = await call(sb, "GET", `/messages/outbound/opens/${openedId}?count=10&offset=0`, { server });
@@ -34,14 +56,33 @@ describe("live simulation", () => {
   });
 
   it("routes SMTP API errors to the bounce hook when enabled, and inbound mail to InboundHookUrl", async () => {
-    await call(sb, "PUT", "/server", { server, body: { EnableSmtpApiErrorHooks: true, BounceHookUrl: "https://receiver.local/bounces", InboundHookUrl: "https://receiver.local/inbound" } });
-    await call(sb, "POST", "/email", { server, body: { From: "hello@lumenapp.io", To: "x@example.org", Subject: "s", TextBody: "t", Headers: [{ Name: "X-PM-Bounce-Type", Value: "SMTPApiError" }] } });
+    await call(sb, "PUT", "/server", {
+      server,
+      body: {
+        EnableSmtpApiErrorHooks: true,
+        BounceHookUrl: "https://receiver.local/bounces",
+        InboundHookUrl: "https://receiver.local/inbound",
+      },
+    });
+    await call(sb, "POST", "/email", {
+      server,
+      body: {
+        From: "hello@lumenapp.io",
+        To: "x@example.org",
+        Subject: "s",
+        TextBody: "t",
+        Headers: [{ Name: "X-PM-Bounce-Type", Value: "SMTPApiError" }],
+      },
+    });
     await sb.advance(DAY);
     expect(posts.some((p) => p.url === "https://receiver.local/bounces" && p.body.Type === "SMTPApiError")).toBe(true);
-    const failed = (await call(sb, "GET", "/messages/inbound?count=100&offset=0&status=failed", { server })).body.InboundMessages[0];
+    const failed = (await call(sb, "GET", "/messages/inbound?count=100&offset=0&status=failed", { server })).body
+      .InboundMessages[0];
     await call(sb, "PUT", `/messages/inbound/${failed.MessageID}/retry`, { server });
     await sb.advance(0);
-    expect(posts.some((p) => p.url === "https://receiver.local/inbound" && p.body.MessageID === failed.MessageID)).toBe(true);
+    expect(posts.some((p) => p.url === "https://receiver.local/inbound" && p.body.MessageID === failed.MessageID)).toBe(
+      true,
+    );
     const inbound = posts.find((p) => p.body.MessageID === failed.MessageID)!.body;
     expect(inbound).not.toHaveProperty("RecordType");
     expect(inbound).toHaveProperty("FromFull");
@@ -50,18 +91,31 @@ describe("live simulation", () => {
 
 describe("template validation", () => {
   it("returns per-part results, errors with positions and a suggested model", async () => {
-    const r = await call(sb, "POST", "/templates/validate", { server, body: { Subject: "Hi {{ user.name }}", HtmlBody: "<p>{{#each items}}{{ title }}{{/each}}</p>", TestRenderModel: { user: { name: "Ann" } } } });
+    const r = await call(sb, "POST", "/templates/validate", {
+      server,
+      body: {
+        Subject: "Hi {{ user.name }}",
+        HtmlBody: "<p>{{#each items}}{{ title }}{{/each}}</p>",
+        TestRenderModel: { user: { name: "Ann" } },
+      },
+    });
     expect(r.status).toBe(200);
     expect(r.body.AllContentIsValid).toBe(true);
     expect(r.body.Subject.RenderedContent).toBe("Hi Ann");
     expect(r.body.TextBody).toBeNull();
     expect(r.body.SuggestedTemplateModel.user.name).toBe("Ann");
-    const bad = await call(sb, "POST", "/templates/validate", { server, body: { HtmlBody: "<p>\n{{#if}}oops", TextBody: "fine {{x}}" } });
+    const bad = await call(sb, "POST", "/templates/validate", {
+      server,
+      body: { HtmlBody: "<p>\n{{#if}}oops", TextBody: "fine {{x}}" },
+    });
     expect(bad.body.AllContentIsValid).toBe(false);
     expect(bad.body.HtmlBody.ContentIsValid).toBe(false);
     expect(bad.body.HtmlBody.ValidationErrors[0]).toMatchObject({ Message: expect.any(String) });
     expect(bad.body.TextBody.ContentIsValid).toBe(true);
-    const layout = await call(sb, "POST", "/templates/validate", { server, body: { HtmlBody: "<h1>{{ name }}</h1>", LayoutTemplate: "basic-layout", TestRenderModel: { name: "Zed" } } });
+    const layout = await call(sb, "POST", "/templates/validate", {
+      server,
+      body: { HtmlBody: "<h1>{{ name }}</h1>", LayoutTemplate: "basic-layout", TestRenderModel: { name: "Zed" } },
+    });
     expect(layout.body.HtmlBody.RenderedContent).toContain("<!DOCTYPE html>");
     expect(layout.body.HtmlBody.RenderedContent).toContain("<h1>Zed</h1>");
   });

@@ -9,8 +9,27 @@ import { Rng } from "../util/rng";
 import type { ServerStore } from "../world/server-store";
 
 const templateModels: Record<string, (c: Contact, product: string, domain: string) => Record<string, unknown>> = {
-  welcome: (c, product, domain) => ({ name: c.first, product_name: product, action_url: `https://${domain}/getting-started`, login_url: `https://${domain}/login`, username: c.email, sender_name: "Maya", trial: { trial_end_date: "in 14 days" }, company_name: product, company_address: "1 Market St, San Francisco" }),
-  "password-reset": (c, product, domain) => ({ name: c.first, product_name: product, action_url: `https://${domain}/reset/abc123`, operating_system: "macOS", browser_name: "Safari", support_url: `https://${domain}/support`, company_name: product, company_address: "1 Market St, San Francisco" }),
+  welcome: (c, product, domain) => ({
+    name: c.first,
+    product_name: product,
+    action_url: `https://${domain}/getting-started`,
+    login_url: `https://${domain}/login`,
+    username: c.email,
+    sender_name: "Maya",
+    trial: { trial_end_date: "in 14 days" },
+    company_name: product,
+    company_address: "1 Market St, San Francisco",
+  }),
+  "password-reset": (c, product, domain) => ({
+    name: c.first,
+    product_name: product,
+    action_url: `https://${domain}/reset/abc123`,
+    operating_system: "macOS",
+    browser_name: "Safari",
+    support_url: `https://${domain}/support`,
+    company_name: product,
+    company_address: "1 Market St, San Francisco",
+  }),
 };
 
 export function startTraffic(sandbox: Sandbox, eventsPerMinute: number): void {
@@ -25,7 +44,8 @@ export function startTraffic(sandbox: Sandbox, eventsPerMinute: number): void {
     try {
       const roll = rng.next();
       if (roll < 0.08) receiveInbound(sandbox, store, rng, contacts);
-      else if (roll < 0.2 && store.findTemplate("welcome")) sendTemplate(sandbox, store, rng, contacts, bp.product, bp.domain);
+      else if (roll < 0.2 && store.findTemplate("welcome"))
+        sendTemplate(sandbox, store, rng, contacts, bp.product, bp.domain);
       else sendPlain(sandbox, store, rng, contacts, bp.product, bp.domain);
     } catch (e) {
       if (!(e instanceof PostmarkError)) sandbox.log(`traffic error: ${String(e)}`);
@@ -42,20 +62,35 @@ export function stopTraffic(sandbox: Sandbox): void {
   stopHooks.get(sandbox)?.();
 }
 
-function sendPlain(sandbox: Sandbox, store: ServerStore, rng: Rng, contacts: Contact[], product: string, domain: string): void {
+function sendPlain(
+  sandbox: Sandbox,
+  store: ServerStore,
+  rng: Rng,
+  contacts: Contact[],
+  product: string,
+  domain: string,
+): void {
   const c = rng.pick(contacts);
   const broadcast = rng.chance(0.25);
   const kind = broadcast ? rng.pick(broadcastKinds) : rng.pick(transactionalKinds);
-  const link = kind.links[0].replace("{domain}", domain).replace("{hex}", rng.hex(10)).replace("{num}", String(rng.int(1000, 9999)));
+  const link = kind.links[0]
+    .replace("{domain}", domain)
+    .replace("{hex}", rng.hex(10))
+    .replace("{num}", String(rng.int(1000, 9999)));
   // A few sends hit Postmark's bounce-testing addresses so bounces keep flowing.
-  const to = rng.chance(0.03) ? `${rng.pick(["HardBounce", "SoftBounce", "Transient"])}@bounce-testing.postmarkapp.com` : `"${c.name}" <${c.email}>`;
+  const to = rng.chance(0.03)
+    ? `${rng.pick(["HardBounce", "SoftBounce", "Transient"])}@bounce-testing.postmarkapp.com`
+    : `"${c.name}" <${c.email}>`;
   acceptMessage(
     sandbox,
     store,
     {
       From: `"${product}" <${broadcast ? "news" : "hello"}@${domain}>`,
       To: to,
-      Subject: kind.subject.replace("{product}", product).replace("{first}", c.first).replace("{num}", String(rng.int(1000, 9999))),
+      Subject: kind.subject
+        .replace("{product}", product)
+        .replace("{first}", c.first)
+        .replace("{num}", String(rng.int(1000, 9999))),
       HtmlBody: `<p>Hi ${c.first},</p><p><a href="${link}">${link}</a></p>`,
       TextBody: `Hi ${c.first},\n\n${link}`,
       Tag: kind.tag,
@@ -68,10 +103,30 @@ function sendPlain(sandbox: Sandbox, store: ServerStore, rng: Rng, contacts: Con
   );
 }
 
-function sendTemplate(sandbox: Sandbox, store: ServerStore, rng: Rng, contacts: Contact[], product: string, domain: string): void {
+function sendTemplate(
+  sandbox: Sandbox,
+  store: ServerStore,
+  rng: Rng,
+  contacts: Contact[],
+  product: string,
+  domain: string,
+): void {
   const c = rng.pick(contacts);
   const alias = rng.pick(["welcome", "password-reset"] as const);
-  acceptMessage(sandbox, store, { From: `"${product}" <hello@${domain}>`, To: c.email, TemplateAlias: alias, TemplateModel: templateModels[alias]!(c, product, domain), Tag: alias, TrackOpens: true, TrackLinks: "HtmlOnly" }, { testMode: false, templated: true });
+  acceptMessage(
+    sandbox,
+    store,
+    {
+      From: `"${product}" <hello@${domain}>`,
+      To: c.email,
+      TemplateAlias: alias,
+      TemplateModel: templateModels[alias]!(c, product, domain),
+      Tag: alias,
+      TrackOpens: true,
+      TrackLinks: "HtmlOnly",
+    },
+    { testMode: false, templated: true },
+  );
 }
 
 function receiveInbound(sandbox: Sandbox, store: ServerStore, rng: Rng, contacts: Contact[]): void {
@@ -79,7 +134,15 @@ function receiveInbound(sandbox: Sandbox, store: ServerStore, rng: Rng, contacts
   const rules = [...store.inboundRules.values()].map((r) => r.Rule.toLowerCase());
   const domainOf = c.email.split("@")[1]!;
   const blocked = rules.includes(c.email) || rules.includes(domainOf);
-  const m = makeInbound(rng, store, c, sandbox.world.now(), blocked ? "Blocked" : "Queued", rng.pick(inboundSubjects), blocked ? `Blocked by inbound rule: ${c.email}` : "");
+  const m = makeInbound(
+    rng,
+    store,
+    c,
+    sandbox.world.now(),
+    blocked ? "Blocked" : "Queued",
+    rng.pick(inboundSubjects),
+    blocked ? `Blocked by inbound rule: ${c.email}` : "",
+  );
   store.addInbound(m);
   if (!blocked) sandbox.postInbound(store, m);
 }

@@ -22,7 +22,10 @@ const sumDays = (stats: { Days: Row[] }, key: string) => stats.Days.reduce((s, d
 describe("stats agree with searches", () => {
   const ranges = [
     { label: "all time", q: "" },
-    { label: "a 10-day window", q: `fromdate=${easternDay(NOW - 20 * 86_400_000)}&todate=${easternDay(NOW - 11 * 86_400_000)}` },
+    {
+      label: "a 10-day window",
+      q: `fromdate=${easternDay(NOW - 20 * 86_400_000)}&todate=${easternDay(NOW - 11 * 86_400_000)}`,
+    },
   ];
   for (const range of ranges) {
     for (const filter of ["messagestream=outbound", "messagestream=broadcast", "messagestream=outbound&tag=welcome"]) {
@@ -41,7 +44,8 @@ describe("stats agree with searches", () => {
         expect(overview.SpamComplaints).toBe(spam);
         expect(overview.Bounced + overview.SMTPApiErrors).toBe(bounces.length - spam);
         const byType = (await call(sb, "GET", `/stats/outbound/bounces?${q}`, { server })).body;
-        for (const t of new Set(bounces.map((b) => b.Type as string))) if (t !== "SpamComplaint") expect(byType[t], t).toBe(bounces.filter((b) => b.Type === t).length);
+        for (const t of new Set(bounces.map((b) => b.Type as string)))
+          if (t !== "SpamComplaint") expect(byType[t], t).toBe(bounces.filter((b) => b.Type === t).length);
         expect((await call(sb, "GET", `/stats/outbound/spam?${q}`, { server })).body.SpamComplaint).toBe(spam);
 
         const opens = await all(`/messages/outbound/opens?${q}`, "Opens");

@@ -82,7 +82,11 @@ describe("webhook delivery", () => {
 
   it("sends basic auth from HttpAuth, which wins over URL credentials", async () => {
     const { d } = make();
-    await d.dispatch({ url: `http://old:old@${base.slice(7)}/`, httpAuth: { Username: "hook", Password: "pw" } }, {}, "outbound").done;
+    await d.dispatch(
+      { url: `http://old:old@${base.slice(7)}/`, httpAuth: { Username: "hook", Password: "pw" } },
+      {},
+      "outbound",
+    ).done;
     expect(received[0]?.headers.authorization).toBe(basic("hook", "pw"));
   });
 
@@ -125,9 +129,19 @@ describe("retries", () => {
     statuses = [404];
     const { d } = make({ timeScale: 0.00001 });
     expect(await d.dispatch({ url: base }, {}, "inbound").done).toEqual({ delivered: false, attempts: 11 });
-    expect(received.map((r) => r.headers["x-pm-retries-remaining"])).toEqual(
-      ["10", "9", "8", "7", "6", "5", "4", "3", "2", "1", "0"],
-    );
+    expect(received.map((r) => r.headers["x-pm-retries-remaining"])).toEqual([
+      "10",
+      "9",
+      "8",
+      "7",
+      "6",
+      "5",
+      "4",
+      "3",
+      "2",
+      "1",
+      "0",
+    ]);
   });
 
   it.each(["inbound", "outbound"] as const)("stops at a 403 (%s)", async (policy) => {
@@ -142,12 +156,13 @@ describe("retries", () => {
     const hanging: typeof fetch = (_input, init) => {
       calls++;
       if (calls > 1) return Promise.resolve(new Response("ok", { status: 200 }));
-      return new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+      );
     };
     const { d, attempts } = make({ timeoutMs: 100, fetch: hanging });
     expect(await d.dispatch({ url: base }, {}, "outbound").done).toEqual({ delivered: true, attempts: 2 });
     expect(attempts[0]).toMatchObject({ status: null, error: "Timed out after 100 ms" });
-
   });
 
   it("retries when the connection is refused", async () => {

@@ -89,7 +89,14 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}):
     } catch (error) {
       // A bad URL or an unserialisable payload will not get better by retrying.
       delivery.attempts = 1;
-      report({ traceId, url: target.url, attempt: 1, status: null, error: describeError(error, false, 0), at: new Date() });
+      report({
+        traceId,
+        url: target.url,
+        attempt: 1,
+        status: null,
+        error: describeError(error, false, 0),
+        at: new Date(),
+      });
       delivery.finish({ delivered: false, attempts: 1 });
       return { traceId, done };
     }
@@ -120,7 +127,14 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions = {}):
       }, delay);
     };
     run().catch((error: unknown) => {
-      report({ traceId, url: prepared.url, attempt: delivery.attempts, status: null, error: describeError(error, false, 0), at: new Date() });
+      report({
+        traceId,
+        url: prepared.url,
+        attempt: delivery.attempts,
+        status: null,
+        error: describeError(error, false, 0),
+        at: new Date(),
+      });
       delivery.finish({ delivered: false, attempts: delivery.attempts });
     });
     return { traceId, done };

@@ -11,8 +11,12 @@ export interface PreparedTarget {
 /** Resolves credentials (HttpAuth wins over user:pass in the URL) and strips them from the URL: fetch refuses URLs that carry them. */
 export function prepareTarget(target: WebhookTarget): PreparedTarget {
   const url = new URL(target.url);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`Unsupported webhook URL scheme: ${url.protocol}`);
-  const fromUrl = url.username || url.password ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : null;
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`Unsupported webhook URL scheme: ${url.protocol}`);
+  const fromUrl =
+    url.username || url.password
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : null;
   url.username = "";
   url.password = "";
   const auth = target.httpAuth ? { user: target.httpAuth.Username, pass: target.httpAuth.Password } : fromUrl;

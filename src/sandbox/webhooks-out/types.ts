@@ -35,7 +35,11 @@ export interface WebhookDispatcherOptions {
 
 export interface WebhookDispatcher {
   /** Starts delivery in the background; never throws. */
-  dispatch(target: WebhookTarget, payload: unknown, policy: RetryPolicy): { traceId: string; done: Promise<DeliveryResult> };
+  dispatch(
+    target: WebhookTarget,
+    payload: unknown,
+    policy: RetryPolicy,
+  ): { traceId: string; done: Promise<DeliveryResult> };
   /** Deliveries not finished yet (in flight or waiting for a retry). */
   pending(): number;
   /** Resolves once no attempt is in flight (deliveries waiting for a retry do not count); tests wait on this, not on time. */

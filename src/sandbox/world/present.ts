@@ -4,7 +4,9 @@ import { bounceDetails } from "../seed/pools";
 import { formatEastern, formatRfc2822, formatUtc } from "../util/time";
 import type { Bounce, ClickEvent, EngagementBase, InboundMessage, OpenEvent, OutboundMessage } from "./types";
 
-const bounceInfo = new Map<string, { code: number; name: string }>(bounceTypes.map(([type, code, name]) => [type, { code, name }]));
+const bounceInfo = new Map<string, { code: number; name: string }>(
+  bounceTypes.map(([type, code, name]) => [type, { code, name }]),
+);
 
 export function bounceTypeInfo(type: string): { code: number; name: string } {
   return bounceInfo.get(type) ?? { code: 2048, name: "Unknown" };
@@ -67,7 +69,12 @@ export function presentOutboundDetails(m: OutboundMessage): Record<string, unkno
     TextBody: m.textBody,
     HtmlBody: m.htmlBody,
     Body: outboundDump(m),
-    MessageEvents: m.events.map((e) => ({ Recipient: e.Recipient, Type: e.Type, ReceivedAt: formatEastern(e.at), Details: e.Details })),
+    MessageEvents: m.events.map((e) => ({
+      Recipient: e.Recipient,
+      Type: e.Type,
+      ReceivedAt: formatEastern(e.at),
+      Details: e.Details,
+    })),
   };
 }
 
@@ -107,12 +114,29 @@ function engagement(e: EngagementBase): Record<string, unknown> {
 
 export function presentOpen(o: OpenEvent, recordType = true): Record<string, unknown> {
   const { Client, OS, Platform, UserAgent, ...rest } = engagement(o);
-  return { ...(recordType ? { RecordType: "Open" } : {}), Client, OS, Platform, UserAgent, ReadSeconds: o.readSeconds, ...rest };
+  return {
+    ...(recordType ? { RecordType: "Open" } : {}),
+    Client,
+    OS,
+    Platform,
+    UserAgent,
+    ReadSeconds: o.readSeconds,
+    ...rest,
+  };
 }
 
 export function presentClick(c: ClickEvent, recordType = true): Record<string, unknown> {
   const { Client, OS, Platform, UserAgent, ...rest } = engagement(c);
-  return { ...(recordType ? { RecordType: "Click" } : {}), ClickLocation: c.clickLocation, Client, OS, Platform, UserAgent, OriginalLink: c.originalLink, ...rest };
+  return {
+    ...(recordType ? { RecordType: "Click" } : {}),
+    ClickLocation: c.clickLocation,
+    Client,
+    OS,
+    Platform,
+    UserAgent,
+    OriginalLink: c.originalLink,
+    ...rest,
+  };
 }
 
 function addressList(list: { Email: string; Name: string | null }[]): string {
@@ -139,7 +163,12 @@ export function presentInbound(m: InboundMessage, details = false): Record<strin
     MessageID: m.id,
     MessageStream: "inbound",
     Status: m.status,
-    Attachments: m.attachments.map(({ Name, ContentType, ContentLength, ContentID }) => ({ Name, ContentType, ContentLength, ContentID })),
+    Attachments: m.attachments.map(({ Name, ContentType, ContentLength, ContentID }) => ({
+      Name,
+      ContentType,
+      ContentLength,
+      ContentID,
+    })),
   };
   if (details) {
     out.TextBody = m.textBody;

@@ -7,13 +7,23 @@ import type { ServerStore } from "./server-store";
 import type { ClickEvent, OpenEvent, OutboundMessage, SuppressionOrigin, SuppressionReason } from "./types";
 import type { World } from "./world";
 
-export function recordDelivered(world: World, store: ServerStore, m: OutboundMessage, recipient: string, at: number): void {
+export function recordDelivered(
+  world: World,
+  store: ServerStore,
+  m: OutboundMessage,
+  recipient: string,
+  at: number,
+): void {
   const mx = recipient.split("@")[1] ?? "example.com";
   m.events.push({
     Recipient: recipient,
     Type: "Delivered",
     at,
-    Details: { DeliveryMessage: `smtp;250 2.0.0 OK ${m.id.slice(0, 8)} - gsmtp`, DestinationServer: `mx.${mx}`, DestinationIP: "173.194.74.27" },
+    Details: {
+      DeliveryMessage: `smtp;250 2.0.0 OK ${m.id.slice(0, 8)} - gsmtp`,
+      DestinationServer: `mx.${mx}`,
+      DestinationIP: "173.194.74.27",
+    },
   });
   world.sink?.emit(store, "Delivery", m.stream, {
     RecordType: "Delivery",
@@ -29,7 +39,14 @@ export function recordDelivered(world: World, store: ServerStore, m: OutboundMes
 }
 
 /** A bounce (or spam complaint) for one recipient; hard bounces and complaints suppress the address. */
-export function recordBounce(world: World, store: ServerStore, m: OutboundMessage, recipient: string, type: string, at: number): void {
+export function recordBounce(
+  world: World,
+  store: ServerStore,
+  m: OutboundMessage,
+  recipient: string,
+  type: string,
+  at: number,
+): void {
   const deactivates = type === "HardBounce" || type === "SpamComplaint" || type === "BadEmailAddress";
   const bounce = {
     id: world.nextId("bounce"),
@@ -50,13 +67,23 @@ export function recordBounce(world: World, store: ServerStore, m: OutboundMessag
     metadata: m.metadata,
   };
   store.addBounce(bounce);
-  m.events.push({ Recipient: recipient, Type: "Bounced", at, Details: { Summary: bounceDetails[type]?.description ?? type, BounceID: String(bounce.id) } });
+  m.events.push({
+    Recipient: recipient,
+    Type: "Bounced",
+    at,
+    Details: { Summary: bounceDetails[type]?.description ?? type, BounceID: String(bounce.id) },
+  });
   if (type === "SMTPApiError") {
-    if (store.config.EnableSmtpApiErrorHooks) world.sink?.emit(store, "SMTPApiError", m.stream, { ...presentBounce(bounce, { utc: true }), Metadata: m.metadata });
+    if (store.config.EnableSmtpApiErrorHooks)
+      world.sink?.emit(store, "SMTPApiError", m.stream, {
+        ...presentBounce(bounce, { utc: true }),
+        Metadata: m.metadata,
+      });
     return;
   }
   const payload = { ...presentBounce(bounce, { utc: true, content: true }), Metadata: m.metadata };
-  if (type === "SpamComplaint") world.sink?.emit(store, "SpamComplaint", m.stream, { ...payload, RecordType: "SpamComplaint" });
+  if (type === "SpamComplaint")
+    world.sink?.emit(store, "SpamComplaint", m.stream, { ...payload, RecordType: "SpamComplaint" });
   else world.sink?.emit(store, "Bounce", m.stream, payload);
   if (deactivates) {
     const reason: SuppressionReason = type === "SpamComplaint" ? "SpamComplaint" : "HardBounce";
@@ -64,27 +91,67 @@ export function recordBounce(world: World, store: ServerStore, m: OutboundMessag
   }
 }
 
-export function suppress(world: World, store: ServerStore, stream: string, email: string, reason: SuppressionReason, origin: SuppressionOrigin, at: number, m?: OutboundMessage): boolean {
+export function suppress(
+  world: World,
+  store: ServerStore,
+  stream: string,
+  email: string,
+  reason: SuppressionReason,
+  origin: SuppressionOrigin,
+  at: number,
+  m?: OutboundMessage,
+): boolean {
   const list = store.suppressionList(stream);
   const key = email.toLowerCase();
   if (list.has(key)) return false;
   list.set(key, { email, reason, origin, createdAt: at });
-  m?.events.push({ Recipient: email, Type: "SubscriptionChanged", at, Details: { Origin: origin, SuppressSending: "True" } });
-  world.sink?.emit(store, "SubscriptionChange", stream, subscriptionPayload(store, stream, email, at, true, reason, origin, m));
+  m?.events.push({
+    Recipient: email,
+    Type: "SubscriptionChanged",
+    at,
+    Details: { Origin: origin, SuppressSending: "True" },
+  });
+  world.sink?.emit(
+    store,
+    "SubscriptionChange",
+    stream,
+    subscriptionPayload(store, stream, email, at, true, reason, origin, m),
+  );
   return true;
 }
 
-export function unsuppress(world: World, store: ServerStore, stream: string, email: string, origin: SuppressionOrigin, at: number): boolean {
+export function unsuppress(
+  world: World,
+  store: ServerStore,
+  stream: string,
+  email: string,
+  origin: SuppressionOrigin,
+  at: number,
+): boolean {
   const list = store.suppressions.get(stream);
   const key = email.toLowerCase();
   const row = list?.get(key);
   if (!list || !row) return false;
   list.delete(key);
-  world.sink?.emit(store, "SubscriptionChange", stream, subscriptionPayload(store, stream, row.email, at, false, row.reason, origin));
+  world.sink?.emit(
+    store,
+    "SubscriptionChange",
+    stream,
+    subscriptionPayload(store, stream, row.email, at, false, row.reason, origin),
+  );
   return true;
 }
 
-function subscriptionPayload(store: ServerStore, stream: string, email: string, at: number, suppressSending: boolean, reason: SuppressionReason, origin: SuppressionOrigin, m?: OutboundMessage): Record<string, unknown> {
+function subscriptionPayload(
+  store: ServerStore,
+  stream: string,
+  email: string,
+  at: number,
+  suppressSending: boolean,
+  reason: SuppressionReason,
+  origin: SuppressionOrigin,
+  m?: OutboundMessage,
+): Record<string, unknown> {
   return {
     RecordType: "SubscriptionChange",
     MessageID: m?.id ?? null,
@@ -100,11 +167,28 @@ function subscriptionPayload(store: ServerStore, stream: string, email: string, 
   };
 }
 
-export function recordOpen(world: World, store: ServerStore, m: OutboundMessage, open: Omit<OpenEvent, "messageId" | "stream" | "tag" | "metadata" | "firstOpen">): OpenEvent {
+export function recordOpen(
+  world: World,
+  store: ServerStore,
+  m: OutboundMessage,
+  open: Omit<OpenEvent, "messageId" | "stream" | "tag" | "metadata" | "firstOpen">,
+): OpenEvent {
   const prior = store.opensByMessage.get(m.id)?.some((o) => o.recipient === open.recipient) ?? false;
-  const event: OpenEvent = { ...open, messageId: m.id, stream: m.stream, tag: m.tag, metadata: m.metadata, firstOpen: !prior };
+  const event: OpenEvent = {
+    ...open,
+    messageId: m.id,
+    stream: m.stream,
+    tag: m.tag,
+    metadata: m.metadata,
+    firstOpen: !prior,
+  };
   store.addOpen(event);
-  m.events.push({ Recipient: open.recipient, Type: "Opened", at: open.receivedAt, Details: { Summary: `Email opened with ${open.userAgent}` } });
+  m.events.push({
+    Recipient: open.recipient,
+    Type: "Opened",
+    at: open.receivedAt,
+    Details: { Summary: `Email opened with ${open.userAgent}` },
+  });
   world.sink?.emit(store, "Open", m.stream, {
     RecordType: "Open",
     MessageStream: m.stream,
@@ -124,11 +208,31 @@ export function recordOpen(world: World, store: ServerStore, m: OutboundMessage,
   return event;
 }
 
-export function recordClick(world: World, store: ServerStore, m: OutboundMessage, click: Omit<ClickEvent, "messageId" | "stream" | "tag" | "metadata" | "firstClick">): ClickEvent {
-  const prior = store.clicksByMessage.get(m.id)?.some((c) => c.recipient === click.recipient && c.originalLink === click.originalLink) ?? false;
-  const event: ClickEvent = { ...click, messageId: m.id, stream: m.stream, tag: m.tag, metadata: m.metadata, firstClick: !prior };
+export function recordClick(
+  world: World,
+  store: ServerStore,
+  m: OutboundMessage,
+  click: Omit<ClickEvent, "messageId" | "stream" | "tag" | "metadata" | "firstClick">,
+): ClickEvent {
+  const prior =
+    store.clicksByMessage
+      .get(m.id)
+      ?.some((c) => c.recipient === click.recipient && c.originalLink === click.originalLink) ?? false;
+  const event: ClickEvent = {
+    ...click,
+    messageId: m.id,
+    stream: m.stream,
+    tag: m.tag,
+    metadata: m.metadata,
+    firstClick: !prior,
+  };
   store.addClick(event);
-  m.events.push({ Recipient: click.recipient, Type: "LinkClicked", at: click.receivedAt, Details: { Summary: "Clicked link", Link: click.originalLink, ClickLocation: click.clickLocation } });
+  m.events.push({
+    Recipient: click.recipient,
+    Type: "LinkClicked",
+    at: click.receivedAt,
+    Details: { Summary: "Clicked link", Link: click.originalLink, ClickLocation: click.clickLocation },
+  });
   world.sink?.emit(store, "Click", m.stream, {
     RecordType: "Click",
     MessageStream: m.stream,

@@ -18,7 +18,12 @@ export function insertSorted<T>(items: T[], item: T, key: (item: T) => number): 
 }
 
 /** The [start, end) slice of a time-sorted array that falls within [from, to]. */
-export function timeRange<T>(items: readonly T[], key: (item: T) => number, from?: number, to?: number): [number, number] {
+export function timeRange<T>(
+  items: readonly T[],
+  key: (item: T) => number,
+  from?: number,
+  to?: number,
+): [number, number] {
   const start = from === undefined ? 0 : lowerBound(items, key, from);
   const end = to === undefined ? items.length : lowerBound(items, key, to + 1);
   return [start, Math.max(start, end)];

@@ -7,7 +7,8 @@ import type { Domain, MessageStream, Sender, ServerConfig } from "./types";
 export interface EventSink {
   emit(store: ServerStore, kind: EventKind, stream: string, payload: Record<string, unknown>): void;
 }
-export type EventKind = "Bounce" | "SpamComplaint" | "Delivery" | "Open" | "Click" | "SubscriptionChange" | "Inbound" | "SMTPApiError";
+export type EventKind =
+  "Bounce" | "SpamComplaint" | "Delivery" | "Open" | "Click" | "SubscriptionChange" | "Inbound" | "SMTPApiError";
 
 export interface WorldOptions {
   seed: string;
@@ -23,7 +24,10 @@ export class World {
   readonly tokens = new Map<string, ServerStore>();
   readonly domains = new Map<number, Domain>();
   readonly senders = new Map<number, Sender>();
-  readonly dataRemovals = new Map<number, { ID: number; Status: "Pending" | "Done"; RequestedFor: string; createdAt: number }>();
+  readonly dataRemovals = new Map<
+    number,
+    { ID: number; Status: "Pending" | "Done"; RequestedFor: string; createdAt: number }
+  >();
   /** Used for ids and tokens so a seed always gives the same ones. */
   readonly rng: Rng;
   sink: EventSink | null = null;
@@ -39,7 +43,15 @@ export class World {
     this.fixedNow = options.now;
     this.rng = new Rng(`${options.seed}:ids`);
     this.serverIds = new Rng(`${options.seed}:server-ids`);
-    this.counters = { bounce: 692_560_000, template: 36_000, webhook: 1_234_000, rule: 10, domain: 64_000, sender: 723_000, dataRemoval: 1_200 };
+    this.counters = {
+      bounce: 692_560_000,
+      template: 36_000,
+      webhook: 1_234_000,
+      rule: 10,
+      domain: 64_000,
+      sender: 723_000,
+      dataRemoval: 1_200,
+    };
   }
 
   now(): number {
@@ -57,7 +69,10 @@ export class World {
 
   /** The next server id: the first lands between 11 and 13 million, each next one a seeded gap further on. */
   nextServerId(): number {
-    this.lastServerId = this.lastServerId === 0 ? this.serverIds.int(11_000_000, 13_000_000) : this.lastServerId + this.serverIds.int(500, 90_000);
+    this.lastServerId =
+      this.lastServerId === 0
+        ? this.serverIds.int(11_000_000, 13_000_000)
+        : this.lastServerId + this.serverIds.int(500, 90_000);
     return this.lastServerId;
   }
 
@@ -98,7 +113,12 @@ export class World {
     config.ApiTokens = [token];
     const store = new ServerStore(config);
     const created = formatEasternShort(createdAt);
-    const stream = (ID: string, Name: string, Type: MessageStream["MessageStreamType"], Description: string | null): MessageStream => ({
+    const stream = (
+      ID: string,
+      Name: string,
+      Type: MessageStream["MessageStreamType"],
+      Description: string | null,
+    ): MessageStream => ({
       ID,
       ServerID: id,
       Name,
@@ -110,9 +130,15 @@ export class World {
       ExpectedPurgeDate: null,
       SubscriptionManagementConfiguration: { UnsubscribeHandlingType: Type === "Broadcasts" ? "Postmark" : "None" },
     });
-    store.streams.set("outbound", stream("outbound", "Default Transactional Stream", "Transactional", "Default transactional stream"));
+    store.streams.set(
+      "outbound",
+      stream("outbound", "Default Transactional Stream", "Transactional", "Default transactional stream"),
+    );
     store.streams.set("inbound", stream("inbound", "Default Inbound Stream", "Inbound", "Default inbound stream"));
-    store.streams.set("broadcast", stream("broadcast", "Default Broadcast Stream", "Broadcasts", "Default broadcast stream"));
+    store.streams.set(
+      "broadcast",
+      stream("broadcast", "Default Broadcast Stream", "Broadcasts", "Default broadcast stream"),
+    );
     this.servers.set(id, store);
     this.tokens.set(token, store);
     return store;

@@ -42,16 +42,33 @@ export const presentAlert = (r: AlertRow): AlertItem => ({
 export function createAlertsRepo(db: Kysely<Database>) {
   return {
     async listRules(): Promise<AlertRule[]> {
-      return (await db.selectFrom("alert_rules").selectAll().where("deleted_at", "is", null).orderBy("id").execute()).map(ruleOf);
+      return (
+        await db.selectFrom("alert_rules").selectAll().where("deleted_at", "is", null).orderBy("id").execute()
+      ).map(ruleOf);
     },
     async getRule(id: number): Promise<AlertRule | null> {
-      const r = await db.selectFrom("alert_rules").selectAll().where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+      const r = await db
+        .selectFrom("alert_rules")
+        .selectAll()
+        .where("id", "=", id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
       return r ? ruleOf(r) : null;
     },
     async createRule(rule: AlertRuleInput, now: string, by: string): Promise<number> {
       const r = await db
         .insertInto("alert_rules")
-        .values({ name: rule.name, kind: rule.kind, enabled: rule.enabled ? 1 : 0, server_id: rule.scope.serverId, document: JSON.stringify(rule), created_at: now, updated_at: now, created_by: by, deleted_at: null })
+        .values({
+          name: rule.name,
+          kind: rule.kind,
+          enabled: rule.enabled ? 1 : 0,
+          server_id: rule.scope.serverId,
+          document: JSON.stringify(rule),
+          created_at: now,
+          updated_at: now,
+          created_by: by,
+          deleted_at: null,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       return Number(r.id);
@@ -59,19 +76,36 @@ export function createAlertsRepo(db: Kysely<Database>) {
     async updateRule(id: number, rule: AlertRuleInput, now: string): Promise<boolean> {
       const r = await db
         .updateTable("alert_rules")
-        .set({ name: rule.name, kind: rule.kind, enabled: rule.enabled ? 1 : 0, server_id: rule.scope.serverId, document: JSON.stringify(rule), updated_at: now })
+        .set({
+          name: rule.name,
+          kind: rule.kind,
+          enabled: rule.enabled ? 1 : 0,
+          server_id: rule.scope.serverId,
+          document: JSON.stringify(rule),
+          updated_at: now,
+        })
         .where("id", "=", id)
         .where("deleted_at", "is", null)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
     async deleteRule(id: number, now: string): Promise<boolean> {
-      const r = await db.updateTable("alert_rules").set({ deleted_at: now, enabled: 0 }).where("id", "=", id).where("deleted_at", "is", null).executeTakeFirst();
+      const r = await db
+        .updateTable("alert_rules")
+        .set({ deleted_at: now, enabled: 0 })
+        .where("id", "=", id)
+        .where("deleted_at", "is", null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) > 0;
     },
 
     async firingFor(ruleId: number): Promise<AlertItem | null> {
-      const r = await db.selectFrom("alerts").selectAll().where("rule_id", "=", ruleId).where("status", "=", "firing").executeTakeFirst();
+      const r = await db
+        .selectFrom("alerts")
+        .selectAll()
+        .where("rule_id", "=", ruleId)
+        .where("status", "=", "firing")
+        .executeTakeFirst();
       return r ? presentAlert(r) : null;
     },
     async open(rule: StoredRule, o: { now: string; value: number | null; summary: string }): Promise<AlertItem | null> {
@@ -100,16 +134,30 @@ export function createAlertsRepo(db: Kysely<Database>) {
       return r ? presentAlert(r) : null;
     },
     async keep(id: number, o: { now: string; value: number | null; summary: string }) {
-      await db.updateTable("alerts").set({ last_checked_at: o.now, value: o.value, summary: o.summary }).where("id", "=", id).execute();
+      await db
+        .updateTable("alerts")
+        .set({ last_checked_at: o.now, value: o.value, summary: o.summary })
+        .where("id", "=", id)
+        .execute();
     },
     /** Marks a notification as sent; false when another check already did (so only one goes out). */
     async claimNotification(id: number, previous: string | null, now: string): Promise<boolean> {
-      let q = db.updateTable("alerts").set((eb) => ({ last_notified_at: now, notifications: eb("notifications", "+", 1) })).where("id", "=", id).where("status", "=", "firing");
+      let q = db
+        .updateTable("alerts")
+        .set((eb) => ({ last_notified_at: now, notifications: eb("notifications", "+", 1) }))
+        .where("id", "=", id)
+        .where("status", "=", "firing");
       q = previous === null ? q.where("last_notified_at", "is", null) : q.where("last_notified_at", "=", previous);
       return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
     },
     async resolve(id: number, now: string): Promise<AlertItem | null> {
-      const r = await db.updateTable("alerts").set({ status: "resolved", ended_at: now, last_checked_at: now }).where("id", "=", id).where("status", "=", "firing").returningAll().executeTakeFirst();
+      const r = await db
+        .updateTable("alerts")
+        .set({ status: "resolved", ended_at: now, last_checked_at: now })
+        .where("id", "=", id)
+        .where("status", "=", "firing")
+        .returningAll()
+        .executeTakeFirst();
       return r ? presentAlert(r) : null;
     },
     async get(id: number): Promise<AlertItem | null> {

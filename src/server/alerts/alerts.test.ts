@@ -3,7 +3,15 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AlertCheckResponse, AlertItem, AlertRule, AlertsResponse, HealthVerdictsResponse, OverviewResponse, ThresholdsResponse } from "../../contract/api/alerts";
+import type {
+  AlertCheckResponse,
+  AlertItem,
+  AlertRule,
+  AlertsResponse,
+  HealthVerdictsResponse,
+  OverviewResponse,
+  ThresholdsResponse,
+} from "../../contract/api/alerts";
 import type { PushPayload } from "../../contract/api/notifications";
 import { startFakeUpstream, type FakeUpstream, type Seen } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
@@ -11,7 +19,9 @@ import { testClock } from "../test-support/harness";
 import { appOnStore, upstreamHandler, type TestApp } from "../test-support/workflow-harness";
 
 // Stands in for a browser vendor's push service and a browser that decrypts (as in push.test.ts).
-const ece = createRequire(import.meta.url)("http_ece") as { decrypt(body: Buffer, o: { version: string; privateKey: crypto.ECDH; authSecret: string }): Buffer };
+const ece = createRequire(import.meta.url)("http_ece") as {
+  decrypt(body: Buffer, o: { version: string; privateKey: crypto.ECDH; authSecret: string }): Buffer;
+};
 async function startPushService() {
   const hits: { url: string; body: Buffer }[] = [];
   const server = http.createServer((req, res) => {
@@ -29,17 +39,35 @@ async function startPushService() {
 const ecdh = crypto.createECDH("prime256v1");
 ecdh.generateKeys();
 const auth = crypto.randomBytes(16).toString("base64url");
-const decrypt = (body: Buffer) => JSON.parse(ece.decrypt(body, { version: "aes128gcm", privateKey: ecdh, authSecret: auth }).toString("utf8")) as PushPayload;
+const decrypt = (body: Buffer) =>
+  JSON.parse(
+    ece.decrypt(body, { version: "aes128gcm", privateKey: ecdh, authSecret: auth }).toString("utf8"),
+  ) as PushPayload;
 
 /** What the fake Postmark's stats say, changed by each test. */
 const stats = { Sent: 0, Bounced: 0, SpamComplaints: 0, bounceTypes: {} as Record<string, number>, outboundTotal: 0 };
 
 function postmark(req: Seen) {
   const url = new URL(req.url, "http://x");
-  if (url.pathname === "/stats/outbound") return { body: { Sent: stats.Sent, Bounced: stats.Bounced, SpamComplaints: stats.SpamComplaints, BounceRate: 0, SpamComplaintsRate: 0 } };
+  if (url.pathname === "/stats/outbound")
+    return {
+      body: {
+        Sent: stats.Sent,
+        Bounced: stats.Bounced,
+        SpamComplaints: stats.SpamComplaints,
+        BounceRate: 0,
+        SpamComplaintsRate: 0,
+      },
+    };
   if (url.pathname === "/stats/outbound/bounces") return { body: { Days: [], ...stats.bounceTypes } };
   if (url.pathname === "/messages/outbound") return { body: { TotalCount: stats.outboundTotal, Messages: [] } };
-  if (url.pathname === "/message-streams") return { body: { MessageStreams: [{ ID: "outbound", Name: "Default", MessageStreamType: "Transactional" }], TotalCount: 1 } };
+  if (url.pathname === "/message-streams")
+    return {
+      body: {
+        MessageStreams: [{ ID: "outbound", Name: "Default", MessageStreamType: "Transactional" }],
+        TotalCount: 1,
+      },
+    };
   return null;
 }
 
@@ -68,10 +96,21 @@ describe("health alerts", () => {
     up.seen.length = 0;
     db = await sqliteTestStore();
     clock = testClock(Date.parse("2030-01-15T15:00:00Z"));
-    t = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, clock, push: { allowEndpointOrigins: [push.base] }, env: { SESSION_IDLE_MINUTES: "1440" } });
+    t = await appOnStore({
+      store: db.store,
+      dir: db.dir,
+      upstreamUrl: up.url,
+      clock,
+      push: { allowEndpointOrigins: [push.base] },
+      env: { SESSION_IDLE_MINUTES: "1440" },
+    });
     admin = await t.login();
     viewer = await t.addUser("victor", "viewer");
-    const sub = { endpoint: `${push.base}/push/admin`, expirationTime: null, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth } };
+    const sub = {
+      endpoint: `${push.base}/push/admin`,
+      expirationTime: null,
+      keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth },
+    };
     expect((await t.request("/api/push/subscriptions", { method: "POST", cookie: admin, json: sub })).status).toBe(201);
   });
   afterEach(async () => {
@@ -79,7 +118,16 @@ describe("health alerts", () => {
     await db.cleanup();
   });
 
-  const rule = (over: Record<string, unknown> = {}) => ({ kind: "bounce-rate", name: "Bounces on Main", enabled: true, scope: { serverId: 1 }, windowDays: 1, remindAfterMinutes: 60, level: "critical", ...over });
+  const rule = (over: Record<string, unknown> = {}) => ({
+    kind: "bounce-rate",
+    name: "Bounces on Main",
+    enabled: true,
+    scope: { serverId: 1 },
+    windowDays: 1,
+    remindAfterMinutes: 60,
+    level: "critical",
+    ...over,
+  });
   const check = async () => {
     const res = await t.request("/api/alerts/check", { method: "POST", cookie: admin });
     expect(res.status).toBe(200);
@@ -87,7 +135,8 @@ describe("health alerts", () => {
     await t.services.notifier.idle();
     return r;
   };
-  const alerts = async (q = "") => ((await (await t.request(`/api/alerts${q}`, { cookie: viewer })).json()) as AlertsResponse).alerts;
+  const alerts = async (q = "") =>
+    ((await (await t.request(`/api/alerts${q}`, { cookie: viewer })).json()) as AlertsResponse).alerts;
 
   it("a breach opens one alert and one notification; it stays quiet, reminds after the quiet period, resolves, and fires again as a new alert", async () => {
     const created = await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: rule() });
@@ -106,10 +155,24 @@ describe("health alerts", () => {
     stats.Bounced = 90;
     expect(await check()).toMatchObject({ opened: 1, notified: 1 });
     const [firing] = await alerts("?status=firing");
-    expect(firing).toMatchObject({ ruleId, status: "firing", kind: "bounce-rate", serverId: 1, value: 9, notifications: 1, endedAt: null });
+    expect(firing).toMatchObject({
+      ruleId,
+      status: "firing",
+      kind: "bounce-rate",
+      serverId: 1,
+      value: 9,
+      notifications: 1,
+      endedAt: null,
+    });
     expect(firing!.summary).toContain("90 bounces ÷ 1000 sent = 9.0%");
     expect(push.hits).toHaveLength(1);
-    expect(decrypt(push.hits[0]!.body)).toMatchObject({ kind: "alert", alertStatus: "firing", url: `/alerts?alert=${firing!.id}`, tag: `alert-${firing!.id}`, title: "Alert: Bounces on Main" });
+    expect(decrypt(push.hits[0]!.body)).toMatchObject({
+      kind: "alert",
+      alertStatus: "firing",
+      url: `/alerts?alert=${firing!.id}`,
+      tag: `alert-${firing!.id}`,
+      title: "Alert: Bounces on Main",
+    });
 
     // Still breached 10 and 50 minutes later: no new alert, no new push.
     clock.advance(10 * MIN);
@@ -128,7 +191,12 @@ describe("health alerts", () => {
     clock.advance(5 * MIN);
     expect(await check()).toMatchObject({ resolved: 1, notified: 0 });
     const [resolved] = await alerts();
-    expect(resolved).toMatchObject({ id: firing!.id, status: "resolved", endedAt: new Date(clock()).toISOString(), notifications: 2 });
+    expect(resolved).toMatchObject({
+      id: firing!.id,
+      status: "resolved",
+      endedAt: new Date(clock()).toISOString(),
+      notifications: 2,
+    });
     expect(push.hits).toHaveLength(2);
 
     // It breaches again: a new alert, a new push.
@@ -148,11 +216,15 @@ describe("health alerts", () => {
     expect(await check()).toMatchObject({ opened: 0 });
     Object.assign(stats, { Sent: 300, Bounced: 150 });
     expect(await check()).toMatchObject({ opened: 1 });
-    up.reply(upstreamHandler((req) => (req.url.startsWith("/stats") ? { status: 500, body: { ErrorCode: 100, Message: "Maintenance" } } : null)));
+    up.reply(
+      upstreamHandler((req) =>
+        req.url.startsWith("/stats") ? { status: 500, body: { ErrorCode: 100, Message: "Maintenance" } } : null,
+      ),
+    );
     const r = await check();
     expect(r.resolved).toBe(0);
     expect(r.errors[0]!.message).toContain("Maintenance");
-    expect((await alerts("?status=firing"))).toHaveLength(1);
+    expect(await alerts("?status=firing")).toHaveLength(1);
     up.reset();
   });
 
@@ -161,7 +233,8 @@ describe("health alerts", () => {
       rule({ kind: "bounce-type", name: "DMARC", bounceType: "DMARCPolicy", atLeast: 5, level: undefined }),
       rule({ kind: "smtp-api-errors", name: "SMTP", atLeast: 1, level: undefined }),
       rule({ kind: "webhook-silence", name: "Deliveries stopped", trigger: "delivery", minutes: 30, level: undefined }),
-    ]) expect((await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: r })).status).toBe(201);
+    ])
+      expect((await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: r })).status).toBe(201);
     stats.bounceTypes = { DMARCPolicy: 4, SMTPApiError: 0 };
     expect(await check()).toMatchObject({ checked: 3, opened: 0 });
     stats.bounceTypes = { DMARCPolicy: 5, SMTPApiError: 2 };
@@ -182,34 +255,58 @@ describe("health alerts", () => {
   it("validates rules and thresholds, and checks roles", async () => {
     const bad = await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: rule({ windowDays: 0 }) });
     expect(bad.status).toBe(400);
-    const unknownServer = await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: rule({ scope: { serverId: 99 } }) });
+    const unknownServer = await t.request("/api/alerts/rules", {
+      method: "POST",
+      cookie: admin,
+      json: rule({ scope: { serverId: 99 } }),
+    });
     expect(unknownServer.status).toBe(400);
     expect(((await unknownServer.json()) as { error: { message: string } }).error.message).toContain("Server 99");
     expect((await t.request("/api/alerts/rules", { method: "POST", cookie: viewer, json: rule() })).status).toBe(403);
     expect((await t.request("/api/alerts/check", { method: "POST", cookie: viewer })).status).toBe(403);
 
     const th = (await (await t.request("/api/alerts/thresholds", { cookie: viewer })).json()) as ThresholdsResponse;
-    expect(th.thresholds).toEqual({ bounce: { warning: 4, critical: 8 }, spam: { warning: 0.1, critical: 0.3 }, minVolume: 200 });
+    expect(th.thresholds).toEqual({
+      bounce: { warning: 4, critical: 8 },
+      spam: { warning: 0.1, critical: 0.3 },
+      minVolume: 200,
+    });
     const next = { ...th.thresholds, bounce: { warning: 2, critical: 5 } };
     expect((await t.request("/api/alerts/thresholds", { method: "PUT", cookie: viewer, json: next })).status).toBe(403);
-    expect((await t.request("/api/alerts/thresholds", { method: "PUT", cookie: admin, json: { ...next, bounce: { warning: 5, critical: 5 } } })).status).toBe(400);
-    const saved = (await (await t.request("/api/alerts/thresholds", { method: "PUT", cookie: admin, json: next })).json()) as ThresholdsResponse;
+    expect(
+      (
+        await t.request("/api/alerts/thresholds", {
+          method: "PUT",
+          cookie: admin,
+          json: { ...next, bounce: { warning: 5, critical: 5 } },
+        })
+      ).status,
+    ).toBe(400);
+    const saved = (await (
+      await t.request("/api/alerts/thresholds", { method: "PUT", cookie: admin, json: next })
+    ).json()) as ThresholdsResponse;
     expect(saved).toMatchObject({ thresholds: next, updatedBy: "admin" });
 
     // The new thresholds judge: 3 % is now a warning.
     stats.Bounced = 30;
-    const h = (await (await t.request("/api/overview/health?server=1&days=7", { cookie: viewer })).json()) as HealthVerdictsResponse;
+    const h = (await (
+      await t.request("/api/overview/health?server=1&days=7", { cookie: viewer })
+    ).json()) as HealthVerdictsResponse;
     expect(h.today.bounce.level).toBe("warning");
     expect(h.period).toMatchObject({ fromdate: "2030-01-09", todate: "2030-01-15", days: 7 });
     expect(h.streams.map((s) => s.name)).toEqual(["outbound"]);
 
     // Deleting a rule ends its alert.
-    const created = (await (await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: rule() })).json()) as AlertRule;
+    const created = (await (
+      await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: rule() })
+    ).json()) as AlertRule;
     stats.Bounced = 100;
     await check();
     expect((await t.request(`/api/alerts/rules/${created.id}`, { method: "DELETE", cookie: admin })).status).toBe(200);
     expect((await alerts())[0]).toMatchObject({ status: "resolved" });
-    expect((await t.request(`/api/alerts/rules/${created.id}`, { method: "PUT", cookie: admin, json: rule() })).status).toBe(404);
+    expect(
+      (await t.request(`/api/alerts/rules/${created.id}`, { method: "PUT", cookie: admin, json: rule() })).status,
+    ).toBe(404);
   });
 
   it("the overview lists firing alerts, webhook flow per trigger, approvals and runs", async () => {

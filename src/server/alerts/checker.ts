@@ -48,7 +48,12 @@ export function createAlertChecker(d: CheckerDeps) {
       }
       const value = Number.isFinite(outcome.value) ? outcome.value : null;
       const firing = await repo.firingFor(stored.id);
-      const state = firing ? { startedAt: Date.parse(firing.startedAt), lastNotifiedAt: firing.lastNotifiedAt ? Date.parse(firing.lastNotifiedAt) : -Infinity } : null;
+      const state = firing
+        ? {
+            startedAt: Date.parse(firing.startedAt),
+            lastNotifiedAt: firing.lastNotifiedAt ? Date.parse(firing.lastNotifiedAt) : -Infinity,
+          }
+        : null;
       const action = nextAlertAction(state, outcome.breached, now, rule.remindAfterMinutes * 60_000);
       if (action.type === "open") {
         const opened = await repo.open(stored, { now: iso, value, summary: outcome.summary });
@@ -63,7 +68,13 @@ export function createAlertChecker(d: CheckerDeps) {
         await repo.keep(firing.id, { now: iso, value, summary: outcome.summary });
         if (action.notify && (await repo.claimNotification(firing.id, firing.lastNotifiedAt, iso))) {
           out.notified++;
-          d.notifier.alert({ id: firing.id, ruleName: rule.name, summary: outcome.summary, status: "firing", reminder: true });
+          d.notifier.alert({
+            id: firing.id,
+            ruleName: rule.name,
+            summary: outcome.summary,
+            status: "firing",
+            reminder: true,
+          });
         }
       } else if (action.type === "resolve" && firing) {
         if (await repo.resolve(firing.id, iso)) {

@@ -1,6 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { alertsQuery, type AlertRulesResponse, type AlertsResponse, type OverviewResponse, type OverviewServersResponse, type TagsResponse } from "../../contract/api/alerts";
+import {
+  alertsQuery,
+  type AlertRulesResponse,
+  type AlertsResponse,
+  type OverviewResponse,
+  type OverviewServersResponse,
+  type TagsResponse,
+} from "../../contract/api/alerts";
 import { roleMay } from "../../contract/api/auth";
 import { alertRuleInput, type AlertRuleInput } from "../../contract/health/alert-rules";
 import { healthThresholds } from "../../contract/health/verdicts";
@@ -16,7 +23,10 @@ import { healthVerdicts, tagsSeen, volume } from "./measure";
 
 const idParam = z.coerce.number().int().min(1);
 const serverParam = z.object({ server: z.coerce.number().int().min(1).optional() });
-const daysParam = z.object({ server: z.coerce.number().int().min(1).optional(), days: z.coerce.number().int().min(1).max(45).default(7) });
+const daysParam = z.object({
+  server: z.coerce.number().int().min(1).optional(),
+  days: z.coerce.number().int().min(1).max(45).default(7),
+});
 const operator = requireRole(roleMay.editWorkflows, "change alert rules or run a check");
 
 /** Server ids a rule may name: the account's servers, or the one the server token belongs to. */
@@ -30,7 +40,12 @@ async function knownServers(s: Services): Promise<{ id: number; name: string }[]
 async function checkScope(s: Services, rule: AlertRuleInput) {
   const servers = await knownServers(s).catch(() => null);
   if (servers && !servers.some((x) => x.id === rule.scope.serverId)) {
-    throw new ApiFailure(400, "validation_failed", `Server ${rule.scope.serverId} is not one of the servers Mailroom can read.`, { issues: [{ path: "scope.serverId", message: "Unknown server" }] });
+    throw new ApiFailure(
+      400,
+      "validation_failed",
+      `Server ${rule.scope.serverId} is not one of the servers Mailroom can read.`,
+      { issues: [{ path: "scope.serverId", message: "Unknown server" }] },
+    );
   }
 }
 
@@ -45,7 +60,10 @@ export function alertsRoutes(s: Services) {
     const q = alertsQuery.parse(c.req.query());
     const rows = await repo.list({ ...q, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
-    return c.json({ alerts: page, nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null } satisfies AlertsResponse);
+    return c.json({
+      alerts: page,
+      nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
+    } satisfies AlertsResponse);
   });
   app.get("/:id{[0-9]+}", async (c) => {
     const a = await repo.get(idParam.parse(c.req.param("id")));
@@ -60,16 +78,35 @@ export function alertsRoutes(s: Services) {
     await checkScope(s, rule);
     const user = c.get("session").user;
     const id = await repo.createRule(rule, iso(), user.username);
-    await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "alerts.rule.create", target: `alert-rule:${id}`, requestId: c.get("requestId"), details: { rule } }, iso());
+    await s.store.audit.record(
+      {
+        actor: { id: user.id, username: user.username },
+        action: "alerts.rule.create",
+        target: `alert-rule:${id}`,
+        requestId: c.get("requestId"),
+        details: { rule },
+      },
+      iso(),
+    );
     return c.json(await repo.getRule(id), 201);
   });
   app.put("/rules/:id{[0-9]+}", operator, async (c) => {
     const id = idParam.parse(c.req.param("id"));
     const rule = await readJson(c, s.config.maxApiBodyBytes, alertRuleInput);
     await checkScope(s, rule);
-    if (!(await repo.updateRule(id, rule, iso()))) throw new ApiFailure(404, "not_found", "There is no such alert rule.");
+    if (!(await repo.updateRule(id, rule, iso())))
+      throw new ApiFailure(404, "not_found", "There is no such alert rule.");
     const user = c.get("session").user;
-    await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "alerts.rule.update", target: `alert-rule:${id}`, requestId: c.get("requestId"), details: { rule } }, iso());
+    await s.store.audit.record(
+      {
+        actor: { id: user.id, username: user.username },
+        action: "alerts.rule.update",
+        target: `alert-rule:${id}`,
+        requestId: c.get("requestId"),
+        details: { rule },
+      },
+      iso(),
+    );
     return c.json(await repo.getRule(id));
   });
   app.delete("/rules/:id{[0-9]+}", operator, async (c) => {
@@ -79,7 +116,15 @@ export function alertsRoutes(s: Services) {
     const firing = await repo.firingFor(id);
     if (firing) await repo.resolve(firing.id, iso());
     const user = c.get("session").user;
-    await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "alerts.rule.delete", target: `alert-rule:${id}`, requestId: c.get("requestId") }, iso());
+    await s.store.audit.record(
+      {
+        actor: { id: user.id, username: user.username },
+        action: "alerts.rule.delete",
+        target: `alert-rule:${id}`,
+        requestId: c.get("requestId"),
+      },
+      iso(),
+    );
     return c.json({ ok: true as const });
   });
 
@@ -88,7 +133,16 @@ export function alertsRoutes(s: Services) {
     const body = await readJson(c, s.config.maxApiBodyBytes, healthThresholds);
     const user = c.get("session").user;
     await thresholds.set(body, iso(), user.id);
-    await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "settings.thresholds", target: "health-thresholds", requestId: c.get("requestId"), details: { thresholds: body } }, iso());
+    await s.store.audit.record(
+      {
+        actor: { id: user.id, username: user.username },
+        action: "settings.thresholds",
+        target: "health-thresholds",
+        requestId: c.get("requestId"),
+        details: { thresholds: body },
+      },
+      iso(),
+    );
     return c.json(await thresholds.describe());
   });
   return app;
@@ -119,27 +173,62 @@ export function overviewRoutes(s: Services) {
     // Expired items must not count as waiting.
     await s.workflows.engine.expireDue().catch(() => {});
 
-    const pendingQ = db.selectFrom("approvals").innerJoin("workflows", "workflows.id", "approvals.workflow_id").where("approvals.status", "=", "pending");
+    const pendingQ = db
+      .selectFrom("approvals")
+      .innerJoin("workflows", "workflows.id", "approvals.workflow_id")
+      .where("approvals.status", "=", "pending");
     const [pending, oldest, failed, waiting, recent, triggers, refusals, lastRefusal, alerts] = await Promise.all([
       pendingQ.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
-      pendingQ.select(["approvals.id", "approvals.created_at", "approvals.expires_at", "approvals.request", "workflows.name"]).orderBy("approvals.id").limit(1).executeTakeFirst(),
-      db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "failed").where("test", "=", 0).where("created_at", ">=", since).executeTakeFirst(),
-      db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "waiting").executeTakeFirst(),
+      pendingQ
+        .select(["approvals.id", "approvals.created_at", "approvals.expires_at", "approvals.request", "workflows.name"])
+        .orderBy("approvals.id")
+        .limit(1)
+        .executeTakeFirst(),
+      db
+        .selectFrom("workflow_runs")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "failed")
+        .where("test", "=", 0)
+        .where("created_at", ">=", since)
+        .executeTakeFirst(),
+      db
+        .selectFrom("workflow_runs")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("status", "=", "waiting")
+        .executeTakeFirst(),
       db
         .selectFrom("workflow_runs")
         .innerJoin("workflows", "workflows.id", "workflow_runs.workflow_id")
-        .select(["workflow_runs.id", "workflow_runs.status", "workflow_runs.created_at", "workflow_runs.error", "workflows.name"])
+        .select([
+          "workflow_runs.id",
+          "workflow_runs.status",
+          "workflow_runs.created_at",
+          "workflow_runs.error",
+          "workflows.name",
+        ])
         .where("workflow_runs.status", "in", ["failed", "waiting"])
         .where("workflow_runs.test", "=", 0)
         .orderBy("workflow_runs.id", "desc")
         .limit(5)
         .execute(),
       (() => {
-        let tq = db.selectFrom("events").select((eb) => ["trigger", eb.fn.max("received_at").as("last"), eb.fn.sum<number>(eb.case().when("received_at", ">=", dayAgo).then(1).else(0).end()).as("day")]).where("trigger", "is not", null).where("test", "=", 0);
+        let tq = db
+          .selectFrom("events")
+          .select((eb) => [
+            "trigger",
+            eb.fn.max("received_at").as("last"),
+            eb.fn.sum<number>(eb.case().when("received_at", ">=", dayAgo).then(1).else(0).end()).as("day"),
+          ])
+          .where("trigger", "is not", null)
+          .where("test", "=", 0);
         if (serverId !== null) tq = tq.where("server_id", "=", serverId);
         return tq.groupBy("trigger").execute();
       })(),
-      db.selectFrom("webhook_refusals").select((eb) => eb.fn.countAll<number>().as("n")).where("at", ">=", dayAgo).executeTakeFirst(),
+      db
+        .selectFrom("webhook_refusals")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("at", ">=", dayAgo)
+        .executeTakeFirst(),
       db.selectFrom("webhook_refusals").select("at").orderBy("id", "desc").limit(1).executeTakeFirst(),
       s.alerts.checker.repo.list({ status: "firing", server: serverId ?? undefined, limit: 20 }),
     ]);
@@ -148,15 +237,33 @@ export function overviewRoutes(s: Services) {
       serverId,
       approvals: {
         pending: Number(pending?.n ?? 0),
-        oldest: oldest ? { id: Number(oldest.id), createdAt: oldest.created_at, expiresAt: oldest.expires_at, workflowName: oldest.name, ...requestLine(oldest.request) } : null,
+        oldest: oldest
+          ? {
+              id: Number(oldest.id),
+              createdAt: oldest.created_at,
+              expiresAt: oldest.expires_at,
+              workflowName: oldest.name,
+              ...requestLine(oldest.request),
+            }
+          : null,
       },
       runs: {
         failed: Number(failed?.n ?? 0),
         waiting: Number(waiting?.n ?? 0),
-        recent: recent.map((r) => ({ id: Number(r.id), status: r.status, workflowName: r.name, createdAt: r.created_at, error: r.error })),
+        recent: recent.map((r) => ({
+          id: Number(r.id),
+          status: r.status,
+          workflowName: r.name,
+          createdAt: r.created_at,
+          error: r.error,
+        })),
       },
       webhooks: {
-        triggers: triggerIds.map((t) => ({ trigger: t, lastAt: byTrigger.get(t)?.last ? String(byTrigger.get(t)!.last) : null, last24h: Number(byTrigger.get(t)?.day ?? 0) })),
+        triggers: triggerIds.map((t) => ({
+          trigger: t,
+          lastAt: byTrigger.get(t)?.last ? String(byTrigger.get(t)!.last) : null,
+          last24h: Number(byTrigger.get(t)?.day ?? 0),
+        })),
         refusals: { last24h: Number(refusals?.n ?? 0), lastAt: lastRefusal?.at ?? null },
       },
       alerts,
@@ -168,7 +275,16 @@ export function overviewRoutes(s: Services) {
     const q = daysParam.parse(c.req.query());
     const serverId = q.server ?? (await s.connection.defaultServerId().catch(() => null));
     const user = c.get("session").user;
-    return c.json(await healthVerdicts({ execute: s.execute, store: s.store }, user, serverId, q.days, s.clock(), await s.alerts.thresholds.get()));
+    return c.json(
+      await healthVerdicts(
+        { execute: s.execute, store: s.store },
+        user,
+        serverId,
+        q.days,
+        s.clock(),
+        await s.alerts.thresholds.get(),
+      ),
+    );
   });
 
   app.get("/servers", async (c) => {
@@ -183,7 +299,11 @@ export function overviewRoutes(s: Services) {
       servers.slice(0, 50).map(async (sv) => {
         const base = { serverId: sv.id, name: sv.name, firing: firing.filter((a) => a.serverId === sv.id).length };
         try {
-          return { ...base, today: await volume({ execute: s.execute, store: s.store }, user, { serverId: sv.id }, today, t), error: null };
+          return {
+            ...base,
+            today: await volume({ execute: s.execute, store: s.store }, user, { serverId: sv.id }, today, t),
+            error: null,
+          };
         } catch (e) {
           return { ...base, today: null, error: (e as Error).message };
         }

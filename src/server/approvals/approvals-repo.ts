@@ -4,7 +4,12 @@ import type { ApprovalsTable, ApprovalVotesTable, Database } from "../store/sche
 
 export type ApprovalRow = Omit<ApprovalsTable, "id"> & { id: number };
 export type NewApproval = Omit<ApprovalsTable, "id" | "original_request">;
-export const approvalRow = (r: Omit<ApprovalsTable, "id"> & { id: unknown }): ApprovalRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id), step_row_id: Number(r.step_row_id) });
+export const approvalRow = (r: Omit<ApprovalsTable, "id"> & { id: unknown }): ApprovalRow => ({
+  ...r,
+  id: Number(r.id),
+  run_id: Number(r.run_id),
+  step_row_id: Number(r.step_row_id),
+});
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -44,19 +49,36 @@ export function createApprovalsRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** Pending items whose time ran out (at most 500 a pass). */
     async dueIds(now: string): Promise<number[]> {
-      const due = await db.selectFrom("approvals").select("id").where("status", "=", "pending").where("expires_at", "<=", now).limit(500).execute();
+      const due = await db
+        .selectFrom("approvals")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("expires_at", "<=", now)
+        .limit(500)
+        .execute();
       return due.map((r) => Number(r.id));
     },
 
     /** pending → expired; null when the item was no longer pending. */
     async expire(id: number, now: string, q: Q): Promise<ApprovalRow | null> {
-      const r = await q.updateTable("approvals").set({ status: "expired", decided_at: now, outcome: "expired" }).where("id", "=", id).where("status", "=", "pending").returningAll().executeTakeFirst();
+      const r = await q
+        .updateTable("approvals")
+        .set({ status: "expired", decided_at: now, outcome: "expired" })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .returningAll()
+        .executeTakeFirst();
       return r ? approvalRow(r) : null;
     },
 
     /** pending → approved; false when someone else decided first. */
     async markApproved(id: number, now: string, decidedBy: string, q: Q): Promise<boolean> {
-      const r = await q.updateTable("approvals").set({ status: "approved", decided_at: now, decided_by: decidedBy }).where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
+      const r = await q
+        .updateTable("approvals")
+        .set({ status: "approved", decided_at: now, decided_by: decidedBy })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
@@ -74,7 +96,11 @@ export function createApprovalsRepo(db: Kysely<Database>, dialect: Dialect) {
     /** An approver's edit replaces the request (the workflow's own is kept once) and clears the votes. */
     async replaceRequest(id: number, request: string, originalRequest: string, edited: string, q: Q) {
       await q.deleteFrom("approval_votes").where("approval_id", "=", id).execute();
-      await q.updateTable("approvals").set({ request, original_request: originalRequest, edited }).where("id", "=", id).execute();
+      await q
+        .updateTable("approvals")
+        .set({ request, original_request: originalRequest, edited })
+        .where("id", "=", id)
+        .execute();
     },
 
     async setOutcome(id: number, outcome: string | null, q: Q = db) {
@@ -82,18 +108,32 @@ export function createApprovalsRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     async hasVoted(id: number, userId: number, q: Q): Promise<boolean> {
-      return !!(await q.selectFrom("approval_votes").select("user_id").where("approval_id", "=", id).where("user_id", "=", userId).executeTakeFirst());
+      return !!(await q
+        .selectFrom("approval_votes")
+        .select("user_id")
+        .where("approval_id", "=", id)
+        .where("user_id", "=", userId)
+        .executeTakeFirst());
     },
 
     /** Records a vote; returns the voters so far, oldest first. */
     async vote(vote: ApprovalVotesTable, q: Q): Promise<string[]> {
       await q.insertInto("approval_votes").values(vote).execute();
-      return (await q.selectFrom("approval_votes").select(["username"]).where("approval_id", "=", vote.approval_id).orderBy("at").execute()).map((v) => v.username);
+      return (
+        await q
+          .selectFrom("approval_votes")
+          .select(["username"])
+          .where("approval_id", "=", vote.approval_id)
+          .orderBy("at")
+          .execute()
+      ).map((v) => v.username);
     },
 
     async votesOf(ids: number[]): Promise<ApprovalVotesTable[]> {
       if (!ids.length) return [];
-      return (await db.selectFrom("approval_votes").selectAll().where("approval_id", "in", ids).orderBy("at").execute()).map((v) => ({ ...v, approval_id: Number(v.approval_id), user_id: Number(v.user_id) }));
+      return (
+        await db.selectFrom("approval_votes").selectAll().where("approval_id", "in", ids).orderBy("at").execute()
+      ).map((v) => ({ ...v, approval_id: Number(v.approval_id), user_id: Number(v.user_id) }));
     },
   };
 }

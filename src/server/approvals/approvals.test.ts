@@ -3,7 +3,15 @@ import type { ApprovalItem, DecisionResponse } from "../../contract/api/approval
 import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply, type Seen } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;
@@ -38,7 +46,8 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     await db.cleanup();
   });
 
-  const policyDoc = (policy: Record<string, unknown> = {}) => suppressDoc({}, { approval: "required", approvalPolicy: policy });
+  const policyDoc = (policy: Record<string, unknown> = {}) =>
+    suppressDoc({}, { approval: "required", approvalPolicy: policy });
   async function parkOne(policy: Record<string, unknown> = {}, eventId = 1): Promise<ApprovalItem> {
     const res = await t.request("/api/workflows", { method: "POST", cookie: admin, json: policyDoc(policy) });
     const { id } = (await res.json()) as { id: number };
@@ -46,9 +55,16 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     t.publish(eventId, "bounce", bouncePayload());
     return until(async () => (await pending())[0]);
   }
-  const pending = async (status = "pending") => ((await (await t.request(`/api/approvals?status=${status}`, { cookie: viewer })).json()) as { approvals: ApprovalItem[] }).approvals;
-  const approve = (id: number, cookie: string, json: unknown = {}) => t.request(`/api/approvals/${id}/approve`, { method: "POST", cookie, json });
-  const runOf = async (id: number) => (await (await t.request(`/api/runs/${id}`, { cookie: viewer })).json()) as RunDetail;
+  const pending = async (status = "pending") =>
+    (
+      (await (await t.request(`/api/approvals?status=${status}`, { cookie: viewer })).json()) as {
+        approvals: ApprovalItem[];
+      }
+    ).approvals;
+  const approve = (id: number, cookie: string, json: unknown = {}) =>
+    t.request(`/api/approvals/${id}/approve`, { method: "POST", cookie, json });
+  const runOf = async (id: number) =>
+    (await (await t.request(`/api/runs/${id}`, { cookie: viewer })).json()) as RunDetail;
 
   it("parks a step with the exact request and blast radius; approving executes it and records the decision", async () => {
     const item = await parkOne();
@@ -57,7 +73,12 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
       uncertain: false,
       step: { id: "suppress", operationId: "suppressions.create", risk: "write" },
       event: { id: 1, trigger: "bounce", serverId: 1 },
-      request: { method: "POST", path: "/message-streams/outbound/suppressions", body: { Suppressions: [{ EmailAddress: "john@example.com" }] }, serverId: 1 },
+      request: {
+        method: "POST",
+        path: "/message-streams/outbound/suppressions",
+        body: { Suppressions: [{ EmailAddress: "john@example.com" }] },
+        serverId: 1,
+      },
       blastRadius: { recipients: 1, addresses: ["john@example.com"], domains: ["example.com"], serverId: 1 },
       policy: { approvers: 1, allowSelfApproval: false, author: "admin" },
     });
@@ -69,7 +90,10 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     const res = await approve(item.id, approver);
     expect(res.status).toBe(200);
     const body = (await res.json()) as DecisionResponse;
-    expect(body).toMatchObject({ executed: true, approval: { status: "approved", decidedBy: "alice", outcome: "succeeded" } });
+    expect(body).toMatchObject({
+      executed: true,
+      approval: { status: "approved", decidedBy: "alice", outcome: "succeeded" },
+    });
     expect(workCalls(up.seen)).toHaveLength(1);
     const run = await runOf(item.runId);
     expect(run.status).toBe("succeeded");
@@ -97,7 +121,10 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     const bob = await t.addUser("bob", "operator");
     const item = await parkOne({ approvers: 2 });
     const first = (await (await approve(item.id, approver)).json()) as DecisionResponse;
-    expect(first).toMatchObject({ executed: false, approval: { status: "pending", approvals: [{ username: "alice" }] } });
+    expect(first).toMatchObject({
+      executed: false,
+      approval: { status: "pending", approvals: [{ username: "alice" }] },
+    });
     expect((await approve(item.id, approver)).status).toBe(409);
     expect(workCalls(up.seen)).toHaveLength(0);
     const second = (await (await approve(item.id, bob)).json()) as DecisionResponse;
@@ -107,8 +134,14 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
 
   it("rejects with a reason, which ends the run without sending", async () => {
     const item = await parkOne();
-    expect((await t.request(`/api/approvals/${item.id}/reject`, { method: "POST", cookie: approver, json: {} })).status).toBe(400);
-    const res = await t.request(`/api/approvals/${item.id}/reject`, { method: "POST", cookie: approver, json: { reason: "not this one" } });
+    expect(
+      (await t.request(`/api/approvals/${item.id}/reject`, { method: "POST", cookie: approver, json: {} })).status,
+    ).toBe(400);
+    const res = await t.request(`/api/approvals/${item.id}/reject`, {
+      method: "POST",
+      cookie: approver,
+      json: { reason: "not this one" },
+    });
     expect(res.status).toBe(200);
     const run = await runOf(item.runId);
     expect(run).toMatchObject({ status: "rejected", error: "Rejected by alice: not this one" });
@@ -123,12 +156,25 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     const bad = await approve(item.id, operator, { params: { streamId: "" } });
     expect(bad.status).toBe(400);
     // Editing is writing the request: an approver (read-only for Postmark) may not.
-    expect((await approve(item.id, approver, { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } })).status).toBe(403);
+    expect(
+      (await approve(item.id, approver, { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } })).status,
+    ).toBe(403);
     const res = await approve(item.id, operator, { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } });
     expect(res.status).toBe(200);
     const edited = (await res.json()) as DecisionResponse;
-    expect(edited).toMatchObject({ executed: false, approval: { status: "pending", edited: true, request: { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } } } });
-    expect(edited.approval.edit).toMatchObject({ by: "olga", original: { body: { Suppressions: [{ EmailAddress: "john@example.com" }] } }, changes: [{ path: "body.Suppressions[0].EmailAddress", before: "john@example.com", after: "other@example.org" }] });
+    expect(edited).toMatchObject({
+      executed: false,
+      approval: {
+        status: "pending",
+        edited: true,
+        request: { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } },
+      },
+    });
+    expect(edited.approval.edit).toMatchObject({
+      by: "olga",
+      original: { body: { Suppressions: [{ EmailAddress: "john@example.com" }] } },
+      changes: [{ path: "body.Suppressions[0].EmailAddress", before: "john@example.com", after: "other@example.org" }],
+    });
     expect(edited.approval.blastRadius).toMatchObject({ addresses: ["other@example.org"] });
     expect(workCalls(up.seen)).toHaveLength(0);
     expect((await approve(item.id, operator)).status).toBe(403);
@@ -174,11 +220,24 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
     t.publish(2, "bounce", bouncePayload({ ID: 5 }));
     await until(async () => (await pending()).length === 2);
     const all = await pending();
-    const res = await t.request("/api/approvals/bulk", { method: "POST", cookie: approver, json: { ids: all.map((x) => x.id), decision: "reject" } });
+    const res = await t.request("/api/approvals/bulk", {
+      method: "POST",
+      cookie: approver,
+      json: { ids: all.map((x) => x.id), decision: "reject" },
+    });
     expect(res.status).toBe(400);
-    const ok = await t.request("/api/approvals/bulk", { method: "POST", cookie: approver, json: { ids: [...all.map((x) => x.id), 999], decision: "approve" } });
+    const ok = await t.request("/api/approvals/bulk", {
+      method: "POST",
+      cookie: approver,
+      json: { ids: [...all.map((x) => x.id), 999], decision: "approve" },
+    });
     const body = (await ok.json()) as { results: { id: number; ok: boolean; status?: string }[] };
-    expect(body.results.filter((r) => r.ok && r.status === "approved").map((r) => r.id).sort()).toEqual(all.map((x) => x.id).sort());
+    expect(
+      body.results
+        .filter((r) => r.ok && r.status === "approved")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(all.map((x) => x.id).sort());
     expect(body.results.find((r) => r.id === 999)).toMatchObject({ ok: false });
     expect(a.id).toBeGreaterThan(0);
     expect(workCalls(up.seen)).toHaveLength(2);
@@ -187,17 +246,37 @@ describe.each(dialects)("approvals (%s)", (_name, makeStore) => {
   it("reads an item parked before requests kept their params (filled path only), shows its params and runs it", async () => {
     const item = await parkOne();
     // Rewrite the stored request to the old form: no `params`, the filled path only.
-    const row = await db.store.db.selectFrom("approvals").select("request").where("id", "=", item.id).executeTakeFirstOrThrow();
+    const row = await db.store.db
+      .selectFrom("approvals")
+      .select("request")
+      .where("id", "=", item.id)
+      .executeTakeFirstOrThrow();
     const { params: _params, ...old } = JSON.parse(row.request) as Record<string, unknown>;
     expect(_params).toEqual({ streamId: "outbound" });
-    await db.store.db.updateTable("approvals").set({ request: JSON.stringify(old) }).where("id", "=", item.id).execute();
-    await db.store.db.updateTable("workflow_run_steps").set({ request: JSON.stringify(old) }).where("approval_id", "=", item.id).execute();
+    await db.store.db
+      .updateTable("approvals")
+      .set({ request: JSON.stringify(old) })
+      .where("id", "=", item.id)
+      .execute();
+    await db.store.db
+      .updateTable("workflow_run_steps")
+      .set({ request: JSON.stringify(old) })
+      .where("approval_id", "=", item.id)
+      .execute();
 
     const [shown] = await pending();
-    expect(shown).toMatchObject({ id: item.id, request: { path: "/message-streams/outbound/suppressions", params: { streamId: "outbound" } } });
+    expect(shown).toMatchObject({
+      id: item.id,
+      request: { path: "/message-streams/outbound/suppressions", params: { streamId: "outbound" } },
+    });
     const res = await approve(item.id, approver);
     expect(res.status).toBe(200);
-    expect((await res.json()) as DecisionResponse).toMatchObject({ executed: true, approval: { outcome: "succeeded" } });
-    expect(workCalls(up.seen).map((s) => `${s.method} ${s.url}`)).toEqual(["POST /message-streams/outbound/suppressions"]);
+    expect((await res.json()) as DecisionResponse).toMatchObject({
+      executed: true,
+      approval: { outcome: "succeeded" },
+    });
+    expect(workCalls(up.seen).map((s) => `${s.method} ${s.url}`)).toEqual([
+      "POST /message-streams/outbound/suppressions",
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import type { StepRequest } from "../../contract/workflows/index";
 
 const address = /[^\s<>,;:"'()[\]]+@[^\s<>,;:"'()[\]]+\.[^\s<>,;:"'()[\]]+/g;
 // Senders are not reached by the action, and content (bodies, models, headers) names no one it acts on.
-const ignoredKey = /^(from|fromemail|replyto|sender|returnpath|subject|htmlbody|textbody|htmlcontent|textcontent|content|templatemodel|testrendermodel|metadata|headers|httpheaders)$/i;
+const ignoredKey =
+  /^(from|fromemail|replyto|sender|returnpath|subject|htmlbody|textbody|htmlcontent|textcontent|content|templatemodel|testrendermodel|metadata|headers|httpheaders)$/i;
 const recipientKeys = ["To", "Cc", "Bcc"] as const;
 
 function collect(value: unknown, key: string, out: Set<string>) {
@@ -57,7 +58,10 @@ function sendRecipients(body: unknown, out: Set<string>) {
  * addresses in To, Cc and Bcc; for other operations the addresses it targets in its path, query
  * and body (never senders or content). Also their domains, and the server.
  */
-export function blastRadius(operationId: OperationId, request: Pick<StepRequest, "path" | "query" | "body" | "serverId">): BlastRadius {
+export function blastRadius(
+  operationId: OperationId,
+  request: Pick<StepRequest, "path" | "query" | "body" | "serverId">,
+): BlastRadius {
   const found = new Set<string>();
   if (isSend(operationId)) sendRecipients(request.body, found);
   else {
@@ -67,5 +71,10 @@ export function blastRadius(operationId: OperationId, request: Pick<StepRequest,
   }
   const addresses = [...found].sort();
   const domains = [...new Set(addresses.map((a) => a.slice(a.lastIndexOf("@") + 1)))].sort();
-  return { recipients: addresses.length, addresses: addresses.slice(0, 20), domains, serverId: request.serverId ?? null };
+  return {
+    recipients: addresses.length,
+    addresses: addresses.slice(0, 20),
+    domains,
+    serverId: request.serverId ?? null,
+  };
 }

@@ -2,7 +2,12 @@ import type { Kysely, Transaction } from "kysely";
 import type { ApproveRequest } from "../../contract/api/approvals";
 import { roleAllows, type Role } from "../../contract/api/auth";
 import { operations } from "../../contract/postmark/index";
-import { resolveStepRequest, type ActionStep, type MappingContext, type StepRequest } from "../../contract/workflows/index";
+import {
+  resolveStepRequest,
+  type ActionStep,
+  type MappingContext,
+  type StepRequest,
+} from "../../contract/workflows/index";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { AuditRepo } from "../store/audit-repo";
@@ -28,12 +33,12 @@ export interface EditRecord {
   query?: unknown;
   body?: unknown;
 }
-export const editRecord = (row: Pick<ApprovalsTable, "edited">): EditRecord | null => (row.edited === null ? null : (JSON.parse(row.edited) as EditRecord));
+export const editRecord = (row: Pick<ApprovalsTable, "edited">): EditRecord | null =>
+  row.edited === null ? null : (JSON.parse(row.edited) as EditRecord);
 const editedBy = (row: Pick<ApprovalsTable, "edited">, user: Pick<Decider, "id" | "username">) => {
   const e = editRecord(row);
   return !!e && (e.byId !== undefined ? e.byId === user.id : e.by === user.username);
 };
-
 
 type Trx = Transaction<Database>;
 
@@ -51,8 +56,13 @@ export interface DecisionOptions {
 }
 
 const notPending = (row: ApprovalRow) =>
-  new ApiFailure(409, "conflict", `This item was already ${row.status}${row.decided_by ? ` by ${row.decided_by}` : ""}; nothing was done.`);
-const expired = () => new ApiFailure(409, "conflict", "This approval request has expired; the run has ended and nothing was done.");
+  new ApiFailure(
+    409,
+    "conflict",
+    `This item was already ${row.status}${row.decided_by ? ` by ${row.decided_by}` : ""}; nothing was done.`,
+  );
+const expired = () =>
+  new ApiFailure(409, "conflict", "This approval request has expired; the run has ended and nothing was done.");
 
 /**
  * Decisions on approval items. Exactly once: the item's state changes with a conditional UPDATE
@@ -95,7 +105,11 @@ export function createDecisions(deps: {
     if (step?.kind !== "action") throw new ApiFailure(409, "conflict", "This item's step is not an action.");
     const op = operations[step.operationId];
     if (!roleAllows[user.role].includes(op.risk)) {
-      throw new ApiFailure(403, "forbidden", `Your role (${user.role}) may not call ${op.risk} operations such as "${op.title}", so you may not edit this request. Approve or reject it as it is shown.`);
+      throw new ApiFailure(
+        403,
+        "forbidden",
+        `Your role (${user.role}) may not call ${op.risk} operations such as "${op.title}", so you may not edit this request. Approve or reject it as it is shown.`,
+      );
     }
     const edited: ActionStep = {
       ...step,
@@ -105,19 +119,38 @@ export function createDecisions(deps: {
     };
     const context: MappingContext = { trigger: JSON.parse(run.payload), steps: {} };
     for (const r of await deps.runs.steps(run.id)) {
-      if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null) context.steps[r.step_id] = JSON.parse(r.response);
+      if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null)
+        context.steps[r.step_id] = JSON.parse(r.response);
     }
     const res = resolveStepRequest(edited, context, run.server_id);
     if (res.problems.length || !res.request) {
-      throw new ApiFailure(400, "validation_failed", `The edited step cannot run: ${res.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ")}`, res.problems);
+      throw new ApiFailure(
+        400,
+        "validation_failed",
+        `The edited step cannot run: ${res.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ")}`,
+        res.problems,
+      );
     }
     // The step's server stays the one the approver saw.
     return { ...res.request, serverId: res.request.serverId ?? readStepRequest(item.request).serverId };
   }
 
-  const hasEdits = (e?: ApproveRequest) => !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
+  const hasEdits = (e?: ApproveRequest) =>
+    !!e && (e.params !== undefined || e.query !== undefined || e.body !== undefined);
 
-  async function approveInner(id: number, user: Decider, edits: ApproveRequest | undefined, opts: DecisionOptions): Promise<{ executed: boolean; edited: boolean; runId: number; votes: number; required: number; stepOutcome?: string | null }> {
+  async function approveInner(
+    id: number,
+    user: Decider,
+    edits: ApproveRequest | undefined,
+    opts: DecisionOptions,
+  ): Promise<{
+    executed: boolean;
+    edited: boolean;
+    runId: number;
+    votes: number;
+    required: number;
+    stepOutcome?: string | null;
+  }> {
     const editedRequest = hasEdits(edits) ? await resolveEdits(id, edits!, user) : null;
     const now = iso();
     const result = await db.transaction().execute(async (trx) => {
@@ -128,23 +161,61 @@ export function createDecisions(deps: {
         return { expired: true as const };
       }
       if (!item.allow_self_approval && item.author_id !== null && item.author_id === user.id) {
-        throw new ApiFailure(403, "forbidden", "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.");
+        throw new ApiFailure(
+          403,
+          "forbidden",
+          "You saved this version of the workflow, and its policy does not allow approving your own steps. Ask someone else.",
+        );
       }
       await opts.guard?.(trx, item);
       if (editedRequest && JSON.stringify(editedRequest) !== JSON.stringify(readStepRequest(item.request))) {
         // An edit changes what is approved: earlier votes were for another request, and the editor's
         // own word does not count for it. Someone else must approve the edited request as shown.
         const record: EditRecord = { by: user.username, byId: user.id, at: now, ...edits };
-        await approvals.replaceRequest(id, JSON.stringify(editedRequest), item.original_request ?? item.request, JSON.stringify(record), trx);
-        return { expired: false as const, complete: false, edited: true, runId: item.run_id, votes: 0, required: item.required_approvers };
+        await approvals.replaceRequest(
+          id,
+          JSON.stringify(editedRequest),
+          item.original_request ?? item.request,
+          JSON.stringify(record),
+          trx,
+        );
+        return {
+          expired: false as const,
+          complete: false,
+          edited: true,
+          runId: item.run_id,
+          votes: 0,
+          required: item.required_approvers,
+        };
       }
-      if (editedBy(item, user)) throw new ApiFailure(403, "forbidden", "You edited this request, so someone else must approve it as edited.");
-      if (await approvals.hasVoted(id, user.id, trx)) throw new ApiFailure(409, "conflict", "You have already approved this item; it needs another person's approval.");
+      if (editedBy(item, user))
+        throw new ApiFailure(403, "forbidden", "You edited this request, so someone else must approve it as edited.");
+      if (await approvals.hasVoted(id, user.id, trx))
+        throw new ApiFailure(
+          409,
+          "conflict",
+          "You have already approved this item; it needs another person's approval.",
+        );
       const votes = await approvals.vote({ approval_id: id, user_id: user.id, username: user.username, at: now }, trx);
-      if (votes.length < item.required_approvers) return { expired: false as const, complete: false, edited: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
+      if (votes.length < item.required_approvers)
+        return {
+          expired: false as const,
+          complete: false,
+          edited: false,
+          runId: item.run_id,
+          votes: votes.length,
+          required: item.required_approvers,
+        };
       // Exactly the request the approvers saw (edited or not) is what runs.
       if (!(await queue.approved(trx, item, now, votes.join(", ")))) throw notPending(item);
-      return { expired: false as const, complete: true, edited: false, runId: item.run_id, votes: votes.length, required: item.required_approvers };
+      return {
+        expired: false as const,
+        complete: true,
+        edited: false,
+        runId: item.run_id,
+        votes: votes.length,
+        required: item.required_approvers,
+      };
     });
     if (result.expired) throw expired();
     const counts = { votes: result.votes, required: result.required };
@@ -156,7 +227,12 @@ export function createDecisions(deps: {
     return { executed: true, edited: false, runId: result.runId, ...counts, stepOutcome };
   }
 
-  async function rejectInner(id: number, user: Decider, reason: string, opts: DecisionOptions): Promise<{ runId: number }> {
+  async function rejectInner(
+    id: number,
+    user: Decider,
+    reason: string,
+    opts: DecisionOptions,
+  ): Promise<{ runId: number }> {
     const now = iso();
     const result = await db.transaction().execute(async (trx) => {
       const item = await lockItem(trx, id);
@@ -174,11 +250,30 @@ export function createDecisions(deps: {
   }
 
   /** Every decision, and every refused attempt, leaves an audit record. */
-  async function audited<T>(action: string, id: number, user: Decider, opts: DecisionOptions, work: () => Promise<T>, describe: (r: T) => { outcomeDetail: string; details: Record<string, unknown> }): Promise<T> {
-    const write = (outcome: "success" | "failure" | "denied", outcomeDetail: string, details: Record<string, unknown>) =>
+  async function audited<T>(
+    action: string,
+    id: number,
+    user: Decider,
+    opts: DecisionOptions,
+    work: () => Promise<T>,
+    describe: (r: T) => { outcomeDetail: string; details: Record<string, unknown> },
+  ): Promise<T> {
+    const write = (
+      outcome: "success" | "failure" | "denied",
+      outcomeDetail: string,
+      details: Record<string, unknown>,
+    ) =>
       deps.audit
         ?.record(
-          { actor: { id: user.id, username: user.username }, action, target: `approval:${id}`, outcome, outcomeDetail, requestId: opts.requestId ?? null, details: { via: opts.via ?? "queue", ...opts.details, ...details } },
+          {
+            actor: { id: user.id, username: user.username },
+            action,
+            target: `approval:${id}`,
+            outcome,
+            outcomeDetail,
+            requestId: opts.requestId ?? null,
+            details: { via: opts.via ?? "queue", ...opts.details, ...details },
+          },
           iso(),
         )
         .catch((e: Error) => deps.onAuditError?.(e));
@@ -194,15 +289,41 @@ export function createDecisions(deps: {
   }
 
   async function approve(id: number, user: Decider, edits?: ApproveRequest, opts: DecisionOptions = {}) {
-    const sections = hasEdits(edits) ? (["params", "query", "body"] as const).filter((k) => edits![k] !== undefined) : [];
-    return audited(sections.length ? "approval.edit" : "approval.approve", id, user, opts, () => approveInner(id, user, edits, opts), (r) => ({
-      outcomeDetail: r.executed ? `executed: ${r.stepOutcome ?? "unknown"}` : r.edited ? `edited: needs ${r.required} approval${r.required === 1 ? "" : "s"} by others` : `vote ${r.votes} of ${r.required}`,
-      details: { runId: r.runId, executed: r.executed, votes: r.votes, required: r.required, ...(sections.length ? { editedSections: sections } : {}) },
-    }));
+    const sections = hasEdits(edits)
+      ? (["params", "query", "body"] as const).filter((k) => edits![k] !== undefined)
+      : [];
+    return audited(
+      sections.length ? "approval.edit" : "approval.approve",
+      id,
+      user,
+      opts,
+      () => approveInner(id, user, edits, opts),
+      (r) => ({
+        outcomeDetail: r.executed
+          ? `executed: ${r.stepOutcome ?? "unknown"}`
+          : r.edited
+            ? `edited: needs ${r.required} approval${r.required === 1 ? "" : "s"} by others`
+            : `vote ${r.votes} of ${r.required}`,
+        details: {
+          runId: r.runId,
+          executed: r.executed,
+          votes: r.votes,
+          required: r.required,
+          ...(sections.length ? { editedSections: sections } : {}),
+        },
+      }),
+    );
   }
 
   async function reject(id: number, user: Decider, reason: string, opts: DecisionOptions = {}): Promise<void> {
-    await audited("approval.reject", id, user, opts, () => rejectInner(id, user, reason, opts), (r) => ({ outcomeDetail: "rejected", details: { runId: r.runId, reason } }));
+    await audited(
+      "approval.reject",
+      id,
+      user,
+      opts,
+      () => rejectInner(id, user, reason, opts),
+      (r) => ({ outcomeDetail: "rejected", details: { runId: r.runId, reason } }),
+    );
   }
 
   return { approve, reject };

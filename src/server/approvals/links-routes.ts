@@ -1,7 +1,12 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { roleMay } from "../../contract/api/auth";
-import { approvalLinkRejectRequest, type ApprovalLinkResponse, type ApprovalLinkView, type DecisionResponse } from "../../contract/api/approvals";
+import {
+  approvalLinkRejectRequest,
+  type ApprovalLinkResponse,
+  type ApprovalLinkView,
+  type DecisionResponse,
+} from "../../contract/api/approvals";
 import { ApiFailure } from "../errors";
 import { clientAddress } from "../http/client-address";
 import { readJson } from "../http/read-body";
@@ -13,7 +18,10 @@ import type { DecisionOptions } from "./decide";
 import { presentApprovals } from "./present";
 
 const idParam = z.coerce.number().int().positive();
-const decideRole = requireRole(roleMay.decideApprovals, "approve or reject workflow steps (it needs approver, operator or admin)");
+const decideRole = requireRole(
+  roleMay.decideApprovals,
+  "approve or reject workflow steps (it needs approver, operator or admin)",
+);
 
 async function loadItem(s: Services, id: number): Promise<ApprovalRow> {
   const r = await s.workflows.approvals.get(id);
@@ -30,7 +38,16 @@ export function approvalLinkCreateRoutes(s: Services) {
     const item = await loadItem(s, id);
     const { user } = c.get("session");
     const link = await s.links.create(item, { createdBy: user.username, userId: null });
-    await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "approval.link.create", target: `approval:${id}`, requestId: c.get("requestId"), details: { expiresAt: link.expiresAt } }, new Date(s.clock()).toISOString());
+    await s.store.audit.record(
+      {
+        actor: { id: user.id, username: user.username },
+        action: "approval.link.create",
+        target: `approval:${id}`,
+        requestId: c.get("requestId"),
+        details: { expiresAt: link.expiresAt },
+      },
+      new Date(s.clock()).toISOString(),
+    );
     return c.json({ url: link.url, expiresAt: link.expiresAt } satisfies ApprovalLinkResponse, 201);
   });
   return app;
@@ -47,10 +64,19 @@ export function approvalLinkRoutes(s: Services) {
   // Counted per address and per user, before anything else, so guessing tokens is slow.
   app.use("*", limit);
   async function limit(c: Context<AppEnv>, next: () => Promise<void>) {
-    const wait = Math.max(await s.linkLimiter.hit(`addr:${clientAddress(c, s.config.trustProxy)}`), await s.linkLimiter.hit(`user:${c.get("session").user.id}`));
+    const wait = Math.max(
+      await s.linkLimiter.hit(`addr:${clientAddress(c, s.config.trustProxy)}`),
+      await s.linkLimiter.hit(`user:${c.get("session").user.id}`),
+    );
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new ApiFailure(429, "too_many_requests", `Too many approval link checks. Try again in ${seconds} seconds.`, { retryAfterSeconds: seconds }, { "Retry-After": String(seconds) });
+      throw new ApiFailure(
+        429,
+        "too_many_requests",
+        `Too many approval link checks. Try again in ${seconds} seconds.`,
+        { retryAfterSeconds: seconds },
+        { "Retry-After": String(seconds) },
+      );
     }
     await next();
   }
@@ -64,16 +90,26 @@ export function approvalLinkRoutes(s: Services) {
     s.links.usable(link, item, user.id);
     const [approval] = await presentApprovals(s, [item]);
     let reason: string | null = null;
-    if (!roleMay.decideApprovals(user.role)) reason = `Your role (${user.role}) may not approve or reject workflow steps.`;
-    else if (!item.allow_self_approval && item.author_id === user.id) reason = "You saved this version of the workflow, and its policy does not allow approving your own steps.";
-    else if (approval!.edit && approval!.edit.byId === user.id) reason = "You edited this request, so someone else must approve it as edited.";
-    else if (approval!.approvals.some((v) => v.userId === user.id)) reason = "You have already approved this item; it needs another person's approval.";
-    return c.json({ approval: approval!, expiresAt: link.expires_at, canDecide: reason === null, reason } satisfies ApprovalLinkView);
+    if (!roleMay.decideApprovals(user.role))
+      reason = `Your role (${user.role}) may not approve or reject workflow steps.`;
+    else if (!item.allow_self_approval && item.author_id === user.id)
+      reason = "You saved this version of the workflow, and its policy does not allow approving your own steps.";
+    else if (approval!.edit && approval!.edit.byId === user.id)
+      reason = "You edited this request, so someone else must approve it as edited.";
+    else if (approval!.approvals.some((v) => v.userId === user.id))
+      reason = "You have already approved this item; it needs another person's approval.";
+    return c.json({
+      approval: approval!,
+      expiresAt: link.expires_at,
+      canDecide: reason === null,
+      reason,
+    } satisfies ApprovalLinkView);
   });
 
   async function decide(c: Context<AppEnv>, decision: "approve" | "reject") {
     const token = c.req.param("token")!;
-    const reason = decision === "reject" ? (await readJson(c, s.config.maxApiBodyBytes, approvalLinkRejectRequest)).reason : null;
+    const reason =
+      decision === "reject" ? (await readJson(c, s.config.maxApiBodyBytes, approvalLinkRejectRequest)).reason : null;
     const link = await s.links.find(token);
     const { user } = c.get("session");
     const decider = { id: user.id, username: user.username, role: user.role };
@@ -86,7 +122,8 @@ export function approvalLinkRoutes(s: Services) {
       guard: (trx, item) => s.links.consume(trx, token, item, decider),
     };
     let executed = false;
-    if (decision === "approve") executed = (await s.workflows.decisions.approve(link.approval_id, decider, undefined, opts)).executed;
+    if (decision === "approve")
+      executed = (await s.workflows.decisions.approve(link.approval_id, decider, undefined, opts)).executed;
     else await s.workflows.decisions.reject(link.approval_id, decider, reason!, opts);
     const [approval] = await presentApprovals(s, [await loadItem(s, link.approval_id)]);
     return c.json({ approval: approval!, executed } satisfies DecisionResponse);

@@ -1,9 +1,22 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ApprovalItem, ApprovalLinkResponse, ApprovalLinkView, DecisionResponse } from "../../contract/api/approvals";
+import type {
+  ApprovalItem,
+  ApprovalLinkResponse,
+  ApprovalLinkView,
+  DecisionResponse,
+} from "../../contract/api/approvals";
 import type { AuditResponse } from "../../contract/api/audit";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;
@@ -24,7 +37,13 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
   beforeEach(async () => {
     up.reset();
     db = await makeStore();
-    t = await appOnStore({ store: db.store, dir: db.dir ?? "/tmp", upstreamUrl: up.url, env: { PUBLIC_URL: "https://mailroom.example.com" }, linkRateLimit: { limit: 8, windowMs: 60_000 } });
+    t = await appOnStore({
+      store: db.store,
+      dir: db.dir ?? "/tmp",
+      upstreamUrl: up.url,
+      env: { PUBLIC_URL: "https://mailroom.example.com" },
+      linkRateLimit: { limit: 8, windowMs: 60_000 },
+    });
     admin = await t.login();
     approver = await t.addUser("alice", "approver");
     viewer = await t.addUser("victor", "viewer");
@@ -37,11 +56,19 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
   });
 
   async function parkOne(): Promise<ApprovalItem> {
-    const res = await t.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc({}, { approval: "required" }) });
+    const res = await t.request("/api/workflows", {
+      method: "POST",
+      cookie: admin,
+      json: suppressDoc({}, { approval: "required" }),
+    });
     const { id } = (await res.json()) as { id: number };
     await t.request(`/api/workflows/${id}/enable`, { method: "POST", cookie: admin });
     t.publish(1, "bounce", bouncePayload());
-    return until(async () => ((await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] }).approvals[0]);
+    return until(
+      async () =>
+        ((await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] })
+          .approvals[0],
+    );
   }
   async function linkFor(id: number, cookie = approver) {
     const res = await t.request(`/api/approvals/${id}/link`, { method: "POST", cookie });
@@ -50,8 +77,10 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
     return { ...body, token: body.url.split("/approve/")[1]! };
   }
   const view = (token: string, cookie = approver) => t.request(`/api/approval-links/${token}`, { cookie });
-  const approveVia = (token: string, cookie = approver) => t.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie });
-  const status = async (id: number) => ((await (await t.request(`/api/approvals/${id}`, { cookie: viewer })).json()) as ApprovalItem).status;
+  const approveVia = (token: string, cookie = approver) =>
+    t.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie });
+  const status = async (id: number) =>
+    ((await (await t.request(`/api/approvals/${id}`, { cookie: viewer })).json()) as ApprovalItem).status;
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
   it("makes a PUBLIC_URL link that shows the item (a GET changes nothing) and approves through the decision path", async () => {
@@ -62,18 +91,34 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
     for (let i = 0; i < 3; i++) {
       const v = await view(link.token);
       expect(v.status).toBe(200);
-      expect((await v.json()) as ApprovalLinkView).toMatchObject({ approval: { id: item.id, status: "pending" }, canDecide: true, reason: null });
+      expect((await v.json()) as ApprovalLinkView).toMatchObject({
+        approval: { id: item.id, status: "pending" },
+        canDecide: true,
+        reason: null,
+      });
     }
     expect(await status(item.id)).toBe("pending");
     expect(workCalls(up.seen)).toHaveLength(0);
     const res = await approveVia(link.token);
     expect(res.status).toBe(200);
-    expect((await res.json()) as DecisionResponse).toMatchObject({ executed: true, approval: { status: "approved", decidedBy: "alice", outcome: "succeeded" } });
+    expect((await res.json()) as DecisionResponse).toMatchObject({
+      executed: true,
+      approval: { status: "approved", decidedBy: "alice", outcome: "succeeded" },
+    });
     expect(workCalls(up.seen)).toHaveLength(1);
-    const audit = (await (await t.request("/api/audit?action=approval.approve", { cookie: admin })).json()) as AuditResponse;
-    expect(audit.records[0]).toMatchObject({ actor: { name: "alice" }, target: `approval:${item.id}`, outcome: "success", details: { via: "link" } });
+    const audit = (await (
+      await t.request("/api/audit?action=approval.approve", { cookie: admin })
+    ).json()) as AuditResponse;
+    expect(audit.records[0]).toMatchObject({
+      actor: { name: "alice" },
+      target: `approval:${item.id}`,
+      outcome: "success",
+      details: { via: "link" },
+    });
     // The token itself is in no audit record.
-    expect(JSON.stringify(await (await t.request("/api/audit?limit=500", { cookie: admin })).json())).not.toContain(link.token);
+    expect(JSON.stringify(await (await t.request("/api/audit?limit=500", { cookie: admin })).json())).not.toContain(
+      link.token,
+    );
   });
 
   it("works once: the second use answers 410", async () => {
@@ -121,13 +166,23 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
     const item = await parkOne();
     const link = await linkFor(item.id);
     const bob = await t.addUser("bob", "operator");
-    const decided = await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: bob, json: { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } } });
+    const decided = await t.request(`/api/approvals/${item.id}/approve`, {
+      method: "POST",
+      cookie: bob,
+      json: { body: { Suppressions: [{ EmailAddress: "other@example.org" }] } },
+    });
     expect(decided.status).toBe(200);
     expect((await approveVia(link.token)).status).toBe(410);
     // Pending but edited underneath: the stored request no longer matches the link.
     const second = await parkOneMore();
     const link2 = await linkFor(second.id);
-    await db.store.db.updateTable("approvals").set({ request: JSON.stringify({ ...second.request, body: { Suppressions: [{ EmailAddress: "x@evil.example" }] } }) }).where("id", "=", second.id).execute();
+    await db.store.db
+      .updateTable("approvals")
+      .set({
+        request: JSON.stringify({ ...second.request, body: { Suppressions: [{ EmailAddress: "x@evil.example" }] } }),
+      })
+      .where("id", "=", second.id)
+      .execute();
     const res = await approveVia(link2.token);
     expect(res.status).toBe(410);
     expect((await errorOf(res)).message).toMatch(/changed/);
@@ -135,7 +190,11 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
   });
   async function parkOneMore(): Promise<ApprovalItem> {
     t.publish(2, "bounce", bouncePayload({ ID: 7, Email: "second@example.com" }));
-    return until(async () => ((await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] }).approvals.find((a) => a.status === "pending"));
+    return until(async () =>
+      (
+        (await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] }
+      ).approvals.find((a) => a.status === "pending"),
+    );
   }
 
   it("checks the role: a viewer cannot make, nor approve through, a link; the link stays usable", async () => {
@@ -145,7 +204,15 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
     const v = (await (await view(link.token, viewer)).json()) as ApprovalLinkView;
     expect(v).toMatchObject({ canDecide: false, reason: expect.stringMatching(/viewer/) });
     expect((await approveVia(link.token, viewer)).status).toBe(403);
-    expect((await t.request(`/api/approval-links/${link.token}/reject`, { method: "POST", cookie: viewer, json: { reason: "no" } })).status).toBe(403);
+    expect(
+      (
+        await t.request(`/api/approval-links/${link.token}/reject`, {
+          method: "POST",
+          cookie: viewer,
+          json: { reason: "no" },
+        })
+      ).status,
+    ).toBe(403);
     // Self-approval is refused in the decision's transaction, so the link is not used up.
     expect((await approveVia(link.token, admin)).status).toBe(403);
     expect((await approveVia(link.token)).status).toBe(200);
@@ -155,15 +222,30 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
     const item = await parkOne();
     const link = await linkFor(item.id);
     expect((await t.request(`/api/approval-links/${link.token}`)).status).toBe(401);
-    expect((await t.request(`/api/approval-links/${link.token}/approve`, { method: "POST", cookie: approver, headers: { origin: "https://evil.example" } })).status).toBe(403);
+    expect(
+      (
+        await t.request(`/api/approval-links/${link.token}/approve`, {
+          method: "POST",
+          cookie: approver,
+          headers: { origin: "https://evil.example" },
+        })
+      ).status,
+    ).toBe(403);
     expect(await status(item.id)).toBe("pending");
   });
 
   it("rejects with a reason through a link", async () => {
     const item = await parkOne();
     const link = await linkFor(item.id);
-    expect((await t.request(`/api/approval-links/${link.token}/reject`, { method: "POST", cookie: approver, json: {} })).status).toBe(400);
-    const res = await t.request(`/api/approval-links/${link.token}/reject`, { method: "POST", cookie: approver, json: { reason: "not now" } });
+    expect(
+      (await t.request(`/api/approval-links/${link.token}/reject`, { method: "POST", cookie: approver, json: {} }))
+        .status,
+    ).toBe(400);
+    const res = await t.request(`/api/approval-links/${link.token}/reject`, {
+      method: "POST",
+      cookie: approver,
+      json: { reason: "not now" },
+    });
     expect(res.status).toBe(200);
     expect(await status(item.id)).toBe("rejected");
     expect((await approveVia(link.token)).status).toBe(410);
@@ -173,7 +255,8 @@ describe.each(dialects)("signed approval links (%s)", (_name, makeStore) => {
     const item = await parkOne();
     const link = await linkFor(item.id);
     const codes: number[] = [];
-    for (let i = 0; i < 10; i++) codes.push((await view(i % 2 ? link.token : "x".repeat(22) + "." + "y".repeat(22))).status);
+    for (let i = 0; i < 10; i++)
+      codes.push((await view(i % 2 ? link.token : "x".repeat(22) + "." + "y".repeat(22))).status);
     expect(codes.slice(0, 8)).not.toContain(429);
     expect(codes.slice(8)).toEqual([429, 429]);
     const limited = await approveVia(link.token);

@@ -9,13 +9,24 @@ import type { ApprovalRow } from "./approvals-repo";
 import { editRecord } from "./decide";
 
 /** Approval rows → what the queue shows: the run, workflow, step, event, exact request, blast radius, votes. */
-export async function presentApprovals(s: Pick<Services, "store" | "workflows">, rows: ApprovalRow[]): Promise<ApprovalItem[]> {
+export async function presentApprovals(
+  s: Pick<Services, "store" | "workflows">,
+  rows: ApprovalRow[],
+): Promise<ApprovalItem[]> {
   if (!rows.length) return [];
   const { db } = s.store;
   const { engine, approvals } = s.workflows;
   const ids = rows.map((r) => r.id);
-  const runs = await db.selectFrom("workflow_runs").select(["id", "version_id", "version", "event_id", "trigger", "server_id"]).where("id", "in", [...new Set(rows.map((r) => r.run_id))]).execute();
-  const names = await db.selectFrom("workflows").select(["id", "name"]).where("id", "in", [...new Set(rows.map((r) => r.workflow_id))]).execute();
+  const runs = await db
+    .selectFrom("workflow_runs")
+    .select(["id", "version_id", "version", "event_id", "trigger", "server_id"])
+    .where("id", "in", [...new Set(rows.map((r) => r.run_id))])
+    .execute();
+  const names = await db
+    .selectFrom("workflows")
+    .select(["id", "name"])
+    .where("id", "in", [...new Set(rows.map((r) => r.workflow_id))])
+    .execute();
   const votes = await approvals.votesOf(ids);
   const out: ApprovalItem[] = [];
   for (const r of rows) {
@@ -26,7 +37,14 @@ export async function presentApprovals(s: Pick<Services, "store" | "workflows">,
     const request = readStepRequest(r.request);
     const opId = (step?.kind === "action" ? step.operationId : request.operationId) as OperationId;
     const op = operations[opId];
-    const shown = (q: StepRequest) => ({ method: q.method, path: q.path, params: q.params ?? {}, query: q.query ?? {}, body: q.body ?? null, serverId: q.serverId });
+    const shown = (q: StepRequest) => ({
+      method: q.method,
+      path: q.path,
+      params: q.params ?? {},
+      query: q.query ?? {},
+      body: q.body ?? null,
+      serverId: q.serverId,
+    });
     // The differences an approver reads: the path says what the parameters changed, once.
     const compared = ({ params: _params, ...rest }: ReturnType<typeof shown>) => rest;
     const current = shown(request);
@@ -37,13 +55,28 @@ export async function presentApprovals(s: Pick<Services, "store" | "workflows">,
       status: r.status as ApprovalItem["status"],
       uncertain: r.uncertain === 1,
       runId: r.run_id,
-      workflow: { id: r.workflow_id, name: names.find((n) => Number(n.id) === r.workflow_id)?.name ?? "", version: Number(run.version) },
+      workflow: {
+        id: r.workflow_id,
+        name: names.find((n) => Number(n.id) === r.workflow_id)?.name ?? "",
+        version: Number(run.version),
+      },
       step: { id: step?.id ?? "", name: step?.name ?? null, operationId: op.id, title: op.title, risk: op.risk },
-      event: { id: run.event_id === null ? null : Number(run.event_id), trigger: run.trigger as TriggerId, serverId: run.server_id, summary: JSON.parse(r.event_summary) as Record<string, unknown> },
+      event: {
+        id: run.event_id === null ? null : Number(run.event_id),
+        trigger: run.trigger as TriggerId,
+        serverId: run.server_id,
+        summary: JSON.parse(r.event_summary) as Record<string, unknown>,
+      },
       request: current,
       blastRadius: blastRadius(op.id, request),
-      policy: { approvers: r.required_approvers, allowSelfApproval: r.allow_self_approval === 1, author: r.author_name },
-      approvals: votes.filter((v) => v.approval_id === r.id).map((v) => ({ userId: v.user_id, username: v.username, at: v.at })),
+      policy: {
+        approvers: r.required_approvers,
+        allowSelfApproval: r.allow_self_approval === 1,
+        author: r.author_name,
+      },
+      approvals: votes
+        .filter((v) => v.approval_id === r.id)
+        .map((v) => ({ userId: v.user_id, username: v.username, at: v.at })),
       createdAt: r.created_at,
       expiresAt: r.expires_at,
       decidedAt: r.decided_at,
@@ -52,7 +85,14 @@ export async function presentApprovals(s: Pick<Services, "store" | "workflows">,
       edited: r.edited !== null,
       edit:
         edit && original
-          ? { by: edit.by, byId: edit.byId ?? null, at: edit.at, original, originalBlastRadius: blastRadius(op.id, original), changes: diffJson(compared(original), compared(current)) }
+          ? {
+              by: edit.by,
+              byId: edit.byId ?? null,
+              at: edit.at,
+              original,
+              originalBlastRadius: blastRadius(op.id, original),
+              changes: diffJson(compared(original), compared(current)),
+            }
           : null,
       outcome: r.outcome,
     });

@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from "kysely";
 import type { TriggerId } from "../../contract/postmark/index";
-import { enforcedPolicy, type ActionStep, type StepRequest, type WorkflowDocument } from "../../contract/workflows/index";
+import {
+  enforcedPolicy,
+  type ActionStep,
+  type StepRequest,
+  type WorkflowDocument,
+} from "../../contract/workflows/index";
 import type { Clock } from "../clock";
 import { summarise } from "../events/summary";
 import type { Database } from "../store/schema";
@@ -34,14 +39,29 @@ export function createApprovalQueue(d: ApprovalQueueDeps) {
   const iso = (ms = d.clock()) => new Date(ms).toISOString();
 
   /** Parks the run on a step: an approval item (pending, expiring per policy) and the run waits. */
-  async function park(run: RunRow, index: number, step: ActionStep, request: StepRequest, x: { uncertain: boolean; rowId: number | null }, trxIn?: Trx): Promise<number> {
+  async function park(
+    run: RunRow,
+    index: number,
+    step: ActionStep,
+    request: StepRequest,
+    x: { uncertain: boolean; rowId: number | null },
+    trxIn?: Trx,
+  ): Promise<number> {
     const version = await d.workflows.versionById(run.version_id, trxIn);
     // The server's minimums, whatever the document says: a non-admin's destructive step needs two approvers, not the author.
     const author = await d.authority.authorOf(run.version_id, trxIn);
     const policy = enforcedPolicy(step, author.ok ? author.actor.role : null);
     const now = d.clock();
     const work = async (trx: Trx) => {
-      const rowId = x.rowId ?? (await d.runs.putStep(stepRow(run.id, index, step.id, "action", "waiting_approval", { request: JSON.stringify(request), started_at: iso(now) }), trx));
+      const rowId =
+        x.rowId ??
+        (await d.runs.putStep(
+          stepRow(run.id, index, step.id, "action", "waiting_approval", {
+            request: JSON.stringify(request),
+            started_at: iso(now),
+          }),
+          trx,
+        ));
       const approvalId = await d.approvals.insert(
         {
           run_id: run.id,
@@ -66,7 +86,15 @@ export function createApprovalQueue(d: ApprovalQueueDeps) {
         },
         trx,
       );
-      await d.runs.updateStep(rowId, { status: x.uncertain ? "uncertain" : "waiting_approval", request: JSON.stringify(request), approval_id: approvalId }, trx);
+      await d.runs.updateStep(
+        rowId,
+        {
+          status: x.uncertain ? "uncertain" : "waiting_approval",
+          request: JSON.stringify(request),
+          approval_id: approvalId,
+        },
+        trx,
+      );
       await d.runs.update(run.id, { status: "waiting", next_step: index, claimed_by: null, claimed_at: iso(now) }, trx);
       return approvalId;
     };
@@ -76,7 +104,14 @@ export function createApprovalQueue(d: ApprovalQueueDeps) {
   }
 
   /** Ends a run parked on a step that will not run (rejected or expired). */
-  async function endParkedRun(trx: Trx, runId: number, stepRowId: number, status: "rejected" | "expired", now: string, error: string) {
+  async function endParkedRun(
+    trx: Trx,
+    runId: number,
+    stepRowId: number,
+    status: "rejected" | "expired",
+    now: string,
+    error: string,
+  ) {
     const run = await d.runs.get(runId, trx);
     await d.runs.updateStep(stepRowId, { status, finished_at: now }, trx);
     if (run) {

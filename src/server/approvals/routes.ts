@@ -23,8 +23,15 @@ const idParam = z.coerce.number().int().positive();
 export function approvalsRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   const { approvals, decisions } = s.workflows;
-  const decide = requireRole(roleMay.decideApprovals, "approve or reject workflow steps (it needs approver, operator or admin)");
-  const decider = (c: Context<AppEnv>) => ({ id: c.get("session").user.id, username: c.get("session").user.username, role: c.get("session").user.role });
+  const decide = requireRole(
+    roleMay.decideApprovals,
+    "approve or reject workflow steps (it needs approver, operator or admin)",
+  );
+  const decider = (c: Context<AppEnv>) => ({
+    id: c.get("session").user.id,
+    username: c.get("session").user.username,
+    role: c.get("session").user.role,
+  });
 
   async function one(id: number) {
     const r = await approvals.get(id);
@@ -38,7 +45,10 @@ export function approvalsRoutes(s: Services) {
     if (q.status === "pending" || q.status === "expired") await s.workflows.engine.expireDue();
     const rows = await approvals.list({ status: q.status, before: q.before, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
-    return c.json({ approvals: await presentApprovals(s, page), nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null } satisfies ApprovalsResponse);
+    return c.json({
+      approvals: await presentApprovals(s, page),
+      nextBefore: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
+    } satisfies ApprovalsResponse);
   });
 
   app.get("/:id{[0-9]+}", async (c) => c.json(await one(idParam.parse(c.req.param("id")))));

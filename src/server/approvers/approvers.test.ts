@@ -17,7 +17,11 @@ describe("GET /api/approvers", () => {
     const res = await h.request("/api/approvers", { cookie: operator });
     expect(res.status).toBe(200);
     const body = (await res.json()) as ApproversResponse;
-    expect(body.approvers.map((a) => `${a.username}:${a.role}`).sort()).toEqual(["admin:admin", "ann:approver", "oli:operator"]);
+    expect(body.approvers.map((a) => `${a.username}:${a.role}`).sort()).toEqual([
+      "admin:admin",
+      "ann:approver",
+      "oli:operator",
+    ]);
   });
 });
 
@@ -25,7 +29,10 @@ describe("approvalShortfall", () => {
   it("warns when the author is the only possible approver, and not when self-approval is allowed", () => {
     expect(approvalShortfall([{ username: "admin" }], "admin", 1, false)).toEqual({ eligible: [], short: true });
     expect(approvalShortfall([{ username: "admin" }], "admin", 1, true)).toEqual({ eligible: ["admin"], short: false });
-    expect(approvalShortfall([{ username: "admin" }, { username: "ann" }], "admin", 1, false)).toEqual({ eligible: ["ann"], short: false });
+    expect(approvalShortfall([{ username: "admin" }, { username: "ann" }], "admin", 1, false)).toEqual({
+      eligible: ["ann"],
+      short: false,
+    });
     expect(approvalShortfall([{ username: "admin" }, { username: "ann" }], "admin", 2, false).short).toBe(true);
   });
 });

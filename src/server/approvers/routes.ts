@@ -9,7 +9,9 @@ export function approversRoutes(s: Services) {
   const app = new Hono<AppEnv>();
   app.get("/", async (c) => {
     const users = await s.store.users.list();
-    const approvers = users.filter((u) => roleMay.decideApprovals(u.role as Role)).map((u) => ({ username: u.username, role: u.role as Role }));
+    const approvers = users
+      .filter((u) => roleMay.decideApprovals(u.role as Role))
+      .map((u) => ({ username: u.username, role: u.role as Role }));
     return c.json({ approvers } satisfies ApproversResponse);
   });
   return app;

@@ -30,15 +30,37 @@ export function auditedExecute(inner: Execute, deps: { audit: AuditRepo; clock: 
       target: `${call.op.method} ${call.path}`,
       requestId: input.requestId ?? null,
     };
-    const details = { operationId: call.op.id, risk: call.op.risk, method: call.op.method, path: call.op.path, targetIds: call.params, serverId: input.serverId ?? null, role: input.user.role, ...(input.workflow ? { workflow: input.workflow } : {}) };
-    const write = (outcome: "success" | "failure" | "denied", outcomeDetail: string, extra: Record<string, unknown> = {}) =>
+    const details = {
+      operationId: call.op.id,
+      risk: call.op.risk,
+      method: call.op.method,
+      path: call.op.path,
+      targetIds: call.params,
+      serverId: input.serverId ?? null,
+      role: input.user.role,
+      ...(input.workflow ? { workflow: input.workflow } : {}),
+    };
+    const write = (
+      outcome: "success" | "failure" | "denied",
+      outcomeDetail: string,
+      extra: Record<string, unknown> = {},
+    ) =>
       deps.audit
-        .record({ ...base, outcome, outcomeDetail, details: { ...details, ...extra } }, new Date(deps.clock()).toISOString())
-        .catch((e: unknown) => deps.logger.error("could not write an audit record", { action: base.action, error: (e as Error).message }));
+        .record(
+          { ...base, outcome, outcomeDetail, details: { ...details, ...extra } },
+          new Date(deps.clock()).toISOString(),
+        )
+        .catch((e: unknown) =>
+          deps.logger.error("could not write an audit record", { action: base.action, error: (e as Error).message }),
+        );
     try {
       const result = await inner(input, call);
       const errorCode = result.status >= 400 ? postmarkErrorCode(result.body) : null;
-      await write(result.status < 400 ? "success" : "failure", errorCode === null ? String(result.status) : `${result.status} ErrorCode ${errorCode}`, { status: result.status, ...(errorCode === null ? {} : { errorCode }) });
+      await write(
+        result.status < 400 ? "success" : "failure",
+        errorCode === null ? String(result.status) : `${result.status} ErrorCode ${errorCode}`,
+        { status: result.status, ...(errorCode === null ? {} : { errorCode }) },
+      );
       return result;
     } catch (e) {
       if (e instanceof ApiFailure) await write(e.status === 403 ? "denied" : "failure", e.code, { status: e.status });

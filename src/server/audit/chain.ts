@@ -39,7 +39,20 @@ export interface ChainFields {
 /** SHA-256 over a fixed-order array of every field, prevHash included, so any change breaks the chain. */
 /** What a record's hash covers, in a fixed order, tagged with the hash's version. */
 const material = (version: string, r: ChainFields) =>
-  JSON.stringify([version, r.seq, r.at, r.actor_id, r.actor_name, r.action, r.target, r.outcome, r.outcome_detail, r.request_id, r.details, r.prev_hash]);
+  JSON.stringify([
+    version,
+    r.seq,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.action,
+    r.target,
+    r.outcome,
+    r.outcome_detail,
+    r.request_id,
+    r.details,
+    r.prev_hash,
+  ]);
 
 export function hashRecord(r: ChainFields): string {
   return crypto.createHash("sha256").update(material("mailroom-audit-v1", r)).digest("hex");

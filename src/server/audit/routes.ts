@@ -16,7 +16,9 @@ export function auditRoutes(s: Services) {
     return c.json((await audit.list(q)) satisfies AuditResponse);
   });
 
-  app.get("/verify", async (c) => c.json((await audit.verify(new Date(s.clock()).toISOString())) satisfies AuditVerifyResponse));
+  app.get("/verify", async (c) =>
+    c.json((await audit.verify(new Date(s.clock()).toISOString())) satisfies AuditVerifyResponse),
+  );
 
   // Streamed page by page, oldest first, so a large trail never sits in memory.
   app.get("/export", (c) => {

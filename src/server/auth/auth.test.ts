@@ -51,7 +51,14 @@ describe("sign-in and sessions", () => {
     const res = await h.request("/api/auth/login", { method: "POST", body: JSON.stringify({ username: "" }) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("validation_failed");
-    for (const path of ["/api/auth/session", "/api/users", "/api/settings/connection", "/api/servers", "/api/postmark/bounces", "/api/nothing"]) {
+    for (const path of [
+      "/api/auth/session",
+      "/api/users",
+      "/api/settings/connection",
+      "/api/servers",
+      "/api/postmark/bounces",
+      "/api/nothing",
+    ]) {
       const r = await h.request(path);
       expect(r.status, path).toBe(401);
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
@@ -104,7 +111,8 @@ describe("sign-in and sessions", () => {
 
   it("refuses state-changing requests from another origin or a cross-site fetch", async () => {
     const c = await h.login();
-    const post = (headers: Record<string, string>) => h.request("/api/auth/logout", { method: "POST", cookie: c, headers });
+    const post = (headers: Record<string, string>) =>
+      h.request("/api/auth/logout", { method: "POST", cookie: c, headers });
     const evil = await post({ origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect(((await evil.json()) as { error: { code: string } }).error.code).toBe("bad_origin");
@@ -113,7 +121,9 @@ describe("sign-in and sessions", () => {
     // Login is protected as well (login CSRF).
     expect((await login("admin", ADMIN_PASSWORD, { origin: "https://evil.example" })).status).toBe(403);
     // Reading is fine from anywhere (the cookie is SameSite=Strict anyway).
-    expect((await h.request("/api/auth/session", { cookie: c, headers: { origin: "https://evil.example" } })).status).toBe(200);
+    expect(
+      (await h.request("/api/auth/session", { cookie: c, headers: { origin: "https://evil.example" } })).status,
+    ).toBe(200);
     // Own origin (PUBLIC_URL default) and same host pass.
     expect((await post({ origin: "http://127.0.0.1:8787", "sec-fetch-site": "same-origin" })).status).toBe(200);
   });
@@ -135,7 +145,10 @@ describe("sign-in and sessions", () => {
 describe("cookie on https", () => {
   it("is Secure when PUBLIC_URL is https", async () => {
     const h = await createHarness({ env: { PUBLIC_URL: "https://mailroom.example.com" } });
-    const res = await h.request("/api/auth/login", { method: "POST", body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }) });
+    const res = await h.request("/api/auth/login", {
+      method: "POST",
+      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
+    });
     expect(res.headers.get("set-cookie")).toMatch(/; Secure/);
     expect(res.headers.get("strict-transport-security")).toBeTruthy();
     await h.cleanup();

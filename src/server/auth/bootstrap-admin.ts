@@ -31,8 +31,13 @@ export async function bootstrapAdmin(deps: {
   if (deps.adminPassword) {
     if (existing) {
       // Only a changed password ends the old sessions: another instance's (re)start must not sign everyone out.
-      if (existing.role === "admin" && (await verifyPassword(deps.adminPassword, existing.password_hash))) return { generated: null };
-      await deps.store.users.update(existing.id, { passwordHash: await hashPassword(deps.adminPassword), role: "admin", now });
+      if (existing.role === "admin" && (await verifyPassword(deps.adminPassword, existing.password_hash)))
+        return { generated: null };
+      await deps.store.users.update(existing.id, {
+        passwordHash: await hashPassword(deps.adminPassword),
+        role: "admin",
+        now,
+      });
       await deps.store.sessions.removeForUser(existing.id);
     } else if (!(await createOnce(await hashPassword(deps.adminPassword)))) {
       return bootstrapAdmin(deps);

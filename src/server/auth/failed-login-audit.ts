@@ -24,7 +24,12 @@ interface Window {
  * account+address pairs beyond `maxPairs` per window share a single overflow count, so even a
  * spray of usernames from many addresses writes a bounded number of rows.
  */
-export function createFailedLoginAudit(deps: { clock: Clock; write: (entry: AuditEntry) => Promise<unknown>; windowMs?: number; maxPairs?: number }) {
+export function createFailedLoginAudit(deps: {
+  clock: Clock;
+  write: (entry: AuditEntry) => Promise<unknown>;
+  windowMs?: number;
+  maxPairs?: number;
+}) {
   const windowMs = deps.windowMs ?? 15 * 60_000;
   const maxPairs = deps.maxPairs ?? 500;
   const pairs = new Map<string, Window>();
@@ -57,7 +62,15 @@ export function createFailedLoginAudit(deps: { clock: Clock; write: (entry: Audi
       const o = overflow;
       overflow = null;
       if (o.count > 0) {
-        await deps.write({ actor: "system", action: "auth.login.failed.repeated", target: "user:*", outcome: "failure", outcomeDetail: "many_accounts", details: { repeats: o.count, windowStartedAt: new Date(o.started).toISOString() }, detail: `${o.count} failed sign-in(s) on further accounts` });
+        await deps.write({
+          actor: "system",
+          action: "auth.login.failed.repeated",
+          target: "user:*",
+          outcome: "failure",
+          outcomeDetail: "many_accounts",
+          details: { repeats: o.count, windowStartedAt: new Date(o.started).toISOString() },
+          detail: `${o.count} failed sign-in(s) on further accounts`,
+        });
       }
     }
     for (const w of due) await summary(w);
@@ -80,7 +93,15 @@ export function createFailedLoginAudit(deps: { clock: Clock; write: (entry: Audi
         return;
       }
       pairs.set(key, { started: now, repeats: 0, last: f });
-      await deps.write({ actor: f.actor, action: "auth.login.failed", target: `user:${f.username.toLowerCase().slice(0, 64)}`, outcome: f.outcome, outcomeDetail: f.reason, requestId: f.requestId, details: details(f) });
+      await deps.write({
+        actor: f.actor,
+        action: "auth.login.failed",
+        target: `user:${f.username.toLowerCase().slice(0, 64)}`,
+        outcome: f.outcome,
+        outcomeDetail: f.reason,
+        requestId: f.requestId,
+        details: details(f),
+      });
     },
     flush,
   };

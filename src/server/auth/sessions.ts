@@ -60,7 +60,11 @@ export function createSessions(deps: { store: Store; clock: Clock; idleMinutes: 
         return null;
       }
       if (now - lastSeen >= TOUCH_EVERY_MS) await deps.store.sessions.touch(idHash, iso(now));
-      return { idHash, user: { id: Number(row.user_id), username: row.username, role: row.role as Role }, expiresAt: row.expires_at };
+      return {
+        idHash,
+        user: { id: Number(row.user_id), username: row.username, role: row.role as Role },
+        expiresAt: row.expires_at,
+      };
     },
 
     /**
@@ -73,7 +77,11 @@ export function createSessions(deps: { store: Store; clock: Clock; idleMinutes: 
       if (!row) return false;
       const now = deps.clock();
       if (Date.parse(row.expires_at) <= now || now - Date.parse(row.last_seen_at) >= idleMs) return false;
-      return Number(row.user_id) === session.user.id && row.username === session.user.username && row.role === session.user.role;
+      return (
+        Number(row.user_id) === session.user.id &&
+        row.username === session.user.username &&
+        row.role === session.user.role
+      );
     },
 
     /** Calls `listener` whenever sessions end in this process; returns the unsubscribe. */

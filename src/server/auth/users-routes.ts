@@ -39,8 +39,22 @@ export function usersRoutes(s: Services) {
     if (await s.store.users.byUsername(body.username)) {
       throw new ApiFailure(409, "conflict", `A user named "${body.username.toLowerCase()}" exists already.`);
     }
-    const row = await s.store.users.create({ username: body.username, role: body.role, passwordHash: await hashPassword(body.password), now: now() });
-    await s.store.audit.record({ actor: actorOf(c), action: "user.create", target: `user:${row.username}`, requestId: c.get("requestId"), details: { userId: row.id, role: row.role } }, now());
+    const row = await s.store.users.create({
+      username: body.username,
+      role: body.role,
+      passwordHash: await hashPassword(body.password),
+      now: now(),
+    });
+    await s.store.audit.record(
+      {
+        actor: actorOf(c),
+        action: "user.create",
+        target: `user:${row.username}`,
+        requestId: c.get("requestId"),
+        details: { userId: row.id, role: row.role },
+      },
+      now(),
+    );
     return c.json({ user: toUser(row) } satisfies UserResponse, 201);
   });
 
@@ -64,7 +78,9 @@ export function usersRoutes(s: Services) {
     }
     // Workflows act with their authors' authority: those this user can no longer back stop now.
     if (body.role && body.role !== row.role) await disableOrphaned();
-    const changes = [body.role && `role ${row.role} → ${body.role}`, body.password && "password reset"].filter(Boolean).join(", ");
+    const changes = [body.role && `role ${row.role} → ${body.role}`, body.password && "password reset"]
+      .filter(Boolean)
+      .join(", ");
     await s.store.audit.record(
       {
         actor: actorOf(c),
@@ -72,7 +88,11 @@ export function usersRoutes(s: Services) {
         target: `user:${row.username}`,
         requestId: c.get("requestId"),
         detail: changes,
-        details: { userId: row.id, ...(body.role ? { fromRole: row.role, toRole: body.role } : {}), passwordReset: !!body.password },
+        details: {
+          userId: row.id,
+          ...(body.role ? { fromRole: row.role, toRole: body.role } : {}),
+          passwordReset: !!body.password,
+        },
       },
       now(),
     );
@@ -88,7 +108,16 @@ export function usersRoutes(s: Services) {
     await s.sessions.destroyForUser(row.id);
     await s.store.users.remove(row.id);
     await disableOrphaned();
-    await s.store.audit.record({ actor: actorOf(c), action: "user.delete", target: `user:${row.username}`, requestId: c.get("requestId"), details: { userId: row.id, role: row.role } }, now());
+    await s.store.audit.record(
+      {
+        actor: actorOf(c),
+        action: "user.delete",
+        target: `user:${row.username}`,
+        requestId: c.get("requestId"),
+        details: { userId: row.id, role: row.role },
+      },
+      now(),
+    );
     return c.json({ ok: true as const });
   });
 

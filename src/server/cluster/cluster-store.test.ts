@@ -13,11 +13,22 @@ import { openStore, type Store } from "../store/index";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { testClock } from "../test-support/harness";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 import { createRunsRepo, LeaseLost } from "../workflows/runs-repo";
 import { createPeriodicRunner } from "./periodic";
 
-if (!pgUrl) console.info("[mailroom] TEST_DATABASE_URL is not set: the PostgreSQL multi-instance tests are SKIPPED (the SQLite ones ran).");
+if (!pgUrl)
+  console.info(
+    "[mailroom] TEST_DATABASE_URL is not set: the PostgreSQL multi-instance tests are SKIPPED (the SQLite ones ran).",
+  );
 
 /** `n` stores on one database: separate pools on one PostgreSQL schema, or the same SQLite store. */
 async function instancesOf(kind: "sqlite" | "postgres", n: number) {
@@ -26,7 +37,9 @@ async function instancesOf(kind: "sqlite" | "postgres", n: number) {
     return { stores: Array.from({ length: n }, () => t.store), cleanup: t.cleanup };
   }
   const first = await pgTestStore(pgUrl!);
-  const more = await Promise.all(Array.from({ length: n - 1 }, () => openStore({ kind: "postgres", url: pgUrl!, schema: first.schema })));
+  const more = await Promise.all(
+    Array.from({ length: n - 1 }, () => openStore({ kind: "postgres", url: pgUrl!, schema: first.schema })),
+  );
   return {
     stores: [first.store, ...more],
     async cleanup() {
@@ -50,7 +63,9 @@ describe.each(kinds)("counters and periodic tasks across instances (%s)", (kind)
     const now = Date.parse("2030-01-01T00:00:00Z");
     const hits = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 3]!.counters.hit("k", now, 60_000)));
     expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    const claims = await Promise.all(Array.from({ length: 9 }, (_, i) => stores[i % 3]!.counters.once("push:approval:1", now, 60_000)));
+    const claims = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => stores[i % 3]!.counters.once("push:approval:1", now, 60_000)),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
     // A new window starts again at 1; an idle window restarts only after a quiet spell.
     expect((await stores[0]!.counters.hit("k", now + 60_000, 60_000)).count).toBe(1);
@@ -82,7 +97,12 @@ describe.each(kinds)("counters and periodic tasks across instances (%s)", (kind)
     // once the lease lapsed (a dead instance renews nothing) the next due check elsewhere runs it.
     const stalled = stores.map((s) => createPeriodicRunner({ db: s.db, clock, logger }));
     stalled.forEach((r, i) =>
-      r.register({ name: "slow", everyMs: 60_000, leaseMs: 90_000, run: () => (i === 0 ? new Promise<void>((res) => (gate = res)) : Promise.resolve(void runs++)) }),
+      r.register({
+        name: "slow",
+        everyMs: 60_000,
+        leaseMs: 90_000,
+        run: () => (i === 0 ? new Promise<void>((res) => (gate = res)) : Promise.resolve(void runs++)),
+      }),
     );
     const first = stalled[0]!.check("slow");
     await until(async () => gate !== null);
@@ -120,8 +140,22 @@ describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST
     try {
       const [w1, w2, reader] = stores.map((s) => createEventsRepo(s.db, "postgres"));
       const row = (n: string): NewEventRow => ({
-        trigger: "delivery", server_id: 1, message_stream: "outbound", recipient: null, sender: null, tag: n, message_id: null, subject: null, detail: null,
-        received_at: new Date().toISOString(), dedupe_key: `k-${n}-${crypto.randomUUID()}`, payload: "{}", payload_size: 2, unrecognised: 0, test: 0, problem: null,
+        trigger: "delivery",
+        server_id: 1,
+        message_stream: "outbound",
+        recipient: null,
+        sender: null,
+        tag: n,
+        message_id: null,
+        subject: null,
+        detail: null,
+        received_at: new Date().toISOString(),
+        dedupe_key: `k-${n}-${crypto.randomUUID()}`,
+        payload: "{}",
+        payload_size: 2,
+        unrecognised: 0,
+        test: 0,
+        problem: null,
       });
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
@@ -136,7 +170,13 @@ describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST
       let secondDone = false;
       const two = w2!.insertMany([row("second")]).then((ids) => ((secondDone = true), ids));
       const waiting = async () =>
-        (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`.execute(stores[2]!.db)).rows[0]!.n > 0;
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`.execute(
+            stores[2]!.db,
+          )
+        ).rows[0]!.n > 0;
       await until(async () => secondDone || (await waiting()), 10_000);
       // What a live feed would read now: nothing past the open lower id.
       expect((await reader!.pageAfter({}, 0, 10)).map((r) => r.tag)).toEqual([]);
@@ -154,68 +194,103 @@ describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST
   });
 });
 
-describe.skipIf(!pgUrl)("approvals, signed links and the login throttle across two instances (needs TEST_DATABASE_URL)", () => {
-  let up: FakeUpstream;
-  let first: TestStore & { schema: string };
-  let second: Store;
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    up = await startFakeUpstream(upstreamHandler(() => null));
-  });
-  afterAll(async () => up.close());
-  beforeEach(async () => {
-    up.reset();
-    first = await pgTestStore(pgUrl!);
-    second = await openStore({ kind: "postgres", url: pgUrl!, schema: first.schema });
-    a = await appOnStore({ store: first.store, dir: "/tmp", upstreamUrl: up.url, env: { PUBLIC_URL: "https://mailroom.example.com" } });
-    b = await appOnStore({ store: second, dir: "/tmp", upstreamUrl: up.url, bootstrap: false, env: { PUBLIC_URL: "https://mailroom.example.com" } });
-  });
-  afterEach(async () => {
-    await a.engine.stop();
-    await b.engine.stop();
-    await second.close();
-    await first.cleanup();
-  });
+describe.skipIf(!pgUrl)(
+  "approvals, signed links and the login throttle across two instances (needs TEST_DATABASE_URL)",
+  () => {
+    let up: FakeUpstream;
+    let first: TestStore & { schema: string };
+    let second: Store;
+    let a: TestApp;
+    let b: TestApp;
+    beforeAll(async () => {
+      up = await startFakeUpstream(upstreamHandler(() => null));
+    });
+    afterAll(async () => up.close());
+    beforeEach(async () => {
+      up.reset();
+      first = await pgTestStore(pgUrl!);
+      second = await openStore({ kind: "postgres", url: pgUrl!, schema: first.schema });
+      a = await appOnStore({
+        store: first.store,
+        dir: "/tmp",
+        upstreamUrl: up.url,
+        env: { PUBLIC_URL: "https://mailroom.example.com" },
+      });
+      b = await appOnStore({
+        store: second,
+        dir: "/tmp",
+        upstreamUrl: up.url,
+        bootstrap: false,
+        env: { PUBLIC_URL: "https://mailroom.example.com" },
+      });
+    });
+    afterEach(async () => {
+      await a.engine.stop();
+      await b.engine.stop();
+      await second.close();
+      await first.cleanup();
+    });
 
-  async function parkOne(admin: string): Promise<ApprovalItem> {
-    const { id } = (await (await a.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc({}, { approval: "required" }) })).json()) as { id: number };
-    await a.request(`/api/workflows/${id}/enable`, { method: "POST", cookie: admin });
-    await a.engine.start((l) => a.services.events.bus.subscribe(l));
-    a.publish(1, "bounce", bouncePayload());
-    return until(async () => ((await (await a.request("/api/approvals", { cookie: admin })).json()) as { approvals: ApprovalItem[] }).approvals[0]);
-  }
+    async function parkOne(admin: string): Promise<ApprovalItem> {
+      const { id } = (await (
+        await a.request("/api/workflows", {
+          method: "POST",
+          cookie: admin,
+          json: suppressDoc({}, { approval: "required" }),
+        })
+      ).json()) as { id: number };
+      await a.request(`/api/workflows/${id}/enable`, { method: "POST", cookie: admin });
+      await a.engine.start((l) => a.services.events.bus.subscribe(l));
+      a.publish(1, "bounce", bouncePayload());
+      return until(
+        async () =>
+          ((await (await a.request("/api/approvals", { cookie: admin })).json()) as { approvals: ApprovalItem[] })
+            .approvals[0],
+      );
+    }
 
-  it("executes an approved step once when both instances decide at the same moment, and a link works once on either", async () => {
-    const admin = await a.login();
-    const alice = await a.addUser("alice", "approver");
-    const item = await parkOne(admin);
-    // The session made on A is valid on B (sessions live in the database).
-    const results = await Promise.all([a, b, a, b].map((app) => app.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: alice, json: {} })));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
-    expect(workCalls(up.seen)).toHaveLength(1);
+    it("executes an approved step once when both instances decide at the same moment, and a link works once on either", async () => {
+      const admin = await a.login();
+      const alice = await a.addUser("alice", "approver");
+      const item = await parkOne(admin);
+      // The session made on A is valid on B (sessions live in the database).
+      const results = await Promise.all(
+        [a, b, a, b].map((app) =>
+          app.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: alice, json: {} }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+      expect(workCalls(up.seen)).toHaveLength(1);
 
-    const other = await parkOne(admin);
-    const link = (await (await a.request(`/api/approvals/${other.id}/link`, { method: "POST", cookie: alice })).json()) as ApprovalLinkResponse;
-    const token = link.url.split("/approve/")[1]!;
-    const uses = await Promise.all([a, b].map((app) => app.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: alice })));
-    // The loser is refused: 410 when the link was used up first, 409 when it found the item decided.
-    const [won, lost] = uses.map((r) => r.status).sort();
-    expect(won).toBe(200);
-    expect([409, 410]).toContain(lost);
-    expect((await b.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: alice })).status).toBe(410);
-    expect(workCalls(up.seen)).toHaveLength(2);
-  });
+      const other = await parkOne(admin);
+      const link = (await (
+        await a.request(`/api/approvals/${other.id}/link`, { method: "POST", cookie: alice })
+      ).json()) as ApprovalLinkResponse;
+      const token = link.url.split("/approve/")[1]!;
+      const uses = await Promise.all(
+        [a, b].map((app) => app.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: alice })),
+      );
+      // The loser is refused: 410 when the link was used up first, 409 when it found the item decided.
+      const [won, lost] = uses.map((r) => r.status).sort();
+      expect(won).toBe(200);
+      expect([409, 410]).toContain(lost);
+      expect((await b.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: alice })).status).toBe(
+        410,
+      );
+      expect(workCalls(up.seen)).toHaveLength(2);
+    });
 
-  it("throttles sign-in failures counted on both instances together", async () => {
-    const attempt = (app: TestApp) => app.request("/api/auth/login", { method: "POST", json: { username: "admin", password: "wrong-password-1" } });
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
-    expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    expect((await attempt(a)).status).toBe(429);
-    expect((await attempt(b)).status).toBe(429);
-  });
-});
+    it("throttles sign-in failures counted on both instances together", async () => {
+      const attempt = (app: TestApp) =>
+        app.request("/api/auth/login", { method: "POST", json: { username: "admin", password: "wrong-password-1" } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      expect((await attempt(a)).status).toBe(429);
+      expect((await attempt(b)).status).toBe(429);
+    });
+  },
+);
 
 describe.each(kinds)("workflow run leases (%s)", (kind) => {
   it("lets another engine take over only a lapsed lease, and fences the engine that lost it", async () => {
@@ -224,9 +299,17 @@ describe.each(kinds)("workflow run leases (%s)", (kind) => {
     try {
       const a = await appOnStore({ store: stores[0]!, dir: "/tmp", upstreamUrl: up.url });
       const cookie = await a.login();
-      const { id } = (await (await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })).json()) as { id: number };
+      const { id } = (await (
+        await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })
+      ).json()) as { id: number };
       const version = (await a.services.workflows.workflows.version(id, 1))!;
-      const runId = await a.engine.createRun(id, version.id, 1, { id: null, trigger: "bounce", serverId: 1, payload: bouncePayload() }, { createdBy: "test" });
+      const runId = await a.engine.createRun(
+        id,
+        version.id,
+        1,
+        { id: null, trigger: "bounce", serverId: 1, payload: bouncePayload() },
+        { createdBy: "test" },
+      );
       const runsA = a.services.workflows.runs;
       const runsB = createRunsRepo(stores[1]!.db, stores[1]!.dialect);
 
@@ -237,7 +320,10 @@ describe.each(kinds)("workflow run leases (%s)", (kind) => {
       expect(await runsB.takeOver(claimed, "engine-b", "2030-01-01T00:10:00.000Z")).toBe(false);
       const seen = (await runsB.abandoned("2030-01-01T00:05:00.000Z")).find((r) => r.id === runId)!;
       expect(seen.claimed_by).toBe("engine-a");
-      const both = await Promise.all([runsB.takeOver(seen, "engine-b", "2030-01-01T00:10:00.000Z"), runsA.takeOver(seen, "engine-c", "2030-01-01T00:10:00.000Z")]);
+      const both = await Promise.all([
+        runsB.takeOver(seen, "engine-b", "2030-01-01T00:10:00.000Z"),
+        runsA.takeOver(seen, "engine-c", "2030-01-01T00:10:00.000Z"),
+      ]);
       expect(both.filter(Boolean)).toHaveLength(1);
       // The engine that stalled past its lease may not record (and so not make) its next call.
       await expect(runsA.holdLease(runId, "engine-a", "2030-01-01T00:10:01.000Z")).rejects.toBeInstanceOf(LeaseLost);

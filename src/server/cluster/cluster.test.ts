@@ -37,11 +37,22 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 /** One webhook POST; 0 when the instance could not be reached. */
 function postWebhook(port: number, body: string, trace: string): Promise<number> {
   return new Promise((resolve) => {
-    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/webhooks/postmark?server=1", agent, headers: webhookHeaders({ trace }), timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", () => resolve(0));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/webhooks/postmark?server=1",
+        agent,
+        headers: webhookHeaders({ trace }),
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", () => resolve(0));
+      },
+    );
     req.on("error", () => resolve(0));
     req.on("timeout", () => req.destroy());
     req.end(body);
@@ -58,7 +69,12 @@ interface Sent {
  * Sends every payload, `concurrency` at a time, starting round-robin; a payload not acknowledged
  * is retried on the next instance (same trace id, as Postmark retries). `onAck` sees each 200.
  */
-async function sendAll(instances: () => Instance[], payloads: Record<string, unknown>[], concurrency = 12, onAck?: (n: number) => void) {
+async function sendAll(
+  instances: () => Instance[],
+  payloads: Record<string, unknown>[],
+  concurrency = 12,
+  onAck?: (n: number) => void,
+) {
   const sent: Sent[] = payloads.map((p) => ({ body: JSON.stringify(p), trace: crypto.randomUUID(), acked: false }));
   let next = 0;
   let acked = 0;
@@ -93,7 +109,9 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
   const alive = () => instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
 
   beforeAll(async () => {
-    up = await startFakeUpstream(upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)));
+    up = await startFakeUpstream(
+      upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)),
+    );
     schema = await pgSchema(pgUrl!);
     db = await schema.client();
     const env = {
@@ -112,7 +130,11 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
     // All three at once on an empty schema: migrations, first admin and webhook setup race.
     instances = PORTS.map((p) => startInstance(p, env));
     await Promise.all(instances.map((i) => i.ready));
-    const res = await fetch(`${instances[0]!.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: PASSWORD }) });
+    const res = await fetch(`${instances[0]!.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: PASSWORD }),
+    });
     expect(res.status).toBe(200);
     cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
   }, LONG);
@@ -126,10 +148,13 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
   });
 
   it("migrated once and made one admin; a session made on one instance works on the others", async () => {
-    const versions = (await db.query("select version from mailroom_migrations order by version")).rows.map((r: { version: number }) => r.version);
+    const versions = (await db.query("select version from mailroom_migrations order by version")).rows.map(
+      (r: { version: number }) => r.version,
+    );
     expect(new Set(versions).size).toBe(versions.length);
     expect(Number((await db.query("select count(*) as n from users where username = 'admin'")).rows[0].n)).toBe(1);
-    for (const i of instances) expect((await fetch(`${i.url}/api/auth/session`, { headers: { cookie } })).status).toBe(200);
+    for (const i of instances)
+      expect((await fetch(`${i.url}/api/auth/session`, { headers: { cookie } })).status).toBe(200);
   });
 
   it(
@@ -138,11 +163,16 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
       const clients = instances.map((i) => openSse(i.port, "/api/events/stream", { cookie }));
       await Promise.all(clients.map((c) => c.waitFor(() => c.comments.includes("connected"), LONG)));
       const N = 300;
-      const sent = await sendAll(() => instances, Array.from({ length: N }, (_, i) => examplePayload("delivery", { Tag: `rr-${i}` })));
+      const sent = await sendAll(
+        () => instances,
+        Array.from({ length: N }, (_, i) => examplePayload("delivery", { Tag: `rr-${i}` })),
+      );
       expect(sent.every((s) => s.acked)).toBe(true);
       await Promise.all(clients.map((c) => c.waitFor(() => c.messages.length >= N, LONG)));
 
-      const stored = (await db.query("select id from events where tag like 'rr-%' order by id")).rows.map((r: { id: string }) => Number(r.id));
+      const stored = (await db.query("select id from events where tag like 'rr-%' order by id")).rows.map(
+        (r: { id: string }) => Number(r.id),
+      );
       expect(stored).toHaveLength(N);
       for (const c of clients) {
         expect(ids(c)).toEqual(stored);
@@ -151,10 +181,15 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
 
       // Read 100 on A, then reconnect to B with the last id seen while events keep arriving.
       const seen = stored[99]!;
-      const more = sendAll(() => instances, Array.from({ length: 60 }, (_, i) => examplePayload("delivery", { Tag: `rr-more-${i}` })));
+      const more = sendAll(
+        () => instances,
+        Array.from({ length: 60 }, (_, i) => examplePayload("delivery", { Tag: `rr-more-${i}` })),
+      );
       const resumed = openSse(instances[1]!.port, "/api/events/stream", { cookie, "last-event-id": String(seen) });
       await more;
-      const all = (await db.query("select id from events where tag like 'rr-%' order by id")).rows.map((r: { id: string }) => Number(r.id));
+      const all = (await db.query("select id from events where tag like 'rr-%' order by id")).rows.map(
+        (r: { id: string }) => Number(r.id),
+      );
       expect(all).toHaveLength(N + 60);
       await resumed.waitFor(() => resumed.messages.length >= all.length - 100, LONG);
       expect(ids(resumed)).toEqual(all.slice(100));
@@ -166,20 +201,38 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
   it(
     "a burst of 1,000 workflow runs executes each step exactly once across the three",
     async () => {
-      const created = await fetch(`${instances[0]!.url}/api/workflows`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(suppressDoc()) });
+      const created = await fetch(`${instances[0]!.url}/api/workflows`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify(suppressDoc()),
+      });
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: number };
-      expect((await fetch(`${instances[0]!.url}/api/workflows/${id}/enable`, { method: "POST", headers: { cookie } })).status).toBe(200);
+      expect(
+        (await fetch(`${instances[0]!.url}/api/workflows/${id}/enable`, { method: "POST", headers: { cookie } }))
+          .status,
+      ).toBe(200);
 
       up.reset();
       const N = 1_000;
-      await sendAll(() => instances, Array.from({ length: N }, (_, i) => bouncePayload({ Email: `burst-${i}@example.com`, MessageID: crypto.randomUUID() })), 16);
+      await sendAll(
+        () => instances,
+        Array.from({ length: N }, (_, i) =>
+          bouncePayload({ Email: `burst-${i}@example.com`, MessageID: crypto.randomUUID() }),
+        ),
+        16,
+      );
       // Wait until the catch-up pass has handed over every burst event and no run is busy, then
       // count: a run that was never started shows as a shortfall, a stuck one by its status.
       const last = Number((await db.query("select max(id) as id from events")).rows[0].id);
       const statuses = await until("every burst event handed over and every run at rest", async () => {
-        const cursor = Number((await db.query("select value from settings where key = 'workflows.event-cursor'")).rows[0]?.value ?? 0);
-        const rows = (await db.query("select status, count(*) as n from workflow_runs group by status")).rows as { status: string; n: string }[];
+        const cursor = Number(
+          (await db.query("select value from settings where key = 'workflows.event-cursor'")).rows[0]?.value ?? 0,
+        );
+        const rows = (await db.query("select status, count(*) as n from workflow_runs group by status")).rows as {
+          status: string;
+          n: string;
+        }[];
         const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
         return cursor >= last && !by.queued && !by.running ? by : null;
       });
@@ -202,7 +255,9 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
       let killed: Promise<void> | null = null;
       const sent = await sendAll(
         alive,
-        Array.from({ length: N }, (_, i) => bouncePayload({ Email: `kill-${i}@example.com`, MessageID: crypto.randomUUID() })),
+        Array.from({ length: N }, (_, i) =>
+          bouncePayload({ Email: `kill-${i}@example.com`, MessageID: crypto.randomUUID() }),
+        ),
         16,
         (n) => {
           // Mid-burst: instance C dies with webhooks, runs and steps in flight.
@@ -214,13 +269,19 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
       expect(alive()).toHaveLength(2);
 
       // Every acknowledged event is stored exactly once.
-      const emails = (await db.query("select payload from events where payload like '%kill-%'")).rows.map((r: { payload: string }) => (JSON.parse(r.payload) as { Email: string }).Email);
+      const emails = (await db.query("select payload from events where payload like '%kill-%'")).rows.map(
+        (r: { payload: string }) => (JSON.parse(r.payload) as { Email: string }).Email,
+      );
       expect(emails).toHaveLength(N);
       expect(new Set(emails).size).toBe(N);
 
       // Every event has its run, and every run comes to rest once C's leases lapse.
       await until("every run at rest", async () => {
-        const r = (await db.query("select count(*) filter (where status in ('succeeded', 'waiting')) as rest, count(*) as n from workflow_runs")).rows[0];
+        const r = (
+          await db.query(
+            "select count(*) filter (where status in ('succeeded', 'waiting')) as rest, count(*) as n from workflow_runs",
+          )
+        ).rows[0];
         return Number(r.n) === before + N && Number(r.rest) === before + N;
       });
 
@@ -233,11 +294,14 @@ describe.skipIf(!pgUrl)("three instances sharing PostgreSQL (needs TEST_DATABASE
         await db.query(
           `select r.payload, a.uncertain from workflow_runs r join approvals a on a.run_id = r.id and a.status = 'pending' where r.status = 'waiting' and r.payload like '%kill-%'`,
         )
-      ).rows.map((r: { payload: string; uncertain: number }) => ({ email: (JSON.parse(r.payload) as { Email: string }).Email.toLowerCase(), uncertain: Number(r.uncertain) }));
+      ).rows.map((r: { payload: string; uncertain: number }) => ({
+        email: (JSON.parse(r.payload) as { Email: string }).Email.toLowerCase(),
+        uncertain: Number(r.uncertain),
+      }));
       expect(waiting.every((w) => w.uncertain === 1)).toBe(true);
-      const succeeded = (await db.query("select payload from workflow_runs where status = 'succeeded' and payload like '%kill-%'")).rows.map((r: { payload: string }) =>
-        (JSON.parse(r.payload) as { Email: string }).Email.toLowerCase(),
-      );
+      const succeeded = (
+        await db.query("select payload from workflow_runs where status = 'succeeded' and payload like '%kill-%'")
+      ).rows.map((r: { payload: string }) => (JSON.parse(r.payload) as { Email: string }).Email.toLowerCase());
       expect(succeeded.length + waiting.length).toBe(N);
       for (const e of succeeded) expect(counts.get(e)).toBe(1);
       for (const w of waiting) expect(counts.get(w.email) ?? 0).toBeLessThanOrEqual(1);

@@ -32,16 +32,30 @@ export function registerCoreTasks(s: Services) {
       name: "workflows.catch-up",
       everyMs: 5_000,
       run: async () => {
-        const n = await sweepEvents({ events, settings: s.store.settings, now: s.clock(), graceMs: s.config.workflows.leaseMs, startRuns: (e) => s.workflows.engine.startRuns(e) });
+        const n = await sweepEvents({
+          events,
+          settings: s.store.settings,
+          now: s.clock(),
+          graceMs: s.config.workflows.leaseMs,
+          startRuns: (e) => s.workflows.engine.startRuns(e),
+        });
         return n ? `handed ${n} stored events to the workflow engine` : undefined;
       },
     });
   }
   // Health alerts: one pass over the rules, once across instances (see alerts/checker.ts).
-  s.periodic.register({ name: "alerts.check", everyMs: s.config.alerts.checkEveryMs, run: () => s.alerts.checker.checkOnce() });
+  s.periodic.register({
+    name: "alerts.check",
+    everyMs: s.config.alerts.checkEveryMs,
+    run: () => s.alerts.checker.checkOnce(),
+  });
   // Open data removal requests are checked with Postmark until it reports them done.
   s.periodic.register(dataRemovalStatusTask({ service: s.dataRemovals, logger: s.logger, clock: s.clock }));
   s.periodic.register({ name: "sessions.sweep", everyMs: 3_600_000, run: () => s.sessions.sweep() });
   // Counters are short-lived (throttle: an hour; link limit: minutes; notify-once claims: a day).
-  s.periodic.register({ name: "counters.sweep", everyMs: 3_600_000, run: () => s.store.counters.sweep(s.clock() - 2 * DAY) });
+  s.periodic.register({
+    name: "counters.sweep",
+    everyMs: 3_600_000,
+    run: () => s.store.counters.sweep(s.clock() - 2 * DAY),
+  });
 }

@@ -25,7 +25,13 @@ export type TickResult = "ran" | "not_due" | "failed";
  * run lasts and released at its end; an instance that dies mid-run leaves a lease that lapses, so
  * another instance runs the task at its first check once it is due and the lease has lapsed.
  */
-export function createPeriodicRunner(o: { db: Kysely<Database>; clock: Clock; logger: Logger; owner?: string; checkMs?: number }) {
+export function createPeriodicRunner(o: {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  owner?: string;
+  checkMs?: number;
+}) {
   const owner = o.owner ?? `runner-${crypto.randomBytes(4).toString("hex")}`;
   const tasks = new Map<string, PeriodicTask>();
   const running = new Map<string, Promise<TickResult>>();
@@ -36,7 +42,19 @@ export function createPeriodicRunner(o: { db: Kysely<Database>; clock: Clock; lo
 
   /** Claims the task if it is due and free; true when this instance now holds it. */
   async function claim(t: PeriodicTask, now: number): Promise<boolean> {
-    if (!known.has(t.name)) await o.db.insertInto("periodic_tasks").values({ name: t.name, last_started_at: null, last_finished_at: null, running_until: null, owner: null, last_error: null }).onConflict((oc) => oc.column("name").doNothing()).execute();
+    if (!known.has(t.name))
+      await o.db
+        .insertInto("periodic_tasks")
+        .values({
+          name: t.name,
+          last_started_at: null,
+          last_finished_at: null,
+          running_until: null,
+          owner: null,
+          last_error: null,
+        })
+        .onConflict((oc) => oc.column("name").doNothing())
+        .execute();
     known.add(t.name);
     const r = await o.db
       .updateTable("periodic_tasks")
@@ -52,9 +70,18 @@ export function createPeriodicRunner(o: { db: Kysely<Database>; clock: Clock; lo
     if (!(await claim(t, o.clock()))) return "not_due";
     const lease = leaseOf(t);
     // Renewed while running, so a long run is not taken over by another instance.
-    const renew = setInterval(() => {
-      void o.db.updateTable("periodic_tasks").set({ running_until: o.clock() + lease }).where("name", "=", t.name).where("owner", "=", owner).execute().catch(() => {});
-    }, Math.max(10, Math.floor(lease / 3)));
+    const renew = setInterval(
+      () => {
+        void o.db
+          .updateTable("periodic_tasks")
+          .set({ running_until: o.clock() + lease })
+          .where("name", "=", t.name)
+          .where("owner", "=", owner)
+          .execute()
+          .catch(() => {});
+      },
+      Math.max(10, Math.floor(lease / 3)),
+    );
     renew.unref?.();
     let error: string | null = null;
     try {

@@ -38,7 +38,10 @@ export function createSecretBox(key: Buffer): SecretBox {
  * The key: derived from MAILROOM_SECRET when set (needed when several instances share
  * PostgreSQL), else a random key kept in DATA_DIR/settings.key, readable by the owner only.
  */
-export function loadSettingsKey(opts: { secret: string | null; dataDir: string }): { key: Buffer; source: "secret" | "file" } {
+export function loadSettingsKey(opts: { secret: string | null; dataDir: string }): {
+  key: Buffer;
+  source: "secret" | "file";
+} {
   if (opts.secret) {
     return { key: crypto.scryptSync(opts.secret, "mailroom-settings-key-v1", 32), source: "secret" };
   }

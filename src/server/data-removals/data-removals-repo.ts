@@ -22,7 +22,16 @@ function present(r: Row): DataRemovalRecord {
 
 export function createDataRemovalsRepo(db: Kysely<Database>) {
   return {
-    async insert(input: { postmarkId: number; requestedFor: string; requestedBy: string; createdById: number | null; createdByName: string; now: string; status: string; completed: boolean }): Promise<DataRemovalRecord> {
+    async insert(input: {
+      postmarkId: number;
+      requestedFor: string;
+      requestedBy: string;
+      createdById: number | null;
+      createdByName: string;
+      now: string;
+      status: string;
+      completed: boolean;
+    }): Promise<DataRemovalRecord> {
       const row = await db
         .insertInto("data_removals")
         .values({
@@ -42,7 +51,15 @@ export function createDataRemovalsRepo(db: Kysely<Database>) {
       return present(row);
     },
     async list(limit = 500): Promise<DataRemovalRecord[]> {
-      return (await db.selectFrom("data_removals").selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute()).map(present);
+      return (
+        await db
+          .selectFrom("data_removals")
+          .selectAll()
+          .orderBy("created_at", "desc")
+          .orderBy("id", "desc")
+          .limit(limit)
+          .execute()
+      ).map(present);
     },
     async byId(id: number): Promise<(DataRemovalRecord & { createdById: number | null }) | undefined> {
       const r = await db.selectFrom("data_removals").selectAll().where("id", "=", id).executeTakeFirst();
@@ -50,8 +67,18 @@ export function createDataRemovalsRepo(db: Kysely<Database>) {
     },
     /** Requests Postmark has not completed, least recently checked first. */
     async open(limit: number): Promise<(DataRemovalRecord & { createdById: number | null })[]> {
-      const rows = await db.selectFrom("data_removals").selectAll().where("completed_at", "is", null).orderBy("status_checked_at", "asc").orderBy("id", "asc").limit(limit).execute();
-      return rows.map((r) => ({ ...present(r), createdById: r.created_by_id === null ? null : Number(r.created_by_id) }));
+      const rows = await db
+        .selectFrom("data_removals")
+        .selectAll()
+        .where("completed_at", "is", null)
+        .orderBy("status_checked_at", "asc")
+        .orderBy("id", "asc")
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        ...present(r),
+        createdById: r.created_by_id === null ? null : Number(r.created_by_id),
+      }));
     },
     async recordCheck(id: number, check: { now: string; status?: string; completed?: boolean; error?: string | null }) {
       await db

@@ -12,7 +12,8 @@ function removalsApi() {
   let next = 500;
   let refuseNext: { ErrorCode: number; Message: string } | null = null;
   const handler = (req: Seen) => {
-    if (req.headers["x-postmark-account-token"] !== ACCOUNT) return { status: 401, body: { ErrorCode: 10, Message: "No token." } };
+    if (req.headers["x-postmark-account-token"] !== ACCOUNT)
+      return { status: 401, body: { ErrorCode: 10, Message: "No token." } };
     if (req.method === "POST" && req.url === "/data-removals") {
       if (refuseNext) {
         const body = refuseNext;
@@ -28,7 +29,11 @@ function removalsApi() {
     if (req.method === "GET" && status) return { body: { ID: Number(m![1]), Status: status } };
     return { status: 422, body: { ErrorCode: 1301, Message: "The data removal request was not found." } };
   };
-  return { handler, finish: (id: number) => requests.set(id, "Done"), refuse: (e: { ErrorCode: number; Message: string }) => void (refuseNext = e) };
+  return {
+    handler,
+    finish: (id: number) => requests.set(id, "Done"),
+    refuse: (e: { ErrorCode: number; Message: string }) => void (refuseNext = e),
+  };
 }
 
 describe("data removal requests kept in Mailroom", () => {
@@ -47,16 +52,33 @@ describe("data removal requests kept in Mailroom", () => {
   });
   beforeEach(() => up.seen.splice(0));
 
-  const post = (cookie: string, body: unknown) => h.request("/api/data-removals", { method: "POST", cookie, body: JSON.stringify(body) });
-  const list = async (cookie: string) => ((await (await h.request("/api/data-removals", { cookie })).json()) as { removals: DataRemovalRecord[] }).removals;
+  const post = (cookie: string, body: unknown) =>
+    h.request("/api/data-removals", { method: "POST", cookie, body: JSON.stringify(body) });
+  const list = async (cookie: string) =>
+    ((await (await h.request("/api/data-removals", { cookie })).json()) as { removals: DataRemovalRecord[] }).removals;
   const getRemovalCalls = () => up.seen.filter((s) => s.method === "GET" && s.url.startsWith("/data-removals/")).length;
 
   it("creates a request with Postmark and keeps who asked, when and for whom, for every admin", async () => {
-    const res = await post(admin, { RequestedFor: "leaver@example.org", RequestedBy: "dpo@lumenapp.io", NotifyWhenCompleted: true });
+    const res = await post(admin, {
+      RequestedFor: "leaver@example.org",
+      RequestedBy: "dpo@lumenapp.io",
+      NotifyWhenCompleted: true,
+    });
     expect(res.status).toBe(201);
     const rec = (await res.json()) as DataRemovalRecord;
-    expect(rec).toMatchObject({ postmarkId: 500, requestedFor: "leaver@example.org", requestedBy: "dpo@lumenapp.io", createdBy: "admin", status: "Pending", completedAt: null });
-    expect(JSON.parse(up.seen.at(-1)!.body)).toEqual({ RequestedFor: "leaver@example.org", RequestedBy: "dpo@lumenapp.io", NotifyWhenCompleted: true });
+    expect(rec).toMatchObject({
+      postmarkId: 500,
+      requestedFor: "leaver@example.org",
+      requestedBy: "dpo@lumenapp.io",
+      createdBy: "admin",
+      status: "Pending",
+      completedAt: null,
+    });
+    expect(JSON.parse(up.seen.at(-1)!.body)).toEqual({
+      RequestedFor: "leaver@example.org",
+      RequestedBy: "dpo@lumenapp.io",
+      NotifyWhenCompleted: true,
+    });
     const other = await h.addUser("otheradmin", "admin");
     expect((await list(other)).map((r) => r.requestedFor)).toEqual(["leaver@example.org"]);
   });
@@ -72,13 +94,23 @@ describe("data removal requests kept in Mailroom", () => {
     api.refuse({ ErrorCode: 1302, Message: "Data removal requests are not enabled for this account." });
     const refused = await post(admin, { RequestedFor: "x@example.org", RequestedBy: "dpo@lumenapp.io" });
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toEqual({ ErrorCode: 1302, Message: "Data removal requests are not enabled for this account." });
+    expect(await refused.json()).toEqual({
+      ErrorCode: 1302,
+      Message: "Data removal requests are not enabled for this account.",
+    });
     expect((await list(admin)).length).toBe(before);
   });
 
   it("the periodic task checks open requests until Postmark reports them done, on its own clock", async () => {
-    const task = dataRemovalStatusTask({ service: h.services.dataRemovals, logger: h.logger, clock: h.clock, everyMs: 60_000 });
-    const created = (await (await post(admin, { RequestedFor: "second@example.org", RequestedBy: "dpo@lumenapp.io" })).json()) as DataRemovalRecord;
+    const task = dataRemovalStatusTask({
+      service: h.services.dataRemovals,
+      logger: h.logger,
+      clock: h.clock,
+      everyMs: 60_000,
+    });
+    const created = (await (
+      await post(admin, { RequestedFor: "second@example.org", RequestedBy: "dpo@lumenapp.io" })
+    ).json()) as DataRemovalRecord;
     up.seen.splice(0);
     // Just created (checked at creation): not due yet.
     await task.run();
@@ -111,14 +143,18 @@ describe("data removal requests kept in Mailroom", () => {
 
     // A request Postmark no longer knows: the error is kept on the record, the request stays open.
     await h.store.db.updateTable("data_removals").set({ postmark_id: 424242 }).where("id", "=", rec.id).execute();
-    const failed = (await (await h.request(`/api/data-removals/${rec.id}/check`, { method: "POST", cookie: admin })).json()) as DataRemovalRecord;
+    const failed = (await (
+      await h.request(`/api/data-removals/${rec.id}/check`, { method: "POST", cookie: admin })
+    ).json()) as DataRemovalRecord;
     expect(failed.lastError).toBe("ErrorCode 1301: The data removal request was not found.");
     expect(failed.completedAt).toBeNull();
   });
 
   it("checks with the authority of the person who asked, and says so when they are gone", async () => {
     const cookie = await h.addUser("leavingadmin", "admin");
-    const rec = (await (await post(cookie, { RequestedFor: "third@example.org", RequestedBy: "dpo@lumenapp.io" })).json()) as DataRemovalRecord;
+    const rec = (await (
+      await post(cookie, { RequestedFor: "third@example.org", RequestedBy: "dpo@lumenapp.io" })
+    ).json()) as DataRemovalRecord;
     const user = await h.store.users.byUsername("leavingadmin");
     await h.store.db.deleteFrom("sessions").where("user_id", "=", user!.id).execute();
     await h.store.users.remove(user!.id);

@@ -25,13 +25,15 @@ export function dataRemovalsRoutes(s: Services) {
     const body = await readJson(c, s.config.maxApiBodyBytes, createDataRemovalRequest);
     const r = await s.dataRemovals.create(actor(c), body);
     // Postmark's refusal reaches the browser as it came, ErrorCode and Message included.
-    if ("refused" in r) return c.body(r.refused.body, r.refused.status as 400, { "Content-Type": "application/json; charset=utf-8" });
+    if ("refused" in r)
+      return c.body(r.refused.body, r.refused.status as 400, { "Content-Type": "application/json; charset=utf-8" });
     return c.json(r.record, 201);
   });
 
   app.post("/:id/check", async (c) => {
     const id = Number(c.req.param("id"));
-    if (!Number.isSafeInteger(id) || id <= 0) throw new ApiFailure(400, "validation_failed", "The request id must be a positive whole number.");
+    if (!Number.isSafeInteger(id) || id <= 0)
+      throw new ApiFailure(400, "validation_failed", "The request id must be a positive whole number.");
     const record = await s.dataRemovals.checkNow(id, actor(c));
     if (!record) throw new ApiFailure(404, "not_found", `There is no data removal request ${id} in Mailroom.`);
     return c.json(record);

@@ -30,13 +30,23 @@ function refusalText(r: { status: number; body: string }): string {
   return typeof b.ErrorCode === "number" ? `ErrorCode ${b.ErrorCode}: ${String(b.Message ?? "")}` : `HTTP ${r.status}`;
 }
 
-export function createDataRemovalsService(deps: { repo: DataRemovalsRepo; users: Pick<UsersRepo, "byId">; execute: Execute; clock: Clock; logger: Logger }) {
+export function createDataRemovalsService(deps: {
+  repo: DataRemovalsRepo;
+  users: Pick<UsersRepo, "byId">;
+  execute: Execute;
+  clock: Clock;
+  logger: Logger;
+}) {
   const now = () => new Date(deps.clock()).toISOString();
 
   /** One status check, as `actor`; the result (or why it failed) is recorded on the request. */
   async function check(record: DataRemovalRecord, actor: Actor): Promise<void> {
     try {
-      const res = await deps.execute({ operationId: "dataRemovals.get", params: { id: record.postmarkId }, user: actor });
+      const res = await deps.execute({
+        operationId: "dataRemovals.get",
+        params: { id: record.postmarkId },
+        user: actor,
+      });
       if (res.status >= 300) {
         await deps.repo.recordCheck(record.id, { now: now(), error: refusalText(res) });
         return;
@@ -52,14 +62,32 @@ export function createDataRemovalsService(deps: { repo: DataRemovalsRepo; users:
     list: () => deps.repo.list(),
 
     /** Asks Postmark for a removal; only a request Postmark accepted is kept. */
-    async create(actor: Actor & { id: number }, input: CreateDataRemovalRequest): Promise<{ record: DataRemovalRecord } | { refused: PostmarkRefusal }> {
+    async create(
+      actor: Actor & { id: number },
+      input: CreateDataRemovalRequest,
+    ): Promise<{ record: DataRemovalRecord } | { refused: PostmarkRefusal }> {
       const res = await deps.execute({ operationId: "dataRemovals.create", body: input, user: actor });
       if (res.status >= 300) return { refused: { status: res.status, body: res.body } };
       const b = parse(res.body);
       const id = Number(b.ID);
-      if (!Number.isSafeInteger(id) || id <= 0) return { refused: { status: 502, body: JSON.stringify({ ErrorCode: -1, Message: "Postmark accepted the request but returned no ID." }) } };
+      if (!Number.isSafeInteger(id) || id <= 0)
+        return {
+          refused: {
+            status: 502,
+            body: JSON.stringify({ ErrorCode: -1, Message: "Postmark accepted the request but returned no ID." }),
+          },
+        };
       const status = String(b.Status ?? "Pending");
-      const record = await deps.repo.insert({ postmarkId: id, requestedFor: input.RequestedFor, requestedBy: input.RequestedBy, createdById: actor.id, createdByName: actor.username, now: now(), status, completed: isFinalStatus(status) });
+      const record = await deps.repo.insert({
+        postmarkId: id,
+        requestedFor: input.RequestedFor,
+        requestedBy: input.RequestedBy,
+        createdById: actor.id,
+        createdByName: actor.username,
+        now: now(),
+        status,
+        completed: isFinalStatus(status),
+      });
       deps.logger.info("data removal requested", { id: record.id, postmarkId: id, by: actor.username });
       return { record };
     },
@@ -77,12 +105,17 @@ export function createDataRemovalsService(deps: { repo: DataRemovalsRepo; users:
      * the person who made it (their role now). Returns how many were checked.
      */
     async checkOpen(at: number, opts: { minAgeMs: number; limit?: number }): Promise<number> {
-      const due = (await deps.repo.open(opts.limit ?? 100)).filter((r) => !r.statusCheckedAt || Date.parse(r.statusCheckedAt) <= at - opts.minAgeMs);
+      const due = (await deps.repo.open(opts.limit ?? 100)).filter(
+        (r) => !r.statusCheckedAt || Date.parse(r.statusCheckedAt) <= at - opts.minAgeMs,
+      );
       let checked = 0;
       for (const r of due) {
         const user = r.createdById === null ? undefined : await deps.users.byId(r.createdById);
         if (!user) {
-          await deps.repo.recordCheck(r.id, { now: now(), error: "The person who made this request no longer has an account; an admin can check it now." });
+          await deps.repo.recordCheck(r.id, {
+            now: now(),
+            error: "The person who made this request no longer has an account; an admin can check it now.",
+          });
           continue;
         }
         await check(r, { id: Number(user.id), username: user.username, role: user.role as Role });

@@ -7,7 +7,12 @@ import type { DataRemovalsService } from "./service";
  * Checks open data removal requests with Postmark until it reports them done. Registered with
  * the periodic runner, so several instances sharing a database check once, not once each.
  */
-export function dataRemovalStatusTask(deps: { service: DataRemovalsService; logger: Logger; clock: Clock; everyMs?: number }): PeriodicTask {
+export function dataRemovalStatusTask(deps: {
+  service: DataRemovalsService;
+  logger: Logger;
+  clock: Clock;
+  everyMs?: number;
+}): PeriodicTask {
   const everyMs = deps.everyMs ?? 15 * 60_000;
   return {
     name: "data-removals.status",

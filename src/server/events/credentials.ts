@@ -28,7 +28,13 @@ const safeEqual = (a: string, b: string) => {
  * start and kept (the password encrypted) in settings, so they survive restarts and are shared
  * by instances on one PostgreSQL.
  */
-export function createWebhookCredentials(deps: { config: Config; store: Store; box: SecretBox; clock: Clock; logger: Logger }) {
+export function createWebhookCredentials(deps: {
+  config: Config;
+  store: Store;
+  box: SecretBox;
+  clock: Clock;
+  logger: Logger;
+}) {
   let loaded: Promise<WebhookCreds> | null = null;
 
   async function load(): Promise<WebhookCreds> {
@@ -45,9 +51,19 @@ export function createWebhookCredentials(deps: { config: Config; store: Store; b
     const fresh = { username: "postmark", password: crypto.randomBytes(24).toString("base64url") };
     // Insert-if-absent as one pair: when instances starting together race, the first pair wins and all read it.
     const stored = await deps.store.db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto("settings").values({ key: USER_KEY, value: fresh.username, updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).executeTakeFirst();
+      const r = await trx
+        .insertInto("settings")
+        .values({ key: USER_KEY, value: fresh.username, updated_at: now, updated_by: null })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      await trx.insertInto("settings").values({ key: PASS_KEY, value: deps.box.seal(fresh.password, PASS_KEY), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doUpdateSet({ value: deps.box.seal(fresh.password, PASS_KEY), updated_at: now })).execute();
+      await trx
+        .insertInto("settings")
+        .values({ key: PASS_KEY, value: deps.box.seal(fresh.password, PASS_KEY), updated_at: now, updated_by: null })
+        .onConflict((oc) =>
+          oc.column("key").doUpdateSet({ value: deps.box.seal(fresh.password, PASS_KEY), updated_at: now }),
+        )
+        .execute();
       return true;
     });
     if (stored) deps.logger.info("generated webhook credentials (shown to admins in Settings → Webhooks)");

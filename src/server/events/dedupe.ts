@@ -9,7 +9,12 @@ const sha = (text: string) => crypto.createHash("sha256").update(text).digest("h
  * else the identifying fields (MessageID + RecordType + recipient + event time + bounce ID),
  * else (unknown shapes) the body itself.
  */
-export function dedupeKey(traceId: string | null | undefined, trigger: TriggerId | null, body: unknown, rawBody: string): string {
+export function dedupeKey(
+  traceId: string | null | undefined,
+  trigger: TriggerId | null,
+  body: unknown,
+  rawBody: string,
+): string {
   const trace = traceId?.trim();
   if (trace) return `trace:${trace.slice(0, 200)}`;
   if (trigger && body && typeof body === "object" && !Array.isArray(body)) {

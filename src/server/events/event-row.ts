@@ -6,7 +6,16 @@ import { summarise } from "./summary";
  * The stored row of a webhook event, whoever received it (the intake, or a live-mode test event):
  * the summary columns come from the payload, the rest from the caller.
  */
-export function eventRow(e: { trigger: TriggerId | null; payload: unknown; raw: string; serverId: number | null; receivedAt: string; dedupeKey: string; test: boolean; problem: string | null }): NewEventRow {
+export function eventRow(e: {
+  trigger: TriggerId | null;
+  payload: unknown;
+  raw: string;
+  serverId: number | null;
+  receivedAt: string;
+  dedupeKey: string;
+  test: boolean;
+  problem: string | null;
+}): NewEventRow {
   const summary = summarise(e.trigger, e.payload);
   return {
     trigger: e.trigger,

@@ -19,7 +19,10 @@ const post = (body: unknown, path = "/webhooks/postmark") =>
 async function seed(n: number) {
   for (let i = 0; i < n; i++) {
     const t = triggerIds[i % triggerIds.length]!;
-    const extra = t === "inbound" ? { Subject: `hello ${i}` } : { Tag: i % 3 === 0 ? "welcome" : "digest", MessageStream: i % 2 ? "outbound" : "broadcast" };
+    const extra =
+      t === "inbound"
+        ? { Subject: `hello ${i}` }
+        : { Tag: i % 3 === 0 ? "welcome" : "digest", MessageStream: i % 2 ? "outbound" : "broadcast" };
     expect((await post(examplePayload(t, extra), `/webhooks/postmark?server=${i % 3 === 0 ? 2 : 1}`)).status).toBe(200);
   }
 }
@@ -63,7 +66,9 @@ describe("GET /api/events", () => {
     const tagged = await walk("tag=welcome&stream=broadcast", 3);
     expect(tagged.length).toBeGreaterThan(0);
     expect(tagged.every((e) => e.summary.tag === "welcome" && e.summary.messageStream === "broadcast")).toBe(true);
-    expect(tagged.length).toBe(everything.filter((e) => e.summary.tag === "welcome" && e.summary.messageStream === "broadcast").length);
+    expect(tagged.length).toBe(
+      everything.filter((e) => e.summary.tag === "welcome" && e.summary.messageStream === "broadcast").length,
+    );
 
     const server2 = await walk("server=2", 5);
     expect(server2.every((e) => e.serverId === 2 || (e.trigger !== "inbound" && e.serverId !== null))).toBe(true);
@@ -75,7 +80,9 @@ describe("GET /api/events", () => {
 
   it("filters by recipient or sender substring, case-insensitively, and unrecognised", async () => {
     await post(examplePayload("delivery", { Recipient: "Alice.Smith@Example.com" }));
-    await post(examplePayload("inbound", { From: "alice.smith@example.com", FromFull: { Email: "alice.smith@example.com" } }));
+    await post(
+      examplePayload("inbound", { From: "alice.smith@example.com", FromFull: { Email: "alice.smith@example.com" } }),
+    );
     await post(examplePayload("open", { Recipient: "bob@example.com" }));
     await post({ Weird: true, Recipient: "alice.smith@example.com" });
     expect((await list("recipient=ALICE.smith")).events).toHaveLength(3);
@@ -113,10 +120,16 @@ describe("retention", () => {
 
 describe("POST /api/events/test (live mode)", () => {
   it("stores the trigger's example flagged as a test, for operators", async () => {
-    const live = await createHarness({ env: { ...webhookEnv, POSTMARK_SERVER_TOKEN: "t", POSTMARK_API_URL: "http://127.0.0.1:9" } });
+    const live = await createHarness({
+      env: { ...webhookEnv, POSTMARK_SERVER_TOKEN: "t", POSTMARK_API_URL: "http://127.0.0.1:9" },
+    });
     try {
       const op = await live.addUser("op1", "operator");
-      const res = await live.request("/api/events/test", { method: "POST", cookie: op, body: JSON.stringify({ trigger: "bounce", serverId: 5 }) });
+      const res = await live.request("/api/events/test", {
+        method: "POST",
+        cookie: op,
+        body: JSON.stringify({ trigger: "bounce", serverId: 5 }),
+      });
       expect(res.status).toBe(201);
       const body = (await res.json()) as { mode: string; event: FeedEvent };
       expect(body.mode).toBe("live");
@@ -124,7 +137,15 @@ describe("POST /api/events/test (live mode)", () => {
       expect(body.event.trigger).toBe("bounce");
       expect(await live.services.events.repo.count()).toBe(1);
       const viewer = await live.addUser("v1", "viewer");
-      expect((await live.request("/api/events/test", { method: "POST", cookie: viewer, body: JSON.stringify({ trigger: "open" }) })).status).toBe(403);
+      expect(
+        (
+          await live.request("/api/events/test", {
+            method: "POST",
+            cookie: viewer,
+            body: JSON.stringify({ trigger: "open" }),
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await live.cleanup();
     }

@@ -51,7 +51,9 @@ export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlit
       sql<boolean>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
     if (f.recipient !== undefined) {
       const p = likeEscape(f.recipient);
-      query = query.where((eb) => eb.or([eb(like("recipient", p), "=", sql.lit(true)), eb(like("sender", p), "=", sql.lit(true))]));
+      query = query.where((eb) =>
+        eb.or([eb(like("recipient", p), "=", sql.lit(true)), eb(like("sender", p), "=", sql.lit(true))]),
+      );
     }
     if (f.q !== undefined) {
       const p = likeEscape(f.q);
@@ -108,7 +110,10 @@ export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlit
     },
 
     async maxId(): Promise<number> {
-      const row = await db.selectFrom("events").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst();
+      const row = await db
+        .selectFrom("events")
+        .select((eb) => eb.fn.max("id").as("max"))
+        .executeTakeFirst();
       return Number(row?.max ?? 0);
     },
 
@@ -121,14 +126,20 @@ export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlit
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom("events").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+      const row = await db
+        .selectFrom("events")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };
 }
 export type EventsRepo = ReturnType<typeof createEventsRepo>;
 
-async function insertRows(q: Kysely<Database> | Transaction<Database>, rows: NewEventRow[]): Promise<Map<string, number>> {
+async function insertRows(
+  q: Kysely<Database> | Transaction<Database>,
+  rows: NewEventRow[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const inserted = await q
     .insertInto("events")
@@ -147,10 +158,19 @@ export function createRefusalsRepo(db: Kysely<Database>) {
       await db.insertInto("webhook_refusals").values({ at, address, reason }).execute();
     },
     recent: async (limit = 100) =>
-      (await db.selectFrom("webhook_refusals").selectAll().orderBy("id", "desc").limit(limit).execute()).map((r) => ({ ...r, id: Number(r.id) })),
+      (await db.selectFrom("webhook_refusals").selectAll().orderBy("id", "desc").limit(limit).execute()).map((r) => ({
+        ...r,
+        id: Number(r.id),
+      })),
     /** Keeps the newest `keep` rows. */
     async trim(keep: number) {
-      const edge = await db.selectFrom("webhook_refusals").select("id").orderBy("id", "desc").offset(keep).limit(1).executeTakeFirst();
+      const edge = await db
+        .selectFrom("webhook_refusals")
+        .select("id")
+        .orderBy("id", "desc")
+        .offset(keep)
+        .limit(1)
+        .executeTakeFirst();
       if (edge) await db.deleteFrom("webhook_refusals").where("id", "<=", Number(edge.id)).execute();
     },
   };

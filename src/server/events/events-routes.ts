@@ -1,11 +1,6 @@
 import crypto from "node:crypto";
 import { Hono } from "hono";
-import {
-  eventsQuery,
-  testEventRequest,
-  type EventsResponse,
-  type TestEventResponse,
-} from "../../contract/api/events";
+import { eventsQuery, testEventRequest, type EventsResponse, type TestEventResponse } from "../../contract/api/events";
 import { roles } from "../../contract/api/auth";
 import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
@@ -23,7 +18,8 @@ export function eventsRoutes(s: Services) {
 
   app.get("/", async (c) => {
     const q = eventsQuery.parse(c.req.query());
-    if (q.before !== undefined && q.after !== undefined) throw new ApiFailure(400, "validation_failed", "Use before or after, not both.");
+    if (q.before !== undefined && q.after !== undefined)
+      throw new ApiFailure(400, "validation_failed", "Use before or after, not both.");
     if (q.after !== undefined) {
       const rows = await repo.pageAfter(q, q.after, q.limit + 1);
       const more = rows.length > q.limit;
@@ -73,11 +69,23 @@ export function eventsRoutes(s: Services) {
 
     // Live mode: never sent to Postmark; stored as a test event through the same writer.
     const raw = JSON.stringify(payload);
-    const row = eventRow({ trigger: body.trigger, payload, raw, serverId, receivedAt: new Date(s.clock()).toISOString(), dedupeKey: `test:${crypto.randomUUID()}`, test: true, problem: null });
+    const row = eventRow({
+      trigger: body.trigger,
+      payload,
+      raw,
+      serverId,
+      receivedAt: new Date(s.clock()).toISOString(),
+      dedupeKey: `test:${crypto.randomUUID()}`,
+      test: true,
+      problem: null,
+    });
     const r = await s.events.writer.write(row, payload).catch(() => {
       throw new ApiFailure(503, "unavailable", "The event store cannot write right now.");
     });
-    return c.json({ mode: "live", event: presentRow({ ...row, id: r.id ?? 0 }, { payload }), serverId } satisfies TestEventResponse, 201);
+    return c.json(
+      { mode: "live", event: presentRow({ ...row, id: r.id ?? 0 }, { payload }), serverId } satisfies TestEventResponse,
+      201,
+    );
   });
 
   return app;

@@ -6,8 +6,23 @@ import type { EventRow } from "./events-repo";
 import { createEventFeed } from "./feed";
 
 const row = (id: number, key = `k${id}`): EventRow => ({
-  id, trigger: "delivery", server_id: 1, message_stream: "outbound", recipient: null, sender: null, tag: null, message_id: null, subject: null, detail: null,
-  received_at: "2030-01-01T00:00:00.000Z", dedupe_key: key, payload: `{"n":${id}}`, payload_size: 8, unrecognised: 0, test: 0, problem: null,
+  id,
+  trigger: "delivery",
+  server_id: 1,
+  message_stream: "outbound",
+  recipient: null,
+  sender: null,
+  tag: null,
+  message_id: null,
+  subject: null,
+  detail: null,
+  received_at: "2030-01-01T00:00:00.000Z",
+  dedupe_key: key,
+  payload: `{"n":${id}}`,
+  payload_size: 8,
+  unrecognised: 0,
+  test: 0,
+  problem: null,
 });
 
 /** A table the test appends to, and a LISTEN whose notifications the test decides to deliver or lose. */
@@ -41,7 +56,16 @@ function setup(opts: { pollMs?: number } = {}) {
     for (let i = 0; i < 2_000 && !pred(); i++) await new Promise((r) => setImmediate(r));
     expect(pred()).toBe(true);
   };
-  return { table, feed, seen, own, ownSeen, until, notify: (p = "public") => handlers!.onNotify(p), connected: () => handlers!.onConnected() };
+  return {
+    table,
+    feed,
+    seen,
+    own,
+    ownSeen,
+    until,
+    notify: (p = "public") => handlers!.onNotify(p),
+    connected: () => handlers!.onConnected(),
+  };
 }
 
 describe("live feed across instances", () => {

@@ -96,7 +96,8 @@ export function createEventFeed(o: {
           if (payload === schema) poke();
         },
         onConnected: poke,
-        onError: (e) => o.logger.warn("live feed: LISTEN connection failed; reconnecting (polling meanwhile)", { error: e.message }),
+        onError: (e) =>
+          o.logger.warn("live feed: LISTEN connection failed; reconnecting (polling meanwhile)", { error: e.message }),
       });
       timer = setInterval(poke, o.pollMs ?? 1_000);
       timer.unref?.();

@@ -38,8 +38,15 @@ export function intakeRoutes(s: Services) {
       });
     }
 
-    const raw = await readBodyText(c, s.config.events.maxWebhookBytes, () =>
-      new ApiFailure(413, "payload_too_large", `The webhook body is larger than Mailroom accepts (WEBHOOK_MAX_BYTES=${s.config.events.maxWebhookBytes}).`),
+    const raw = await readBodyText(
+      c,
+      s.config.events.maxWebhookBytes,
+      () =>
+        new ApiFailure(
+          413,
+          "payload_too_large",
+          `The webhook body is larger than Mailroom accepts (WEBHOOK_MAX_BYTES=${s.config.events.maxWebhookBytes}).`,
+        ),
     );
     let body: unknown;
     try {
@@ -89,4 +96,6 @@ export function intakeRoutes(s: Services) {
 }
 
 const unavailable = () =>
-  new ApiFailure(503, "unavailable", "Mailroom cannot store events right now; Postmark will retry.", undefined, { "Retry-After": "60" });
+  new ApiFailure(503, "unavailable", "Mailroom cannot store events right now; Postmark will retry.", undefined, {
+    "Retry-After": "60",
+  });

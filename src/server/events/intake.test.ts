@@ -38,7 +38,9 @@ describe("webhook intake", () => {
     expect(await h.services.events.repo.count()).toBe(0);
     await new Promise((r) => setTimeout(r, 20));
     const admin = await h.login();
-    const list = (await (await h.request("/api/wiring/refusals", { cookie: admin })).json()) as { refusals: { reason: string; address: string }[] };
+    const list = (await (await h.request("/api/wiring/refusals", { cookie: admin })).json()) as {
+      refusals: { reason: string; address: string }[];
+    };
     expect(list.refusals.map((r) => r.reason).sort()).toEqual(["no credentials", "wrong username or password"]);
     expect(JSON.stringify(h.logger.lines)).not.toContain(WEBHOOK_PASS);
   });
@@ -65,7 +67,10 @@ describe("webhook intake", () => {
     expect(res.status).toBe(200);
     const { id } = (await res.json()) as { id: number };
     const admin = await h.login();
-    const ev = (await (await h.request(`/api/events/${id}`, { cookie: admin })).json()) as { trigger: null; flags: { unrecognised: boolean; problem: string } };
+    const ev = (await (await h.request(`/api/events/${id}`, { cookie: admin })).json()) as {
+      trigger: null;
+      flags: { unrecognised: boolean; problem: string };
+    };
     expect(ev.trigger).toBeNull();
     expect(ev.flags.unrecognised).toBe(true);
     expect(ev.flags.problem).toBeTruthy();
@@ -98,7 +103,13 @@ describe("webhook intake", () => {
     expect((await post(p, { trace: null })).status).toBe(200);
     expect(((await (await post(p, { trace: null })).json()) as { duplicate: boolean }).duplicate).toBe(true);
     // Another open of the same message at another time is another event.
-    expect(((await (await post({ ...p, ReceivedAt: "2030-01-01T00:00:00Z" }, { trace: null })).json()) as { duplicate: boolean }).duplicate).toBe(false);
+    expect(
+      (
+        (await (await post({ ...p, ReceivedAt: "2030-01-01T00:00:00Z" }, { trace: null })).json()) as {
+          duplicate: boolean;
+        }
+      ).duplicate,
+    ).toBe(false);
     const inbound = examplePayload("inbound");
     await post(inbound, { trace: null });
     await post(inbound, { trace: null });
@@ -118,8 +129,12 @@ describe("webhook intake", () => {
   it("attributes events to the URL's server when the payload has no ServerID", async () => {
     const inbound = examplePayload("inbound");
     const a = (await (await post(inbound, { path: "/webhooks/postmark?server=42" })).json()) as { id: number };
-    const b = (await (await post(examplePayload("inbound"), { path: "/webhooks/postmark/43" })).json()) as { id: number };
-    const c = (await (await post(examplePayload("delivery", { ServerID: 7 }), { path: "/webhooks/postmark?server=42" })).json()) as { id: number };
+    const b = (await (await post(examplePayload("inbound"), { path: "/webhooks/postmark/43" })).json()) as {
+      id: number;
+    };
+    const c = (await (
+      await post(examplePayload("delivery", { ServerID: 7 }), { path: "/webhooks/postmark?server=42" })
+    ).json()) as { id: number };
     expect((await h.services.events.repo.get(a.id))?.server_id).toBe(42);
     expect((await h.services.events.repo.get(b.id))?.server_id).toBe(43);
     expect((await h.services.events.repo.get(c.id))?.server_id).toBe(7);
@@ -129,10 +144,18 @@ describe("webhook intake", () => {
     const g = await createHarness();
     try {
       const admin = await g.login();
-      const creds = (await (await g.request("/api/wiring/credentials", { cookie: admin })).json()) as { username: string; password: string; source: string };
+      const creds = (await (await g.request("/api/wiring/credentials", { cookie: admin })).json()) as {
+        username: string;
+        password: string;
+        source: string;
+      };
       expect(creds.source).toBe("generated");
       expect(creds.password.length).toBeGreaterThan(20);
-      const res = await g.app.request("/webhooks/postmark", { method: "POST", headers: webhookHeaders({ auth: basicAuth(creds.username, creds.password) }), body: JSON.stringify(examplePayload("open")) });
+      const res = await g.app.request("/webhooks/postmark", {
+        method: "POST",
+        headers: webhookHeaders({ auth: basicAuth(creds.username, creds.password) }),
+        body: JSON.stringify(examplePayload("open")),
+      });
       expect(res.status).toBe(200);
       const viewer = await g.addUser("viewer1", "viewer");
       expect((await g.request("/api/wiring/credentials", { cookie: viewer })).status).toBe(403);

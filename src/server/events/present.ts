@@ -6,10 +6,14 @@ import type { EventRow, NewEventRow } from "./events-repo";
 export const LIST_PAYLOAD_LIMIT = 256 * 1024;
 
 /** A stored trigger column as a trigger id (null for unrecognised events). */
-export const asTrigger = (t: string | null): TriggerId | null => (t !== null && (triggerIds as readonly string[]).includes(t) ? (t as TriggerId) : null);
+export const asTrigger = (t: string | null): TriggerId | null =>
+  t !== null && (triggerIds as readonly string[]).includes(t) ? (t as TriggerId) : null;
 
 /** A stored row as the API shows it; `full` keeps even a large payload. */
-export function presentRow(row: EventRow | (NewEventRow & { id: number }), opts: { full?: boolean; payload?: unknown } = {}): FeedEvent {
+export function presentRow(
+  row: EventRow | (NewEventRow & { id: number }),
+  opts: { full?: boolean; payload?: unknown } = {},
+): FeedEvent {
   const omit = !opts.full && row.payload_size > LIST_PAYLOAD_LIMIT;
   let payload: unknown = null;
   if (!omit) {

@@ -6,7 +6,13 @@ const BATCH = 1_000;
 const KEEP_REFUSALS = 1_000;
 
 /** Deletes events older than the retention, a batch at a time, yielding between batches. */
-export async function pruneEvents(deps: { repo: EventsRepo; refusals?: RefusalsRepo; clock: Clock; retentionDays: number; batch?: number }): Promise<number> {
+export async function pruneEvents(deps: {
+  repo: EventsRepo;
+  refusals?: RefusalsRepo;
+  clock: Clock;
+  retentionDays: number;
+  batch?: number;
+}): Promise<number> {
   const cutoff = new Date(deps.clock() - deps.retentionDays * DAY).toISOString();
   const batch = deps.batch ?? BATCH;
   let total = 0;

@@ -12,7 +12,13 @@ import { pruneEvents } from "./retention";
 import { createEventWriter } from "./writer";
 
 /** The event store's parts: repo, writer (the only inserter), bus, webhook credentials. */
-export function createEventsService(deps: { config: Config; store: Store; box: SecretBox; clock: Clock; logger: Logger }) {
+export function createEventsService(deps: {
+  config: Config;
+  store: Store;
+  box: SecretBox;
+  clock: Clock;
+  logger: Logger;
+}) {
   const repo = createEventsRepo(deps.store.db, deps.store.dialect);
   const refusals = createRefusalsRepo(deps.store.db);
   const bus = createEventBus(deps.logger);
@@ -55,7 +61,13 @@ export function createEventsService(deps: { config: Config; store: Store; box: S
         ownIds,
       })
     : null;
-  const writer = createEventWriter({ repo: durableRepo, bus, logger: deps.logger, feed: feed ?? undefined, own: feed ? own : undefined });
+  const writer = createEventWriter({
+    repo: durableRepo,
+    bus,
+    logger: deps.logger,
+    feed: feed ?? undefined,
+    own: feed ? own : undefined,
+  });
   const credentials = createWebhookCredentials(deps);
   return {
     repo,
@@ -71,7 +83,8 @@ export function createEventsService(deps: { config: Config; store: Store; box: S
      * instance). The workflow engine starts runs for its own events at once; events of an
      * instance that died before doing so are picked up by the "workflows.catch-up" task.
      */
-    subscribeOwn: (listener: BusListener) => bus.subscribe((e) => (!feed?.active() || ownIds.has(e.id) ? listener(e) : undefined)),
+    subscribeOwn: (listener: BusListener) =>
+      bus.subscribe((e) => (!feed?.active() || ownIds.has(e.id) ? listener(e) : undefined)),
     /** One pruning pass (the periodic runner calls it, once across instances). */
     prune: () => pruneEvents({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays }),
   };

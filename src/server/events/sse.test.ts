@@ -25,10 +25,20 @@ afterEach(async () => {
 function post(payload: unknown): Promise<number> {
   const body = JSON.stringify(payload);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: srv.port, method: "POST", path: "/webhooks/postmark", headers: webhookHeaders(), agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: srv.port,
+        method: "POST",
+        path: "/webhooks/postmark",
+        headers: webhookHeaders(),
+        agent,
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

@@ -24,10 +24,18 @@ const serialised = new WeakMap<FeedEvent, string>();
 function dataOf(e: FeedEvent): string {
   let text = serialised.get(e);
   if (text === undefined) {
-    const data: StreamEventData = { id: e.id, trigger: e.trigger, receivedAt: e.receivedAt, serverId: e.serverId, payload: e.payload, flags: e.flags };
+    const data: StreamEventData = {
+      id: e.id,
+      trigger: e.trigger,
+      receivedAt: e.receivedAt,
+      serverId: e.serverId,
+      payload: e.payload,
+      flags: e.flags,
+    };
     text = JSON.stringify(data);
     // Huge inbound mail stays out of the stream; the client fetches GET /api/events/:id.
-    if (text.length > LIST_PAYLOAD_LIMIT) text = JSON.stringify({ ...data, payload: null, flags: { ...e.flags, payloadOmitted: true } });
+    if (text.length > LIST_PAYLOAD_LIMIT)
+      text = JSON.stringify({ ...data, payload: null, flags: { ...e.flags, payloadOmitted: true } });
     serialised.set(e, text);
   }
   return text;
@@ -55,7 +63,8 @@ export function sseHandler(s: Services) {
   return (c: Context<AppEnv>) => {
     const from = startId(c);
     const types = typesOnly.parse({ types: c.req.query("types") }).types as EventKind[] | undefined;
-    const wanted = (e: { trigger: string | null }) => !types || types.includes((e.trigger ?? "unrecognised") as EventKind);
+    const wanted = (e: { trigger: string | null }) =>
+      !types || types.includes((e.trigger ?? "unrecognised") as EventKind);
     c.header("X-Accel-Buffering", "no");
     c.header("Cache-Control", "no-cache");
     const session = c.get("session");

@@ -43,7 +43,10 @@ export function summarise(trigger: TriggerId | null, body: unknown): EventSummar
       break;
     case "subscription-change":
       recipient = str(p.Recipient);
-      detail = p.SuppressSending === true ? `Suppressed${str(p.SuppressionReason) ? ` (${str(p.SuppressionReason)})` : ""}` : "Reactivated";
+      detail =
+        p.SuppressSending === true
+          ? `Suppressed${str(p.SuppressionReason) ? ` (${str(p.SuppressionReason)})` : ""}`
+          : "Reactivated";
       break;
     case "inbound": {
       sender = str((p.FromFull as Payload | undefined)?.Email) ?? str(p.From);

@@ -42,7 +42,11 @@ export function createEventWriter(deps: {
       while (queue.length) {
         const batch: Pending[] = [];
         let bytes = 0;
-        while (queue.length && batch.length < MAX_BATCH_ROWS && (batch.length === 0 || bytes + queue[0]!.row.payload_size <= MAX_BATCH_BYTES)) {
+        while (
+          queue.length &&
+          batch.length < MAX_BATCH_ROWS &&
+          (batch.length === 0 || bytes + queue[0]!.row.payload_size <= MAX_BATCH_BYTES)
+        ) {
           const p = queue.shift()!;
           bytes += p.row.payload_size;
           batch.push(p);

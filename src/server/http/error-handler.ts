@@ -35,9 +35,19 @@ export function errorHandler(logger: Logger, knownTokens: () => string[]) {
     }
     if (err instanceof HTTPException) {
       const status = err.status;
-      return c.json(errorBody(byStatus[status] ?? "internal", err.message || "The request could not be handled."), status);
+      return c.json(
+        errorBody(byStatus[status] ?? "internal", err.message || "The request could not be handled."),
+        status,
+      );
     }
-    logger.error("unhandled error", { path: redactPath(c.req.path), error: scrub(err.message), stack: scrub(err.stack?.split("\n").slice(0, 4).join(" | ") ?? "") });
-    return c.json(errorBody("internal", "Something went wrong inside Mailroom. The details are in the server log."), 500);
+    logger.error("unhandled error", {
+      path: redactPath(c.req.path),
+      error: scrub(err.message),
+      stack: scrub(err.stack?.split("\n").slice(0, 4).join(" | ") ?? ""),
+    });
+    return c.json(
+      errorBody("internal", "Something went wrong inside Mailroom. The details are in the server log."),
+      500,
+    );
   };
 }

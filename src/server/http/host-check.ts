@@ -5,8 +5,10 @@ import type { AppEnv } from "./types";
 
 const WILDCARD = new Set(["0.0.0.0", "[::]"]);
 
-const isLoopback = (hostname: string) => hostname === "localhost" || hostname === "[::1]" || (isIP(hostname) === 4 && hostname.startsWith("127."));
-const isIpLiteral = (hostname: string) => isIP(hostname) !== 0 || (hostname.startsWith("[") && isIP(hostname.slice(1, -1)) === 6);
+const isLoopback = (hostname: string) =>
+  hostname === "localhost" || hostname === "[::1]" || (isIP(hostname) === 4 && hostname.startsWith("127."));
+const isIpLiteral = (hostname: string) =>
+  isIP(hostname) !== 0 || (hostname.startsWith("[") && isIP(hostname.slice(1, -1)) === 6);
 const defaultPort = (protocol: string) => (protocol === "https:" ? "443" : "80");
 
 /**
@@ -39,6 +41,10 @@ export function hostCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
     if (isLoopback(name)) return next();
     if (name === ownName && (port === null || port === ownPort)) return next();
     if (anyIp && isIpLiteral(name)) return next();
-    throw new ApiFailure(421, "bad_request", `This Mailroom answers only at ${pub.host}; the request named another host (${raw.slice(0, 100)}). Set PUBLIC_URL to the address you use.`);
+    throw new ApiFailure(
+      421,
+      "bad_request",
+      `This Mailroom answers only at ${pub.host}; the request named another host (${raw.slice(0, 100)}). Set PUBLIC_URL to the address you use.`,
+    );
   };
 }

@@ -34,4 +34,8 @@ export function originCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
 }
 
 const refused = () =>
-  new ApiFailure(403, "bad_origin", "This request came from another site, so Mailroom refused it. Use Mailroom from its own address.");
+  new ApiFailure(
+    403,
+    "bad_origin",
+    "This request came from another site, so Mailroom refused it. Use Mailroom from its own address.",
+  );

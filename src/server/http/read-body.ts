@@ -25,7 +25,11 @@ export async function readBodyText(c: Context, maxBytes: number, tooLarge: () =>
 
 /** Reads and validates a JSON body of Mailroom's own API. */
 export async function readJson<T>(c: Context, maxBytes: number, schema: { parse(v: unknown): T }): Promise<T> {
-  const text = await readBodyText(c, maxBytes, () => new ApiFailure(413, "payload_too_large", "The request body is too large."));
+  const text = await readBodyText(
+    c,
+    maxBytes,
+    () => new ApiFailure(413, "payload_too_large", "The request body is too large."),
+  );
   let value: unknown;
   try {
     value = text.trim() === "" ? {} : JSON.parse(text);

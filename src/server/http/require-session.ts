@@ -8,7 +8,8 @@ import type { AppEnv } from "./types";
 export function requireSession(sessions: Sessions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = await sessions.resolve(getCookie(c, SESSION_COOKIE));
-    if (!session) throw new ApiFailure(401, "unauthenticated", "Sign in to continue; your session has ended or never began.");
+    if (!session)
+      throw new ApiFailure(401, "unauthenticated", "Sign in to continue; your session has ended or never began.");
     c.set("session", session);
     return next();
   };

@@ -23,10 +23,18 @@ describe("SPA static serving", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const isSpaPage = async (res: Response) => res.status === 200 && (await res.text()).includes("<title>Mailroom</title>");
+  const isSpaPage = async (res: Response) =>
+    res.status === 200 && (await res.text()).includes("<title>Mailroom</title>");
 
   it("serves index.html for client routes, including ones whose last segment has a dot", async () => {
-    for (const p of ["/", "/bounces/123", "/operations/domains.get", "/operations/email.sendBatch", "/users/jane.doe", "/feed?event=1.5"]) {
+    for (const p of [
+      "/",
+      "/bounces/123",
+      "/operations/domains.get",
+      "/operations/email.sendBatch",
+      "/users/jane.doe",
+      "/feed?event=1.5",
+    ]) {
       const res = await app.request(p);
       expect(await isSpaPage(res), p).toBe(true);
       expect(res.headers.get("cache-control"), p).toBe("no-cache");
@@ -43,7 +51,18 @@ describe("SPA static serving", () => {
   });
 
   it("answers 404, not the page, for a missing file that is clearly an asset", async () => {
-    for (const p of ["/assets/missing-AbCdEf12.js", "/assets/whatever", "/missing.css", "/app.js.map", "/logo.PNG", "/manifest.webmanifest", "/data.json", "/robots.txt", "/font.woff2", "/favicon.ico"]) {
+    for (const p of [
+      "/assets/missing-AbCdEf12.js",
+      "/assets/whatever",
+      "/missing.css",
+      "/app.js.map",
+      "/logo.PNG",
+      "/manifest.webmanifest",
+      "/data.json",
+      "/robots.txt",
+      "/font.woff2",
+      "/favicon.ico",
+    ]) {
       const res = await app.request(p);
       expect(res.status, p).toBe(404);
       expect(res.headers.get("content-type"), p).toMatch(/json/);
@@ -52,7 +71,13 @@ describe("SPA static serving", () => {
 
   it("never answers API or webhook paths with the page", async () => {
     expect((await app.request("/api/health")).status).toBe(200);
-    for (const p of ["/api", "/api/nothing", "/api/operations/domains.get", "/webhooks/postmark", "/webhooks/postmark/3"]) {
+    for (const p of [
+      "/api",
+      "/api/nothing",
+      "/api/operations/domains.get",
+      "/webhooks/postmark",
+      "/webhooks/postmark/3",
+    ]) {
       const res = await app.request(p);
       expect(res.status, p).toBe(404);
       expect(res.headers.get("content-type"), p).toMatch(/json/);

@@ -6,10 +6,34 @@ import type { AppEnv } from "./types";
 
 /** Extensions of files a browser fetches as such; a missing one is a 404, never the SPA page. */
 const assetExtensions = new Set([
-  "js", "mjs", "cjs", "css", "map", "json", "txt", "xml", "webmanifest", "wasm",
-  "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico",
-  "woff", "woff2", "ttf", "otf", "eot",
-  "mp3", "mp4", "webm", "pdf", "zip",
+  "js",
+  "mjs",
+  "cjs",
+  "css",
+  "map",
+  "json",
+  "txt",
+  "xml",
+  "webmanifest",
+  "wasm",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  "avif",
+  "svg",
+  "ico",
+  "woff",
+  "woff2",
+  "ttf",
+  "otf",
+  "eot",
+  "mp3",
+  "mp4",
+  "webm",
+  "pdf",
+  "zip",
 ]);
 
 // Only the intake is reserved under /webhooks: /webhooks itself is the console's Webhooks page.

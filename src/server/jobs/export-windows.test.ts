@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ExportWindowError, formatPostmarkDate, parsePostmarkDate, POSTMARK_CEILING, remainingRanges, splitWindow, walkWindows, type Window } from "./export-windows";
+import {
+  ExportWindowError,
+  formatPostmarkDate,
+  parsePostmarkDate,
+  POSTMARK_CEILING,
+  remainingRanges,
+  splitWindow,
+  walkWindows,
+  type Window,
+} from "./export-windows";
 
 interface Row {
   id: string;
@@ -13,7 +22,9 @@ function fakeSearch(rows: Row[], opts: { ignoreDates?: boolean } = {}) {
     calls.push({ w, offset, count });
     if (count > 500 || count < 1) throw new Error(`count ${count} refused`);
     if (offset + count > POSTMARK_CEILING) throw new Error(`offset+count ${offset + count} refused`);
-    const hit = rows.filter((r) => opts.ignoreDates || (r.at >= w.from && r.at <= w.to)).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
+    const hit = rows
+      .filter((r) => opts.ignoreDates || (r.at >= w.from && r.at <= w.to))
+      .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
     return { total: hit.length, rows: hit.slice(offset, offset + count) };
   };
   return { fetch, calls };
@@ -30,7 +41,13 @@ const range: Window = { from: parsePostmarkDate("2026-01-01", false)!, to: parse
 async function exportAll(rows: Row[], w = range, extra: Partial<Parameters<typeof walkWindows<Row>>[0]> = {}) {
   const search = fakeSearch(rows);
   const out: Row[] = [];
-  const stats = await walkWindows<Row>({ range: w, fetch: search.fetch, key: (r) => r.id, onRows: (r) => void out.push(...r), ...extra });
+  const stats = await walkWindows<Row>({
+    range: w,
+    fetch: search.fetch,
+    key: (r) => r.id,
+    onRows: (r) => void out.push(...r),
+    ...extra,
+  });
   return { out, stats, calls: search.calls };
 }
 
@@ -51,7 +68,10 @@ describe("export windows", () => {
 
   it("exports 35,000 rows exactly once, every request under the ceiling", async () => {
     const r = rng(7);
-    const rows: Row[] = Array.from({ length: 35_000 }, (_, i) => ({ id: `m${i}`, at: range.from + Math.floor(r() * (range.to - range.from + 1)) }));
+    const rows: Row[] = Array.from({ length: 35_000 }, (_, i) => ({
+      id: `m${i}`,
+      at: range.from + Math.floor(r() * (range.to - range.from + 1)),
+    }));
     const { out, stats, calls } = await exportAll(rows);
     expect(out).toHaveLength(35_000);
     expect(new Set(out.map((x) => x.id)).size).toBe(35_000);
@@ -101,7 +121,9 @@ describe("export windows", () => {
   it("notices a search that ignores the date filter instead of cutting forever", async () => {
     const rows: Row[] = Array.from({ length: 10_500 }, (_, i) => ({ id: `m${i}`, at: range.from + i }));
     const search = fakeSearch(rows, { ignoreDates: true });
-    await expect(walkWindows<Row>({ range, fetch: search.fetch, key: (r) => r.id, onRows: () => {} })).rejects.toThrow(/ignores the date filter/);
+    await expect(walkWindows<Row>({ range, fetch: search.fetch, key: (r) => r.id, onRows: () => {} })).rejects.toThrow(
+      /ignores the date filter/,
+    );
     expect(search.calls.length).toBe(3);
   });
 });
@@ -109,7 +131,15 @@ describe("export windows", () => {
 describe("remainingRanges", () => {
   it("leaves out finished windows and returns the gaps newest first", () => {
     expect(remainingRanges({ from: 0, to: 100 }, [])).toEqual([{ from: 0, to: 100 }]);
-    expect(remainingRanges({ from: 0, to: 100 }, [{ from: 51, to: 100 }, { from: 10, to: 20 }])).toEqual([{ from: 21, to: 50 }, { from: 0, to: 9 }]);
+    expect(
+      remainingRanges({ from: 0, to: 100 }, [
+        { from: 51, to: 100 },
+        { from: 10, to: 20 },
+      ]),
+    ).toEqual([
+      { from: 21, to: 50 },
+      { from: 0, to: 9 },
+    ]);
     expect(remainingRanges({ from: 0, to: 100 }, [{ from: 0, to: 100 }])).toEqual([]);
     // A range that grew (an open end moved on since the restart) keeps its new tail.
     expect(remainingRanges({ from: 0, to: 120 }, [{ from: 0, to: 100 }])).toEqual([{ from: 101, to: 120 }]);
@@ -117,22 +147,36 @@ describe("remainingRanges", () => {
 
   it("a walk resumed from its finished windows reads every row once", async () => {
     const r = rng(7);
-    const rows: Row[] = Array.from({ length: 23_000 }, (_, i) => ({ id: `r${i}`, at: range.from + Math.floor(r() * (range.to - range.from)) }));
+    const rows: Row[] = Array.from({ length: 23_000 }, (_, i) => ({
+      id: `r${i}`,
+      at: range.from + Math.floor(r() * (range.to - range.from)),
+    }));
     const done: Window[] = [];
     const written: string[] = [];
     let pending: string[] = [];
     const { fetch } = fakeSearch(rows);
     // The first walk stops in its third window; rows of a half-read window are dropped, as the export cuts its file back.
     await expect(
-      walkWindows<Row>({ range, fetch, key: (x) => x.id, onRows: (b) => void pending.push(...b.map((x) => x.id)), onWindowDone: (w) => {
-        done.push(w);
-        written.push(...pending);
-        pending = [];
-        if (done.length === 2) throw new Error("restart");
-      } }),
+      walkWindows<Row>({
+        range,
+        fetch,
+        key: (x) => x.id,
+        onRows: (b) => void pending.push(...b.map((x) => x.id)),
+        onWindowDone: (w) => {
+          done.push(w);
+          written.push(...pending);
+          pending = [];
+          if (done.length === 2) throw new Error("restart");
+        },
+      }),
     ).rejects.toThrow("restart");
     for (const gap of remainingRanges(range, done)) {
-      await walkWindows<Row>({ range: gap, fetch, key: (x) => x.id, onRows: (b) => void written.push(...b.map((x) => x.id)) });
+      await walkWindows<Row>({
+        range: gap,
+        fetch,
+        key: (x) => x.id,
+        onRows: (b) => void written.push(...b.map((x) => x.id)),
+      });
     }
     expect(written).toHaveLength(rows.length);
     expect(new Set(written).size).toBe(rows.length);

@@ -31,7 +31,16 @@ export const formatPostmarkDate = (sec: number) => new Date(sec * 1000).toISOStr
 
 /** Now on the Eastern wall clock, as seconds of the same timeline. */
 export function easternNowSeconds(ms: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(ms));
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: "America/New_York",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) / 1000;
 }
@@ -88,7 +97,8 @@ export async function walkWindows<T>(opts: {
   const seen = new Set<string>();
   const stats: WalkStats = { rows: 0, duplicates: 0, windows: 0, requests: 0, expected: 0 };
   const fetch = async (w: Window, offset: number, count: number) => {
-    if (offset + count > ceiling) throw new ExportWindowError(`internal: a request past the ceiling (${offset}+${count})`);
+    if (offset + count > ceiling)
+      throw new ExportWindowError(`internal: a request past the ceiling (${offset}+${count})`);
     await opts.checkpoint?.();
     stats.requests++;
     return opts.fetch(w, offset, count);
@@ -105,17 +115,24 @@ export async function walkWindows<T>(opts: {
     if (fresh.length) await opts.onRows(fresh);
   };
 
-  const stack: { w: Window; first: Page<T> }[] = [{ w: opts.range, first: await fetch(opts.range, 0, Math.min(pageSize, ceiling)) }];
+  const stack: { w: Window; first: Page<T> }[] = [
+    { w: opts.range, first: await fetch(opts.range, 0, Math.min(pageSize, ceiling)) },
+  ];
   while (stack.length) {
     const { w, first } = stack.pop()!;
     if (first.total > ceiling) {
       const halves = splitWindow(w);
-      if (!halves) throw new ExportWindowError(`More than ${ceiling.toLocaleString("en")} rows fall within one second (${formatPostmarkDate(w.from)}), so they cannot be exported through Postmark's search.`);
+      if (!halves)
+        throw new ExportWindowError(
+          `More than ${ceiling.toLocaleString("en")} rows fall within one second (${formatPostmarkDate(w.from)}), so they cannot be exported through Postmark's search.`,
+        );
       const [older, newer] = halves;
       const a = await fetch(older, 0, Math.min(pageSize, ceiling));
       const b = await fetch(newer, 0, Math.min(pageSize, ceiling));
       if (a.total >= first.total && b.total >= first.total) {
-        throw new ExportWindowError("Postmark ignores the date filter for this search, so more than 10,000 rows cannot be exported; narrow the other filters.");
+        throw new ExportWindowError(
+          "Postmark ignores the date filter for this search, so more than 10,000 rows cannot be exported; narrow the other filters.",
+        );
       }
       stack.push({ w: older, first: a }, { w: newer, first: b });
       continue;
@@ -125,7 +142,7 @@ export async function walkWindows<T>(opts: {
     // Page on; mail arriving meanwhile raises the total (rows shift to later pages, never lost).
     let total = first.total;
     let regrown = false;
-    for (let offset = first.rows.length; offset < total && first.rows.length > 0; ) {
+    for (let offset = first.rows.length; offset < total && first.rows.length > 0;) {
       const count = Math.min(pageSize, total - offset);
       if (offset + count > ceiling) {
         regrown = true;

@@ -15,7 +15,14 @@ interface B {
   CanActivate: boolean;
   BouncedAt: string;
 }
-const bounce = (ID: number, Email: string, Type: string, Inactive: boolean, CanActivate: boolean, day = 10): B => ({ ID, Email, Type, Inactive, CanActivate, BouncedAt: `2029-12-${String(day).padStart(2, "0")}T10:00:00Z` });
+const bounce = (ID: number, Email: string, Type: string, Inactive: boolean, CanActivate: boolean, day = 10): B => ({
+  ID,
+  Email,
+  Type,
+  Inactive,
+  CanActivate,
+  BouncedAt: `2029-12-${String(day).padStart(2, "0")}T10:00:00Z`,
+});
 
 const world: B[] = [
   bounce(1, "ana@example.com", "HardBounce", true, true, 20),
@@ -24,7 +31,20 @@ const world: B[] = [
   bounce(3, "fine@example.com", "SoftBounce", false, false),
   ...[4, 5, 6, 7, 8].map((id) => bounce(id, `user${id}@example.com`, "HardBounce", true, true)),
 ];
-const present = (b: B) => ({ ...b, TypeCode: 1, Name: b.Type, Tag: null, MessageID: `msg-${b.ID}`, ServerID: 1, MessageStream: "outbound", Description: null, Details: null, From: "a@b.c", DumpAvailable: false, Subject: "=HYPERLINK(\"x\")" });
+const present = (b: B) => ({
+  ...b,
+  TypeCode: 1,
+  Name: b.Type,
+  Tag: null,
+  MessageID: `msg-${b.ID}`,
+  ServerID: 1,
+  MessageStream: "outbound",
+  Description: null,
+  Details: null,
+  From: "a@b.c",
+  DumpAvailable: false,
+  Subject: '=HYPERLINK("x")',
+});
 
 /** Outbound messages for export tests, newest first, `at` in seconds of the Eastern timeline. */
 let outbound: { id: string; at: number }[] = [];
@@ -42,11 +62,29 @@ function postmark(onActivate: (id: number, n: number) => { status: number; body:
       onOutboundSearch(++searches, q);
       const offset = Number(q.get("offset"));
       const count = Number(q.get("count"));
-      if (offset + count > POSTMARK_CEILING) return { status: 422, body: { ErrorCode: 700, Message: "count+offset too large" } };
+      if (offset + count > POSTMARK_CEILING)
+        return { status: 422, body: { ErrorCode: 700, Message: "count+offset too large" } };
       const from = parsePostmarkDate(q.get("fromdate")!, false)!;
       const to = parsePostmarkDate(q.get("todate")!, true)!;
       const hit = outbound.filter((m) => m.at >= from && m.at <= to);
-      return { body: { TotalCount: hit.length, Messages: hit.slice(offset, offset + count).map((m) => ({ MessageID: m.id, ReceivedAt: formatPostmarkDate(m.at), From: "hello@lumenapp.io", To: [], Cc: [], Bcc: [], Subject: "Hi", Tag: null, Status: "Sent", MessageStream: "outbound", Metadata: {} })) } };
+      return {
+        body: {
+          TotalCount: hit.length,
+          Messages: hit.slice(offset, offset + count).map((m) => ({
+            MessageID: m.id,
+            ReceivedAt: formatPostmarkDate(m.at),
+            From: "hello@lumenapp.io",
+            To: [],
+            Cc: [],
+            Bcc: [],
+            Subject: "Hi",
+            Tag: null,
+            Status: "Sent",
+            MessageStream: "outbound",
+            Metadata: {},
+          })),
+        },
+      };
     }
     if (req.method === "GET" && p === "/bounces") {
       const offset = Number(q.get("offset"));
@@ -57,20 +95,33 @@ function postmark(onActivate: (id: number, n: number) => { status: number; body:
     let m = /^\/bounces\/(\d+)$/.exec(p!);
     if (m && req.method === "GET") {
       const b = world.find((x) => x.ID === Number(m![1]));
-      return b ? { body: present(b) } : { status: 422, body: { ErrorCode: 1001, Message: "This bounce was not found." } };
+      return b
+        ? { body: present(b) }
+        : { status: 422, body: { ErrorCode: 1001, Message: "This bounce was not found." } };
     }
     m = /^\/bounces\/(\d+)\/activate$/.exec(p!);
     if (m && req.method === "PUT") {
       const id = Number(m[1]);
       const n = (activations.get(id) ?? 0) + 1;
       activations.set(id, n);
-      const special = onActivate(id, [...activations.values()].reduce((a, b) => a + b, 0));
+      const special = onActivate(
+        id,
+        [...activations.values()].reduce((a, b) => a + b, 0),
+      );
       if (special) return special;
       return { body: { Message: "OK", Bounce: present(world.find((x) => x.ID === id)!) } };
     }
     if (req.method === "POST" && /^\/message-streams\/outbound\/suppressions\/delete$/.test(p!)) {
       const list = (JSON.parse(req.body) as { Suppressions: { EmailAddress: string }[] }).Suppressions;
-      return { body: { Suppressions: list.map((s) => ({ EmailAddress: s.EmailAddress, Status: s.EmailAddress.includes("@") ? "Deleted" : "Failed", Message: s.EmailAddress.includes("@") ? null : "Invalid email address" })) } };
+      return {
+        body: {
+          Suppressions: list.map((s) => ({
+            EmailAddress: s.EmailAddress,
+            Status: s.EmailAddress.includes("@") ? "Deleted" : "Failed",
+            Message: s.EmailAddress.includes("@") ? null : "Invalid email address",
+          })),
+        },
+      };
     }
     return { status: 404, body: { ErrorCode: 0, Message: `unexpected ${req.method} ${req.url}` } };
   };
@@ -107,7 +158,10 @@ async function setup(onActivate?: Parameters<typeof postmark>[0]) {
   up = await startFakeUpstream(pm.handler);
   const ends = jobEnds();
   const sleeps: number[] = [];
-  h = await createHarness({ env: { POSTMARK_API_URL: up.url, POSTMARK_SERVER_TOKEN: "server-token-1" }, jobs: { sleep: async (ms) => void sleeps.push(ms), onJobEnd: ends.onJobEnd, pollMs: 5 } });
+  h = await createHarness({
+    env: { POSTMARK_API_URL: up.url, POSTMARK_SERVER_TOKEN: "server-token-1" },
+    jobs: { sleep: async (ms) => void sleeps.push(ms), onJobEnd: ends.onJobEnd, pollMs: 5 },
+  });
   cleanups.push(async () => {
     await h.services.jobs.runner.stop();
     await h.cleanup();
@@ -117,8 +171,10 @@ async function setup(onActivate?: Parameters<typeof postmark>[0]) {
   return { pm, ends, sleeps, operator };
 }
 
-const post = (cookie: string, body: unknown) => h.request("/api/jobs", { method: "POST", cookie, body: JSON.stringify(body) });
-const detail = async (cookie: string, id: number, q = "") => (await (await h.request(`/api/jobs/${id}${q}`, { cookie })).json()) as JobDetailResponse;
+const post = (cookie: string, body: unknown) =>
+  h.request("/api/jobs", { method: "POST", cookie, body: JSON.stringify(body) });
+const detail = async (cookie: string, id: number, q = "") =>
+  (await (await h.request(`/api/jobs/${id}${q}`, { cookie })).json()) as JobDetailResponse;
 const created = async (res: Response) => {
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { job: JobSummary }).job;
@@ -127,7 +183,10 @@ const planAll = { kind: "reactivation-plan", params: { serverId: null, selection
 
 describe("planReactivation", () => {
   it("groups by address and says why each cannot be reactivated", () => {
-    const lines = planReactivation(world.map((b) => ({ ...b, Name: b.Type, MessageStream: "outbound" })), [77]);
+    const lines = planReactivation(
+      world.map((b) => ({ ...b, Name: b.Type, MessageStream: "outbound" })),
+      [77],
+    );
     const by = Object.fromEntries(lines.map((l) => [l.key, l.verdict]));
     expect(by).toEqual({
       "ana@example.com": "reactivatable",
@@ -152,17 +211,31 @@ describe("jobs API", () => {
     const res = await post(viewer, planAll);
     expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/operator or admin/);
-    const removal = await post(viewer, { kind: "suppression-removal", params: { serverId: null, stream: "outbound", addresses: ["a@example.com"] } });
+    const removal = await post(viewer, {
+      kind: "suppression-removal",
+      params: { serverId: null, stream: "outbound", addresses: ["a@example.com"] },
+    });
     expect(removal.status).toBe(403);
-    const cross = await h.request("/api/jobs", { method: "POST", cookie: viewer, body: JSON.stringify(planAll), headers: { origin: "https://evil.example" } });
+    const cross = await h.request("/api/jobs", {
+      method: "POST",
+      cookie: viewer,
+      body: JSON.stringify(planAll),
+      headers: { origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
-    expect((await post(viewer, { kind: "export", params: { serverId: null, source: "bounces", filter: {} } })).status).toBe(201);
+    expect(
+      (await post(viewer, { kind: "export", params: { serverId: null, source: "bounces", filter: {} } })).status,
+    ).toBe(201);
     expect((await h.request("/api/jobs")).status).toBe(401);
   });
 
   it("validates what it is asked to start", async () => {
     const { operator } = await setup();
-    for (const bad of [{ kind: "nope" }, { kind: "reactivation-plan", params: { serverId: null, selection: { by: "ids", bounceIds: [] } } }, { kind: "export", params: { serverId: null, source: "everything", filter: {} } }]) {
+    for (const bad of [
+      { kind: "nope" },
+      { kind: "reactivation-plan", params: { serverId: null, selection: { by: "ids", bounceIds: [] } } },
+      { kind: "export", params: { serverId: null, source: "everything", filter: {} } },
+    ]) {
       const res = await post(operator, bad);
       expect(res.status).toBe(400);
     }
@@ -198,12 +271,23 @@ describe("jobs API", () => {
     // Another user (a viewer) sees the job and its progress, in the list and in detail.
     const vera = await h.addUser("vera", "viewer");
     const listed = (await (await h.request("/api/jobs", { cookie: vera })).json()) as { jobs: JobSummary[] };
-    expect(listed.jobs.find((j) => j.id === run.id)).toMatchObject({ status: "running", succeeded: stopAfter, createdBy: "olga" });
+    expect(listed.jobs.find((j) => j.id === run.id)).toMatchObject({
+      status: "running",
+      succeeded: stopAfter,
+      createdBy: "olga",
+    });
     expect((await detail(vera, run.id)).items.filter((i) => i.status === "succeeded")).toHaveLength(stopAfter);
 
     // A new Mailroom process on the same database picks the job up where it stopped.
     const ends2 = jobEnds();
-    const second = createServices({ config: h.config, store: h.store, logger: createMemoryLogger(), clock: h.clock, version: "test", jobs: { sleep: async () => {}, onJobEnd: ends2.onJobEnd, pollMs: 5 } });
+    const second = createServices({
+      config: h.config,
+      store: h.store,
+      logger: createMemoryLogger(),
+      clock: h.clock,
+      version: "test",
+      jobs: { sleep: async () => {}, onJobEnd: ends2.onJobEnd, pollMs: 5 },
+    });
     await second.jobs.runner.start();
     cleanups.push(() => second.jobs.runner.stop());
     expect(await ends2.next(run.id)).toBe("finished");
@@ -224,7 +308,8 @@ describe("jobs API", () => {
   it("retries 429 and 5xx with backoff, and records a per-address failure", async () => {
     let tries = 0;
     const { ends, sleeps, operator } = await setup((id) => {
-      if (id === 4 && tries++ < 2) return { status: tries === 1 ? 429 : 503, body: { ErrorCode: 0, Message: "slow down" } };
+      if (id === 4 && tries++ < 2)
+        return { status: tries === 1 ? 429 : 503, body: { ErrorCode: 0, Message: "slow down" } };
       if (id === 5) return { status: 422, body: { ErrorCode: 1003, Message: "This bounce cannot be activated." } };
       return null;
     });
@@ -235,7 +320,10 @@ describe("jobs API", () => {
     await ends.next(run.id);
     const d = await detail(operator, run.id);
     expect(d.job).toMatchObject({ status: "succeeded", succeeded: 5, failed: 1 });
-    expect(d.items.find((i) => i.key === "user5@example.com")).toMatchObject({ status: "failed", detail: { errorCode: 1003, error: "This bounce cannot be activated." } });
+    expect(d.items.find((i) => i.key === "user5@example.com")).toMatchObject({
+      status: "failed",
+      detail: { errorCode: 1003, error: "This bounce cannot be activated." },
+    });
     expect(d.items.find((i) => i.key === "user4@example.com")!.status).toBe("succeeded");
     expect(sleeps).toContain(1000);
     expect(sleeps).toContain(2000);
@@ -265,7 +353,10 @@ describe("jobs API", () => {
 
   it("stops when its creator loses the role that allowed it", async () => {
     const { ends, operator } = await setup((_id, n) => {
-      if (n === 1) void h.store.users.byUsername("olga").then((u) => h.store.users.update(u!.id, { role: "viewer", now: new Date().toISOString() }));
+      if (n === 1)
+        void h.store.users
+          .byUsername("olga")
+          .then((u) => h.store.users.update(u!.id, { role: "viewer", now: new Date().toISOString() }));
       return null;
     });
     const plan = await created(await post(operator, planAll));
@@ -283,11 +374,23 @@ describe("jobs API", () => {
   it("removes suppressions in bulk with a result per address", async () => {
     const { ends, operator } = await setup();
     await h.services.jobs.runner.start();
-    const job = await created(await post(operator, { kind: "suppression-removal", params: { serverId: null, stream: "outbound", addresses: ["a@example.com", "A@example.com", "not-an-address", "b@example.com"] } }));
+    const job = await created(
+      await post(operator, {
+        kind: "suppression-removal",
+        params: {
+          serverId: null,
+          stream: "outbound",
+          addresses: ["a@example.com", "A@example.com", "not-an-address", "b@example.com"],
+        },
+      }),
+    );
     await ends.next(job.id);
     const d = await detail(operator, job.id);
     expect(d.job).toMatchObject({ status: "succeeded", total: 3, succeeded: 2, failed: 1 });
-    expect(d.items.find((i) => i.key === "not-an-address")).toMatchObject({ status: "failed", detail: { error: "Invalid email address" } });
+    expect(d.items.find((i) => i.key === "not-an-address")).toMatchObject({
+      status: "failed",
+      detail: { error: "Invalid email address" },
+    });
   });
 
   it("resumes an export after a restart from its last finished window, losing and repeating no row", async () => {
@@ -302,7 +405,9 @@ describe("jobs API", () => {
       seen.push(q);
       if (n === 30) stopping = h.services.jobs.runner.stop();
     };
-    const job = await created(await post(operator, { kind: "export", params: { serverId: null, source: "outbound", filter: {} } }));
+    const job = await created(
+      await post(operator, { kind: "export", params: { serverId: null, source: "outbound", filter: {} } }),
+    );
     await h.services.jobs.runner.start();
     expect(await ends.next(job.id)).toBe("halted");
     await stopping;
@@ -317,17 +422,30 @@ describe("jobs API", () => {
     seen.length = 0;
     onOutboundSearch = (_n, q) => void seen.push(q);
     const ends2 = jobEnds();
-    const second = createServices({ config: h.config, store: h.store, logger: createMemoryLogger(), clock: h.clock, version: "test", jobs: { sleep: async () => {}, onJobEnd: ends2.onJobEnd, pollMs: 5 } });
+    const second = createServices({
+      config: h.config,
+      store: h.store,
+      logger: createMemoryLogger(),
+      clock: h.clock,
+      version: "test",
+      jobs: { sleep: async () => {}, onJobEnd: ends2.onJobEnd, pollMs: 5 },
+    });
     cleanups.push(() => second.jobs.runner.stop());
     await second.jobs.runner.start();
     expect(await ends2.next(job.id)).toBe("finished");
     const end = await detail(operator, job.id);
-    expect(end.job).toMatchObject({ status: "succeeded", result: { rows: outbound.length, resumed: true, duplicates: 0 } });
+    expect(end.job).toMatchObject({
+      status: "succeeded",
+      result: { rows: outbound.length, resumed: true, duplicates: 0 },
+    });
     // No window finished before the restart is asked for again.
     for (const q of seen) {
       const from = parsePostmarkDate(q.get("fromdate")!, false)!;
       const to = parsePostmarkDate(q.get("todate")!, true)!;
-      expect(saved.done.some((d) => from <= d.to && to >= d.from), `${q}`).toBe(false);
+      expect(
+        saved.done.some((d) => from <= d.to && to >= d.from),
+        `${q}`,
+      ).toBe(false);
       expect(Number(q.get("offset")) + Number(q.get("count"))).toBeLessThanOrEqual(POSTMARK_CEILING);
     }
     const lines = (await (await h.request(end.job.download!, { cookie: operator })).text()).trimEnd().split("\r\n");
@@ -341,11 +459,20 @@ describe("jobs API", () => {
   it("exports a search as CSV with formulas neutralised, downloadable once done", async () => {
     const { ends, operator } = await setup();
     await h.services.jobs.runner.start();
-    const job = await created(await post(operator, { kind: "export", params: { serverId: null, source: "bounces", filter: { type: "HardBounce" } } }));
+    const job = await created(
+      await post(operator, {
+        kind: "export",
+        params: { serverId: null, source: "bounces", filter: { type: "HardBounce" } },
+      }),
+    );
     expect((await h.request(`/api/jobs/${job.id}/download`, { cookie: operator })).status).not.toBe(500);
     await ends.next(job.id);
     const d = await detail(operator, job.id);
-    expect(d.job).toMatchObject({ status: "succeeded", result: { rows: world.length, expected: world.length, duplicates: 0 }, download: `/api/jobs/${job.id}/download` });
+    expect(d.job).toMatchObject({
+      status: "succeeded",
+      result: { rows: world.length, expected: world.length, duplicates: 0 },
+      download: `/api/jobs/${job.id}/download`,
+    });
     const file = await h.request(d.job.download!, { cookie: operator });
     expect(file.headers.get("content-type")).toMatch(/text\/csv/);
     const text = await file.text();
@@ -353,6 +480,10 @@ describe("jobs API", () => {
     expect(lines).toHaveLength(world.length + 1);
     expect(lines[0]).toMatch(/^ID,BouncedAt,Email/);
     expect(text).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(up.seen.filter((s) => s.url.startsWith("/bounces?")).every((s) => s.url.includes("type=HardBounce") && s.url.includes("fromdate="))).toBe(true);
+    expect(
+      up.seen
+        .filter((s) => s.url.startsWith("/bounces?"))
+        .every((s) => s.url.includes("type=HardBounce") && s.url.includes("fromdate=")),
+    ).toBe(true);
   });
 });

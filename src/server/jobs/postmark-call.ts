@@ -17,10 +17,12 @@ export interface JobCallResult {
 
 /** Postmark asks clients to slow down with 429 and has bad moments with 5xx: both are worth another try. */
 export const retryableStatus = (status: number) => status === 429 || status >= 500;
-export const retryableFailure = (e: unknown) => e instanceof ApiFailure && (e.code === "upstream_unreachable" || e.code === "upstream_timeout");
+export const retryableFailure = (e: unknown) =>
+  e instanceof ApiFailure && (e.code === "upstream_unreachable" || e.code === "upstream_timeout");
 
 /** Exponential backoff from `baseMs`, capped. */
-export const backoffMs = (attempt: number, baseMs: number, maxMs: number) => Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+export const backoffMs = (attempt: number, baseMs: number, maxMs: number) =>
+  Math.min(maxMs, baseMs * 2 ** (attempt - 1));
 
 export function parseBody(text: string): unknown {
   try {
@@ -34,7 +36,12 @@ export function parseBody(text: string): unknown {
 export function describeFailure(r: JobCallResult): { status: number; errorCode: number | null; message: string } {
   const b = r.body as { ErrorCode?: unknown; Message?: unknown } | null;
   const errorCode = typeof b?.ErrorCode === "number" ? b.ErrorCode : null;
-  const message = typeof b?.Message === "string" ? b.Message : typeof r.body === "string" && r.body ? r.body.slice(0, 300) : `HTTP ${r.status}`;
+  const message =
+    typeof b?.Message === "string"
+      ? b.Message
+      : typeof r.body === "string" && r.body
+        ? r.body.slice(0, 300)
+        : `HTTP ${r.status}`;
   return { status: r.status, errorCode, message };
 }
 

@@ -40,4 +40,11 @@ export function presentJob(r: JobRow): JobSummary {
   };
 }
 
-export const presentItem = (r: JobItemRow): JobItem => ({ seq: r.seq, key: r.item_key, status: r.status as ItemStatus, verdict: r.verdict, detail: json(r.detail), updatedAt: r.updated_at });
+export const presentItem = (r: JobItemRow): JobItem => ({
+  seq: r.seq,
+  key: r.item_key,
+  status: r.status as ItemStatus,
+  verdict: r.verdict,
+  detail: json(r.detail),
+  updatedAt: r.updated_at,
+});

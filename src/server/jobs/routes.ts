@@ -1,7 +1,13 @@
 import fs from "node:fs";
 import { Hono } from "hono";
 import { z } from "zod";
-import { createJobRequest, jobItemsQuery, jobsQuery, type JobDetailResponse, type JobsResponse } from "../../contract/api/jobs";
+import {
+  createJobRequest,
+  jobItemsQuery,
+  jobsQuery,
+  type JobDetailResponse,
+  type JobsResponse,
+} from "../../contract/api/jobs";
 import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
@@ -33,8 +39,14 @@ export function jobsRoutes(s: Services) {
     const q = jobItemsQuery.parse(c.req.query());
     const items = await repo.items(job.id, { ...q, limit: q.limit + 1 });
     const page = items.slice(0, q.limit);
-    const verdicts = job.kind === "reactivation-plan" ? await repo.countsBy(job.id, "verdict") : await repo.countsBy(job.id, "status");
-    return c.json({ job: presentJob(job), items: page.map(presentItem), verdicts, nextAfter: items.length > q.limit ? (page.at(-1)?.seq ?? null) : null } satisfies JobDetailResponse);
+    const verdicts =
+      job.kind === "reactivation-plan" ? await repo.countsBy(job.id, "verdict") : await repo.countsBy(job.id, "status");
+    return c.json({
+      job: presentJob(job),
+      items: page.map(presentItem),
+      verdicts,
+      nextAfter: items.length > q.limit ? (page.at(-1)?.seq ?? null) : null,
+    } satisfies JobDetailResponse);
   });
 
   app.post("/:id{[0-9]+}/cancel", async (c) => {
@@ -45,7 +57,8 @@ export function jobsRoutes(s: Services) {
   app.get("/:id{[0-9]+}/download", async (c) => {
     const job = await repo.get(idParam.parse(c.req.param("id")));
     if (!job || job.kind !== "export") throw new ApiFailure(404, "not_found", "There is no such export.");
-    if (job.status !== "succeeded") throw new ApiFailure(409, "conflict", `The export is ${job.status}; its file is ready once it has succeeded.`);
+    if (job.status !== "succeeded")
+      throw new ApiFailure(409, "conflict", `The export is ${job.status}; its file is ready once it has succeeded.`);
     const file = exportFile(s.config.dataDir, job.id);
     if (!fs.existsSync(file)) throw new ApiFailure(410, "gone", "The export file is no longer on this server.");
     const stat = fs.statSync(file);
@@ -53,7 +66,9 @@ export function jobsRoutes(s: Services) {
     return new Response(
       new ReadableStream({
         start(ctrl) {
-          stream.on("data", (chunk) => ctrl.enqueue(typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk)));
+          stream.on("data", (chunk) =>
+            ctrl.enqueue(typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk)),
+          );
           stream.on("end", () => ctrl.close());
           stream.on("error", (e) => ctrl.error(e));
         },

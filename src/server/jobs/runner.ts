@@ -10,7 +10,15 @@ import type { Actor, Execute } from "../proxy/execute";
 import type { AuditRepo } from "../store/audit-repo";
 import type { Database } from "../store/schema";
 import { addItemsOnce, type JobItemRow, type JobRow, type JobsRepo, type NewItem } from "./jobs-repo";
-import { backoffMs, JobError, parseBody, retryableFailure, retryableStatus, type JobCall, type JobCallResult } from "./postmark-call";
+import {
+  backoffMs,
+  JobError,
+  parseBody,
+  retryableFailure,
+  retryableStatus,
+  type JobCall,
+  type JobCallResult,
+} from "./postmark-call";
 
 /** Thrown at a checkpoint: the job stops here, and why. */
 class Halt extends Error {
@@ -37,8 +45,17 @@ export interface JobContext {
   /** Replaces all items (work that only reads, redone whole on resume). */
   replaceItems(rows: NewItem[]): Promise<void>;
   pendingItems(limit: number): Promise<JobItemRow[]>;
-  finishItem(item: JobItemRow, outcome: { status: "succeeded" | "failed" | "skipped"; verdict?: string | null; detail: unknown }): Promise<void>;
-  progress(p: { total?: number | null; processed?: number; succeeded?: number; failed?: number; skipped?: number }): Promise<void>;
+  finishItem(
+    item: JobItemRow,
+    outcome: { status: "succeeded" | "failed" | "skipped"; verdict?: string | null; detail: unknown },
+  ): Promise<void>;
+  progress(p: {
+    total?: number | null;
+    processed?: number;
+    succeeded?: number;
+    failed?: number;
+    skipped?: number;
+  }): Promise<void>;
   /** What this job saved with `saveResume` before a restart; null on a first run. */
   resume: unknown;
   /** Saves how far the job got (kept in its result until it finishes), under its lease. */
@@ -102,10 +119,27 @@ export function createJobRunner(o: JobRunnerOptions) {
   let wake: (() => void) | null = null;
 
   async function actorOf(job: JobRow, handler: JobHandler): Promise<Actor> {
-    const u = job.created_by === null ? undefined : await o.db.selectFrom("users").select(["id", "username", "role"]).where("id", "=", job.created_by).executeTakeFirst();
-    if (!u) throw new ApiFailure(403, "forbidden", `The user who started this job (${job.created_by_name}) no longer exists, so it stops.`);
+    const u =
+      job.created_by === null
+        ? undefined
+        : await o.db
+            .selectFrom("users")
+            .select(["id", "username", "role"])
+            .where("id", "=", job.created_by)
+            .executeTakeFirst();
+    if (!u)
+      throw new ApiFailure(
+        403,
+        "forbidden",
+        `The user who started this job (${job.created_by_name}) no longer exists, so it stops.`,
+      );
     const role = u.role as Role;
-    if (!handler.allowed(role)) throw new ApiFailure(403, "forbidden", `${u.username}'s role is now ${role}, which may not run this job, so it stops.`);
+    if (!handler.allowed(role))
+      throw new ApiFailure(
+        403,
+        "forbidden",
+        `${u.username}'s role is now ${role}, which may not run this job, so it stops.`,
+      );
     return { id: Number(u.id), username: u.username, role };
   }
 
@@ -128,7 +162,8 @@ export function createJobRunner(o: JobRunnerOptions) {
       },
       async call(c) {
         for (let attempt = 1; ; attempt++) {
-          const interval = operations[c.operationId].risk === "read" ? minIntervalMs : (o.writeIntervalMs ?? minIntervalMs);
+          const interval =
+            operations[c.operationId].risk === "read" ? minIntervalMs : (o.writeIntervalMs ?? minIntervalMs);
           const wait = lastCallAt + interval - o.clock();
           if (wait > 0) await sleep(wait);
           await ctx.checkpoint();
@@ -166,15 +201,28 @@ export function createJobRunner(o: JobRunnerOptions) {
       },
       resume: savedResume(job.result),
       async saveResume(state) {
-        if (!(await o.repo.update(job.id, owner, { result: JSON.stringify({ resume: state }), updated_at: iso() }))) throw new Halt("lease-lost");
+        if (!(await o.repo.update(job.id, owner, { result: JSON.stringify({ resume: state }), updated_at: iso() })))
+          throw new Halt("lease-lost");
       },
     };
     return ctx;
   }
 
-  async function finish(job: JobRow, status: "succeeded" | "failed" | "cancelled", patch: { result?: Record<string, unknown>; error?: string }) {
+  async function finish(
+    job: JobRow,
+    status: "succeeded" | "failed" | "cancelled",
+    patch: { result?: Record<string, unknown>; error?: string },
+  ) {
     const now = iso();
-    const held = await o.repo.update(job.id, owner, { status, finished_at: now, updated_at: now, lease_owner: null, lease_expires_at: null, result: patch.result ? JSON.stringify(patch.result) : null, error: patch.error ?? null });
+    const held = await o.repo.update(job.id, owner, {
+      status,
+      finished_at: now,
+      updated_at: now,
+      lease_owner: null,
+      lease_expires_at: null,
+      result: patch.result ? JSON.stringify(patch.result) : null,
+      error: patch.error ?? null,
+    });
     if (!held) return;
     const done = (await o.repo.get(job.id))!;
     await o.audit
@@ -185,11 +233,21 @@ export function createJobRunner(o: JobRunnerOptions) {
           target: `job ${job.id}`,
           outcome: status === "failed" ? "failure" : "success",
           outcomeDetail: status,
-          details: { kind: job.kind, title: job.title, processed: done.processed, succeeded: done.succeeded, failed: done.failed, skipped: done.skipped, ...(patch.error ? { error: patch.error } : {}) },
+          details: {
+            kind: job.kind,
+            title: job.title,
+            processed: done.processed,
+            succeeded: done.succeeded,
+            failed: done.failed,
+            skipped: done.skipped,
+            ...(patch.error ? { error: patch.error } : {}),
+          },
         },
         now,
       )
-      .catch((e: unknown) => o.logger.error("could not write an audit record", { action: "job.finished", error: (e as Error).message }));
+      .catch((e: unknown) =>
+        o.logger.error("could not write an audit record", { action: "job.finished", error: (e as Error).message }),
+      );
   }
 
   async function runJob(job: JobRow) {
@@ -204,7 +262,10 @@ export function createJobRunner(o: JobRunnerOptions) {
   async function runJobInner(job: JobRow): Promise<"finished" | "halted"> {
     const handler = o.handlers[job.kind as JobKind];
     if (job.status === "cancelling") return finish(job, "cancelled", {}).then(() => "finished");
-    if (!handler) return finish(job, "failed", { error: `Mailroom does not know jobs of kind "${job.kind}".` }).then(() => "finished");
+    if (!handler)
+      return finish(job, "failed", { error: `Mailroom does not know jobs of kind "${job.kind}".` }).then(
+        () => "finished",
+      );
     try {
       const ctx = context(job, handler);
       await actorOf(job, handler);
@@ -221,8 +282,12 @@ export function createJobRunner(o: JobRunnerOptions) {
         if (e.reason === "stopping") await o.repo.update(job.id, owner, { lease_expires_at: null, lease_owner: null });
         return "halted";
       }
-      const message = e instanceof ApiFailure || e instanceof JobError ? e.message : "The job failed on an unexpected error; see the server log.";
-      if (!(e instanceof ApiFailure || e instanceof JobError)) o.logger.error("job failed", { job: job.id, kind: job.kind, error: (e as Error)?.stack ?? String(e) });
+      const message =
+        e instanceof ApiFailure || e instanceof JobError
+          ? e.message
+          : "The job failed on an unexpected error; see the server log.";
+      if (!(e instanceof ApiFailure || e instanceof JobError))
+        o.logger.error("job failed", { job: job.id, kind: job.kind, error: (e as Error)?.stack ?? String(e) });
       await finish(job, "failed", { error: message });
       return "finished";
     }

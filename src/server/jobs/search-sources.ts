@@ -1,12 +1,26 @@
 import type { ExportSource } from "../../contract/api/jobs";
 import type { OperationId } from "../../contract/postmark/index";
-import { easternNowSeconds, ExportWindowError, formatPostmarkDate, parsePostmarkDate, remainingRanges, walkWindows, type WalkStats, type Window } from "./export-windows";
+import {
+  easternNowSeconds,
+  ExportWindowError,
+  formatPostmarkDate,
+  parsePostmarkDate,
+  remainingRanges,
+  walkWindows,
+  type WalkStats,
+  type Window,
+} from "./export-windows";
 import { describeFailure, JobError } from "./postmark-call";
 import type { JobContext } from "./runner";
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v));
-const addresses = (v: unknown) => (Array.isArray(v) ? v.map((a: { Email?: unknown; Name?: unknown }) => (a?.Name ? `${str(a.Name)} <${str(a.Email)}>` : str(a?.Email))).join(", ") : str(v));
+const addresses = (v: unknown) =>
+  Array.isArray(v)
+    ? v
+        .map((a: { Email?: unknown; Name?: unknown }) => (a?.Name ? `${str(a.Name)} <${str(a.Email)}>` : str(a?.Email)))
+        .join(", ")
+    : str(v);
 const nested = (v: unknown, k: string) => (v && typeof v === "object" ? str((v as Row)[k]) : "");
 
 export interface SearchSource {
@@ -18,8 +32,32 @@ export interface SearchSource {
   cells(r: Row): (string | number | boolean | null)[];
 }
 
-const engagementColumns = ["ReceivedAt", "Recipient", "MessageID", "MessageStream", "Tag", "Client", "OS", "Platform", "Country", "City", "UserAgent"] as const;
-const engagementCells = (r: Row) => [str(r.ReceivedAt), str(r.Recipient), str(r.MessageID), str(r.MessageStream), str(r.Tag), nested(r.Client, "Name"), nested(r.OS, "Name"), str(r.Platform), nested(r.Geo, "Country"), nested(r.Geo, "City"), str(r.UserAgent)];
+const engagementColumns = [
+  "ReceivedAt",
+  "Recipient",
+  "MessageID",
+  "MessageStream",
+  "Tag",
+  "Client",
+  "OS",
+  "Platform",
+  "Country",
+  "City",
+  "UserAgent",
+] as const;
+const engagementCells = (r: Row) => [
+  str(r.ReceivedAt),
+  str(r.Recipient),
+  str(r.MessageID),
+  str(r.MessageStream),
+  str(r.Tag),
+  nested(r.Client, "Name"),
+  nested(r.OS, "Name"),
+  str(r.Platform),
+  nested(r.Geo, "Country"),
+  nested(r.Geo, "City"),
+  str(r.UserAgent),
+];
 
 /** Postmark's searches an export can walk, with the CSV columns of each. */
 export const searchSources: Record<Exclude<ExportSource, "suppressions">, SearchSource> = {
@@ -27,22 +65,96 @@ export const searchSources: Record<Exclude<ExportSource, "suppressions">, Search
     operationId: "messages.searchOutbound",
     list: "Messages",
     key: (r) => str(r.MessageID),
-    columns: ["MessageID", "ReceivedAt", "From", "To", "Cc", "Bcc", "Subject", "Tag", "Status", "MessageStream", "Metadata"],
-    cells: (r) => [str(r.MessageID), str(r.ReceivedAt), str(r.From), addresses(r.To), addresses(r.Cc), addresses(r.Bcc), str(r.Subject), str(r.Tag), str(r.Status), str(r.MessageStream), r.Metadata ? JSON.stringify(r.Metadata) : ""],
+    columns: [
+      "MessageID",
+      "ReceivedAt",
+      "From",
+      "To",
+      "Cc",
+      "Bcc",
+      "Subject",
+      "Tag",
+      "Status",
+      "MessageStream",
+      "Metadata",
+    ],
+    cells: (r) => [
+      str(r.MessageID),
+      str(r.ReceivedAt),
+      str(r.From),
+      addresses(r.To),
+      addresses(r.Cc),
+      addresses(r.Bcc),
+      str(r.Subject),
+      str(r.Tag),
+      str(r.Status),
+      str(r.MessageStream),
+      r.Metadata ? JSON.stringify(r.Metadata) : "",
+    ],
   },
   inbound: {
     operationId: "messages.searchInbound",
     list: "InboundMessages",
     key: (r) => str(r.MessageID),
-    columns: ["MessageID", "ReceivedAt", "From", "To", "Cc", "Subject", "MailboxHash", "Tag", "Status", "MessageStream"],
-    cells: (r) => [str(r.MessageID), str(r.ReceivedAt), str(r.From), str(r.To), str(r.Cc), str(r.Subject), str(r.MailboxHash), str(r.Tag), str(r.Status), str(r.MessageStream)],
+    columns: [
+      "MessageID",
+      "ReceivedAt",
+      "From",
+      "To",
+      "Cc",
+      "Subject",
+      "MailboxHash",
+      "Tag",
+      "Status",
+      "MessageStream",
+    ],
+    cells: (r) => [
+      str(r.MessageID),
+      str(r.ReceivedAt),
+      str(r.From),
+      str(r.To),
+      str(r.Cc),
+      str(r.Subject),
+      str(r.MailboxHash),
+      str(r.Tag),
+      str(r.Status),
+      str(r.MessageStream),
+    ],
   },
   bounces: {
     operationId: "bounces.search",
     list: "Bounces",
     key: (r) => str(r.ID),
-    columns: ["ID", "BouncedAt", "Email", "Type", "Name", "Inactive", "CanActivate", "Tag", "MessageID", "MessageStream", "Subject", "Description", "Details"],
-    cells: (r) => [str(r.ID), str(r.BouncedAt), str(r.Email), str(r.Type), str(r.Name), r.Inactive === true, r.CanActivate === true, str(r.Tag), str(r.MessageID), str(r.MessageStream), str(r.Subject), str(r.Description), str(r.Details)],
+    columns: [
+      "ID",
+      "BouncedAt",
+      "Email",
+      "Type",
+      "Name",
+      "Inactive",
+      "CanActivate",
+      "Tag",
+      "MessageID",
+      "MessageStream",
+      "Subject",
+      "Description",
+      "Details",
+    ],
+    cells: (r) => [
+      str(r.ID),
+      str(r.BouncedAt),
+      str(r.Email),
+      str(r.Type),
+      str(r.Name),
+      r.Inactive === true,
+      r.CanActivate === true,
+      str(r.Tag),
+      str(r.MessageID),
+      str(r.MessageStream),
+      str(r.Subject),
+      str(r.Description),
+      str(r.Details),
+    ],
   },
   opens: {
     operationId: "messages.searchOpens",
@@ -99,7 +211,13 @@ export async function walkSearch(
   try {
     for (const range of remainingRanges(dateRange(filter, nowMs), done)) {
       const base = { ...total };
-      const add = (s: WalkStats): WalkStats => ({ rows: base.rows + s.rows, duplicates: base.duplicates + s.duplicates, windows: base.windows + s.windows, requests: base.requests + s.requests, expected: base.expected + s.expected });
+      const add = (s: WalkStats): WalkStats => ({
+        rows: base.rows + s.rows,
+        duplicates: base.duplicates + s.duplicates,
+        windows: base.windows + s.windows,
+        requests: base.requests + s.requests,
+        expected: base.expected + s.expected,
+      });
       const stats = await walkWindows<Row>({
         range,
         key: source.key,
@@ -110,10 +228,15 @@ export async function walkSearch(
           await opts.onWindowDone?.({ done: [...done], stats: add(s) });
         },
         fetch: async (w, offset, count) => {
-          const res = await ctx.call({ operationId: source.operationId, query: { ...rest, count, offset, fromdate: formatPostmarkDate(w.from), todate: formatPostmarkDate(w.to) } });
+          const res = await ctx.call({
+            operationId: source.operationId,
+            query: { ...rest, count, offset, fromdate: formatPostmarkDate(w.from), todate: formatPostmarkDate(w.to) },
+          });
           if (res.status >= 400) {
             const f = describeFailure(res);
-            throw new JobError(`Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`);
+            throw new JobError(
+              `Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`,
+            );
           }
           const body = (res.body ?? {}) as Row;
           const rows = Array.isArray(body[source.list]) ? (body[source.list] as Row[]) : [];

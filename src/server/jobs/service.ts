@@ -50,10 +50,27 @@ export function createJobsService(deps: JobsDeps) {
   });
   const iso = () => new Date(clock()).toISOString();
 
-  async function audit(user: Actor, action: string, job: JobRow, extra: Record<string, unknown> = {}, requestId?: string) {
+  async function audit(
+    user: Actor,
+    action: string,
+    job: JobRow,
+    extra: Record<string, unknown> = {},
+    requestId?: string,
+  ) {
     await store.audit
-      .record({ actor: { id: user.id ?? null, username: user.username }, action, target: `job ${job.id}`, requestId: requestId ?? null, details: { kind: job.kind, title: job.title, serverId: job.server_id, ...extra } }, iso())
-      .catch((e: unknown) => deps.logger.error("could not write an audit record", { action, error: (e as Error).message }));
+      .record(
+        {
+          actor: { id: user.id ?? null, username: user.username },
+          action,
+          target: `job ${job.id}`,
+          requestId: requestId ?? null,
+          details: { kind: job.kind, title: job.title, serverId: job.server_id, ...extra },
+        },
+        iso(),
+      )
+      .catch((e: unknown) =>
+        deps.logger.error("could not write an audit record", { action, error: (e as Error).message }),
+      );
   }
 
   return {
@@ -62,17 +79,31 @@ export function createJobsService(deps: JobsDeps) {
     handlers,
     async create(user: Actor, req: CreateJobRequest, requestId?: string): Promise<JobRow> {
       const handler = handlers[req.kind];
-      if (!handler.allowed(user.role)) throw new ApiFailure(403, "forbidden", `Your role (${user.role}) may not start this job; it needs operator or admin.`);
+      if (!handler.allowed(user.role))
+        throw new ApiFailure(
+          403,
+          "forbidden",
+          `Your role (${user.role}) may not start this job; it needs operator or admin.`,
+        );
       let serverId = "serverId" in req.params ? req.params.serverId : null;
       let items: NewItem[] = [];
       if (req.kind === "reactivation") {
         const plan = await repo.get(req.params.planJobId);
-        if (!plan || plan.kind !== "reactivation-plan") throw new ApiFailure(404, "not_found", "There is no such dry run.");
-        if (plan.status !== "succeeded") throw new ApiFailure(409, "conflict", "The dry run has not finished, so there is nothing to reactivate yet.");
+        if (!plan || plan.kind !== "reactivation-plan")
+          throw new ApiFailure(404, "not_found", "There is no such dry run.");
+        if (plan.status !== "succeeded")
+          throw new ApiFailure(409, "conflict", "The dry run has not finished, so there is nothing to reactivate yet.");
         serverId = plan.server_id;
         const lines = await repo.items(plan.id, { verdict: "reactivatable", after: 0, limit: 100_000 });
-        if (!lines.length) throw new ApiFailure(409, "conflict", "The dry run found no address that can be reactivated.");
-        items = lines.map((l, i) => ({ seq: i + 1, item_key: l.item_key, status: "pending", verdict: null, detail: l.detail }));
+        if (!lines.length)
+          throw new ApiFailure(409, "conflict", "The dry run found no address that can be reactivated.");
+        items = lines.map((l, i) => ({
+          seq: i + 1,
+          item_key: l.item_key,
+          status: "pending",
+          verdict: null,
+          detail: l.detail,
+        }));
       }
       const now = iso();
       const id = await repo.insert({
@@ -110,8 +141,10 @@ export function createJobsService(deps: JobsDeps) {
     async cancel(user: Actor, id: number, requestId?: string): Promise<JobRow> {
       const job = await repo.get(id);
       if (!job) throw new ApiFailure(404, "not_found", "There is no such job.");
-      if (job.created_by !== user.id && user.role !== "operator" && user.role !== "admin") throw new ApiFailure(403, "forbidden", `Your role (${user.role}) may cancel only your own jobs.`);
-      if (!["queued", "running"].includes(job.status)) throw new ApiFailure(409, "conflict", `The job is ${job.status}; there is nothing to cancel.`);
+      if (job.created_by !== user.id && user.role !== "operator" && user.role !== "admin")
+        throw new ApiFailure(403, "forbidden", `Your role (${user.role}) may cancel only your own jobs.`);
+      if (!["queued", "running"].includes(job.status))
+        throw new ApiFailure(409, "conflict", `The job is ${job.status}; there is nothing to cancel.`);
       const after = (await repo.requestCancel(id, user.username, iso()))!;
       await audit(user, "job.cancel", after, {}, requestId);
       return after;

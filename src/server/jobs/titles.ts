@@ -1,6 +1,13 @@
 import type { CreateJobRequest } from "../../contract/api/jobs";
 
-const sourceNames = { outbound: "outbound messages", inbound: "inbound messages", bounces: "bounces", suppressions: "suppressions", opens: "opens", clicks: "clicks" } as const;
+const sourceNames = {
+  outbound: "outbound messages",
+  inbound: "inbound messages",
+  bounces: "bounces",
+  suppressions: "suppressions",
+  opens: "opens",
+  clicks: "clicks",
+} as const;
 
 function describeFilter(f: Record<string, string | undefined>): string {
   const parts = Object.entries(f)
@@ -13,7 +20,9 @@ function describeFilter(f: Record<string, string | undefined>): string {
 export function jobTitle(req: CreateJobRequest, items: number): string {
   switch (req.kind) {
     case "reactivation-plan":
-      return req.params.selection.by === "ids" ? `Dry run: reactivate ${req.params.selection.bounceIds.length} selected bounce${req.params.selection.bounceIds.length === 1 ? "" : "s"}` : `Dry run: reactivate bounces${describeFilter(req.params.selection.filter)}`;
+      return req.params.selection.by === "ids"
+        ? `Dry run: reactivate ${req.params.selection.bounceIds.length} selected bounce${req.params.selection.bounceIds.length === 1 ? "" : "s"}`
+        : `Dry run: reactivate bounces${describeFilter(req.params.selection.filter)}`;
     case "reactivation":
       return `Reactivate ${items} address${items === 1 ? "" : "es"} (dry run ${req.params.planJobId})`;
     case "suppression-removal":

@@ -27,5 +27,7 @@ export interface BodyLimit {
 }
 
 export function bodyLimitFor(op: Pick<Operation, "id">, limits: BodyLimits): BodyLimit {
-  return LARGE_BODY_OPERATIONS.has(op.id) ? { bytes: limits.large, setting: "MAX_BODY_BYTES" } : { bytes: Math.min(limits.small, limits.large), setting: "MAX_API_BODY_BYTES" };
+  return LARGE_BODY_OPERATIONS.has(op.id)
+    ? { bytes: limits.large, setting: "MAX_BODY_BYTES" }
+    : { bytes: Math.min(limits.small, limits.large), setting: "MAX_API_BODY_BYTES" };
 }

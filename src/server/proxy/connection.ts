@@ -72,7 +72,12 @@ export function createConnection(deps: ConnectionDeps) {
     if (!deps.sandbox) return { mode: "live", upstream: deps.env.apiUrl, accountToken: null, serverToken: null };
     const sb = await deps.sandbox();
     tokensSeen.add(sb.accountToken);
-    return { mode: "sandbox", upstream: sb.url, accountToken: { value: sb.accountToken, source: "sandbox" }, serverToken: null };
+    return {
+      mode: "sandbox",
+      upstream: sb.url,
+      accountToken: { value: sb.accountToken, source: "sandbox" },
+      serverToken: null,
+    };
   }
 
   const current = (): Promise<ConnectionSnapshot> => {
@@ -100,7 +105,10 @@ export function createConnection(deps: ConnectionDeps) {
         fetch: deps.fetch,
       });
       if (res.status !== 200) throw upstreamRefusal(res, "list the account's servers");
-      const body = JSON.parse(res.text) as { TotalCount?: number; Servers?: { ID: number; Name: string; Color?: string | null; ApiTokens?: string[] }[] };
+      const body = JSON.parse(res.text) as {
+        TotalCount?: number;
+        Servers?: { ID: number; Name: string; Color?: string | null; ApiTokens?: string[] }[];
+      };
       for (const s of body.Servers ?? []) {
         const token = s.ApiTokens?.[0] ?? null;
         if (token) tokensSeen.add(token);
@@ -181,8 +189,13 @@ export function createConnection(deps: ConnectionDeps) {
         return { token: conn.serverToken.value, discovered: false };
       }
       if (!conn.accountToken) {
-        if (!conn.serverToken) throw notConfigured("This operation needs a Postmark server token, and none is configured. An admin can add one in Settings → Postmark connection.");
-        throw notConfigured(`Only one server's token is configured, so Mailroom cannot act on server ${serverId}. Add an account token in Settings → Postmark connection to reach every server.`);
+        if (!conn.serverToken)
+          throw notConfigured(
+            "This operation needs a Postmark server token, and none is configured. An admin can add one in Settings → Postmark connection.",
+          );
+        throw notConfigured(
+          `Only one server's token is configured, so Mailroom cannot act on server ${serverId}. Add an account token in Settings → Postmark connection to reach every server.`,
+        );
       }
       let list = await listServers();
       let found = serverId === null ? list[0] : list.find((s) => s.id === serverId);
@@ -196,7 +209,10 @@ export function createConnection(deps: ConnectionDeps) {
           ? notConfigured("The Postmark account has no servers yet. Create one in the Servers area first.")
           : new ApiFailure(404, "not_found", `Server ${serverId} is not one of this Postmark account's servers.`);
       }
-      if (!found.token) throw notConfigured(`Postmark did not return an API token for server ${found.id}; check that the account token may read server tokens.`);
+      if (!found.token)
+        throw notConfigured(
+          `Postmark did not return an API token for server ${found.id}; check that the account token may read server tokens.`,
+        );
       return { token: found.token, discovered: true };
     },
 

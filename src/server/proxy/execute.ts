@@ -83,7 +83,10 @@ export interface ProxyDeps {
 /** Calls one catalog operation on Postmark. Everything refused here never reaches upstream. */
 export function createExecutor(deps: ProxyDeps) {
   /** `resolved` is the input already resolved by a wrapper (the audit), so it is resolved once per call. */
-  return async function execute(input: ExecuteInput, resolved: ResolvedCall = resolveCall(input)): Promise<ExecuteResult> {
+  return async function execute(
+    input: ExecuteInput,
+    resolved: ResolvedCall = resolveCall(input),
+  ): Promise<ExecuteResult> {
     const { op, path, query } = resolved;
 
     const allowed = roleAllows[input.user.role] ?? [];
@@ -95,7 +98,11 @@ export function createExecutor(deps: ProxyDeps) {
       );
     }
 
-    const body = await encodeBody(input, op, bodyLimitFor(op, { large: deps.maxBodyBytes, small: deps.maxSmallBodyBytes }));
+    const body = await encodeBody(
+      input,
+      op,
+      bodyLimitFor(op, { large: deps.maxBodyBytes, small: deps.maxSmallBodyBytes }),
+    );
     const conn = await deps.connection.current();
 
     let token: { token: string; discovered: boolean };
@@ -134,7 +141,8 @@ export function createExecutor(deps: ProxyDeps) {
       if (again.token !== token.token) res = await call(again.token);
     }
     // The switcher's list (/api/servers) is cached: a created, renamed or deleted server must show at once.
-    if (op.risk !== "read" && op.invalidates.includes("servers") && res.status < 300) deps.connection.forgetServerNames();
+    if (op.risk !== "read" && op.invalidates.includes("servers") && res.status < 300)
+      deps.connection.forgetServerNames();
     return {
       operationId: op.id,
       status: res.status,
@@ -171,9 +179,17 @@ export function resolveCall(input: ExecuteInput): ResolvedCall {
   const match = matchOperation(input.method, target.path);
   if (!match) {
     if (pathExists(target.path)) {
-      throw new ApiFailure(405, "method_not_allowed", `Postmark has no ${input.method.toUpperCase()} operation at ${target.path}.`);
+      throw new ApiFailure(
+        405,
+        "method_not_allowed",
+        `Postmark has no ${input.method.toUpperCase()} operation at ${target.path}.`,
+      );
     }
-    throw new ApiFailure(404, "not_found", `${input.method.toUpperCase()} ${target.path} is not a Postmark operation Mailroom knows, so it was not sent.`);
+    throw new ApiFailure(
+      404,
+      "not_found",
+      `${input.method.toUpperCase()} ${target.path} is not a Postmark operation Mailroom knows, so it was not sent.`,
+    );
   }
   return { op: match.operation, params: match.params, path: target.path, query: target.query };
 }
@@ -190,7 +206,11 @@ async function encodeBody(input: ExecuteInput, op: Operation, limit: BodyLimit):
       try {
         JSON.parse(raw);
       } catch {
-        throw new ApiFailure(400, "bad_request", "The request body is not valid JSON. Postmark accepts JSON bodies only.");
+        throw new ApiFailure(
+          400,
+          "bad_request",
+          "The request body is not valid JSON. Postmark accepts JSON bodies only.",
+        );
       }
       text = raw;
     }
@@ -206,4 +226,5 @@ export const tooLarge = (maxBytes: number, setting: BodyLimit["setting"] = "MAX_
     `The request body is larger than Mailroom accepts for this operation (${formatBytes(maxBytes)}; an admin can raise ${setting}).`,
   );
 
-const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.ceil(n / 1024)} KB`);
+const formatBytes = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.ceil(n / 1024)} KB`;

@@ -25,16 +25,22 @@ export interface CheckedTarget {
 /** Checks a Postmark path (and query) before anything else sees it; throws a 400 on anything odd. */
 export function checkTarget(path: string, query = ""): CheckedTarget {
   if (RAW_FORBIDDEN.test(path) || RAW_FORBIDDEN.test(query)) {
-    throw bad("The request path or query holds a control character, a space or a backslash, which Postmark paths never contain.");
+    throw bad(
+      "The request path or query holds a control character, a space or a backslash, which Postmark paths never contain.",
+    );
   }
   if (!path.startsWith("/") || path.startsWith("//")) {
     throw bad("The Postmark path must be a plain path such as /bounces, not a URL or a //host reference.");
   }
   if (PATH_ENCODED_FORBIDDEN.test(path)) {
-    throw bad("The Postmark path holds an encoded slash, dot, backslash, percent sign or control character; Mailroom refuses such paths.");
+    throw bad(
+      "The Postmark path holds an encoded slash, dot, backslash, percent sign or control character; Mailroom refuses such paths.",
+    );
   }
   if (PATH_ENCODED_UNRESERVED.test(path)) {
-    throw bad("The Postmark path holds a percent-encoded letter, digit or unreserved character; write it plainly. Mailroom refuses such paths.");
+    throw bad(
+      "The Postmark path holds a percent-encoded letter, digit or unreserved character; write it plainly. Mailroom refuses such paths.",
+    );
   }
   if (QUERY_ENCODED_FORBIDDEN.test(query)) {
     throw bad("The query string holds an encoded control character (such as a line break); Mailroom refuses it.");

@@ -19,7 +19,14 @@ describe("proxy with an account token", () => {
   let admin: string;
   beforeAll(async () => {
     up = await startFakeUpstream(postmarkLike({ accountToken: ACCOUNT, servers }));
-    h = await createHarness({ env: { POSTMARK_API_URL: up.url, POSTMARK_ACCOUNT_TOKEN: ACCOUNT, MAX_BODY_BYTES: "2048", POSTMARK_TIMEOUT_MS: "300" } });
+    h = await createHarness({
+      env: {
+        POSTMARK_API_URL: up.url,
+        POSTMARK_ACCOUNT_TOKEN: ACCOUNT,
+        MAX_BODY_BYTES: "2048",
+        POSTMARK_TIMEOUT_MS: "300",
+      },
+    });
     admin = await h.login();
   });
   afterAll(async () => {
@@ -28,7 +35,8 @@ describe("proxy with an account token", () => {
   });
   beforeEach(() => up.reset());
 
-  const call = (path: string, init: RequestInit & { cookie?: string } = {}) => h.request(`/api/postmark${path}`, { cookie: admin, ...init });
+  const call = (path: string, init: RequestInit & { cookie?: string } = {}) =>
+    h.request(`/api/postmark${path}`, { cookie: admin, ...init });
 
   it("forwards an account operation with the account token, JSON headers and the query as is", async () => {
     const res = await call("/domains?count=10&offset=0&x=a%20b");
@@ -130,7 +138,11 @@ describe("proxy with an account token", () => {
   });
 
   it("never follows a redirect", async () => {
-    up.reply((req) => (req.url.startsWith("/elsewhere") ? { body: { followed: true } } : { status: 302, headers: { Location: `${up.url}/elsewhere` }, body: {} }));
+    up.reply((req) =>
+      req.url.startsWith("/elsewhere")
+        ? { body: { followed: true } }
+        : { status: 302, headers: { Location: `${up.url}/elsewhere` }, body: {} },
+    );
     const res = await call("/domains?count=1&offset=0");
     expect(res.status).toBe(502);
     expect(res.headers.get("location")).toBeNull();
@@ -138,7 +150,10 @@ describe("proxy with an account token", () => {
   });
 
   it("does not leak upstream headers and masks ApiTokens in answers", async () => {
-    up.reply(() => ({ body: { TotalCount: 1, Servers: [{ ID: 11, Name: "One", ApiTokens: [SRV1, "other-token-zzzz"] }] }, headers: { "X-Secret-Upstream": "1", "Set-Cookie": "a=b" } }));
+    up.reply(() => ({
+      body: { TotalCount: 1, Servers: [{ ID: 11, Name: "One", ApiTokens: [SRV1, "other-token-zzzz"] }] },
+      headers: { "X-Secret-Upstream": "1", "Set-Cookie": "a=b" },
+    }));
     const res = await call("/servers?count=10&offset=0");
     expect(res.headers.get("x-secret-upstream")).toBeNull();
     expect(res.headers.get("set-cookie")).toBeNull();
@@ -195,8 +210,20 @@ describe("proxy with an account token", () => {
 
     it("refuses params that would escape the path", async () => {
       up.reset();
-      await expect(h.services.execute({ operationId: "templates.get", params: { templateIdOrAlias: ".." }, user: { username: "w", role: "admin" } })).rejects.toMatchObject({ status: 400 });
-      await expect(h.services.execute({ operationId: "templates.get", params: { templateIdOrAlias: "../servers" }, user: { username: "w", role: "admin" } })).rejects.toMatchObject({ status: 400 });
+      await expect(
+        h.services.execute({
+          operationId: "templates.get",
+          params: { templateIdOrAlias: ".." },
+          user: { username: "w", role: "admin" },
+        }),
+      ).rejects.toMatchObject({ status: 400 });
+      await expect(
+        h.services.execute({
+          operationId: "templates.get",
+          params: { templateIdOrAlias: "../servers" },
+          user: { username: "w", role: "admin" },
+        }),
+      ).rejects.toMatchObject({ status: 400 });
       expect(up.seen).toEqual([]);
     });
   });
@@ -233,7 +260,12 @@ describe("proxy with an account token", () => {
 
     it("refuses a body over the limit while streaming (no content-length)", async () => {
       up.reset();
-      const res = await server.raw("POST", "/api/postmark/email", { ...headers(), "content-type": "application/json", "transfer-encoding": "chunked" }, JSON.stringify({ x: "y".repeat(10_000) }));
+      const res = await server.raw(
+        "POST",
+        "/api/postmark/email",
+        { ...headers(), "content-type": "application/json", "transfer-encoding": "chunked" },
+        JSON.stringify({ x: "y".repeat(10_000) }),
+      );
       expect(res.status).toBe(413);
       expect(up.seen).toEqual([]);
     });
@@ -258,12 +290,18 @@ describe("proxy with a server token only", () => {
     const res = await h.request("/api/postmark/bounces?count=1&offset=0", { cookie: admin });
     expect(res.status).toBe(200);
     expect(up.seen.at(-1)!.headers["x-postmark-server-token"]).toBe(SRV2);
-    const named = await h.request("/api/postmark/bounces?count=1&offset=0", { cookie: admin, headers: { "X-Mailroom-Server": "22" } });
+    const named = await h.request("/api/postmark/bounces?count=1&offset=0", {
+      cookie: admin,
+      headers: { "X-Mailroom-Server": "22" },
+    });
     expect(named.status).toBe(200);
   });
 
   it("says clearly what is missing for another server or an account operation", async () => {
-    const other = await h.request("/api/postmark/bounces?count=1&offset=0", { cookie: admin, headers: { "X-Mailroom-Server": "11" } });
+    const other = await h.request("/api/postmark/bounces?count=1&offset=0", {
+      cookie: admin,
+      headers: { "X-Mailroom-Server": "11" },
+    });
     expect(other.status).toBe(503);
     expect(((await other.json()) as Err).error).toMatchObject({ code: "not_configured" });
     const account = await h.request("/api/postmark/domains?count=1&offset=0", { cookie: admin });

@@ -28,11 +28,17 @@ export function proxyRoutes(s: Services) {
       requestId,
       rawBody: async (maxBytes, tooLarge) => {
         const text = await readBodyText(c, maxBytes, tooLarge);
-        return holdsMask(text) ? unmaskEdit(text, c.req.method, path, (p) => s.execute({ method: "GET", path: p, serverId, user, requestId })) : text;
+        return holdsMask(text)
+          ? unmaskEdit(text, c.req.method, path, (p) =>
+              s.execute({ method: "GET", path: p, serverId, user, requestId }),
+            )
+          : text;
       },
     });
     // Only JSON or plain text go back, so an odd upstream cannot serve HTML from Mailroom's origin.
-    const type = /^(application\/json|text\/plain)\b/i.test(result.contentType) ? result.contentType : "text/plain; charset=utf-8";
+    const type = /^(application\/json|text\/plain)\b/i.test(result.contentType)
+      ? result.contentType
+      : "text/plain; charset=utf-8";
     // Webhook credentials never reach a browser, whatever the role (admins see Mailroom's own in Settings → Webhooks).
     return new Response(maskSecrets(result.body), {
       status: result.status,
@@ -47,7 +53,12 @@ export function proxyRoutes(s: Services) {
  * values are read from Postmark's current object (the GET at the same path) and put back.
  * A create, or an object Mailroom cannot read, has nothing to restore from: refused.
  */
-async function unmaskEdit(text: string, method: string, path: string, read: (path: string) => Promise<ExecuteResult>): Promise<string> {
+async function unmaskEdit(
+  text: string,
+  method: string,
+  path: string,
+  read: (path: string) => Promise<ExecuteResult>,
+): Promise<string> {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -55,10 +66,15 @@ async function unmaskEdit(text: string, method: string, path: string, read: (pat
     return text; // execute() answers 400 for invalid JSON
   }
   const upper = method.toUpperCase();
-  if ((upper !== "PUT" && upper !== "PATCH") || !matchOperation("GET", path)) return JSON.stringify(restoreSecrets(body, null));
+  if ((upper !== "PUT" && upper !== "PATCH") || !matchOperation("GET", path))
+    return JSON.stringify(restoreSecrets(body, null));
   const current = await read(path);
   if (current.status !== 200) {
-    throw new ApiFailure(409, "conflict", `Mailroom could not read the current values to keep the masked secrets (Postmark answered ${current.status}). Type the secrets again.`);
+    throw new ApiFailure(
+      409,
+      "conflict",
+      `Mailroom could not read the current values to keep the masked secrets (Postmark answered ${current.status}). Type the secrets again.`,
+    );
   }
   return JSON.stringify(restoreSecrets(body, JSON.parse(current.body)));
 }

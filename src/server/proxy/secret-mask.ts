@@ -19,7 +19,12 @@ const maskUrls = (s: string) => s.replace(URL_USERINFO, (_m, scheme: string) => 
 function maskValue(v: unknown, key: string | null): unknown {
   if (typeof v === "string") return maskUrls(v);
   if (Array.isArray(v)) {
-    if (key === "HttpHeaders") return v.map((h: unknown) => (isObject(h) && typeof h.Value === "string" && h.Value !== "" ? { ...maskObject(h), Value: SECRET_MASK } : maskValue(h, null)));
+    if (key === "HttpHeaders")
+      return v.map((h: unknown) =>
+        isObject(h) && typeof h.Value === "string" && h.Value !== ""
+          ? { ...maskObject(h), Value: SECRET_MASK }
+          : maskValue(h, null),
+      );
     return v.map((x) => maskValue(x, null));
   }
   if (isObject(v)) {
@@ -54,7 +59,11 @@ export function maskSecrets(text: string): string {
 export const holdsMask = (text: string) => text.includes(SECRET_MASK);
 
 const refuse = (where: string) =>
-  new ApiFailure(400, "validation_failed", `${where} holds the masked value ${SECRET_MASK}, which Mailroom cannot put back here. Type the secret again, or leave the field exactly as shown to keep it.`);
+  new ApiFailure(
+    400,
+    "validation_failed",
+    `${where} holds the masked value ${SECRET_MASK}, which Mailroom cannot put back here. Type the secret again, or leave the field exactly as shown to keep it.`,
+  );
 
 const origin = (url: unknown) => {
   if (typeof url !== "string") return null;
@@ -74,21 +83,32 @@ const origin = (url: unknown) => {
 export function restoreSecrets(body: unknown, current: unknown, path = "body"): unknown {
   if (typeof body === "string") {
     if (!holdsMask(body)) return body;
-    if (typeof current === "string" && (maskValue(current, null) === body || (body === SECRET_MASK && current !== ""))) return current;
+    if (typeof current === "string" && (maskValue(current, null) === body || (body === SECRET_MASK && current !== "")))
+      return current;
     throw refuse(path);
   }
   if (Array.isArray(body)) {
     const cur = Array.isArray(current) ? current : [];
     return body.map((x, i) => {
       // Headers are matched by name: removing one must not shift another's secret onto it.
-      const byName = isObject(x) && typeof x.Name === "string" ? cur.find((c) => isObject(c) && typeof c.Name === "string" && c.Name.toLowerCase() === (x.Name as string).toLowerCase()) : cur[i];
+      const byName =
+        isObject(x) && typeof x.Name === "string"
+          ? cur.find(
+              (c) =>
+                isObject(c) && typeof c.Name === "string" && c.Name.toLowerCase() === (x.Name as string).toLowerCase(),
+            )
+          : cur[i];
       return restoreSecrets(x, isObject(x) && typeof x.Name === "string" ? byName : cur[i], `${path}[${i}]`);
     });
   }
   if (isObject(body)) {
     const cur = isObject(current) ? current : {};
-    if ("Url" in body && (holdsMask(JSON.stringify(body.HttpAuth ?? null)) || holdsMask(JSON.stringify(body.HttpHeaders ?? null)))) {
-      if (origin(body.Url) === null || origin(body.Url) !== origin(cur.Url)) throw refuse(`${path} (its Url changed, so its credentials)`);
+    if (
+      "Url" in body &&
+      (holdsMask(JSON.stringify(body.HttpAuth ?? null)) || holdsMask(JSON.stringify(body.HttpHeaders ?? null)))
+    ) {
+      if (origin(body.Url) === null || origin(body.Url) !== origin(cur.Url))
+        throw refuse(`${path} (its Url changed, so its credentials)`);
     }
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(body)) out[k] = restoreSecrets(x, cur[k], `${path}.${k}`);

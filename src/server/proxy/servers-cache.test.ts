@@ -6,14 +6,23 @@ const ACCOUNT = "account-token-servers-cache";
 
 /** A Postmark stand-in whose server list changes with create/rename/delete calls. */
 function accountWithServers() {
-  const servers = new Map<number, { ID: number; Name: string; Color: string; ApiTokens: string[] }>([[1, { ID: 1, Name: "First", Color: "red", ApiTokens: ["tok-1"] }]]);
+  const servers = new Map<number, { ID: number; Name: string; Color: string; ApiTokens: string[] }>([
+    [1, { ID: 1, Name: "First", Color: "red", ApiTokens: ["tok-1"] }],
+  ]);
   let next = 2;
   return (req: Seen) => {
     const path = req.url.split("?")[0]!;
-    if (req.headers["x-postmark-account-token"] !== ACCOUNT) return { status: 401, body: { ErrorCode: 10, Message: "No token." } };
-    if (req.method === "GET" && path === "/servers") return { body: { TotalCount: servers.size, Servers: [...servers.values()] } };
+    if (req.headers["x-postmark-account-token"] !== ACCOUNT)
+      return { status: 401, body: { ErrorCode: 10, Message: "No token." } };
+    if (req.method === "GET" && path === "/servers")
+      return { body: { TotalCount: servers.size, Servers: [...servers.values()] } };
     if (req.method === "POST" && path === "/servers") {
-      const s = { ID: next, Name: (JSON.parse(req.body) as { Name: string }).Name, Color: "blue", ApiTokens: [`tok-${next++}`] };
+      const s = {
+        ID: next,
+        Name: (JSON.parse(req.body) as { Name: string }).Name,
+        Color: "blue",
+        ApiTokens: [`tok-${next++}`],
+      };
       servers.set(s.ID, s);
       return { body: s };
     }
@@ -46,8 +55,16 @@ describe("the server switcher's list after servers change", () => {
     await up.close();
   });
 
-  const names = async () => ((await (await h.request("/api/servers", { cookie: admin })).json()) as { servers: { name: string }[] }).servers.map((s) => s.name);
-  const call = (path: string, method: string, body?: unknown) => h.request(`/api/postmark${path}`, { cookie: admin, method, body: body === undefined ? undefined : JSON.stringify(body)});
+  const names = async () =>
+    (
+      (await (await h.request("/api/servers", { cookie: admin })).json()) as { servers: { name: string }[] }
+    ).servers.map((s) => s.name);
+  const call = (path: string, method: string, body?: unknown) =>
+    h.request(`/api/postmark${path}`, {
+      cookie: admin,
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it("shows a created, renamed and deleted server at once, and keeps the cache for reads", async () => {
     expect(await names()).toEqual(["First"]);

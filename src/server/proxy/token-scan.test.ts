@@ -13,16 +13,34 @@ describe("tokens never leave the server", () => {
   const outputs: string[] = [];
 
   beforeAll(async () => {
-    const normal = postmarkLike({ accountToken: ACCOUNT, servers: [{ id: 1, name: "One", token: SRV1 }, { id: 2, name: "Two", token: SRV2 }] });
+    const normal = postmarkLike({
+      accountToken: ACCOUNT,
+      servers: [
+        { id: 1, name: "One", token: SRV1 },
+        { id: 2, name: "Two", token: SRV2 },
+      ],
+    });
     up = await startFakeUpstream((req) => {
       // An upstream that misbehaves: echoes the token it received, slow or broken on request.
-      if (req.url.includes("echo")) return { body: { Message: `you sent ${req.headers["x-postmark-server-token"]} and ${req.headers["x-postmark-account-token"]}` } };
+      if (req.url.includes("echo"))
+        return {
+          body: {
+            Message: `you sent ${req.headers["x-postmark-server-token"]} and ${req.headers["x-postmark-account-token"]}`,
+          },
+        };
       if (req.url.includes("slow")) return "hang";
       if (req.url.includes("broken")) return "destroy";
       if (req.url.includes("fail")) return { status: 401, body: { ErrorCode: 10, Message: `Bad token ${ACCOUNT}` } };
       return normal(req);
     });
-    h = await createHarness({ env: { POSTMARK_API_URL: up.url, POSTMARK_ACCOUNT_TOKEN: ACCOUNT, POSTMARK_TIMEOUT_MS: "200", MAX_BODY_BYTES: "1024" } });
+    h = await createHarness({
+      env: {
+        POSTMARK_API_URL: up.url,
+        POSTMARK_ACCOUNT_TOKEN: ACCOUNT,
+        POSTMARK_TIMEOUT_MS: "200",
+        MAX_BODY_BYTES: "1024",
+      },
+    });
   });
   afterAll(async () => {
     await h.cleanup();
@@ -57,7 +75,13 @@ describe("tokens never leave the server", () => {
       ["/api/health", {}],
     ];
     for (const [path, init] of calls) await record(await h.request(path, { cookie: admin, ...init }));
-    for (let i = 0; i < 20; i++) await record(await h.request(`/api/postmark/message-streams?i=${i}`, { cookie: admin, headers: { "X-Mailroom-Server": String((i % 2) + 1) } }));
+    for (let i = 0; i < 20; i++)
+      await record(
+        await h.request(`/api/postmark/message-streams?i=${i}`, {
+          cookie: admin,
+          headers: { "X-Mailroom-Server": String((i % 2) + 1) },
+        }),
+      );
 
     // The upstream really did receive them: the test would be vacuous otherwise.
     expect(up.seen.some((s) => s.headers["x-postmark-server-token"] === SRV2)).toBe(true);

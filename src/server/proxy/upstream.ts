@@ -54,12 +54,20 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
       `Postmark answered with a redirect (HTTP ${res.status}); Mailroom does not follow redirects. Check POSTMARK_API_URL.`,
     );
   }
-  return { status: res.status, contentType: res.headers.get("content-type") ?? "application/json; charset=utf-8", text };
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type") ?? "application/json; charset=utf-8",
+    text,
+  };
 }
 
 function translateFetchError(e: unknown, timeoutMs: number, timedOut: boolean): ApiFailure {
   if (timedOut || (e instanceof DOMException && e.name === "TimeoutError")) {
-    return new ApiFailure(504, "upstream_timeout", `Postmark did not answer within ${formatMs(timeoutMs)}. Try again in a moment.`);
+    return new ApiFailure(
+      504,
+      "upstream_timeout",
+      `Postmark did not answer within ${formatMs(timeoutMs)}. Try again in a moment.`,
+    );
   }
   if (e instanceof DOMException && e.name === "AbortError") {
     return new ApiFailure(400, "bad_request", "The request was cancelled.");

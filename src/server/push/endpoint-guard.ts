@@ -33,7 +33,8 @@ for (const [net4, prefix] of [
   ["203.0.113.0", 24],
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved and broadcast
-] as const) blocked.addSubnet(net4, prefix, "ipv4");
+] as const)
+  blocked.addSubnet(net4, prefix, "ipv4");
 for (const [net6, prefix] of [
   ["::", 128],
   ["::1", 128],
@@ -45,7 +46,8 @@ for (const [net6, prefix] of [
   ["fe80::", 10], // link-local
   ["fec0::", 10], // site-local (deprecated)
   ["ff00::", 8], // multicast
-] as const) blocked.addSubnet(net6, prefix, "ipv6");
+] as const)
+  blocked.addSubnet(net6, prefix, "ipv6");
 
 /** True for an address on the public internet. IPv4-mapped IPv6 is judged by its IPv4 part. */
 export function isPublicAddress(address: string): boolean {
@@ -82,7 +84,10 @@ const bareHost = (u: URL) => (u.hostname.startsWith("[") ? u.hostname.slice(1, -
 export const isAllowlisted = (u: URL, policy: PushEndpointPolicy) => policy.allowOrigins?.includes(u.origin) ?? false;
 
 /** Resolves `host` and refuses unless every address is public (one private answer is enough to refuse). */
-export async function publicAddresses(host: string, policy: PushEndpointPolicy): Promise<{ address: string; family: number }[]> {
+export async function publicAddresses(
+  host: string,
+  policy: PushEndpointPolicy,
+): Promise<{ address: string; family: number }[]> {
   if (net.isIP(host)) {
     if (!isPublicAddress(host)) throw new EndpointRefused(`${host} is not a public address.`);
     return [{ address: host, family: net.isIP(host) }];
@@ -108,7 +113,8 @@ export async function checkPushEndpoint(endpoint: string, policy: PushEndpointPo
     throw new EndpointRefused("The endpoint is not a URL.");
   }
   if (isAllowlisted(u, policy)) return u;
-  if (u.protocol !== "https:" && !(policy.allowHttp && u.protocol === "http:")) throw new EndpointRefused("A push endpoint must be an https URL.");
+  if (u.protocol !== "https:" && !(policy.allowHttp && u.protocol === "http:"))
+    throw new EndpointRefused("A push endpoint must be an https URL.");
   if (u.username || u.password) throw new EndpointRefused("A push endpoint must not carry credentials.");
   await publicAddresses(bareHost(u), policy);
   return u;

@@ -58,7 +58,11 @@ const safeEndpoint = (endpoint: string) => {
 export function createNotifier(d: NotifierDeps) {
   const subs = createSubscriptionsRepo(d.store.db);
   const prefs = createPreferencesRepo(d.store.db);
-  const policy: PushEndpointPolicy = { allowOrigins: d.allowEndpointOrigins, allowHttp: d.allowHttpEndpoints, lookup: d.lookup };
+  const policy: PushEndpointPolicy = {
+    allowOrigins: d.allowEndpointOrigins,
+    allowHttp: d.allowHttpEndpoints,
+    lookup: d.lookup,
+  };
   const transport = d.fetch ? fetchTransport(d.fetch, policy) : guardedTransport(policy);
   const iso = () => new Date(d.clock()).toISOString();
   const pending = new Set<Promise<void>>();
@@ -77,32 +81,58 @@ export function createNotifier(d: NotifierDeps) {
 
   /** Users of a role that may act on `kind`, who want it, with their subscriptions. */
   async function audience(kind: NotificationKind, exclude?: (u: Recipient) => boolean) {
-    const users = (await d.store.users.list()).map((u) => ({ id: Number(u.id), username: u.username, role: u.role as Role })).filter((u) => roleMayReceive[kind](u.role) && !exclude?.(u));
+    const users = (await d.store.users.list())
+      .map((u) => ({ id: Number(u.id), username: u.username, role: u.role as Role }))
+      .filter((u) => roleMayReceive[kind](u.role) && !exclude?.(u));
     const wanted: Recipient[] = [];
     for (const u of users) if ((await prefs.get(u.id, u.role))[preferenceOf[kind]]) wanted.push(u);
     const all = await subs.forUsers(wanted.map((u) => u.id));
-    return wanted.map((u) => ({ user: u, subscriptions: all.filter((s) => s.userId === u.id) })).filter((r) => r.subscriptions.length > 0);
+    return wanted
+      .map((u) => ({ user: u, subscriptions: all.filter((s) => s.userId === u.id) }))
+      .filter((r) => r.subscriptions.length > 0);
   }
 
-  async function deliver(sub: SubscriptionRow, payload: PushPayload, o: { ttlSeconds: number; urgency: "high" | "normal" | "low"; topic?: string }) {
+  async function deliver(
+    sub: SubscriptionRow,
+    payload: PushPayload,
+    o: { ttlSeconds: number; urgency: "high" | "normal" | "low"; topic?: string },
+  ) {
     try {
-      const status = await sendPush(sub, payload, { vapid: await d.vapid.get(), subject: d.subject, transport, timeoutMs: d.timeoutMs ?? 10_000, ...o });
+      const status = await sendPush(sub, payload, {
+        vapid: await d.vapid.get(),
+        subject: d.subject,
+        transport,
+        timeoutMs: d.timeoutMs ?? 10_000,
+        ...o,
+      });
       if (status === 404 || status === 410) {
         // The browser unsubscribed or the subscription expired: it will never work again.
         await subs.removeEndpoint(sub.endpoint);
-        d.logger.info("push: removed a subscription the push service no longer knows", { endpoint: safeEndpoint(sub.endpoint), status });
+        d.logger.info("push: removed a subscription the push service no longer knows", {
+          endpoint: safeEndpoint(sub.endpoint),
+          status,
+        });
       } else if (status >= 400) {
-        d.logger.warn("push: the push service refused a notification", { endpoint: safeEndpoint(sub.endpoint), status });
+        d.logger.warn("push: the push service refused a notification", {
+          endpoint: safeEndpoint(sub.endpoint),
+          status,
+        });
       } else {
         await subs.touch(sub.id, iso());
       }
     } catch (e) {
       if (e instanceof EndpointRefused || (e as NodeJS.ErrnoException)?.code === "EPUSHREFUSED") {
         // Saved when it was public, now it is not (DNS rebinding, or a rule that tightened): never sent.
-        d.logger.warn("push: refused a subscription endpoint that is not a public https address", { endpoint: safeEndpoint(sub.endpoint), error: (e as Error).message });
+        d.logger.warn("push: refused a subscription endpoint that is not a public https address", {
+          endpoint: safeEndpoint(sub.endpoint),
+          error: (e as Error).message,
+        });
         return;
       }
-      d.logger.warn("push: could not reach the push service", { endpoint: safeEndpoint(sub.endpoint), error: (e as Error)?.message });
+      d.logger.warn("push: could not reach the push service", {
+        endpoint: safeEndpoint(sub.endpoint),
+        error: (e as Error)?.message,
+      });
     }
   }
 
@@ -112,7 +142,18 @@ export function createNotifier(d: NotifierDeps) {
       const row = await d.store.db
         .selectFrom("approvals")
         .innerJoin("workflows", "workflows.id", "approvals.workflow_id")
-        .select(["approvals.id", "approvals.status", "approvals.expires_at", "approvals.request", "approvals.decided_by", "approvals.author_id", "approvals.allow_self_approval", "approvals.uncertain", "approvals.edited", "workflows.name as workflow_name"])
+        .select([
+          "approvals.id",
+          "approvals.status",
+          "approvals.expires_at",
+          "approvals.request",
+          "approvals.decided_by",
+          "approvals.author_id",
+          "approvals.allow_self_approval",
+          "approvals.uncertain",
+          "approvals.edited",
+          "workflows.name as workflow_name",
+        ])
         .where("approvals.id", "=", id)
         .executeTakeFirst();
       if (row) return row;
@@ -129,16 +170,25 @@ export function createNotifier(d: NotifierDeps) {
         const item = await loadApproval(approvalId);
         if (!item || item.status !== "pending") return;
         // Once per version of the item across instances: an edit is news again, a second instance is not.
-        const version = item.edited === null ? "new" : crypto.createHash("sha256").update(item.edited).digest("hex").slice(0, 16);
+        const version =
+          item.edited === null ? "new" : crypto.createHash("sha256").update(item.edited).digest("hex").slice(0, 16);
         if (!(await once(`approval:${item.id}:${version}`, 86_400_000))) return;
         const request = readStepRequest(item.request);
         const op = operations[request.operationId];
         const ttlSeconds = Math.max(60, Math.min(86_400, Math.floor((Date.parse(item.expires_at) - d.clock()) / 1000)));
         const edit = item.edited === null ? null : (JSON.parse(item.edited) as { by: string; byId?: number });
-        const blocked = (u: Recipient) => (!Number(item.allow_self_approval) && item.author_id !== null && Number(item.author_id) === u.id) || (edit !== null && (edit.byId ?? null) === u.id);
-        for (const { user, subscriptions } of await audience("approval", (u) => blocked(u) || !roleMay.decideApprovals(u.role))) {
+        const blocked = (u: Recipient) =>
+          (!Number(item.allow_self_approval) && item.author_id !== null && Number(item.author_id) === u.id) ||
+          (edit !== null && (edit.byId ?? null) === u.id);
+        for (const { user, subscriptions } of await audience(
+          "approval",
+          (u) => blocked(u) || !roleMay.decideApprovals(u.role),
+        )) {
           // One link per recipient, bound to that user, so a forwarded notification is useless to others.
-          const link = await d.links.create({ id: Number(item.id), status: item.status, expires_at: item.expires_at, request: item.request }, { createdBy: "notifier", userId: user.id });
+          const link = await d.links.create(
+            { id: Number(item.id), status: item.status, expires_at: item.expires_at, request: item.request },
+            { createdBy: "notifier", userId: user.id },
+          );
           const payload: PushPayload = {
             kind: "approval",
             title: `${edit ? "Edited, approval needed" : Number(item.uncertain) ? "Check and approve" : "Approval needed"}: ${op?.title ?? `${request.method} ${request.path}`}`,
@@ -160,7 +210,13 @@ export function createNotifier(d: NotifierDeps) {
         const run = await d.store.db
           .selectFrom("workflow_runs")
           .innerJoin("workflows", "workflows.id", "workflow_runs.workflow_id")
-          .select(["workflow_runs.id", "workflow_runs.workflow_id", "workflow_runs.test", "workflow_runs.error", "workflows.name"])
+          .select([
+            "workflow_runs.id",
+            "workflow_runs.workflow_id",
+            "workflow_runs.test",
+            "workflow_runs.error",
+            "workflows.name",
+          ])
           .where("workflow_runs.id", "=", runId)
           .executeTakeFirst();
         if (!run || Number(run.test)) return;
@@ -173,7 +229,8 @@ export function createNotifier(d: NotifierDeps) {
           url: `/runs/${run.id}`,
           tag: `run-failed-${wf}`,
         };
-        for (const { subscriptions } of await audience("run-failed")) for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 6 * 3600, urgency: "normal" });
+        for (const { subscriptions } of await audience("run-failed"))
+          for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 6 * 3600, urgency: "normal" });
       });
     },
 
@@ -187,11 +244,16 @@ export function createNotifier(d: NotifierDeps) {
         const payload: PushPayload = {
           kind: "intake-refusing",
           title: "Webhook intake is refusing credentials",
-          body: `A webhook call from ${address} was refused (${reason}). Postmark events may be lost; check Settings → Webhooks.`.slice(0, 240),
+          body: `A webhook call from ${address} was refused (${reason}). Postmark events may be lost; check Settings → Webhooks.`.slice(
+            0,
+            240,
+          ),
           url: "/settings",
           tag: "intake-refusing",
         };
-        for (const { subscriptions } of await audience("intake-refusing")) for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 3600, urgency: "normal", topic: "intake-refusing" });
+        for (const { subscriptions } of await audience("intake-refusing"))
+          for (const sub of subscriptions)
+            await deliver(sub, payload, { ttlSeconds: 3600, urgency: "normal", topic: "intake-refusing" });
       });
     },
 
@@ -200,14 +262,19 @@ export function createNotifier(d: NotifierDeps) {
       background("alert notification", async () => {
         const payload: PushPayload = {
           kind: "alert",
-          title: `${a.status === "resolved" ? "Resolved" : a.reminder ? "Still firing" : "Alert"}: ${a.ruleName}`.slice(0, 120),
+          title: `${a.status === "resolved" ? "Resolved" : a.reminder ? "Still firing" : "Alert"}: ${a.ruleName}`.slice(
+            0,
+            120,
+          ),
           body: a.summary.slice(0, 240),
           url: `/alerts?alert=${a.id}`,
           // One notification per alert on the device: the reminder and the resolution replace it.
           tag: `alert-${a.id}`,
           alertStatus: a.status,
         };
-        for (const { subscriptions } of await audience("alert")) for (const sub of subscriptions) await deliver(sub, payload, { ttlSeconds: 6 * 3600, urgency: a.status === "firing" ? "high" : "normal" });
+        for (const { subscriptions } of await audience("alert"))
+          for (const sub of subscriptions)
+            await deliver(sub, payload, { ttlSeconds: 6 * 3600, urgency: a.status === "firing" ? "high" : "normal" });
       });
     },
 

@@ -31,13 +31,29 @@ export const defaultPreferences = (role: Role): NotificationPreferences => ({
 export function createPreferencesRepo(db: Kysely<Database>) {
   return {
     async get(userId: number, role: Role): Promise<NotificationPreferences> {
-      const r = await db.selectFrom("notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
+      const r = await db
+        .selectFrom("notification_preferences")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
       if (!r) return defaultPreferences(role);
-      const healthAlerts = r.alerts === null || r.alerts === undefined ? defaultPreferences(role).healthAlerts : !!Number(r.alerts);
-      return { approvals: !!Number(r.approvals), runFailures: !!Number(r.run_failures), intakeAlerts: !!Number(r.intake_alerts), healthAlerts };
+      const healthAlerts =
+        r.alerts === null || r.alerts === undefined ? defaultPreferences(role).healthAlerts : !!Number(r.alerts);
+      return {
+        approvals: !!Number(r.approvals),
+        runFailures: !!Number(r.run_failures),
+        intakeAlerts: !!Number(r.intake_alerts),
+        healthAlerts,
+      };
     },
     async set(userId: number, p: NotificationPreferences, now: string) {
-      const values = { approvals: p.approvals ? 1 : 0, run_failures: p.runFailures ? 1 : 0, intake_alerts: p.intakeAlerts ? 1 : 0, updated_at: now, ...(p.healthAlerts === undefined ? {} : { alerts: p.healthAlerts ? 1 : 0 }) };
+      const values = {
+        approvals: p.approvals ? 1 : 0,
+        run_failures: p.runFailures ? 1 : 0,
+        intake_alerts: p.intakeAlerts ? 1 : 0,
+        updated_at: now,
+        ...(p.healthAlerts === undefined ? {} : { alerts: p.healthAlerts ? 1 : 0 }),
+      };
       await db
         .insertInto("notification_preferences")
         .values({ user_id: userId, ...values })

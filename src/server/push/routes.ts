@@ -29,23 +29,57 @@ export function pushRoutes(s: Services) {
     const body = await readJson(c, s.config.maxApiBodyBytes, savePushSubscriptionRequest);
     // Mailroom POSTs to whatever endpoint is saved: only https push services on public addresses.
     await s.notifier.checkEndpoint(body.endpoint).catch((e: unknown) => {
-      if (e instanceof EndpointRefused) throw new ApiFailure(400, "validation_failed", `Mailroom does not send notifications to this endpoint: ${e.message}`);
+      if (e instanceof EndpointRefused)
+        throw new ApiFailure(
+          400,
+          "validation_failed",
+          `Mailroom does not send notifications to this endpoint: ${e.message}`,
+        );
       throw e;
     });
     const { user } = c.get("session");
     if (!(await subscriptions.save(user.id, body, c.req.header("user-agent")?.slice(0, 300) ?? null, iso()))) {
-      throw new ApiFailure(409, "conflict", "This push endpoint belongs to another Mailroom user. Unsubscribe in the browser and subscribe again to get an endpoint of your own.");
+      throw new ApiFailure(
+        409,
+        "conflict",
+        "This push endpoint belongs to another Mailroom user. Unsubscribe in the browser and subscribe again to get an endpoint of your own.",
+      );
     }
-    await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "push.subscribe", target: `user:${user.username}`, requestId: c.get("requestId"), details: { pushService: new URL(body.endpoint).origin } }, iso());
-    return c.json({ ok: true as const, subscriptions: await subscriptions.count(user.id) } satisfies PushSubscriptionResponse, 201);
+    await s.store.audit.record(
+      {
+        actor: { id: user.id, username: user.username },
+        action: "push.subscribe",
+        target: `user:${user.username}`,
+        requestId: c.get("requestId"),
+        details: { pushService: new URL(body.endpoint).origin },
+      },
+      iso(),
+    );
+    return c.json(
+      { ok: true as const, subscriptions: await subscriptions.count(user.id) } satisfies PushSubscriptionResponse,
+      201,
+    );
   });
 
   app.delete("/subscriptions", async (c) => {
     const body = await readJson(c, s.config.maxApiBodyBytes, deletePushSubscriptionRequest);
     const { user } = c.get("session");
     const removed = await subscriptions.remove(user.id, body.endpoint);
-    if (removed) await s.store.audit.record({ actor: { id: user.id, username: user.username }, action: "push.unsubscribe", target: `user:${user.username}`, requestId: c.get("requestId"), details: { pushService: new URL(body.endpoint).origin } }, iso());
-    return c.json({ ok: true as const, subscriptions: await subscriptions.count(user.id) } satisfies PushSubscriptionResponse);
+    if (removed)
+      await s.store.audit.record(
+        {
+          actor: { id: user.id, username: user.username },
+          action: "push.unsubscribe",
+          target: `user:${user.username}`,
+          requestId: c.get("requestId"),
+          details: { pushService: new URL(body.endpoint).origin },
+        },
+        iso(),
+      );
+    return c.json({
+      ok: true as const,
+      subscriptions: await subscriptions.count(user.id),
+    } satisfies PushSubscriptionResponse);
   });
   return app;
 }

@@ -22,13 +22,23 @@ export interface SendOptions {
  * transport, which refuses endpoints that are not public (checked at send time too).
  */
 export async function sendPush(sub: SubscriptionRow, payload: PushPayload, o: SendOptions): Promise<number> {
-  const details = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, JSON.stringify(payload), {
-    vapidDetails: { subject: o.subject, publicKey: o.vapid.publicKey, privateKey: o.vapid.privateKey },
-    TTL: o.ttlSeconds,
-    urgency: o.urgency,
-    ...(o.topic ? { topic: o.topic } : {}),
-  });
+  const details = webpush.generateRequestDetails(
+    { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
+    JSON.stringify(payload),
+    {
+      vapidDetails: { subject: o.subject, publicKey: o.vapid.publicKey, privateKey: o.vapid.privateKey },
+      TTL: o.ttlSeconds,
+      urgency: o.urgency,
+      ...(o.topic ? { topic: o.topic } : {}),
+    },
+  );
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(details.headers)) if (k.toLowerCase() !== "content-length") headers[k] = String(v);
-  return o.transport(details.endpoint, { method: details.method, headers, body: new Uint8Array(details.body), timeoutMs: o.timeoutMs });
+  for (const [k, v] of Object.entries(details.headers))
+    if (k.toLowerCase() !== "content-length") headers[k] = String(v);
+  return o.transport(details.endpoint, {
+    method: details.method,
+    headers,
+    body: new Uint8Array(details.body),
+    timeoutMs: o.timeoutMs,
+  });
 }

@@ -32,7 +32,12 @@ export function guardedTransport(policy: PushEndpointPolicy): PushTransport {
     const u = await checkPushEndpoint(endpoint, policy);
     const lib = u.protocol === "https:" ? https : http;
     return new Promise<number>((resolve, reject) => {
-      const options = { method: req.method, headers: { ...req.headers, "content-length": String(req.body.byteLength) }, timeout: req.timeoutMs, ...(isAllowlisted(u, policy) ? {} : { lookup }) };
+      const options = {
+        method: req.method,
+        headers: { ...req.headers, "content-length": String(req.body.byteLength) },
+        timeout: req.timeoutMs,
+        ...(isAllowlisted(u, policy) ? {} : { lookup }),
+      };
       const r = lib.request(u, options, (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -49,7 +54,13 @@ export function guardedTransport(policy: PushEndpointPolicy): PushTransport {
 export function fetchTransport(doFetch: typeof fetch, policy: PushEndpointPolicy): PushTransport {
   return async (endpoint, req) => {
     await checkPushEndpoint(endpoint, policy);
-    const res = await doFetch(endpoint, { method: req.method, headers: req.headers, body: req.body, signal: AbortSignal.timeout(req.timeoutMs), redirect: "error" });
+    const res = await doFetch(endpoint, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(req.timeoutMs),
+      redirect: "error",
+    });
     await res.arrayBuffer().catch(() => undefined);
     return res.status;
   };

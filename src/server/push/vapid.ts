@@ -32,9 +32,22 @@ export function createVapidKeys(deps: { store: Store; box: SecretBox; clock: Clo
     const now = new Date(deps.clock()).toISOString();
     // Insert-if-absent as one pair: when two instances race, the first pair wins and both read it.
     await db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto("settings").values({ key: PUBLIC_KEY, value: fresh.publicKey, updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).executeTakeFirst();
+      const r = await trx
+        .insertInto("settings")
+        .values({ key: PUBLIC_KEY, value: fresh.publicKey, updated_at: now, updated_by: null })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return;
-      await trx.insertInto("settings").values({ key: PRIVATE_KEY, value: deps.box.seal(fresh.privateKey, PRIVATE_KEY), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).execute();
+      await trx
+        .insertInto("settings")
+        .values({
+          key: PRIVATE_KEY,
+          value: deps.box.seal(fresh.privateKey, PRIVATE_KEY),
+          updated_at: now,
+          updated_by: null,
+        })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .execute();
     });
     const stored = await read();
     if (!stored) throw new Error("VAPID keys could not be stored");

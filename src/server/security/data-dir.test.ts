@@ -22,7 +22,8 @@ describe("DATA_DIR permissions", () => {
       // A write, so the WAL and shared-memory files exist.
       await store.settings.set("probe", "1", new Date().toISOString(), null);
       expect(mode(dir)).toBe(0o700);
-      for (const f of ["mailroom.db", "mailroom.db-wal", "mailroom.db-shm", "settings.key"]) expect([f, mode(path.join(dir, f))]).toEqual([f, 0o600]);
+      for (const f of ["mailroom.db", "mailroom.db-wal", "mailroom.db-shm", "settings.key"])
+        expect([f, mode(path.join(dir, f))]).toEqual([f, 0o600]);
       await store.close();
     } finally {
       process.umask(old);

@@ -15,7 +15,7 @@ describe("every /api route needs a session", () => {
     // Read the routes from the app itself, so a route added later without its guard fails here.
     const routes = new Map<string, { method: string; path: string }>();
     for (const r of h.app.routes) {
-      if (!r.path.startsWith("/api/") || r.method === "ALL" && r.path === "/api/*") continue;
+      if (!r.path.startsWith("/api/") || (r.method === "ALL" && r.path === "/api/*")) continue;
       const method = r.method === "ALL" ? "GET" : r.method;
       // Concrete values for parameters (":id{[0-9]+}", ":token", "*").
       const path = r.path.replace(/:[A-Za-z]+(\{[^}]*\})?/g, "1").replace(/\*$/, "x");
@@ -25,7 +25,11 @@ describe("every /api route needs a session", () => {
     expect(routes.size).toBeGreaterThan(40);
     const open: string[] = [];
     for (const { method, path } of routes.values()) {
-      const res = await h.app.request(path, { method, headers: { origin: "http://127.0.0.1:8787", "content-type": "application/json" }, body: method === "GET" || method === "HEAD" ? undefined : "{}" });
+      const res = await h.app.request(path, {
+        method,
+        headers: { origin: "http://127.0.0.1:8787", "content-type": "application/json" },
+        body: method === "GET" || method === "HEAD" ? undefined : "{}",
+      });
       if (res.status !== 401) open.push(`${method} ${path} → ${res.status}`);
     }
     expect(open).toEqual([]);

@@ -17,7 +17,11 @@ describe("Host header (DNS rebinding)", () => {
     expect(evil.status).toBe(421);
     expect(((await evil.json()) as { error: { message: string } }).error.message).toMatch(/PUBLIC_URL/);
     // Sign-in, the webhook intake and the SPA are behind the same check.
-    const login = await h.app.request("http://rebind.evil.example:8787/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password: "x" }) });
+    const login = await h.app.request("http://rebind.evil.example:8787/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin", password: "x" }),
+    });
     expect(login.status).toBe(421);
     expect((await get("http://rebind.evil.example:8787/webhooks/postmark")).status).toBe(421);
     // An odd Host (userinfo, path) is a 400.
@@ -34,7 +38,11 @@ describe("Host header (DNS rebinding)", () => {
     expect((await get("http://10.0.0.5:8787/api/health")).status).toBe(421);
     expect((await get("http://127.0.0.1:8787/api/health")).status).toBe(200);
     // Postmark posts to PUBLIC_URL's host: the intake is reached (and asks for its credentials).
-    const hook = await h.app.request("https://mail.example.com/webhooks/postmark", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const hook = await h.app.request("https://mail.example.com/webhooks/postmark", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(hook.status).toBe(401);
   });
 

@@ -26,7 +26,9 @@ describe("proxy: request targets and body limits", () => {
   let viewer: string;
   let operator: string;
   beforeAll(async () => {
-    up = await startFakeUpstream(postmarkLike({ accountToken: ACCOUNT, servers: [{ id: 1, name: "One", token: SRV }] }));
+    up = await startFakeUpstream(
+      postmarkLike({ accountToken: ACCOUNT, servers: [{ id: 1, name: "One", token: SRV }] }),
+    );
     h = await createHarness({ env: { POSTMARK_API_URL: up.url, POSTMARK_ACCOUNT_TOKEN: ACCOUNT } });
     viewer = await h.addUser("vera", "viewer");
     operator = await h.addUser("otto", "operator");
@@ -37,18 +39,33 @@ describe("proxy: request targets and body limits", () => {
   });
   beforeEach(() => up.reset());
 
-  const post = (path: string, cookie: string, body: ReadableStream<Uint8Array> | string, headers: Record<string, string> = {}) =>
-    h.app.request(`/api/postmark${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body, duplex: "half" } as RequestInit);
+  const post = (
+    path: string,
+    cookie: string,
+    body: ReadableStream<Uint8Array> | string,
+    headers: Record<string, string> = {},
+  ) =>
+    h.app.request(`/api/postmark${path}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit);
 
-  it.each(["/templates/%70ush", "/templates/%50USH", "/server%73", "/bounces/%31", "/templates/a%7eb", "/templates/a%5fb", "/templates/a%2db"])(
-    "refuses the percent-encoded unreserved character in %s with 400 and no upstream call",
-    async (path) => {
-      const res = await h.request(`/api/postmark${path}`, { cookie: operator });
-      expect(res.status).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/percent-encoded/);
-      expect(up.seen).toEqual([]);
-    },
-  );
+  it.each([
+    "/templates/%70ush",
+    "/templates/%50USH",
+    "/server%73",
+    "/bounces/%31",
+    "/templates/a%7eb",
+    "/templates/a%5fb",
+    "/templates/a%2db",
+  ])("refuses the percent-encoded unreserved character in %s with 400 and no upstream call", async (path) => {
+    const res = await h.request(`/api/postmark${path}`, { cookie: operator });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/percent-encoded/);
+    expect(up.seen).toEqual([]);
+  });
 
   it("still forwards the plain path", async () => {
     const res = await h.request("/api/postmark/templates/push", { cookie: operator, method: "PUT", body: "{}" });
@@ -84,7 +101,11 @@ describe("proxy: request targets and body limits", () => {
   });
 
   it("gives every other write the small limit too (an operator's 1 MB template)", async () => {
-    const res = await h.request("/api/postmark/templates", { cookie: operator, method: "POST", body: JSON.stringify({ Name: "t", HtmlBody: "x".repeat(MB) }) });
+    const res = await h.request("/api/postmark/templates", {
+      cookie: operator,
+      method: "POST",
+      body: JSON.stringify({ Name: "t", HtmlBody: "x".repeat(MB) }),
+    });
     expect(res.status).toBe(413);
     expect(up.seen).toEqual([]);
   });

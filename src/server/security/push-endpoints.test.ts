@@ -31,7 +31,11 @@ function fakeDns() {
 function subscription(endpoint: string) {
   const ecdh = crypto.createECDH("prime256v1");
   ecdh.generateKeys();
-  return { endpoint, expirationTime: null, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: crypto.randomBytes(16).toString("base64url") } };
+  return {
+    endpoint,
+    expirationTime: null,
+    keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: crypto.randomBytes(16).toString("base64url") },
+  };
 }
 
 describe("web push endpoints", () => {
@@ -54,7 +58,12 @@ describe("web push endpoints", () => {
       sent.push(String(input));
       return new Response(null, { status: 201 });
     };
-    t = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: up.url, push: { lookup: dns.lookup, fetch: spy, intakeAlertEveryMs: 0 } });
+    t = await appOnStore({
+      store: db.store,
+      dir: db.dir,
+      upstreamUrl: up.url,
+      push: { lookup: dns.lookup, fetch: spy, intakeAlertEveryMs: 0 },
+    });
     admin = await t.login();
     approver = await t.addUser("alice", "approver");
   });
@@ -63,7 +72,8 @@ describe("web push endpoints", () => {
     await db.cleanup();
   });
 
-  const register = (cookie: string, endpoint: string) => t.request("/api/push/subscriptions", { method: "POST", cookie, json: subscription(endpoint) });
+  const register = (cookie: string, endpoint: string) =>
+    t.request("/api/push/subscriptions", { method: "POST", cookie, json: subscription(endpoint) });
 
   const refused = [
     "https://127.0.0.1:8443/push/x",
@@ -89,9 +99,13 @@ describe("web push endpoints", () => {
     for (const endpoint of refused) {
       const res = await register(approver, endpoint);
       expect([endpoint, res.status]).toEqual([endpoint, 400]);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/does not send notifications to this endpoint/);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+        /does not send notifications to this endpoint/,
+      );
     }
-    const prefs = (await (await t.request("/api/notifications/preferences", { cookie: approver })).json()) as NotificationPreferencesResponse;
+    const prefs = (await (
+      await t.request("/api/notifications/preferences", { cookie: approver })
+    ).json()) as NotificationPreferencesResponse;
     expect(prefs.subscriptions).toBe(0);
   });
 
@@ -103,8 +117,12 @@ describe("web push endpoints", () => {
     expect((await register(admin, "https://push.example.test/push/admin")).status).toBe(201);
     const res = await register(approver, "https://push.example.test/push/admin");
     expect(res.status).toBe(409);
-    const mine = (await (await t.request("/api/notifications/preferences", { cookie: admin })).json()) as NotificationPreferencesResponse;
-    const theirs = (await (await t.request("/api/notifications/preferences", { cookie: approver })).json()) as NotificationPreferencesResponse;
+    const mine = (await (
+      await t.request("/api/notifications/preferences", { cookie: admin })
+    ).json()) as NotificationPreferencesResponse;
+    const theirs = (await (
+      await t.request("/api/notifications/preferences", { cookie: approver })
+    ).json()) as NotificationPreferencesResponse;
     expect([mine.subscriptions, theirs.subscriptions]).toEqual([1, 0]);
     // The owner re-subscribing the same endpoint (new keys) is fine.
     expect((await register(admin, "https://push.example.test/push/admin")).status).toBe(201);
@@ -135,8 +153,15 @@ describe("guarded push transport", () => {
     const port = (local.address() as AddressInfo).port;
     let lookups = 0;
     // Public for the check, loopback for the socket's own lookup.
-    const transport = guardedTransport({ lookup: async () => (lookups++ === 0 ? [{ address: PUBLIC, family: 4 }] : [{ address: "127.0.0.1", family: 4 }]) });
-    const err = await transport(`https://rebind.example.test:${port}/push`, { method: "POST", headers: {}, body: new Uint8Array(1), timeoutMs: 2_000 }).catch((e: NodeJS.ErrnoException) => e);
+    const transport = guardedTransport({
+      lookup: async () => (lookups++ === 0 ? [{ address: PUBLIC, family: 4 }] : [{ address: "127.0.0.1", family: 4 }]),
+    });
+    const err = await transport(`https://rebind.example.test:${port}/push`, {
+      method: "POST",
+      headers: {},
+      body: new Uint8Array(1),
+      timeoutMs: 2_000,
+    }).catch((e: NodeJS.ErrnoException) => e);
     await new Promise<void>((r) => local.close(() => r()));
     expect((err as NodeJS.ErrnoException).code).toBe("EPUSHREFUSED");
     expect(lookups).toBe(2);
@@ -145,6 +170,17 @@ describe("guarded push transport", () => {
 
   it("judges IPv4-mapped and embedded addresses by their IPv4 part", () => {
     expect(["8.8.8.8", "::ffff:8.8.8.8", "2606:4700:4700::1111"].map(isPublicAddress)).toEqual([true, true, true]);
-    expect(["::ffff:7f00:1", "::ffff:169.254.169.254", "::127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::1", "0.0.0.0", "100.127.255.255", "fe80::1%eth0"].map(isPublicAddress)).toEqual(Array(8).fill(false));
+    expect(
+      [
+        "::ffff:7f00:1",
+        "::ffff:169.254.169.254",
+        "::127.0.0.1",
+        "64:ff9b::7f00:1",
+        "2002:7f00:1::1",
+        "0.0.0.0",
+        "100.127.255.255",
+        "fe80::1%eth0",
+      ].map(isPublicAddress),
+    ).toEqual(Array(8).fill(false));
   });
 });

@@ -23,7 +23,11 @@ describe("a session's end closes its live feed", () => {
 
   const userId = async (name: string) => Number((await h.store.users.byUsername(name))!.id);
   const postEvent = async () => {
-    const res = await h.app.request("/webhooks/postmark", { method: "POST", headers: webhookHeaders(), body: JSON.stringify(examplePayload("delivery")) });
+    const res = await h.app.request("/webhooks/postmark", {
+      method: "POST",
+      headers: webhookHeaders(),
+      body: JSON.stringify(examplePayload("delivery")),
+    });
     expect(res.status).toBe(200);
   };
   /** A stream that has received one event, so it is known to be live. */
@@ -58,7 +62,9 @@ describe("a session's end closes its live feed", () => {
     const other = await liveStream(admin);
     const cookie = await h.addUser("vera", "viewer");
     const c = await liveStream(cookie);
-    expect((await h.request(`/api/users/${await userId("vera")}`, { method: "DELETE", cookie: admin })).status).toBe(200);
+    expect((await h.request(`/api/users/${await userId("vera")}`, { method: "DELETE", cookie: admin })).status).toBe(
+      200,
+    );
     await expectEnded(c);
     // The admin's own stream goes on.
     await other.waitFor(() => other.messages.length === 3);
@@ -67,7 +73,11 @@ describe("a session's end closes its live feed", () => {
   it("when an admin changes the user's role", async () => {
     const cookie = await h.addUser("otto", "operator");
     const c = await liveStream(cookie);
-    const res = await h.request(`/api/users/${await userId("otto")}`, { method: "PATCH", cookie: admin, body: JSON.stringify({ role: "viewer" }) });
+    const res = await h.request(`/api/users/${await userId("otto")}`, {
+      method: "PATCH",
+      cookie: admin,
+      body: JSON.stringify({ role: "viewer" }),
+    });
     expect(res.status).toBe(200);
     await expectEnded(c);
   });

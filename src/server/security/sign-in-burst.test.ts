@@ -40,7 +40,11 @@ describe("sign-in under a burst", () => {
     for (let i = 0; i < 2; i++) void h.services.hashLimiter.tryEnter()!.run(() => gate.promise);
   };
   const login = async (username: string, password: string, address = "203.0.113.7"): Promise<Response> =>
-    h.app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": address }, body: JSON.stringify({ username, password }) });
+    h.app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": address },
+      body: JSON.stringify({ username, password }),
+    });
 
   it("40 parallel wrong passwords from one address: at most 5 are checked, the rest and a right password get 429", async () => {
     holdSlots();
@@ -89,9 +93,12 @@ describe("sign-in under a burst", () => {
 
   it("repeated failures from many pairs write a bounded number of audit rows", async () => {
     const admin = await h.login();
-    for (let i = 0; i < 30; i++) expect((await login("ghost", "wrong-password", `192.0.2.${(i % 3) + 10}`)).status).toBeGreaterThanOrEqual(401);
+    for (let i = 0; i < 30; i++)
+      expect((await login("ghost", "wrong-password", `192.0.2.${(i % 3) + 10}`)).status).toBeGreaterThanOrEqual(401);
     await h.services.failedLogins.flush(true);
-    const res = (await (await h.request("/api/audit?action=auth.login.failed&limit=100", { cookie: admin })).json()) as AuditResponse;
+    const res = (await (
+      await h.request("/api/audit?action=auth.login.failed&limit=100", { cookie: admin })
+    ).json()) as AuditResponse;
     // Three addresses: one first row each, one repeat count each.
     expect(res.records.filter((r) => r.action === "auth.login.failed")).toHaveLength(3);
     const repeats = res.records.filter((r) => r.action === "auth.login.failed.repeated");

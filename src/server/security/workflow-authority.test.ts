@@ -9,14 +9,24 @@ import type { Role } from "../../contract/api/auth";
 import { SESSION_COOKIE } from "../auth/cookie";
 import { startFakeUpstream, type FakeUpstream, type Seen } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 
 /** A workflow that deletes server 3 on any bounce. */
 const deleteServerDoc = (step: Record<string, unknown> = {}) => ({
   version: 1,
   name: "Delete server 3",
   trigger: { type: "bounce" },
-  steps: [{ id: "wipe", kind: "action", operationId: "servers.delete", params: { serverid: 3 }, approval: "auto", ...step }],
+  steps: [
+    { id: "wipe", kind: "action", operationId: "servers.delete", params: { serverid: 3 }, approval: "auto", ...step },
+  ],
 });
 
 /** A workflow that sends a fixed email on any bounce (one approver). */
@@ -29,7 +39,12 @@ const sendDoc = () => ({
       id: "tell",
       kind: "action",
       operationId: "email.send",
-      body: { From: "mailroom@lumenapp.io", To: "ops@lumenapp.io", Subject: "Bounce", TextBody: "Last week felix96@comcast.net bounced too." },
+      body: {
+        From: "mailroom@lumenapp.io",
+        To: "ops@lumenapp.io",
+        Subject: "Bounce",
+        TextBody: "Last week felix96@comcast.net bounced too.",
+      },
       approval: "required",
     },
   ],
@@ -67,7 +82,12 @@ describe("workflow authority and approvals (security)", () => {
 
   /** A user with a session, without password hashing (sign-in itself is tested elsewhere). */
   async function signedIn(username: string, role: Role) {
-    const row = await db.store.users.create({ username, role, passwordHash: "not-a-hash", now: new Date(t.clock()).toISOString() });
+    const row = await db.store.users.create({
+      username,
+      role,
+      passwordHash: "not-a-hash",
+      now: new Date(t.clock()).toISOString(),
+    });
     const session = await t.services.sessions.create(Number(row.id), null);
     return `${SESSION_COOKIE}=${session.id}`;
   }
@@ -78,15 +98,27 @@ describe("workflow authority and approvals (security)", () => {
 
   const userId = async (name: string) => Number((await db.store.users.byUsername(name))!.id);
   const post = (path: string, cookie: string, json: unknown = {}) => t.request(path, { method: "POST", cookie, json });
-  const summaries = async () => ((await (await t.request("/api/workflows", { cookie: viewer })).json()) as { workflows: WorkflowSummary[] }).workflows;
-  const run = async (id: number) => (await (await t.request(`/api/runs/${id}`, { cookie: viewer })).json()) as RunDetail;
-  const pending = async () => ((await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] }).approvals;
-  const settled = (id: number) => until(async () => ((await run(id)).status !== "queued" && (await run(id)).status !== "running" ? run(id) : null));
+  const summaries = async () =>
+    ((await (await t.request("/api/workflows", { cookie: viewer })).json()) as { workflows: WorkflowSummary[] })
+      .workflows;
+  const run = async (id: number) =>
+    (await (await t.request(`/api/runs/${id}`, { cookie: viewer })).json()) as RunDetail;
+  const pending = async () =>
+    ((await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] }).approvals;
+  const settled = (id: number) =>
+    until(async () => ((await run(id)).status !== "queued" && (await run(id)).status !== "running" ? run(id) : null));
 
   /** An operator's workflow as an older Mailroom stored it (no role on the version), enabled. */
   async function legacyOperatorWorkflow(doc: unknown) {
     const { workflows } = t.services.workflows;
-    const id = await workflows.create({ name: "legacy", description: "", trigger: "bounce", document: doc, author: { id: await userId("olga"), username: "olga", role: null }, now: new Date(t.clock()).toISOString() });
+    const id = await workflows.create({
+      name: "legacy",
+      description: "",
+      trigger: "bounce",
+      document: doc,
+      author: { id: await userId("olga"), username: "olga", role: null },
+      now: new Date(t.clock()).toISOString(),
+    });
     await workflows.setEnabled(id, true, new Date(t.clock()).toISOString());
     t.engine.invalidate();
     return id;
@@ -105,12 +137,20 @@ describe("workflow authority and approvals (security)", () => {
     expect((await t.request("/api/postmark/servers/3", { method: "DELETE", cookie: operator })).status).toBe(403);
     const res = await post("/api/workflows", operator, deleteServerDoc());
     expect(res.status).toBe(403);
-    expect((await errorOf(res)).message).toMatch(/Step "wipe" calls "Delete a server", a destructive operation, which an operator may not call/);
+    expect((await errorOf(res)).message).toMatch(
+      /Step "wipe" calls "Delete a server", a destructive operation, which an operator may not call/,
+    );
 
     const mine = await createEnabled(operator, suppressDoc());
-    const put = await t.request(`/api/workflows/${mine}`, { method: "PUT", cookie: operator, json: deleteServerDoc({ approval: "required" }) });
+    const put = await t.request(`/api/workflows/${mine}`, {
+      method: "PUT",
+      cookie: operator,
+      json: deleteServerDoc({ approval: "required" }),
+    });
     expect(put.status).toBe(403);
-    expect((await (await t.request(`/api/workflows/${mine}`, { cookie: operator })).json()) as WorkflowDetail).toMatchObject({ currentVersion: 1 });
+    expect(
+      (await (await t.request(`/api/workflows/${mine}`, { cookie: operator })).json()) as WorkflowDetail,
+    ).toMatchObject({ currentVersion: 1 });
 
     const admins = await post("/api/workflows", admin, deleteServerDoc({ approval: "required" }));
     expect(admins.status).toBe(201);
@@ -121,7 +161,10 @@ describe("workflow authority and approvals (security)", () => {
 
   it("a destructive step without approval is an error unless an admin saves it", async () => {
     expect((await post("/api/workflows", admin, deleteServerDoc())).status).toBe(201);
-    const imported = await post("/api/workflows", operator, { ...deleteServerDoc({ approvalPolicy: { approvers: 1, allowSelfApproval: true } }), name: "imported" });
+    const imported = await post("/api/workflows", operator, {
+      ...deleteServerDoc({ approvalPolicy: { approvers: 1, allowSelfApproval: true } }),
+      name: "imported",
+    });
     expect(imported.status).toBe(403);
   });
 
@@ -144,14 +187,22 @@ describe("workflow authority and approvals (security)", () => {
     const rerun = await post(`/api/runs/${forced}/rerun`, admin);
     expect(rerun.status).toBe(409);
     expect((await errorOf(rerun)).message).toMatch(/olga now acts as operator/);
-    const test = await post(`/api/workflows/${id}/test`, admin, { event: { trigger: "bounce", payload: bouncePayload() }, mode: "real", confirmLive: true });
+    const test = await post(`/api/workflows/${id}/test`, admin, {
+      event: { trigger: "bounce", payload: bouncePayload() },
+      mode: "real",
+      confirmLive: true,
+    });
     expect(test.status).toBe(409);
     expect(deletes(up.seen)).toHaveLength(0);
   });
 
   it("an operator may not re-run or test for real an admin's workflow whose destructive step runs without approval", async () => {
     const id = await createEnabled(admin, deleteServerDoc());
-    const test = await post(`/api/workflows/${id}/test`, operator, { event: { trigger: "bounce", payload: bouncePayload() }, mode: "real", confirmLive: true });
+    const test = await post(`/api/workflows/${id}/test`, operator, {
+      event: { trigger: "bounce", payload: bouncePayload() },
+      mode: "real",
+      confirmLive: true,
+    });
     expect(test.status).toBe(403);
     const [runId] = await t.engine.startRuns(bounce(1));
     await settled(runId!);
@@ -163,11 +214,17 @@ describe("workflow authority and approvals (security)", () => {
 
   it("demoting the author disables their workflows with a reason, and no new runs start", async () => {
     const id = await createEnabled(operator, suppressDoc());
-    const res = await t.request(`/api/users/${await userId("olga")}`, { method: "PATCH", cookie: admin, json: { role: "approver" } });
+    const res = await t.request(`/api/users/${await userId("olga")}`, {
+      method: "PATCH",
+      cookie: admin,
+      json: { role: "approver" },
+    });
     expect(res.status).toBe(200);
     const [wf] = await summaries();
     expect(wf).toMatchObject({ id, enabled: false });
-    expect(wf!.disabledReason).toMatch(/^Disabled because its author olga now acts as approver: Step "suppress" calls "Add addresses to suppression list", a write operation, which an approver may not call\. Someone whose role allows every step must save it again\.$/);
+    expect(wf!.disabledReason).toMatch(
+      /^Disabled because its author olga now acts as approver: Step "suppress" calls "Add addresses to suppression list", a write operation, which an approver may not call\. Someone whose role allows every step must save it again\.$/,
+    );
     expect(await t.engine.startRuns(bounce(1))).toEqual([]);
     expect(workCalls(up.seen)).toHaveLength(0);
 
@@ -179,9 +236,15 @@ describe("workflow authority and approvals (security)", () => {
 
   it("removing the author disables their workflows with a reason, and no new runs start", async () => {
     await createEnabled(operator, suppressDoc());
-    expect((await t.request(`/api/users/${await userId("olga")}`, { method: "DELETE", cookie: admin })).status).toBe(200);
+    expect((await t.request(`/api/users/${await userId("olga")}`, { method: "DELETE", cookie: admin })).status).toBe(
+      200,
+    );
     const [wf] = await summaries();
-    expect(wf).toMatchObject({ enabled: false, disabledReason: "Disabled because its author olga no longer exists. Someone whose role allows every step must save it again." });
+    expect(wf).toMatchObject({
+      enabled: false,
+      disabledReason:
+        "Disabled because its author olga no longer exists. Someone whose role allows every step must save it again.",
+    });
     expect(await t.engine.startRuns(bounce(1))).toEqual([]);
     expect(workCalls(up.seen)).toHaveLength(0);
   });
@@ -194,7 +257,10 @@ describe("workflow authority and approvals (security)", () => {
     await db.store.users.update(await userId("olga"), { role: "viewer", now: new Date(t.clock()).toISOString() });
     const res = await post(`/api/approvals/${item.id}/approve`, approver);
     expect(res.status).toBe(200);
-    expect((await res.json()) as DecisionResponse).toMatchObject({ executed: true, approval: { status: "approved", outcome: "failed" } });
+    expect((await res.json()) as DecisionResponse).toMatchObject({
+      executed: true,
+      approval: { status: "approved", outcome: "failed" },
+    });
     expect((await run(item.runId)).error).toMatch(/a viewer may not call/);
     expect(workCalls(up.seen)).toHaveLength(0);
   });
@@ -216,7 +282,14 @@ describe("workflow authority and approvals (security)", () => {
     await createEnabled(admin, sendDoc());
     await t.engine.startRuns(bounce(1));
     const item = await until(async () => (await pending())[0]);
-    const edit = { body: { From: "mailroom@lumenapp.io", To: "attacker@evil.example", Subject: "Bounce", TextBody: "Last week felix96@comcast.net bounced too." } };
+    const edit = {
+      body: {
+        From: "mailroom@lumenapp.io",
+        To: "attacker@evil.example",
+        Subject: "Bounce",
+        TextBody: "Last week felix96@comcast.net bounced too.",
+      },
+    };
     const res = await post(`/api/approvals/${item.id}/approve`, operator, edit);
     expect(res.status).toBe(200);
     const edited = (await res.json()) as DecisionResponse;
@@ -228,7 +301,11 @@ describe("workflow authority and approvals (security)", () => {
       originalBlastRadius: { addresses: ["ops@lumenapp.io"] },
       changes: [{ path: "body.To", kind: "changed", before: "ops@lumenapp.io", after: "attacker@evil.example" }],
     });
-    expect(edited.approval.blastRadius).toMatchObject({ recipients: 1, addresses: ["attacker@evil.example"], domains: ["evil.example"] });
+    expect(edited.approval.blastRadius).toMatchObject({
+      recipients: 1,
+      addresses: ["attacker@evil.example"],
+      domains: ["evil.example"],
+    });
     expect(workCalls(up.seen)).toHaveLength(0);
 
     // The editor's own approval does not count; signed links made before the edit no longer apply.
@@ -238,7 +315,10 @@ describe("workflow authority and approvals (security)", () => {
     expect(workCalls(up.seen)).toHaveLength(0);
 
     const other = await post(`/api/approvals/${item.id}/approve`, approver);
-    expect((await other.json()) as DecisionResponse).toMatchObject({ executed: true, approval: { status: "approved", outcome: "succeeded" } });
+    expect((await other.json()) as DecisionResponse).toMatchObject({
+      executed: true,
+      approval: { status: "approved", outcome: "succeeded" },
+    });
     const calls = workCalls(up.seen);
     expect(calls).toHaveLength(1);
     expect(JSON.parse(calls[0]!.body)).toMatchObject({ To: "attacker@evil.example" });
@@ -250,7 +330,13 @@ describe("workflow authority and approvals (security)", () => {
     const item = await until(async () => (await pending())[0]);
     const link = (await (await post(`/api/approvals/${item.id}/link`, approver)).json()) as { url: string };
     const token = link.url.split("/approve/")[1]!;
-    expect((await post(`/api/approvals/${item.id}/approve`, operator, { body: { From: "mailroom@lumenapp.io", To: "x@evil.example" } })).status).toBe(200);
+    expect(
+      (
+        await post(`/api/approvals/${item.id}/approve`, operator, {
+          body: { From: "mailroom@lumenapp.io", To: "x@evil.example" },
+        })
+      ).status,
+    ).toBe(200);
     expect((await post(`/api/approval-links/${token}/approve`, approver)).status).toBe(410);
     expect(workCalls(up.seen)).toHaveLength(0);
   });
@@ -259,7 +345,12 @@ describe("workflow authority and approvals (security)", () => {
     await createEnabled(admin, sendDoc());
     await t.engine.startRuns(bounce(1));
     const item = await until(async () => (await pending())[0]);
-    expect(item.blastRadius).toEqual({ recipients: 1, addresses: ["ops@lumenapp.io"], domains: ["lumenapp.io"], serverId: 1 });
+    expect(item.blastRadius).toEqual({
+      recipients: 1,
+      addresses: ["ops@lumenapp.io"],
+      domains: ["lumenapp.io"],
+      serverId: 1,
+    });
   });
 
   it("an admin's destructive workflow, approved by two other people, runs exactly once, recorded as the admin and the run", async () => {
@@ -268,14 +359,24 @@ describe("workflow authority and approvals (security)", () => {
     const item = await until(async () => (await pending())[0]);
     expect(item.policy).toMatchObject({ approvers: 2, allowSelfApproval: false, author: "admin" });
     expect((await post(`/api/approvals/${item.id}/approve`, admin)).status).toBe(403);
-    expect((await (await post(`/api/approvals/${item.id}/approve`, approver)).json()) as DecisionResponse).toMatchObject({ executed: false });
+    expect(
+      (await (await post(`/api/approvals/${item.id}/approve`, approver)).json()) as DecisionResponse,
+    ).toMatchObject({ executed: false });
     expect(deletes(up.seen)).toHaveLength(0);
-    expect((await (await post(`/api/approvals/${item.id}/approve`, approver2)).json()) as DecisionResponse).toMatchObject({ executed: true, approval: { outcome: "succeeded" } });
+    expect(
+      (await (await post(`/api/approvals/${item.id}/approve`, approver2)).json()) as DecisionResponse,
+    ).toMatchObject({ executed: true, approval: { outcome: "succeeded" } });
     expect(deletes(up.seen)).toHaveLength(1);
     expect((await post(`/api/approvals/${item.id}/approve`, operator)).status).toBe(409);
     expect(deletes(up.seen)).toHaveLength(1);
 
-    const audit = (await (await t.request("/api/audit?action=postmark.write", { cookie: admin })).json()) as { records: AuditRecord[] };
-    expect(audit.records[0]).toMatchObject({ actor: { name: "admin", userId: await userId("admin") }, target: "DELETE /servers/3", details: { role: "admin", workflow: { runId, workflowId: id, version: 1, stepId: "wipe" } } });
+    const audit = (await (await t.request("/api/audit?action=postmark.write", { cookie: admin })).json()) as {
+      records: AuditRecord[];
+    };
+    expect(audit.records[0]).toMatchObject({
+      actor: { name: "admin", userId: await userId("admin") },
+      target: "DELETE /servers/3",
+      details: { role: "admin", workflow: { runId, workflowId: id, version: 1, stepId: "wipe" } },
+    });
   });
 });

@@ -63,7 +63,12 @@ export function createConnectionSettings(deps: {
       400,
       "validation_failed",
       `Postmark refused the ${what}: ${pm.Message ?? `HTTP ${res.status}`}${pm.ErrorCode !== undefined ? ` (ErrorCode ${pm.ErrorCode})` : ""}. Nothing was saved.`,
-      { field: kind === "account" ? "accountToken" : "serverToken", status: res.status, ErrorCode: pm.ErrorCode ?? null, Message: pm.Message ?? null },
+      {
+        field: kind === "account" ? "accountToken" : "serverToken",
+        status: res.status,
+        ErrorCode: pm.ErrorCode ?? null,
+        Message: pm.Message ?? null,
+      },
     );
   }
 
@@ -91,10 +96,18 @@ export function createConnectionSettings(deps: {
 
     async save(req: SaveConnectionRequest, actor: Actor): Promise<ConnectionStatus> {
       if (req.accountToken && config.postmark.accountToken) {
-        throw new ApiFailure(409, "conflict", "POSTMARK_ACCOUNT_TOKEN is set in the environment and takes precedence; change it there.");
+        throw new ApiFailure(
+          409,
+          "conflict",
+          "POSTMARK_ACCOUNT_TOKEN is set in the environment and takes precedence; change it there.",
+        );
       }
       if (req.serverToken && config.postmark.serverToken) {
-        throw new ApiFailure(409, "conflict", "POSTMARK_SERVER_TOKEN is set in the environment and takes precedence; change it there.");
+        throw new ApiFailure(
+          409,
+          "conflict",
+          "POSTMARK_SERVER_TOKEN is set in the environment and takes precedence; change it there.",
+        );
       }
       if (req.accountToken) await check("account", req.accountToken);
       if (req.serverToken) await check("server", req.serverToken);
@@ -103,8 +116,19 @@ export function createConnectionSettings(deps: {
         const value = req[kind];
         if (value) await store.settings.set(KEYS[kind], box.seal(value, KEYS[kind]), at, actor.id);
       }
-      const saved = [req.accountToken && "account token", req.serverToken && "server token"].filter(Boolean).join(" and ");
-      await store.audit.record({ actor, action: "settings.connection.save", target: "settings:connection", detail: `saved ${saved}`, details: { accountToken: !!req.accountToken, serverToken: !!req.serverToken } }, at);
+      const saved = [req.accountToken && "account token", req.serverToken && "server token"]
+        .filter(Boolean)
+        .join(" and ");
+      await store.audit.record(
+        {
+          actor,
+          action: "settings.connection.save",
+          target: "settings:connection",
+          detail: `saved ${saved}`,
+          details: { accountToken: !!req.accountToken, serverToken: !!req.serverToken },
+        },
+        at,
+      );
       await connection.reload();
       return this.status();
     },

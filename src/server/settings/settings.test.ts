@@ -6,7 +6,12 @@ const LIVE_ACCOUNT = "live-account-token-abcd";
 const LIVE_SERVER = "live-server-token-wxyz";
 const SANDBOX_ACCOUNT = "sandbox-account-token";
 
-type Status = { mode: string; accountToken: { source: string; hint: string | null }; serverToken: { source: string; hint: string | null }; defaultServerId: number | null };
+type Status = {
+  mode: string;
+  accountToken: { source: string; hint: string | null };
+  serverToken: { source: string; hint: string | null };
+  defaultServerId: number | null;
+};
 
 describe("settings: Postmark connection", () => {
   let live: FakeUpstream;
@@ -14,25 +19,43 @@ describe("settings: Postmark connection", () => {
   let h: Harness;
   let admin: string;
   beforeAll(async () => {
-    live = await startFakeUpstream(postmarkLike({ accountToken: LIVE_ACCOUNT, servers: [{ id: 7, name: "Live", token: LIVE_SERVER }] }));
-    sandbox = await startFakeUpstream(postmarkLike({ accountToken: SANDBOX_ACCOUNT, servers: [{ id: 1, name: "Sandbox", token: "sandbox-server-1" }] }));
+    live = await startFakeUpstream(
+      postmarkLike({ accountToken: LIVE_ACCOUNT, servers: [{ id: 7, name: "Live", token: LIVE_SERVER }] }),
+    );
+    sandbox = await startFakeUpstream(
+      postmarkLike({ accountToken: SANDBOX_ACCOUNT, servers: [{ id: 1, name: "Sandbox", token: "sandbox-server-1" }] }),
+    );
   });
   afterAll(async () => {
     await live.close();
     await sandbox.close();
   });
   beforeEach(async () => {
-    h = await createHarness({ env: { POSTMARK_API_URL: live.url }, sandbox: { url: sandbox.url, accountToken: SANDBOX_ACCOUNT } });
+    h = await createHarness({
+      env: { POSTMARK_API_URL: live.url },
+      sandbox: { url: sandbox.url, accountToken: SANDBOX_ACCOUNT },
+    });
     admin = await h.login();
   });
   afterEach(async () => h.cleanup());
 
   const status = async () => (await (await h.request("/api/settings/connection", { cookie: admin })).json()) as Status;
-  const save = (body: unknown, cookie = admin) => h.request("/api/settings/connection", { method: "PUT", cookie, body: JSON.stringify(body) });
+  const save = (body: unknown, cookie = admin) =>
+    h.request("/api/settings/connection", { method: "PUT", cookie, body: JSON.stringify(body) });
 
   it("starts in sandbox mode and says so", async () => {
-    expect(await status()).toMatchObject({ mode: "sandbox", accountToken: { source: "sandbox" }, serverToken: { source: "none", hint: null }, defaultServerId: 1 });
-    expect(await (await h.request("/api/health")).json()).toMatchObject({ ok: true, mode: "sandbox", upstream: sandbox.url, version: "test" });
+    expect(await status()).toMatchObject({
+      mode: "sandbox",
+      accountToken: { source: "sandbox" },
+      serverToken: { source: "none", hint: null },
+      defaultServerId: 1,
+    });
+    expect(await (await h.request("/api/health")).json()).toMatchObject({
+      ok: true,
+      mode: "sandbox",
+      upstream: sandbox.url,
+      version: "test",
+    });
     const servers = await (await h.request("/api/servers", { cookie: admin })).json();
     expect(servers).toEqual({ servers: [{ id: 1, name: "Sandbox", color: "red" }], defaultServerId: 1 });
   });
@@ -52,7 +75,12 @@ describe("settings: Postmark connection", () => {
     const res = await save({ accountToken: LIVE_ACCOUNT, serverToken: LIVE_SERVER });
     expect(res.status).toBe(200);
     const s = (await res.json()) as Status;
-    expect(s).toMatchObject({ mode: "live", accountToken: { source: "saved", hint: "abcd" }, serverToken: { source: "saved", hint: "wxyz" }, defaultServerId: 7 });
+    expect(s).toMatchObject({
+      mode: "live",
+      accountToken: { source: "saved", hint: "abcd" },
+      serverToken: { source: "saved", hint: "wxyz" },
+      defaultServerId: 7,
+    });
     expect(JSON.stringify(s)).not.toContain(LIVE_ACCOUNT);
 
     const raw = JSON.stringify(await h.store.db.selectFrom("settings").selectAll().execute());
@@ -89,15 +117,29 @@ describe("settings: Postmark connection", () => {
 
 describe("settings with environment tokens", () => {
   it("reports env tokens as such and refuses to override them", async () => {
-    const live = await startFakeUpstream(postmarkLike({ accountToken: LIVE_ACCOUNT, servers: [{ id: 7, name: "Live", token: LIVE_SERVER }] }));
+    const live = await startFakeUpstream(
+      postmarkLike({ accountToken: LIVE_ACCOUNT, servers: [{ id: 7, name: "Live", token: LIVE_SERVER }] }),
+    );
     const h = await createHarness({ env: { POSTMARK_API_URL: live.url, POSTMARK_ACCOUNT_TOKEN: LIVE_ACCOUNT } });
     const admin = await h.login();
     const s = (await (await h.request("/api/settings/connection", { cookie: admin })).json()) as Status;
-    expect(s).toMatchObject({ mode: "live", accountToken: { source: "env", hint: "abcd" }, serverToken: { source: "none" } });
-    const res = await h.request("/api/settings/connection", { method: "PUT", cookie: admin, body: JSON.stringify({ accountToken: "another-token-1234" }) });
+    expect(s).toMatchObject({
+      mode: "live",
+      accountToken: { source: "env", hint: "abcd" },
+      serverToken: { source: "none" },
+    });
+    const res = await h.request("/api/settings/connection", {
+      method: "PUT",
+      cookie: admin,
+      body: JSON.stringify({ accountToken: "another-token-1234" }),
+    });
     expect(res.status).toBe(409);
     // A saved server token sits beside the env account token.
-    const both = await h.request("/api/settings/connection", { method: "PUT", cookie: admin, body: JSON.stringify({ serverToken: LIVE_SERVER }) });
+    const both = await h.request("/api/settings/connection", {
+      method: "PUT",
+      cookie: admin,
+      body: JSON.stringify({ serverToken: LIVE_SERVER }),
+    });
     expect(((await both.json()) as Status).serverToken.source).toBe("saved");
     await h.cleanup();
     await live.close();

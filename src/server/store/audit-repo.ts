@@ -1,6 +1,14 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { AuditOutcome, AuditQuery, AuditRecord, AuditVerifyResponse } from "../../contract/api/audit";
-import { GENESIS_HASH, canonicalJson, hashRecord, hashRecordKeyed, keyedFromMarker, readKeyedFromMarker, type ChainFields } from "../audit/chain";
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  hashRecord,
+  hashRecordKeyed,
+  keyedFromMarker,
+  readKeyedFromMarker,
+  type ChainFields,
+} from "../audit/chain";
 import type { Dialect } from "./migrations/types";
 import type { AuditLogTable, Database } from "./schema";
 
@@ -30,7 +38,11 @@ const HEAD_KEY = "audit.head";
 const KEYED_FROM_KEY = "audit.keyed_from";
 
 type Row = AuditLogTable;
-const fromDb = (r: Row): Row => ({ ...r, seq: Number(r.seq), actor_id: r.actor_id === null ? null : Number(r.actor_id) });
+const fromDb = (r: Row): Row => ({
+  ...r,
+  seq: Number(r.seq),
+  actor_id: r.actor_id === null ? null : Number(r.actor_id),
+});
 
 export function toAuditRecord(raw: Row): AuditRecord {
   const r = fromDb(raw);
@@ -74,7 +86,9 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
   function filtered<O>(q: SelectQueryBuilder<Database, "audit_log", O>, f: AuditFilters) {
     if (f.actor) {
       const actor = f.actor;
-      q = q.where((eb) => eb.or([eb("actor_name", "=", actor), ...(/^\d+$/.test(actor) ? [eb("actor_id", "=", Number(actor))] : [])]));
+      q = q.where((eb) =>
+        eb.or([eb("actor_name", "=", actor), ...(/^\d+$/.test(actor) ? [eb("actor_id", "=", Number(actor))] : [])]),
+      );
     }
     if (f.action) q = q.where(sql<string>`substr(action, 1, ${f.action.length})`, "=", f.action);
     if (f.target) {
@@ -102,7 +116,12 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
     const k = needKey();
     return db.transaction().execute(async (trx) => {
       if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
-      const last = await trx.selectFrom("audit_log").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
+      const last = await trx
+        .selectFrom("audit_log")
+        .select(["seq", "hash"])
+        .orderBy("seq", "desc")
+        .limit(1)
+        .executeTakeFirst();
       let seq = last ? Number(last.seq) : 0;
       let prev = last?.hash ?? GENESIS_HASH;
       const rows: Row[] = batch.map(({ entry, now }) => {
@@ -116,7 +135,8 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
           action: entry.action,
           target: entry.target ?? null,
           outcome: entry.outcome ?? "success",
-          outcome_detail: entry.outcomeDetail === undefined || entry.outcomeDetail === null ? null : String(entry.outcomeDetail),
+          outcome_detail:
+            entry.outcomeDetail === undefined || entry.outcomeDetail === null ? null : String(entry.outcomeDetail),
           request_id: entry.requestId ?? null,
           details: canonicalJson(details),
           prev_hash: prev,
@@ -131,8 +151,17 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
       const now = batch.at(-1)!.now;
       if (!markerWritten) {
         // The first keyed record of this database: older ones (if any) keep their unkeyed hashes.
-        const marker = await trx.selectFrom("settings").select("value").where("key", "=", KEYED_FROM_KEY).executeTakeFirst();
-        if (!marker) await trx.insertInto("settings").values({ key: KEYED_FROM_KEY, value: keyedFromMarker(first.seq, k), updated_at: now, updated_by: null }).onConflict((oc) => oc.column("key").doNothing()).execute();
+        const marker = await trx
+          .selectFrom("settings")
+          .select("value")
+          .where("key", "=", KEYED_FROM_KEY)
+          .executeTakeFirst();
+        if (!marker)
+          await trx
+            .insertInto("settings")
+            .values({ key: KEYED_FROM_KEY, value: keyedFromMarker(first.seq, k), updated_at: now, updated_by: null })
+            .onConflict((oc) => oc.column("key").doNothing())
+            .execute();
       }
       // The head lets verify notice records removed from the end of the chain.
       const head = `${tail.seq}:${tail.hash}`;
@@ -197,13 +226,19 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     /** Newest first (raw rows; kept for older callers and tests). */
-    recent: async (limit = 100) => (await db.selectFrom("audit_log").selectAll().orderBy("seq", "desc").limit(limit).execute()).map(fromDb),
+    recent: async (limit = 100) =>
+      (await db.selectFrom("audit_log").selectAll().orderBy("seq", "desc").limit(limit).execute()).map(fromDb),
 
     /** Newest first, keyset-paged by seq. */
-    async list(q: AuditFilters & { before?: number; limit: number }): Promise<{ records: AuditRecord[]; nextBefore: number | null }> {
+    async list(
+      q: AuditFilters & { before?: number; limit: number },
+    ): Promise<{ records: AuditRecord[]; nextBefore: number | null }> {
       let query = filtered(db.selectFrom("audit_log").selectAll(), q);
       if (q.before !== undefined) query = query.where("seq", "<", q.before);
-      const rows = await query.orderBy("seq", "desc").limit(q.limit + 1).execute();
+      const rows = await query
+        .orderBy("seq", "desc")
+        .limit(q.limit + 1)
+        .execute();
       const page = rows.slice(0, q.limit).map(toAuditRecord);
       return { records: page, nextBefore: rows.length > q.limit ? (page.at(-1)?.seq ?? null) : null };
     },
@@ -212,7 +247,11 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
     async *scan(f: AuditFilters, pageSize = 500): AsyncGenerator<AuditRecord> {
       let after = 0;
       for (;;) {
-        const rows = await filtered(db.selectFrom("audit_log").selectAll(), f).where("seq", ">", after).orderBy("seq", "asc").limit(pageSize).execute();
+        const rows = await filtered(db.selectFrom("audit_log").selectAll(), f)
+          .where("seq", ">", after)
+          .orderBy("seq", "asc")
+          .limit(pageSize)
+          .execute();
         for (const r of rows) yield toAuditRecord(r);
         if (rows.length < pageSize) return;
         after = Number(rows.at(-1)!.seq);
@@ -226,10 +265,21 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
       let prev = GENESIS_HASH;
       let checked = 0;
       let after = -Infinity;
-      const broken = (seq: number, reason: string): AuditVerifyResponse => ({ intact: false, checked, lastSeq: expectedSeq - 1, firstBrokenSeq: seq, reason, checkedAt: now });
+      const broken = (seq: number, reason: string): AuditVerifyResponse => ({
+        intact: false,
+        checked,
+        lastSeq: expectedSeq - 1,
+        firstBrokenSeq: seq,
+        reason,
+        checkedAt: now,
+      });
       // Records before the signed marker predate the key and carry the unkeyed hash; without a
       // marker every record must be keyed. A forged or moved marker fails its signature.
-      const marker = await db.selectFrom("settings").select("value").where("key", "=", KEYED_FROM_KEY).executeTakeFirst();
+      const marker = await db
+        .selectFrom("settings")
+        .select("value")
+        .where("key", "=", KEYED_FROM_KEY)
+        .executeTakeFirst();
       const keyedFrom = marker ? readKeyedFromMarker(marker.value, k) : 1;
       if (keyedFrom === null) return broken(1, "keyed_marker_invalid");
       for (;;) {
@@ -240,7 +290,8 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
           if (r.seq !== expectedSeq) return broken(expectedSeq, r.seq > expectedSeq ? "seq_gap" : "seq_out_of_order");
           if (r.prev_hash !== prev) return broken(r.seq, "prev_hash_mismatch");
           const { hash, ...fields } = r;
-          if ((r.seq < keyedFrom ? hashRecord(fields) : hashRecordKeyed(fields, k)) !== hash) return broken(r.seq, "hash_mismatch");
+          if ((r.seq < keyedFrom ? hashRecord(fields) : hashRecordKeyed(fields, k)) !== hash)
+            return broken(r.seq, "hash_mismatch");
           prev = hash;
           expectedSeq++;
           checked++;

@@ -29,25 +29,25 @@ const toCounter = (r: { count: unknown; window_start: unknown; last_at: unknown;
  */
 export function createCountersRepo(db: Kysely<Database>) {
   async function hit(key: string, now: number, windowMs: number, mode: WindowMode = "fixed"): Promise<Counter> {
-      // In an upsert's SET every expression sees the old row, so `over` means the same in each.
-      const over =
-        mode === "fixed"
-          ? sql<boolean>`excluded.window_start - rate_counters.window_start >= ${windowMs}`
-          : sql<boolean>`excluded.last_at - rate_counters.last_at >= ${windowMs}`;
-      const r = await db
-        .insertInto("rate_counters")
-        .values({ key, count: 1, window_start: now, last_at: now, locked_until: 0 })
-        .onConflict((oc) =>
-          oc.column("key").doUpdateSet({
-            count: sql`case when ${over} then 1 else rate_counters.count + 1 end`,
-            window_start: sql`case when ${over} then excluded.window_start else rate_counters.window_start end`,
-            locked_until: sql`case when ${over} then 0 else rate_counters.locked_until end`,
-            last_at: sql`excluded.last_at`,
-          }),
-        )
-        .returning(["count", "window_start", "last_at", "locked_until"])
-        .executeTakeFirstOrThrow();
-      return toCounter(r);
+    // In an upsert's SET every expression sees the old row, so `over` means the same in each.
+    const over =
+      mode === "fixed"
+        ? sql<boolean>`excluded.window_start - rate_counters.window_start >= ${windowMs}`
+        : sql<boolean>`excluded.last_at - rate_counters.last_at >= ${windowMs}`;
+    const r = await db
+      .insertInto("rate_counters")
+      .values({ key, count: 1, window_start: now, last_at: now, locked_until: 0 })
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet({
+          count: sql`case when ${over} then 1 else rate_counters.count + 1 end`,
+          window_start: sql`case when ${over} then excluded.window_start else rate_counters.window_start end`,
+          locked_until: sql`case when ${over} then 0 else rate_counters.locked_until end`,
+          last_at: sql`excluded.last_at`,
+        }),
+      )
+      .returning(["count", "window_start", "last_at", "locked_until"])
+      .executeTakeFirstOrThrow();
+    return toCounter(r);
   }
 
   return {
@@ -59,13 +59,22 @@ export function createCountersRepo(db: Kysely<Database>) {
     },
 
     async get(key: string): Promise<Counter | null> {
-      const r = await db.selectFrom("rate_counters").select(["count", "window_start", "last_at", "locked_until"]).where("key", "=", key).executeTakeFirst();
+      const r = await db
+        .selectFrom("rate_counters")
+        .select(["count", "window_start", "last_at", "locked_until"])
+        .where("key", "=", key)
+        .executeTakeFirst();
       return r ? toCounter(r) : null;
     },
 
     /** Locks the key until `until` unless it is locked longer already. */
     async lockUntil(key: string, until: number) {
-      await db.updateTable("rate_counters").set({ locked_until: until }).where("key", "=", key).where("locked_until", "<", until).execute();
+      await db
+        .updateTable("rate_counters")
+        .set({ locked_until: until })
+        .where("key", "=", key)
+        .where("locked_until", "<", until)
+        .execute();
     },
 
     /**
@@ -73,7 +82,12 @@ export function createCountersRepo(db: Kysely<Database>) {
      * instances racing past an expired lock, exactly one wins.
      */
     async replaceLock(key: string, expected: number, until: number): Promise<boolean> {
-      const r = await db.updateTable("rate_counters").set({ locked_until: until }).where("key", "=", key).where("locked_until", "=", expected).executeTakeFirst();
+      const r = await db
+        .updateTable("rate_counters")
+        .set({ locked_until: until })
+        .where("key", "=", key)
+        .where("locked_until", "=", expected)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 

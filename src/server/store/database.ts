@@ -44,15 +44,27 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     await migrate(db, "sqlite");
     return { db, dialect: "sqlite", close: () => db.destroy() };
   }
-  const client: pg.ClientConfig = { connectionString: options.url, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) };
+  const client: pg.ClientConfig = {
+    connectionString: options.url,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  };
   const pool = new pg.Pool({ ...client, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrate(db, "postgres");
-  return { db, dialect: "postgres", close: () => db.destroy(), listen: (channel, handlers) => pgListen(client, channel, handlers) };
+  return {
+    db,
+    dialect: "postgres",
+    close: () => db.destroy(),
+    listen: (channel, handlers) => pgListen(client, channel, handlers),
+  };
 }
 
 /** SQLite under DATA_DIR unless DATABASE_URL names a PostgreSQL database. */
-export function databaseOptions(config: { dataDir: string; databaseUrl: string | null; databasePoolSize?: number }): DbOptions {
+export function databaseOptions(config: {
+  dataDir: string;
+  databaseUrl: string | null;
+  databasePoolSize?: number;
+}): DbOptions {
   return config.databaseUrl
     ? { kind: "postgres", url: config.databaseUrl, poolSize: config.databasePoolSize }
     : { kind: "sqlite", file: path.join(config.dataDir, "mailroom.db") };

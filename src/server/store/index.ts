@@ -34,5 +34,8 @@ export function wrap(base: Db): Store {
   };
 }
 
-export const openStoreFromConfig = (config: { dataDir: string; databaseUrl: string | null; databasePoolSize?: number }) =>
-  openStore(databaseOptions(config));
+export const openStoreFromConfig = (config: {
+  dataDir: string;
+  databaseUrl: string | null;
+  databasePoolSize?: number;
+}) => openStore(databaseOptions(config));

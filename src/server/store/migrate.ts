@@ -24,7 +24,9 @@ export async function migrate(
         .addColumn("name", "text", (c) => c.notNull())
         .addColumn("applied_at", "text", (c) => c.notNull())
         .execute();
-      const done = new Set((await conn.selectFrom("mailroom_migrations").select("version").execute()).map((r) => Number(r.version)));
+      const done = new Set(
+        (await conn.selectFrom("mailroom_migrations").select("version").execute()).map((r) => Number(r.version)),
+      );
       const applied: number[] = [];
       for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
         if (done.has(m.version)) continue;

@@ -14,7 +14,14 @@ export function createSessionsRepo(db: Kysely<Database>) {
       db
         .selectFrom("sessions")
         .innerJoin("users", "users.id", "sessions.user_id")
-        .select(["sessions.id_hash", "sessions.last_seen_at", "sessions.expires_at", "users.id as user_id", "users.username", "users.role"])
+        .select([
+          "sessions.id_hash",
+          "sessions.last_seen_at",
+          "sessions.expires_at",
+          "users.id as user_id",
+          "users.username",
+          "users.role",
+        ])
         .where("sessions.id_hash", "=", idHash)
         .executeTakeFirst(),
     async touch(idHash: string, now: string) {

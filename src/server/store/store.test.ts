@@ -26,7 +26,9 @@ function storeSuite(name: string, open: () => Promise<TestStore>) {
       const u = await t.store.users.create({ username: "Alice", role: "viewer", passwordHash: "h", now: now() });
       expect(typeof u.id).toBe("number");
       expect((await t.store.users.byUsername("ALICE"))?.id).toBe(u.id);
-      await expect(t.store.users.create({ username: "alice", role: "viewer", passwordHash: "h", now: now() })).rejects.toThrow();
+      await expect(
+        t.store.users.create({ username: "alice", role: "viewer", passwordHash: "h", now: now() }),
+      ).rejects.toThrow();
       await t.store.users.update(u.id, { role: "admin", now: now() });
       expect((await t.store.users.byId(u.id))?.role).toBe("admin");
       expect(await t.store.users.countAdmins()).toBeGreaterThanOrEqual(1);
@@ -37,7 +39,14 @@ function storeSuite(name: string, open: () => Promise<TestStore>) {
     it("cascades sessions when a user is removed (foreign keys are on)", async () => {
       const u = await t.store.users.create({ username: "bob", role: "viewer", passwordHash: "h", now: now() });
       const at = now();
-      await t.store.sessions.insert({ id_hash: "abc", user_id: u.id, created_at: at, last_seen_at: at, expires_at: at, user_agent: null });
+      await t.store.sessions.insert({
+        id_hash: "abc",
+        user_id: u.id,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: at,
+        user_agent: null,
+      });
       expect(await t.store.sessions.byHash("abc")).toBeDefined();
       await t.store.users.remove(u.id);
       expect(await t.store.sessions.byHash("abc")).toBeUndefined();
@@ -47,9 +56,30 @@ function storeSuite(name: string, open: () => Promise<TestStore>) {
       const u = await t.store.users.create({ username: "carol", role: "viewer", passwordHash: "h", now: now() });
       const base = Date.parse("2030-01-01T00:00:00Z");
       const iso = (ms: number) => new Date(base + ms).toISOString();
-      await t.store.sessions.insert({ id_hash: "old", user_id: u.id, created_at: iso(0), last_seen_at: iso(0), expires_at: iso(1000), user_agent: null });
-      await t.store.sessions.insert({ id_hash: "idle", user_id: u.id, created_at: iso(0), last_seen_at: iso(0), expires_at: iso(99_000), user_agent: null });
-      await t.store.sessions.insert({ id_hash: "fresh", user_id: u.id, created_at: iso(0), last_seen_at: iso(1900), expires_at: iso(99_000), user_agent: null });
+      await t.store.sessions.insert({
+        id_hash: "old",
+        user_id: u.id,
+        created_at: iso(0),
+        last_seen_at: iso(0),
+        expires_at: iso(1000),
+        user_agent: null,
+      });
+      await t.store.sessions.insert({
+        id_hash: "idle",
+        user_id: u.id,
+        created_at: iso(0),
+        last_seen_at: iso(0),
+        expires_at: iso(99_000),
+        user_agent: null,
+      });
+      await t.store.sessions.insert({
+        id_hash: "fresh",
+        user_id: u.id,
+        created_at: iso(0),
+        last_seen_at: iso(1900),
+        expires_at: iso(99_000),
+        user_agent: null,
+      });
       expect(await t.store.sessions.removeExpired(iso(2000), iso(1500))).toBe(2);
       expect(await t.store.sessions.byHash("fresh")).toBeDefined();
       await t.store.sessions.removeForUser(u.id);
@@ -80,7 +110,10 @@ function storeSuite(name: string, open: () => Promise<TestStore>) {
 
 storeSuite("SQLite", sqliteTestStore);
 
-if (!pgUrl) console.info("[mailroom] TEST_DATABASE_URL is not set: the PostgreSQL store tests are SKIPPED (the SQLite ones ran).");
+if (!pgUrl)
+  console.info(
+    "[mailroom] TEST_DATABASE_URL is not set: the PostgreSQL store tests are SKIPPED (the SQLite ones ran).",
+  );
 
 describe.skipIf(!pgUrl)("PostgreSQL store (needs TEST_DATABASE_URL)", () => {
   storeSuite("PostgreSQL", () => pgTestStore(pgUrl!));

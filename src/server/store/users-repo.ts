@@ -54,7 +54,11 @@ export function createUsersRepo(db: Kysely<Database>) {
       await db.deleteFrom("users").where("id", "=", id).execute();
     },
     async countAdmins(): Promise<number> {
-      const r = await db.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", "admin").executeTakeFirst();
+      const r = await db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("role", "=", "admin")
+        .executeTakeFirst();
       return Number(r?.n ?? 0);
     },
   };

@@ -34,7 +34,14 @@ const full = (r: Row): VersionFull => ({
 /** Template versions: append-only; a version is filed only when its content differs from the latest. */
 export function createTemplateHistoryRepo(db: Kysely<Database>) {
   const latest = (serverId: number, templateId: number) =>
-    db.selectFrom("template_versions").selectAll().where("server_id", "=", serverId).where("template_id", "=", templateId).orderBy("id", "desc").limit(1).executeTakeFirst();
+    db
+      .selectFrom("template_versions")
+      .selectAll()
+      .where("server_id", "=", serverId)
+      .where("template_id", "=", templateId)
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
 
   return {
     async latest(serverId: number, templateId: number): Promise<VersionFull | null> {
@@ -42,9 +49,22 @@ export function createTemplateHistoryRepo(db: Kysely<Database>) {
       return r ? full(r) : null;
     },
     /** Files `t` unless the latest version already has this content; returns the version and whether it is new. */
-    async record(t: StudioTemplate, hash: string, source: VersionSource, actor: { id: number | null; name: string }, at: string): Promise<{ version: VersionSummary; added: boolean }> {
+    async record(
+      t: StudioTemplate,
+      hash: string,
+      source: VersionSource,
+      actor: { id: number | null; name: string },
+      at: string,
+    ): Promise<{ version: VersionSummary; added: boolean }> {
       return db.transaction().execute(async (trx) => {
-        const last = await trx.selectFrom("template_versions").selectAll().where("server_id", "=", t.AssociatedServerId).where("template_id", "=", t.TemplateId).orderBy("id", "desc").limit(1).executeTakeFirst();
+        const last = await trx
+          .selectFrom("template_versions")
+          .selectAll()
+          .where("server_id", "=", t.AssociatedServerId)
+          .where("template_id", "=", t.TemplateId)
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst();
         if (last && last.content_hash === hash) return { version: summary(last), added: false };
         const row = await trx
           .insertInto("template_versions")
@@ -70,7 +90,14 @@ export function createTemplateHistoryRepo(db: Kysely<Database>) {
       });
     },
     async list(serverId: number, templateId: number, limit = 200): Promise<VersionSummary[]> {
-      const rows = await db.selectFrom("template_versions").selectAll().where("server_id", "=", serverId).where("template_id", "=", templateId).orderBy("id", "desc").limit(limit).execute();
+      const rows = await db
+        .selectFrom("template_versions")
+        .selectAll()
+        .where("server_id", "=", serverId)
+        .where("template_id", "=", templateId)
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
       return rows.map(summary);
     },
     async get(id: number): Promise<VersionFull | null> {

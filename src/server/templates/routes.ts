@@ -1,6 +1,12 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { createRequest, observeRequest, saveRequest, versionsQuery, type VersionsResponse } from "../../contract/api/template-studio";
+import {
+  createRequest,
+  observeRequest,
+  saveRequest,
+  versionsQuery,
+  type VersionsResponse,
+} from "../../contract/api/template-studio";
 import { ApiFailure } from "../errors";
 import { readJson } from "../http/read-body";
 import type { AppEnv } from "../http/types";
@@ -19,7 +25,11 @@ export function templateStudioRoutes(s: Services) {
     try {
       return c.json(await work(), status);
     } catch (e) {
-      if (e instanceof PostmarkAnswer) return new Response(e.result.body, { status: e.result.status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+      if (e instanceof PostmarkAnswer)
+        return new Response(e.result.body, {
+          status: e.result.status,
+          headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+        });
       throw e;
     }
   };

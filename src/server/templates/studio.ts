@@ -1,6 +1,14 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
-import type { createRequest, observeRequest, saveRequest, StudioState, StudioTemplate, TemplateContent, VersionSource } from "../../contract/api/template-studio";
+import type {
+  createRequest,
+  observeRequest,
+  saveRequest,
+  StudioState,
+  StudioTemplate,
+  TemplateContent,
+  VersionSource,
+} from "../../contract/api/template-studio";
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { Actor, ExecuteById, ExecuteResult } from "../proxy/execute";
@@ -23,7 +31,12 @@ export function contentHash(t: Pick<StudioTemplate, "TemplateType" | keyof Templ
 function toStudio(raw: Record<string, unknown>): StudioTemplate {
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const opt = (k: string) => (typeof raw[k] === "string" && raw[k] !== "" ? (raw[k] as string) : null);
-  if (typeof raw.TemplateId !== "number" || typeof raw.AssociatedServerId !== "number") throw new ApiFailure(502, "upstream_unreachable", "Postmark's template answer lacked TemplateId or AssociatedServerId.");
+  if (typeof raw.TemplateId !== "number" || typeof raw.AssociatedServerId !== "number")
+    throw new ApiFailure(
+      502,
+      "upstream_unreachable",
+      "Postmark's template answer lacked TemplateId or AssociatedServerId.",
+    );
   return {
     TemplateId: raw.TemplateId,
     AssociatedServerId: raw.AssociatedServerId,
@@ -55,7 +68,9 @@ export function createTemplateStudio(s: Pick<Services, "execute" | "store">, clo
   }
 
   async function fetchCurrent(w: Who, serverId: number | null, idOrAlias: string): Promise<StudioTemplate> {
-    return toStudio(await call(w, serverId, { operationId: "templates.get", params: { templateIdOrAlias: idOrAlias } }));
+    return toStudio(
+      await call(w, serverId, { operationId: "templates.get", params: { templateIdOrAlias: idOrAlias } }),
+    );
   }
 
   async function file(t: StudioTemplate, source: VersionSource, w: Who): Promise<StudioState> {
@@ -80,7 +95,12 @@ export function createTemplateStudio(s: Pick<Services, "execute" | "store">, clo
       const currentHash = contentHash(current);
       if (currentHash !== req.baseHash) {
         const theirs = await file(current, "seen", w);
-        throw new ApiFailure(409, "conflict", "The template changed on Postmark since you opened it. Compare the versions and choose what to keep.", { theirs });
+        throw new ApiFailure(
+          409,
+          "conflict",
+          "The template changed on Postmark since you opened it. Compare the versions and choose what to keep.",
+          { theirs },
+        );
       }
       const c = req.content;
       const layout = current.TemplateType === "Layout";
@@ -113,7 +133,8 @@ export function createTemplateStudio(s: Pick<Services, "execute" | "store">, clo
           ...(layout ? {} : { Subject: c.Subject, ...(c.LayoutTemplate ? { LayoutTemplate: c.LayoutTemplate } : {}) }),
         },
       });
-      if (typeof created.TemplateId !== "number") throw new ApiFailure(502, "upstream_unreachable", "Postmark's answer to the create lacked a TemplateId.");
+      if (typeof created.TemplateId !== "number")
+        throw new ApiFailure(502, "upstream_unreachable", "Postmark's answer to the create lacked a TemplateId.");
       return file(await fetchCurrent(w, req.serverId, String(created.TemplateId)), req.source, w);
     },
   };

@@ -8,17 +8,25 @@ export interface Seen {
   body: string;
 }
 
-export type Reply = { status?: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | "hang" | "destroy";
+export type Reply =
+  { status?: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | "hang" | "destroy";
 
 /** A tiny Postmark stand-in on a real port: records every request, answers as told. */
-export async function startFakeUpstream(handler: (req: Seen) => Reply | Promise<Reply> = () => ({ body: { ok: true } })) {
+export async function startFakeUpstream(
+  handler: (req: Seen) => Reply | Promise<Reply> = () => ({ body: { ok: true } }),
+) {
   const seen: Seen[] = [];
   let current = handler;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
-      const entry: Seen = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const entry: Seen = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       seen.push(entry);
       const reply = await current(entry);
       if (reply === "hang") return;
@@ -60,8 +68,14 @@ export function postmarkLike(opts: { accountToken?: string; servers?: { id: numb
     const srv = req.headers["x-postmark-server-token"];
     const path = req.url.split("?")[0]!.toLowerCase();
     if (path === "/servers" && req.method === "GET") {
-      if (acct !== opts.accountToken) return { status: 401, body: { ErrorCode: 10, Message: "The Account Token provided is invalid." } };
-      return { body: { TotalCount: servers.length, Servers: servers.map((s) => ({ ID: s.id, Name: s.name, Color: "red", ApiTokens: [s.token] })) } };
+      if (acct !== opts.accountToken)
+        return { status: 401, body: { ErrorCode: 10, Message: "The Account Token provided is invalid." } };
+      return {
+        body: {
+          TotalCount: servers.length,
+          Servers: servers.map((s) => ({ ID: s.id, Name: s.name, Color: "red", ApiTokens: [s.token] })),
+        },
+      };
     }
     if (srv !== undefined) {
       const s = servers.find((x) => x.token === srv);
@@ -70,7 +84,8 @@ export function postmarkLike(opts: { accountToken?: string; servers?: { id: numb
       return { body: { server: s.id, method: req.method, url: req.url, body: req.body } };
     }
     if (acct !== undefined) {
-      if (acct !== opts.accountToken) return { status: 401, body: { ErrorCode: 10, Message: "The Account Token provided is invalid." } };
+      if (acct !== opts.accountToken)
+        return { status: 401, body: { ErrorCode: 10, Message: "The Account Token provided is invalid." } };
       return { body: { account: true, method: req.method, url: req.url } };
     }
     return { status: 401, body: { ErrorCode: 10, Message: "No token." } };

@@ -57,10 +57,27 @@ export async function createHarness(opts: HarnessOptions = {}) {
   }
 
   async function addUser(username: string, role: Role, password = `${username}-password-1`) {
-    await db.store.users.create({ username, role, passwordHash: await hashPassword(password), now: new Date(clock()).toISOString() });
+    await db.store.users.create({
+      username,
+      role,
+      passwordHash: await hashPassword(password),
+      now: new Date(clock()).toISOString(),
+    });
     return login(username, password);
   }
 
-  return { app, services, config, logger, clock, store: db.store, dir: db.dir, request, login, addUser, cleanup: db.cleanup };
+  return {
+    app,
+    services,
+    config,
+    logger,
+    clock,
+    store: db.store,
+    dir: db.dir,
+    request,
+    login,
+    addUser,
+    cleanup: db.cleanup,
+  };
 }
 export type Harness = Awaited<ReturnType<typeof createHarness>>;

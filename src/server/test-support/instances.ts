@@ -49,7 +49,15 @@ export interface Instance {
 export function startInstance(port: number, env: Record<string, string>): Instance {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mailroom-instance-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/index.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUSH_DISABLED: "1", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      PUSH_DISABLED: "1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -63,7 +71,9 @@ export function startInstance(port: number, env: Record<string, string>): Instan
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", keep);
-    child.once("exit", (code, signal) => reject(new Error(`instance on ${port} exited (${code ?? signal}) before it was ready:\n${out}`)));
+    child.once("exit", (code, signal) =>
+      reject(new Error(`instance on ${port} exited (${code ?? signal}) before it was ready:\n${out}`)),
+    );
   });
   ready.catch(() => {});
   const exited = new Promise<void>((r) => child.once("exit", () => r()));

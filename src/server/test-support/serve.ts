@@ -16,7 +16,13 @@ export async function serveApp(app: App) {
         const req = http.request({ host: "127.0.0.1", port, method, path: target, headers }, (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8"),
+              headers: res.headers,
+            }),
+          );
         });
         req.on("error", reject);
         if (body !== undefined) req.write(body);

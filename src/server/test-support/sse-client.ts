@@ -20,37 +20,40 @@ export function openSse(port: number, path: string, headers: Record<string, stri
   const notify = () => listeners.forEach((l) => l());
   let response: http.IncomingMessage | null = null;
 
-  const req = http.get({ host: "127.0.0.1", port, path, headers: { accept: "text/event-stream", ...headers } }, (res) => {
-    response = res;
-    status = res.statusCode ?? 0;
-    res.setEncoding("utf8");
-    res.on("data", (chunk: string) => {
-      buffer += chunk;
-      let idx: number;
-      while ((idx = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, idx);
-        buffer = buffer.slice(idx + 2);
-        const msg: SseMessage = { id: null, event: null, data: "", at: performance.now() };
-        let isMessage = false;
-        for (const line of block.split("\n")) {
-          if (line.startsWith(":")) comments.push(line.slice(1).trim());
-          else if (line.startsWith("id: ")) msg.id = line.slice(4);
-          else if (line.startsWith("event: ")) msg.event = line.slice(7);
-          else if (line.startsWith("data: ")) {
-            msg.data += (isMessage ? "\n" : "") + line.slice(6);
-            isMessage = true;
+  const req = http.get(
+    { host: "127.0.0.1", port, path, headers: { accept: "text/event-stream", ...headers } },
+    (res) => {
+      response = res;
+      status = res.statusCode ?? 0;
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        buffer += chunk;
+        let idx: number;
+        while ((idx = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, idx);
+          buffer = buffer.slice(idx + 2);
+          const msg: SseMessage = { id: null, event: null, data: "", at: performance.now() };
+          let isMessage = false;
+          for (const line of block.split("\n")) {
+            if (line.startsWith(":")) comments.push(line.slice(1).trim());
+            else if (line.startsWith("id: ")) msg.id = line.slice(4);
+            else if (line.startsWith("event: ")) msg.event = line.slice(7);
+            else if (line.startsWith("data: ")) {
+              msg.data += (isMessage ? "\n" : "") + line.slice(6);
+              isMessage = true;
+            }
           }
+          if (isMessage) messages.push(msg);
         }
-        if (isMessage) messages.push(msg);
-      }
+        notify();
+      });
+      res.on("close", () => {
+        closedResolve();
+        notify();
+      });
       notify();
-    });
-    res.on("close", () => {
-      closedResolve();
-      notify();
-    });
-    notify();
-  });
+    },
+  );
   // A paused response emits no "close"; the request's socket does.
   req.on("close", () => {
     closedResolve();

@@ -5,7 +5,8 @@ export const WEBHOOK_USER = "hook-user";
 export const WEBHOOK_PASS = "hook-password-123";
 export const webhookEnv = { WEBHOOK_USERNAME: WEBHOOK_USER, WEBHOOK_PASSWORD: WEBHOOK_PASS };
 
-export const basicAuth = (user = WEBHOOK_USER, pass = WEBHOOK_PASS) => `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`;
+export const basicAuth = (user = WEBHOOK_USER, pass = WEBHOOK_PASS) =>
+  `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`;
 
 /** A trigger's example payload with a fresh MessageID (so it is a distinct event). */
 export function examplePayload(trigger: TriggerId, extra: Record<string, unknown> = {}): Record<string, unknown> {

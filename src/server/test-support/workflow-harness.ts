@@ -46,10 +46,26 @@ export interface AppOnStoreOptions {
 
 /** An app with its services on an existing store (a second one on the same store is a "restart"). */
 export async function appOnStore(o: AppOnStoreOptions) {
-  const config = loadConfig({ DATA_DIR: o.dir, MAILROOM_SECRET: "test-secret-0123456789", POSTMARK_API_URL: o.upstreamUrl, POSTMARK_ACCOUNT_TOKEN: ACCOUNT, POSTMARK_SERVER_TOKEN: "srv-1", ...o.env });
+  const config = loadConfig({
+    DATA_DIR: o.dir,
+    MAILROOM_SECRET: "test-secret-0123456789",
+    POSTMARK_API_URL: o.upstreamUrl,
+    POSTMARK_ACCOUNT_TOKEN: ACCOUNT,
+    POSTMARK_SERVER_TOKEN: "srv-1",
+    ...o.env,
+  });
   const logger = createMemoryLogger();
   const clock = o.clock ?? testClock(Date.now());
-  const services = createServices({ config, store: o.store, logger, clock, version: "test", engine: { sleep: async () => {}, random: () => 0.5, pollMs: 60_000, ...o.engine }, push: o.push, linkRateLimit: o.linkRateLimit });
+  const services = createServices({
+    config,
+    store: o.store,
+    logger,
+    clock,
+    version: "test",
+    engine: { sleep: async () => {}, random: () => 0.5, pollMs: 60_000, ...o.engine },
+    push: o.push,
+    linkRateLimit: o.linkRateLimit,
+  });
   if (o.bootstrap !== false) await bootstrapAdmin({ store: o.store, clock, logger, adminPassword: ADMIN_PASSWORD });
   const app = createApp(services, { logRequests: false });
 
@@ -67,13 +83,27 @@ export async function appOnStore(o: AppOnStoreOptions) {
   }
   async function addUser(username: string, role: Role) {
     const password = `${username}-password-1`;
-    await o.store.users.create({ username, role, passwordHash: await hashPassword(password), now: new Date(clock()).toISOString() });
+    await o.store.users.create({
+      username,
+      role,
+      passwordHash: await hashPassword(password),
+      now: new Date(clock()).toISOString(),
+    });
     return login(username, password);
   }
   /** Publishes a stored-looking event on the bus, as the intake does after commit. */
   function publish(id: number, trigger: FeedEvent["trigger"], payload: Record<string, unknown>) {
     const serverId = typeof payload.ServerID === "number" ? payload.ServerID : null;
-    const row = eventRow({ trigger, payload, raw: JSON.stringify(payload), serverId, receivedAt: new Date(clock()).toISOString(), dedupeKey: `harness:${id}`, test: false, problem: null });
+    const row = eventRow({
+      trigger,
+      payload,
+      raw: JSON.stringify(payload),
+      serverId,
+      receivedAt: new Date(clock()).toISOString(),
+      dedupeKey: `harness:${id}`,
+      test: false,
+      problem: null,
+    });
     services.events.bus.publish(busEvent({ ...row, id }, payload));
   }
   return { app, services, clock, logger, request, login, addUser, publish, engine: services.workflows.engine };
@@ -113,14 +143,21 @@ export function suppressDoc(over: Record<string, unknown> = {}, step: Record<str
   return {
     version: 1,
     name: "Suppress hard bounces",
-    trigger: { type: "bounce", conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "HardBounce" }] } },
+    trigger: {
+      type: "bounce",
+      conditions: { mode: "all", rules: [{ field: "Type", op: "equals", value: "HardBounce" }] },
+    },
     steps: [
       {
         id: "suppress",
         kind: "action",
         operationId: "suppressions.create",
         params: { streamId: "outbound" },
-        body: { Suppressions: [{ EmailAddress: { $map: { from: "trigger", path: "Email", transforms: [{ type: "lowerCase" }] } } }] },
+        body: {
+          Suppressions: [
+            { EmailAddress: { $map: { from: "trigger", path: "Email", transforms: [{ type: "lowerCase" }] } } },
+          ],
+        },
         approval: "auto",
         ...step,
       },

@@ -1,5 +1,10 @@
 import type { TriggerWiring } from "../../contract/api/events";
-import { triggerIds, webhookTriggerAllowed, type TriggerId, type WebhookTriggerSwitch } from "../../contract/postmark/triggers";
+import {
+  triggerIds,
+  webhookTriggerAllowed,
+  type TriggerId,
+  type WebhookTriggerSwitch,
+} from "../../contract/postmark/triggers";
 import { SECRET_HEADER } from "../events/credentials";
 import type { PostmarkState, WebhookRow } from "./postmark-state";
 import { parseHookUrl } from "./urls";
@@ -31,12 +36,22 @@ const legacyField: Partial<Record<TriggerId, "BounceHookUrl" | "OpenHookUrl" | "
 export type HookVerdict = "ok" | "not-ours" | "wrong-credentials" | "wrong-server";
 
 /** Whether a webhook row delivers to Mailroom, for this server, with working credentials. */
-export function judgeWebhook(w: Pick<WebhookRow, "Url" | "HttpAuth" | "HttpHeaders">, serverId: number, publicUrl: string, creds: Creds): HookVerdict {
+export function judgeWebhook(
+  w: Pick<WebhookRow, "Url" | "HttpAuth" | "HttpHeaders">,
+  serverId: number,
+  publicUrl: string,
+  creds: Creds,
+): HookVerdict {
   const t = parseHookUrl(w.Url, publicUrl);
   if (!t.ours) return "not-ours";
   if (t.serverId !== null && t.serverId !== serverId) return "wrong-server";
   // Postmark sends HttpAuth in preference to URL credentials.
-  const auth = w.HttpAuth?.Username || w.HttpAuth?.Password ? { u: w.HttpAuth.Username ?? "", p: w.HttpAuth.Password ?? "" } : t.username !== null ? { u: t.username, p: t.password ?? "" } : null;
+  const auth =
+    w.HttpAuth?.Username || w.HttpAuth?.Password
+      ? { u: w.HttpAuth.Username ?? "", p: w.HttpAuth.Password ?? "" }
+      : t.username !== null
+        ? { u: t.username, p: t.password ?? "" }
+        : null;
   const header = w.HttpHeaders?.find((h) => h.Name?.toLowerCase() === SECRET_HEADER.toLowerCase());
   if (header && header.Value === creds.password) return "ok";
   if (auth && auth.u === creds.username && auth.p === creds.password) return "ok";
@@ -56,9 +71,16 @@ export function checkWiring(state: PostmarkState, publicUrl: string, creds: Cred
     if (trigger === "inbound") {
       const url = state.server.InboundHookUrl ?? "";
       const v = judgeWebhook({ Url: url }, sid, publicUrl, creds);
-      if (v === "not-ours") problems.push(url ? "The server's InboundHookUrl points elsewhere." : "The server has no InboundHookUrl.");
+      if (v === "not-ours")
+        problems.push(url ? "The server's InboundHookUrl points elsewhere." : "The server has no InboundHookUrl.");
       else if (v !== "ok") problems.push(`The server's InboundHookUrl ${verdictText[v]}.`);
-      return { trigger, reaches: v === "ok", streams: v === "ok" ? ["inbound"] : [], missingStreams: v === "ok" ? [] : ["inbound"], problems };
+      return {
+        trigger,
+        reaches: v === "ok",
+        streams: v === "ok" ? ["inbound"] : [],
+        missingStreams: v === "ok" ? [] : ["inbound"],
+        problems,
+      };
     }
     const key = postmarkTrigger[trigger];
     const streams: string[] = [];
@@ -77,12 +99,26 @@ export function checkWiring(state: PostmarkState, publicUrl: string, creds: Cred
         if (w.Triggers[key]?.Enabled) reaches = true;
       }
       const legacy = legacyField[trigger];
-      if (!reaches && legacy && st.ID === "outbound" && judgeWebhook({ Url: state.server[legacy] ?? "" }, sid, publicUrl, creds) === "ok") reaches = true;
+      if (
+        !reaches &&
+        legacy &&
+        st.ID === "outbound" &&
+        judgeWebhook({ Url: state.server[legacy] ?? "" }, sid, publicUrl, creds) === "ok"
+      )
+        reaches = true;
       (reaches ? streams : missing).push(st.ID);
     }
     if (trigger === "smtp-api-error" && !state.server.EnableSmtpApiErrorHooks) {
       problems.push("EnableSmtpApiErrorHooks is off on the server.");
-      return { trigger, reaches: false, streams: [], missingStreams: state.streams.filter((st) => webhookTriggerAllowed(st.MessageStreamType, key)).map((st) => st.ID), problems };
+      return {
+        trigger,
+        reaches: false,
+        streams: [],
+        missingStreams: state.streams
+          .filter((st) => webhookTriggerAllowed(st.MessageStreamType, key))
+          .map((st) => st.ID),
+        problems,
+      };
     }
     return { trigger, reaches: streams.length > 0, streams, missingStreams: missing, problems: [...new Set(problems)] };
   });

@@ -1,6 +1,10 @@
 import type { WiringChange } from "../../contract/api/events";
 import type { OperationId } from "../../contract/postmark/index";
-import { webhookTriggerAllowed, webhookTriggerSwitches, type WebhookTriggerSwitch } from "../../contract/postmark/triggers";
+import {
+  webhookTriggerAllowed,
+  webhookTriggerSwitches,
+  type WebhookTriggerSwitch,
+} from "../../contract/postmark/triggers";
 import { judgeWebhook, type Creds } from "./check";
 import type { PostmarkState } from "./postmark-state";
 import { inboundHookUrl, MASK, maskUrl, parseHookUrl, serverHookUrl } from "./urls";
@@ -23,7 +27,9 @@ function triggersFor(streamType: string): Record<string, Record<string, boolean>
     SpamComplaint: { Enabled: true, IncludeContent: false },
     SubscriptionChange: { Enabled: true },
   };
-  return Object.fromEntries(webhookTriggerSwitches.map((k) => [k, { ...all[k], Enabled: webhookTriggerAllowed(streamType, k) }]));
+  return Object.fromEntries(
+    webhookTriggerSwitches.map((k) => [k, { ...all[k], Enabled: webhookTriggerAllowed(streamType, k) }]),
+  );
 }
 
 function masked(body: Record<string, unknown>): Record<string, unknown> {
@@ -43,7 +49,14 @@ export function planWiring(state: PostmarkState, publicUrl: string, creds: Creds
   const sid = state.serverId;
   const url = serverHookUrl(publicUrl, sid);
   const calls: PlannedCall[] = [];
-  const add = (operationId: OperationId, method: string, path: string, reason: string, body?: Record<string, unknown>, params?: Record<string, unknown>) =>
+  const add = (
+    operationId: OperationId,
+    method: string,
+    path: string,
+    reason: string,
+    body?: Record<string, unknown>,
+    params?: Record<string, unknown>,
+  ) =>
     calls.push({
       operationId,
       params,
@@ -57,25 +70,52 @@ export function planWiring(state: PostmarkState, publicUrl: string, creds: Creds
     const keep = ours.find((w) => judgeWebhook(w, sid, publicUrl, creds) === "ok") ?? ours[0];
     const auth = { Username: creds.username, Password: creds.password };
     if (!keep) {
-      add("webhooks.create", "POST", "/webhooks", `Stream "${st.ID}" has no webhook to Mailroom.`, { Url: url, MessageStream: st.ID, HttpAuth: auth, Triggers: wanted });
+      add("webhooks.create", "POST", "/webhooks", `Stream "${st.ID}" has no webhook to Mailroom.`, {
+        Url: url,
+        MessageStream: st.ID,
+        HttpAuth: auth,
+        Triggers: wanted,
+      });
     } else {
       const complete = webhookTriggerSwitches.every((k) => !wanted[k]?.Enabled || keep.Triggers[k]?.Enabled);
-      const ok = judgeWebhook(keep, sid, publicUrl, creds) === "ok" && parseHookUrl(keep.Url, publicUrl).serverId === sid;
+      const ok =
+        judgeWebhook(keep, sid, publicUrl, creds) === "ok" && parseHookUrl(keep.Url, publicUrl).serverId === sid;
       if (!complete || !ok) {
         const why = !ok ? "its URL or credentials are out of date" : "some triggers are off";
-        add("webhooks.update", "PUT", `/webhooks/${keep.ID}`, `Webhook ${keep.ID} on stream "${st.ID}": ${why}.`, { Url: url, HttpAuth: auth, Triggers: wanted }, { webhookid: keep.ID });
+        add(
+          "webhooks.update",
+          "PUT",
+          `/webhooks/${keep.ID}`,
+          `Webhook ${keep.ID} on stream "${st.ID}": ${why}.`,
+          { Url: url, HttpAuth: auth, Triggers: wanted },
+          { webhookid: keep.ID },
+        );
       }
     }
     for (const extra of ours.filter((w) => w !== keep)) {
-      add("webhooks.delete", "DELETE", `/webhooks/${extra.ID}`, `Webhook ${extra.ID} is a second Mailroom webhook on stream "${st.ID}"; it would store every event twice.`, undefined, { webhookid: extra.ID });
+      add(
+        "webhooks.delete",
+        "DELETE",
+        `/webhooks/${extra.ID}`,
+        `Webhook ${extra.ID} is a second Mailroom webhook on stream "${st.ID}"; it would store every event twice.`,
+        undefined,
+        { webhookid: extra.ID },
+      );
     }
   }
 
   const server: Record<string, unknown> = {};
   const reasons: string[] = [];
-  if (judgeWebhook({ Url: state.server.InboundHookUrl ?? "" }, sid, publicUrl, creds) !== "ok" || parseHookUrl(state.server.InboundHookUrl, publicUrl).serverId !== sid) {
+  if (
+    judgeWebhook({ Url: state.server.InboundHookUrl ?? "" }, sid, publicUrl, creds) !== "ok" ||
+    parseHookUrl(state.server.InboundHookUrl, publicUrl).serverId !== sid
+  ) {
     server.InboundHookUrl = inboundHookUrl(publicUrl, sid, creds);
-    reasons.push(state.server.InboundHookUrl ? `InboundHookUrl is replaced (it was ${maskUrl(state.server.InboundHookUrl)})` : "InboundHookUrl is set");
+    reasons.push(
+      state.server.InboundHookUrl
+        ? `InboundHookUrl is replaced (it was ${maskUrl(state.server.InboundHookUrl)})`
+        : "InboundHookUrl is set",
+    );
   }
   if (!state.server.EnableSmtpApiErrorHooks) {
     server.EnableSmtpApiErrorHooks = true;

@@ -38,7 +38,13 @@ export interface PostmarkState {
   webhooks: Record<string, WebhookRow[]>;
 }
 
-async function call<T>(execute: Execute, user: Actor, serverId: number, operationId: OperationId, extra: { params?: Record<string, unknown>; query?: Record<string, unknown> } = {}): Promise<T> {
+async function call<T>(
+  execute: Execute,
+  user: Actor,
+  serverId: number,
+  operationId: OperationId,
+  extra: { params?: Record<string, unknown>; query?: Record<string, unknown> } = {},
+): Promise<T> {
   const res = await execute({ operationId, user, serverId, ...extra });
   if (res.status !== 200) {
     let message = `HTTP ${res.status}`;
@@ -54,7 +60,12 @@ async function call<T>(execute: Execute, user: Actor, serverId: number, operatio
 }
 
 /** Reads streams, each stream's webhooks and the server's hook settings through execute(). */
-export async function readPostmarkState(execute: Execute, user: Actor, serverId: number, viaAccount: boolean): Promise<PostmarkState> {
+export async function readPostmarkState(
+  execute: Execute,
+  user: Actor,
+  serverId: number,
+  viaAccount: boolean,
+): Promise<PostmarkState> {
   const server = viaAccount
     ? await call<ServerSettings>(execute, user, serverId, "servers.get", { params: { serverid: serverId } })
     : await call<ServerSettings>(execute, user, serverId, "server.get");
@@ -64,7 +75,9 @@ export async function readPostmarkState(execute: Execute, user: Actor, serverId:
   const outbound = MessageStreams.filter((st) => st.MessageStreamType !== "Inbound" && !st.ArchivedAt);
   await Promise.all(
     outbound.map(async (st) => {
-      const r = await call<{ Webhooks: WebhookRow[] }>(execute, user, serverId, "webhooks.list", { query: { MessageStream: st.ID } });
+      const r = await call<{ Webhooks: WebhookRow[] }>(execute, user, serverId, "webhooks.list", {
+        query: { MessageStream: st.ID },
+      });
       webhooks[st.ID] = r.Webhooks ?? [];
     }),
   );

@@ -8,9 +8,7 @@ import type { Services } from "../services";
 import { createWiring, type ServerChoice } from "./service";
 
 const serverQuery = z.object({
-  server: z
-    .union([z.literal("all"), z.coerce.number().int().min(1)])
-    .optional(),
+  server: z.union([z.literal("all"), z.coerce.number().int().min(1)]).optional(),
 });
 
 /** /api/wiring (admin): credentials, check, plan, apply, refused attempts. Behind requireSession. */
@@ -46,7 +44,10 @@ export function wiringRoutes(s: Services) {
         requestId: c.get("requestId"),
         outcome: result.applied.every((a) => a.status < 400) ? "success" : "failure",
         detail: `${result.applied.length} Postmark call(s): ${result.applied.map((a) => `${a.method} ${a.path} → ${a.status}`).join(", ")}`,
-        details: { servers: body.servers ?? "all", calls: result.applied.map((a) => ({ method: a.method, path: a.path, status: a.status })) },
+        details: {
+          servers: body.servers ?? "all",
+          calls: result.applied.map((a) => ({ method: a.method, path: a.path, status: a.status })),
+        },
       },
       new Date(s.clock()).toISOString(),
     );

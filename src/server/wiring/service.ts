@@ -17,7 +17,13 @@ export const systemActor: Actor = { username: "mailroom", role: "admin" };
 export function createWiring(s: Pick<Services, "config" | "connection" | "execute" | "events" | "logger">) {
   async function credentials(): Promise<WebhookCredentials> {
     const c = await s.events.credentials.get();
-    return { url: intakeBase(s.config.publicUrl), username: c.username, password: c.password, source: c.source, secretHeader: SECRET_HEADER };
+    return {
+      url: intakeBase(s.config.publicUrl),
+      username: c.username,
+      password: c.password,
+      source: c.source,
+      secretHeader: SECRET_HEADER,
+    };
   }
 
   async function servers(which: ServerChoice): Promise<{ id: number; name: string | null }[]> {
@@ -28,26 +34,42 @@ export function createWiring(s: Pick<Services, "config" | "connection" | "execut
       const ids = which ?? [await s.connection.defaultServerId()].filter((x): x is number => x !== null);
       return ids.map((id) => {
         const found = list.find((x) => x.id === id);
-        if (!found) throw new ApiFailure(404, "not_found", `Server ${id} is not one of this Postmark account's servers.`);
+        if (!found)
+          throw new ApiFailure(404, "not_found", `Server ${id} is not one of this Postmark account's servers.`);
         return { id, name: found.name };
       });
     }
     const own = conn.serverToken ? await s.connection.serverTokenServer() : null;
-    if (!own) throw new ApiFailure(503, "not_configured", "No Postmark token is configured, so there is nothing to wire.");
+    if (!own)
+      throw new ApiFailure(503, "not_configured", "No Postmark token is configured, so there is nothing to wire.");
     if (Array.isArray(which) && which.some((id) => id !== own.id)) {
-      throw new ApiFailure(404, "not_found", `Only server ${own.id}'s token is configured; add an account token to wire other servers.`);
+      throw new ApiFailure(
+        404,
+        "not_found",
+        `Only server ${own.id}'s token is configured; add an account token to wire other servers.`,
+      );
     }
     return [{ id: own.id, name: own.name }];
   }
 
   const viaAccount = async () => (await s.connection.current()).accountToken !== null;
 
-  async function checkOne(user: Actor, server: { id: number; name: string | null }, account: boolean): Promise<ServerWiring> {
+  async function checkOne(
+    user: Actor,
+    server: { id: number; name: string | null },
+    account: boolean,
+  ): Promise<ServerWiring> {
     const creds = await s.events.credentials.get();
     const webhookUrl = serverHookUrl(s.config.publicUrl, server.id);
     try {
       const state = await readPostmarkState(s.execute, user, server.id, account);
-      return { serverId: server.id, serverName: server.name ?? state.server.Name ?? null, webhookUrl, triggers: checkWiring(state, s.config.publicUrl, creds), error: null };
+      return {
+        serverId: server.id,
+        serverName: server.name ?? state.server.Name ?? null,
+        webhookUrl,
+        triggers: checkWiring(state, s.config.publicUrl, creds),
+        error: null,
+      };
     } catch (e) {
       return { serverId: server.id, serverName: server.name, webhookUrl, triggers: [], error: (e as Error).message };
     }
@@ -56,7 +78,10 @@ export function createWiring(s: Pick<Services, "config" | "connection" | "execut
   async function check(user: Actor, which: ServerChoice): Promise<WiringResponse> {
     const list = await servers(which);
     const account = await viaAccount();
-    return { credentials: await credentials(), servers: await Promise.all(list.map((sv) => checkOne(user, sv, account))) };
+    return {
+      credentials: await credentials(),
+      servers: await Promise.all(list.map((sv) => checkOne(user, sv, account))),
+    };
   }
 
   async function plan(user: Actor, which: ServerChoice): Promise<PlannedCall[]> {
@@ -75,7 +100,15 @@ export function createWiring(s: Pick<Services, "config" | "connection" | "execut
     const calls = await plan(user, which);
     const applied: WiringApplyResponse["applied"] = [];
     for (const call of calls) {
-      const res = await s.execute({ operationId: call.operationId, user, serverId: call.change.serverId, params: call.params, body: call.body }).catch((e: Error) => ({ status: 0, body: e.message }));
+      const res = await s
+        .execute({
+          operationId: call.operationId,
+          user,
+          serverId: call.change.serverId,
+          params: call.params,
+          body: call.body,
+        })
+        .catch((e: Error) => ({ status: 0, body: e.message }));
       let error: string | null = null;
       if (res.status !== 200) {
         try {
@@ -93,7 +126,10 @@ export function createWiring(s: Pick<Services, "config" | "connection" | "execut
   async function wireAll(): Promise<number> {
     const result = await apply(systemActor, "all");
     const failed = result.applied.filter((a) => a.error);
-    if (failed.length) s.logger.warn("some webhook wiring calls failed", { failed: failed.map((f) => `${f.method} ${f.path}: ${f.error}`) });
+    if (failed.length)
+      s.logger.warn("some webhook wiring calls failed", {
+        failed: failed.map((f) => `${f.method} ${f.path}: ${f.error}`),
+      });
     return result.applied.length - failed.length;
   }
 

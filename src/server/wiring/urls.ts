@@ -14,7 +14,11 @@ export function serverHookUrl(publicUrl: string, serverId: number): string {
 }
 
 /** The inbound hook URL: InboundHookUrl has no HttpAuth, so the credentials ride in the URL. */
-export function inboundHookUrl(publicUrl: string, serverId: number, creds: { username: string; password: string }): string {
+export function inboundHookUrl(
+  publicUrl: string,
+  serverId: number,
+  creds: { username: string; password: string },
+): string {
   const u = new URL(serverHookUrl(publicUrl, serverId));
   u.username = encodeURIComponent(creds.username);
   u.password = encodeURIComponent(creds.password);

@@ -55,17 +55,25 @@ describe("webhook wiring against the sandbox", () => {
       expect(s.triggers.every((t) => !t.reaches)).toBe(true);
     }
 
-    const plan = await api<WiringPlanResponse>("/api/wiring/plan", { method: "POST", body: JSON.stringify({ servers: "all" }) });
+    const plan = await api<WiringPlanResponse>("/api/wiring/plan", {
+      method: "POST",
+      body: JSON.stringify({ servers: "all" }),
+    });
     expect(plan.changes.length).toBeGreaterThan(0);
     expect(JSON.stringify(plan)).not.toContain(WEBHOOK_PASS);
     expect(plan.changes.some((c) => c.operationId === "webhooks.create")).toBe(true);
     expect(plan.changes.some((c) => c.operationId === "servers.update")).toBe(true);
     // Inbound streams get no webhook (Postmark refuses them, 1351).
-    expect(plan.changes.every((c) => (c.body as { MessageStream?: string } | null)?.MessageStream !== "inbound")).toBe(true);
+    expect(plan.changes.every((c) => (c.body as { MessageStream?: string } | null)?.MessageStream !== "inbound")).toBe(
+      true,
+    );
 
     // Other servers are untouched when only one is asked for.
     const one = sb.servers[0]!.id;
-    const applied = await api<WiringApplyResponse>("/api/wiring/apply", { method: "POST", body: JSON.stringify({ servers: [one] }) });
+    const applied = await api<WiringApplyResponse>("/api/wiring/apply", {
+      method: "POST",
+      body: JSON.stringify({ servers: [one] }),
+    });
     expect(applied.applied.every((a) => a.status === 200 && a.error === null)).toBe(true);
     const wired = applied.check.servers[0]!;
     expect(wired.serverId).toBe(one);
@@ -77,25 +85,41 @@ describe("webhook wiring against the sandbox", () => {
     expect(bounce.streams).not.toContain("broadcast");
     expect(wired.triggers.find((t) => t.trigger === "open")!.streams).toContain("broadcast");
 
-    const again = await api<WiringPlanResponse>("/api/wiring/plan", { method: "POST", body: JSON.stringify({ servers: [one] }) });
+    const again = await api<WiringPlanResponse>("/api/wiring/plan", {
+      method: "POST",
+      body: JSON.stringify({ servers: [one] }),
+    });
     expect(again.changes).toEqual([]);
   });
 
   it("refuses non-admins and cross-site requests", async () => {
     const op = await h.addUser("op-wiring", "operator");
     expect((await h.request("/api/wiring", { cookie: op })).status).toBe(403);
-    const res = await h.request("/api/wiring/apply", { method: "POST", cookie: admin, headers: { origin: "https://evil.example" }, body: "{}" });
+    const res = await h.request("/api/wiring/apply", {
+      method: "POST",
+      cookie: admin,
+      headers: { origin: "https://evil.example" },
+      body: "{}",
+    });
     expect(res.status).toBe(403);
   });
 
   it("sandbox test events arrive through the webhook, attributed to their server", async () => {
     const one = sb.servers[0]!.id;
     for (const trigger of ["bounce", "inbound", "smtp-api-error"] as const) {
-      const res = await h.request("/api/events/test", { method: "POST", cookie: admin, body: JSON.stringify({ trigger, serverId: one }) });
+      const res = await h.request("/api/events/test", {
+        method: "POST",
+        cookie: admin,
+        body: JSON.stringify({ trigger, serverId: one }),
+      });
       expect(res.status).toBe(202);
     }
     await expect
-      .poll(async () => (await h.services.events.repo.pageBefore({}, undefined, 10)).map((r) => `${r.trigger}:${r.server_id}`).sort(), { timeout: 5_000 })
+      .poll(
+        async () =>
+          (await h.services.events.repo.pageBefore({}, undefined, 10)).map((r) => `${r.trigger}:${r.server_id}`).sort(),
+        { timeout: 5_000 },
+      )
       .toEqual([`bounce:${one}`, `inbound:${one}`, `smtp-api-error:${one}`]);
   });
 });

@@ -1,6 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Role } from "../../contract/api/auth";
-import { authorityProblems, lowerRole, stepRefusal, workflowDocument, type WorkflowDocument } from "../../contract/workflows/index";
+import {
+  authorityProblems,
+  lowerRole,
+  stepRefusal,
+  workflowDocument,
+  type WorkflowDocument,
+} from "../../contract/workflows/index";
 import type { Actor } from "../proxy/execute";
 import type { Database } from "../store/schema";
 
@@ -22,10 +28,18 @@ export interface EnabledWorkflow {
  */
 export function createAuthority(db: Kysely<Database>) {
   async function authorOf(versionId: number, q: Q = db): Promise<Authorship> {
-    const v = await q.selectFrom("workflow_versions").select(["saved_by", "saved_by_name", "saved_by_role"]).where("id", "=", versionId).executeTakeFirst();
+    const v = await q
+      .selectFrom("workflow_versions")
+      .select(["saved_by", "saved_by_name", "saved_by_role"])
+      .where("id", "=", versionId)
+      .executeTakeFirst();
     if (!v) return { ok: false, reason: "its version is missing" };
     if (v.saved_by === null) return { ok: false, reason: "its version has no recorded author" };
-    const user = await q.selectFrom("users").select(["id", "username", "role"]).where("id", "=", Number(v.saved_by)).executeTakeFirst();
+    const user = await q
+      .selectFrom("users")
+      .select(["id", "username", "role"])
+      .where("id", "=", Number(v.saved_by))
+      .executeTakeFirst();
     if (!user) return { ok: false, reason: `its author ${v.saved_by_name ?? `#${v.saved_by}`} no longer exists` };
     const now = user.role as Role;
     const role = v.saved_by_role ? lowerRole(v.saved_by_role as Role, now) : now;
@@ -42,7 +56,13 @@ export function createAuthority(db: Kysely<Database>) {
   }
 
   /** Disables a workflow whose version `version` is current and enabled, saying why. */
-  async function disable(workflowId: number, version: number, reason: string, now: string, q: Q = db): Promise<boolean> {
+  async function disable(
+    workflowId: number,
+    version: number,
+    reason: string,
+    now: string,
+    q: Q = db,
+  ): Promise<boolean> {
     const r = await q
       .updateTable("workflows")
       .set({ enabled: 0, disabled_reason: reason, updated_at: now })
@@ -54,7 +74,11 @@ export function createAuthority(db: Kysely<Database>) {
   }
 
   /** Keeps the enabled workflows whose authors still have the authority; disables the others. */
-  async function screen(list: EnabledWorkflow[], docFor: (versionId: number) => Promise<WorkflowDocument>, now: string): Promise<EnabledWorkflow[]> {
+  async function screen(
+    list: EnabledWorkflow[],
+    docFor: (versionId: number) => Promise<WorkflowDocument>,
+    now: string,
+  ): Promise<EnabledWorkflow[]> {
     const out: EnabledWorkflow[] = [];
     for (const w of list) {
       const reason = await refusal(w.versionId, await docFor(w.versionId));
@@ -68,13 +92,19 @@ export function createAuthority(db: Kysely<Database>) {
   async function sweep(now: string): Promise<number> {
     const rows = await db
       .selectFrom("workflows as w")
-      .innerJoin("workflow_versions as v", (j) => j.onRef("v.workflow_id", "=", "w.id").onRef("v.version", "=", "w.current_version"))
+      .innerJoin("workflow_versions as v", (j) =>
+        j.onRef("v.workflow_id", "=", "w.id").onRef("v.version", "=", "w.current_version"),
+      )
       .select(["w.id as workflowId", "v.id as versionId", "v.version as version", "v.document as document"])
       .where("w.enabled", "=", 1)
       .where("w.deleted_at", "is", null)
       .execute();
     const docs = new Map(rows.map((r) => [Number(r.versionId), r.document]));
-    const list = rows.map((r) => ({ workflowId: Number(r.workflowId), versionId: Number(r.versionId), version: Number(r.version) }));
+    const list = rows.map((r) => ({
+      workflowId: Number(r.workflowId),
+      versionId: Number(r.versionId),
+      version: Number(r.version),
+    }));
     const kept = await screen(list, async (id) => workflowDocument.parse(JSON.parse(docs.get(id)!)), now);
     return list.length - kept.length;
   }
@@ -97,4 +127,5 @@ export function requesterRefusal(doc: WorkflowDocument, role: Role, autoApprove:
 }
 
 /** The reason a workflow shows when it was disabled for lack of its author's authority. */
-export const disabledReason = (refusal: string) => `Disabled because ${refusal} Someone whose role allows every step must save it again.`;
+export const disabledReason = (refusal: string) =>
+  `Disabled because ${refusal} Someone whose role allows every step must save it again.`;

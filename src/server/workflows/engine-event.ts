@@ -27,16 +27,31 @@ const parsed = (text: string): unknown => {
 export function storedEvent(row: EventRow, payload?: unknown): EngineEvent | null {
   const trigger = asTrigger(row.trigger);
   if (trigger === null) return null;
-  return { id: row.id, trigger, serverId: row.server_id, payload: payload === undefined ? parsed(row.payload) : payload, stream: row.message_stream };
+  return {
+    id: row.id,
+    trigger,
+    serverId: row.server_id,
+    payload: payload === undefined ? parsed(row.payload) : payload,
+    stream: row.message_stream,
+  };
 }
 
 /** The event an earlier run started from (a re-run). */
 export function eventOfRun(run: RunRow): EngineEvent {
-  return { id: run.event_id, trigger: run.trigger as TriggerId, serverId: run.server_id, payload: JSON.parse(run.payload) as unknown };
+  return {
+    id: run.event_id,
+    trigger: run.trigger as TriggerId,
+    serverId: run.server_id,
+    payload: JSON.parse(run.payload) as unknown,
+  };
 }
 
 /** A test payload that was never stored: its server is the one asked for, else the payload's own. */
-export function syntheticEvent(trigger: TriggerId, payload: Record<string, unknown>, serverId?: number | null): EngineEvent {
+export function syntheticEvent(
+  trigger: TriggerId,
+  payload: Record<string, unknown>,
+  serverId?: number | null,
+): EngineEvent {
   const sid = payload.ServerID;
   return { id: null, trigger, serverId: serverId ?? (typeof sid === "number" ? sid : null), payload };
 }

@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply, type Seen } from "../test-support/fake-upstream";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, map, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  map,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;
@@ -26,7 +35,12 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     up.reply(upstreamHandler((r) => custom(r)));
     sleeps.length = 0;
     db = await makeStore();
-    t = await appOnStore({ store: db.store, dir: db.dir ?? "/tmp", upstreamUrl: up.url, engine: { sleep: async (ms) => void sleeps.push(ms) } });
+    t = await appOnStore({
+      store: db.store,
+      dir: db.dir ?? "/tmp",
+      upstreamUrl: up.url,
+      engine: { sleep: async (ms) => void sleeps.push(ms) },
+    });
     cookie = await t.login();
     await t.engine.start((l) => t.services.events.bus.subscribe(l));
   });
@@ -43,7 +57,8 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     expect(en.status).toBe(200);
     return id;
   }
-  const runs = async (q = "") => ((await (await t.request(`/api/runs${q}`, { cookie })).json()) as { runs: { id: number; status: string }[] }).runs;
+  const runs = async (q = "") =>
+    ((await (await t.request(`/api/runs${q}`, { cookie })).json()) as { runs: { id: number; status: string }[] }).runs;
   const run = async (id: number) => (await (await t.request(`/api/runs/${id}`, { cookie })).json()) as RunDetail;
   const settled = (status: string[] = ["succeeded", "failed", "waiting", "rejected", "expired"]) =>
     until(async () => {
@@ -53,8 +68,17 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
 
   it("starts a run for each matching enabled workflow, pinned to its version, and executes through execute()", async () => {
     const id = await createEnabled(suppressDoc({ scope: { streams: ["outbound"] } }));
-    await createEnabled(suppressDoc({ name: "soft only", trigger: { type: "bounce", conditions: { rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] } } }));
-    const disabled = await t.request("/api/workflows", { method: "POST", cookie, json: suppressDoc({ name: "disabled" }) });
+    await createEnabled(
+      suppressDoc({
+        name: "soft only",
+        trigger: { type: "bounce", conditions: { rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] } },
+      }),
+    );
+    const disabled = await t.request("/api/workflows", {
+      method: "POST",
+      cookie,
+      json: suppressDoc({ name: "disabled" }),
+    });
     expect(disabled.status).toBe(201);
 
     t.publish(10, "bounce", bouncePayload());
@@ -63,8 +87,19 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     const [only] = await settled();
     expect((await runs()).length).toBe(1);
     const detail = await run(only!.id);
-    expect(detail).toMatchObject({ workflowId: id, version: 1, status: "succeeded", eventId: 10, trigger: "bounce", serverId: 1 });
-    expect(detail.steps[0]).toMatchObject({ status: "succeeded", responseStatus: 200, attempts: [{ n: 1, status: 200 }] });
+    expect(detail).toMatchObject({
+      workflowId: id,
+      version: 1,
+      status: "succeeded",
+      eventId: 10,
+      trigger: "bounce",
+      serverId: 1,
+    });
+    expect(detail.steps[0]).toMatchObject({
+      status: "succeeded",
+      responseStatus: 200,
+      attempts: [{ n: 1, status: 200 }],
+    });
     const calls = workCalls(up.seen);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe("/message-streams/outbound/suppressions");
@@ -78,16 +113,34 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
   });
 
   it("maps from earlier steps, acts on the step's own server, and ends quietly on a false condition step", async () => {
-    custom = (r) => (r.url.startsWith("/bounces/692560173") && r.method === "GET" ? { body: { ID: 692560173, Email: "Looked@Up.example", TotalCount: 3 } } : null);
+    custom = (r) =>
+      r.url.startsWith("/bounces/692560173") && r.method === "GET"
+        ? { body: { ID: 692560173, Email: "Looked@Up.example", TotalCount: 3 } }
+        : null;
     await createEnabled({
       version: 1,
       name: "chain",
       trigger: { type: "bounce" },
       steps: [
         { id: "lookup", kind: "action", operationId: "bounces.get", params: { bounceid: map("ID") } },
-        { id: "enough", kind: "condition", conditions: { rules: [{ from: "step:lookup", field: "TotalCount", op: "greaterThan", value: 2 }] } },
-        { id: "suppress", kind: "action", operationId: "suppressions.create", serverId: 2, params: { streamId: "outbound" }, body: { Suppressions: [{ EmailAddress: map("Email", "step:lookup") }] } },
-        { id: "stop", kind: "condition", conditions: { rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] } },
+        {
+          id: "enough",
+          kind: "condition",
+          conditions: { rules: [{ from: "step:lookup", field: "TotalCount", op: "greaterThan", value: 2 }] },
+        },
+        {
+          id: "suppress",
+          kind: "action",
+          operationId: "suppressions.create",
+          serverId: 2,
+          params: { streamId: "outbound" },
+          body: { Suppressions: [{ EmailAddress: map("Email", "step:lookup") }] },
+        },
+        {
+          id: "stop",
+          kind: "condition",
+          conditions: { rules: [{ field: "Type", op: "equals", value: "SoftBounce" }] },
+        },
         { id: "never", kind: "action", operationId: "bounces.activate", params: { bounceid: map("ID") } },
       ],
     });
@@ -95,7 +148,13 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     const [r] = await settled();
     const d = await run(r!.id);
     expect(d.status).toBe("succeeded");
-    expect(d.steps.map((s) => s.status)).toEqual(["succeeded", "condition_passed", "succeeded", "condition_failed", "skipped"]);
+    expect(d.steps.map((s) => s.status)).toEqual([
+      "succeeded",
+      "condition_passed",
+      "succeeded",
+      "condition_failed",
+      "skipped",
+    ]);
     const post = workCalls(up.seen).find((s) => s.method === "POST")!;
     expect(post.headers["x-postmark-server-token"]).toBe("srv-2");
     expect(JSON.parse(post.body)).toEqual({ Suppressions: [{ EmailAddress: "Looked@Up.example" }] });
@@ -117,7 +176,13 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     custom = (r) => {
       if (!r.url.includes("suppressions")) return null;
       n++;
-      return n === 1 ? { status: 429, body: { ErrorCode: 429, Message: "Rate limit" } } : n === 2 ? { status: 503, body: {} } : n === 3 ? "destroy" : null;
+      return n === 1
+        ? { status: 429, body: { ErrorCode: 429, Message: "Rate limit" } }
+        : n === 2
+          ? { status: 503, body: {} }
+          : n === 3
+            ? "destroy"
+            : null;
     };
     await createEnabled(suppressDoc());
     t.publish(30, "bounce", bouncePayload());
@@ -137,13 +202,18 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     expect(d.status).toBe("failed");
     expect(d.steps[0]!.attempts).toHaveLength(5);
 
-    custom = (req) => (req.url.includes("suppressions") ? { status: 422, body: { ErrorCode: 1235, Message: "Stream not found" } } : null);
+    custom = (req) =>
+      req.url.includes("suppressions") ? { status: 422, body: { ErrorCode: 1235, Message: "Stream not found" } } : null;
     up.seen.length = 0;
     t.publish(32, "bounce", bouncePayload());
     await until(async () => (await runs()).length === 2 && (await runs())[0]!.status === "failed");
     [r] = await runs();
     d = await run(r!.id);
-    expect(d.steps[0]).toMatchObject({ status: "failed", responseStatus: 422, error: { errorCode: 1235, message: "Stream not found" } });
+    expect(d.steps[0]).toMatchObject({
+      status: "failed",
+      responseStatus: 422,
+      error: { errorCode: 1235, message: "Stream not found" },
+    });
     expect(d.steps[0]!.attempts).toHaveLength(1);
     expect(workCalls(up.seen)).toHaveLength(1);
   });
@@ -151,18 +221,36 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
   it("surfaces per-item errors of a batch answer", async () => {
     custom = (r) =>
       r.url === "/email/batch"
-        ? { body: [{ ErrorCode: 0, Message: "OK", To: "a@x.com" }, { ErrorCode: 406, Message: "Inactive recipient", To: "b@x.com" }] }
+        ? {
+            body: [
+              { ErrorCode: 0, Message: "OK", To: "a@x.com" },
+              { ErrorCode: 406, Message: "Inactive recipient", To: "b@x.com" },
+            ],
+          }
         : null;
     await createEnabled({
       version: 1,
       name: "batch",
       trigger: { type: "bounce" },
-      steps: [{ id: "send", kind: "action", operationId: "email.sendBatch", body: [{ From: "a@me.com", To: "a@x.com", Subject: "s", TextBody: "t" }, { From: "a@me.com", To: "b@x.com", Subject: "s", TextBody: "t" }] }],
+      steps: [
+        {
+          id: "send",
+          kind: "action",
+          operationId: "email.sendBatch",
+          body: [
+            { From: "a@me.com", To: "a@x.com", Subject: "s", TextBody: "t" },
+            { From: "a@me.com", To: "b@x.com", Subject: "s", TextBody: "t" },
+          ],
+        },
+      ],
     });
     t.publish(40, "bounce", bouncePayload());
     const [r] = await settled();
     const d = await run(r!.id);
-    expect(d.steps[0]).toMatchObject({ status: "partial", itemErrors: [{ index: 1, errorCode: 406, message: "Inactive recipient" }] });
+    expect(d.steps[0]).toMatchObject({
+      status: "partial",
+      itemErrors: [{ index: 1, errorCode: 406, message: "Inactive recipient" }],
+    });
   });
 
   it("re-runs a run with the current version", async () => {
@@ -173,7 +261,10 @@ describe.each(dialects)("workflow engine (%s)", (_name, makeStore) => {
     const res = await t.request(`/api/runs/${r!.id}/rerun`, { method: "POST", cookie });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ version: 2, rerunOf: r!.id, status: "succeeded", eventId: 50 });
-    const list = (await (await t.request(`/api/runs?workflow=${id}&status=succeeded&limit=1`, { cookie })).json()) as { runs: unknown[]; nextBefore: number | null };
+    const list = (await (await t.request(`/api/runs?workflow=${id}&status=succeeded&limit=1`, { cookie })).json()) as {
+      runs: unknown[];
+      nextBefore: number | null;
+    };
     expect(list.runs).toHaveLength(1);
     expect(list.nextBefore).not.toBeNull();
   });

@@ -68,7 +68,16 @@ export function createEngine(o: EngineOptions) {
   // Steps call Postmark as the author of their version (re-read on every use), never as the engine.
   const authority = createAuthority(o.db);
   const docFor = createWorkflowDocs(o.workflows);
-  const queue = createApprovalQueue({ db: o.db, approvals: o.approvals, runs: o.runs, workflows: o.workflows, authority, docFor, clock: o.clock, onApprovalCreated: o.onApprovalCreated });
+  const queue = createApprovalQueue({
+    db: o.db,
+    approvals: o.approvals,
+    runs: o.runs,
+    workflows: o.workflows,
+    authority,
+    docFor,
+    clock: o.clock,
+    onApprovalCreated: o.onApprovalCreated,
+  });
   const runner = createStepRunner({
     runs: o.runs,
     docFor,
@@ -87,8 +96,24 @@ export function createEngine(o: EngineOptions) {
     onDisabled: () => starter.invalidate(),
     onRunFailed: o.onRunFailed,
   });
-  const pool = createWorkerPool({ runs: o.runs, owner, concurrency: o.concurrency ?? 8, now, logger: o.logger, process: runner.process });
-  const starter = createRunStarter({ workflows: o.workflows, runs: o.runs, docFor, authority, pool, batch, owner, clock: o.clock });
+  const pool = createWorkerPool({
+    runs: o.runs,
+    owner,
+    concurrency: o.concurrency ?? 8,
+    now,
+    logger: o.logger,
+    process: runner.process,
+  });
+  const starter = createRunStarter({
+    workflows: o.workflows,
+    runs: o.runs,
+    docFor,
+    authority,
+    pool,
+    batch,
+    owner,
+    clock: o.clock,
+  });
   const takeOver = createRecovery({ db: o.db, runs: o.runs, docFor, queue, owner, now });
 
   /** Takes over abandoned runs: all `running` ones at start-up on SQLite, else those whose lease lapsed. */
@@ -105,8 +130,11 @@ export function createEngine(o: EngineOptions) {
   let unsubscribe: (() => void) | null = null;
   async function tick() {
     await recover(false).catch((e: Error) => o.logger.error("workflow recovery failed", { error: e.message }));
-    if (o.expireInTick !== false) await queue.expireDue().catch((e: Error) => o.logger.error("approval expiry failed", { error: e.message }));
-    await o.cursor?.flush().catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
+    if (o.expireInTick !== false)
+      await queue.expireDue().catch((e: Error) => o.logger.error("approval expiry failed", { error: e.message }));
+    await o.cursor
+      ?.flush()
+      .catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
     pool.markQueued();
     pool.kick();
   }
@@ -132,7 +160,11 @@ export function createEngine(o: EngineOptions) {
         unsubscribe = subscribe((e) => {
           const event = storedEvent(e.row, e.payload);
           if (!event) return;
-          const work = starter.startRuns(event).catch((err: Error) => o.logger.error("could not start workflow runs for an event", { event: e.id, error: err.message }));
+          const work = starter
+            .startRuns(event)
+            .catch((err: Error) =>
+              o.logger.error("could not start workflow runs for an event", { event: e.id, error: err.message }),
+            );
           o.cursor?.track(e.id, work);
         });
       }
@@ -154,7 +186,9 @@ export function createEngine(o: EngineOptions) {
       if (timer) clearInterval(timer);
       timer = null;
       await pool.stop();
-      await o.cursor?.flush().catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
+      await o.cursor
+        ?.flush()
+        .catch((e: Error) => o.logger.error("could not save the event cursor", { error: e.message }));
     },
     stats: pool.stats,
   };

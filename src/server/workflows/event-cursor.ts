@@ -14,7 +14,11 @@ const PAGE = 200;
  * instances on PostgreSQL each engine hears only its own events, and the "workflows.catch-up"
  * periodic task (event-sweep.ts) keeps this same setting for all of them.
  */
-export function createEventCursor(o: { events: Pick<EventsRepo, "pageAfter" | "maxId">; settings: Pick<SettingsRepo, "get" | "set">; clock: Clock }) {
+export function createEventCursor(o: {
+  events: Pick<EventsRepo, "pageAfter" | "maxId">;
+  settings: Pick<SettingsRepo, "get" | "set">;
+  clock: Clock;
+}) {
   let saved = 0;
   let seen = 0;
   const inFlight = new Set<number>();

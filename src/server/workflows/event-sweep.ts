@@ -39,7 +39,13 @@ export async function sweepEvents(o: {
         // Younger events are still their own instance's to start; stop here and come back.
         if (row.received_at > edge) return handed;
         if (row.trigger !== null) {
-          await o.startRuns({ id: row.id, trigger: row.trigger as TriggerId, serverId: row.server_id, payload: JSON.parse(row.payload), stream: row.message_stream });
+          await o.startRuns({
+            id: row.id,
+            trigger: row.trigger as TriggerId,
+            serverId: row.server_id,
+            payload: JSON.parse(row.payload),
+            stream: row.message_stream,
+          });
           handed++;
         }
         after = row.id;

@@ -5,7 +5,14 @@ import { parseForBrowser } from "./present";
 describe("a run step as the browser sees it", () => {
   it("masks webhook credentials in a stored answer, as the proxy does", () => {
     const stored = JSON.stringify({
-      Webhooks: [{ ID: 1, Url: "https://hook:s3cret@mail.example.com/webhooks/postmark", HttpAuth: { Username: "hook", Password: "s3cret" }, HttpHeaders: [{ Name: "X-Secret", Value: "v4lue" }] }],
+      Webhooks: [
+        {
+          ID: 1,
+          Url: "https://hook:s3cret@mail.example.com/webhooks/postmark",
+          HttpAuth: { Username: "hook", Password: "s3cret" },
+          HttpHeaders: [{ Name: "X-Secret", Value: "v4lue" }],
+        },
+      ],
     });
     const seen = JSON.stringify(parseForBrowser(stored));
     expect(seen).not.toContain("s3cret");
@@ -15,7 +22,10 @@ describe("a run step as the browser sees it", () => {
   });
 
   it("leaves other answers as they were", () => {
-    expect(parseForBrowser('{"MessageID":"abc","To":"a@example.com"}')).toEqual({ MessageID: "abc", To: "a@example.com" });
+    expect(parseForBrowser('{"MessageID":"abc","To":"a@example.com"}')).toEqual({
+      MessageID: "abc",
+      To: "a@example.com",
+    });
     expect(parseForBrowser(null)).toBeNull();
   });
 });

@@ -38,12 +38,22 @@ export function presentRunSummary(r: RunRow, workflowName: string): RunSummary {
 export async function workflowNames(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (!ids.length) return out;
-  for (const r of await db.selectFrom("workflows").select(["id", "name"]).where("id", "in", [...new Set(ids)]).execute()) out.set(Number(r.id), r.name);
+  for (const r of await db
+    .selectFrom("workflows")
+    .select(["id", "name"])
+    .where("id", "in", [...new Set(ids)])
+    .execute())
+    out.set(Number(r.id), r.name);
   return out;
 }
 
 /** A run with every step: resolved request, answer, attempts, error, and the approval decision. */
-export async function presentRunDetail(db: Kysely<Database>, approvalsRepo: ApprovalsRepo, r: RunRow, steps: StepRow[]): Promise<RunDetail> {
+export async function presentRunDetail(
+  db: Kysely<Database>,
+  approvalsRepo: ApprovalsRepo,
+  r: RunRow,
+  steps: StepRow[],
+): Promise<RunDetail> {
   const names = await workflowNames(db, [r.workflow_id]);
   const approvalIds = steps.map((s) => s.approval_id).filter((v): v is number => v !== null);
   const approvals = await approvalsRepo.byIds(approvalIds);
@@ -68,7 +78,9 @@ export async function presentRunDetail(db: Kysely<Database>, approvalsRepo: Appr
             id: Number(a.id),
             status: a.status as "pending",
             uncertain: a.uncertain === 1,
-            approvers: votes.filter((v) => Number(v.approval_id) === Number(a.id)).map((v) => ({ userId: Number(v.user_id), username: v.username, at: v.at })),
+            approvers: votes
+              .filter((v) => Number(v.approval_id) === Number(a.id))
+              .map((v) => ({ userId: Number(v.user_id), username: v.username, at: v.at })),
             decidedAt: a.decided_at,
             decidedBy: a.decided_by,
             reason: a.reason,
@@ -77,5 +89,9 @@ export async function presentRunDetail(db: Kysely<Database>, approvalsRepo: Appr
         : null,
     };
   };
-  return { ...presentRunSummary(r, names.get(r.workflow_id) ?? ""), payload: JSON.parse(r.payload), steps: steps.map(presentStep) };
+  return {
+    ...presentRunSummary(r, names.get(r.workflow_id) ?? ""),
+    payload: JSON.parse(r.payload),
+    steps: steps.map(presentStep),
+  };
 }

@@ -4,7 +4,15 @@ import type { RunDetail } from "../../contract/api/workflows";
 import { startFakeUpstream, type FakeUpstream, type Reply } from "../test-support/fake-upstream";
 import { createEventsRepo } from "../events/events-repo";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 
 const dialects: [string, () => Promise<TestStore & { dir?: string }>][] = [["sqlite", sqliteTestStore]];
 const pg = pgUrl;
@@ -30,10 +38,19 @@ describe.each(dialects)("crash recovery (%s)", (name, makeStore) => {
     await db.cleanup();
   });
 
-  const restart = () => appOnStore({ store: db.store, dir: db.dir ?? "/tmp", upstreamUrl: up.url, bootstrap: false, engine: { recoverAllAtStart: true } });
+  const restart = () =>
+    appOnStore({
+      store: db.store,
+      dir: db.dir ?? "/tmp",
+      upstreamUrl: up.url,
+      bootstrap: false,
+      engine: { recoverAllAtStart: true },
+    });
 
   async function workflow(): Promise<number> {
-    const { id } = (await (await first.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })).json()) as { id: number };
+    const { id } = (await (
+      await first.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })
+    ).json()) as { id: number };
     await first.request(`/api/workflows/${id}/enable`, { method: "POST", cookie });
     return id;
   }
@@ -51,16 +68,28 @@ describe.each(dialects)("crash recovery (%s)", (name, makeStore) => {
     const second = await restart();
     await second.engine.start();
     const approver = await second.addUser("alice", "approver");
-    const items = ((await (await second.request("/api/approvals", { cookie: approver })).json()) as { approvals: ApprovalItem[] }).approvals;
+    const items = (
+      (await (await second.request("/api/approvals", { cookie: approver })).json()) as { approvals: ApprovalItem[] }
+    ).approvals;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ uncertain: true, status: "pending", request: { path: "/message-streams/outbound/suppressions" } });
+    expect(items[0]).toMatchObject({
+      uncertain: true,
+      status: "pending",
+      request: { path: "/message-streams/outbound/suppressions" },
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(workCalls(up.seen)).toHaveLength(1);
-    const run = (await (await second.request(`/api/runs/${items[0]!.runId}`, { cookie: approver })).json()) as RunDetail;
+    const run = (await (
+      await second.request(`/api/runs/${items[0]!.runId}`, { cookie: approver })
+    ).json()) as RunDetail;
     expect(run).toMatchObject({ status: "waiting", steps: [{ status: "uncertain", approval: { uncertain: true } }] });
 
     // A person decides it should go (again): only now is it sent.
-    const res = await second.request(`/api/approvals/${items[0]!.id}/approve`, { method: "POST", cookie: approver, json: {} });
+    const res = await second.request(`/api/approvals/${items[0]!.id}/approve`, {
+      method: "POST",
+      cookie: approver,
+      json: {},
+    });
     expect(res.status).toBe(200);
     expect(workCalls(up.seen)).toHaveLength(2);
     await second.engine.stop();
@@ -68,11 +97,19 @@ describe.each(dialects)("crash recovery (%s)", (name, makeStore) => {
 
   it("does not retry a write whose answer timed out: it becomes an uncertain approval item", async () => {
     reply = "hang";
-    const timing = await appOnStore({ store: db.store, dir: db.dir ?? "/tmp", upstreamUrl: up.url, bootstrap: false, env: { POSTMARK_TIMEOUT_MS: "200" } });
+    const timing = await appOnStore({
+      store: db.store,
+      dir: db.dir ?? "/tmp",
+      upstreamUrl: up.url,
+      bootstrap: false,
+      env: { POSTMARK_TIMEOUT_MS: "200" },
+    });
     await workflow();
     await timing.engine.start((l) => timing.services.events.bus.subscribe(l));
     timing.publish(1, "bounce", bouncePayload());
-    const item = await until(async () => (await db.store.db.selectFrom("approvals").selectAll().executeTakeFirst()) ?? null);
+    const item = await until(
+      async () => (await db.store.db.selectFrom("approvals").selectAll().executeTakeFirst()) ?? null,
+    );
     expect(item.uncertain).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(workCalls(up.seen)).toHaveLength(1);
@@ -101,9 +138,22 @@ describe.each(dialects)("crash recovery (%s)", (name, makeStore) => {
     const payload = bouncePayload();
     await createEventsRepo(db.store.db).insertMany([
       {
-        trigger: "bounce", server_id: 1, message_stream: "outbound", recipient: String(payload.Email), sender: null, tag: null,
-        message_id: "gap-message-1", subject: null, detail: null, received_at: new Date().toISOString(),
-        dedupe_key: "crash-gap-1", payload: JSON.stringify(payload), payload_size: 100, unrecognised: 0, test: 0, problem: null,
+        trigger: "bounce",
+        server_id: 1,
+        message_stream: "outbound",
+        recipient: String(payload.Email),
+        sender: null,
+        tag: null,
+        message_id: "gap-message-1",
+        subject: null,
+        detail: null,
+        received_at: new Date().toISOString(),
+        dedupe_key: "crash-gap-1",
+        payload: JSON.stringify(payload),
+        payload_size: 100,
+        unrecognised: 0,
+        test: 0,
+        problem: null,
       },
     ]);
 
@@ -133,7 +183,11 @@ describe.each(dialects)("crash recovery (%s)", (name, makeStore) => {
     const event = { id: null, trigger: "bounce" as const, serverId: 1, payload: bouncePayload() };
     const queued = await first.engine.createRun(id, version.id, 1, event, { createdBy: "test" });
     const orphan = await first.engine.createRun(id, version.id, 1, event, { createdBy: "test" });
-    await db.store.db.updateTable("workflow_runs").set({ status: "running", claimed_by: "engine-dead", claimed_at: new Date().toISOString() }).where("id", "=", orphan).execute();
+    await db.store.db
+      .updateTable("workflow_runs")
+      .set({ status: "running", claimed_by: "engine-dead", claimed_at: new Date().toISOString() })
+      .where("id", "=", orphan)
+      .execute();
 
     reply = { body: { Suppressions: [] } };
     const second = await restart();

@@ -12,7 +12,14 @@ import type { DocFor } from "./workflow-docs";
  * never re-sent: it goes to the approval queue marked uncertain. Other runs are queued again.
  * Every change is a compare-and-set of the runs repository on the lease as it was seen.
  */
-export function createRecovery(o: { db: Kysely<Database>; runs: RunsRepo; docFor: DocFor; queue: ApprovalQueue; owner: string; now: () => string }) {
+export function createRecovery(o: {
+  db: Kysely<Database>;
+  runs: RunsRepo;
+  docFor: DocFor;
+  queue: ApprovalQueue;
+  owner: string;
+  now: () => string;
+}) {
   return async function recover(claimedBefore: string | null): Promise<{ requeued: number; uncertain: number }> {
     const abandoned = await o.runs.abandoned(claimedBefore);
     let requeued = 0;
@@ -27,12 +34,20 @@ export function createRecovery(o: { db: Kysely<Database>; runs: RunsRepo; docFor
         if (step?.kind !== "action" || !stored) continue;
         const attempts = parseOr<Attempt[]>(inFlight.attempts, []);
         const lastAttempt = attempts.at(-1);
-        if (lastAttempt && lastAttempt.finishedAt === null) lastAttempt.error = "Mailroom stopped during this call; it may have run";
+        if (lastAttempt && lastAttempt.finishedAt === null)
+          lastAttempt.error = "Mailroom stopped during this call; it may have run";
         await o.db.transaction().execute(async (trx) => {
           // Claim it for recovery with a conditional update, so two instances never both queue it.
           if (!(await o.runs.takeOver(run, o.owner, o.now(), trx))) return;
           await o.runs.updateStep(inFlight.id, { attempts: JSON.stringify(attempts) }, trx);
-          await o.queue.park(run, inFlight.step_index, step, readStepRequest(stored), { uncertain: true, rowId: inFlight.id }, trx);
+          await o.queue.park(
+            run,
+            inFlight.step_index,
+            step,
+            readStepRequest(stored),
+            { uncertain: true, rowId: inFlight.id },
+            trx,
+          );
           uncertain++;
         });
       } else if (await o.runs.requeueAbandoned(run)) requeued++;

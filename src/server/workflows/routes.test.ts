@@ -3,7 +3,15 @@ import type { TestWorkflowResponse, WorkflowDetail, WorkflowsResponse } from "..
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
-import { appOnStore, bouncePayload, suppressDoc, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
+import {
+  appOnStore,
+  bouncePayload,
+  suppressDoc,
+  until,
+  upstreamHandler,
+  workCalls,
+  type TestApp,
+} from "../test-support/workflow-harness";
 
 describe("workflows API", () => {
   let up: FakeUpstream;
@@ -32,12 +40,25 @@ describe("workflows API", () => {
     const created = await post("/api/workflows", admin, suppressDoc());
     expect(created.status).toBe(201);
     const wf = (await created.json()) as WorkflowDetail;
-    expect(wf).toMatchObject({ name: "Suppress hard bounces", trigger: "bounce", enabled: false, currentVersion: 1, updatedBy: { username: "admin" }, lastRun: null });
+    expect(wf).toMatchObject({
+      name: "Suppress hard bounces",
+      trigger: "bounce",
+      enabled: false,
+      currentVersion: 1,
+      updatedBy: { username: "admin" },
+      lastRun: null,
+    });
     expect(wf.document).toEqual(suppressDoc());
 
-    const put = await t.request(`/api/workflows/${wf.id}`, { method: "PUT", cookie: admin, json: suppressDoc({ name: "Renamed" }) });
+    const put = await t.request(`/api/workflows/${wf.id}`, {
+      method: "PUT",
+      cookie: admin,
+      json: suppressDoc({ name: "Renamed" }),
+    });
     expect(await put.json()).toMatchObject({ name: "Renamed", currentVersion: 2 });
-    const versions = (await (await t.request(`/api/workflows/${wf.id}/versions`, { cookie: admin })).json()) as { versions: { version: number }[] };
+    const versions = (await (await t.request(`/api/workflows/${wf.id}/versions`, { cookie: admin })).json()) as {
+      versions: { version: number }[];
+    };
     expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
 
     expect(await (await post(`/api/workflows/${wf.id}/enable`, admin)).json()).toMatchObject({ enabled: true });
@@ -69,9 +90,14 @@ describe("workflows API", () => {
   });
 
   it("serves the JSON Schema and the template library", async () => {
-    const schema = (await (await t.request("/api/workflows/schema", { cookie: admin })).json()) as { type?: string; properties?: Record<string, unknown> };
+    const schema = (await (await t.request("/api/workflows/schema", { cookie: admin })).json()) as {
+      type?: string;
+      properties?: Record<string, unknown>;
+    };
     expect(schema.properties).toHaveProperty("steps");
-    const templates = (await (await t.request("/api/workflow-templates", { cookie: admin })).json()) as { templates: { id: string }[] };
+    const templates = (await (await t.request("/api/workflow-templates", { cookie: admin })).json()) as {
+      templates: { id: string }[];
+    };
     expect(templates.templates.length).toBeGreaterThan(5);
   });
 
@@ -82,27 +108,55 @@ describe("workflows API", () => {
     for (const cookie of [viewer, approver]) {
       expect((await t.request("/api/workflows", { cookie })).status).toBe(200);
       expect((await post("/api/workflows", cookie, suppressDoc())).status).toBe(403);
-      expect((await t.request(`/api/workflows/${wf.id}`, { method: "PUT", cookie, json: suppressDoc() })).status).toBe(403);
+      expect((await t.request(`/api/workflows/${wf.id}`, { method: "PUT", cookie, json: suppressDoc() })).status).toBe(
+        403,
+      );
       expect((await post(`/api/workflows/${wf.id}/enable`, cookie)).status).toBe(403);
-      expect((await post(`/api/workflows/${wf.id}/test`, cookie, { event: { trigger: "bounce", payload: bouncePayload() }, mode: "dry" })).status).toBe(403);
+      expect(
+        (
+          await post(`/api/workflows/${wf.id}/test`, cookie, {
+            event: { trigger: "bounce", payload: bouncePayload() },
+            mode: "dry",
+          })
+        ).status,
+      ).toBe(403);
     }
     expect((await post("/api/approvals/1/approve", viewer)).status).toBe(403);
-    expect((await post("/api/workflows", admin, suppressDoc(), )).status).toBe(201);
-    const cross = await t.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc(), headers: { origin: "https://evil.example" } });
+    expect((await post("/api/workflows", admin, suppressDoc())).status).toBe(201);
+    const cross = await t.request("/api/workflows", {
+      method: "POST",
+      cookie: admin,
+      json: suppressDoc(),
+      headers: { origin: "https://evil.example" },
+    });
     expect(cross.status).toBe(403);
   });
 
   it("tests a workflow: dry resolves without sending; real needs confirmation in live mode and records a test run", async () => {
     const wf = (await (await post("/api/workflows", admin, suppressDoc())).json()) as WorkflowDetail;
     const event = { trigger: "bounce", payload: bouncePayload() };
-    const dry = (await (await post(`/api/workflows/${wf.id}/test`, admin, { event, mode: "dry" })).json()) as TestWorkflowResponse;
-    expect(dry).toMatchObject({ mode: "dry", run: null, dryRun: { ok: true, triggerMatched: true, steps: [{ status: "would-run", request: { path: "/message-streams/outbound/suppressions" } }] } });
+    const dry = (await (
+      await post(`/api/workflows/${wf.id}/test`, admin, { event, mode: "dry" })
+    ).json()) as TestWorkflowResponse;
+    expect(dry).toMatchObject({
+      mode: "dry",
+      run: null,
+      dryRun: {
+        ok: true,
+        triggerMatched: true,
+        steps: [{ status: "would-run", request: { path: "/message-streams/outbound/suppressions" } }],
+      },
+    });
     expect(workCalls(up.seen)).toHaveLength(0);
 
     expect((await post(`/api/workflows/${wf.id}/test`, admin, { event, mode: "real" })).status).toBe(400);
     const real = await post(`/api/workflows/${wf.id}/test`, admin, { event, mode: "real", confirmLive: true });
     expect(real.status).toBe(201);
-    expect(((await real.json()) as TestWorkflowResponse).run).toMatchObject({ test: true, status: "succeeded", eventId: null });
+    expect(((await real.json()) as TestWorkflowResponse).run).toMatchObject({
+      test: true,
+      status: "succeeded",
+      eventId: null,
+    });
     expect(workCalls(up.seen)).toHaveLength(1);
   });
 });
@@ -116,7 +170,12 @@ describe("workflows against the sandbox", () => {
     sb = await startSandbox({ port: 0, eventsPerMinute: 0, historyMessages: 0 });
     db = await sqliteTestStore();
     const server = sb.servers[0]!;
-    t = await appOnStore({ store: db.store, dir: db.dir, upstreamUrl: sb.url, env: { POSTMARK_ACCOUNT_TOKEN: sb.accountToken, POSTMARK_SERVER_TOKEN: server.apiToken } });
+    t = await appOnStore({
+      store: db.store,
+      dir: db.dir,
+      upstreamUrl: sb.url,
+      env: { POSTMARK_ACCOUNT_TOKEN: sb.accountToken, POSTMARK_SERVER_TOKEN: server.apiToken },
+    });
     await t.engine.start((l) => t.services.events.bus.subscribe(l));
   });
   afterAll(async () => {
@@ -128,34 +187,51 @@ describe("workflows against the sandbox", () => {
   it("an event runs the workflow and the action takes effect in the sandbox", async () => {
     const admin = await t.login();
     const server = sb.servers[0]!;
-    const wf = (await (await t.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc() })).json()) as WorkflowDetail;
+    const wf = (await (
+      await t.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc() })
+    ).json()) as WorkflowDetail;
     expect((await t.request(`/api/workflows/${wf.id}/enable`, { method: "POST", cookie: admin })).status).toBe(200);
     t.publish(1, "bounce", bouncePayload({ ServerID: server.id, Email: "Complainer@Example.net" }));
     await until(async () => {
       const r = (await (await t.request("/api/runs", { cookie: admin })).json()) as { runs: { status: string }[] };
       return r.runs[0]?.status === "succeeded";
     });
-    const dump = await t.request("/api/postmark/message-streams/outbound/suppressions/dump", { cookie: admin, headers: { "x-mailroom-server": String(server.id) } });
+    const dump = await t.request("/api/postmark/message-streams/outbound/suppressions/dump", {
+      cookie: admin,
+      headers: { "x-mailroom-server": String(server.id) },
+    });
     const body = (await dump.json()) as { Suppressions: { EmailAddress: string }[] };
     expect(body.Suppressions.map((s) => s.EmailAddress)).toContain("complainer@example.net");
     // The runs an event started can be found by the event (the trigger page links a test event to them).
-    const byEvent = (await (await t.request("/api/runs?event=1", { cookie: admin })).json()) as { runs: { eventId: number | null }[] };
+    const byEvent = (await (await t.request("/api/runs?event=1", { cookie: admin })).json()) as {
+      runs: { eventId: number | null }[];
+    };
     expect(byEvent.runs.length).toBeGreaterThan(0);
     expect(byEvent.runs.every((r) => r.eventId === 1)).toBe(true);
-    expect(((await (await t.request("/api/runs?event=999", { cookie: admin })).json()) as { runs: unknown[] }).runs).toEqual([]);
+    expect(
+      ((await (await t.request("/api/runs?event=999", { cookie: admin })).json()) as { runs: unknown[] }).runs,
+    ).toEqual([]);
   });
 
   it("retries a step Postmark answers with 429 (the sandbox's simulated rate limit)", async () => {
     const admin = await t.login();
     const server = sb.servers[0]!;
-    const simulate = await fetch(`${sb.url}/__sandbox/simulate`, { method: "PUT", headers: { "X-Postmark-Account-Token": sb.accountToken, "Content-Type": "application/json" }, body: JSON.stringify({ failNext: { status: 429, count: 1 } }) });
+    const simulate = await fetch(`${sb.url}/__sandbox/simulate`, {
+      method: "PUT",
+      headers: { "X-Postmark-Account-Token": sb.accountToken, "Content-Type": "application/json" },
+      body: JSON.stringify({ failNext: { status: 429, count: 1 } }),
+    });
     expect(simulate.status).toBe(200);
     t.publish(2, "bounce", bouncePayload({ ServerID: server.id, Email: "Throttled@Example.net" }));
     const run = await until(async () => {
-      const r = (await (await t.request("/api/runs", { cookie: admin })).json()) as { runs: { id: number; eventId: number | null; status: string }[] };
+      const r = (await (await t.request("/api/runs", { cookie: admin })).json()) as {
+        runs: { id: number; eventId: number | null; status: string }[];
+      };
       return r.runs.find((x) => x.eventId === 2 && x.status === "succeeded");
     });
-    const detail = (await (await t.request(`/api/runs/${run.id}`, { cookie: admin })).json()) as { steps: { attempts: { status: number | null }[] }[] };
+    const detail = (await (await t.request(`/api/runs/${run.id}`, { cookie: admin })).json()) as {
+      steps: { attempts: { status: number | null }[] }[];
+    };
     expect(detail.steps[0]!.attempts.map((a) => a.status)).toEqual([429, 200]);
   });
 });

@@ -4,7 +4,14 @@ import type { Database } from "../store/schema";
 import type { RunsRepo, StepRow } from "./runs-repo";
 
 /** A step row of a run with everything unset but what is given. */
-export function stepRow(runId: number, index: number, stepId: string, kind: string, status: string, x: Partial<StepRow> = {}) {
+export function stepRow(
+  runId: number,
+  index: number,
+  stepId: string,
+  kind: string,
+  status: string,
+  x: Partial<StepRow> = {},
+) {
   return {
     run_id: runId,
     step_index: index,
@@ -25,11 +32,23 @@ export function stepRow(runId: number, index: number, stepId: string, kind: stri
 }
 
 /** The run fields of a run that ended: no one holds it any more. */
-export const finished = (status: string, now: string) => ({ status, finished_at: now, claimed_by: null, claimed_at: now });
+export const finished = (status: string, now: string) => ({
+  status,
+  finished_at: now,
+  claimed_by: null,
+  claimed_at: now,
+});
 
 /** Marks the steps after `from` skipped: the run ended before them. */
-export async function skipRest(runs: RunsRepo, trx: Transaction<Database>, runId: number, doc: WorkflowDocument, from: number) {
-  for (let j = from; j < doc.steps.length; j++) await runs.putStep(stepRow(runId, j, doc.steps[j]!.id, doc.steps[j]!.kind, "skipped"), trx);
+export async function skipRest(
+  runs: RunsRepo,
+  trx: Transaction<Database>,
+  runId: number,
+  doc: WorkflowDocument,
+  from: number,
+) {
+  for (let j = from; j < doc.steps.length; j++)
+    await runs.putStep(stepRow(runId, j, doc.steps[j]!.id, doc.steps[j]!.kind, "skipped"), trx);
 }
 
 export const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));

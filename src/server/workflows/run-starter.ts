@@ -7,7 +7,6 @@ import type { WorkerPool } from "./worker-pool";
 import type { WorkflowsRepo } from "./workflows-repo";
 import type { WriteBatcher } from "./write-batcher";
 
-
 export interface RunStarterOptions {
   workflows: WorkflowsRepo;
   runs: RunsRepo;
@@ -19,7 +18,14 @@ export interface RunStarterOptions {
   clock: () => number;
 }
 
-function newRun(workflowId: number, versionId: number, version: number, event: EngineEvent, now: string, x: { originKey?: string | null; test?: boolean; rerunOf?: number | null; createdBy?: string | null }): NewRun {
+function newRun(
+  workflowId: number,
+  versionId: number,
+  version: number,
+  event: EngineEvent,
+  now: string,
+  x: { originKey?: string | null; test?: boolean; rerunOf?: number | null; createdBy?: string | null },
+): NewRun {
   return {
     workflow_id: workflowId,
     version_id: versionId,
@@ -52,7 +58,11 @@ export function createRunStarter(o: RunStarterOptions) {
   function enabled() {
     const now = o.clock();
     // Workflows whose authors lost the authority their steps need are disabled here, not started.
-    if (!enabledCache || now - enabledCache.at > 1000) enabledCache = { at: now, list: o.workflows.enabled().then((l) => o.authority.screen(l, (id) => o.docFor(id), iso(now))) };
+    if (!enabledCache || now - enabledCache.at > 1000)
+      enabledCache = {
+        at: now,
+        list: o.workflows.enabled().then((l) => o.authority.screen(l, (id) => o.docFor(id), iso(now))),
+      };
     return enabledCache.list;
   }
 
@@ -64,8 +74,18 @@ export function createRunStarter(o: RunStarterOptions) {
     const rows: NewRun[] = [];
     for (const w of await enabled()) {
       const doc = await o.docFor(w.versionId);
-      if (!matchesWorkflow(doc, { type: event.trigger, payload: event.payload, serverId: event.serverId, stream: event.stream })) continue;
-      const row = newRun(w.workflowId, w.versionId, w.version, event, now, { originKey: event.id === null ? null : `event:${event.id}:${w.workflowId}` });
+      if (
+        !matchesWorkflow(doc, {
+          type: event.trigger,
+          payload: event.payload,
+          serverId: event.serverId,
+          stream: event.stream,
+        })
+      )
+        continue;
+      const row = newRun(w.workflowId, w.versionId, w.version, event, now, {
+        originKey: event.id === null ? null : `event:${event.id}:${w.workflowId}`,
+      });
       rows.push(claim ? { ...row, status: "running", claimed_by: o.owner, claimed_at: now, started_at: now } : row);
     }
     const ids = rows.length ? await o.batch.write((trx) => o.runs.insert(rows, trx)) : [];
@@ -79,7 +99,13 @@ export function createRunStarter(o: RunStarterOptions) {
   }
 
   /** A run outside the event flow (test, re-run); it is not queued for the pool, the caller runs it. */
-  async function createRun(workflowId: number, versionId: number, version: number, event: EngineEvent, x: { test?: boolean; rerunOf?: number; createdBy: string }) {
+  async function createRun(
+    workflowId: number,
+    versionId: number,
+    version: number,
+    event: EngineEvent,
+    x: { test?: boolean; rerunOf?: number; createdBy: string },
+  ) {
     const [id] = await o.runs.insert([newRun(workflowId, versionId, version, event, iso(), x)]);
     return id!;
   }

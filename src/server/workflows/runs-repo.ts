@@ -1,4 +1,11 @@
-import { sql, type Kysely, type Transaction, type Updateable, type UpdateQueryBuilder, type UpdateResult } from "kysely";
+import {
+  sql,
+  type Kysely,
+  type Transaction,
+  type Updateable,
+  type UpdateQueryBuilder,
+  type UpdateResult,
+} from "kysely";
 import type { Dialect } from "../store/migrations/types";
 import type { Database, WorkflowRunsTable, WorkflowRunStepsTable } from "../store/schema";
 
@@ -14,7 +21,11 @@ const run = (r: Omit<WorkflowRunsTable, "id"> & { id: unknown }): RunRow => ({
   version_id: Number(r.version_id),
   event_id: r.event_id === null ? null : Number(r.event_id),
 });
-const step = (r: Omit<WorkflowRunStepsTable, "id"> & { id: unknown }): StepRow => ({ ...r, id: Number(r.id), run_id: Number(r.run_id) });
+const step = (r: Omit<WorkflowRunStepsTable, "id"> & { id: unknown }): StepRow => ({
+  ...r,
+  id: Number(r.id),
+  run_id: Number(r.run_id),
+});
 
 /** This engine no longer holds the run's lease: another instance took it over. */
 export class LeaseLost extends Error {
@@ -25,7 +36,10 @@ export class LeaseLost extends Error {
 }
 
 /** The run is still `running` under the owner and lease time it had when it was seen abandoned. */
-function leaseUnchanged<T extends UpdateQueryBuilder<Database, "workflow_runs", "workflow_runs", UpdateResult>>(q: T, seen: RunRow): T {
+function leaseUnchanged<T extends UpdateQueryBuilder<Database, "workflow_runs", "workflow_runs", UpdateResult>>(
+  q: T,
+  seen: RunRow,
+): T {
   return q
     .where("id", "=", seen.id)
     .where("status", "=", "running")
@@ -94,12 +108,26 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     async steps(runId: number, q: Q = db): Promise<StepRow[]> {
-      return (await q.selectFrom("workflow_run_steps").selectAll().where("run_id", "=", runId).orderBy("step_index", "asc").execute()).map(step);
+      return (
+        await q
+          .selectFrom("workflow_run_steps")
+          .selectAll()
+          .where("run_id", "=", runId)
+          .orderBy("step_index", "asc")
+          .execute()
+      ).map(step);
     },
 
     async stepsOf(runIds: number[]): Promise<StepRow[]> {
       if (!runIds.length) return [];
-      return (await db.selectFrom("workflow_run_steps").selectAll().where("run_id", "in", runIds).orderBy("step_index", "asc").execute()).map(step);
+      return (
+        await db
+          .selectFrom("workflow_run_steps")
+          .selectAll()
+          .where("run_id", "in", runIds)
+          .orderBy("step_index", "asc")
+          .execute()
+      ).map(step);
     },
 
     async step(id: number, q: Q = db): Promise<StepRow | null> {
@@ -109,7 +137,12 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** Creates or replaces the row of one step of a run; returns its id. */
     async putStep(row: Omit<WorkflowRunStepsTable, "id">, q: Q = db): Promise<number> {
-      const existing = await q.selectFrom("workflow_run_steps").select("id").where("run_id", "=", row.run_id).where("step_index", "=", row.step_index).executeTakeFirst();
+      const existing = await q
+        .selectFrom("workflow_run_steps")
+        .select("id")
+        .where("run_id", "=", row.run_id)
+        .where("step_index", "=", row.step_index)
+        .executeTakeFirst();
       if (existing) {
         await q.updateTable("workflow_run_steps").set(row).where("id", "=", existing.id).execute();
         return Number(existing.id);
@@ -148,7 +181,8 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
         .execute();
       const wanted = ids.map((r) => Number(r.id));
       if (!wanted.length) return out;
-      for (const r of await db.selectFrom("workflow_runs").selectAll().where("id", "in", wanted).execute()) out.set(Number(r.workflow_id), run(r));
+      for (const r of await db.selectFrom("workflow_runs").selectAll().where("id", "in", wanted).execute())
+        out.set(Number(r.workflow_id), run(r));
       return out;
     },
 
@@ -158,7 +192,13 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
      * its lease): the call is then not made here. A fence, so a step is sent by one engine only.
      */
     async holdLease(id: number, owner: string, now: string, q: Q = db) {
-      const r = await q.updateTable("workflow_runs").set({ claimed_at: now }).where("id", "=", id).where("status", "=", "running").where("claimed_by", "=", owner).executeTakeFirst();
+      const r = await q
+        .updateTable("workflow_runs")
+        .set({ claimed_at: now })
+        .where("id", "=", id)
+        .where("status", "=", "running")
+        .where("claimed_by", "=", owner)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw new LeaseLost(id);
     },
 
@@ -167,13 +207,19 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
      * time, so it fails if the owner renewed its lease since, or another engine took it first.
      */
     async takeOver(seen: RunRow, owner: string, now: string, q: Q = db): Promise<boolean> {
-      const r = await leaseUnchanged(q.updateTable("workflow_runs").set({ claimed_by: owner, claimed_at: now }), seen).executeTakeFirst();
+      const r = await leaseUnchanged(
+        q.updateTable("workflow_runs").set({ claimed_by: owner, claimed_at: now }),
+        seen,
+      ).executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
     /** Queues an abandoned run (no step in flight) for any engine, under the same compare-and-set. */
     async requeueAbandoned(seen: RunRow, q: Q = db): Promise<boolean> {
-      const r = await leaseUnchanged(q.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }), seen).executeTakeFirst();
+      const r = await leaseUnchanged(
+        q.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }),
+        seen,
+      ).executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
 
@@ -186,17 +232,30 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** A run parked for approval is queued again (its item was approved); a run no longer waiting is left alone. */
     async resumeParked(id: number, q: Q = db) {
-      await q.updateTable("workflow_runs").set({ status: "queued", claimed_by: null }).where("id", "=", id).where("status", "=", "waiting").execute();
+      await q
+        .updateTable("workflow_runs")
+        .set({ status: "queued", claimed_by: null })
+        .where("id", "=", id)
+        .where("status", "=", "waiting")
+        .execute();
     },
 
     /** The status of the step an approval item was for. */
     async stepStatusByApproval(approvalId: number, q: Q = db): Promise<string | null> {
-      const r = await q.selectFrom("workflow_run_steps").select("status").where("approval_id", "=", approvalId).executeTakeFirst();
+      const r = await q
+        .selectFrom("workflow_run_steps")
+        .select("status")
+        .where("approval_id", "=", approvalId)
+        .executeTakeFirst();
       return r?.status ?? null;
     },
 
     async queuedCount(): Promise<number> {
-      const r = await db.selectFrom("workflow_runs").select((eb) => eb.fn.countAll().as("n")).where("status", "=", "queued").executeTakeFirst();
+      const r = await db
+        .selectFrom("workflow_runs")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("status", "=", "queued")
+        .executeTakeFirst();
       return Number(r?.n ?? 0);
     },
   };

@@ -43,7 +43,14 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     // One process per SQLite file: whatever is left `running` at start-up is orphaned.
     recoverAllAtStart: store.dialect === "sqlite",
     // One instance (SQLite) remembers its own progress; on PostgreSQL the "workflows.catch-up" periodic task does.
-    cursor: store.dialect === "sqlite" ? createEventCursor({ events: createEventsRepo(store.db, store.dialect), settings: store.settings, clock: deps.clock }) : undefined,
+    cursor:
+      store.dialect === "sqlite"
+        ? createEventCursor({
+            events: createEventsRepo(store.db, store.dialect),
+            settings: store.settings,
+            clock: deps.clock,
+          })
+        : undefined,
     ...deps.engine,
   });
   const decisions = createDecisions({

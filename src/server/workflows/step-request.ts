@@ -15,10 +15,25 @@ export function readStepRequest(text: string): StepRequest {
   const m = matchOperation(op.method, r.path.split("?")[0]!);
   const params = m?.operation.id === op.id ? m.params : {};
   // The same key order as resolveStepRequest, so a converted request compares equal to a re-resolved one.
-  return { operationId: r.operationId, method: r.method, path: r.path, params, query: r.query, body: r.body, token: r.token, serverId: r.serverId };
+  return {
+    operationId: r.operationId,
+    method: r.method,
+    path: r.path,
+    params,
+    query: r.query,
+    body: r.body,
+    token: r.token,
+    serverId: r.serverId,
+  };
 }
 
 /** The call execute() makes for a step: the operation and its parts, never a path to match again. */
 export function stepCall(request: StepRequest): Omit<ExecuteById, "user"> {
-  return { operationId: request.operationId, params: request.params ?? {}, query: request.query, body: request.body, serverId: request.serverId };
+  return {
+    operationId: request.operationId,
+    params: request.params ?? {},
+    query: request.query,
+    body: request.body,
+    serverId: request.serverId,
+  };
 }

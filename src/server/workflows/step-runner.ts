@@ -1,5 +1,13 @@
 import type { Attempt } from "../../contract/api/workflows";
-import { explainConditions, resolveStepRequest, riskOf, stepRefusal, type ActionStep, type MappingContext, type StepRequest } from "../../contract/workflows/index";
+import {
+  explainConditions,
+  resolveStepRequest,
+  riskOf,
+  stepRefusal,
+  type ActionStep,
+  type MappingContext,
+  type StepRequest,
+} from "../../contract/workflows/index";
 import type { ApprovalQueue } from "../approvals/queue";
 import type { Logger } from "../logger";
 import type { Actor, Execute } from "../proxy/execute";
@@ -49,7 +57,8 @@ export function createStepRunner(o: StepRunnerOptions) {
     const payload: unknown = JSON.parse(run.payload);
     const context: MappingContext = { trigger: payload, steps: {} };
     for (const r of rows) {
-      if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null) context.steps[r.step_id] = JSON.parse(r.response);
+      if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null)
+        context.steps[r.step_id] = JSON.parse(r.response);
     }
     for (let i = run.next_step; i < doc.steps.length; i++) {
       const step = doc.steps[i]!;
@@ -59,10 +68,21 @@ export function createStepRunner(o: StepRunnerOptions) {
         const result = explainConditions(step.conditions, payload, context.steps);
         const now = o.now();
         await o.batch.write(async (trx) => {
-          await o.runs.putStep(stepRow(run.id, i, step.id, "condition", result.matched ? "condition_passed" : "condition_failed", { response: json(result.rules), started_at: now, finished_at: now }), trx);
+          await o.runs.putStep(
+            stepRow(run.id, i, step.id, "condition", result.matched ? "condition_passed" : "condition_failed", {
+              response: json(result.rules),
+              started_at: now,
+              finished_at: now,
+            }),
+            trx,
+          );
           // A false condition ends the run quietly: it counts as finished, not failed.
           if (!result.matched) await skipRest(o.runs, trx, run.id, doc, i + 1);
-          await o.runs.update(run.id, !result.matched || last ? finished("succeeded", now) : { next_step: i + 1, claimed_at: now }, trx);
+          await o.runs.update(
+            run.id,
+            !result.matched || last ? finished("succeeded", now) : { next_step: i + 1, claimed_at: now },
+            trx,
+          );
         });
         if (!result.matched) return;
         continue;
@@ -75,11 +95,29 @@ export function createStepRunner(o: StepRunnerOptions) {
         const resolution = resolveStepRequest(step, context, run.server_id);
         if (resolution.problems.length > 0 || !resolution.request) {
           const now = o.now();
-          const error = { code: "unresolved", message: resolution.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ") || "The step could not be resolved", problems: resolution.problems.map((p) => ({ at: p.at, message: p.message })) };
+          const error = {
+            code: "unresolved",
+            message:
+              resolution.problems.map((p) => `${p.at ? `${p.at}: ` : ""}${p.message}`).join("; ") ||
+              "The step could not be resolved",
+            problems: resolution.problems.map((p) => ({ at: p.at, message: p.message })),
+          };
           await o.batch.write(async (trx) => {
-            await o.runs.putStep(stepRow(run.id, i, step.id, "action", "failed", { request: json(resolution.request), error: json(error), started_at: now, finished_at: now }), trx);
+            await o.runs.putStep(
+              stepRow(run.id, i, step.id, "action", "failed", {
+                request: json(resolution.request),
+                error: json(error),
+                started_at: now,
+                finished_at: now,
+              }),
+              trx,
+            );
             await skipRest(o.runs, trx, run.id, doc, i + 1);
-            await o.runs.update(run.id, { ...finished("failed", now), error: `Step "${step.id}" was not sent: ${error.message}` }, trx);
+            await o.runs.update(
+              run.id,
+              { ...finished("failed", now), error: `Step "${step.id}" was not sent: ${error.message}` },
+              trx,
+            );
           });
           failed(run.id);
           return;
@@ -89,7 +127,9 @@ export function createStepRunner(o: StepRunnerOptions) {
       // Checked before parking and before each call: the author's authority, as it is now.
       const author = await o.authority.authorOf(run.version_id);
       const approved = opts.autoApprove === true || (row?.approval_id ?? null) !== null;
-      const refusal = author.ok ? stepRefusal(step, author.actor.role, approved) : `this workflow version cannot act for anyone: ${author.reason}`;
+      const refusal = author.ok
+        ? stepRefusal(step, author.actor.role, approved)
+        : `this workflow version cannot act for anyone: ${author.reason}`;
       if (refusal !== null || !author.ok) {
         await refuse(run, i, step, request, row ?? null, refusal ?? "");
         return;
@@ -107,27 +147,50 @@ export function createStepRunner(o: StepRunnerOptions) {
   }
 
   /** Ends the run on a step its author may not (any longer) have run; nothing reaches Postmark, and the workflow is disabled. */
-  async function refuse(run: RunRow, index: number, step: ActionStep, request: StepRequest, row: StepRow | null, message: string) {
+  async function refuse(
+    run: RunRow,
+    index: number,
+    step: ActionStep,
+    request: StepRequest,
+    row: StepRow | null,
+    message: string,
+  ) {
     const now = o.now();
     const error = { code: "forbidden", message };
     const doc = await o.docFor(run.version_id);
     await o.batch.write(async (trx) => {
       const fields = { status: "failed", request: json(request), error: json(error), finished_at: now };
       if (row) await o.runs.updateStep(row.id, fields, trx);
-      else await o.runs.putStep(stepRow(run.id, index, step.id, "action", "failed", { ...fields, started_at: now }), trx);
+      else
+        await o.runs.putStep(stepRow(run.id, index, step.id, "action", "failed", { ...fields, started_at: now }), trx);
       await skipRest(o.runs, trx, run.id, doc, index + 1);
-      await o.runs.update(run.id, { ...finished("failed", now), error: `Step "${step.id}" was not sent: ${message}` }, trx);
+      await o.runs.update(
+        run.id,
+        { ...finished("failed", now), error: `Step "${step.id}" was not sent: ${message}` },
+        trx,
+      );
     });
     const reason = await o.authority.refusal(run.version_id, doc);
     if (reason && (await o.authority.disable(run.workflow_id, run.version, disabledReason(reason), now))) {
       o.onDisabled();
-      o.logger.warn("workflow disabled: its author lacks the authority its steps need", { workflow: run.workflow_id, run: run.id });
+      o.logger.warn("workflow disabled: its author lacks the authority its steps need", {
+        workflow: run.workflow_id,
+        run: run.id,
+      });
     }
     failed(run.id);
   }
 
   /** Executes one action step: in flight (durably) before each attempt, outcome recorded after; retries 429/5xx/network. */
-  async function callStep(run: RunRow, index: number, step: ActionStep, request: StepRequest, row: StepRow | null, last: boolean, actor: Actor): Promise<{ response: unknown } | "stop"> {
+  async function callStep(
+    run: RunRow,
+    index: number,
+    step: ActionStep,
+    request: StepRequest,
+    row: StepRow | null,
+    last: boolean,
+    actor: Actor,
+  ): Promise<{ response: unknown } | "stop"> {
     const attempts: Attempt[] = row ? parseOr<Attempt[]>(row.attempts, []) : [];
     const startedAt = row?.started_at ?? o.now();
     let rowId = row?.id ?? null;
@@ -136,18 +199,33 @@ export function createStepRunner(o: StepRunnerOptions) {
       const n = attempts.length + 1;
       const attempt: Attempt = { n, startedAt: o.now(), finishedAt: null, status: null, error: null };
       attempts.push(attempt);
-      const inFlight = stepRow(run.id, index, step.id, "action", "in_flight", { request: json(request), attempts: json(attempts)!, started_at: startedAt, approval_id: approvalId });
+      const inFlight = stepRow(run.id, index, step.id, "action", "in_flight", {
+        request: json(request),
+        attempts: json(attempts)!,
+        started_at: startedAt,
+        approval_id: approvalId,
+      });
       const existing = rowId;
       rowId = await o.batch.write(async (trx) => {
         // Fenced: only while this instance still holds the run's lease is the call recorded and made.
         await o.runs.holdLease(run.id, o.owner, o.now(), trx);
         if (existing === null) return o.runs.insertStep(inFlight, trx);
-        await o.runs.updateStep(existing, { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts }, trx);
+        await o.runs.updateStep(
+          existing,
+          { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts },
+          trx,
+        );
         return existing;
       });
       let outcome: CallOutcome;
       try {
-        outcome = classifyResult(await o.execute({ user: actor, workflow: { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id }, ...stepCall(request) }));
+        outcome = classifyResult(
+          await o.execute({
+            user: actor,
+            workflow: { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id },
+            ...stepCall(request),
+          }),
+        );
       } catch (e) {
         outcome = classifyError(e);
       }
@@ -155,17 +233,40 @@ export function createStepRunner(o: StepRunnerOptions) {
       attempt.finishedAt = now;
       attempt.status = outcome.status;
       attempt.error = outcome.kind === "ok" ? null : outcome.error.message;
-      const common = { request: json(request), response: json(outcome.response), response_status: outcome.status, attempts: json(attempts)! };
+      const common = {
+        request: json(request),
+        response: json(outcome.response),
+        response_status: outcome.status,
+        attempts: json(attempts)!,
+      };
       const id = rowId;
       if (outcome.kind === "ok") {
         const partial = outcome.itemErrors.length > 0;
         await o.batch.write(async (trx) => {
-          await o.runs.updateStep(id, { ...common, status: partial ? "partial" : "succeeded", item_errors: partial ? json(outcome.itemErrors) : null, error: null, finished_at: now }, trx);
-          await o.runs.update(run.id, last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now }, trx);
+          await o.runs.updateStep(
+            id,
+            {
+              ...common,
+              status: partial ? "partial" : "succeeded",
+              item_errors: partial ? json(outcome.itemErrors) : null,
+              error: null,
+              finished_at: now,
+            },
+            trx,
+          );
+          await o.runs.update(
+            run.id,
+            last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now },
+            trx,
+          );
         });
         return { response: outcome.response };
       }
-      if (outcome.kind === "retry" && outcome.error.code === "upstream_timeout" && riskOf(step.operationId) !== "read") {
+      if (
+        outcome.kind === "retry" &&
+        outcome.error.code === "upstream_timeout" &&
+        riskOf(step.operationId) !== "read"
+      ) {
         // The answer was lost, not refused: Postmark may have acted. As after a crash, a person decides.
         await o.batch.write((trx) => o.runs.updateStep(id, { ...common, error: json(outcome.error) }, trx));
         await o.queue.park(run, index, step, request, { uncertain: true, rowId: id });
@@ -184,7 +285,11 @@ export function createStepRunner(o: StepRunnerOptions) {
       await o.batch.write(async (trx) => {
         await o.runs.updateStep(id, { ...common, status: "failed", error: json(outcome.error), finished_at: now }, trx);
         await skipRest(o.runs, trx, run.id, doc, index + 1);
-        await o.runs.update(run.id, { ...finished("failed", now), error: `Step "${step.id}" failed: ${outcome.error.message}` }, trx);
+        await o.runs.update(
+          run.id,
+          { ...finished("failed", now), error: `Step "${step.id}" failed: ${outcome.error.message}` },
+          trx,
+        );
       });
       failed(run.id);
       return "stop";

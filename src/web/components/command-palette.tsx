@@ -11,7 +11,8 @@ import { operationParams } from "@/web/lib/operation-link";
 
 const itemClass =
   "flex cursor-default items-center gap-2 rounded-sm px-2 py-2 text-sm outline-none select-none data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground";
-const groupClass = "px-1 py-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground";
+const groupClass =
+  "px-1 py-1 [&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground";
 
 /** Ctrl/Cmd-K: jump to any page or any of the catalog's operations. */
 export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
@@ -40,7 +41,12 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
             <Command.Empty className="py-6 text-center text-sm text-muted-foreground">Nothing matches.</Command.Empty>
             {email && (
               <Command.Group heading="Address" className={groupClass} forceMount>
-                <Command.Item value={`address ${email}`} forceMount className={itemClass} onSelect={() => go(() => navigate({ to: "/address/$email", params: { email } }))}>
+                <Command.Item
+                  value={`address ${email}`}
+                  forceMount
+                  className={itemClass}
+                  onSelect={() => go(() => navigate({ to: "/address/$email", params: { email } }))}
+                >
                   <AtSign />
                   <span className="min-w-0 flex-1 truncate">Look up {email}</span>
                 </Command.Item>
@@ -50,7 +56,13 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
               {navItems.map((item) => {
                 const Icon = item.icon;
                 return (
-                  <Command.Item key={item.id} value={`page ${item.title}`} keywords={[item.summary]} className={itemClass} onSelect={() => go(() => navigate({ to: item.to }))}>
+                  <Command.Item
+                    key={item.id}
+                    value={`page ${item.title}`}
+                    keywords={[item.summary]}
+                    className={itemClass}
+                    onSelect={() => go(() => navigate({ to: item.to }))}
+                  >
                     <Icon />
                     {item.title}
                   </Command.Item>
@@ -64,7 +76,9 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
                   value={`op ${op.id} ${op.title}`}
                   keywords={[areas[op.area].title, op.path, op.method]}
                   className={itemClass}
-                  onSelect={() => go(() => navigate({ to: "/operations/$group/$name", params: operationParams(op.id) }))}
+                  onSelect={() =>
+                    go(() => navigate({ to: "/operations/$group/$name", params: operationParams(op.id) }))
+                  }
                 >
                   <SquareTerminal />
                   <span className="min-w-0 flex-1 truncate">{op.title}</span>

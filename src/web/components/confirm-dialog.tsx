@@ -30,21 +30,48 @@ export function typedConfirms(typed: string, expected: string): boolean {
 }
 
 /** The "type its name to confirm" field, for dialogs that need their own layout. */
-export function TypedConfirmField({ expected, value, onChange, id }: { expected: string; value: string; onChange: (v: string) => void; id?: string }) {
+export function TypedConfirmField({
+  expected,
+  value,
+  onChange,
+  id,
+}: {
+  expected: string;
+  value: string;
+  onChange: (v: string) => void;
+  id?: string;
+}) {
   const fallback = useId();
   const inputId = id ?? fallback;
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
       <Label htmlFor={inputId}>
-        <span>Type <span className="font-mono font-semibold break-all">{expected}</span> to confirm</span>
+        <span>
+          Type <span className="font-mono font-semibold break-all">{expected}</span> to confirm
+        </span>
       </Label>
-      <Input id={inputId} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" autoCapitalize="off" spellCheck={false} />
+      <Input
+        id={inputId}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+      />
     </div>
   );
 }
 
 /** Asks before a destructive action, naming exactly what it will destroy. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel = "Confirm", onConfirm, typeToConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel = "Confirm",
+  onConfirm,
+  typeToConfirm,
+}: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
   const ready = typeToConfirm === undefined || typedConfirms(typed, typeToConfirm);
   const change = (o: boolean) => {
@@ -56,16 +83,36 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
-          {description && <AlertDialogDescription asChild><div>{description}</div></AlertDialogDescription>}
+          {description && (
+            <AlertDialogDescription asChild>
+              <div>{description}</div>
+            </AlertDialogDescription>
+          )}
         </AlertDialogHeader>
         {typeToConfirm !== undefined && (
-          <form onSubmit={(e) => { e.preventDefault(); if (ready) { onConfirm(); change(false); } }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (ready) {
+                onConfirm();
+                change(false);
+              }
+            }}
+          >
             <TypedConfirmField expected={typeToConfirm} value={typed} onChange={setTyped} />
           </form>
         )}
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction disabled={!ready} onClick={() => { setTyped(""); onConfirm(); }}>{confirmLabel}</AlertDialogAction>
+          <AlertDialogAction
+            disabled={!ready}
+            onClick={() => {
+              setTyped("");
+              onConfirm();
+            }}
+          >
+            {confirmLabel}
+          </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

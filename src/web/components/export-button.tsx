@@ -11,7 +11,17 @@ import { jobQuery, useStartJob } from "@/web/lib/jobs-api";
  * Exports the whole result of the page's filter as CSV through a server job (past Postmark's
  * 10,000-row paging ceiling); the card shows progress and the download when it is done.
  */
-export function ExportButton({ source, filter, serverId, label = "Export CSV" }: { source: ExportSource; filter: Record<string, string>; serverId: number | null; label?: string }) {
+export function ExportButton({
+  source,
+  filter,
+  serverId,
+  label = "Export CSV",
+}: {
+  source: ExportSource;
+  filter: Record<string, string>;
+  serverId: number | null;
+  label?: string;
+}) {
   const start = useStartJob();
   const [jobId, setJobId] = useState<number | null>(null);
   const job = useQuery({ ...jobQuery(jobId ?? 0, { limit: 1 }), enabled: jobId !== null });
@@ -23,7 +33,12 @@ export function ExportButton({ source, filter, serverId, label = "Export CSV" }:
           variant="outline"
           size="sm"
           disabled={start.isPending}
-          onClick={() => start.mutate({ kind: "export", params: { serverId, source, filter } }, { onSuccess: (r) => setJobId(r.job.id) })}
+          onClick={() =>
+            start.mutate(
+              { kind: "export", params: { serverId, source, filter } },
+              { onSuccess: (r) => setJobId(r.job.id) },
+            )
+          }
         >
           <FileDown aria-hidden /> {label}
         </Button>

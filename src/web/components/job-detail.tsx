@@ -13,7 +13,19 @@ import { permission } from "@/web/lib/permissions";
 import { useSessionUser } from "@/web/lib/session";
 import { cn } from "@/web/lib/utils";
 
-function PlanSummary({ job, verdicts, filter, onFilter, onRun }: { job: JobSummary; verdicts: Record<string, number>; filter: string | undefined; onFilter: (v: string | undefined) => void; onRun: (id: number) => void }) {
+function PlanSummary({
+  job,
+  verdicts,
+  filter,
+  onFilter,
+  onRun,
+}: {
+  job: JobSummary;
+  verdicts: Record<string, number>;
+  filter: string | undefined;
+  onFilter: (v: string | undefined) => void;
+  onRun: (id: number) => void;
+}) {
   const user = useSessionUser();
   const may = permission(user?.role, "write");
   const start = useStartJob();
@@ -28,7 +40,10 @@ function PlanSummary({ job, verdicts, filter, onFilter, onRun }: { job: JobSumma
             type="button"
             aria-pressed={filter === v}
             onClick={() => onFilter(filter === v ? undefined : v)}
-            className={cn("flex min-w-0 flex-col rounded-lg border bg-card px-3 py-2 text-left hover:bg-accent", filter === v && "ring-2 ring-primary/40")}
+            className={cn(
+              "flex min-w-0 flex-col rounded-lg border bg-card px-3 py-2 text-left hover:bg-accent",
+              filter === v && "ring-2 ring-primary/40",
+            )}
             data-testid={`verdict-${v}`}
             data-count={verdicts[v] ?? 0}
           >
@@ -40,7 +55,11 @@ function PlanSummary({ job, verdicts, filter, onFilter, onRun }: { job: JobSumma
       {job.status === "succeeded" && (
         <div className="flex flex-col gap-1">
           <div>
-            <Button onClick={() => setConfirming(true)} disabled={n === 0 || !may.allowed || start.isPending} title={may.reason}>
+            <Button
+              onClick={() => setConfirming(true)}
+              disabled={n === 0 || !may.allowed || start.isPending}
+              title={may.reason}
+            >
               <RotateCcw aria-hidden /> Reactivate {n.toLocaleString()} address{n === 1 ? "" : "es"}
             </Button>
           </div>
@@ -53,9 +72,16 @@ function PlanSummary({ job, verdicts, filter, onFilter, onRun }: { job: JobSumma
         open={confirming}
         onOpenChange={setConfirming}
         title={`Reactivate ${n.toLocaleString()} address${n === 1 ? "" : "es"}?`}
-        description={<p>Postmark will send to these addresses again. The server works through them at a gentle pace; you can close this page, follow progress later and cancel.</p>}
+        description={
+          <p>
+            Postmark will send to these addresses again. The server works through them at a gentle pace; you can close
+            this page, follow progress later and cancel.
+          </p>
+        }
         confirmLabel="Reactivate"
-        onConfirm={() => start.mutate({ kind: "reactivation", params: { planJobId: job.id } }, { onSuccess: (r) => onRun(r.job.id) })}
+        onConfirm={() =>
+          start.mutate({ kind: "reactivation", params: { planJobId: job.id } }, { onSuccess: (r) => onRun(r.job.id) })
+        }
       />
     </section>
   );
@@ -66,8 +92,12 @@ export function JobDetail({ id, onRun }: { id: number; onRun: (id: number) => vo
   const [filter, setFilter] = useState<string | undefined>(undefined);
   const head = useQuery(jobQuery(id, { limit: 1 }));
   const plan = head.data?.job.kind === "reactivation-plan";
-  const list = useQuery({ ...jobQuery(id, plan ? { verdict: filter } : { status: filter }), enabled: head.data !== undefined });
-  if (head.isError) return <ErrorState title="Could not load this job" error={head.error} onRetry={() => void head.refetch()} />;
+  const list = useQuery({
+    ...jobQuery(id, plan ? { verdict: filter } : { status: filter }),
+    enabled: head.data !== undefined,
+  });
+  if (head.isError)
+    return <ErrorState title="Could not load this job" error={head.error} onRetry={() => void head.refetch()} />;
   if (!head.data) return <Skeleton className="h-32 w-full" aria-label="Loading the job" />;
   const job = list.data?.job ?? head.data.job;
   const verdicts = list.data?.verdicts ?? head.data.verdicts;
@@ -80,14 +110,31 @@ export function JobDetail({ id, onRun }: { id: number; onRun: (id: number) => vo
       ) : job.kind !== "export" ? (
         <div className="flex flex-wrap gap-2 text-sm" aria-label="Filter results">
           {(["pending", "succeeded", "failed"] as const).map((s) => (
-            <Button key={s} size="sm" variant={filter === s ? "default" : "outline"} onClick={() => setFilter(filter === s ? undefined : s)}>
-              {s === "pending" ? "Waiting" : s === "succeeded" ? "Done" : "Failed"} ({(verdicts[s] ?? 0).toLocaleString()})
+            <Button
+              key={s}
+              size="sm"
+              variant={filter === s ? "default" : "outline"}
+              onClick={() => setFilter(filter === s ? undefined : s)}
+            >
+              {s === "pending" ? "Waiting" : s === "succeeded" ? "Done" : "Failed"} (
+              {(verdicts[s] ?? 0).toLocaleString()})
             </Button>
           ))}
         </div>
       ) : null}
-      {job.kind !== "export" && (list.isPending ? <Skeleton className="h-24 w-full" /> : items.length ? <JobItemsTable items={items} plan={plan} /> : <p className="text-sm text-muted-foreground">{job.status === "queued" || job.status === "running" ? "Results appear here as the job goes." : "No items."}</p>)}
-      {list.data?.nextAfter !== null && list.data?.nextAfter !== undefined && <p className="text-xs text-muted-foreground">The first 500 are shown; filter by result to see others.</p>}
+      {job.kind !== "export" &&
+        (list.isPending ? (
+          <Skeleton className="h-24 w-full" />
+        ) : items.length ? (
+          <JobItemsTable items={items} plan={plan} />
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            {job.status === "queued" || job.status === "running" ? "Results appear here as the job goes." : "No items."}
+          </p>
+        ))}
+      {list.data?.nextAfter !== null && list.data?.nextAfter !== undefined && (
+        <p className="text-xs text-muted-foreground">The first 500 are shown; filter by result to see others.</p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,8 @@ function Scalar({ value }: { value: unknown }) {
   if (value === null) return <span className="text-muted-foreground">null</span>;
   if (typeof value === "string") return <span className="break-all text-success">"{value}"</span>;
   if (typeof value === "number") return <span className="text-primary">{value}</span>;
-  if (typeof value === "boolean") return <span className="text-warning-foreground dark:text-warning">{String(value)}</span>;
+  if (typeof value === "boolean")
+    return <span className="text-warning-foreground dark:text-warning">{String(value)}</span>;
   return <span>{String(value)}</span>;
 }
 
@@ -24,7 +25,9 @@ function Node({ name, value, depth }: { name?: string; value: unknown; depth: nu
       </div>
     );
   }
-  const entries = isArray ? (value as unknown[]).map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  const entries = isArray
+    ? (value as unknown[]).map((v, i) => [String(i), v] as const)
+    : Object.entries(value as Record<string, unknown>);
   const brackets = isArray ? ["[", "]"] : ["{", "}"];
   return (
     <div className={cn(depth > 0 && "pl-4")}>
@@ -34,7 +37,11 @@ function Node({ name, value, depth }: { name?: string; value: unknown; depth: nu
         aria-expanded={open}
         className="-ml-4 inline-flex items-center rounded-sm text-left hover:bg-muted"
       >
-        {open ? <ChevronDown className="size-4 shrink-0" aria-hidden /> : <ChevronRight className="size-4 shrink-0" aria-hidden />}
+        {open ? (
+          <ChevronDown className="size-4 shrink-0" aria-hidden />
+        ) : (
+          <ChevronRight className="size-4 shrink-0" aria-hidden />
+        )}
         {label}
         <span className="text-muted-foreground">
           {brackets[0]}
@@ -56,7 +63,10 @@ function Node({ name, value, depth }: { name?: string; value: unknown; depth: nu
 /** A collapsible view of any JSON value. */
 export function JsonViewer({ value, className }: { value: unknown; className?: string }) {
   return (
-    <div data-testid="json-viewer" className={cn("overflow-x-auto rounded-md border bg-muted/40 p-3 pl-6 font-mono text-xs leading-5", className)}>
+    <div
+      data-testid="json-viewer"
+      className={cn("overflow-x-auto rounded-md border bg-muted/40 p-3 pl-6 font-mono text-xs leading-5", className)}
+    >
       <Node value={value} depth={0} />
     </div>
   );

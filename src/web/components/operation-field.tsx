@@ -12,7 +12,14 @@ const UNSET = "__unset__";
 
 function hint(field: Field): string | undefined {
   if (field.kind === "number") {
-    const range = field.min !== undefined && field.max !== undefined ? `${field.min}–${field.max}` : field.min !== undefined ? `≥ ${field.min}` : field.max !== undefined ? `≤ ${field.max}` : "";
+    const range =
+      field.min !== undefined && field.max !== undefined
+        ? `${field.min}–${field.max}`
+        : field.min !== undefined
+          ? `≥ ${field.min}`
+          : field.max !== undefined
+            ? `≤ ${field.max}`
+            : "";
     return [field.integer ? "Whole number" : "Number", range].filter(Boolean).join(", ");
   }
   if (field.kind === "json") return "JSON";
@@ -61,7 +68,10 @@ export function OperationField({ id, field, value, error, onChange }: OperationF
       break;
     case "enum":
       control = (
-        <Select value={typeof value === "string" && value !== "" ? value : UNSET} onValueChange={(v) => onChange(v === UNSET ? undefined : v)}>
+        <Select
+          value={typeof value === "string" && value !== "" ? value : UNSET}
+          onValueChange={(v) => onChange(v === UNSET ? undefined : v)}
+        >
           <SelectTrigger {...common}>
             <SelectValue />
           </SelectTrigger>
@@ -101,7 +111,13 @@ export function OperationField({ id, field, value, error, onChange }: OperationF
       );
   }
   return (
-    <FormField id={id} label={<span className="font-mono text-xs">{label}</span>} required={field.required} error={shownError} hint={hint(field)}>
+    <FormField
+      id={id}
+      label={<span className="font-mono text-xs">{label}</span>}
+      required={field.required}
+      error={shownError}
+      hint={hint(field)}
+    >
       {control}
     </FormField>
   );

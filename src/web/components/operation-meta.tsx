@@ -11,7 +11,11 @@ const methodColor: Record<HttpMethod, string> = {
 };
 
 export function MethodLabel({ method, className }: { method: HttpMethod; className?: string }) {
-  return <span className={cn("inline-block w-14 shrink-0 font-mono text-xs font-semibold", methodColor[method], className)}>{method}</span>;
+  return (
+    <span className={cn("inline-block w-14 shrink-0 font-mono text-xs font-semibold", methodColor[method], className)}>
+      {method}
+    </span>
+  );
 }
 
 export function RiskBadge({ risk }: { risk: Risk }) {

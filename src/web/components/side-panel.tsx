@@ -36,7 +36,9 @@ export function SidePanel({
         >
           <header className="flex items-start gap-3 border-b px-4 py-3">
             <div className="flex min-w-0 flex-1 flex-col gap-1">
-              <DialogPrimitive.Title className="min-w-0 truncate text-base font-semibold">{title}</DialogPrimitive.Title>
+              <DialogPrimitive.Title className="min-w-0 truncate text-base font-semibold">
+                {title}
+              </DialogPrimitive.Title>
               {description && <div className="min-w-0 truncate text-xs text-muted-foreground">{description}</div>}
             </div>
             <DialogPrimitive.Close asChild>

@@ -34,7 +34,11 @@ export function overviewQuery(serverId: number | null) {
 export function healthQuery(serverId: number | null, days: number) {
   return queryOptions({
     queryKey: [...overviewKey, "health", serverId, days],
-    queryFn: ({ signal }) => apiRequest<HealthVerdictsResponse>(`/api/overview/health?${new URLSearchParams({ days: String(days), ...(serverId === null ? {} : { server: String(serverId) }) }).toString()}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<HealthVerdictsResponse>(
+        `/api/overview/health?${new URLSearchParams({ days: String(days), ...(serverId === null ? {} : { server: String(serverId) }) }).toString()}`,
+        { signal },
+      ),
     staleTime: 30_000,
     refetchInterval: 60_000,
   });
@@ -50,7 +54,11 @@ export const overviewServersQuery = queryOptions({
 export function tagsQuery(serverId: number | null, days = 45) {
   return queryOptions({
     queryKey: [...overviewKey, "tags", serverId, days],
-    queryFn: ({ signal }) => apiRequest<TagsResponse>(`/api/overview/tags?${new URLSearchParams({ days: String(days), ...(serverId === null ? {} : { server: String(serverId) }) }).toString()}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<TagsResponse>(
+        `/api/overview/tags?${new URLSearchParams({ days: String(days), ...(serverId === null ? {} : { server: String(serverId) }) }).toString()}`,
+        { signal },
+      ),
     staleTime: 5 * 60_000,
     meta: { silent: true },
   });
@@ -88,9 +96,12 @@ export const thresholdsQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const saveThresholds = (t: HealthThresholds) => apiRequest<ThresholdsResponse>("/api/alerts/thresholds", { method: "PUT", body: t });
-export const createRule = (r: AlertRuleInput) => apiRequest<AlertRule>("/api/alerts/rules", { method: "POST", body: r });
-export const updateRule = (id: number, r: AlertRuleInput) => apiRequest<AlertRule>(`/api/alerts/rules/${id}`, { method: "PUT", body: r });
+export const saveThresholds = (t: HealthThresholds) =>
+  apiRequest<ThresholdsResponse>("/api/alerts/thresholds", { method: "PUT", body: t });
+export const createRule = (r: AlertRuleInput) =>
+  apiRequest<AlertRule>("/api/alerts/rules", { method: "POST", body: r });
+export const updateRule = (id: number, r: AlertRuleInput) =>
+  apiRequest<AlertRule>(`/api/alerts/rules/${id}`, { method: "PUT", body: r });
 export const deleteRule = (id: number) => apiRequest<{ ok: true }>(`/api/alerts/rules/${id}`, { method: "DELETE" });
 export const checkNow = () => apiRequest<AlertCheckResponse>("/api/alerts/check", { method: "POST" });
 

@@ -13,4 +13,5 @@ export function withoutRemoteContent(html: string): string {
 }
 
 /** Whether the HTML refers to anything remote worth offering to load. */
-export const hasRemoteContent = (html: string) => /(src|background|href)\s*=\s*["']?\s*(https?:)?\/\/|url\(\s*["']?\s*(https?:)?\/\//i.test(html);
+export const hasRemoteContent = (html: string) =>
+  /(src|background|href)\s*=\s*["']?\s*(https?:)?\/\/|url\(\s*["']?\s*(https?:)?\/\//i.test(html);

@@ -1,6 +1,12 @@
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { backoffDelay, createEventStream, createInvalidator, invalidationAreas, type StreamEvent } from "./event-stream";
+import {
+  backoffDelay,
+  createEventStream,
+  createInvalidator,
+  invalidationAreas,
+  type StreamEvent,
+} from "./event-stream";
 
 /** A scriptable EventSource: tests open, fail and feed it by hand. */
 class FakeEventSource {
@@ -33,7 +39,14 @@ class FakeEventSource {
     this.onerror?.(new Event("error"));
   }
   emit(id: number, trigger: string | null) {
-    const data = { id, trigger, receivedAt: new Date().toISOString(), serverId: 1, payload: {}, flags: { unrecognised: trigger === null, test: false, problem: null, payloadOmitted: false } };
+    const data = {
+      id,
+      trigger,
+      receivedAt: new Date().toISOString(),
+      serverId: 1,
+      payload: {},
+      flags: { unrecognised: trigger === null, test: false, problem: null, payloadOmitted: false },
+    };
     const e = new MessageEvent(trigger ?? "unrecognised", { data: JSON.stringify(data), lastEventId: String(id) });
     this.listeners.get(trigger ?? "unrecognised")?.forEach((fn) => fn(e));
   }
@@ -200,14 +213,21 @@ describe("invalidation", () => {
     const inv = createInvalidator(queryClient, 1000);
     inv.add("bounce");
     vi.advanceTimersByTime(0);
-    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([["postmark", "bounces"], ["postmark", "activity"], ["postmark", "stats"]]);
+    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([
+      ["postmark", "bounces"],
+      ["postmark", "activity"],
+      ["postmark", "stats"],
+    ]);
     spy.mockClear();
     for (let i = 0; i < 50; i++) inv.add("subscription-change");
     inv.add("inbound");
     vi.advanceTimersByTime(500);
     expect(spy).not.toHaveBeenCalled();
     vi.advanceTimersByTime(500);
-    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([["postmark", "suppressions"], ["postmark", "activity"]]);
+    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([
+      ["postmark", "suppressions"],
+      ["postmark", "activity"],
+    ]);
   });
 
   it("the stream feeds arriving events to the invalidator", () => {
@@ -218,7 +238,10 @@ describe("invalidation", () => {
     latest().open();
     latest().emit(1, "spam-complaint");
     vi.advanceTimersByTime(0);
-    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([["postmark", "bounces"], ["postmark", "suppressions"]]);
+    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([
+      ["postmark", "bounces"],
+      ["postmark", "suppressions"],
+    ]);
     stream.stop();
   });
 

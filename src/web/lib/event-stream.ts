@@ -43,7 +43,14 @@ export function readStreamData(text: string): StreamEventData | null {
   const trigger: unknown = d.trigger;
   if (trigger !== null && (!isEventKind(trigger) || trigger === "unrecognised")) return null;
   const flags = d.flags ?? { unrecognised: trigger === null, test: false, problem: null, payloadOmitted: false };
-  return { id: d.id, trigger: trigger as StreamEventData["trigger"], receivedAt: d.receivedAt, serverId: typeof d.serverId === "number" ? d.serverId : null, payload: d.payload ?? null, flags };
+  return {
+    id: d.id,
+    trigger: trigger as StreamEventData["trigger"],
+    receivedAt: d.receivedAt,
+    serverId: typeof d.serverId === "number" ? d.serverId : null,
+    payload: d.payload ?? null,
+    flags,
+  };
 }
 
 type EventSourceCtor = new (url: string, init?: EventSourceInit) => EventSource;
@@ -120,7 +127,9 @@ export function createEventStream(options: EventStreamOptions = {}): EventStream
   const offlineAfter = options.offlineAfter ?? 5;
   const quietMs = options.catchUpQuietMs ?? 750;
   const isOnline = options.isOnline ?? (() => (typeof navigator === "undefined" ? true : navigator.onLine !== false));
-  const invalidator = options.queryClient ? createInvalidator(options.queryClient, options.invalidateEveryMs ?? 1000) : null;
+  const invalidator = options.queryClient
+    ? createInvalidator(options.queryClient, options.invalidateEveryMs ?? 1000)
+    : null;
 
   let source: EventSource | null = null;
   let status: StreamStatus = "connecting";
@@ -205,7 +214,12 @@ export function createEventStream(options: EventStreamOptions = {}): EventStream
       const closed = es.readyState === 2; /* CLOSED */
       // The browser's own retry sends Last-Event-ID, but the server prefers our `after=`: let it
       // retry only while that still names the last event we have.
-      if (!closed && (openedAfter === null || openedAfter === lastId) && nativeFailures <= nativeRetries && isOnline()) {
+      if (
+        !closed &&
+        (openedAfter === null || openedAfter === lastId) &&
+        nativeFailures <= nativeRetries &&
+        isOnline()
+      ) {
         setStatus(failures >= offlineAfter ? "offline" : "reconnecting");
         return;
       }
@@ -219,10 +233,13 @@ export function createEventStream(options: EventStreamOptions = {}): EventStream
     if (!running) return;
     setStatus(!isOnline() || failures >= offlineAfter ? "offline" : "reconnecting");
     if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      open();
-    }, backoffDelay(failures, base, max, options.random));
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = null;
+        open();
+      },
+      backoffDelay(failures, base, max, options.random),
+    );
   };
 
   const onOnline = () => {

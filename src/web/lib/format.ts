@@ -12,15 +12,26 @@ export function formatDateTime(iso: string | null | undefined): string {
 /** Postmark's date filters and day counts are US Eastern; timestamps are shown in that zone too. */
 export const POSTMARK_TIME_ZONE = "America/New_York";
 
-const easternFormat = new Intl.DateTimeFormat("en-US", { timeZone: POSTMARK_TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+const easternFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: POSTMARK_TIME_ZONE,
+  dateStyle: "medium",
+  timeStyle: "short",
+});
 
 /** A Postmark timestamp as US Eastern wall-clock time, plus the viewer's local time when that zone differs. */
-export function postmarkTimeParts(iso: string | null | undefined, localZone?: string): { eastern: string; local: string | null } | null {
+export function postmarkTimeParts(
+  iso: string | null | undefined,
+  localZone?: string,
+): { eastern: string; local: string | null } | null {
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
   const eastern = `${easternFormat.format(d)} ET`;
-  const local = new Intl.DateTimeFormat("en-US", { timeZone: localZone, dateStyle: "medium", timeStyle: "short" }).format(d);
+  const local = new Intl.DateTimeFormat("en-US", {
+    timeZone: localZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(d);
   return { eastern, local: local === easternFormat.format(d) ? null : `${local} local` };
 }
 

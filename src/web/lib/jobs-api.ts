@@ -3,7 +3,8 @@ import type { CreateJobRequest, JobDetailResponse, JobKind, JobsResponse, JobSum
 import { apiRequest } from "./api-client";
 
 /** A job the server is still working on (or about to). */
-export const jobActive = (j: Pick<JobSummary, "status"> | undefined) => j !== undefined && (j.status === "queued" || j.status === "running" || j.status === "cancelling");
+export const jobActive = (j: Pick<JobSummary, "status"> | undefined) =>
+  j !== undefined && (j.status === "queued" || j.status === "running" || j.status === "cancelling");
 
 // While a job runs its page polls each second: progress is on the server, not in this tab.
 const POLL_MS = 1000;

@@ -9,7 +9,12 @@ describe("prepareRequest (the explorer's request preview)", () => {
     const op = operations["domains.get"];
     const { request, errors } = prepareRequest(op, values({ params: { domainid: "123" } }));
     expect(errors).toEqual({});
-    expect(request).toMatchObject({ method: "GET", path: "/domains/123", search: "", url: "/api/postmark/domains/123" });
+    expect(request).toMatchObject({
+      method: "GET",
+      path: "/domains/123",
+      search: "",
+      url: "/api/postmark/domains/123",
+    });
   });
 
   it("starts paged lists on a valid first page", () => {

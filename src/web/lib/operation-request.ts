@@ -58,7 +58,12 @@ export function initialValues(fields: Record<Section, FormField[]>): FormValues 
   for (const section of sections) {
     for (const f of fields[section]) {
       if (f.defaultValue !== undefined) {
-        values[section][f.name] = f.kind === "boolean" ? Boolean(f.defaultValue) : f.kind === "json" ? JSON.stringify(f.defaultValue, null, 2) : String(f.defaultValue);
+        values[section][f.name] =
+          f.kind === "boolean"
+            ? Boolean(f.defaultValue)
+            : f.kind === "json"
+              ? JSON.stringify(f.defaultValue, null, 2)
+              : String(f.defaultValue);
       } else if (f.required && f.name in friendlyDefaults) {
         values[section][f.name] = friendlyDefaults[f.name];
       } else if (f.required && f.kind === "boolean") {
@@ -72,7 +77,12 @@ export function initialValues(fields: Record<Section, FormField[]>): FormValues 
 export type FieldErrors = Record<string, string>;
 
 /** Turns edited text into the values a schema parses; JSON that does not parse is an error on its field. */
-export function toSectionInput(fields: FormField[], values: SectionValues, section: Section, errors: FieldErrors): Record<string, unknown> {
+export function toSectionInput(
+  fields: FormField[],
+  values: SectionValues,
+  section: Section,
+  errors: FieldErrors,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];
@@ -105,7 +115,10 @@ function queryString(query: Record<string, unknown>): Record<string, string> {
 }
 
 /** Builds the proxy URL for an operation and an already-valid input. */
-export function operationUrl(op: Pick<OperationSpec, "path">, input: PostmarkInput): { path: string; query: Record<string, string>; search: string; url: string } {
+export function operationUrl(
+  op: Pick<OperationSpec, "path">,
+  input: PostmarkInput,
+): { path: string; query: Record<string, string>; search: string; url: string } {
   const path = buildPath(op.path, input.params ?? {});
   const query = queryString(input.query ?? {});
   const qs = new URLSearchParams(query).toString();
@@ -117,7 +130,10 @@ export function operationUrl(op: Pick<OperationSpec, "path">, input: PostmarkInp
  * Validates the form with the operation's own schemas and, when valid, returns the exact request.
  * Errors are keyed `section.field` (or `section` for whole-section issues).
  */
-export function prepareRequest(op: OperationSpec, values: FormValues): { request: PreparedRequest | null; errors: FieldErrors } {
+export function prepareRequest(
+  op: OperationSpec,
+  values: FormValues,
+): { request: PreparedRequest | null; errors: FieldErrors } {
   const fields = operationFields(op);
   const errors: FieldErrors = {};
   const input: PostmarkInput = {};

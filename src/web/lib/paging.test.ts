@@ -25,7 +25,10 @@ describe("paging", () => {
     expect(readIsoDate("2026-01-31")).toBe("2026-01-31");
     expect(readIsoDate("2026-1-31")).toBeUndefined();
     expect(readIsoDate(5)).toBeUndefined();
-    expect(dateBounds("2026-01-01", "2026-01-31")).toEqual({ fromdate: "2026-01-01T00:00:00", todate: "2026-01-31T23:59:59" });
+    expect(dateBounds("2026-01-01", "2026-01-31")).toEqual({
+      fromdate: "2026-01-01T00:00:00",
+      todate: "2026-01-31T23:59:59",
+    });
     expect(dateBounds(undefined, undefined)).toEqual({});
   });
 });

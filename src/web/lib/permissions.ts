@@ -8,5 +8,8 @@ export function permission(role: Role | undefined, risk: Risk): { allowed: boole
   if (!role) return { allowed: false, reason: "Sign in to run operations." };
   if (roleAllows[role].includes(risk)) return { allowed: true };
   const needed = (Object.keys(roleAllows) as Role[]).find((r) => roleAllows[r].includes(risk));
-  return { allowed: false, reason: `Your role (${role}) may not run ${riskWord[risk]} operations${needed ? `; it needs ${needed}` : ""}.` };
+  return {
+    allowed: false,
+    reason: `Your role (${role}) may not run ${riskWord[risk]} operations${needed ? `; it needs ${needed}` : ""}.`,
+  };
 }

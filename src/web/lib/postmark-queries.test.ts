@@ -7,7 +7,13 @@ import { callPostmark, invalidateAfter, invalidationKeys, postmarkKey, postmarkQ
 
 describe("postmark query options", () => {
   it("keys by area, operation, server and input", () => {
-    expect(postmarkKey(operations["domains.list"], 7, { query: { count: 10 } })).toEqual(["postmark", "domains", "domains.list", 7, { query: { count: 10 } }]);
+    expect(postmarkKey(operations["domains.list"], 7, { query: { count: 10 } })).toEqual([
+      "postmark",
+      "domains",
+      "domains.list",
+      7,
+      { query: { count: 10 } },
+    ]);
   });
 
   it("turns invalidation scopes into key prefixes: areas and single operations", () => {
@@ -26,7 +32,11 @@ describe("postmark query options", () => {
     qc.setQueryData(["postmark", "bounces", "bounces.list", null, {}], 2);
     qc.setQueryData(["session"], 3);
     await invalidateAfter(operations["domains.create"], qc);
-    const stale = qc.getQueryCache().getAll().filter((q) => q.isStale()).map((q) => q.queryKey[0] === "postmark" ? q.queryKey[1] : q.queryKey[0]);
+    const stale = qc
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.isStale())
+      .map((q) => (q.queryKey[0] === "postmark" ? q.queryKey[1] : q.queryKey[0]));
     expect(stale).toEqual(["domains"]);
   });
 
@@ -49,9 +59,15 @@ describe("postmark query options", () => {
   });
 
   it("builds a query function that throws Postmark's error", async () => {
-    server.use(http.get("*/api/postmark/domains/9", () => HttpResponse.json({ ErrorCode: 510, Message: "Domain not found." }, { status: 422 })));
+    server.use(
+      http.get("*/api/postmark/domains/9", () =>
+        HttpResponse.json({ ErrorCode: 510, Message: "Domain not found." }, { status: 422 }),
+      ),
+    );
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await expect(qc.fetchQuery(postmarkQueryOptions(operations["domains.get"], { params: { domainid: 9 } }, null))).rejects.toMatchObject({
+    await expect(
+      qc.fetchQuery(postmarkQueryOptions(operations["domains.get"], { params: { domainid: 9 } }, null)),
+    ).rejects.toMatchObject({
       kind: "postmark",
       postmarkCode: 510,
       message: "Domain not found.",

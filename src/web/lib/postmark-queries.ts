@@ -17,7 +17,10 @@ function isArea(scope: string): scope is AreaId {
 }
 
 /** The query-key prefixes a successful call of `op` makes stale: whole areas, or single operations. */
-export function invalidationKeys(op: Pick<Op, "invalidates">, lookup: Record<string, Pick<Op, "area">> = operations): QueryKey[] {
+export function invalidationKeys(
+  op: Pick<Op, "invalidates">,
+  lookup: Record<string, Pick<Op, "area">> = operations,
+): QueryKey[] {
   return op.invalidates.map((scope) => {
     if (isArea(scope)) return ["postmark", scope];
     const target = lookup[scope];
@@ -26,7 +29,12 @@ export function invalidationKeys(op: Pick<Op, "invalidates">, lookup: Record<str
   });
 }
 
-export function callPostmark<T = unknown>(op: Op, input: PostmarkInput, serverId: number | null, signal?: AbortSignal): Promise<T> {
+export function callPostmark<T = unknown>(
+  op: Op,
+  input: PostmarkInput,
+  serverId: number | null,
+  signal?: AbortSignal,
+): Promise<T> {
   const { url } = operationUrl(op, input);
   return apiRequest<T>(url, {
     method: op.method,

@@ -14,7 +14,9 @@ function fakeSubscription(endpoint = "https://push.example/abc") {
   };
 }
 
-function install(opts: { permission?: NotificationPermission; existing?: ReturnType<typeof fakeSubscription> | null } = {}) {
+function install(
+  opts: { permission?: NotificationPermission; existing?: ReturnType<typeof fakeSubscription> | null } = {},
+) {
   let current = opts.existing ?? null;
   const pushManager = {
     getSubscription: vi.fn(async () => current),
@@ -42,7 +44,9 @@ describe("push subscription", () => {
   });
 
   it("says why a browser without push cannot subscribe", () => {
-    expect(pushSupport({ navigator: {} as Navigator, window: {} as typeof globalThis })).toMatchObject({ supported: false });
+    expect(pushSupport({ navigator: {} as Navigator, window: {} as typeof globalThis })).toMatchObject({
+      supported: false,
+    });
     const iphone = { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0)", serviceWorker: {} } as unknown as Navigator;
     const r = pushSupport({ navigator: iphone, window: {} as typeof globalThis });
     expect(r.supported).toBe(false);
@@ -52,17 +56,21 @@ describe("push subscription", () => {
   it("asks permission, subscribes with the VAPID key and posts the subscription", async () => {
     const { pushManager } = install();
     const posted: unknown[] = [];
-    server.use(http.post("/api/push/subscriptions", async ({ request }) => {
-      posted.push(await request.json());
-      return HttpResponse.json({ ok: true, subscriptions: 1 });
-    }));
+    server.use(
+      http.post("/api/push/subscriptions", async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json({ ok: true, subscriptions: 1 });
+      }),
+    );
     const sub = await enablePush();
     expect(sub.endpoint).toBe("https://push.example/abc");
     expect(pushManager.subscribe).toHaveBeenCalledTimes(1);
     const arg = pushManager.subscribe.mock.calls[0] as unknown as [PushSubscriptionOptionsInit];
     expect(arg[0].userVisibleOnly).toBe(true);
     expect(Array.from(arg[0].applicationServerKey as Uint8Array)).toEqual(Array.from(urlBase64ToUint8Array(KEY)));
-    expect(posted).toEqual([{ endpoint: "https://push.example/abc", expirationTime: null, keys: { p256dh: "p", auth: "a" } }]);
+    expect(posted).toEqual([
+      { endpoint: "https://push.example/abc", expirationTime: null, keys: { p256dh: "p", auth: "a" } },
+    ]);
   });
 
   it("reuses an existing subscription made with the same key", async () => {
@@ -90,10 +98,12 @@ describe("push subscription", () => {
     const existing = fakeSubscription();
     install({ existing });
     const deleted: unknown[] = [];
-    server.use(http.delete("/api/push/subscriptions", async ({ request }) => {
-      deleted.push(await request.json());
-      return HttpResponse.json({ ok: true, subscriptions: 0 });
-    }));
+    server.use(
+      http.delete("/api/push/subscriptions", async ({ request }) => {
+        deleted.push(await request.json());
+        return HttpResponse.json({ ok: true, subscriptions: 0 });
+      }),
+    );
     await disablePush();
     expect(deleted).toEqual([{ endpoint: existing.endpoint }]);
     expect(existing.unsubscribe).toHaveBeenCalled();

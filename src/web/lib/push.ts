@@ -6,12 +6,19 @@ export const SERVICE_WORKER_URL = "/sw.js";
 export type PushSupport = { supported: true } | { supported: false; reason: string };
 
 /** Whether this browser can receive Web Push, and in plain words why not. */
-export function pushSupport(env: { navigator?: Navigator; window?: typeof globalThis } = { navigator: globalThis.navigator, window: globalThis }): PushSupport {
+export function pushSupport(
+  env: { navigator?: Navigator; window?: typeof globalThis } = { navigator: globalThis.navigator, window: globalThis },
+): PushSupport {
   const nav = env.navigator;
   const win = env.window as (typeof globalThis & { isSecureContext?: boolean }) | undefined;
   if (!nav || !win) return { supported: false, reason: "Notifications need a browser." };
-  if (win.isSecureContext === false) return { supported: false, reason: "Push needs a secure connection: open Mailroom over https (or on localhost)." };
-  if (!("serviceWorker" in nav)) return { supported: false, reason: "This browser has no service workers, so it cannot receive push notifications." };
+  if (win.isSecureContext === false)
+    return { supported: false, reason: "Push needs a secure connection: open Mailroom over https (or on localhost)." };
+  if (!("serviceWorker" in nav))
+    return {
+      supported: false,
+      reason: "This browser has no service workers, so it cannot receive push notifications.",
+    };
   if (!("PushManager" in win) || !("Notification" in win)) {
     const ios = /iPhone|iPad|iPod/.test(nav.userAgent ?? "");
     return {
@@ -63,10 +70,16 @@ export async function enablePush(): Promise<PushSubscription> {
   const support = pushSupport();
   if (!support.supported) throw new PushSetupError("unsupported", support.reason);
   const key = await apiRequest<VapidPublicKeyResponse>("/api/push/vapid-public-key");
-  if (!key.enabled || !key.publicKey) throw new PushSetupError("disabled", "Push notifications are turned off on this Mailroom server.");
+  if (!key.enabled || !key.publicKey)
+    throw new PushSetupError("disabled", "Push notifications are turned off on this Mailroom server.");
   const permission = await Notification.requestPermission();
-  if (permission === "denied") throw new PushSetupError("denied", "Notifications are blocked for Mailroom in this browser. Allow them in the site settings, then try again.");
-  if (permission !== "granted") throw new PushSetupError("dismissed", "You closed the permission prompt without allowing notifications.");
+  if (permission === "denied")
+    throw new PushSetupError(
+      "denied",
+      "Notifications are blocked for Mailroom in this browser. Allow them in the site settings, then try again.",
+    );
+  if (permission !== "granted")
+    throw new PushSetupError("dismissed", "You closed the permission prompt without allowing notifications.");
   const reg = await registration();
   const applicationServerKey = urlBase64ToUint8Array(key.publicKey);
   let sub = await reg.pushManager.getSubscription();
@@ -96,7 +109,8 @@ export async function disablePush(): Promise<void> {
 /** Registers the service worker once the page has loaded, so it never competes with the first paint. */
 export function registerServiceWorkerAfterLoad(): void {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
-  const register = () => void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => undefined);
+  const register = () =>
+    void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => undefined);
   if (document.readyState === "complete") register();
   else window.addEventListener("load", register, { once: true });
 }

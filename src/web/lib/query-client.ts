@@ -37,7 +37,8 @@ export function createQueryClient(hooks: QueryPolicyHooks): QueryClient {
       onError: (error, query: Query<unknown, unknown, unknown>) => handle(error, query.meta?.silent, query.queryHash),
     }),
     mutationCache: new MutationCache({
-      onError: (error, _vars, _ctx, mutation) => handle(error, mutation.meta?.silent, `mutation-${mutation.mutationId}`),
+      onError: (error, _vars, _ctx, mutation) =>
+        handle(error, mutation.meta?.silent, `mutation-${mutation.mutationId}`),
     }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: false },

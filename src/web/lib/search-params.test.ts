@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { custom, oneOf, optionalOneOf, optionalPositiveInt, optionalText, searchSchema } from "./search-params";
 
 describe("search-param schemas", () => {
-  const schema = searchSchema({ tab: oneOf(["users", "connection"], "users"), area: optionalOneOf(["a", "b"]), q: optionalText({ max: 5 }) });
+  const schema = searchSchema({
+    tab: oneOf(["users", "connection"], "users"),
+    area: optionalOneOf(["a", "b"]),
+    q: optionalText({ max: 5 }),
+  });
 
   it("keeps valid values and drops unknown keys", () => {
-    expect(schema.parse({ tab: "connection", area: "b", q: "dkim", other: "x" })).toEqual({ tab: "connection", area: "b", q: "dkim" });
+    expect(schema.parse({ tab: "connection", area: "b", q: "dkim", other: "x" })).toEqual({
+      tab: "connection",
+      area: "b",
+      q: "dkim",
+    });
   });
 
   it("falls back on bad values instead of failing, like zod's .catch", () => {
@@ -23,7 +31,9 @@ describe("search-param schemas", () => {
     const s = searchSchema({
       q: optionalText({ trim: true, min: 1, max: 3 }),
       event: optionalPositiveInt(),
-      types: custom<string | undefined, string | undefined>((raw) => (typeof raw === "string" ? raw.toUpperCase() : undefined)),
+      types: custom<string | undefined, string | undefined>((raw) =>
+        typeof raw === "string" ? raw.toUpperCase() : undefined,
+      ),
     });
     expect(s.parse({ q: " ab ", event: 7, types: "x" })).toEqual({ q: "ab", event: 7, types: "X" });
     expect(s.parse({ q: "   ", event: "12" })).toEqual({ event: 12 });

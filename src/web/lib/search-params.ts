@@ -15,14 +15,20 @@ interface Field<In, Out> {
 }
 
 type AnyField = Field<unknown, unknown>;
-type FieldsOut<F extends Record<string, AnyField>> = { [K in keyof F]: F[K] extends Field<unknown, infer O> ? O : never };
-type FieldsIn<F extends Record<string, AnyField>> = { [K in keyof F]?: F[K] extends Field<infer I, unknown> ? I : never };
+type FieldsOut<F extends Record<string, AnyField>> = {
+  [K in keyof F]: F[K] extends Field<unknown, infer O> ? O : never;
+};
+type FieldsIn<F extends Record<string, AnyField>> = {
+  [K in keyof F]?: F[K] extends Field<infer I, unknown> ? I : never;
+};
 
 export interface SearchSchema<In, Out> {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: "mailroom";
-    readonly validate: (value: unknown) => { value: Out; issues?: undefined } | { issues: readonly { message: string }[] };
+    readonly validate: (
+      value: unknown,
+    ) => { value: Out; issues?: undefined } | { issues: readonly { message: string }[] };
     readonly types?: { readonly input: In; readonly output: Out };
   };
   /** Validates, throwing only when the input is not an object at all. */
@@ -33,7 +39,9 @@ export interface SearchSchema<In, Out> {
  * Text, or undefined when absent, not text, or out of bounds. With `trim`, the value is trimmed
  * first and the bounds apply to the trimmed text (as zod's `.trim().min().max()`).
  */
-export function optionalText(opts: { min?: number; max?: number; trim?: boolean } = {}): Field<string | undefined, string | undefined> {
+export function optionalText(
+  opts: { min?: number; max?: number; trim?: boolean } = {},
+): Field<string | undefined, string | undefined> {
   return {
     read: (raw) => {
       if (typeof raw !== "string") return undefined;
@@ -73,7 +81,8 @@ export function oneOf<const V extends string>(values: readonly V[], fallback: No
 /** An object of fields; unknown keys are dropped, and absent optional fields are left out. */
 export function searchSchema<F extends Record<string, AnyField>>(fields: F): SearchSchema<FieldsIn<F>, FieldsOut<F>> {
   const parse = (value: unknown): FieldsOut<F> => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new TypeError("Search params must be an object");
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw new TypeError("Search params must be an object");
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(fields)) {

@@ -28,7 +28,12 @@ describe("extractFields", () => {
   it("marks optional and defaulted fields as not required", () => {
     expect(fields.name).toMatchObject({ kind: "string", required: true });
     expect(fields.tag).toMatchObject({ kind: "string", required: false });
-    expect(fields.color).toMatchObject({ kind: "enum", required: false, defaultValue: "Blue", options: ["Red", "Blue"] });
+    expect(fields.color).toMatchObject({
+      kind: "enum",
+      required: false,
+      defaultValue: "Blue",
+      options: ["Red", "Blue"],
+    });
   });
   it("treats Postmark's query booleans as switches and enums as selects", () => {
     expect(fields.inactive).toMatchObject({ kind: "boolean", required: false });
@@ -49,7 +54,8 @@ describe("extractFields", () => {
     for (const op of operationList) {
       for (const schema of [op.params, op.query, op.body]) {
         if (!schema || !isObjectSchema(schema)) continue;
-        for (const f of extractFields(schema)) expect(["string", "number", "boolean", "enum", "json"]).toContain(f.kind);
+        for (const f of extractFields(schema))
+          expect(["string", "number", "boolean", "enum", "json"]).toContain(f.kind);
       }
     }
   });
@@ -57,8 +63,18 @@ describe("extractFields", () => {
 
 describe("list fields", () => {
   it("says what one item of a list is, so a value can become a one-item list", () => {
-    const fields = extractFields(z.object({ Suppressions: z.array(z.object({ EmailAddress: z.string(), Note: z.string().optional() })), Tags: z.array(z.string()).optional(), Other: z.object({ a: z.string() }) }));
-    expect(fields[0]).toMatchObject({ name: "Suppressions", kind: "json", listItem: { kind: "object", keys: ["EmailAddress", "Note"], required: ["EmailAddress"] } });
+    const fields = extractFields(
+      z.object({
+        Suppressions: z.array(z.object({ EmailAddress: z.string(), Note: z.string().optional() })),
+        Tags: z.array(z.string()).optional(),
+        Other: z.object({ a: z.string() }),
+      }),
+    );
+    expect(fields[0]).toMatchObject({
+      name: "Suppressions",
+      kind: "json",
+      listItem: { kind: "object", keys: ["EmailAddress", "Note"], required: ["EmailAddress"] },
+    });
     expect(fields[1]).toMatchObject({ name: "Tags", kind: "json", required: false, listItem: { kind: "value" } });
     expect(fields[2]!.listItem).toBeUndefined();
   });

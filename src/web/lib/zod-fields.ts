@@ -91,8 +91,16 @@ function describe(schema: ZodLike, name: string, acc: Omit<FormField, "kind" | "
     }
     case "array": {
       const item = def.element ? unwrapObject(def.element) : null;
-      const fields = item?.def.shape ? Object.entries(item.def.shape).map(([k, f]) => describe(f, k, { required: true, nullable: false })) : null;
-      const listItem = fields ? { kind: "object" as const, keys: fields.map((f) => f.name), required: fields.filter((f) => f.required).map((f) => f.name) } : { kind: "value" as const };
+      const fields = item?.def.shape
+        ? Object.entries(item.def.shape).map(([k, f]) => describe(f, k, { required: true, nullable: false }))
+        : null;
+      const listItem = fields
+        ? {
+            kind: "object" as const,
+            keys: fields.map((f) => f.name),
+            required: fields.filter((f) => f.required).map((f) => f.name),
+          }
+        : { kind: "value" as const };
       return { name, kind: "json", ...acc, description, listItem };
     }
     default:
@@ -106,7 +114,9 @@ export function extractFields(schema: z.ZodType | undefined): FormField[] {
   if (!schema) return [];
   const root = unwrapObject(schema as unknown as ZodLike);
   if (!root?.def.shape) return [];
-  return Object.entries(root.def.shape).map(([name, field]) => describe(field, name, { required: true, nullable: false }));
+  return Object.entries(root.def.shape).map(([name, field]) =>
+    describe(field, name, { required: true, nullable: false }),
+  );
 }
 
 function unwrapObject(schema: ZodLike): ZodLike | null {

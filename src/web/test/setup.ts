@@ -9,7 +9,10 @@ beforeAll(() => {
   // The app fetches relative URLs as a browser would; Node's fetch needs them absolute.
   const patched = globalThis.fetch;
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
-    patched(typeof input === "string" && input.startsWith("/") ? new URL(input, window.location.origin).href : input, init);
+    patched(
+      typeof input === "string" && input.startsWith("/") ? new URL(input, window.location.origin).href : input,
+      init,
+    );
 });
 afterEach(() => {
   server.resetHandlers();

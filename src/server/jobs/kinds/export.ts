@@ -34,7 +34,7 @@ export function exportHandler(clock: () => number): JobHandler {
       const file = exportFile(ctx.dataDir, ctx.job.id);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.part`;
-      const saved = p.source === "suppressions" ? null : resumeState.safeParse(ctx.resume).data ?? null;
+      const saved = p.source === "suppressions" ? null : (resumeState.safeParse(ctx.resume).data ?? null);
       const resumable = saved !== null && fs.existsSync(tmp) && fs.statSync(tmp).size >= saved.bytes;
       // Rows of a window read halfway are cut off: that window is read again whole.
       if (resumable) fs.truncateSync(tmp, saved.bytes);
@@ -48,12 +48,29 @@ export function exportHandler(clock: () => number): JobHandler {
           const res = await ctx.call({ operationId: "suppressions.dump", params: { streamId: stream }, query });
           if (res.status !== 200) {
             const f = describeFailure(res);
-            throw new JobError(`Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`);
+            throw new JobError(
+              `Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`}: ${f.message}`,
+            );
           }
           // Postmark's EmailAddress filter is exact; the page's partial filter is applied here.
           const needle = emailContains?.trim().toLowerCase();
-          const list = ((res.body as { Suppressions?: Record<string, unknown>[] })?.Suppressions ?? []).filter((s) => !needle || String(s.EmailAddress ?? "").toLowerCase().includes(needle));
-          for (const s of list) write(csvRow([s.EmailAddress as string, s.SuppressionReason as string, s.Origin as string, s.CreatedAt as string, stream]));
+          const list = ((res.body as { Suppressions?: Record<string, unknown>[] })?.Suppressions ?? []).filter(
+            (s) =>
+              !needle ||
+              String(s.EmailAddress ?? "")
+                .toLowerCase()
+                .includes(needle),
+          );
+          for (const s of list)
+            write(
+              csvRow([
+                s.EmailAddress as string,
+                s.SuppressionReason as string,
+                s.Origin as string,
+                s.CreatedAt as string,
+                stream,
+              ]),
+            );
           rows = list.length;
           await ctx.progress({ total: rows, processed: rows, succeeded: rows });
           fs.closeSync(out);
@@ -66,15 +83,30 @@ export function exportHandler(clock: () => number): JobHandler {
           fs.fsyncSync(out);
           await ctx.saveResume({ bytes: fs.fstatSync(out).size, rows, ...at });
         };
-        const stats = await walkSearch(ctx, source, p.filter, async (batch) => {
-          for (const r of batch) write(csvRow(source.cells(r)));
-          rows += batch.length;
-          await ctx.progress({ processed: rows, succeeded: rows });
-        }, clock(), { resume: resumable ? { done: saved.done, stats: saved.stats } : null, onWindowDone });
+        const stats = await walkSearch(
+          ctx,
+          source,
+          p.filter,
+          async (batch) => {
+            for (const r of batch) write(csvRow(source.cells(r)));
+            rows += batch.length;
+            await ctx.progress({ processed: rows, succeeded: rows });
+          },
+          clock(),
+          { resume: resumable ? { done: saved.done, stats: saved.stats } : null, onWindowDone },
+        );
         await ctx.progress({ total: rows, processed: rows, succeeded: rows });
         fs.closeSync(out);
         fs.renameSync(tmp, file);
-        return { rows, expected: stats.expected, duplicates: stats.duplicates, windows: stats.windows, requests: stats.requests, resumed: resumable, file: path.basename(file) };
+        return {
+          rows,
+          expected: stats.expected,
+          duplicates: stats.duplicates,
+          windows: stats.windows,
+          requests: stats.requests,
+          resumed: resumable,
+          file: path.basename(file),
+        };
       } catch (e) {
         try {
           fs.closeSync(out);

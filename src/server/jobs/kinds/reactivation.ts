@@ -14,7 +14,16 @@ export type PlannedBounce = BounceLine;
 export interface PlanLine {
   key: string;
   verdict: ReactivationVerdict;
-  detail: { email: string | null; stream: string | null; bounceId: number | null; type: string | null; name: string | null; bouncedAt: string | null; bounces: number; reason: string };
+  detail: {
+    email: string | null;
+    stream: string | null;
+    bounceId: number | null;
+    type: string | null;
+    name: string | null;
+    bouncedAt: string | null;
+    bounces: number;
+    reason: string;
+  };
 }
 
 const reasons: Record<ReactivationVerdict, string> = {
@@ -38,10 +47,33 @@ export function planReactivation(bounces: PlannedBounce[], unknownIds: number[] 
     lines.push({
       key: pick.Email ?? `bounce ${pick.ID}`,
       verdict,
-      detail: { email: pick.Email, stream: pick.MessageStream, bounceId: pick.ID, type: pick.Type, name: pick.Name, bouncedAt: pick.BouncedAt, bounces: list.length, reason: reasons[verdict] },
+      detail: {
+        email: pick.Email,
+        stream: pick.MessageStream,
+        bounceId: pick.ID,
+        type: pick.Type,
+        name: pick.Name,
+        bouncedAt: pick.BouncedAt,
+        bounces: list.length,
+        reason: reasons[verdict],
+      },
     });
   }
-  for (const id of unknownIds) lines.push({ key: `bounce ${id}`, verdict: "unknown", detail: { email: null, stream: null, bounceId: id, type: null, name: null, bouncedAt: null, bounces: 0, reason: reasons.unknown } });
+  for (const id of unknownIds)
+    lines.push({
+      key: `bounce ${id}`,
+      verdict: "unknown",
+      detail: {
+        email: null,
+        stream: null,
+        bounceId: id,
+        type: null,
+        name: null,
+        bouncedAt: null,
+        bounces: 0,
+        reason: reasons.unknown,
+      },
+    });
   const order: ReactivationVerdict[] = ["reactivatable", "spam-complaint", "cannot-activate", "active", "unknown"];
   return lines.sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.key.localeCompare(b.key));
 }
@@ -73,22 +105,50 @@ export function reactivationPlanHandler(clock: () => number): JobHandler {
           else if (res.status === 404 || describeFailure(res).errorCode === 1001) unknown.push(id);
           else {
             const f = describeFailure(res);
-            throw new JobError(`Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`} for bounce ${id}: ${f.message}`);
+            throw new JobError(
+              `Postmark answered ${f.status}${f.errorCode === null ? "" : ` (ErrorCode ${f.errorCode})`} for bounce ${id}: ${f.message}`,
+            );
           }
           await ctx.progress({ processed: i + 1 });
         }
       } else {
-        await walkSearch(ctx, searchSources.bounces, p.selection.filter, async (rows) => {
-          bounces.push(...rows.map(toBounce));
-          await ctx.progress({ processed: bounces.length });
-        }, clock());
+        await walkSearch(
+          ctx,
+          searchSources.bounces,
+          p.selection.filter,
+          async (rows) => {
+            bounces.push(...rows.map(toBounce));
+            await ctx.progress({ processed: bounces.length });
+          },
+          clock(),
+        );
       }
       const lines = planReactivation(bounces, unknown);
-      const rows: NewItem[] = lines.map((l, i) => ({ seq: i + 1, item_key: l.key, status: "succeeded", verdict: l.verdict, detail: JSON.stringify(l.detail) }));
+      const rows: NewItem[] = lines.map((l, i) => ({
+        seq: i + 1,
+        item_key: l.key,
+        status: "succeeded",
+        verdict: l.verdict,
+        detail: JSON.stringify(l.detail),
+      }));
       await ctx.replaceItems(rows);
       const count = (v: ReactivationVerdict) => lines.filter((l) => l.verdict === v).length;
-      await ctx.progress({ total: bounces.length + unknown.length, processed: bounces.length + unknown.length, succeeded: lines.length, failed: 0, skipped: 0 });
-      return { bounces: bounces.length, addresses: lines.length, reactivatable: count("reactivatable"), spamComplaint: count("spam-complaint"), cannotActivate: count("cannot-activate"), active: count("active"), unknown: count("unknown") };
+      await ctx.progress({
+        total: bounces.length + unknown.length,
+        processed: bounces.length + unknown.length,
+        succeeded: lines.length,
+        failed: 0,
+        skipped: 0,
+      });
+      return {
+        bounces: bounces.length,
+        addresses: lines.length,
+        reactivatable: count("reactivatable"),
+        spamComplaint: count("spam-complaint"),
+        cannotActivate: count("cannot-activate"),
+        active: count("active"),
+        unknown: count("unknown"),
+      };
     },
   };
 }
@@ -105,16 +165,25 @@ export function reactivationHandler(): JobHandler {
         for (const it of batch) {
           const d = JSON.parse(it.detail ?? "{}") as { bounceId?: number };
           if (typeof d.bounceId !== "number") {
-            await ctx.finishItem(it, { status: "failed", detail: { ...d, error: "The dry run holds no bounce id for this address." } });
+            await ctx.finishItem(it, {
+              status: "failed",
+              detail: { ...d, error: "The dry run holds no bounce id for this address." },
+            });
             continue;
           }
           const res = await ctx.call({ operationId: "bounces.activate", params: { bounceid: d.bounceId } });
           if (res.status === 200) {
             const b = res.body as { Message?: unknown } | null;
-            await ctx.finishItem(it, { status: "succeeded", detail: { ...d, message: typeof b?.Message === "string" ? b.Message : "Reactivated." } });
+            await ctx.finishItem(it, {
+              status: "succeeded",
+              detail: { ...d, message: typeof b?.Message === "string" ? b.Message : "Reactivated." },
+            });
           } else {
             const f = describeFailure(res);
-            await ctx.finishItem(it, { status: "failed", detail: { ...d, error: f.message, errorCode: f.errorCode, httpStatus: f.status } });
+            await ctx.finishItem(it, {
+              status: "failed",
+              detail: { ...d, error: f.message, errorCode: f.errorCode, httpStatus: f.status },
+            });
           }
         }
       }

@@ -12,4 +12,16 @@ import { migration012 } from "./012-event-cursor";
 import type { Migration } from "./types";
 
 /** Every schema version in order; add a file per version and list it here. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration007, migration008, migration009, migration010, migration011, migration012];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+  migration011,
+  migration012,
+];

@@ -7,7 +7,15 @@ import { formatDateTime } from "@/web/lib/format";
 import { cn } from "@/web/lib/utils";
 
 /** One alert as a row (overview, feed, alerts page): what, since when, and a link to its detail. */
-export function AlertEntry({ alert, serverName, className }: { alert: AlertItem; serverName?: string; className?: string }) {
+export function AlertEntry({
+  alert,
+  serverName,
+  className,
+}: {
+  alert: AlertItem;
+  serverName?: string;
+  className?: string;
+}) {
   const firing = alert.status === "firing";
   return (
     <Link
@@ -17,7 +25,11 @@ export function AlertEntry({ alert, serverName, className }: { alert: AlertItem;
       data-testid="alert-entry"
       data-status={alert.status}
     >
-      {firing ? <BellRing aria-hidden className="mt-0.5 size-4 shrink-0 text-destructive" /> : <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />}
+      {firing ? (
+        <BellRing aria-hidden className="mt-0.5 size-4 shrink-0 text-destructive" />
+      ) : (
+        <CircleCheck aria-hidden className="mt-0.5 size-4 shrink-0 text-success" />
+      )}
       <span className="min-w-0 flex-1">
         <span className="flex flex-wrap items-center gap-2">
           <span className="font-medium break-words">{alert.ruleName}</span>

@@ -3,7 +3,10 @@ import type { Verdict, VerdictLevel } from "@/contract/health/verdicts";
 import { formatRate } from "@/contract/health/verdicts";
 import { Badge } from "@/web/components/ui/badge";
 
-const look: Record<VerdictLevel, { label: string; variant: "success" | "warning" | "destructive" | "outline"; Icon: typeof CircleCheck }> = {
+const look: Record<
+  VerdictLevel,
+  { label: string; variant: "success" | "warning" | "destructive" | "outline"; Icon: typeof CircleCheck }
+> = {
   good: { label: "Good", variant: "success", Icon: CircleCheck },
   warning: { label: "Warning", variant: "warning", Icon: TriangleAlert },
   critical: { label: "Critical", variant: "destructive", Icon: CircleAlert },
@@ -22,7 +25,17 @@ export function VerdictBadge({ verdict, testId }: { verdict: Verdict; testId?: s
 }
 
 /** "Bounce rate 9.0% · Critical" with the explanation underneath. */
-export function VerdictLine({ title, verdict, testId, explain = true }: { title: string; verdict: Verdict; testId?: string; explain?: boolean }) {
+export function VerdictLine({
+  title,
+  verdict,
+  testId,
+  explain = true,
+}: {
+  title: string;
+  verdict: Verdict;
+  testId?: string;
+  explain?: boolean;
+}) {
   return (
     <div className="min-w-0" data-testid={testId}>
       <div className="flex flex-wrap items-center gap-2">

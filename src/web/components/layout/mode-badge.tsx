@@ -16,7 +16,10 @@ export function ModeBadge() {
         </Badge>
       </TooltipTrigger>
       <TooltipContent>
-        {sandbox ? "Calls go to the local fake Postmark; nothing is really sent." : "Calls go to Postmark; messages are really sent."} Upstream: {data.upstream}
+        {sandbox
+          ? "Calls go to the local fake Postmark; nothing is really sent."
+          : "Calls go to Postmark; messages are really sent."}{" "}
+        Upstream: {data.upstream}
       </TooltipContent>
     </Tooltip>
   );

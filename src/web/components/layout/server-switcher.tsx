@@ -22,14 +22,21 @@ export function ServerSwitcher() {
       value={current === null ? undefined : String(current)}
       onValueChange={(v) => selectedServer.set(Number(v) === data.defaultServerId ? null : Number(v))}
     >
-      <SelectTrigger className="h-8 w-auto max-w-[9rem] min-w-0 sm:max-w-[16rem] [&>span]:min-w-0 [&>span]:truncate" aria-label="Postmark server">
+      <SelectTrigger
+        className="h-8 w-auto max-w-[9rem] min-w-0 sm:max-w-[16rem] [&>span]:min-w-0 [&>span]:truncate"
+        aria-label="Postmark server"
+      >
         <SelectValue placeholder="Choose a server" />
       </SelectTrigger>
       <SelectContent>
         {data.servers.map((s) => (
           <SelectItem key={s.id} value={String(s.id)}>
             <span className="flex min-w-0 items-center gap-2">
-              <span className="size-2 shrink-0 rounded-full" style={{ background: s.color ?? "var(--muted-foreground)" }} aria-hidden />
+              <span
+                className="size-2 shrink-0 rounded-full"
+                style={{ background: s.color ?? "var(--muted-foreground)" }}
+                aria-hidden
+              />
               <span className="truncate">{s.name}</span>
             </span>
           </SelectItem>

@@ -22,7 +22,10 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
                       activeOptions={{ exact: item.to === "/" }}
                       onClick={onNavigate}
                       className="flex items-center gap-2.5 rounded-md px-2 py-1 text-sm text-sidebar-foreground transition-colors hover:bg-sidebar-accent"
-                      activeProps={{ className: "bg-sidebar-accent font-medium text-foreground", "aria-current": "page" }}
+                      activeProps={{
+                        className: "bg-sidebar-accent font-medium text-foreground",
+                        "aria-current": "page",
+                      }}
                     >
                       <Icon className="size-4 shrink-0 opacity-80" aria-hidden />
                       <span className="truncate">{item.title}</span>

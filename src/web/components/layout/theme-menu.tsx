@@ -1,6 +1,13 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { Button } from "@/web/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuLabel, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/web/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuTrigger,
+} from "@/web/components/ui/dropdown-menu";
 import { setTheme, themeStore, themes, type Theme } from "@/web/lib/theme";
 
 const icons = { light: Sun, dark: Moon, system: Monitor } as const;

@@ -16,7 +16,10 @@ export function SheetContent({ className, children, ...props }: ComponentProps<t
       <SheetPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
       <SheetPrimitive.Content
         data-slot="sheet-content"
-        className={cn("fixed inset-y-0 left-0 z-50 flex h-full w-72 max-w-[85vw] flex-col border-r bg-sidebar shadow-lg", className)}
+        className={cn(
+          "fixed inset-y-0 left-0 z-50 flex h-full w-72 max-w-[85vw] flex-col border-r bg-sidebar shadow-lg",
+          className,
+        )}
         {...props}
       >
         {children}

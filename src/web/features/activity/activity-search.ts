@@ -1,5 +1,13 @@
 import { METADATA_KEY_PATTERN, METADATA_VALUE_MAX } from "@/contract/postmark/metadata-filter";
-import { custom, oneOf, optionalOneOf, optionalPositiveInt, optionalText, readIsoDate, searchSchema } from "@/web/lib/search-params";
+import {
+  custom,
+  oneOf,
+  optionalOneOf,
+  optionalPositiveInt,
+  optionalText,
+  readIsoDate,
+  searchSchema,
+} from "@/web/lib/search-params";
 
 // Route-safe: no zod here (validateSearch runs in the entry chunk).
 
@@ -9,7 +17,8 @@ export const outboundStatuses = ["queued", "sent", "processed"] as const;
 export const inboundStatuses = ["blocked", "failed", "processed", "queued", "scheduled"] as const;
 
 const text = optionalText({ trim: true, min: 1, max: 200 });
-const metaKey = (raw: unknown) => (typeof raw === "string" && METADATA_KEY_PATTERN.test(raw.trim()) ? raw.trim() : undefined);
+const metaKey = (raw: unknown) =>
+  typeof raw === "string" && METADATA_KEY_PATTERN.test(raw.trim()) ? raw.trim() : undefined;
 
 /** Tab, filters, page and the open message live in the URL. */
 export const activitySearch = searchSchema({
@@ -33,4 +42,17 @@ export const activitySearch = searchSchema({
   kind: optionalOneOf(["outbound", "inbound"] as const),
 });
 export type ActivitySearch = Partial<ReturnType<typeof activitySearch.parse>>;
-export type ActivityFilters = Pick<ActivitySearch, "recipient" | "sender" | "tag" | "status" | "subject" | "stream" | "metaKey" | "metaValue" | "mailboxHash" | "from" | "to">;
+export type ActivityFilters = Pick<
+  ActivitySearch,
+  | "recipient"
+  | "sender"
+  | "tag"
+  | "status"
+  | "subject"
+  | "stream"
+  | "metaKey"
+  | "metaValue"
+  | "mailboxHash"
+  | "from"
+  | "to"
+>;

@@ -1,7 +1,13 @@
 import { metadataParam } from "@/contract/postmark/metadata-filter";
 import type { PostmarkInput } from "@/web/lib/operation-request";
 import { dateBounds, pageWindow } from "@/web/lib/paging";
-import { inboundStatuses, outboundStatuses, type ActivityFilters, type ActivitySearch, type ActivityTab } from "./activity-search";
+import {
+  inboundStatuses,
+  outboundStatuses,
+  type ActivityFilters,
+  type ActivitySearch,
+  type ActivityTab,
+} from "./activity-search";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -51,7 +57,14 @@ export interface TimelineEvent {
 }
 
 /** One line per event, oldest first, with the detail that matters for its type. */
-export function timeline(events: TimelineEvent[]): { key: string; type: string; at: string | null; recipient: string | null; detail: string | null; tone: "good" | "bad" | "neutral" }[] {
+export function timeline(events: TimelineEvent[]): {
+  key: string;
+  type: string;
+  at: string | null;
+  recipient: string | null;
+  detail: string | null;
+  tone: "good" | "bad" | "neutral";
+}[] {
   const str = (v: unknown) => (typeof v === "string" && v ? v : null);
   return [...events]
     .sort((a, b) => Date.parse(a.ReceivedAt ?? "") - Date.parse(b.ReceivedAt ?? ""))
@@ -59,24 +72,47 @@ export function timeline(events: TimelineEvent[]): { key: string; type: string; 
       const d = e.Details ?? {};
       const type = e.Type ?? "Unknown";
       const detail =
-        type === "LinkClicked" ? str(d.Link) ?? str(d.Summary) :
-        type === "Delivered" || type === "Transient" ? str(d.DeliveryMessage) ?? str(d.DestinationServer) :
-        type === "SubscriptionChanged" ? [str(d.Origin), d.SuppressSending === "True" || d.SuppressSending === true ? "suppressed" : d.SuppressSending ? "reactivated" : null].filter(Boolean).join(" · ") || null :
-        str(d.Summary);
-      const tone = type === "Bounced" || type === "Transient" ? "bad" : type === "Delivered" || type === "Opened" || type === "LinkClicked" ? "good" : "neutral";
+        type === "LinkClicked"
+          ? (str(d.Link) ?? str(d.Summary))
+          : type === "Delivered" || type === "Transient"
+            ? (str(d.DeliveryMessage) ?? str(d.DestinationServer))
+            : type === "SubscriptionChanged"
+              ? [
+                  str(d.Origin),
+                  d.SuppressSending === "True" || d.SuppressSending === true
+                    ? "suppressed"
+                    : d.SuppressSending
+                      ? "reactivated"
+                      : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ") || null
+              : str(d.Summary);
+      const tone =
+        type === "Bounced" || type === "Transient"
+          ? "bad"
+          : type === "Delivered" || type === "Opened" || type === "LinkClicked"
+            ? "good"
+            : "neutral";
       return { key: `${i}-${type}-${e.ReceivedAt}`, type, at: e.ReceivedAt, recipient: e.Recipient, detail, tone };
     });
 }
 
 /** "Chrome on macOS" from Postmark's client/OS records; unknown parts are left out. */
-export function clientLabel(r: { Client?: { Name: string | null } | null; OS?: { Name: string | null } | null; Platform?: string | null }): string {
+export function clientLabel(r: {
+  Client?: { Name: string | null } | null;
+  OS?: { Name: string | null } | null;
+  Platform?: string | null;
+}): string {
   const client = r.Client?.Name || null;
   const os = r.OS?.Name || null;
-  const base = client && os ? `${client} on ${os}` : client ?? os ?? "Unknown client";
+  const base = client && os ? `${client} on ${os}` : (client ?? os ?? "Unknown client");
   return r.Platform && r.Platform !== "Unknown" ? `${base} (${r.Platform})` : base;
 }
 
-export function placeLabel(geo: { City?: string | null; Region?: string | null; Country?: string | null } | null | undefined): string {
+export function placeLabel(
+  geo: { City?: string | null; Region?: string | null; Country?: string | null } | null | undefined,
+): string {
   if (!geo) return "—";
   return [geo.City, geo.Region, geo.Country].filter((p) => p).join(", ") || "—";
 }

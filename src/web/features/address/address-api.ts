@@ -11,28 +11,51 @@ import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 const silent = { meta: { silent: true } } as const;
 const RECENT = 10;
 
-export const addressStreamsQuery = (serverId: number | null) => ({ ...postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, {}, serverId), ...silent });
+export const addressStreamsQuery = (serverId: number | null) => ({
+  ...postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, {}, serverId),
+  ...silent,
+});
 export const addressSuppressionQuery = (serverId: number | null, stream: string, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof suppressionsDump.response>>(suppressionsDump, { params: { streamId: stream }, query: { EmailAddress: email } }, serverId),
+  ...postmarkQueryOptions<z.infer<typeof suppressionsDump.response>>(
+    suppressionsDump,
+    { params: { streamId: stream }, query: { EmailAddress: email } },
+    serverId,
+  ),
   ...silent,
 });
 export const addressBouncesQuery = (serverId: number | null, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof bouncesSearch.response>>(bouncesSearch, { query: { count: 20, offset: 0, emailFilter: email } }, serverId),
+  ...postmarkQueryOptions<z.infer<typeof bouncesSearch.response>>(
+    bouncesSearch,
+    { query: { count: 20, offset: 0, emailFilter: email } },
+    serverId,
+  ),
   ...silent,
 });
 export const addressOutboundQuery = (serverId: number | null, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchOutbound.response>>(messagesSearchOutbound, { query: { count: RECENT, offset: 0, recipient: email } }, serverId),
+  ...postmarkQueryOptions<z.infer<typeof messagesSearchOutbound.response>>(
+    messagesSearchOutbound,
+    { query: { count: RECENT, offset: 0, recipient: email } },
+    serverId,
+  ),
   ...silent,
 });
 export const addressInboundQuery = (serverId: number | null, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchInbound.response>>(messagesSearchInbound, { query: { count: RECENT, offset: 0, fromemail: email } }, serverId),
+  ...postmarkQueryOptions<z.infer<typeof messagesSearchInbound.response>>(
+    messagesSearchInbound,
+    { query: { count: RECENT, offset: 0, fromemail: email } },
+    serverId,
+  ),
   ...silent,
 });
-export const addressDumpQuery = (serverId: number | null, id: number) => ({ ...postmarkQueryOptions<z.infer<typeof bouncesDump.response>>(bouncesDump, { params: { bounceid: id } }, serverId), ...silent });
+export const addressDumpQuery = (serverId: number | null, id: number) => ({
+  ...postmarkQueryOptions<z.infer<typeof bouncesDump.response>>(bouncesDump, { params: { bounceid: id } }, serverId),
+  ...silent,
+});
 
 export const addressEventsQuery = (email: string) => ({
   queryKey: ["events", "address", email],
-  queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<EventsResponse>(`/api/events?${new URLSearchParams({ recipient: email, limit: "20" })}`, { signal }),
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    apiRequest<EventsResponse>(`/api/events?${new URLSearchParams({ recipient: email, limit: "20" })}`, { signal }),
   ...silent,
 });
 

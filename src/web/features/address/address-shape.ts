@@ -26,7 +26,12 @@ export interface StreamState {
   advice: string;
 }
 
-const causeWords: Record<Cause, string> = { "hard-bounce": "Hard bounce", "spam-complaint": "Spam complaint", unsubscribe: "Unsubscribed", manual: "Suppressed by hand" };
+const causeWords: Record<Cause, string> = {
+  "hard-bounce": "Hard bounce",
+  "spam-complaint": "Spam complaint",
+  unsubscribe: "Unsubscribed",
+  manual: "Suppressed by hand",
+};
 
 export function causeOf(s: SuppressionLine): Cause {
   if (s.SuppressionReason === "HardBounce") return "hard-bounce";
@@ -50,7 +55,11 @@ function advice(cause: Cause, origin: string | null, canReactivate: boolean): st
 }
 
 /** One line per stream where the address is suppressed, newest bounce of that stream joined in. */
-export function streamStates(address: string, suppressions: { stream: string; rows: SuppressionLine[] }[], bounces: BounceLine[]): StreamState[] {
+export function streamStates(
+  address: string,
+  suppressions: { stream: string; rows: SuppressionLine[] }[],
+  bounces: BounceLine[],
+): StreamState[] {
   const a = address.trim().toLowerCase();
   const mine = bounces.filter((b) => b.Email?.toLowerCase() === a);
   const out: StreamState[] = [];
@@ -61,16 +70,38 @@ export function streamStates(address: string, suppressions: { stream: string; ro
     // The same rule as the bulk dry run: the newest bounce Postmark allows reactivating, if any.
     const onStream = mine.filter((b) => (b.MessageStream ?? "") === stream);
     const verdict = onStream.length ? bounceVerdict(onStream) : null;
-    const reactivateBounceId = cause !== "spam-complaint" && verdict?.verdict === "reactivatable" ? verdict.pick.ID : null;
-    out.push({ stream, cause, why: causeWords[cause], since: row.CreatedAt, origin: row.Origin, reactivateBounceId, removable: cause !== "spam-complaint", advice: advice(cause, row.Origin, reactivateBounceId !== null) });
+    const reactivateBounceId =
+      cause !== "spam-complaint" && verdict?.verdict === "reactivatable" ? verdict.pick.ID : null;
+    out.push({
+      stream,
+      cause,
+      why: causeWords[cause],
+      since: row.CreatedAt,
+      origin: row.Origin,
+      reactivateBounceId,
+      removable: cause !== "spam-complaint",
+      advice: advice(cause, row.Origin, reactivateBounceId !== null),
+    });
   }
   return out;
 }
 
 /** The headline: suppressed somewhere, bounced but active, or clean. */
-export function addressHeadline(states: StreamState[], bounces: BounceLine[], address: string): { tone: "bad" | "warn" | "good"; text: string } {
-  if (states.length) return { tone: "bad", text: `Suppressed on ${states.map((s) => s.stream).join(", ")}: Postmark does not send to it there.` };
+export function addressHeadline(
+  states: StreamState[],
+  bounces: BounceLine[],
+  address: string,
+): { tone: "bad" | "warn" | "good"; text: string } {
+  if (states.length)
+    return {
+      tone: "bad",
+      text: `Suppressed on ${states.map((s) => s.stream).join(", ")}: Postmark does not send to it there.`,
+    };
   const a = address.trim().toLowerCase();
-  if (bounces.some((b) => b.Email?.toLowerCase() === a)) return { tone: "warn", text: "Not suppressed, but it has bounced recently: look at the bounces below." };
-  return { tone: "good", text: "Not suppressed and no recent bounces: Postmark sends to it. If mail still does not arrive, look at the messages' statuses below." };
+  if (bounces.some((b) => b.Email?.toLowerCase() === a))
+    return { tone: "warn", text: "Not suppressed, but it has bounced recently: look at the bounces below." };
+  return {
+    tone: "good",
+    text: "Not suppressed and no recent bounces: Postmark sends to it. If mail still does not arrive, look at the messages' statuses below.",
+  };
 }

@@ -4,7 +4,17 @@ import { emptyRuleForm, formFromRule, ruleFromForm } from "./alert-rule-form";
 describe("alert rule form", () => {
   it("builds a valid rule of each kind with only that kind's fields", () => {
     const v = { ...emptyRuleForm(3), name: "Bounces", tag: " invoice " };
-    expect(ruleFromForm(v)).toEqual({ rule: { kind: "bounce-rate", name: "Bounces", enabled: true, scope: { serverId: 3, tag: "invoice" }, windowDays: 1, remindAfterMinutes: 60, level: "critical" } });
+    expect(ruleFromForm(v)).toEqual({
+      rule: {
+        kind: "bounce-rate",
+        name: "Bounces",
+        enabled: true,
+        scope: { serverId: 3, tag: "invoice" },
+        windowDays: 1,
+        remindAfterMinutes: 60,
+        level: "critical",
+      },
+    });
     const silence = ruleFromForm({ ...v, kind: "webhook-silence", trigger: "open", minutes: "45" });
     expect(silence.rule).toMatchObject({ kind: "webhook-silence", trigger: "open", minutes: 45 });
     expect(silence.rule).not.toHaveProperty("level");
@@ -18,7 +28,16 @@ describe("alert rule form", () => {
   });
 
   it("round-trips a stored rule", () => {
-    const rule = { kind: "bounce-type" as const, name: "DMARC", enabled: false, scope: { serverId: 2, stream: "outbound" }, windowDays: 7, remindAfterMinutes: 120, bounceType: "Blocked" as const, atLeast: 3 };
+    const rule = {
+      kind: "bounce-type" as const,
+      name: "DMARC",
+      enabled: false,
+      scope: { serverId: 2, stream: "outbound" },
+      windowDays: 7,
+      remindAfterMinutes: 120,
+      bounceType: "Blocked" as const,
+      atLeast: 3,
+    };
     expect(ruleFromForm(formFromRule(rule)).rule).toEqual(rule);
   });
 });

@@ -18,11 +18,34 @@ export interface RuleFormValues {
 }
 
 export function emptyRuleForm(serverId: number | null): RuleFormValues {
-  return { kind: "bounce-rate", name: "", enabled: true, serverId: serverId === null ? "" : String(serverId), stream: "", tag: "", windowDays: "1", remindAfterMinutes: "60", level: "critical", bounceType: "DMARCPolicy", atLeast: "5", trigger: "delivery", minutes: "30" };
+  return {
+    kind: "bounce-rate",
+    name: "",
+    enabled: true,
+    serverId: serverId === null ? "" : String(serverId),
+    stream: "",
+    tag: "",
+    windowDays: "1",
+    remindAfterMinutes: "60",
+    level: "critical",
+    bounceType: "DMARCPolicy",
+    atLeast: "5",
+    trigger: "delivery",
+    minutes: "30",
+  };
 }
 
 export function formFromRule(r: AlertRuleInput): RuleFormValues {
-  const base = { ...emptyRuleForm(r.scope.serverId), kind: r.kind, name: r.name, enabled: r.enabled, stream: r.scope.stream ?? "", tag: r.scope.tag ?? "", windowDays: String(r.windowDays), remindAfterMinutes: String(r.remindAfterMinutes) };
+  const base = {
+    ...emptyRuleForm(r.scope.serverId),
+    kind: r.kind,
+    name: r.name,
+    enabled: r.enabled,
+    stream: r.scope.stream ?? "",
+    tag: r.scope.tag ?? "",
+    windowDays: String(r.windowDays),
+    remindAfterMinutes: String(r.remindAfterMinutes),
+  };
   switch (r.kind) {
     case "bounce-rate":
     case "spam-rate":
@@ -41,11 +64,20 @@ export function formFromRule(r: AlertRuleInput): RuleFormValues {
 const num = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
 
 /** Builds the document for the kind and validates it with the server's schema; errors by form field. */
-export function ruleFromForm(v: RuleFormValues): { rule: AlertRuleInput; errors?: undefined } | { rule?: undefined; errors: Record<string, string> } {
+export function ruleFromForm(
+  v: RuleFormValues,
+): { rule: AlertRuleInput; errors?: undefined } | { rule?: undefined; errors: Record<string, string> } {
   const scope: Record<string, unknown> = { serverId: num(v.serverId) };
   if (v.stream.trim()) scope.stream = v.stream.trim();
   if (v.tag.trim()) scope.tag = v.tag.trim();
-  const common = { kind: v.kind, name: v.name, enabled: v.enabled, scope, windowDays: num(v.windowDays), remindAfterMinutes: num(v.remindAfterMinutes) };
+  const common = {
+    kind: v.kind,
+    name: v.name,
+    enabled: v.enabled,
+    scope,
+    windowDays: num(v.windowDays),
+    remindAfterMinutes: num(v.remindAfterMinutes),
+  };
   const extra: Record<AlertRuleKind, Record<string, unknown>> = {
     "bounce-rate": { level: v.level },
     "spam-rate": { level: v.level },

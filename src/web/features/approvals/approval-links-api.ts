@@ -15,7 +15,10 @@ export function approvalLinkQuery(token: string) {
   });
 }
 
-export function decideByLink(token: string, decision: { kind: "approve" } | { kind: "reject"; reason: string }): Promise<DecisionResponse> {
+export function decideByLink(
+  token: string,
+  decision: { kind: "approve" } | { kind: "reject"; reason: string },
+): Promise<DecisionResponse> {
   return decision.kind === "approve"
     ? apiRequest<DecisionResponse>(`${base(token)}/approve`, { method: "POST" })
     : apiRequest<DecisionResponse>(`${base(token)}/reject`, { method: "POST", body: { reason: decision.reason } });
@@ -23,7 +26,11 @@ export function decideByLink(token: string, decision: { kind: "approve" } | { ki
 
 /** A failed link in words a phone user can act on. */
 export function linkProblem(e: { status: number; message: string }): { title: string; text: string } {
-  if (e.status === 404) return { title: "This link is not valid", text: "It may be mistyped or altered. Open the item from the Approvals page instead." };
+  if (e.status === 404)
+    return {
+      title: "This link is not valid",
+      text: "It may be mistyped or altered. Open the item from the Approvals page instead.",
+    };
   if (e.status === 410) return { title: "This link can no longer be used", text: e.message };
   if (e.status === 429) return { title: "Too many attempts", text: "Wait a minute, then open the link again." };
   if (e.status === 403) return { title: "You may not decide this item", text: e.message };

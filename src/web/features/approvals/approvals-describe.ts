@@ -5,7 +5,8 @@ import { operations } from "@/contract/postmark";
 /** The item's path parameters as text, read from the request's stored form (never from its path). */
 export function pathParamsOf(item: Pick<ApprovalItem, "request">): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(item.request.params)) if (typeof v === "string" || typeof v === "number") out[k] = String(v);
+  for (const [k, v] of Object.entries(item.request.params))
+    if (typeof v === "string" || typeof v === "number") out[k] = String(v);
   return out;
 }
 
@@ -29,11 +30,16 @@ export function listAddresses(addresses: readonly string[], total = addresses.le
   return shown.length === 2 ? `${shown[0]} and ${shown[1]}` : shown[0]!;
 }
 
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null);
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const text = (v: unknown): string | null =>
+  typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null;
 
 /** The one-sentence headline of an item: what will happen, to whom, where. */
-export function describeApproval(item: Pick<ApprovalItem, "step" | "request" | "blastRadius" | "event">, servers?: Servers): string {
+export function describeApproval(
+  item: Pick<ApprovalItem, "step" | "request" | "blastRadius" | "event">,
+  servers?: Servers,
+): string {
   const op = operations[item.step.operationId as keyof typeof operations];
   const params = pathParamsOf(item);
   const body = record(item.request.body);
@@ -59,7 +65,11 @@ export function describeApproval(item: Pick<ApprovalItem, "step" | "request" | "
     }
     case "email.sendBatch":
     case "email.sendBatchWithTemplates": {
-      const count = Array.isArray(item.request.body) ? item.request.body.length : Array.isArray(body.Messages) ? body.Messages.length : 0;
+      const count = Array.isArray(item.request.body)
+        ? item.request.body.length
+        : Array.isArray(body.Messages)
+          ? body.Messages.length
+          : 0;
       return `Send ${count} message${count === 1 ? "" : "s"} to ${who}${where}`;
     }
     case "bulk.send":
@@ -74,7 +84,8 @@ export function describeApproval(item: Pick<ApprovalItem, "step" | "request" | "
       return `Archive stream ${params.streamId ?? ""}${where}`;
     default: {
       const target = Object.values(params)[0];
-      if (op?.method === "DELETE" || /\.delete$/.test(item.step.operationId)) return `${op?.title ?? "Delete"}${target ? ` ${target}` : ""}${where}`;
+      if (op?.method === "DELETE" || /\.delete$/.test(item.step.operationId))
+        return `${op?.title ?? "Delete"}${target ? ` ${target}` : ""}${where}`;
       const to = item.blastRadius.recipients ? ` for ${who}` : "";
       return `${op?.title ?? item.step.title}${target ? ` (${target})` : ""}${to}${where}`;
     }
@@ -102,7 +113,11 @@ export interface DecisionBlock {
 }
 
 /** Why this user may not approve, reject or edit, mirroring the server's checks so the buttons can say so. */
-export function decisionBlock(item: Pick<ApprovalItem, "status" | "policy" | "approvals" | "edit" | "step">, user: { id: number; username: string; role: Role } | null, mayDecide: boolean): DecisionBlock {
+export function decisionBlock(
+  item: Pick<ApprovalItem, "status" | "policy" | "approvals" | "edit" | "step">,
+  user: { id: number; username: string; role: Role } | null,
+  mayDecide: boolean,
+): DecisionBlock {
   if (!user) return { approve: "Sign in to decide.", reject: "Sign in to decide.", edit: "Sign in to decide." };
   if (!mayDecide) {
     const why = `Your role (${user.role}) may not approve or reject; it needs approver, operator or admin.`;
@@ -114,9 +129,13 @@ export function decisionBlock(item: Pick<ApprovalItem, "status" | "policy" | "ap
   }
   const author = !item.policy.allowSelfApproval && item.policy.author === user.username;
   let approve: string | null = null;
-  if (author) approve = "You saved this version of the workflow; its policy does not allow approving your own steps. Ask someone else.";
-  else if (item.edit && (item.edit.byId ?? null) === user.id) approve = "You edited this request, so someone else must approve it as edited.";
-  else if (item.approvals.some((a) => a.userId === user.id)) approve = "You have approved this already; it needs another person’s approval.";
+  if (author)
+    approve =
+      "You saved this version of the workflow; its policy does not allow approving your own steps. Ask someone else.";
+  else if (item.edit && (item.edit.byId ?? null) === user.id)
+    approve = "You edited this request, so someone else must approve it as edited.";
+  else if (item.approvals.some((a) => a.userId === user.id))
+    approve = "You have approved this already; it needs another person’s approval.";
   // Writing a request is calling the operation: the role must allow the operation's risk.
   const edit = !roleAllows[user.role].includes(item.step.risk)
     ? `Editing needs a role that may call ${item.step.risk} operations; yours (${user.role}) may not.`

@@ -32,7 +32,12 @@ export function editableSections(item: Pick<ApprovalItem, "step" | "request">): 
   };
   return (["params", "query", "body"] as const)
     .filter((s) => op[s] !== undefined)
-    .map((section) => ({ section, label: labels[section], initial: JSON.stringify(current[section] ?? {}, null, 2), fields: extractFields(op[section] as z.ZodType) }));
+    .map((section) => ({
+      section,
+      label: labels[section],
+      initial: JSON.stringify(current[section] ?? {}, null, 2),
+      fields: extractFields(op[section] as z.ZodType),
+    }));
 }
 
 export type EditCheck = { ok: true; value: unknown } | { ok: false; errors: string[] };
@@ -49,11 +54,18 @@ export function checkSection(op: OperationSpec, section: EditSection, text: stri
   if (!schema) return { ok: true, value };
   const res = schema.safeParse(value);
   if (res.success) return { ok: true, value };
-  return { ok: false, errors: res.error.issues.map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`) };
+  return {
+    ok: false,
+    errors: res.error.issues.map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`),
+  };
 }
 
 /** Only the sections the approver changed; nothing changed → null (a plain approval). */
-export function buildEdits(sections: readonly EditableSection[], texts: Record<string, string>, op: OperationSpec): { edits: ApproveRequest | null; errors: Record<string, string[]> } {
+export function buildEdits(
+  sections: readonly EditableSection[],
+  texts: Record<string, string>,
+  op: OperationSpec,
+): { edits: ApproveRequest | null; errors: Record<string, string[]> } {
   const edits: ApproveRequest = {};
   const errors: Record<string, string[]> = {};
   for (const s of sections) {

@@ -50,7 +50,11 @@ export function afterDecision<T>(ids: readonly T[], decided: T): T | null {
 const ignoredTargets = "input, textarea, select, iframe, pre, [data-no-swipe], [role=dialog]";
 
 /** Calls `onSwipe` on a horizontal swipe over `ref` (touch or pen; mouse drags select text instead). */
-export function useSwipe(ref: RefObject<HTMLElement | null>, onSwipe: (d: SwipeDirection) => void, enabled = true): void {
+export function useSwipe(
+  ref: RefObject<HTMLElement | null>,
+  onSwipe: (d: SwipeDirection) => void,
+  enabled = true,
+): void {
   const latest = useRef(onSwipe);
   latest.current = onSwipe;
   useEffect(() => {

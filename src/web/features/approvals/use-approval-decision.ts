@@ -10,10 +10,21 @@ type Decision = { kind: "approve"; edits?: ApproveRequest | null } | { kind: "re
 export function decisionMessage(res: DecisionResponse): { ok: boolean; text: string } {
   const a = res.approval;
   if (a.status === "rejected") return { ok: true, text: "Rejected; nothing was sent to Postmark." };
-  if (!res.executed && a.edit && a.approvals.length === 0) return { ok: true, text: "Edit saved; nothing was sent. The edited request now needs approval by someone other than you." };
-  if (!res.executed) return { ok: true, text: `Approved (${a.approvals.length} of ${a.policy.approvers}); it needs another person’s approval.` };
+  if (!res.executed && a.edit && a.approvals.length === 0)
+    return {
+      ok: true,
+      text: "Edit saved; nothing was sent. The edited request now needs approval by someone other than you.",
+    };
+  if (!res.executed)
+    return {
+      ok: true,
+      text: `Approved (${a.approvals.length} of ${a.policy.approvers}); it needs another person’s approval.`,
+    };
   if (a.outcome === "succeeded") return { ok: true, text: "Approved; the step ran and Postmark accepted it." };
-  return { ok: false, text: `Approved, but the step ended ${a.outcome ?? "without an outcome"}. Open the run to see Postmark’s answer.` };
+  return {
+    ok: false,
+    text: `Approved, but the step ended ${a.outcome ?? "without an outcome"}. Open the run to see Postmark’s answer.`,
+  };
 }
 
 /**

@@ -28,7 +28,9 @@ export function AuditPage() {
     return (
       <div className="mx-auto w-full max-w-5xl">
         <PageHeader title="Audit" />
-        <p className="rounded-md border bg-muted/40 p-4 text-sm text-muted-foreground">Only an admin can read the audit trail.</p>
+        <p className="rounded-md border bg-muted/40 p-4 text-sm text-muted-foreground">
+          Only an admin can read the audit trail.
+        </p>
       </div>
     );
   }
@@ -40,10 +42,16 @@ export function AuditPage() {
         actions={
           <>
             <Button variant="outline" size="sm" asChild>
-              <a href={auditExportUrl(search, "jsonl")} download="mailroom-audit.jsonl"><Download aria-hidden />JSONL</a>
+              <a href={auditExportUrl(search, "jsonl")} download="mailroom-audit.jsonl">
+                <Download aria-hidden />
+                JSONL
+              </a>
             </Button>
             <Button variant="outline" size="sm" asChild>
-              <a href={auditExportUrl(search, "csv")} download="mailroom-audit.csv"><Download aria-hidden />CSV</a>
+              <a href={auditExportUrl(search, "csv")} download="mailroom-audit.csv">
+                <Download aria-hidden />
+                CSV
+              </a>
             </Button>
           </>
         }
@@ -51,20 +59,36 @@ export function AuditPage() {
       <AuditChainBanner query={verify} />
       <AuditFilters value={search} onChange={(next) => void navigate({ search: next })} />
       {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-14 w-full" />)}</div>
+        <div className="flex flex-col gap-2" aria-busy="true">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} className="h-14 w-full" />
+          ))}
+        </div>
       ) : list.isError ? (
         <ErrorState title="Could not load the audit trail" error={list.error} onRetry={() => void list.refetch()} />
       ) : records.length === 0 ? (
-        <EmptyState icon={ScrollText} title={hasAuditFilters(search) ? "No records match these filters" : "No records yet"}>
-          {hasAuditFilters(search) ? "Clear a filter or widen the date range." : "Sign-ins, writes and decisions are recorded here as they happen."}
+        <EmptyState
+          icon={ScrollText}
+          title={hasAuditFilters(search) ? "No records match these filters" : "No records yet"}
+        >
+          {hasAuditFilters(search)
+            ? "Clear a filter or widen the date range."
+            : "Sign-ins, writes and decisions are recorded here as they happen."}
         </EmptyState>
       ) : (
         <ul className="divide-y rounded-lg border bg-card" data-testid="audit-list">
-          {records.map((r) => <AuditRecordRow key={r.seq} record={r} />)}
+          {records.map((r) => (
+            <AuditRecordRow key={r.seq} record={r} />
+          ))}
         </ul>
       )}
       {list.hasNextPage && (
-        <Button variant="outline" className="self-center" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <Button
+          variant="outline"
+          className="self-center"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {list.isFetchingNextPage ? "Loading…" : "Load older"}
         </Button>
       )}

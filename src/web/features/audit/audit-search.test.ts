@@ -3,13 +3,36 @@ import { auditParams, auditSearch, hasAuditFilters } from "./audit-search";
 
 describe("audit search params", () => {
   it("keeps valid filters, trimmed", () => {
-    const s = auditSearch.parse({ actor: " alice ", action: "approval.", target: "approval:12", outcome: "denied", from: "2024-05-01", to: "2024-05-31" });
-    expect(s).toEqual({ actor: "alice", action: "approval.", target: "approval:12", outcome: "denied", from: "2024-05-01", to: "2024-05-31" });
+    const s = auditSearch.parse({
+      actor: " alice ",
+      action: "approval.",
+      target: "approval:12",
+      outcome: "denied",
+      from: "2024-05-01",
+      to: "2024-05-31",
+    });
+    expect(s).toEqual({
+      actor: "alice",
+      action: "approval.",
+      target: "approval:12",
+      outcome: "denied",
+      from: "2024-05-01",
+      to: "2024-05-31",
+    });
     expect(hasAuditFilters(s)).toBe(true);
   });
 
   it("drops bad values instead of failing the page", () => {
-    expect(auditSearch.parse({ actor: "   ", outcome: "maybe", from: "2024-02-30", to: "yesterday", target: "x".repeat(501), extra: 1 })).toEqual({});
+    expect(
+      auditSearch.parse({
+        actor: "   ",
+        outcome: "maybe",
+        from: "2024-02-30",
+        to: "yesterday",
+        target: "x".repeat(501),
+        extra: 1,
+      }),
+    ).toEqual({});
     expect(hasAuditFilters(auditSearch.parse({}))).toBe(false);
   });
 

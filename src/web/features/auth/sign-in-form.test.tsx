@@ -18,10 +18,12 @@ describe("SignInForm", () => {
 
   it("signs in and hands over the session", async () => {
     const session = { user: { id: 1, username: "admin", role: "admin" }, expiresAt: "2030-01-01T00:00:00Z" };
-    server.use(http.post("*/api/auth/login", async ({ request }) => {
-      const body = (await request.json()) as { username: string };
-      return HttpResponse.json({ ...session, user: { ...session.user, username: body.username } });
-    }));
+    server.use(
+      http.post("*/api/auth/login", async ({ request }) => {
+        const body = (await request.json()) as { username: string };
+        return HttpResponse.json({ ...session, user: { ...session.user, username: body.username } });
+      }),
+    );
     const onSignedIn = vi.fn();
     render(<SignInForm onSubmit={login} onSignedIn={onSignedIn} />);
     await userEvent.type(screen.getByLabelText("Username"), "  admin ");
@@ -31,7 +33,14 @@ describe("SignInForm", () => {
   });
 
   it("shows the server's message on wrong credentials", async () => {
-    server.use(http.post("*/api/auth/login", () => HttpResponse.json({ error: { code: "unauthenticated", message: "Wrong username or password." } }, { status: 401 })));
+    server.use(
+      http.post("*/api/auth/login", () =>
+        HttpResponse.json(
+          { error: { code: "unauthenticated", message: "Wrong username or password." } },
+          { status: 401 },
+        ),
+      ),
+    );
     render(<SignInForm onSubmit={login} onSignedIn={vi.fn()} />);
     await userEvent.type(screen.getByLabelText("Username"), "admin");
     await userEvent.type(screen.getByLabelText("Password"), "nope");
@@ -40,7 +49,14 @@ describe("SignInForm", () => {
   });
 
   it("says when sign-in is throttled", async () => {
-    server.use(http.post("*/api/auth/login", () => HttpResponse.json({ error: { code: "too_many_requests", message: "Too many attempts; try again in a minute." } }, { status: 429 })));
+    server.use(
+      http.post("*/api/auth/login", () =>
+        HttpResponse.json(
+          { error: { code: "too_many_requests", message: "Too many attempts; try again in a minute." } },
+          { status: 429 },
+        ),
+      ),
+    );
     render(<SignInForm onSubmit={login} onSignedIn={vi.fn()} />);
     await userEvent.type(screen.getByLabelText("Username"), "admin");
     await userEvent.type(screen.getByLabelText("Password"), "nope");

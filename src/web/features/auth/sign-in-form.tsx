@@ -58,22 +58,48 @@ export function SignInForm({ onSubmit, onSignedIn }: SignInFormProps) {
       setErrors({});
       onSignedIn(await onSubmit(parsed.data));
     } catch (err) {
-      setFormError(isApiError(err) && err.status === 401 ? err.message || "Wrong username or password." : describeError(err));
+      setFormError(
+        isApiError(err) && err.status === 401 ? err.message || "Wrong username or password." : describeError(err),
+      );
     } finally {
       setPending(false);
     }
   };
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} onInput={() => void loadLoginSchema().catch(() => {})} className="flex flex-col gap-4" aria-label="Sign in">
+    <form
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onInput={() => void loadLoginSchema().catch(() => {})}
+      className="flex flex-col gap-4"
+      aria-label="Sign in"
+    >
       <FormField id="username" label="Username" error={errors.username}>
-        <Input id="username" name="username" autoComplete="username" autoFocus aria-invalid={!!errors.username} aria-describedby={errors.username ? "username-error" : undefined} />
+        <Input
+          id="username"
+          name="username"
+          autoComplete="username"
+          autoFocus
+          aria-invalid={!!errors.username}
+          aria-describedby={errors.username ? "username-error" : undefined}
+        />
       </FormField>
       <FormField id="password" label="Password" error={errors.password}>
-        <Input id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby={errors.password ? "password-error" : undefined} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.password}
+          aria-describedby={errors.password ? "password-error" : undefined}
+        />
       </FormField>
       {formError && (
-        <p role="alert" data-testid="sign-in-error" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
+        <p
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive"
+        >
           {formError}
         </p>
       )}

@@ -38,8 +38,12 @@ export function SignInPage() {
         </Card>
         {health && (
           <p className="flex flex-wrap items-center justify-center gap-x-2 gap-y-1 text-center text-xs text-muted-foreground">
-            <Badge variant={health.mode === "sandbox" ? "warning" : "success"}>{health.mode === "sandbox" ? "Sandbox" : "Live"}</Badge>
-            {health.mode === "sandbox" ? "Running against the local sandbox: nothing is really sent." : "Connected to Postmark."}
+            <Badge variant={health.mode === "sandbox" ? "warning" : "success"}>
+              {health.mode === "sandbox" ? "Sandbox" : "Live"}
+            </Badge>
+            {health.mode === "sandbox"
+              ? "Running against the local sandbox: nothing is really sent."
+              : "Connected to Postmark."}
           </p>
         )}
       </div>

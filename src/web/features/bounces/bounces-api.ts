@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { bouncesActivate, bouncesDeliveryStats, bouncesDump, bouncesGet, bouncesSearch } from "@/contract/postmark/bounces";
+import {
+  bouncesActivate,
+  bouncesDeliveryStats,
+  bouncesDump,
+  bouncesGet,
+  bouncesSearch,
+} from "@/contract/postmark/bounces";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import type { BouncesSearch } from "./bounces-search";
 import { bouncesSearchInput } from "./bounces-shape";
@@ -14,8 +20,14 @@ export const bouncesListQuery = (s: BouncesSearch, serverId: number | null) => (
   ...postmarkQueryOptions<z.infer<typeof bouncesSearch.response>>(bouncesSearch, bouncesSearchInput(s), serverId),
   ...silent,
 });
-export const deliveryStatsQuery = (serverId: number | null) => ({ ...postmarkQueryOptions<z.infer<typeof bouncesDeliveryStats.response>>(bouncesDeliveryStats, {}, serverId), ...silent });
-export const bounceQuery = (id: number, serverId: number | null) => ({ ...postmarkQueryOptions<Bounce>(bouncesGet, { params: { bounceid: id } }, serverId), ...silent });
+export const deliveryStatsQuery = (serverId: number | null) => ({
+  ...postmarkQueryOptions<z.infer<typeof bouncesDeliveryStats.response>>(bouncesDeliveryStats, {}, serverId),
+  ...silent,
+});
+export const bounceQuery = (id: number, serverId: number | null) => ({
+  ...postmarkQueryOptions<Bounce>(bouncesGet, { params: { bounceid: id } }, serverId),
+  ...silent,
+});
 export const bounceDumpQuery = (id: number, serverId: number | null) => ({
   ...postmarkQueryOptions<z.infer<typeof bouncesDump.response>>(bouncesDump, { params: { bounceid: id } }, serverId),
   ...silent,

@@ -1,4 +1,11 @@
-import { custom, optionalOneOf, optionalPositiveInt, optionalText, readIsoDate, searchSchema } from "@/web/lib/search-params";
+import {
+  custom,
+  optionalOneOf,
+  optionalPositiveInt,
+  optionalText,
+  readIsoDate,
+  searchSchema,
+} from "@/web/lib/search-params";
 
 // Route-safe: no zod here (validateSearch runs in the entry chunk).
 

@@ -4,7 +4,16 @@ import { bounceJobFilter, bouncesSearchInput, deliveryStatsRows, hasBounceFilter
 
 describe("bounces search params", () => {
   it("keeps known values and drops bad ones", () => {
-    expect(bouncesSearch.parse({ type: "HardBounce", inactive: "true", email: " a@b.c ", from: "2026-01-02", page: "3", bounce: "42" })).toEqual({
+    expect(
+      bouncesSearch.parse({
+        type: "HardBounce",
+        inactive: "true",
+        email: " a@b.c ",
+        from: "2026-01-02",
+        page: "3",
+        bounce: "42",
+      }),
+    ).toEqual({
       type: "HardBounce",
       inactive: "true",
       email: "a@b.c",
@@ -18,8 +27,29 @@ describe("bounces search params", () => {
 
 describe("bouncesSearchInput", () => {
   it("maps URL filters to Postmark's query names with paging", () => {
-    expect(bouncesSearchInput({ type: "SoftBounce", email: "ana", stream: "outbound", tag: "welcome", inactive: "false", page: 2, from: "2026-01-01", to: "2026-01-03" })).toEqual({
-      query: { count: 50, offset: 50, type: "SoftBounce", emailFilter: "ana", messagestream: "outbound", tag: "welcome", inactive: "false", fromdate: "2026-01-01T00:00:00", todate: "2026-01-03T23:59:59" },
+    expect(
+      bouncesSearchInput({
+        type: "SoftBounce",
+        email: "ana",
+        stream: "outbound",
+        tag: "welcome",
+        inactive: "false",
+        page: 2,
+        from: "2026-01-01",
+        to: "2026-01-03",
+      }),
+    ).toEqual({
+      query: {
+        count: 50,
+        offset: 50,
+        type: "SoftBounce",
+        emailFilter: "ana",
+        messagestream: "outbound",
+        tag: "welcome",
+        inactive: "false",
+        fromdate: "2026-01-01T00:00:00",
+        todate: "2026-01-03T23:59:59",
+      },
     });
   });
   it("stays inside the 10,000-row window", () => {
@@ -42,15 +72,26 @@ describe("deliveryStatsRows", () => {
         { Type: "HardBounce", Name: "Hard bounce", Count: 10 },
       ],
     });
-    expect(r).toEqual({ total: 12, inactive: 7, rows: [{ type: "HardBounce", name: "Hard bounce", count: 10 }, { type: "SoftBounce", name: "Soft bounce", count: 2 }] });
+    expect(r).toEqual({
+      total: 12,
+      inactive: 7,
+      rows: [
+        { type: "HardBounce", name: "Hard bounce", count: 10 },
+        { type: "SoftBounce", name: "Soft bounce", count: 2 },
+      ],
+    });
   });
   it("sums the types when no total is given", () => {
-    expect(deliveryStatsRows({ InactiveMails: 0, Bounces: [{ Type: "Blocked", Name: "ISP block", Count: 3 }] }).total).toBe(3);
+    expect(
+      deliveryStatsRows({ InactiveMails: 0, Bounces: [{ Type: "Blocked", Name: "ISP block", Count: 3 }] }).total,
+    ).toBe(3);
   });
 });
 
 describe("bounceJobFilter", () => {
   it("is the list's filter without paging, as strings", () => {
-    expect(bounceJobFilter({ type: "HardBounce", inactive: "true", email: "ana", page: 3, from: "2026-01-01" })).toEqual({ type: "HardBounce", inactive: "true", emailFilter: "ana", fromdate: "2026-01-01T00:00:00" });
+    expect(
+      bounceJobFilter({ type: "HardBounce", inactive: "true", email: "ana", page: 3, from: "2026-01-01" }),
+    ).toEqual({ type: "HardBounce", inactive: "true", emailFilter: "ana", fromdate: "2026-01-01T00:00:00" });
   });
 });

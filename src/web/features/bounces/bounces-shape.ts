@@ -26,13 +26,20 @@ export interface DeliveryStatsRow {
 }
 
 /** `/deliverystats` as the total plus one row per type, largest first ("All" is the total, not a type). */
-export function deliveryStatsRows(stats: { InactiveMails: number; Bounces: { Name: string | null; Count: number; Type?: string | null }[] }): {
+export function deliveryStatsRows(stats: {
+  InactiveMails: number;
+  Bounces: { Name: string | null; Count: number; Type?: string | null }[];
+}): {
   total: number;
   inactive: number;
   rows: DeliveryStatsRow[];
 } {
   const all = stats.Bounces.find((b) => !b.Type && b.Name === "All");
-  const rows = stats.Bounces.filter((b) => b !== all).map((b) => ({ type: b.Type ?? null, name: b.Name ?? b.Type ?? "Unknown", count: b.Count }));
+  const rows = stats.Bounces.filter((b) => b !== all).map((b) => ({
+    type: b.Type ?? null,
+    name: b.Name ?? b.Type ?? "Unknown",
+    count: b.Count,
+  }));
   rows.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { total: all?.Count ?? rows.reduce((n, r) => n + r.count, 0), inactive: stats.InactiveMails, rows };
 }

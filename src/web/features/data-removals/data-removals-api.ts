@@ -36,7 +36,8 @@ export function useDataRemovals(enabled: boolean) {
 export function useCreateDataRemoval() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateDataRemovalRequest) => apiRequest<DataRemovalRecord>("/api/data-removals", { method: "POST", body }),
+    mutationFn: (body: CreateDataRemovalRequest) =>
+      apiRequest<DataRemovalRecord>("/api/data-removals", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: removalsKey }),
     meta: { silent: true },
   });

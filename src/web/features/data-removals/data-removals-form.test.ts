@@ -3,7 +3,13 @@ import { validateRemovalForm } from "./data-removals-form";
 
 describe("validateRemovalForm", () => {
   it("trims and accepts two email addresses", () => {
-    expect(validateRemovalForm({ RequestedFor: " leaver@example.org ", RequestedBy: "dpo@lumenapp.io", NotifyWhenCompleted: true })).toEqual({
+    expect(
+      validateRemovalForm({
+        RequestedFor: " leaver@example.org ",
+        RequestedBy: "dpo@lumenapp.io",
+        NotifyWhenCompleted: true,
+      }),
+    ).toEqual({
       ok: true,
       body: { RequestedFor: "leaver@example.org", RequestedBy: "dpo@lumenapp.io", NotifyWhenCompleted: true },
     });

@@ -22,7 +22,10 @@ export function DataRemovalsPage() {
         description="Ask Postmark to erase what it holds about one email address, for example to answer a GDPR erasure request."
         actions={
           <Button variant="outline" size="sm" asChild>
-            <Link to="/operations" search={{ area: "data-removals" }}><SquareTerminal aria-hidden />Open in the Operations explorer</Link>
+            <Link to="/operations" search={{ area: "data-removals" }}>
+              <SquareTerminal aria-hidden />
+              Open in the Operations explorer
+            </Link>
           </Button>
         }
       />
@@ -30,9 +33,10 @@ export function DataRemovalsPage() {
         <CardHeader>
           <CardTitle className="text-base">What a removal does</CardTitle>
           <CardDescription>
-            Postmark deletes the messages and events it stores about the address, across the account. It runs in the background:
-            the request starts as <strong>Pending</strong> and becomes <strong>Done</strong>. It cannot be undone. Postmark enables this
-            feature per account on request; without it the request is refused with ErrorCode 1302.
+            Postmark deletes the messages and events it stores about the address, across the account. It runs in the
+            background: the request starts as <strong>Pending</strong> and becomes <strong>Done</strong>. It cannot be
+            undone. Postmark enables this feature per account on request; without it the request is refused with
+            ErrorCode 1302.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -40,11 +44,15 @@ export function DataRemovalsPage() {
         </CardContent>
       </Card>
       <section className="flex flex-col gap-3" aria-labelledby="dr-status">
-        <h2 id="dr-status" className="text-lg font-semibold">Check a request</h2>
+        <h2 id="dr-status" className="text-lg font-semibold">
+          Check a request
+        </h2>
         <DataRemovalLookup key={search.request ?? "none"} id={search.request} onLookup={check} />
       </section>
       <section className="flex flex-col gap-3" aria-labelledby="dr-all">
-        <h2 id="dr-all" className="text-lg font-semibold">Requests made through Mailroom</h2>
+        <h2 id="dr-all" className="text-lg font-semibold">
+          Requests made through Mailroom
+        </h2>
         <DataRemovalsList isAdmin={isAdmin} onDetails={check} />
       </section>
     </div>

@@ -1,8 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OperationSpec } from "@/contract/postmark/operation";
-import { domainsCreate, domainsDelete, domainsGet, domainsList, domainsRotateDkim, domainsUpdate, domainsVerifyDkim, domainsVerifyReturnPath } from "@/contract/postmark/domains";
+import {
+  domainsCreate,
+  domainsDelete,
+  domainsGet,
+  domainsList,
+  domainsRotateDkim,
+  domainsUpdate,
+  domainsVerifyDkim,
+  domainsVerifyReturnPath,
+} from "@/contract/postmark/domains";
 import { permission } from "@/web/lib/permissions";
-import { invalidateAfter, postmarkKey, postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import {
+  invalidateAfter,
+  postmarkKey,
+  postmarkMutationOptions,
+  postmarkQueryOptions,
+} from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 import { domainsPaging, type DomainDetail, type DomainSummary } from "./domains-shape";
 
@@ -10,13 +24,20 @@ import { domainsPaging, type DomainDetail, type DomainSummary } from "./domains-
 
 export function useDomainsList(page: number | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<{ TotalCount: number; Domains: DomainSummary[] }>(domainsList, { query: domainsPaging(page) }, null),
+    ...postmarkQueryOptions<{ TotalCount: number; Domains: DomainSummary[] }>(
+      domainsList,
+      { query: domainsPaging(page) },
+      null,
+    ),
     meta: { silent: true },
   });
 }
 
 export function useDomain(id: number) {
-  return useQuery({ ...postmarkQueryOptions<DomainDetail>(domainsGet, { params: { domainid: id } }, null), meta: { silent: true } });
+  return useQuery({
+    ...postmarkQueryOptions<DomainDetail>(domainsGet, { params: { domainid: id } }, null),
+    meta: { silent: true },
+  });
 }
 
 function useDomainMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0]) {

@@ -28,18 +28,32 @@ export function DomainsPage() {
         actions={
           <>
             <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "domains" }}><SquareTerminal aria-hidden />Open in the Operations explorer</Link>
+              <Link to="/operations" search={{ area: "domains" }}>
+                <SquareTerminal aria-hidden />
+                Open in the Operations explorer
+              </Link>
             </Button>
-            <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}><Plus aria-hidden />Add domain</Button>
+            <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}>
+              <Plus aria-hidden />
+              Add domain
+            </Button>
           </>
         }
       />
       {search.domain ? (
-        <DomainDetail key={search.domain} id={search.domain} onDeleted={() => void navigate({ search: ({ domain: _d, ...rest }) => rest })} />
+        <DomainDetail
+          key={search.domain}
+          id={search.domain}
+          onDeleted={() => void navigate({ search: ({ domain: _d, ...rest }) => rest })}
+        />
       ) : (
         <DomainsIndex />
       )}
-      <DomainAddDialog open={adding} onOpenChange={setAdding} onCreated={(id) => void navigate({ search: (prev) => ({ ...prev, domain: id }) })} />
+      <DomainAddDialog
+        open={adding}
+        onOpenChange={setAdding}
+        onCreated={(id) => void navigate({ search: (prev) => ({ ...prev, domain: id }) })}
+      />
     </div>
   );
 }
@@ -56,21 +70,43 @@ function DomainsIndex() {
     <>
       <DomainsFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
       {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14 w-full" />)}</div>
+        <div className="flex flex-col gap-2" aria-busy="true">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-14 w-full" />
+          ))}
+        </div>
       ) : list.isError ? (
         <ErrorState title="Could not load the domains" error={list.error} onRetry={() => void list.refetch()} />
       ) : shown.length === 0 ? (
         <EmptyState icon={Globe} title={filtered ? "No domains match these filters" : "No sending domains yet"}>
-          {filtered ? "Clear a filter to see every domain." : "Add the domain you send from; Postmark gives you the DNS records to publish."}
+          {filtered
+            ? "Clear a filter to see every domain."
+            : "Add the domain you send from; Postmark gives you the DNS records to publish."}
         </EmptyState>
       ) : (
         <DomainsListSection shown={shown} total={list.data.TotalCount} />
       )}
       {pages > 1 && (
         <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}>Previous</Button>
-          <span className="text-muted-foreground">Page {page} of {pages} · {DOMAINS_PAGE_SIZE} per page</span>
-          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}>Next</Button>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page <= 1}
+            onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}
+          >
+            Previous
+          </Button>
+          <span className="text-muted-foreground">
+            Page {page} of {pages} · {DOMAINS_PAGE_SIZE} per page
+          </span>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page >= pages}
+            onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}
+          >
+            Next
+          </Button>
         </nav>
       )}
     </>
@@ -80,7 +116,9 @@ function DomainsIndex() {
 function DomainsListSection({ shown, total }: { shown: DomainSummary[]; total: number }) {
   return (
     <div className="flex flex-col gap-2">
-      <p className="text-sm text-muted-foreground" data-testid="domains-count">{shown.length} shown of {total} domain{total === 1 ? "" : "s"}</p>
+      <p className="text-sm text-muted-foreground" data-testid="domains-count">
+        {shown.length} shown of {total} domain{total === 1 ? "" : "s"}
+      </p>
       <DomainsList domains={shown} />
     </div>
   );

@@ -6,7 +6,11 @@ import { filterParams, type FeedFilters } from "./feed-search";
 export const PAGE_SIZE = 100;
 
 /** One keyset page: `before` reads older, `after` reads newer (never an offset). */
-export function fetchEvents(filters: FeedFilters, page: { before?: number; after?: number; limit?: number }, signal?: AbortSignal): Promise<EventsResponse> {
+export function fetchEvents(
+  filters: FeedFilters,
+  page: { before?: number; after?: number; limit?: number },
+  signal?: AbortSignal,
+): Promise<EventsResponse> {
   const p = filterParams(filters);
   if (page.before !== undefined) p.set("before", String(page.before));
   if (page.after !== undefined) p.set("after", String(page.after));

@@ -23,7 +23,10 @@ export function FeedPage() {
   const [paused, setPaused] = useState(false);
   const { history, events, heldCount, resume } = useFeedEvents(filters, paused);
 
-  const setFilters = useCallback((next: Partial<Filters>) => void navigate({ search: (s) => ({ ...s, ...next, event: undefined }) }), [navigate]);
+  const setFilters = useCallback(
+    (next: Partial<Filters>) => void navigate({ search: (s) => ({ ...s, ...next, event: undefined }) }),
+    [navigate],
+  );
   const open = useCallback((id: number) => void navigate({ search: (s) => ({ ...s, event: id }) }), [navigate]);
   const close = useCallback(() => void navigate({ search: (s) => ({ ...s, event: undefined }) }), [navigate]);
   const loadOlder = useCallback(() => void history.fetchNextPage(), [history]);
@@ -45,7 +48,12 @@ export function FeedPage() {
               {paused ? <Play aria-hidden /> : <Pause aria-hidden />}
               {paused ? "Resume" : "Pause"}
               {paused && heldCount > 0 && (
-                <span data-testid="feed-new-count" className="rounded-full bg-primary px-1.5 text-[11px] text-primary-foreground tabular-nums">{heldCount} new</span>
+                <span
+                  data-testid="feed-new-count"
+                  className="rounded-full bg-primary px-1.5 text-[11px] text-primary-foreground tabular-nums"
+                >
+                  {heldCount} new
+                </span>
               )}
             </Button>
           </>
@@ -65,7 +73,9 @@ export function FeedPage() {
       <div className="mt-3 overflow-hidden rounded-lg border bg-card">
         {history.isPending ? (
           <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading events">
-            {Array.from({ length: 8 }, (_, i) => <Skeleton key={i} className="h-12 w-full" />)}
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} className="h-12 w-full" />
+            ))}
           </div>
         ) : history.isError && events.length === 0 ? (
           <div className="p-3">
@@ -73,7 +83,12 @@ export function FeedPage() {
           </div>
         ) : events.length === 0 ? (
           <div className="p-3">
-            <FeedEmpty filtered={hasFilters(filters)} onClear={() => setFilters({ types: undefined, stream: undefined, recipient: undefined, tag: undefined, q: undefined })} />
+            <FeedEmpty
+              filtered={hasFilters(filters)}
+              onClear={() =>
+                setFilters({ types: undefined, stream: undefined, recipient: undefined, tag: undefined, q: undefined })
+              }
+            />
           </div>
         ) : (
           <FeedList

@@ -41,7 +41,9 @@ export function summariseRow(e: Pick<FeedEvent, "trigger" | "summary" | "flags">
   }
   let warning: string | null = null;
   if (e.flags.unrecognised || kind === "unrecognised") {
-    warning = e.flags.problem ? `Not recognised: ${e.flags.problem}` : "Not recognised: no known trigger has this shape.";
+    warning = e.flags.problem
+      ? `Not recognised: ${e.flags.problem}`
+      : "Not recognised: no known trigger has this shape.";
   } else if (e.flags.problem) warning = e.flags.problem;
   return { kind, who, whoLabel: inbound && s.sender ? "from" : "to", headline, detail, warning, test: e.flags.test };
 }
@@ -63,11 +65,21 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
 }
 
 /** Links the detail panel offers: which explorer operation shows the message, and the bounce id. */
-export function eventLinks(e: Pick<FeedEvent, "trigger" | "summary" | "payload">): { messageOp: "messages.outboundDetails" | "messages.inboundDetails" | null; messageId: string | null; bounceId: number | null } {
+export function eventLinks(e: Pick<FeedEvent, "trigger" | "summary" | "payload">): {
+  messageOp: "messages.outboundDetails" | "messages.inboundDetails" | null;
+  messageId: string | null;
+  bounceId: number | null;
+} {
   const messageId = e.summary.messageId;
   const p = (e.payload && typeof e.payload === "object" ? e.payload : {}) as Record<string, unknown>;
   const bounceKinds = ["bounce", "smtp-api-error", "spam-complaint"];
   const bounceId = e.trigger && bounceKinds.includes(e.trigger) && typeof p.ID === "number" ? p.ID : null;
-  const messageOp = !messageId ? null : e.trigger === "inbound" ? "messages.inboundDetails" : e.trigger ? "messages.outboundDetails" : null;
+  const messageOp = !messageId
+    ? null
+    : e.trigger === "inbound"
+      ? "messages.inboundDetails"
+      : e.trigger
+        ? "messages.outboundDetails"
+        : null;
   return { messageOp, messageId, bounceId };
 }

@@ -5,12 +5,28 @@ import { feedSearch, filterParams, filtersOf, formatTypes, hasFilters, parseType
 
 describe("feed search params", () => {
   it("keeps valid filters, normalising types to known kinds in catalog order", () => {
-    const s = feedSearch.parse({ types: "open, bounce,nonsense", stream: " outbound ", recipient: "a@b.co", tag: "welcome", q: "reset", event: "42" });
-    expect(s).toEqual({ types: "bounce,open", stream: "outbound", recipient: "a@b.co", tag: "welcome", q: "reset", event: 42 });
+    const s = feedSearch.parse({
+      types: "open, bounce,nonsense",
+      stream: " outbound ",
+      recipient: "a@b.co",
+      tag: "welcome",
+      q: "reset",
+      event: "42",
+    });
+    expect(s).toEqual({
+      types: "bounce,open",
+      stream: "outbound",
+      recipient: "a@b.co",
+      tag: "welcome",
+      q: "reset",
+      event: 42,
+    });
   });
 
   it("drops bad values instead of failing the page", () => {
-    expect(feedSearch.parse({ types: "nope", stream: "", recipient: "x".repeat(201), tag: ["a"], q: "   ", event: "-3" })).toEqual({});
+    expect(
+      feedSearch.parse({ types: "nope", stream: "", recipient: "x".repeat(201), tag: ["a"], q: "   ", event: "-3" }),
+    ).toEqual({});
     expect(feedSearch.parse({ event: 0 })).toEqual({});
     expect(feedSearch.parse({ event: "12abc" })).toEqual({});
     expect(feedSearch.parse({ unknown: "kept?" })).toEqual({});

@@ -20,7 +20,9 @@ export function formatTypes(types: readonly EventKind[]): string | undefined {
 type Field<T> = { read: (raw: unknown) => T; readonly _in?: T };
 
 /** A readable comma list of kinds, normalised; nothing known → absent. */
-const typesField: Field<string | undefined> = { read: (raw) => (typeof raw === "string" ? formatTypes(parseTypes(raw)) : undefined) };
+const typesField: Field<string | undefined> = {
+  read: (raw) => (typeof raw === "string" ? formatTypes(parseTypes(raw)) : undefined),
+};
 
 /** Trimmed text of at most 200 characters (the API's limit); blank → absent. */
 const filterText: Field<string | undefined> = {

@@ -11,8 +11,15 @@ describe("feed merging", () => {
 
   it("skips the fetch for stream events the filters rule out", () => {
     expect(mightMatch({ kind: "open", payload: {} }, { types: "bounce" })).toBe(false);
-    expect(mightMatch({ kind: "bounce", payload: { MessageStream: "broadcast" } }, { types: "bounce", stream: "outbound" })).toBe(false);
-    expect(mightMatch({ kind: "bounce", payload: { MessageStream: "outbound" } }, { types: "bounce", stream: "outbound", q: "x" })).toBe(true);
+    expect(
+      mightMatch({ kind: "bounce", payload: { MessageStream: "broadcast" } }, { types: "bounce", stream: "outbound" }),
+    ).toBe(false);
+    expect(
+      mightMatch(
+        { kind: "bounce", payload: { MessageStream: "outbound" } },
+        { types: "bounce", stream: "outbound", q: "x" },
+      ),
+    ).toBe(true);
     expect(mightMatch({ kind: "inbound", payload: null }, {})).toBe(true);
   });
 });

@@ -77,7 +77,9 @@ export function useFeedEvents(filters: FeedFilters, paused: boolean) {
           const arrived = res.events;
           setState((s) => {
             const base = s.key === k ? s : { key: k, live: [], held: [] };
-            return latest.current.paused ? { ...base, held: mergeEvents(arrived, base.held) } : { ...base, live: mergeEvents(arrived, base.live) };
+            return latest.current.paused
+              ? { ...base, held: mergeEvents(arrived, base.held) }
+              : { ...base, live: mergeEvents(arrived, base.live) };
           });
           after = Math.max(after, arrived[0]!.id);
         }
@@ -114,9 +116,12 @@ export function useFeedEvents(filters: FeedFilters, paused: boolean) {
     if (loadedAt) schedule();
   }, [loadedAt, key, schedule]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const resume = useCallback(() => {
     setState((s) => (s.key === key ? { ...s, live: mergeEvents(s.held, s.live), held: [] } : s));

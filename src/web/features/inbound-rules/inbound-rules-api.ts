@@ -9,5 +9,8 @@ export { inboundRulesCreate, inboundRulesDelete };
 export const RULES_PAGE_SIZE = 50;
 
 export function inboundRulesQuery(serverId: number | null, window: PageWindow) {
-  return { ...postmarkQueryOptions<InboundRulesList>(inboundRulesList, { query: { ...window } }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<InboundRulesList>(inboundRulesList, { query: { ...window } }, serverId),
+    meta: { silent: true },
+  };
 }

@@ -35,7 +35,10 @@ export function InboundRulesPage() {
   const window = pageWindow(search.page, RULES_PAGE_SIZE);
   const list = useQuery(inboundRulesQuery(serverId, window));
   const [doomed, setDoomed] = useState<InboundRule | null>(null);
-  const remove = useMutation({ ...postmarkMutationOptions(inboundRulesDelete, serverId, queryClient), meta: { silent: true } });
+  const remove = useMutation({
+    ...postmarkMutationOptions(inboundRulesDelete, serverId, queryClient),
+    meta: { silent: true },
+  });
   const canWrite = permission(role, "write");
   const canDelete = permission(role, "destructive");
 
@@ -74,32 +77,56 @@ export function InboundRulesPage() {
       <InboundRulesAddForm serverId={serverId} disabledReason={canWrite.allowed ? undefined : canWrite.reason} />
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-2">
-        <Tabs value={search.kind} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, kind: v as RuleKindFilter }) })}>
+        <Tabs
+          value={search.kind}
+          onValueChange={(v) => void navigate({ search: (s) => ({ ...s, kind: v as RuleKindFilter }) })}
+        >
           <TabsList aria-label="Kind of rule">
             {ruleKinds.map((k) => (
-              <TabsTrigger key={k} value={k}>{kindLabel[k]}</TabsTrigger>
+              <TabsTrigger key={k} value={k}>
+                {kindLabel[k]}
+              </TabsTrigger>
             ))}
           </TabsList>
         </Tabs>
-        {list.data && <span className="text-sm text-muted-foreground tabular-nums">{total} rule{total === 1 ? "" : "s"} on this server</span>}
+        {list.data && (
+          <span className="text-sm text-muted-foreground tabular-nums">
+            {total} rule{total === 1 ? "" : "s"} on this server
+          </span>
+        )}
       </div>
 
       <div className="mt-3">
         {list.isPending ? (
           <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading rules">
-            {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-11 w-full" />)}
+            {Array.from({ length: 4 }, (_, i) => (
+              <Skeleton key={i} className="h-11 w-full" />
+            ))}
           </div>
         ) : list.isError ? (
           <ErrorState title="Could not load inbound rules" error={list.error} onRetry={() => void list.refetch()} />
         ) : rows.length === 0 ? (
-          <EmptyState icon={ShieldBan} title={total === 0 ? "No inbound rules" : `No ${kindLabel[search.kind].toLowerCase()} on this page`}>
-            {total === 0 ? "All inbound mail reaches your inbound webhook. Add an address or a domain above to block it." : "Choose All to see every rule."}
+          <EmptyState
+            icon={ShieldBan}
+            title={total === 0 ? "No inbound rules" : `No ${kindLabel[search.kind].toLowerCase()} on this page`}
+          >
+            {total === 0
+              ? "All inbound mail reaches your inbound webhook. Add an address or a domain above to block it."
+              : "Choose All to see every rule."}
           </EmptyState>
         ) : (
           <ul className="flex flex-col divide-y rounded-lg border bg-card" aria-label="Inbound rules">
             {rows.map((r) => (
-              <li key={r.ID} data-testid="inbound-rule" data-rule={r.Rule ?? ""} className="flex items-center gap-3 px-4 py-2.5">
-                <Badge variant={ruleKind(r.Rule) === "address" ? "secondary" : "outline"} className="w-20 justify-center">
+              <li
+                key={r.ID}
+                data-testid="inbound-rule"
+                data-rule={r.Rule ?? ""}
+                className="flex items-center gap-3 px-4 py-2.5"
+              >
+                <Badge
+                  variant={ruleKind(r.Rule) === "address" ? "secondary" : "outline"}
+                  className="w-20 justify-center"
+                >
                   {ruleKind(r.Rule) === "address" ? "Address" : "Domain"}
                 </Badge>
                 <span className="min-w-0 flex-1 font-mono text-sm break-all">{r.Rule}</span>
@@ -138,7 +165,12 @@ export function InboundRulesPage() {
         open={doomed !== null}
         onOpenChange={(o) => !o && setDoomed(null)}
         title={`Delete the rule ${doomed?.Rule ?? ""}?`}
-        description={<>Inbound mail from <strong className="font-mono break-all">{doomed?.Rule}</strong> will reach your inbound webhook again.</>}
+        description={
+          <>
+            Inbound mail from <strong className="font-mono break-all">{doomed?.Rule}</strong> will reach your inbound
+            webhook again.
+          </>
+        }
         confirmLabel="Delete rule"
         onConfirm={confirmDelete}
       />

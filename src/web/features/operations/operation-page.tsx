@@ -10,7 +10,16 @@ import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
 import { rawRequest } from "@/web/lib/api-client";
-import { initialValues, operationFields, prepareRequest, sections, type FieldValue, type FormValues, type PreparedRequest, type Section } from "@/web/lib/operation-request";
+import {
+  initialValues,
+  operationFields,
+  prepareRequest,
+  sections,
+  type FieldValue,
+  type FormValues,
+  type PreparedRequest,
+  type Section,
+} from "@/web/lib/operation-request";
 import { permission } from "@/web/lib/permissions";
 import { operationIdFromParams } from "@/web/lib/operation-link";
 import { invalidateAfter } from "@/web/lib/postmark-queries";
@@ -86,7 +95,9 @@ function OperationExplorer({ op }: { op: Operation }) {
               </span>
               <RiskBadge risk={op.risk} />
               <Badge variant="outline">{op.token} token</Badge>
-              <Badge variant="outline" className="font-mono">{op.id}</Badge>
+              <Badge variant="outline" className="font-mono">
+                {op.id}
+              </Badge>
             </div>
           </div>
         }
@@ -95,7 +106,9 @@ function OperationExplorer({ op }: { op: Operation }) {
       {op.help && (
         <div className="mb-6 flex gap-2 rounded-md border bg-muted/40 p-3 text-sm">
           <Info className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
-          <p className="min-w-0 break-words" data-testid="operation-help">{op.help}</p>
+          <p className="min-w-0 break-words" data-testid="operation-help">
+            {op.help}
+          </p>
         </div>
       )}
       <OperationTemplates operationId={op.id} />
@@ -111,8 +124,14 @@ function OperationExplorer({ op }: { op: Operation }) {
               {sections.map((section) =>
                 fields[section].length === 0 ? null : (
                   <fieldset key={section} className="flex min-w-0 flex-col gap-4">
-                    <legend className="mb-3 text-xs font-medium tracking-wide text-muted-foreground uppercase">{sectionTitle[section]}</legend>
-                    {showErrors && errors[section] && <p role="alert" className="text-xs text-destructive">{errors[section]}</p>}
+                    <legend className="mb-3 text-xs font-medium tracking-wide text-muted-foreground uppercase">
+                      {sectionTitle[section]}
+                    </legend>
+                    {showErrors && errors[section] && (
+                      <p role="alert" className="text-xs text-destructive">
+                        {errors[section]}
+                      </p>
+                    )}
                     <div className="grid gap-4 sm:grid-cols-2">
                       {fields[section].map((f) => (
                         <div key={f.name} className={f.kind === "json" ? "sm:col-span-2" : undefined}>
@@ -130,11 +149,25 @@ function OperationExplorer({ op }: { op: Operation }) {
                 ),
               )}
               <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-                <Button type="submit" disabled={!allowed.allowed || run.isPending} variant={op.risk === "destructive" ? "destructive" : "default"}>
-                  {run.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : allowed.allowed ? <Play aria-hidden /> : <Lock aria-hidden />}
+                <Button
+                  type="submit"
+                  disabled={!allowed.allowed || run.isPending}
+                  variant={op.risk === "destructive" ? "destructive" : "default"}
+                >
+                  {run.isPending ? (
+                    <LoaderCircle className="animate-spin" aria-hidden />
+                  ) : allowed.allowed ? (
+                    <Play aria-hidden />
+                  ) : (
+                    <Lock aria-hidden />
+                  )}
                   Run
                 </Button>
-                {!allowed.allowed && <p className="text-sm text-muted-foreground" data-testid="role-reason">{allowed.reason}</p>}
+                {!allowed.allowed && (
+                  <p className="text-sm text-muted-foreground" data-testid="role-reason">
+                    {allowed.reason}
+                  </p>
+                )}
                 {showErrors && !request && <p className="text-sm text-destructive">Fix the marked fields first.</p>}
               </div>
             </form>
@@ -149,7 +182,10 @@ function OperationExplorer({ op }: { op: Operation }) {
               {request ? (
                 <RequestPreview request={request} serverHeader={headers["X-Mailroom-Server"]} />
               ) : (
-                <p className="text-sm text-muted-foreground">{Object.keys(errors).length} field{Object.keys(errors).length === 1 ? "" : "s"} to fill in or fix before there is a request to show.</p>
+                <p className="text-sm text-muted-foreground">
+                  {Object.keys(errors).length} field{Object.keys(errors).length === 1 ? "" : "s"} to fill in or fix
+                  before there is a request to show.
+                </p>
               )}
             </CardContent>
           </Card>
@@ -159,7 +195,9 @@ function OperationExplorer({ op }: { op: Operation }) {
             </CardHeader>
             <CardContent>
               {run.isPending ? (
-                <p className="flex items-center gap-2 text-sm text-muted-foreground"><LoaderCircle className="size-4 animate-spin" aria-hidden /> Waiting for Postmark…</p>
+                <p className="flex items-center gap-2 text-sm text-muted-foreground">
+                  <LoaderCircle className="size-4 animate-spin" aria-hidden /> Waiting for Postmark…
+                </p>
               ) : run.data ? (
                 <OperationResult response={run.data} />
               ) : (
@@ -176,7 +214,9 @@ function OperationExplorer({ op }: { op: Operation }) {
         description={
           <>
             <p>This cannot be undone. Mailroom will send:</p>
-            <p className="mt-2 font-mono text-xs break-all text-foreground">{confirming && `${confirming.method} ${confirming.path}${confirming.search}`}</p>
+            <p className="mt-2 font-mono text-xs break-all text-foreground">
+              {confirming && `${confirming.method} ${confirming.path}${confirming.search}`}
+            </p>
           </>
         }
         confirmLabel={op.title.split(" ")[0] ?? "Confirm"}

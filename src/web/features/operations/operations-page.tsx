@@ -20,7 +20,9 @@ export function OperationsPage() {
   const navigate = route.useNavigate();
   const user = useSessionUser();
   const shown = filterOperations(operationList, area, q);
-  const groups = areaIds.map((a) => ({ area: a, ops: shown.filter((op) => op.area === a) })).filter((g) => g.ops.length > 0);
+  const groups = areaIds
+    .map((a) => ({ area: a, ops: shown.filter((op) => op.area === a) }))
+    .filter((g) => g.ops.length > 0);
 
   return (
     <div className="mx-auto w-full max-w-5xl">
@@ -37,10 +39,17 @@ export function OperationsPage() {
             placeholder="Search by name, path or id…"
             className="pl-9"
             defaultValue={q ?? ""}
-            onChange={(e) => void navigate({ search: (s) => ({ ...s, q: e.target.value || undefined }), replace: true })}
+            onChange={(e) =>
+              void navigate({ search: (s) => ({ ...s, q: e.target.value || undefined }), replace: true })
+            }
           />
         </div>
-        <Select value={area ?? ALL} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, area: v === ALL ? undefined : (v as typeof area) }) })}>
+        <Select
+          value={area ?? ALL}
+          onValueChange={(v) =>
+            void navigate({ search: (s) => ({ ...s, area: v === ALL ? undefined : (v as typeof area) }) })
+          }
+        >
           <SelectTrigger className="sm:w-52" aria-label="Area">
             <SelectValue />
           </SelectTrigger>
@@ -63,7 +72,9 @@ export function OperationsPage() {
           {groups.map(({ area: a, ops }) => (
             <section key={a} aria-labelledby={`area-${a}`}>
               <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
-                <h2 id={`area-${a}`} className="text-base font-semibold">{areas[a].title}</h2>
+                <h2 id={`area-${a}`} className="text-base font-semibold">
+                  {areas[a].title}
+                </h2>
                 <p className="text-sm text-muted-foreground">{areas[a].summary}</p>
               </div>
               <ul className="divide-y overflow-hidden rounded-lg border bg-card">

@@ -23,7 +23,9 @@ const route = getRouteApi("/_app/");
 function TilesFallback({ n, label }: { n: number; label: string }) {
   return (
     <div className="contents" aria-busy="true" aria-label={label}>
-      {Array.from({ length: n }, (_, i) => <Skeleton key={i} className="h-44 w-full" />)}
+      {Array.from({ length: n }, (_, i) => (
+        <Skeleton key={i} className="h-44 w-full" />
+      ))}
     </div>
   );
 }
@@ -52,7 +54,13 @@ export function OverviewPage() {
           <>
             <div role="group" aria-label="Period" className="flex gap-1">
               {overviewPeriods.map((p) => (
-                <Button key={p} size="sm" variant={period === p ? "default" : "outline"} aria-pressed={period === p} onClick={() => void navigate({ search: { period: p } })}>
+                <Button
+                  key={p}
+                  size="sm"
+                  variant={period === p ? "default" : "outline"}
+                  aria-pressed={period === p}
+                  onClick={() => void navigate({ search: { period: p } })}
+                >
                   {periodDays[p]} days
                 </Button>
               ))}
@@ -66,10 +74,15 @@ export function OverviewPage() {
           </>
         }
       />
-      {check.error && <p role="alert" className="mb-3 text-sm break-words text-destructive">{describeError(check.error)}</p>}
+      {check.error && (
+        <p role="alert" className="mb-3 text-sm break-words text-destructive">
+          {describeError(check.error)}
+        </p>
+      )}
       {check.data && check.data.errors.length > 0 && (
         <p role="status" className="mb-3 text-sm break-words text-warning-foreground dark:text-warning">
-          {check.data.errors.length} rule{check.data.errors.length === 1 ? "" : "s"} could not be checked: {check.data.errors[0]!.message}
+          {check.data.errors.length} rule{check.data.errors.length === 1 ? "" : "s"} could not be checked:{" "}
+          {check.data.errors[0]!.message}
         </p>
       )}
 
@@ -80,12 +93,19 @@ export function OverviewPage() {
               <BellRing aria-hidden className="size-4" />
               {firing.length} alert{firing.length === 1 ? "" : "s"} firing
             </h2>
-            <div className="divide-y">{firing.map((a) => <AlertEntry key={a.id} alert={a} />)}</div>
+            <div className="divide-y">
+              {firing.map((a) => (
+                <AlertEntry key={a.id} alert={a} />
+              ))}
+            </div>
           </div>
         ) : (
           overview.data && (
             <p className="text-sm text-muted-foreground">
-              No alert is firing. <Link to="/alerts" className="text-primary underline-offset-4 hover:underline">Alert rules and history</Link>
+              No alert is firing.{" "}
+              <Link to="/alerts" className="text-primary underline-offset-4 hover:underline">
+                Alert rules and history
+              </Link>
             </p>
           )
         )}
@@ -96,7 +116,11 @@ export function OverviewPage() {
           <TilesFallback n={3} label="Loading verdicts" />
         ) : health.isError ? (
           <div className="sm:col-span-2 lg:col-span-3">
-            <ErrorState title="Could not load the verdicts" error={health.error} onRetry={() => void health.refetch()} />
+            <ErrorState
+              title="Could not load the verdicts"
+              error={health.error}
+              onRetry={() => void health.refetch()}
+            />
           </div>
         ) : (
           <OverviewHealthTiles health={health.data} periodLabel={periodLabel} />
@@ -105,7 +129,11 @@ export function OverviewPage() {
           <TilesFallback n={3} label="Loading the overview" />
         ) : overview.isError ? (
           <div className="sm:col-span-2 lg:col-span-3">
-            <ErrorState title="Could not load the overview" error={overview.error} onRetry={() => void overview.refetch()} />
+            <ErrorState
+              title="Could not load the overview"
+              error={overview.error}
+              onRetry={() => void overview.refetch()}
+            />
           </div>
         ) : (
           <>

@@ -23,15 +23,29 @@ export interface TriggerFlow {
 }
 
 /** Whether each trigger's events reach Mailroom: some in 24 h, some before, or never. */
-export function triggerFlows(rows: readonly { trigger: string; lastAt: string | null; last24h: number }[]): { flows: TriggerFlow[]; flowing: number; never: number } {
-  const flows = rows.map((r) => ({ ...r, state: (r.last24h > 0 ? "flowing" : r.lastAt ? "quiet" : "never") as FlowState }));
-  return { flows, flowing: flows.filter((f) => f.state === "flowing").length, never: flows.filter((f) => f.state === "never").length };
+export function triggerFlows(rows: readonly { trigger: string; lastAt: string | null; last24h: number }[]): {
+  flows: TriggerFlow[];
+  flowing: number;
+  never: number;
+} {
+  const flows = rows.map((r) => ({
+    ...r,
+    state: (r.last24h > 0 ? "flowing" : r.lastAt ? "quiet" : "never") as FlowState,
+  }));
+  return {
+    flows,
+    flowing: flows.filter((f) => f.state === "flowing").length,
+    never: flows.filter((f) => f.state === "never").length,
+  };
 }
 
 /** Waiting time of the oldest approval, with a level once it passes an hour or its expiry nears. */
 export function approvalAge(createdAt: string, expiresAt: string, now: number): { text: string; urgent: boolean } {
   const left = Date.parse(expiresAt) - now;
-  return { text: ago(createdAt, now).replace(" ago", ""), urgent: now - Date.parse(createdAt) >= 60 * MIN || left < 60 * MIN };
+  return {
+    text: ago(createdAt, now).replace(" ago", ""),
+    urgent: now - Date.parse(createdAt) >= 60 * MIN || left < 60 * MIN,
+  };
 }
 
 export function formatCount(n: number): string {

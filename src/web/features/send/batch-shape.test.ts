@@ -1,17 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/contract/csv-parse";
-import { checkMessages, failChunk, guessMapping, messagesFromJson, pairResults, recordToMessage, resultsCsv, type BatchDefaults } from "./batch-shape";
+import {
+  checkMessages,
+  failChunk,
+  guessMapping,
+  messagesFromJson,
+  pairResults,
+  recordToMessage,
+  resultsCsv,
+  type BatchDefaults,
+} from "./batch-shape";
 
-const defaults: BatchDefaults = { From: "hello@lumenapp.io", Subject: "Spring news", HtmlBody: "", TextBody: "Hello", MessageStream: "outbound", Tag: "" };
+const defaults: BatchDefaults = {
+  From: "hello@lumenapp.io",
+  Subject: "Spring news",
+  HtmlBody: "",
+  TextBody: "Hello",
+  MessageStream: "outbound",
+  Tag: "",
+};
 
 describe("mapping CSV columns", () => {
   it("guesses known columns and keeps the rest as metadata", () => {
-    expect(guessMapping(["Email", "subject", "Order id", "", "email"])).toEqual(["To", "Subject", "Metadata", "ignore", "Metadata"]);
+    expect(guessMapping(["Email", "subject", "Order id", "", "email"])).toEqual([
+      "To",
+      "Subject",
+      "Metadata",
+      "ignore",
+      "Metadata",
+    ]);
   });
   it("builds a message from mapped columns over the defaults", () => {
     const headers = ["email", "Subject", "order"];
     const m = recordToMessage(headers, ["To", "Subject", "Metadata"], [" ada@example.com ", "", "42"], defaults);
-    expect(m).toEqual({ From: "hello@lumenapp.io", Subject: "Spring news", TextBody: "Hello", MessageStream: "outbound", To: "ada@example.com", Metadata: { order: "42" } });
+    expect(m).toEqual({
+      From: "hello@lumenapp.io",
+      Subject: "Spring news",
+      TextBody: "Hello",
+      MessageStream: "outbound",
+      To: "ada@example.com",
+      Metadata: { order: "42" },
+    });
     const over = recordToMessage(headers, ["To", "Subject", "ignore"], ["b@example.com", "Own subject", "x"], defaults);
     expect(over.Subject).toBe("Own subject");
     expect(over.Metadata).toBeUndefined();
@@ -27,7 +56,13 @@ describe("the validation pass", () => {
       { From: "a@lumenapp.io", To: "z@example.com", TextBody: "hi", Metadata: { [`${"k".repeat(21)}`]: "v" } },
       "not an object",
     ]);
-    expect(checked.map((c) => [c.row, !!c.message])).toEqual([[1, true], [2, false], [3, false], [4, false], [5, false]]);
+    expect(checked.map((c) => [c.row, !!c.message])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, false],
+    ]);
     expect(checked[1]!.errors).toEqual(["To: missing."]);
     expect(checked[2]!.errors[0]).toMatch(/^Body/);
     expect(checked[3]!.errors[0]).toMatch(/^Metadata/);
@@ -44,9 +79,15 @@ describe("the validation pass", () => {
 });
 
 describe("results", () => {
-  const sent = checkMessages([{ From: "a@x.io", To: "one@example.com", TextBody: "x" }, { From: "a@x.io", To: "bad", TextBody: "x" }]);
+  const sent = checkMessages([
+    { From: "a@x.io", To: "one@example.com", TextBody: "x" },
+    { From: "a@x.io", To: "bad", TextBody: "x" },
+  ]);
   it("pairs Postmark's per-message answers with the rows, in order", () => {
-    const r = pairResults(sent, [{ To: "one@example.com", MessageID: "m-1", ErrorCode: 0, Message: "OK" }, { ErrorCode: 300, Message: "Invalid 'To' address: 'bad'." }]);
+    const r = pairResults(sent, [
+      { To: "one@example.com", MessageID: "m-1", ErrorCode: 0, Message: "OK" },
+      { ErrorCode: 300, Message: "Invalid 'To' address: 'bad'." },
+    ]);
     expect(r).toEqual([
       { row: 1, to: "one@example.com", messageId: "m-1", errorCode: 0, message: "OK" },
       { row: 2, to: "bad", messageId: null, errorCode: 300, message: "Invalid 'To' address: 'bad'." },
@@ -56,6 +97,9 @@ describe("results", () => {
   });
   it("downloads as CSV with a header row", () => {
     const csv = resultsCsv([{ row: 2, to: "bad", messageId: null, errorCode: 300, message: "Invalid 'To', really" }]);
-    expect(parseCsv(csv).rows).toEqual([["Row", "To", "MessageID", "ErrorCode", "Message"], ["2", "bad", "", "300", "Invalid 'To', really"]]);
+    expect(parseCsv(csv).rows).toEqual([
+      ["Row", "To", "MessageID", "ErrorCode", "Message"],
+      ["2", "bad", "", "300", "Invalid 'To', really"],
+    ]);
   });
 });

@@ -8,11 +8,34 @@ import { formatBytes, jsonBytes, MAX_MESSAGE_BYTES } from "./send-limits";
 export type BatchMessage = z.infer<typeof emailSendBatch.body>[number];
 export type BatchResult = z.infer<typeof emailSendBatch.response>[number];
 
-export const batchTargets = ["To", "Cc", "Bcc", "From", "ReplyTo", "Subject", "HtmlBody", "TextBody", "Tag", "MessageStream", "Metadata", "ignore"] as const;
+export const batchTargets = [
+  "To",
+  "Cc",
+  "Bcc",
+  "From",
+  "ReplyTo",
+  "Subject",
+  "HtmlBody",
+  "TextBody",
+  "Tag",
+  "MessageStream",
+  "Metadata",
+  "ignore",
+] as const;
 export type BatchTarget = (typeof batchTargets)[number];
 export const targetLabels: Record<BatchTarget, string> = {
-  To: "To", Cc: "Cc", Bcc: "Bcc", From: "From", ReplyTo: "Reply-To", Subject: "Subject", HtmlBody: "HTML body", TextBody: "Text body",
-  Tag: "Tag", MessageStream: "Message stream", Metadata: "Metadata (column name as key)", ignore: "Leave out",
+  To: "To",
+  Cc: "Cc",
+  Bcc: "Bcc",
+  From: "From",
+  ReplyTo: "Reply-To",
+  Subject: "Subject",
+  HtmlBody: "HTML body",
+  TextBody: "Text body",
+  Tag: "Tag",
+  MessageStream: "Message stream",
+  Metadata: "Metadata (column name as key)",
+  ignore: "Leave out",
 };
 
 /** Values used when no column gives them (one From, Subject and body for every row). */
@@ -26,15 +49,37 @@ export interface BatchDefaults {
 }
 
 const aliases: Record<string, BatchTarget> = {
-  to: "To", email: "To", "e-mail": "To", recipient: "To", address: "To", cc: "Cc", bcc: "Bcc", from: "From", replyto: "ReplyTo", "reply-to": "ReplyTo",
-  subject: "Subject", htmlbody: "HtmlBody", html: "HtmlBody", textbody: "TextBody", text: "TextBody", tag: "Tag", messagestream: "MessageStream", stream: "MessageStream",
+  to: "To",
+  email: "To",
+  "e-mail": "To",
+  recipient: "To",
+  address: "To",
+  cc: "Cc",
+  bcc: "Bcc",
+  from: "From",
+  replyto: "ReplyTo",
+  "reply-to": "ReplyTo",
+  subject: "Subject",
+  htmlbody: "HtmlBody",
+  html: "HtmlBody",
+  textbody: "TextBody",
+  text: "TextBody",
+  tag: "Tag",
+  messagestream: "MessageStream",
+  stream: "MessageStream",
 };
 
 /** A first guess at the mapping from the header names; anything unknown becomes metadata. */
 export function guessMapping(headers: readonly string[]): BatchTarget[] {
   const used = new Set<BatchTarget>();
   return headers.map((h) => {
-    const t = aliases[h.trim().toLowerCase().replace(/[\s_]+/g, "")];
+    const t =
+      aliases[
+        h
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_]+/g, "")
+      ];
     if (t && !used.has(t)) {
       used.add(t);
       return t;
@@ -44,9 +89,15 @@ export function guessMapping(headers: readonly string[]): BatchTarget[] {
 }
 
 /** One CSV record → a message candidate (unvalidated): mapped columns over the defaults. */
-export function recordToMessage(headers: readonly string[], mapping: readonly BatchTarget[], record: readonly string[], defaults: BatchDefaults): Record<string, unknown> {
+export function recordToMessage(
+  headers: readonly string[],
+  mapping: readonly BatchTarget[],
+  record: readonly string[],
+  defaults: BatchDefaults,
+): Record<string, unknown> {
   const msg: Record<string, unknown> = {};
-  for (const k of ["From", "Subject", "HtmlBody", "TextBody", "MessageStream", "Tag"] as const) if (defaults[k].trim()) msg[k] = k.endsWith("Body") ? defaults[k] : defaults[k].trim();
+  for (const k of ["From", "Subject", "HtmlBody", "TextBody", "MessageStream", "Tag"] as const)
+    if (defaults[k].trim()) msg[k] = k.endsWith("Body") ? defaults[k] : defaults[k].trim();
   const metadata: Record<string, string> = {};
   mapping.forEach((target, i) => {
     const value = record[i] ?? "";
@@ -69,7 +120,11 @@ export function messagesFromJson(text: string): { messages?: unknown[]; error?: 
   } catch (e) {
     return { error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
-  const list = Array.isArray(v) ? v : typeof v === "object" && v !== null && Array.isArray((v as { Messages?: unknown }).Messages) ? (v as { Messages: unknown[] }).Messages : undefined;
+  const list = Array.isArray(v)
+    ? v
+    : typeof v === "object" && v !== null && Array.isArray((v as { Messages?: unknown }).Messages)
+      ? (v as { Messages: unknown[] }).Messages
+      : undefined;
   if (!list) return { error: 'The JSON file must be an array of messages, or an object with a "Messages" array.' };
   if (list.length === 0) return { error: "The file holds no messages." };
   return { messages: list };
@@ -88,7 +143,8 @@ const elementSchema = emailSendBatch.body.element;
 export function checkMessages(candidates: readonly unknown[]): CheckedMessage[] {
   return candidates.map((c, i) => {
     const row = i + 1;
-    if (typeof c !== "object" || c === null || Array.isArray(c)) return { row, errors: ["Each message must be an object with From, To and a body."] };
+    if (typeof c !== "object" || c === null || Array.isArray(c))
+      return { row, errors: ["Each message must be an object with From, To and a body."] };
     const raw = c as Record<string, unknown>;
     const blank = (k: string) => typeof raw[k] !== "string" || !(raw[k] as string).trim();
     // Required fields first, in words a person can act on; then the catalog's schema for the rest.
@@ -106,7 +162,10 @@ export function checkMessages(candidates: readonly unknown[]): CheckedMessage[] 
       return { row, errors };
     }
     const size = jsonBytes(parsed.data);
-    if (size > MAX_MESSAGE_BYTES) errors.push(`Size: ${formatBytes(size)}; Postmark accepts at most ${formatBytes(MAX_MESSAGE_BYTES)} per message.`);
+    if (size > MAX_MESSAGE_BYTES)
+      errors.push(
+        `Size: ${formatBytes(size)}; Postmark accepts at most ${formatBytes(MAX_MESSAGE_BYTES)} per message.`,
+      );
     return errors.length ? { row, errors } : { row, message: parsed.data, errors };
   });
 }
@@ -124,8 +183,21 @@ export interface RowResult {
 export function pairResults(sent: readonly CheckedMessage[], answers: readonly BatchResult[]): RowResult[] {
   return sent.map((s, i) => {
     const a = answers[i];
-    if (!a) return { row: s.row, to: s.message?.To ?? "", messageId: null, errorCode: -1, message: "Postmark's answer had no entry for this message." };
-    return { row: s.row, to: a.To ?? s.message?.To ?? "", messageId: a.MessageID ?? null, errorCode: a.ErrorCode, message: a.Message ?? "" };
+    if (!a)
+      return {
+        row: s.row,
+        to: s.message?.To ?? "",
+        messageId: null,
+        errorCode: -1,
+        message: "Postmark's answer had no entry for this message.",
+      };
+    return {
+      row: s.row,
+      to: a.To ?? s.message?.To ?? "",
+      messageId: a.MessageID ?? null,
+      errorCode: a.ErrorCode,
+      message: a.Message ?? "",
+    };
   });
 }
 
@@ -135,5 +207,8 @@ export function failChunk(sent: readonly CheckedMessage[], errorCode: number, me
 }
 
 export function resultsCsv(results: readonly RowResult[]): string {
-  return csvRow(["Row", "To", "MessageID", "ErrorCode", "Message"]) + results.map((r) => csvRow([r.row, r.to, r.messageId, r.errorCode, r.message])).join("");
+  return (
+    csvRow(["Row", "To", "MessageID", "ErrorCode", "Message"]) +
+    results.map((r) => csvRow([r.row, r.to, r.messageId, r.errorCode, r.message])).join("")
+  );
 }

@@ -1,13 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { buildBulkBody, bulkProgress, emptyBulk, isBulkFinished, recipientLines } from "./bulk-shape";
 
-const base = { ...emptyBulk, From: "news@lumenapp.io", MessageStream: "broadcast", Subject: "Spring", TextBody: "Hi {{name}}", Recipients: "a@example.com\n\n  b@example.com  \n" };
+const base = {
+  ...emptyBulk,
+  From: "news@lumenapp.io",
+  MessageStream: "broadcast",
+  Subject: "Spring",
+  TextBody: "Hi {{name}}",
+  Recipients: "a@example.com\n\n  b@example.com  \n",
+};
 
 describe("bulk form", () => {
   it("makes one message per recipient line", () => {
     expect(recipientLines(base.Recipients)).toEqual(["a@example.com", "b@example.com"]);
     const r = buildBulkBody(base);
-    expect(r).toEqual({ ok: true, body: { From: "news@lumenapp.io", Subject: "Spring", TextBody: "Hi {{name}}", MessageStream: "broadcast", Messages: [{ To: "a@example.com" }, { To: "b@example.com" }] } });
+    expect(r).toEqual({
+      ok: true,
+      body: {
+        From: "news@lumenapp.io",
+        Subject: "Spring",
+        TextBody: "Hi {{name}}",
+        MessageStream: "broadcast",
+        Messages: [{ To: "a@example.com" }, { To: "b@example.com" }],
+      },
+    });
   });
   it("requires a sender, a broadcast stream, recipients and a body", () => {
     const r = buildBulkBody(emptyBulk);

@@ -1,11 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { blankLike, getAt, labelFor, listItemTemplate, removeAt, setAt, toModelValue, type ModelValue } from "./model-form";
+import {
+  blankLike,
+  getAt,
+  labelFor,
+  listItemTemplate,
+  removeAt,
+  setAt,
+  toModelValue,
+  type ModelValue,
+} from "./model-form";
 
-const suggested: ModelValue = { name: "name_Value", company: { name: "company.name_Value" }, items: [{ title: "title_Value", qty: 1, tags: ["tag_Value"] }], vip: true };
+const suggested: ModelValue = {
+  name: "name_Value",
+  company: { name: "company.name_Value" },
+  items: [{ title: "title_Value", qty: 1, tags: ["tag_Value"] }],
+  vip: true,
+};
 
 describe("blankLike", () => {
   it("keeps the shape and empties the leaves", () => {
-    expect(blankLike(suggested)).toEqual({ name: "", company: { name: "" }, items: [{ title: "", qty: 0, tags: [""] }], vip: false });
+    expect(blankLike(suggested)).toEqual({
+      name: "",
+      company: { name: "" },
+      items: [{ title: "", qty: 0, tags: [""] }],
+      vip: false,
+    });
     expect(blankLike(undefined)).toBe("");
   });
 });

@@ -58,7 +58,11 @@ export function removeAt(root: ModelValue, path: ModelPath): ModelValue {
   const index = path[path.length - 1];
   const parent = getAt(root, path.slice(0, -1));
   if (!Array.isArray(parent) || typeof index !== "number") throw new Error("removeAt needs a list item");
-  return setAt(root, path.slice(0, -1), parent.filter((_, i) => i !== index));
+  return setAt(
+    root,
+    path.slice(0, -1),
+    parent.filter((_, i) => i !== index),
+  );
 }
 
 /**
@@ -75,6 +79,10 @@ export function listItemTemplate(suggested: ModelValue | undefined, current: Mod
 
 /** "order_items" → "Order items", "firstName" → "First name": labels for model keys. */
 export function labelFor(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 }

@@ -1,28 +1,67 @@
 import { describe, expect, it } from "vitest";
-import { attachmentErrors, buildSendBody, buildTemplateBody, emptyCompose, emptyEnvelope, headersFromRows, metadataFromRows, parseModel, templateRef } from "./send-form";
+import {
+  attachmentErrors,
+  buildSendBody,
+  buildTemplateBody,
+  emptyCompose,
+  emptyEnvelope,
+  headersFromRows,
+  metadataFromRows,
+  parseModel,
+  templateRef,
+} from "./send-form";
 import { base64Size, chunk, isForbiddenAttachment, MAX_MESSAGE_BYTES } from "./send-limits";
 import { sendSearch } from "./send-search";
 
-const filled = { ...emptyCompose, From: "hello@lumen.example", To: " ada@example.com ", Subject: "Hi", TextBody: "Hello" };
+const filled = {
+  ...emptyCompose,
+  From: "hello@lumen.example",
+  To: " ada@example.com ",
+  Subject: "Hi",
+  TextBody: "Hello",
+};
 
 describe("metadata and header rows", () => {
   it("reads rows, skipping blank ones", () => {
-    expect(metadataFromRows([{ key: "order", value: " 42 " }, { key: "", value: "" }, { key: " customer ", value: "ada" }])).toEqual({ value: { order: "42", customer: "ada" } });
+    expect(
+      metadataFromRows([
+        { key: "order", value: " 42 " },
+        { key: "", value: "" },
+        { key: " customer ", value: "ada" },
+      ]),
+    ).toEqual({ value: { order: "42", customer: "ada" } });
     expect(metadataFromRows([{ key: " ", value: "" }])).toEqual({});
   });
   it("says which row is wrong", () => {
-    expect(metadataFromRows([{ key: "a", value: "1" }, { key: "", value: "x" }]).error).toMatch(/Row 2/);
-    expect(metadataFromRows([{ key: "a", value: "1" }, { key: "a", value: "2" }]).error).toMatch(/twice/);
+    expect(
+      metadataFromRows([
+        { key: "a", value: "1" },
+        { key: "", value: "x" },
+      ]).error,
+    ).toMatch(/Row 2/);
+    expect(
+      metadataFromRows([
+        { key: "a", value: "1" },
+        { key: "a", value: "2" },
+      ]).error,
+    ).toMatch(/twice/);
   });
   it("builds Postmark's header list and refuses bad names", () => {
-    expect(headersFromRows([{ key: "X-Campaign", value: "spring" }])).toEqual({ value: [{ Name: "X-Campaign", Value: "spring" }] });
+    expect(headersFromRows([{ key: "X-Campaign", value: "spring" }])).toEqual({
+      value: [{ Name: "X-Campaign", Value: "spring" }],
+    });
     expect(headersFromRows([{ key: "", value: "x" }]).error).toMatch(/name is empty/);
     expect(headersFromRows([{ key: "Bad Name", value: "x" }]).error).toMatch(/not a valid header name/);
   });
 });
 
 describe("attachments", () => {
-  const file = (Name: string, size: number) => ({ Name, ContentType: "application/octet-stream", Content: "A".repeat(base64Size(size)), size });
+  const file = (Name: string, size: number) => ({
+    Name,
+    ContentType: "application/octet-stream",
+    Content: "A".repeat(base64Size(size)),
+    size,
+  });
   it("refuses Postmark's forbidden file types, whatever the case", () => {
     expect(isForbiddenAttachment("setup.EXE")).toBe(true);
     expect(isForbiddenAttachment("report.pdf")).toBe(false);
@@ -52,7 +91,18 @@ describe("chunk", () => {
 describe("buildSendBody", () => {
   it("trims addresses and leaves out what was left blank", () => {
     const r = buildSendBody(filled);
-    expect(r).toEqual({ ok: true, body: { From: "hello@lumen.example", To: "ada@example.com", Subject: "Hi", TextBody: "Hello", TrackOpens: true, TrackLinks: "None", MessageStream: "outbound" } });
+    expect(r).toEqual({
+      ok: true,
+      body: {
+        From: "hello@lumen.example",
+        To: "ada@example.com",
+        Subject: "Hi",
+        TextBody: "Hello",
+        TrackOpens: true,
+        TrackLinks: "None",
+        MessageStream: "outbound",
+      },
+    });
   });
   it("requires From, To and a body", () => {
     const r = buildSendBody(emptyCompose);
@@ -63,8 +113,21 @@ describe("buildSendBody", () => {
     const r = buildSendBody({ ...filled, Metadata: [{ key: "k".repeat(21), value: "v" }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.Metadata).toBeDefined();
-    const ok = buildSendBody({ ...filled, Metadata: [{ key: "order", value: "42" }], Cc: "c@example.com", Bcc: "b@example.com", ReplyTo: "r@example.com", Headers: [{ key: "X-A", value: "1" }] });
-    expect(ok.ok && ok.body).toMatchObject({ Metadata: { order: "42" }, Cc: "c@example.com", Bcc: "b@example.com", ReplyTo: "r@example.com", Headers: [{ Name: "X-A", Value: "1" }] });
+    const ok = buildSendBody({
+      ...filled,
+      Metadata: [{ key: "order", value: "42" }],
+      Cc: "c@example.com",
+      Bcc: "b@example.com",
+      ReplyTo: "r@example.com",
+      Headers: [{ key: "X-A", value: "1" }],
+    });
+    expect(ok.ok && ok.body).toMatchObject({
+      Metadata: { order: "42" },
+      Cc: "c@example.com",
+      Bcc: "b@example.com",
+      ReplyTo: "r@example.com",
+      Headers: [{ Name: "X-A", Value: "1" }],
+    });
   });
 });
 
@@ -79,8 +142,21 @@ describe("templated sends", () => {
     expect(parseModel("{").error).toMatch(/Not valid JSON/);
   });
   it("builds the body with the template and model", () => {
-    const r = buildTemplateBody({ ...emptyEnvelope, From: "a@lumen.example", To: "b@example.com" }, "welcome", { value: { name: "Ada", items: [{ t: "x" }] } });
-    expect(r).toEqual({ ok: true, body: { From: "a@lumen.example", To: "b@example.com", TemplateAlias: "welcome", TemplateModel: { name: "Ada", items: [{ t: "x" }] }, TrackOpens: true, TrackLinks: "None", MessageStream: "outbound" } });
+    const r = buildTemplateBody({ ...emptyEnvelope, From: "a@lumen.example", To: "b@example.com" }, "welcome", {
+      value: { name: "Ada", items: [{ t: "x" }] },
+    });
+    expect(r).toEqual({
+      ok: true,
+      body: {
+        From: "a@lumen.example",
+        To: "b@example.com",
+        TemplateAlias: "welcome",
+        TemplateModel: { name: "Ada", items: [{ t: "x" }] },
+        TrackOpens: true,
+        TrackLinks: "None",
+        MessageStream: "outbound",
+      },
+    });
   });
   it("reports a missing template and a broken model", () => {
     const r = buildTemplateBody({ ...emptyEnvelope, From: "a@x.io", To: "b@x.io" }, undefined, parseModel("{"));
@@ -88,7 +164,10 @@ describe("templated sends", () => {
     if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(["Template", "TemplateModel"]);
   });
   it("keeps a valid mode in the URL and falls back otherwise", () => {
-    expect(sendSearch.parse({ mode: "template", template: "welcome" })).toEqual({ mode: "template", template: "welcome" });
+    expect(sendSearch.parse({ mode: "template", template: "welcome" })).toEqual({
+      mode: "template",
+      template: "welcome",
+    });
     expect(sendSearch.parse({ mode: "nonsense" })).toEqual({ mode: "compose" });
     expect(sendSearch.parse({ mode: "batch" })).toEqual({ mode: "batch" });
     expect(sendSearch.parse({ template: 12 })).toEqual({ mode: "compose", template: "12" });

@@ -44,7 +44,18 @@ export interface ComposeState extends EnvelopeState {
 }
 
 export const emptyEnvelope: EnvelopeState = {
-  From: "", To: "", Cc: "", Bcc: "", ReplyTo: "", Tag: "", Metadata: [], Headers: [], Attachments: [], TrackOpens: true, TrackLinks: "None", MessageStream: "outbound",
+  From: "",
+  To: "",
+  Cc: "",
+  Bcc: "",
+  ReplyTo: "",
+  Tag: "",
+  Metadata: [],
+  Headers: [],
+  Attachments: [],
+  TrackOpens: true,
+  TrackLinks: "None",
+  MessageStream: "outbound",
 };
 export const emptyCompose: ComposeState = { ...emptyEnvelope, Subject: "", HtmlBody: "", TextBody: "" };
 
@@ -66,12 +77,18 @@ export function metadataFromRows(rows: readonly KeyValue[]): { value?: Record<st
 }
 
 /** Header rows → Postmark's `[{Name, Value}]`; a header needs a name. */
-export function headersFromRows(rows: readonly KeyValue[]): { value?: { Name: string; Value: string }[]; error?: string } {
+export function headersFromRows(rows: readonly KeyValue[]): {
+  value?: { Name: string; Value: string }[];
+  error?: string;
+} {
   const out: { Name: string; Value: string }[] = [];
   for (const [i, r] of filled(rows).entries()) {
     const name = r.key.trim();
     if (!name) return { error: `Row ${i + 1}: the header name is empty.` };
-    if (!/^[\x21-\x39\x3b-\x7e]+$/.test(name)) return { error: `Row ${i + 1}: "${name}" is not a valid header name (printable characters, no spaces or colons).` };
+    if (!/^[\x21-\x39\x3b-\x7e]+$/.test(name))
+      return {
+        error: `Row ${i + 1}: "${name}" is not a valid header name (printable characters, no spaces or colons).`,
+      };
     out.push({ Name: name, Value: r.value });
   }
   return out.length ? { value: out } : {};
@@ -85,7 +102,11 @@ export function attachmentErrors(files: readonly AttachmentFile[]): string | und
 }
 
 /** Leaves out what the user left blank, so Postmark applies its own defaults. */
-function envelope(s: EnvelopeState, metadata: Record<string, string> | undefined, headers: { Name: string; Value: string }[] | undefined) {
+function envelope(
+  s: EnvelopeState,
+  metadata: Record<string, string> | undefined,
+  headers: { Name: string; Value: string }[] | undefined,
+) {
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
   return {
     From: s.From.trim(),
@@ -96,7 +117,9 @@ function envelope(s: EnvelopeState, metadata: Record<string, string> | undefined
     Tag: opt(s.Tag),
     Metadata: metadata,
     Headers: headers,
-    Attachments: s.Attachments.length ? s.Attachments.map(({ Name, ContentType, Content }) => ({ Name, ContentType, Content })) : undefined,
+    Attachments: s.Attachments.length
+      ? s.Attachments.map(({ Name, ContentType, Content }) => ({ Name, ContentType, Content }))
+      : undefined,
     TrackOpens: s.TrackOpens,
     TrackLinks: s.TrackLinks,
     MessageStream: opt(s.MessageStream),
@@ -115,7 +138,12 @@ function check<T>(schema: z.ZodType<T>, candidate: unknown, extra: Errors): Resu
   // The size limit counts the whole message, attachments included, as Postmark receives it.
   const size = jsonBytes(parsed.data);
   if (size > MAX_MESSAGE_BYTES) {
-    return { ok: false, errors: { Attachments: `The message is ${formatBytes(size)} with its attachments encoded; Postmark accepts at most ${formatBytes(MAX_MESSAGE_BYTES)}.` } };
+    return {
+      ok: false,
+      errors: {
+        Attachments: `The message is ${formatBytes(size)} with its attachments encoded; Postmark accepts at most ${formatBytes(MAX_MESSAGE_BYTES)}.`,
+      },
+    };
   }
   return { ok: true, body: parsed.data };
 }
@@ -154,7 +182,8 @@ export function parseModel(text: string): { value?: Record<string, unknown>; err
   if (!text.trim()) return { value: {} };
   try {
     const v: unknown = JSON.parse(text);
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return { error: "The model must be a JSON object: { … }." };
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return { error: "The model must be a JSON object: { … }." };
     return { value: v as Record<string, unknown> };
   } catch (e) {
     return { error: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
@@ -166,10 +195,18 @@ export function templateRef(idOrAlias: string): { TemplateId: number } | { Templ
   return /^\d+$/.test(idOrAlias) ? { TemplateId: Number(idOrAlias) } : { TemplateAlias: idOrAlias };
 }
 
-export function buildTemplateBody(s: EnvelopeState, template: string | undefined, model: { value?: Record<string, unknown>; error?: string }): Result<TemplateSendBody> {
+export function buildTemplateBody(
+  s: EnvelopeState,
+  template: string | undefined,
+  model: { value?: Record<string, unknown>; error?: string },
+): Result<TemplateSendBody> {
   const { errors, fields } = envelopeParts(s);
   if (!template) errors.Template = "Pick a template.";
   if (model.error) errors.TemplateModel = model.error;
-  const candidate = dropUndefined({ ...fields, ...(template ? templateRef(template) : {}), TemplateModel: model.value ?? {} });
+  const candidate = dropUndefined({
+    ...fields,
+    ...(template ? templateRef(template) : {}),
+    TemplateModel: model.value ?? {},
+  });
   return check(emailSendWithTemplate.body as z.ZodType<TemplateSendBody>, candidate, errors);
 }

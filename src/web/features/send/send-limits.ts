@@ -9,7 +9,9 @@ export const MAX_MESSAGE_BYTES = 10_000_000;
 export const MAX_BATCH_MESSAGES = 500;
 
 export const FORBIDDEN_EXTENSIONS: ReadonlySet<string> = new Set(
-  "vbs exe bin bat chm com cpl crt hlp hta inf ins isp jse lnk mdb pcd pif reg scr sct shs vbe vba wsf wsh wsl msc msi msp mst".split(" "),
+  "vbs exe bin bat chm com cpl crt hlp hta inf ins isp jse lnk mdb pcd pif reg scr sct shs vbe vba wsf wsh wsl msc msi msp mst".split(
+    " ",
+  ),
 );
 
 export function extensionOf(name: string): string {

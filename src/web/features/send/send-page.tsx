@@ -35,12 +35,20 @@ export function SendPage() {
         }
       />
       {disabled && (
-        <div className="mb-4 flex items-start gap-2 rounded-lg border bg-muted/50 p-3 text-sm" data-testid="role-reason">
+        <div
+          className="mb-4 flex items-start gap-2 rounded-lg border bg-muted/50 p-3 text-sm"
+          data-testid="role-reason"
+        >
           <Lock className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
           <p>{allowed.reason}</p>
         </div>
       )}
-      <Tabs value={search.mode} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, mode: sendModes.find((m) => m === v) ?? "compose" }) })}>
+      <Tabs
+        value={search.mode}
+        onValueChange={(v) =>
+          void navigate({ search: (s) => ({ ...s, mode: sendModes.find((m) => m === v) ?? "compose" }) })
+        }
+      >
         <TabsList>
           <TabsTrigger value="compose">Compose</TabsTrigger>
           <TabsTrigger value="template">With a template</TabsTrigger>
@@ -51,13 +59,21 @@ export function SendPage() {
           <SendComposeForm disabled={disabled} />
         </TabsContent>
         <TabsContent value="template">
-          <SendTemplateForm disabled={disabled} template={search.template} onTemplate={(t) => void navigate({ search: (s) => ({ ...s, template: t }) })} />
+          <SendTemplateForm
+            disabled={disabled}
+            template={search.template}
+            onTemplate={(t) => void navigate({ search: (s) => ({ ...s, template: t }) })}
+          />
         </TabsContent>
         <TabsContent value="batch">
           <SendBatchForm disabled={disabled} />
         </TabsContent>
         <TabsContent value="bulk">
-          <SendBulkForm disabled={disabled} followId={search.bulk} onFollow={(id) => void navigate({ search: (s) => ({ ...s, bulk: id }) })} />
+          <SendBulkForm
+            disabled={disabled}
+            followId={search.bulk}
+            onFollow={(id) => void navigate({ search: (s) => ({ ...s, bulk: id }) })}
+          />
         </TabsContent>
       </Tabs>
     </div>

@@ -8,10 +8,17 @@ export const sendSearch = searchSchema({
   /** The picked template's id or alias, so a templated send can be shared by link. */
   template: custom<string | undefined, string | undefined>((raw) => {
     // The router reads `template=12` back as a number.
-    const v = typeof raw === "number" && Number.isSafeInteger(raw) && raw > 0 ? String(raw) : typeof raw === "string" ? raw.trim() : "";
+    const v =
+      typeof raw === "number" && Number.isSafeInteger(raw) && raw > 0
+        ? String(raw)
+        : typeof raw === "string"
+          ? raw.trim()
+          : "";
     return v && v.length <= 200 ? v : undefined;
   }),
   /** A bulk request being followed, so its progress survives a reload. */
-  bulk: custom<string | undefined, string | undefined>((raw) => (typeof raw === "string" && /^[\w-]{1,100}$/.test(raw) ? raw : undefined)),
+  bulk: custom<string | undefined, string | undefined>((raw) =>
+    typeof raw === "string" && /^[\w-]{1,100}$/.test(raw) ? raw : undefined,
+  ),
 });
 export type SendSearch = ReturnType<typeof sendSearch.parse>;

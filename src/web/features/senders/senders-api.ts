@@ -1,8 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OperationSpec } from "@/contract/postmark/operation";
-import { sendersCreate, sendersDelete, sendersGet, sendersList, sendersResendConfirmation, sendersUpdate } from "@/contract/postmark/senders";
+import {
+  sendersCreate,
+  sendersDelete,
+  sendersGet,
+  sendersList,
+  sendersResendConfirmation,
+  sendersUpdate,
+} from "@/contract/postmark/senders";
 import { permission } from "@/web/lib/permissions";
-import { invalidateAfter, postmarkKey, postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import {
+  invalidateAfter,
+  postmarkKey,
+  postmarkMutationOptions,
+  postmarkQueryOptions,
+} from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 import { sendersPaging, type SenderDetail, type SenderSummary } from "./senders-shape";
 
@@ -10,13 +22,20 @@ import { sendersPaging, type SenderDetail, type SenderSummary } from "./senders-
 
 export function useSendersList(page: number | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<{ TotalCount: number; SenderSignatures: SenderSummary[] }>(sendersList, { query: sendersPaging(page) }, null),
+    ...postmarkQueryOptions<{ TotalCount: number; SenderSignatures: SenderSummary[] }>(
+      sendersList,
+      { query: sendersPaging(page) },
+      null,
+    ),
     meta: { silent: true },
   });
 }
 
 export function useSender(id: number) {
-  return useQuery({ ...postmarkQueryOptions<SenderDetail>(sendersGet, { params: { signatureid: id } }, null), meta: { silent: true } });
+  return useQuery({
+    ...postmarkQueryOptions<SenderDetail>(sendersGet, { params: { signatureid: id } }, null),
+    meta: { silent: true },
+  });
 }
 
 function useSenderMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0]) {
@@ -26,7 +45,8 @@ function useSenderMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0])
 
 export const useCreateSender = () => useSenderMutation<SenderDetail>(sendersCreate);
 export const useUpdateSender = () => useSenderMutation<SenderDetail>(sendersUpdate);
-export const useResendConfirmation = () => useSenderMutation<{ ErrorCode: number; Message: string | null }>(sendersResendConfirmation);
+export const useResendConfirmation = () =>
+  useSenderMutation<{ ErrorCode: number; Message: string | null }>(sendersResendConfirmation);
 
 /** Deleting leaves the page first and forgets the signature, so nothing refetches what no longer exists. */
 export function useDeleteSender(id: number, onDeleted: () => void) {

@@ -28,18 +28,33 @@ export function SendersPage() {
         actions={
           <>
             <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "senders" }}><SquareTerminal aria-hidden />Open in the Operations explorer</Link>
+              <Link to="/operations" search={{ area: "senders" }}>
+                <SquareTerminal aria-hidden />
+                Open in the Operations explorer
+              </Link>
             </Button>
-            <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}><Plus aria-hidden />Add signature</Button>
+            <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}>
+              <Plus aria-hidden />
+              Add signature
+            </Button>
           </>
         }
       />
       {search.sender ? (
-        <SenderDetail key={search.sender} id={search.sender} onDeleted={() => void navigate({ search: ({ sender: _s, ...rest }) => rest })} />
+        <SenderDetail
+          key={search.sender}
+          id={search.sender}
+          onDeleted={() => void navigate({ search: ({ sender: _s, ...rest }) => rest })}
+        />
       ) : (
         <SendersIndex />
       )}
-      <SenderFormDialog key={adding ? "open" : "closed"} open={adding} onOpenChange={setAdding} onSaved={(s) => void navigate({ search: (p) => ({ ...p, sender: s.ID }) })} />
+      <SenderFormDialog
+        key={adding ? "open" : "closed"}
+        open={adding}
+        onOpenChange={setAdding}
+        onSaved={(s) => void navigate({ search: (p) => ({ ...p, sender: s.ID }) })}
+      />
     </div>
   );
 }
@@ -56,24 +71,55 @@ function SendersIndex() {
     <>
       <SendersFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
       {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-16 w-full" />)}</div>
+        <div className="flex flex-col gap-2" aria-busy="true">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-16 w-full" />
+          ))}
+        </div>
       ) : list.isError ? (
-        <ErrorState title="Could not load the sender signatures" error={list.error} onRetry={() => void list.refetch()} />
+        <ErrorState
+          title="Could not load the sender signatures"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
       ) : shown.length === 0 ? (
-        <EmptyState icon={Signature} title={filtered ? "No signatures match these filters" : "No sender signatures yet"}>
-          {filtered ? "Clear a filter to see every signature." : "Add an address to send from, or verify a whole domain on the Domains page."}
+        <EmptyState
+          icon={Signature}
+          title={filtered ? "No signatures match these filters" : "No sender signatures yet"}
+        >
+          {filtered
+            ? "Clear a filter to see every signature."
+            : "Add an address to send from, or verify a whole domain on the Domains page."}
         </EmptyState>
       ) : (
         <div className="flex flex-col gap-2">
-          <p className="text-sm text-muted-foreground">{shown.length} shown of {list.data.TotalCount} signature{list.data.TotalCount === 1 ? "" : "s"}</p>
+          <p className="text-sm text-muted-foreground">
+            {shown.length} shown of {list.data.TotalCount} signature{list.data.TotalCount === 1 ? "" : "s"}
+          </p>
           <SendersList senders={shown} />
         </div>
       )}
       {pages > 1 && (
         <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}>Previous</Button>
-          <span className="text-muted-foreground">Page {page} of {pages}</span>
-          <Button variant="outline" size="sm" disabled={page >= pages} onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}>Next</Button>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page <= 1}
+            onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}
+          >
+            Previous
+          </Button>
+          <span className="text-muted-foreground">
+            Page {page} of {pages}
+          </span>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page >= pages}
+            onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}
+          >
+            Next
+          </Button>
         </nav>
       )}
     </>

@@ -2,12 +2,23 @@ import { describe, expect, it } from "vitest";
 import { sendersSearch } from "./senders-search";
 import { filterSenders, senderBody, senderFormValues, sendersPaging, type SenderSummary } from "./senders-shape";
 
-const s = (ID: number, EmailAddress: string, Name: string, Confirmed: boolean): SenderSummary =>
-  ({ ID, EmailAddress, Name, Confirmed, Domain: EmailAddress.split("@")[1]!, ReplyToEmailAddress: "" });
+const s = (ID: number, EmailAddress: string, Name: string, Confirmed: boolean): SenderSummary => ({
+  ID,
+  EmailAddress,
+  Name,
+  Confirmed,
+  Domain: EmailAddress.split("@")[1]!,
+  ReplyToEmailAddress: "",
+});
 
 describe("senders search and paging", () => {
   it("keeps valid params only", () => {
-    expect(sendersSearch.parse({ q: " lumen ", state: "unconfirmed", page: "2", sender: "7" })).toEqual({ q: "lumen", state: "unconfirmed", page: 2, sender: 7 });
+    expect(sendersSearch.parse({ q: " lumen ", state: "unconfirmed", page: "2", sender: "7" })).toEqual({
+      q: "lumen",
+      state: "unconfirmed",
+      page: 2,
+      sender: 7,
+    });
     expect(sendersSearch.parse({ state: "maybe", page: -1 })).toEqual({});
   });
   it("pages within Postmark's limits", () => {
@@ -29,16 +40,36 @@ describe("filterSenders", () => {
 });
 
 describe("senderBody", () => {
-  const v = { ...senderFormValues(), FromEmail: " new@lumenapp.io ", Name: "New", ReplyToEmail: "", ReturnPathDomain: "", ConfirmationPersonalNote: "Hi" };
+  const v = {
+    ...senderFormValues(),
+    FromEmail: " new@lumenapp.io ",
+    Name: "New",
+    ReplyToEmail: "",
+    ReturnPathDomain: "",
+    ConfirmationPersonalNote: "Hi",
+  };
   it("builds a create body without empty optional fields", () => {
-    expect(senderBody("create", v)).toEqual({ ok: true, body: { FromEmail: "new@lumenapp.io", Name: "New", ConfirmationPersonalNote: "Hi" } });
+    expect(senderBody("create", v)).toEqual({
+      ok: true,
+      body: { FromEmail: "new@lumenapp.io", Name: "New", ConfirmationPersonalNote: "Hi" },
+    });
   });
   it("never sends FromEmail on update", () => {
-    expect(senderBody("update", { ...v, ReplyToEmail: "r@lumenapp.io" })).toEqual({ ok: true, body: { Name: "New", ReplyToEmail: "r@lumenapp.io", ConfirmationPersonalNote: "Hi" } });
+    expect(senderBody("update", { ...v, ReplyToEmail: "r@lumenapp.io" })).toEqual({
+      ok: true,
+      body: { Name: "New", ReplyToEmail: "r@lumenapp.io", ConfirmationPersonalNote: "Hi" },
+    });
   });
   it("reports each bad field", () => {
-    const r = senderBody("create", { ...v, FromEmail: "nope", Name: " ", ReplyToEmail: "x", ConfirmationPersonalNote: "a".repeat(401) });
+    const r = senderBody("create", {
+      ...v,
+      FromEmail: "nope",
+      Name: " ",
+      ReplyToEmail: "x",
+      ConfirmationPersonalNote: "a".repeat(401),
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(["ConfirmationPersonalNote", "FromEmail", "Name", "ReplyToEmail"]);
+    if (!r.ok)
+      expect(Object.keys(r.errors).sort()).toEqual(["ConfirmationPersonalNote", "FromEmail", "Name", "ReplyToEmail"]);
   });
 });

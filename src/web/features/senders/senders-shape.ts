@@ -18,7 +18,8 @@ export function sendersPaging(page: number | undefined, size = SENDERS_PAGE_SIZE
 export function filterSenders<T extends SenderSummary>(list: readonly T[], s: Pick<SendersSearch, "q" | "state">): T[] {
   const q = s.q?.toLowerCase();
   return list.filter((x) => {
-    if (q && ![x.EmailAddress, x.Name, x.ReplyToEmailAddress].some((v) => (v ?? "").toLowerCase().includes(q))) return false;
+    if (q && ![x.EmailAddress, x.Name, x.ReplyToEmailAddress].some((v) => (v ?? "").toLowerCase().includes(q)))
+      return false;
     if (s.state === "confirmed" && !x.Confirmed) return false;
     if (s.state === "unconfirmed" && x.Confirmed) return false;
     return true;
@@ -67,10 +68,13 @@ export function senderBody(mode: "create" | "update", v: SenderFormValues): Resu
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const errors: Record<string, string> = {};
-  if (mode === "create" && !EMAIL.test(raw.FromEmail ?? "")) errors.FromEmail = "Enter the address you send from, e.g. hello@example.com";
+  if (mode === "create" && !EMAIL.test(raw.FromEmail ?? ""))
+    errors.FromEmail = "Enter the address you send from, e.g. hello@example.com";
   if (!raw.Name) errors.Name = "Enter the name recipients see";
-  if (raw.ReplyToEmail && !EMAIL.test(raw.ReplyToEmail)) errors.ReplyToEmail = "Enter an email address, or leave it empty";
-  if ((raw.ConfirmationPersonalNote?.length ?? 0) > NOTE_MAX) errors.ConfirmationPersonalNote = `At most ${NOTE_MAX} characters`;
+  if (raw.ReplyToEmail && !EMAIL.test(raw.ReplyToEmail))
+    errors.ReplyToEmail = "Enter an email address, or leave it empty";
+  if ((raw.ConfirmationPersonalNote?.length ?? 0) > NOTE_MAX)
+    errors.ConfirmationPersonalNote = `At most ${NOTE_MAX} characters`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, body: parsed.data };
 }

@@ -11,7 +11,11 @@ import type { ServerConfig, ServerSummary } from "./servers-shape";
 
 export function useServersList(name: string | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<{ TotalCount: number; Servers: ServerSummary[] }>(serversList, { query: { count: 500, offset: 0, ...(name ? { name } : {}) } }, null),
+    ...postmarkQueryOptions<{ TotalCount: number; Servers: ServerSummary[] }>(
+      serversList,
+      { query: { count: 500, offset: 0, ...(name ? { name } : {}) } },
+      null,
+    ),
     meta: { silent: true },
   });
 }
@@ -41,7 +45,8 @@ function useAccountServerMutation<T>(op: typeof serversCreate | typeof serversDe
 }
 
 export const useCreateServer = () => useAccountServerMutation<ServerConfig>(serversCreate);
-export const useDeleteServer = () => useAccountServerMutation<{ ErrorCode: number; Message: string | null }>(serversDelete);
+export const useDeleteServer = () =>
+  useAccountServerMutation<{ ErrorCode: number; Message: string | null }>(serversDelete);
 
 export function useCan(op: Pick<OperationSpec, "risk">) {
   return permission(useSessionUser()?.role, op.risk);

@@ -39,25 +39,49 @@ export function ServersPage() {
         actions={
           <>
             <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "servers" }}><SquareTerminal aria-hidden />Open in the Operations explorer</Link>
+              <Link to="/operations" search={{ area: "servers" }}>
+                <SquareTerminal aria-hidden />
+                Open in the Operations explorer
+              </Link>
             </Button>
-            <Button size="sm" onClick={() => setCreating(true)} disabled={!canCreate.allowed} title={canCreate.reason}><Plus aria-hidden />Create server</Button>
+            <Button size="sm" onClick={() => setCreating(true)} disabled={!canCreate.allowed} title={canCreate.reason}>
+              <Plus aria-hidden />
+              Create server
+            </Button>
           </>
         }
       />
       <section className="flex flex-col gap-3" aria-labelledby="servers-all">
-        <h2 id="servers-all" className="text-lg font-semibold">All servers</h2>
+        <h2 id="servers-all" className="text-lg font-semibold">
+          All servers
+        </h2>
         <div className="relative">
-          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input aria-label="Filter servers by name" placeholder="Filter by name" className="pl-8" value={search.name ?? ""}
-            onChange={(e) => void navigate({ search: { name: e.target.value.trim() ? e.target.value : undefined }, replace: true })} />
+          <Search
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden
+          />
+          <Input
+            aria-label="Filter servers by name"
+            placeholder="Filter by name"
+            className="pl-8"
+            value={search.name ?? ""}
+            onChange={(e) =>
+              void navigate({ search: { name: e.target.value.trim() ? e.target.value : undefined }, replace: true })
+            }
+          />
         </div>
         {list.isPending ? (
-          <div className="flex flex-col gap-2" aria-busy="true">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14 w-full" />)}</div>
+          <div className="flex flex-col gap-2" aria-busy="true">
+            {[0, 1, 2].map((i) => (
+              <Skeleton key={i} className="h-14 w-full" />
+            ))}
+          </div>
         ) : list.isError ? (
           <ErrorState title="Could not load the servers" error={list.error} onRetry={() => void list.refetch()} />
         ) : list.data.Servers.length === 0 ? (
-          <EmptyState icon={Server} title={search.name ? "No server matches this name" : "No servers"}>{search.name ? "Clear the filter to see every server." : "Create a server to start sending."}</EmptyState>
+          <EmptyState icon={Server} title={search.name ? "No server matches this name" : "No servers"}>
+            {search.name ? "Clear the filter to see every server." : "Create a server to start sending."}
+          </EmptyState>
         ) : (
           <ServersList servers={list.data.Servers} currentId={currentId} canDelete={canDelete} onDelete={setDeleting} />
         )}
@@ -69,9 +93,17 @@ export function ServersPage() {
         {current.isPending ? (
           <Skeleton className="h-64 w-full" />
         ) : current.isError ? (
-          <ErrorState title="Could not load the server's settings" error={current.error} onRetry={() => void current.refetch()} />
+          <ErrorState
+            title="Could not load the server's settings"
+            error={current.error}
+            onRetry={() => void current.refetch()}
+          />
         ) : (
-          <ServerSettingsForm key={`${current.data.ID}-${current.dataUpdatedAt}`} config={current.data} serverId={serverId} />
+          <ServerSettingsForm
+            key={`${current.data.ID}-${current.dataUpdatedAt}`}
+            config={current.data}
+            serverId={serverId}
+          />
         )}
       </section>
       <ServerCreateDialog open={creating} onOpenChange={setCreating} />

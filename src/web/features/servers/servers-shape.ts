@@ -10,10 +10,24 @@ export type ServerUpdateBody = z.infer<typeof serverUpdate.body>;
 export const serverColors = ["purple", "blue", "turquoise", "green", "red", "yellow", "grey", "orange"] as const;
 export const trackLinkOptions = ["None", "HtmlAndText", "HtmlOnly", "TextOnly"] as const;
 export const spamThresholds = [0, 5, 10, 15, 20, 25, 30] as const;
-export const hookFields = ["InboundHookUrl", "BounceHookUrl", "OpenHookUrl", "DeliveryHookUrl", "ClickHookUrl"] as const;
+export const hookFields = [
+  "InboundHookUrl",
+  "BounceHookUrl",
+  "OpenHookUrl",
+  "DeliveryHookUrl",
+  "ClickHookUrl",
+] as const;
 
 const swatch: Record<string, string> = {
-  purple: "#8b5cf6", blue: "#3b82f6", turquoise: "#14b8a6", turqoise: "#14b8a6", green: "#22c55e", red: "#ef4444", yellow: "#eab308", grey: "#9ca3af", orange: "#f97316",
+  purple: "#8b5cf6",
+  blue: "#3b82f6",
+  turquoise: "#14b8a6",
+  turqoise: "#14b8a6",
+  green: "#22c55e",
+  red: "#ef4444",
+  yellow: "#eab308",
+  grey: "#9ca3af",
+  orange: "#f97316",
 };
 export function colorSwatch(color: string | null | undefined): string {
   return swatch[(color ?? "").toLowerCase()] ?? "#9ca3af";
@@ -40,10 +54,22 @@ export interface ServerSettings {
 }
 
 export const settingLabels: Record<keyof ServerSettings, string> = {
-  Name: "Name", Color: "Colour", TrackOpens: "Track opens", TrackLinks: "Track links", PostFirstOpenOnly: "Post only the first open",
-  SmtpApiActivated: "SMTP API", RawEmailEnabled: "Raw email in inbound webhooks", IncludeBounceContentInHook: "Bounce content in bounce webhooks",
-  EnableSmtpApiErrorHooks: "SMTP API errors as bounce webhooks", InboundDomain: "Inbound domain", InboundSpamThreshold: "Spam threshold",
-  InboundHookUrl: "Inbound webhook URL", BounceHookUrl: "Bounce webhook URL", OpenHookUrl: "Open webhook URL", DeliveryHookUrl: "Delivery webhook URL", ClickHookUrl: "Click webhook URL",
+  Name: "Name",
+  Color: "Colour",
+  TrackOpens: "Track opens",
+  TrackLinks: "Track links",
+  PostFirstOpenOnly: "Post only the first open",
+  SmtpApiActivated: "SMTP API",
+  RawEmailEnabled: "Raw email in inbound webhooks",
+  IncludeBounceContentInHook: "Bounce content in bounce webhooks",
+  EnableSmtpApiErrorHooks: "SMTP API errors as bounce webhooks",
+  InboundDomain: "Inbound domain",
+  InboundSpamThreshold: "Spam threshold",
+  InboundHookUrl: "Inbound webhook URL",
+  BounceHookUrl: "Bounce webhook URL",
+  OpenHookUrl: "Open webhook URL",
+  DeliveryHookUrl: "Delivery webhook URL",
+  ClickHookUrl: "Click webhook URL",
 };
 
 /** What the form shows instead of a password inside a URL (basic auth of a webhook). */
@@ -68,18 +94,32 @@ function urlPassword(url: string): string | undefined {
 export function restoreUrlSecret(edited: string, original: string): { value?: string; error?: string } {
   if (urlPassword(edited) !== SECRET_MASK) return { value: edited };
   const pw = urlPassword(original);
-  if (!pw || ALREADY_MASKED.test(pw)) return { error: "The password in this URL is hidden from you; type the password again (or remove it) to save a change." };
+  if (!pw || ALREADY_MASKED.test(pw))
+    return {
+      error: "The password in this URL is hidden from you; type the password again (or remove it) to save a change.",
+    };
   return { value: edited.replace(USERINFO, (_, head: string) => `${head}:${pw}@`) };
 }
 
 export function settingsOf(c: ServerConfig): ServerSettings {
   const hook = (u: string | null) => maskUrlSecret(u ?? "");
   return {
-    Name: c.Name ?? "", Color: (c.Color ?? "").toLowerCase(), TrackOpens: c.TrackOpens, TrackLinks: c.TrackLinks ?? "None",
-    PostFirstOpenOnly: c.PostFirstOpenOnly, SmtpApiActivated: c.SmtpApiActivated, RawEmailEnabled: c.RawEmailEnabled,
-    IncludeBounceContentInHook: c.IncludeBounceContentInHook, EnableSmtpApiErrorHooks: c.EnableSmtpApiErrorHooks, InboundDomain: c.InboundDomain ?? "",
-    InboundSpamThreshold: c.InboundSpamThreshold, InboundHookUrl: hook(c.InboundHookUrl), BounceHookUrl: hook(c.BounceHookUrl),
-    OpenHookUrl: hook(c.OpenHookUrl), DeliveryHookUrl: hook(c.DeliveryHookUrl), ClickHookUrl: hook(c.ClickHookUrl),
+    Name: c.Name ?? "",
+    Color: (c.Color ?? "").toLowerCase(),
+    TrackOpens: c.TrackOpens,
+    TrackLinks: c.TrackLinks ?? "None",
+    PostFirstOpenOnly: c.PostFirstOpenOnly,
+    SmtpApiActivated: c.SmtpApiActivated,
+    RawEmailEnabled: c.RawEmailEnabled,
+    IncludeBounceContentInHook: c.IncludeBounceContentInHook,
+    EnableSmtpApiErrorHooks: c.EnableSmtpApiErrorHooks,
+    InboundDomain: c.InboundDomain ?? "",
+    InboundSpamThreshold: c.InboundSpamThreshold,
+    InboundHookUrl: hook(c.InboundHookUrl),
+    BounceHookUrl: hook(c.BounceHookUrl),
+    OpenHookUrl: hook(c.OpenHookUrl),
+    DeliveryHookUrl: hook(c.DeliveryHookUrl),
+    ClickHookUrl: hook(c.ClickHookUrl),
   };
 }
 
@@ -91,14 +131,19 @@ export interface SettingChange {
   after: string;
 }
 
-const shown = (v: unknown) => (typeof v === "boolean" ? (v ? "On" : "Off") : String(v) === "" ? "(empty)" : maskUrlSecret(String(v)));
+const shown = (v: unknown) =>
+  typeof v === "boolean" ? (v ? "On" : "Off") : String(v) === "" ? "(empty)" : maskUrlSecret(String(v));
 
 /**
  * Only what changed goes to Postmark (server.update is a partial update), checked with the
  * catalog's body schema. Nothing changed is a form error rather than Postmark's 609.
  * `config` is the server as read, for passwords the form shows masked.
  */
-export function settingsChanges(before: ServerSettings, after: ServerSettings, config?: ServerConfig): { ok: true; body: ServerUpdateBody; changes: SettingChange[] } | { ok: false; errors: Record<string, string> } {
+export function settingsChanges(
+  before: ServerSettings,
+  after: ServerSettings,
+  config?: ServerConfig,
+): { ok: true; body: ServerUpdateBody; changes: SettingChange[] } | { ok: false; errors: Record<string, string> } {
   const changed: Record<string, unknown> = {};
   const changes: SettingChange[] = [];
   const errors: Record<string, string> = {};

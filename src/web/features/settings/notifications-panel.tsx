@@ -15,8 +15,16 @@ import { deviceSubscriptionQuery, notificationPreferencesQuery, savePreferences 
 const kinds: { key: keyof NotificationPreferences; title: string; text: string }[] = [
   { key: "approvals", title: "Approvals", text: "A workflow step waits for your approval. Tapping opens the item." },
   { key: "runFailures", title: "Failed runs", text: "A workflow run ended in failure." },
-  { key: "intakeAlerts", title: "Webhook intake", text: "Mailroom refused webhook posts (wrong credentials): events may be lost." },
-  { key: "healthAlerts", title: "Health alerts", text: "An alert rule fired (bounce or spam rate, stopped webhooks, waiting approvals), once per breach with a reminder while it lasts." },
+  {
+    key: "intakeAlerts",
+    title: "Webhook intake",
+    text: "Mailroom refused webhook posts (wrong credentials): events may be lost.",
+  },
+  {
+    key: "healthAlerts",
+    title: "Health alerts",
+    text: "An alert rule fired (bounce or spam rate, stopped webhooks, waiting approvals), once per breach with a reminder while it lasts.",
+  },
 ];
 
 export function NotificationsPanel() {
@@ -54,25 +62,52 @@ export function NotificationsPanel() {
       <Card>
         <CardHeader>
           <CardTitle>This device</CardTitle>
-          <CardDescription>Push notifications reach this browser even when Mailroom is closed. Enable them on each phone or computer you use.</CardDescription>
+          <CardDescription>
+            Push notifications reach this browser even when Mailroom is closed. Enable them on each phone or computer
+            you use.
+          </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
           {!support.supported ? (
-            <p className="rounded-md border bg-muted/40 p-3 text-sm" data-testid="push-unsupported">{support.reason}</p>
+            <p className="rounded-md border bg-muted/40 p-3 text-sm" data-testid="push-unsupported">
+              {support.reason}
+            </p>
           ) : pushOff ? (
-            <p className="rounded-md border bg-muted/40 p-3 text-sm">Push notifications are turned off on this Mailroom server.</p>
+            <p className="rounded-md border bg-muted/40 p-3 text-sm">
+              Push notifications are turned off on this Mailroom server.
+            </p>
           ) : (
             <div className="flex flex-wrap items-center gap-3">
-              {device.isPending ? <Skeleton className="h-6 w-32" /> : <Badge variant={subscribed ? "success" : "outline"} data-testid="push-state">{subscribed ? "Enabled on this device" : "Not enabled here"}</Badge>}
-              {subscribed ? (
-                <Button variant="outline" disabled={busy} onClick={() => disable.mutate()}><BellOff aria-hidden />{disable.isPending ? "Turning off…" : "Turn off on this device"}</Button>
+              {device.isPending ? (
+                <Skeleton className="h-6 w-32" />
               ) : (
-                <Button disabled={busy || device.isPending} onClick={() => enable.mutate()}><BellRing aria-hidden />{enable.isPending ? "Asking…" : "Enable on this device"}</Button>
+                <Badge variant={subscribed ? "success" : "outline"} data-testid="push-state">
+                  {subscribed ? "Enabled on this device" : "Not enabled here"}
+                </Badge>
+              )}
+              {subscribed ? (
+                <Button variant="outline" disabled={busy} onClick={() => disable.mutate()}>
+                  <BellOff aria-hidden />
+                  {disable.isPending ? "Turning off…" : "Turn off on this device"}
+                </Button>
+              ) : (
+                <Button disabled={busy || device.isPending} onClick={() => enable.mutate()}>
+                  <BellRing aria-hidden />
+                  {enable.isPending ? "Asking…" : "Enable on this device"}
+                </Button>
               )}
             </div>
           )}
-          {(enable.error ?? disable.error) && <p role="alert" className="text-sm break-words text-destructive">{describeError(enable.error ?? disable.error)}</p>}
-          {prefs.data && <p className="text-xs text-muted-foreground">You receive notifications on {prefs.data.subscriptions} device{prefs.data.subscriptions === 1 ? "" : "s"}.</p>}
+          {(enable.error ?? disable.error) && (
+            <p role="alert" className="text-sm break-words text-destructive">
+              {describeError(enable.error ?? disable.error)}
+            </p>
+          )}
+          {prefs.data && (
+            <p className="text-xs text-muted-foreground">
+              You receive notifications on {prefs.data.subscriptions} device{prefs.data.subscriptions === 1 ? "" : "s"}.
+            </p>
+          )}
         </CardContent>
       </Card>
       <Card>
@@ -82,15 +117,25 @@ export function NotificationsPanel() {
         </CardHeader>
         <CardContent>
           {prefs.isPending ? (
-            <div className="grid gap-3">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-10 w-full" />)}</div>
+            <div className="grid gap-3">
+              {[0, 1, 2].map((i) => (
+                <Skeleton key={i} className="h-10 w-full" />
+              ))}
+            </div>
           ) : prefs.isError ? (
-            <ErrorState title="Could not load your preferences" error={prefs.error} onRetry={() => void prefs.refetch()} />
+            <ErrorState
+              title="Could not load your preferences"
+              error={prefs.error}
+              onRetry={() => void prefs.refetch()}
+            />
           ) : (
             <ul className="divide-y">
               {kinds.map((k) => (
                 <li key={k.key} className="flex items-center justify-between gap-4 py-3">
                   <div className="min-w-0">
-                    <label htmlFor={`notify-${k.key}`} className="text-sm font-medium">{k.title}</label>
+                    <label htmlFor={`notify-${k.key}`} className="text-sm font-medium">
+                      {k.title}
+                    </label>
                     <p className="text-sm text-muted-foreground">{k.text}</p>
                   </div>
                   <Switch

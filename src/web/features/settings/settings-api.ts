@@ -13,10 +13,12 @@ export const connectionQuery = queryOptions({
   queryFn: () => apiRequest<ConnectionStatus>("/api/settings/connection"),
 });
 
-export const createUser = async (input: CreateUserRequest): Promise<User> => (await apiRequest<UserResponse>("/api/users", { method: "POST", body: input })).user;
+export const createUser = async (input: CreateUserRequest): Promise<User> =>
+  (await apiRequest<UserResponse>("/api/users", { method: "POST", body: input })).user;
 export const updateUser = async (id: number, input: UpdateUserRequest): Promise<User> =>
   (await apiRequest<UserResponse>(`/api/users/${id}`, { method: "PATCH", body: input })).user;
 export const deleteUser = (id: number) => apiRequest(`/api/users/${id}`, { method: "DELETE" });
 
-export const saveConnection = (input: SaveConnectionRequest) => apiRequest<ConnectionStatus>("/api/settings/connection", { method: "PUT", body: input });
+export const saveConnection = (input: SaveConnectionRequest) =>
+  apiRequest<ConnectionStatus>("/api/settings/connection", { method: "PUT", body: input });
 export const forgetConnection = () => apiRequest<ConnectionStatus>("/api/settings/connection", { method: "DELETE" });

@@ -29,28 +29,52 @@ function ServerCheck({ server }: { server: ServerWiring }) {
         )}
       </div>
       {server.error ? (
-        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm break-words">Postmark could not be read: {server.error}</p>
+        <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm break-words">
+          Postmark could not be read: {server.error}
+        </p>
       ) : (
         <ul className="flex flex-col divide-y rounded-md border">
           {server.triggers.map((t) => (
-            <li key={t.trigger} data-testid="wiring-trigger" data-trigger={t.trigger} data-reaches={t.reaches} data-missing={t.missingStreams.length > 0} className="flex flex-col gap-1.5 p-3 sm:flex-row sm:items-start sm:gap-3">
+            <li
+              key={t.trigger}
+              data-testid="wiring-trigger"
+              data-trigger={t.trigger}
+              data-reaches={t.reaches}
+              data-missing={t.missingStreams.length > 0}
+              className="flex flex-col gap-1.5 p-3 sm:flex-row sm:items-start sm:gap-3"
+            >
               <div className="flex items-center gap-2 sm:w-56 sm:shrink-0">
-                {t.reaches ? <CircleCheck className="size-4 shrink-0 text-success" aria-label="Reaches Mailroom" /> : <CircleX className="size-4 shrink-0 text-destructive" aria-label="Does not reach Mailroom" />}
+                {t.reaches ? (
+                  <CircleCheck className="size-4 shrink-0 text-success" aria-label="Reaches Mailroom" />
+                ) : (
+                  <CircleX className="size-4 shrink-0 text-destructive" aria-label="Does not reach Mailroom" />
+                )}
                 <TriggerBadge kind={t.trigger} />
               </div>
               <div className="flex min-w-0 flex-1 flex-col gap-1">
                 {t.streams.length + t.missingStreams.length > 0 && (
                   <div className="flex flex-wrap gap-1" aria-label="Streams">
                     {t.streams.map((s) => (
-                      <Badge key={s} variant="success" className="font-mono font-normal" title="Wired">{s}</Badge>
+                      <Badge key={s} variant="success" className="font-mono font-normal" title="Wired">
+                        {s}
+                      </Badge>
                     ))}
                     {t.missingStreams.map((s) => (
-                      <Badge key={s} variant="outline" className="border-destructive/40 font-mono font-normal text-destructive" title="Not wired">{s} ✕</Badge>
+                      <Badge
+                        key={s}
+                        variant="outline"
+                        className="border-destructive/40 font-mono font-normal text-destructive"
+                        title="Not wired"
+                      >
+                        {s} ✕
+                      </Badge>
                     ))}
                   </div>
                 )}
                 {t.problems.map((p) => (
-                  <p key={p} className="text-xs break-words text-muted-foreground">{p}</p>
+                  <p key={p} className="text-xs break-words text-muted-foreground">
+                    {p}
+                  </p>
                 ))}
               </div>
             </li>
@@ -69,8 +93,12 @@ function AppliedList({ applied }: { applied: WiringApplyResponse["applied"] }) {
       <ul className="flex flex-col gap-1">
         {applied.map((a, i) => (
           <li key={i} className="flex min-w-0 flex-wrap items-center gap-2">
-            <Badge variant={a.error ? "destructive" : "success"} className="font-mono">{a.status}</Badge>
-            <code className="min-w-0 font-mono text-xs break-all">{a.method} {a.path}</code>
+            <Badge variant={a.error ? "destructive" : "success"} className="font-mono">
+              {a.status}
+            </Badge>
+            <code className="min-w-0 font-mono text-xs break-all">
+              {a.method} {a.path}
+            </code>
             {a.error && <span className="w-full text-xs break-words text-destructive">{a.error}</span>}
           </li>
         ))}
@@ -84,17 +112,28 @@ function Refusals() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="flex items-center gap-2 text-base"><ShieldX className="size-4" aria-hidden />Refused webhook calls</CardTitle>
-        <CardDescription>Calls to the webhook URL with wrong or missing credentials are answered 401 and listed here.</CardDescription>
+        <CardTitle className="flex items-center gap-2 text-base">
+          <ShieldX className="size-4" aria-hidden />
+          Refused webhook calls
+        </CardTitle>
+        <CardDescription>
+          Calls to the webhook URL with wrong or missing credentials are answered 401 and listed here.
+        </CardDescription>
       </CardHeader>
       <CardContent>
-        {q.isPending ? <Skeleton className="h-10" /> : q.isError ? <ErrorState title="Could not load refused calls" error={q.error} onRetry={() => void q.refetch()} /> : q.data.refusals.length === 0 ? (
+        {q.isPending ? (
+          <Skeleton className="h-10" />
+        ) : q.isError ? (
+          <ErrorState title="Could not load refused calls" error={q.error} onRetry={() => void q.refetch()} />
+        ) : q.data.refusals.length === 0 ? (
           <p className="text-sm text-muted-foreground">None: every call so far had the right credentials.</p>
         ) : (
           <ul className="flex flex-col divide-y text-sm">
             {q.data.refusals.slice(0, 20).map((r) => (
               <li key={r.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:gap-3">
-                <span className="shrink-0 text-xs text-muted-foreground tabular-nums sm:w-44">{formatDateTime(r.at)}</span>
+                <span className="shrink-0 text-xs text-muted-foreground tabular-nums sm:w-44">
+                  {formatDateTime(r.at)}
+                </span>
                 <span className="shrink-0 font-mono text-xs">{r.address}</span>
                 <span className="min-w-0 break-words text-muted-foreground">{r.reason}</span>
               </li>
@@ -139,7 +178,10 @@ export function WebhookWiring() {
   });
 
   if (check.isPending) return <Skeleton className="h-64" />;
-  if (check.isError) return <ErrorState title="Could not check the webhook wiring" error={check.error} onRetry={() => void check.refetch()} />;
+  if (check.isError)
+    return (
+      <ErrorState title="Could not check the webhook wiring" error={check.error} onRetry={() => void check.refetch()} />
+    );
   const data = check.data;
   const missing = data.servers.some((s) => s.triggers.some((t) => !t.reaches));
 
@@ -150,7 +192,9 @@ export function WebhookWiring() {
         <CardHeader>
           <CardTitle className="text-base">Which triggers reach Mailroom</CardTitle>
           <CardDescription>
-            Read from Postmark: each stream's webhooks, the server's inbound hook and its SMTP API error setting. Postmark's rules apply: broadcast streams get no bounce or spam hooks, and inbound mail comes only through the inbound hook.
+            Read from Postmark: each stream's webhooks, the server's inbound hook and its SMTP API error setting.
+            Postmark's rules apply: broadcast streams get no bounce or spam hooks, and inbound mail comes only through
+            the inbound hook.
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-5">
@@ -163,7 +207,11 @@ export function WebhookWiring() {
           <div className="flex flex-col gap-2 sm:flex-row">
             <Button onClick={() => planning.mutate()} disabled={planning.isPending || applying.isPending}>
               <PlugZap aria-hidden />
-              {planning.isPending ? "Working out the changes…" : missing ? "Wire missing triggers" : "Check for changes to make"}
+              {planning.isPending
+                ? "Working out the changes…"
+                : missing
+                  ? "Wire missing triggers"
+                  : "Check for changes to make"}
             </Button>
             <Button variant="outline" onClick={() => void check.refetch()} disabled={check.isFetching}>
               <RefreshCw className={check.isFetching ? "animate-spin" : undefined} aria-hidden />
@@ -173,7 +221,13 @@ export function WebhookWiring() {
         </CardContent>
       </Card>
       <Refusals />
-      <WebhookWiringPlanDialog changes={plan ?? []} open={plan !== null} onOpenChange={(o) => !o && setPlan(null)} onConfirm={() => applying.mutate()} applying={applying.isPending} />
+      <WebhookWiringPlanDialog
+        changes={plan ?? []}
+        open={plan !== null}
+        onOpenChange={(o) => !o && setPlan(null)}
+        onConfirm={() => applying.mutate()}
+        applying={applying.isPending}
+      />
     </div>
   );
 }

@@ -21,7 +21,9 @@ const route = getRouteApi("/_app/stats");
 function ChartsFallback() {
   return (
     <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">
-      {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-72 w-full" />)}
+      {Array.from({ length: 4 }, (_, i) => (
+        <Skeleton key={i} className="h-72 w-full" />
+      ))}
     </div>
   );
 }
@@ -36,9 +38,21 @@ export function StatsPage() {
   const filter = useMemo(() => ({ stream: search.stream, tag: search.tag }), [search.stream, search.tag]);
   const current = useQuery(overviewQuery(range, filter, serverId));
   const before = useQuery(overviewQuery(previous, filter, serverId));
-  const setSearch = useCallback((next: Partial<StatsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }), [navigate]);
-  const periodText = [`${shortDay(range.fromdate)} – ${shortDay(range.todate)}`, search.stream && `stream ${search.stream}`, search.tag && `tag ${search.tag}`].filter(Boolean).join(" · ");
-  const kpis = useMemo(() => (current.data ? overviewKpis(current.data, before.data) : undefined), [current.data, before.data]);
+  const setSearch = useCallback(
+    (next: Partial<StatsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }),
+    [navigate],
+  );
+  const periodText = [
+    `${shortDay(range.fromdate)} – ${shortDay(range.todate)}`,
+    search.stream && `stream ${search.stream}`,
+    search.tag && `tag ${search.tag}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const kpis = useMemo(
+    () => (current.data ? overviewKpis(current.data, before.data) : undefined),
+    [current.data, before.data],
+  );
 
   return (
     <div className="mx-auto w-full max-w-6xl">
@@ -46,7 +60,9 @@ export function StatsPage() {
         title="Stats"
         description={
           <>
-            Deliverability and engagement from {shortDay(range.fromdate)} to {shortDay(range.todate)}, compared with the {shortDay(previous.fromdate)}–{shortDay(previous.todate)} period before. Postmark counts days in US Eastern time.
+            Deliverability and engagement from {shortDay(range.fromdate)} to {shortDay(range.todate)}, compared with the{" "}
+            {shortDay(previous.fromdate)}–{shortDay(previous.todate)} period before. Postmark counts days in US Eastern
+            time.
           </>
         }
         actions={
@@ -61,10 +77,16 @@ export function StatsPage() {
       <section aria-label="Overview" className="mt-4">
         {current.isPending ? (
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-busy="true" aria-label="Loading overview">
-            {Array.from({ length: 8 }, (_, i) => <Skeleton key={i} className="h-[74px] w-full" />)}
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} className="h-[74px] w-full" />
+            ))}
           </div>
         ) : current.isError ? (
-          <ErrorState title="Could not load the overview" error={current.error} onRetry={() => void current.refetch()} />
+          <ErrorState
+            title="Could not load the overview"
+            error={current.error}
+            onRetry={() => void current.refetch()}
+          />
         ) : (
           kpis && <StatsKpis kpis={kpis} />
         )}
@@ -77,7 +99,13 @@ export function StatsPage() {
       {!current.isError && (
         <div className="mt-6">
           <Suspense fallback={<ChartsFallback />}>
-            <StatsCharts range={range} filter={filter} serverId={serverId} empty={current.data?.Sent === 0} periodText={periodText} />
+            <StatsCharts
+              range={range}
+              filter={filter}
+              serverId={serverId}
+              empty={current.data?.Sent === 0}
+              periodText={periodText}
+            />
           </Suspense>
         </div>
       )}

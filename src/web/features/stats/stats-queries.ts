@@ -22,7 +22,10 @@ export type Overview = z.infer<typeof statsOverview.response>;
 
 export function overviewQuery(range: DateRange, f: StatsFilter, serverId: number | null) {
   // Keep the old numbers on screen while a new range loads, rather than flashing skeletons.
-  return queryOptions({ ...postmarkQueryOptions<Overview>(statsOverview, { query: statsQuery(range, f) }, serverId), placeholderData: keepPreviousData });
+  return queryOptions({
+    ...postmarkQueryOptions<Overview>(statsOverview, { query: statsQuery(range, f) }, serverId),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export type StreamList = z.infer<typeof streamsList.response>;

@@ -7,7 +7,9 @@ export const rangePresets = ["7d", "30d", "45d", "custom"] as const;
 export type RangePreset = (typeof rangePresets)[number];
 
 /** `YYYY-MM-DD` (Postmark stats take days, not times); anything else is dropped. */
-const day = custom<string | undefined, string | undefined>((raw) => (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined));
+const day = custom<string | undefined, string | undefined>((raw) =>
+  typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined,
+);
 
 export const statsSearch = searchSchema({
   range: oneOf(rangePresets, "30d"),

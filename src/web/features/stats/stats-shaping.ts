@@ -21,7 +21,9 @@ function parseDay(day: string): Date {
 }
 
 export function isValidDay(day: string | undefined): day is string {
-  return !!day && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parseDay(day).getTime()) && isoDay(parseDay(day)) === day;
+  return (
+    !!day && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parseDay(day).getTime()) && isoDay(parseDay(day)) === day
+  );
 }
 
 export function addDays(day: string, n: number): string {
@@ -55,7 +57,11 @@ export function daysOf(r: DateRange): string[] {
  * Postmark omits days without data and zero-valued keys inside a day: put every day of the range
  * back, with every wanted key, zero when absent, so a chart's x axis is continuous.
  */
-export function fillDays(days: readonly { Date: string | null; [k: string]: unknown }[], range: DateRange, keys: readonly string[]): DayRow[] {
+export function fillDays(
+  days: readonly { Date: string | null; [k: string]: unknown }[],
+  range: DateRange,
+  keys: readonly string[],
+): DayRow[] {
   const byDate = new Map<string, Record<string, unknown>>();
   for (const d of days) if (d.Date) byDate.set(d.Date.slice(0, 10), d);
   return daysOf(range).map((date) => {
@@ -91,7 +97,8 @@ export const OTHER = "Other";
 /** The numeric top-level keys of a breakdown response (its dynamic names), with their totals. */
 export function breakdownTotals(response: Record<string, unknown>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(response)) if (k !== "Days" && typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  for (const [k, v] of Object.entries(response))
+    if (k !== "Days" && typeof v === "number" && Number.isFinite(v)) out[k] = v;
   return out;
 }
 
@@ -121,7 +128,11 @@ export function topN(totals: Record<string, number>, n: number): Slice[] {
 }
 
 /** Day rows for a breakdown restricted to the top-N names, the other names summed into "Other". */
-export function breakdownDays(days: readonly { Date: string | null; [k: string]: unknown }[], range: DateRange, slices: readonly Slice[]): DayRow[] {
+export function breakdownDays(
+  days: readonly { Date: string | null; [k: string]: unknown }[],
+  range: DateRange,
+  slices: readonly Slice[],
+): DayRow[] {
   const named = new Set(slices.map((s) => s.name).filter((n) => n !== OTHER));
   const withOther = days.map((d) => {
     let other = 0;
@@ -134,7 +145,11 @@ export function breakdownDays(days: readonly { Date: string | null; [k: string]:
     row[OTHER] = other;
     return row;
   });
-  return fillDays(withOther, range, slices.map((s) => s.name));
+  return fillDays(
+    withOther,
+    range,
+    slices.map((s) => s.name),
+  );
 }
 
 export interface OverviewLike {
@@ -171,7 +186,14 @@ export function overviewKpis(cur: OverviewLike, prev: OverviewLike | undefined):
   const clickRate = (o: OverviewLike) => rate(o.UniqueLinksClicked, o.WithLinkTracking);
   const bounceRate = (o: OverviewLike) => rate(o.Bounced, o.Sent);
   const spamRate = (o: OverviewLike) => rate(o.SpamComplaints, o.Sent);
-  const mk = (id: string, label: string, f: (o: OverviewLike) => number, format: Kpi["format"], higherIsBetter: boolean, hint: string): Kpi => ({
+  const mk = (
+    id: string,
+    label: string,
+    f: (o: OverviewLike) => number,
+    format: Kpi["format"],
+    higherIsBetter: boolean,
+    hint: string,
+  ): Kpi => ({
     id,
     label,
     value: f(cur),
@@ -251,7 +273,11 @@ export interface TableView {
 }
 
 /** One row per day; with `compare`, the previous period's day and values follow. */
-export function seriesTable(rows: readonly DayRow[], series: readonly { key: string; label: string }[], compare: boolean): TableView {
+export function seriesTable(
+  rows: readonly DayRow[],
+  series: readonly { key: string; label: string }[],
+  compare: boolean,
+): TableView {
   const columns = ["Day", ...series.map((s) => s.label)];
   if (compare) columns.push("Previous day", ...series.map((s) => `${s.label} (previous)`));
   return {
@@ -266,7 +292,10 @@ export function seriesTable(rows: readonly DayRow[], series: readonly { key: str
 
 /** One row per name: count and share of the total in percent (one decimal). */
 export function breakdownTable(slices: readonly Slice[]): TableView {
-  return { columns: ["Name", "Count", "Share (%)"], rows: slices.map((s) => [s.name, s.value, Math.round(s.percent * 10) / 10]) };
+  return {
+    columns: ["Name", "Count", "Share (%)"],
+    rows: slices.map((s) => [s.name, s.value, Math.round(s.percent * 10) / 10]),
+  };
 }
 
 /** A table cell as shown on screen: counts grouped, percentages (a "(%)" column) with one decimal. */
@@ -281,19 +310,33 @@ export function tableCsv(t: TableView): string {
 }
 
 /** `stats-sends-2026-11-01-to-2026-11-30[-stream][-tag].csv`: says what the file holds. */
-export function exportFileName(chartId: string, range: DateRange, filter: { stream?: string; tag?: string }, ext: "csv" | "png"): string {
+export function exportFileName(
+  chartId: string,
+  range: DateRange,
+  filter: { stream?: string; tag?: string },
+  ext: "csv" | "png",
+): string {
   const parts = ["stats", chartId, range.fromdate, "to", range.todate];
   if (filter.stream) parts.push(filter.stream);
   if (filter.tag) parts.push(`tag-${filter.tag}`);
-  return `${parts.join("-").replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 150)}.${ext}`;
+  return `${parts
+    .join("-")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .slice(0, 150)}.${ext}`;
 }
 
 // --- verdicts and filters ---
 
 /** The period's verdicts, judged by the same code as the overview and the alerts. */
-export function statsVerdicts(o: Pick<OverviewLike, "Sent" | "Bounced" | "SpamComplaints">, t: HealthThresholds): { bounce: Verdict; spam: Verdict } {
+export function statsVerdicts(
+  o: Pick<OverviewLike, "Sent" | "Bounced" | "SpamComplaints">,
+  t: HealthThresholds,
+): { bounce: Verdict; spam: Verdict } {
   const sent = Number(o.Sent) || 0;
-  return { bounce: judge("bounce", { part: Number(o.Bounced) || 0, sent }, t), spam: judge("spam", { part: Number(o.SpamComplaints) || 0, sent }, t) };
+  return {
+    bounce: judge("bounce", { part: Number(o.Bounced) || 0, sent }, t),
+    spam: judge("spam", { part: Number(o.SpamComplaints) || 0, sent }, t),
+  };
 }
 
 /** The choices of a filter: the values that exist, plus the current one if it is not among them. */

@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { streamsArchive, streamsCreate, streamsList, streamsUnarchive, streamsUpdate } from "@/contract/postmark/streams";
+import {
+  streamsArchive,
+  streamsCreate,
+  streamsList,
+  streamsUnarchive,
+  streamsUpdate,
+} from "@/contract/postmark/streams";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import type { StreamType } from "./streams-search";
 

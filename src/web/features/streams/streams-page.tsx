@@ -36,8 +36,14 @@ export function StreamsPage() {
   const [editing, setEditing] = useState<Stream | undefined>();
   const [formOpen, setFormOpen] = useState(false);
   const [archiving, setArchiving] = useState<Stream | null>(null);
-  const archive = useMutation({ ...postmarkMutationOptions(streamsArchive, serverId, queryClient), meta: { silent: true } });
-  const unarchive = useMutation({ ...postmarkMutationOptions(streamsUnarchive, serverId, queryClient), meta: { silent: true } });
+  const archive = useMutation({
+    ...postmarkMutationOptions(streamsArchive, serverId, queryClient),
+    meta: { silent: true },
+  });
+  const unarchive = useMutation({
+    ...postmarkMutationOptions(streamsUnarchive, serverId, queryClient),
+    meta: { silent: true },
+  });
   const canWrite = permission(role, "write");
   const canArchive = permission(role, "destructive");
   const failed = archive.isError
@@ -87,7 +93,8 @@ export function StreamsPage() {
               </Link>
             </Button>
             <Button size="sm" onClick={() => openForm()} disabled={!canWrite.allowed} title={canWrite.reason}>
-              <Plus aria-hidden />Create stream
+              <Plus aria-hidden />
+              Create stream
             </Button>
           </>
         }
@@ -96,35 +103,66 @@ export function StreamsPage() {
       <div className="mb-3 flex flex-wrap items-center gap-x-6 gap-y-3">
         <div className="flex items-center gap-2">
           <Label htmlFor="streams-type">Type</Label>
-          <Select value={search.type ?? "all"} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, type: v === "all" ? undefined : (v as StreamType) }) })}>
-            <SelectTrigger id="streams-type" className="w-44"><SelectValue /></SelectTrigger>
+          <Select
+            value={search.type ?? "all"}
+            onValueChange={(v) =>
+              void navigate({ search: (s) => ({ ...s, type: v === "all" ? undefined : (v as StreamType) }) })
+            }
+          >
+            <SelectTrigger id="streams-type" className="w-44">
+              <SelectValue />
+            </SelectTrigger>
             <SelectContent>
               <SelectItem value="all">All types</SelectItem>
-              {streamTypes.map((t) => <SelectItem key={t} value={t}>{typeLabel[t]}</SelectItem>)}
+              {streamTypes.map((t) => (
+                <SelectItem key={t} value={t}>
+                  {typeLabel[t]}
+                </SelectItem>
+              ))}
             </SelectContent>
           </Select>
         </div>
         <div className="flex items-center gap-2">
-          <Switch id="streams-archived" checked={Boolean(search.archived)} onCheckedChange={(on) => void navigate({ search: (s) => ({ ...s, archived: on || undefined }) })} />
+          <Switch
+            id="streams-archived"
+            checked={Boolean(search.archived)}
+            onCheckedChange={(on) => void navigate({ search: (s) => ({ ...s, archived: on || undefined }) })}
+          />
           <Label htmlFor="streams-archived">Show archived streams</Label>
         </div>
       </div>
 
       {failed && (
-        <div ref={failedRef} role="alert" className="mb-3 rounded-md border border-destructive/30 bg-destructive/5 p-3" data-testid="stream-action-error">
-          <p className="mb-2 text-sm font-medium text-destructive">Postmark did not {failed.what} stream {failed.id}</p>
-          {isApiError(failed.error) ? <PostmarkErrorView error={failed.error} /> : <p className="text-sm">{String(failed.error)}</p>}
+        <div
+          ref={failedRef}
+          role="alert"
+          className="mb-3 rounded-md border border-destructive/30 bg-destructive/5 p-3"
+          data-testid="stream-action-error"
+        >
+          <p className="mb-2 text-sm font-medium text-destructive">
+            Postmark did not {failed.what} stream {failed.id}
+          </p>
+          {isApiError(failed.error) ? (
+            <PostmarkErrorView error={failed.error} />
+          ) : (
+            <p className="text-sm">{String(failed.error)}</p>
+          )}
         </div>
       )}
 
       {list.isPending ? (
         <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading streams">
-          {Array.from({ length: 3 }, (_, i) => <Skeleton key={i} className="h-20 w-full" />)}
+          {Array.from({ length: 3 }, (_, i) => (
+            <Skeleton key={i} className="h-20 w-full" />
+          ))}
         </div>
       ) : list.isError ? (
         <ErrorState title="Could not load streams" error={list.error} onRetry={() => void list.refetch()} />
       ) : streams.length === 0 ? (
-        <EmptyState icon={Waves} title={filtered ? `No ${typeLabel[search.type!].toLowerCase()} streams` : "No streams"}>
+        <EmptyState
+          icon={Waves}
+          title={filtered ? `No ${typeLabel[search.type!].toLowerCase()} streams` : "No streams"}
+        >
           {filtered ? "Choose All types to see every stream." : "Create a stream to start sending."}
         </EmptyState>
       ) : (
@@ -132,7 +170,13 @@ export function StreamsPage() {
           streams={streams}
           canWrite={canWrite.allowed}
           canArchive={canArchive.allowed}
-          busyId={archive.isPending ? String(archive.variables?.params?.streamId) : unarchive.isPending ? String(unarchive.variables?.params?.streamId) : null}
+          busyId={
+            archive.isPending
+              ? String(archive.variables?.params?.streamId)
+              : unarchive.isPending
+                ? String(unarchive.variables?.params?.streamId)
+                : null
+          }
           onEdit={openForm}
           onArchive={setArchiving}
           onUnarchive={restore}
@@ -146,8 +190,15 @@ export function StreamsPage() {
         title={`Archive stream ${archiving?.ID ?? ""}?`}
         description={
           <>
-            <p><strong>{archiving?.Name}</strong> (<code className="font-mono">{archiving?.ID}</code>) stops sending at once. Postmark purges it with its messages 45 days from now unless you unarchive it.</p>
-            {archiving && isDefaultStream(archiving) && <p className="mt-2">Postmark does not archive the default transactional and inbound streams; it will say so.</p>}
+            <p>
+              <strong>{archiving?.Name}</strong> (<code className="font-mono">{archiving?.ID}</code>) stops sending at
+              once. Postmark purges it with its messages 45 days from now unless you unarchive it.
+            </p>
+            {archiving && isDefaultStream(archiving) && (
+              <p className="mt-2">
+                Postmark does not archive the default transactional and inbound streams; it will say so.
+              </p>
+            )}
           </>
         }
         confirmLabel="Archive stream"

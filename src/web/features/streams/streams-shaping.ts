@@ -26,7 +26,11 @@ export interface StreamForm {
   UnsubscribeHandlingType: UnsubscribeType;
 }
 
-export const typeLabel: Record<StreamType, string> = { Transactional: "Transactional", Broadcasts: "Broadcast", Inbound: "Inbound" };
+export const typeLabel: Record<StreamType, string> = {
+  Transactional: "Transactional",
+  Broadcasts: "Broadcast",
+  Inbound: "Inbound",
+};
 
 /** Only broadcast streams may choose how unsubscribes are handled; the others are always "None". */
 export function unsubscribeChoices(type: string | null): readonly UnsubscribeType[] {
@@ -67,7 +71,10 @@ function commonErrors(form: Pick<StreamForm, "Name" | "Description">): Record<st
 export function createStreamBody(form: StreamForm): Result<ReturnType<typeof streamsCreate.body.parse>> {
   const errors = commonErrors(form);
   const id = streamIdParam.safeParse(form.ID.trim());
-  if (!id.success) errors.ID = form.ID.trim() ? "Letter first, then lowercase letters, digits, - and _ (30 at most)." : "An ID is required.";
+  if (!id.success)
+    errors.ID = form.ID.trim()
+      ? "Letter first, then lowercase letters, digits, - and _ (30 at most)."
+      : "An ID is required.";
   else if (id.data !== id.data.toLowerCase()) errors.ID = "Lowercase letters only.";
   else if (id.data.startsWith("pm-")) errors.ID = "IDs starting with pm- are reserved by Postmark.";
   const parsed = streamsCreate.body.safeParse({
@@ -75,7 +82,9 @@ export function createStreamBody(form: StreamForm): Result<ReturnType<typeof str
     Name: form.Name.trim(),
     MessageStreamType: form.MessageStreamType,
     ...(form.Description.trim() ? { Description: form.Description.trim() } : {}),
-    ...(form.MessageStreamType === "Broadcasts" ? { SubscriptionManagementConfiguration: { UnsubscribeHandlingType: form.UnsubscribeHandlingType } } : {}),
+    ...(form.MessageStreamType === "Broadcasts"
+      ? { SubscriptionManagementConfiguration: { UnsubscribeHandlingType: form.UnsubscribeHandlingType } }
+      : {}),
   });
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
@@ -83,12 +92,18 @@ export function createStreamBody(form: StreamForm): Result<ReturnType<typeof str
 }
 
 /** The streams.update (PATCH) body: only what changed. */
-export function updateStreamBody(stream: Stream, form: StreamForm): Result<ReturnType<typeof streamsUpdate.body.parse>> {
+export function updateStreamBody(
+  stream: Stream,
+  form: StreamForm,
+): Result<ReturnType<typeof streamsUpdate.body.parse>> {
   const errors = commonErrors(form);
   const patch: Record<string, unknown> = {};
   if (form.Name.trim() !== (stream.Name ?? "")) patch.Name = form.Name.trim();
   if (form.Description.trim() !== (stream.Description ?? "")) patch.Description = form.Description.trim();
-  if (stream.MessageStreamType === "Broadcasts" && form.UnsubscribeHandlingType !== stream.SubscriptionManagementConfiguration.UnsubscribeHandlingType) {
+  if (
+    stream.MessageStreamType === "Broadcasts" &&
+    form.UnsubscribeHandlingType !== stream.SubscriptionManagementConfiguration.UnsubscribeHandlingType
+  ) {
     patch.SubscriptionManagementConfiguration = { UnsubscribeHandlingType: form.UnsubscribeHandlingType };
   }
   const parsed = streamsUpdate.body.safeParse(patch);
@@ -104,6 +119,7 @@ export function formFor(stream?: Stream): StreamForm {
     Name: stream?.Name ?? "",
     MessageStreamType: type,
     Description: stream?.Description ?? "",
-    UnsubscribeHandlingType: (stream?.SubscriptionManagementConfiguration.UnsubscribeHandlingType ?? (type === "Broadcasts" ? "Postmark" : "None")) as UnsubscribeType,
+    UnsubscribeHandlingType: (stream?.SubscriptionManagementConfiguration.UnsubscribeHandlingType ??
+      (type === "Broadcasts" ? "Postmark" : "None")) as UnsubscribeType,
   };
 }

@@ -30,62 +30,140 @@ function pickStream(streams: Stream[], wanted: string | undefined): string | und
   return (streams.find((s) => s.ID === "outbound") ?? streams[0])?.ID ?? undefined;
 }
 
-function Dump({ streamId, search, serverId, onJob }: { streamId: string; search: SuppressionsSearch; serverId: number | null; onJob: (id: number) => void }) {
+function Dump({
+  streamId,
+  search,
+  serverId,
+  onJob,
+}: {
+  streamId: string;
+  search: SuppressionsSearch;
+  serverId: number | null;
+  onJob: (id: number) => void;
+}) {
   const q = useQuery(dumpQuery(streamId, search, serverId));
   const user = useSessionUser();
   const allowed = permission(user?.role, suppressionsDelete.risk);
   const qc = useQueryClient();
-  const remove = useMutation({ ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsDelete, serverId, qc), meta: { silent: true } });
+  const remove = useMutation({
+    ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsDelete, serverId, qc),
+    meta: { silent: true },
+  });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const chosen = [...selected];
-  const toggle = (email: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (next.has(email)) next.delete(email);
-    else next.add(email);
-    return next;
-  });
+  const toggle = (email: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(email)) next.delete(email);
+      else next.add(email);
+      return next;
+    });
 
-  if (q.isPending) return <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading suppressions">{Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-10 w-full" />)}</div>;
-  if (q.isError) return <div className="p-3"><ErrorState title="Could not load suppressions" error={q.error} onRetry={() => void q.refetch()} /></div>;
+  if (q.isPending)
+    return (
+      <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading suppressions">
+        {Array.from({ length: 5 }, (_, i) => (
+          <Skeleton key={i} className="h-10 w-full" />
+        ))}
+      </div>
+    );
+  if (q.isError)
+    return (
+      <div className="p-3">
+        <ErrorState title="Could not load suppressions" error={q.error} onRetry={() => void q.refetch()} />
+      </div>
+    );
   const rows = q.data.Suppressions.filter((r) => matchesEmail(r, search.email));
-  const named = chosen.length <= 3 ? chosen.join(", ") : `${chosen.slice(0, 3).join(", ")} and ${chosen.length - 3} more`;
+  const named =
+    chosen.length <= 3 ? chosen.join(", ") : `${chosen.slice(0, 3).join(", ")} and ${chosen.length - 3} more`;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-2 border-b px-3 py-2 text-sm">
-        <span className="text-muted-foreground" data-testid="suppressions-count">{rows.length} suppressed{chosen.length ? ` · ${chosen.length} selected` : ""}</span>
+        <span className="text-muted-foreground" data-testid="suppressions-count">
+          {rows.length} suppressed{chosen.length ? ` · ${chosen.length} selected` : ""}
+        </span>
         <Button
           size="sm"
           variant="destructive"
           disabled={chosen.length === 0 || chosen.length > MAX_PER_REQUEST || !allowed.allowed || remove.isPending}
-          title={allowed.reason ?? (chosen.length > MAX_PER_REQUEST ? `At most ${MAX_PER_REQUEST} at a time` : undefined)}
+          title={
+            allowed.reason ?? (chosen.length > MAX_PER_REQUEST ? `At most ${MAX_PER_REQUEST} at a time` : undefined)
+          }
           onClick={() => setConfirming(true)}
         >
           <Trash2 aria-hidden /> Remove selected
         </Button>
       </div>
-      <SuppressionsBulk serverId={serverId} streamId={streamId} rows={rows} selected={selected} onJob={(id) => { setSelected(new Set()); onJob(id); }} />
+      <SuppressionsBulk
+        serverId={serverId}
+        streamId={streamId}
+        rows={rows}
+        selected={selected}
+        onJob={(id) => {
+          setSelected(new Set());
+          onJob(id);
+        }}
+      />
       {rows.some((r) => r.SuppressionReason === "SpamComplaint") && (
-        <p className="border-b px-3 py-2 text-xs text-muted-foreground">Spam complaint suppressions cannot be removed: Postmark keeps them to protect your sending reputation.</p>
+        <p className="border-b px-3 py-2 text-xs text-muted-foreground">
+          Spam complaint suppressions cannot be removed: Postmark keeps them to protect your sending reputation.
+        </p>
       )}
-      {remove.isError && <div className="p-3"><ErrorState title="Could not remove suppressions" error={remove.error} /></div>}
-      {remove.isSuccess && <div className="p-3"><SuppressionsResults title="Removed" results={remove.data.Suppressions} /></div>}
+      {remove.isError && (
+        <div className="p-3">
+          <ErrorState title="Could not remove suppressions" error={remove.error} />
+        </div>
+      )}
+      {remove.isSuccess && (
+        <div className="p-3">
+          <SuppressionsResults title="Removed" results={remove.data.Suppressions} />
+        </div>
+      )}
       {rows.length === 0 ? (
         <div className="p-3">
-          <EmptyState icon={ShieldCheck} title={hasSuppressionFilters(search) ? "No suppressions match these filters" : "Nothing is suppressed on this stream"}>
+          <EmptyState
+            icon={ShieldCheck}
+            title={
+              hasSuppressionFilters(search)
+                ? "No suppressions match these filters"
+                : "Nothing is suppressed on this stream"
+            }
+          >
             {hasSuppressionFilters(search) ? "Try other filters." : "Every address can receive mail from this stream."}
           </EmptyState>
         </div>
       ) : (
-        <SuppressionsTable rows={rows} selected={selected} onToggle={toggle} onToggleAll={(on) => setSelected(on ? new Set(rows.filter((r) => r.SuppressionReason !== "SpamComplaint").map((r) => r.EmailAddress ?? "")) : new Set())} />
+        <SuppressionsTable
+          rows={rows}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={(on) =>
+            setSelected(
+              on
+                ? new Set(rows.filter((r) => r.SuppressionReason !== "SpamComplaint").map((r) => r.EmailAddress ?? ""))
+                : new Set(),
+            )
+          }
+        />
       )}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
         title={`Remove ${chosen.length} suppression${chosen.length === 1 ? "" : "s"} from ${streamId}?`}
-        description={<p className="break-words">Postmark will send to <strong>{named}</strong> on the {streamId} stream again. Removing a hard-bounce suppression reactivates the address.</p>}
+        description={
+          <p className="break-words">
+            Postmark will send to <strong>{named}</strong> on the {streamId} stream again. Removing a hard-bounce
+            suppression reactivates the address.
+          </p>
+        }
         confirmLabel="Remove"
-        onConfirm={() => remove.mutate({ params: { streamId }, body: { Suppressions: chosen.map((EmailAddress) => ({ EmailAddress })) } }, { onSuccess: () => setSelected(new Set()) })}
+        onConfirm={() =>
+          remove.mutate(
+            { params: { streamId }, body: { Suppressions: chosen.map((EmailAddress) => ({ EmailAddress })) } },
+            { onSuccess: () => setSelected(new Set()) },
+          )
+        }
       />
     </>
   );
@@ -98,7 +176,10 @@ export function SuppressionsPage() {
   const streams = useQuery(streamsQuery(serverId));
   const usable = (streams.data?.MessageStreams ?? []).filter((s) => s.MessageStreamType !== "Inbound" && !s.ArchivedAt);
   const streamId = pickStream(usable, search.stream);
-  const setFilters = useCallback((next: Partial<SuppressionsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }), [navigate]);
+  const setFilters = useCallback(
+    (next: Partial<SuppressionsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }),
+    [navigate],
+  );
   const showJob = (id: number | undefined) => void navigate({ search: (s) => ({ ...s, job: id }) });
 
   return (
@@ -108,21 +189,33 @@ export function SuppressionsPage() {
         description={
           <>
             Addresses a stream will not send to, with the reason and who suppressed them.{" "}
-            <Link to="/operations" search={{ area: "suppressions" }} className="text-primary hover:underline">Open in the Operations explorer</Link>
+            <Link to="/operations" search={{ area: "suppressions" }} className="text-primary hover:underline">
+              Open in the Operations explorer
+            </Link>
           </>
         }
       />
       {streams.isPending ? (
         <Skeleton className="h-24 w-full" aria-label="Loading streams" />
       ) : streams.isError ? (
-        <ErrorState title="Could not load message streams" error={streams.error} onRetry={() => void streams.refetch()} />
+        <ErrorState
+          title="Could not load message streams"
+          error={streams.error}
+          onRetry={() => void streams.refetch()}
+        />
       ) : !streamId ? (
-        <EmptyState icon={ShieldCheck} title="No streams to show">This server has no outbound or broadcast stream.</EmptyState>
+        <EmptyState icon={ShieldCheck} title="No streams to show">
+          This server has no outbound or broadcast stream.
+        </EmptyState>
       ) : (
         <>
           <SuppressionsFilters
             key={JSON.stringify([search.email, search.from, search.to])}
-            streams={usable.some((s) => s.ID === streamId) ? usable : [...usable, { ID: streamId, Name: streamId, MessageStreamType: "unknown" } as Stream]}
+            streams={
+              usable.some((s) => s.ID === streamId)
+                ? usable
+                : [...usable, { ID: streamId, Name: streamId, MessageStreamType: "unknown" } as Stream]
+            }
             stream={streamId}
             filters={search}
             onStream={(id) => setFilters({ stream: id })}
@@ -133,7 +226,13 @@ export function SuppressionsPage() {
             key={`export-${streamId}`}
             source="suppressions"
             serverId={serverId}
-            filter={{ stream: streamId, ...(search.email ? { emailContains: search.email } : {}), ...Object.fromEntries(Object.entries(dumpInput(streamId, search).query ?? {}).map(([k, v]) => [k, String(v)])) }}
+            filter={{
+              stream: streamId,
+              ...(search.email ? { emailContains: search.email } : {}),
+              ...Object.fromEntries(
+                Object.entries(dumpInput(streamId, search).query ?? {}).map(([k, v]) => [k, String(v)]),
+              ),
+            }}
             label="Export as CSV"
           />
           {search.job !== undefined && <SuppressionsJobPanel id={search.job} onClose={() => showJob(undefined)} />}

@@ -1,17 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { suppressionsSearch } from "./suppressions-search";
-import { dumpInput, hasSuppressionFilters, isRemovable, matchesEmail, parseAddresses, removalPlan, summariseResults, withInvalid } from "./suppressions-shape";
+import {
+  dumpInput,
+  hasSuppressionFilters,
+  isRemovable,
+  matchesEmail,
+  parseAddresses,
+  removalPlan,
+  summariseResults,
+  withInvalid,
+} from "./suppressions-shape";
 
 describe("suppressions search params", () => {
   it("keeps a valid stream and known filters", () => {
-    expect(suppressionsSearch.parse({ stream: "broadcast", reason: "HardBounce", origin: "Admin", to: "2026-02-01" })).toEqual({ stream: "broadcast", reason: "HardBounce", origin: "Admin", to: "2026-02-01" });
+    expect(
+      suppressionsSearch.parse({ stream: "broadcast", reason: "HardBounce", origin: "Admin", to: "2026-02-01" }),
+    ).toEqual({ stream: "broadcast", reason: "HardBounce", origin: "Admin", to: "2026-02-01" });
     expect(suppressionsSearch.parse({ stream: "bad stream!", reason: "Nope" })).toEqual({});
   });
 });
 
 describe("dumpInput", () => {
   it("maps filters to Postmark's names", () => {
-    expect(dumpInput("outbound", { reason: "SpamComplaint", origin: "Recipient", email: "a@b.c", from: "2026-01-01" })).toEqual({
+    expect(
+      dumpInput("outbound", { reason: "SpamComplaint", origin: "Recipient", email: "a@b.c", from: "2026-01-01" }),
+    ).toEqual({
       params: { streamId: "outbound" },
       query: { SuppressionReason: "SpamComplaint", Origin: "Recipient", fromdate: "2026-01-01T00:00:00" },
     });
@@ -23,7 +36,12 @@ describe("dumpInput", () => {
 describe("parseAddresses", () => {
   it("splits, deduplicates and shapes the body", () => {
     const r = parseAddresses("a@x.com, b@x.com\nA@x.com  c@x.com");
-    expect(r).toEqual({ ok: true, addresses: ["a@x.com", "b@x.com", "c@x.com"], invalid: [], body: { Suppressions: [{ EmailAddress: "a@x.com" }, { EmailAddress: "b@x.com" }, { EmailAddress: "c@x.com" }] } });
+    expect(r).toEqual({
+      ok: true,
+      addresses: ["a@x.com", "b@x.com", "c@x.com"],
+      invalid: [],
+      body: { Suppressions: [{ EmailAddress: "a@x.com" }, { EmailAddress: "b@x.com" }, { EmailAddress: "c@x.com" }] },
+    });
   });
   it("sends the valid addresses and reports the invalid ones per address", () => {
     const r = parseAddresses("a@x.com nope b@x.com");
@@ -55,10 +73,12 @@ describe("rows and results", () => {
     expect(isRemovable({ SuppressionReason: "ManualSuppression" })).toBe(true);
   });
   it("summarises per-item results", () => {
-    expect(summariseResults([
-      { EmailAddress: "a", Status: "Suppressed", Message: null },
-      { EmailAddress: "b", Status: "Failed", Message: "Invalid address" },
-    ])).toEqual({ succeeded: 1, failed: [{ EmailAddress: "b", Status: "Failed", Message: "Invalid address" }] });
+    expect(
+      summariseResults([
+        { EmailAddress: "a", Status: "Suppressed", Message: null },
+        { EmailAddress: "b", Status: "Failed", Message: "Invalid address" },
+      ]),
+    ).toEqual({ succeeded: 1, failed: [{ EmailAddress: "b", Status: "Failed", Message: "Invalid address" }] });
   });
 });
 
@@ -72,7 +92,11 @@ describe("removalPlan", () => {
       { EmailAddress: null, SuppressionReason: "HardBounce" },
     ]);
     expect(plan.removable).toEqual(["a@x.com", "c@x.com"]);
-    expect(plan.verdicts.map((v) => [v.email, v.removable])).toEqual([["a@x.com", true], ["b@x.com", false], ["c@x.com", true]]);
+    expect(plan.verdicts.map((v) => [v.email, v.removable])).toEqual([
+      ["a@x.com", true],
+      ["b@x.com", false],
+      ["c@x.com", true],
+    ]);
     expect(plan.verdicts[1]!.why).toMatch(/Spam complaint/);
   });
 });

@@ -22,7 +22,9 @@ export function hasSuppressionFilters(s: SuppressionsSearch): boolean {
 
 const email = z.email();
 
-export type ParsedAddresses = { ok: true; body: z.infer<NonNullable<typeof suppressionsCreate.body>>; addresses: string[]; invalid: string[] } | { ok: false; error: string };
+export type ParsedAddresses =
+  | { ok: true; body: z.infer<NonNullable<typeof suppressionsCreate.body>>; addresses: string[]; invalid: string[] }
+  | { ok: false; error: string };
 
 /**
  * Addresses typed or pasted (commas, spaces or lines), deduplicated, checked and shaped with the
@@ -39,10 +41,18 @@ export function parseAddresses(text: string): ParsedAddresses {
     addresses.push(a);
   }
   if (addresses.length === 0) return { ok: false, error: "Enter at least one address." };
-  if (addresses.length > MAX_PER_REQUEST) return { ok: false, error: `Postmark takes at most ${MAX_PER_REQUEST} addresses at a time; you entered ${addresses.length}.` };
+  if (addresses.length > MAX_PER_REQUEST)
+    return {
+      ok: false,
+      error: `Postmark takes at most ${MAX_PER_REQUEST} addresses at a time; you entered ${addresses.length}.`,
+    };
   const invalid = addresses.filter((a) => !email.safeParse(a).success);
   const valid = addresses.filter((a) => !invalid.includes(a));
-  if (!valid.length) return { ok: false, error: `Not an email address: ${invalid.slice(0, 5).join(", ")}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}.` };
+  if (!valid.length)
+    return {
+      ok: false,
+      error: `Not an email address: ${invalid.slice(0, 5).join(", ")}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}.`,
+    };
   const body = suppressionsCreate.body!.safeParse({ Suppressions: valid.map((EmailAddress) => ({ EmailAddress })) });
   if (!body.success) return { ok: false, error: body.error.issues[0]?.message ?? "Invalid request." };
   return { ok: true, body: body.data, addresses: valid, invalid };
@@ -66,11 +76,19 @@ export function summariseResults(results: ItemResult[]): { succeeded: number; fa
 }
 
 /** The email filter matches partially and ignores case (Postmark's own filter is exact). */
-export const matchesEmail = (row: { EmailAddress: string | null }, text: string | undefined) => !text || (row.EmailAddress ?? "").toLowerCase().includes(text.trim().toLowerCase());
+export const matchesEmail = (row: { EmailAddress: string | null }, text: string | undefined) =>
+  !text || (row.EmailAddress ?? "").toLowerCase().includes(text.trim().toLowerCase());
 
 /** Per-address results of an add: Postmark's, then the addresses set aside as invalid. */
 export function withInvalid(results: ItemResult[], invalid: string[]): ItemResult[] {
-  return [...results, ...invalid.map((EmailAddress) => ({ EmailAddress, Status: "Failed", Message: "Not an email address, so it was not sent to Postmark." }))];
+  return [
+    ...results,
+    ...invalid.map((EmailAddress) => ({
+      EmailAddress,
+      Status: "Failed",
+      Message: "Not an email address, so it was not sent to Postmark.",
+    })),
+  ];
 }
 
 export interface RemovalVerdict {
@@ -89,14 +107,23 @@ const removalWhy: Record<string, string> = {
  * The dry run of a bulk removal: per address (case-insensitively once), whether Postmark will
  * lift it and why. Read from the suppression list the page shows, so nothing is changed yet.
  */
-export function removalPlan(rows: readonly { EmailAddress: string | null; SuppressionReason: string | null }[]): { verdicts: RemovalVerdict[]; removable: string[] } {
+export function removalPlan(rows: readonly { EmailAddress: string | null; SuppressionReason: string | null }[]): {
+  verdicts: RemovalVerdict[];
+  removable: string[];
+} {
   const seen = new Set<string>();
   const verdicts: RemovalVerdict[] = [];
   for (const r of rows) {
     const email = r.EmailAddress?.trim();
     if (!email || seen.has(email.toLowerCase())) continue;
     seen.add(email.toLowerCase());
-    verdicts.push({ email, removable: isRemovable(r), why: removalWhy[r.SuppressionReason ?? ""] ?? `${r.SuppressionReason ?? "Unknown reason"}: Postmark decides when asked.` });
+    verdicts.push({
+      email,
+      removable: isRemovable(r),
+      why:
+        removalWhy[r.SuppressionReason ?? ""] ??
+        `${r.SuppressionReason ?? "Unknown reason"}: Postmark decides when asked.`,
+    });
   }
   return { verdicts, removable: verdicts.filter((v) => v.removable).map((v) => v.email) };
 }

@@ -44,7 +44,11 @@ export function PushPage() {
       if (src === null || dst === null) throw new Error("Choose a source and a destination server.");
       if (src === dst) throw new Error("The source and the destination must be different servers.");
       setResults(new Map());
-      const postmark = await callPostmark<PushAnswer>(templatesPush, { body: { SourceServerID: src, DestinationServerID: dst, PerformChanges: false } }, null);
+      const postmark = await callPostmark<PushAnswer>(
+        templatesPush,
+        { body: { SourceServerID: src, DestinationServerID: dst, PerformChanges: false } },
+        null,
+      );
       setProgress("Reading the source server's templates…");
       const from = await readServerTemplates(src, (d, t) => setProgress(`Reading the source server: ${d} of ${t}`));
       const to = await readServerTemplates(dst, (d, t) => setProgress(`Reading the destination server: ${d} of ${t}`));
@@ -58,16 +62,29 @@ export function PushPage() {
   });
 
   const fileHistory = (rows: readonly PlanRow[]) =>
-    inBatches(rows, (r) => observeTemplate({ serverId: dst, templateIdOrAlias: r.incoming.Alias!, source: "pushed" }).catch(() => null));
+    inBatches(rows, (r) =>
+      observeTemplate({ serverId: dst, templateIdOrAlias: r.incoming.Alias!, source: "pushed" }).catch(() => null),
+    );
 
   const pushAll = useMutation({
     meta: { silent: true },
     mutationFn: async (rows: PlanRow[]) => {
-      const answer = await callPostmark<PushAnswer>(templatesPush, { body: { SourceServerID: src!, DestinationServerID: dst!, PerformChanges: true } }, null);
+      const answer = await callPostmark<PushAnswer>(
+        templatesPush,
+        { body: { SourceServerID: src!, DestinationServerID: dst!, PerformChanges: true } },
+        null,
+      );
       const next = new Map<string, Result>();
       for (const r of rows) {
-        const done = answer.Templates.find((t) => t.Alias && r.incoming.Alias && t.Alias.toLowerCase() === r.incoming.Alias.toLowerCase());
-        next.set(r.key, done ? { ok: true, note: `Postmark: ${done.Action ?? "pushed"} (#${done.TemplateId})` } : { ok: true, note: "Postmark left it as it was" });
+        const done = answer.Templates.find(
+          (t) => t.Alias && r.incoming.Alias && t.Alias.toLowerCase() === r.incoming.Alias.toLowerCase(),
+        );
+        next.set(
+          r.key,
+          done
+            ? { ok: true, note: `Postmark: ${done.Action ?? "pushed"} (#${done.TemplateId})` }
+            : { ok: true, note: "Postmark left it as it was" },
+        );
       }
       setResults(next);
       await fileHistory(rows);
@@ -96,56 +113,123 @@ export function PushPage() {
 
   return (
     <div className="mx-auto w-full max-w-5xl">
-      <Link to="/templates" className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"><ArrowLeft className="size-4" aria-hidden />Templates</Link>
-      <PageHeader title="Push templates" description="Copy templates and layouts from one server to another by alias (needs the account token). Preview first; nothing changes until you push." />
+      <Link
+        to="/templates"
+        className="mb-2 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
+        <ArrowLeft className="size-4" aria-hidden />
+        Templates
+      </Link>
+      <PageHeader
+        title="Push templates"
+        description="Copy templates and layouts from one server to another by alias (needs the account token). Preview first; nothing changes until you push."
+      />
       {servers.isPending ? (
         <Skeleton className="h-24 w-full" />
       ) : servers.isError ? (
         <ErrorState title="Could not list the servers" error={servers.error} onRetry={() => void servers.refetch()} />
       ) : list.length < 2 ? (
-        <p className="rounded-md border p-4 text-sm text-muted-foreground">Pushing needs at least two servers and an account token; Mailroom sees {list.length}.</p>
+        <p className="rounded-md border p-4 text-sm text-muted-foreground">
+          Pushing needs at least two servers and an account token; Mailroom sees {list.length}.
+        </p>
       ) : (
         <div className="flex flex-col gap-4">
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-            <label className="flex flex-col gap-1 text-sm font-medium">From server
-              <select className="h-9 rounded-md border bg-background px-2 text-sm" value={src ?? ""} onChange={(e) => { setSource(Number(e.target.value)); preview.reset(); }}>
-                {list.map((s) => <option key={s.id} value={s.id}>{s.name} (#{s.id})</option>)}
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              From server
+              <select
+                className="h-9 rounded-md border bg-background px-2 text-sm"
+                value={src ?? ""}
+                onChange={(e) => {
+                  setSource(Number(e.target.value));
+                  preview.reset();
+                }}
+              >
+                {list.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} (#{s.id})
+                  </option>
+                ))}
               </select>
             </label>
-            <label className="flex flex-col gap-1 text-sm font-medium">To server
-              <select className="h-9 rounded-md border bg-background px-2 text-sm" value={dst ?? ""} onChange={(e) => { setDest(Number(e.target.value)); preview.reset(); }}>
-                {list.map((s) => <option key={s.id} value={s.id}>{s.name} (#{s.id})</option>)}
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              To server
+              <select
+                className="h-9 rounded-md border bg-background px-2 text-sm"
+                value={dst ?? ""}
+                onChange={(e) => {
+                  setDest(Number(e.target.value));
+                  preview.reset();
+                }}
+              >
+                {list.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} (#{s.id})
+                  </option>
+                ))}
               </select>
             </label>
-            <Button onClick={() => preview.mutate()} disabled={busy}>{preview.isPending ? "Previewing…" : "Preview"}</Button>
+            <Button onClick={() => preview.mutate()} disabled={busy}>
+              {preview.isPending ? "Previewing…" : "Preview"}
+            </Button>
           </div>
-          {progress && <p role="status" className="text-sm text-muted-foreground">{progress}</p>}
+          {progress && (
+            <p role="status" className="text-sm text-muted-foreground">
+              {progress}
+            </p>
+          )}
           {preview.isError && (
-            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3" data-testid="push-error">
+            <div
+              role="alert"
+              className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
+              data-testid="push-error"
+            >
               <p className="mb-2 text-sm font-medium text-destructive">The preview failed</p>
-              {isApiError(preview.error) ? <PostmarkErrorView error={preview.error} /> : <p className="text-sm">{String(preview.error instanceof Error ? preview.error.message : preview.error)}</p>}
+              {isApiError(preview.error) ? (
+                <PostmarkErrorView error={preview.error} />
+              ) : (
+                <p className="text-sm">
+                  {String(preview.error instanceof Error ? preview.error.message : preview.error)}
+                </p>
+              )}
             </div>
           )}
           {preview.data && (
             <>
               <p className="text-sm" data-testid="push-summary">
-                Postmark's preview: {preview.data.postmark.TotalCount} template{preview.data.postmark.TotalCount === 1 ? "" : "s"} would be pushed
-                ({preview.data.postmark.Templates.filter((t) => t.Action === "Create").length} created, {preview.data.postmark.Templates.filter((t) => t.Action === "Edit").length} edited).
-                Mailroom's diff: {changes.length} with content changes, {rows.length - changes.length} unchanged or not applicable.
+                Postmark's preview: {preview.data.postmark.TotalCount} template
+                {preview.data.postmark.TotalCount === 1 ? "" : "s"} would be pushed (
+                {preview.data.postmark.Templates.filter((t) => t.Action === "Create").length} created,{" "}
+                {preview.data.postmark.Templates.filter((t) => t.Action === "Edit").length} edited). Mailroom's diff:{" "}
+                {changes.length} with content changes, {rows.length - changes.length} unchanged or not applicable.
               </p>
               <ChangeList rows={rows} selected={selected} onSelected={setSelected} results={results} />
               <div className="flex flex-wrap gap-2">
-                <Button onClick={() => pushSelected.mutate(chosen)} disabled={busy || chosen.length === 0 || !canPushSome.allowed} title={canPushSome.reason}>
-                  <Send aria-hidden />{pushSelected.isPending ? "Pushing…" : `Push selected (${chosen.length})`}
+                <Button
+                  onClick={() => pushSelected.mutate(chosen)}
+                  disabled={busy || chosen.length === 0 || !canPushSome.allowed}
+                  title={canPushSome.reason}
+                >
+                  <Send aria-hidden />
+                  {pushSelected.isPending ? "Pushing…" : `Push selected (${chosen.length})`}
                 </Button>
-                <Button variant="outline" onClick={() => pushAll.mutate(rows)} disabled={busy || !canPushAll.allowed} title={canPushAll.reason ?? "Postmark's own push: every template with an alias"}>
+                <Button
+                  variant="outline"
+                  onClick={() => pushAll.mutate(rows)}
+                  disabled={busy || !canPushAll.allowed}
+                  title={canPushAll.reason ?? "Postmark's own push: every template with an alias"}
+                >
                   {pushAll.isPending ? "Pushing…" : "Push all with Postmark"}
                 </Button>
               </div>
               {pushAll.isError && (
                 <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
                   <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the push</p>
-                  {isApiError(pushAll.error) ? <PostmarkErrorView error={pushAll.error} /> : <p className="text-sm">{String(pushAll.error)}</p>}
+                  {isApiError(pushAll.error) ? (
+                    <PostmarkErrorView error={pushAll.error} />
+                  ) : (
+                    <p className="text-sm">{String(pushAll.error)}</p>
+                  )}
                 </div>
               )}
             </>

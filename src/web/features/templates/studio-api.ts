@@ -1,6 +1,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { ConflictDetails, createRequest, observeRequest, saveRequest, StudioState, VersionFull, VersionsResponse } from "@/contract/api/template-studio";
+import type {
+  ConflictDetails,
+  createRequest,
+  observeRequest,
+  saveRequest,
+  StudioState,
+  VersionFull,
+  VersionsResponse,
+} from "@/contract/api/template-studio";
 import { apiRequest } from "@/web/lib/api-client";
 import { isApiError } from "@/web/lib/api-error";
 
@@ -12,9 +20,12 @@ export const studioKeys = {
   version: (id: number) => ["template-studio", "version", id] as const,
 };
 
-export const observeTemplate = (body: z.input<typeof observeRequest>) => apiRequest<StudioState>("/api/template-studio/observe", { method: "POST", body });
-export const saveTemplate = (body: z.input<typeof saveRequest>) => apiRequest<StudioState>("/api/template-studio/save", { method: "POST", body });
-export const createTemplate = (body: z.input<typeof createRequest>) => apiRequest<StudioState>("/api/template-studio/create", { method: "POST", body });
+export const observeTemplate = (body: z.input<typeof observeRequest>) =>
+  apiRequest<StudioState>("/api/template-studio/observe", { method: "POST", body });
+export const saveTemplate = (body: z.input<typeof saveRequest>) =>
+  apiRequest<StudioState>("/api/template-studio/save", { method: "POST", body });
+export const createTemplate = (body: z.input<typeof createRequest>) =>
+  apiRequest<StudioState>("/api/template-studio/create", { method: "POST", body });
 
 /** Opening, and a periodic look every minute while the editor stays open: changes made elsewhere are filed. */
 export function openTemplateQuery(serverId: number | null, idOrAlias: string) {
@@ -30,7 +41,8 @@ export function openTemplateQuery(serverId: number | null, idOrAlias: string) {
 export function versionsQuery(serverId: number, templateId: number) {
   return queryOptions({
     queryKey: studioKeys.versions(serverId, templateId),
-    queryFn: () => apiRequest<VersionsResponse>(`/api/template-studio/versions?serverId=${serverId}&templateId=${templateId}`),
+    queryFn: () =>
+      apiRequest<VersionsResponse>(`/api/template-studio/versions?serverId=${serverId}&templateId=${templateId}`),
     meta: { silent: true },
   });
 }

@@ -1,5 +1,12 @@
 import type { z } from "zod";
-import { templatesCreate, templatesDelete, templatesGet, templatesList, templatesUpdate, templatesValidate } from "@/contract/postmark/templates";
+import {
+  templatesCreate,
+  templatesDelete,
+  templatesGet,
+  templatesList,
+  templatesUpdate,
+  templatesValidate,
+} from "@/contract/postmark/templates";
 import type { PageWindow } from "@/web/lib/paging";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import type { TemplateTypeFilter } from "./templates-search";
@@ -12,16 +19,33 @@ export { templatesCreate, templatesDelete, templatesUpdate };
 export const TEMPLATES_PAGE_SIZE = 50;
 
 export function templatesQuery(serverId: number | null, type: TemplateTypeFilter, window: PageWindow) {
-  return { ...postmarkQueryOptions<TemplatesList>(templatesList, { query: { Count: window.count, Offset: window.offset, TemplateType: type } }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<TemplatesList>(
+      templatesList,
+      { query: { Count: window.count, Offset: window.offset, TemplateType: type } },
+      serverId,
+    ),
+    meta: { silent: true },
+  };
 }
 
 /** Every layout, for the editor's layout picker. */
 export function layoutsQuery(serverId: number | null) {
-  return { ...postmarkQueryOptions<TemplatesList>(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "Layout" } }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<TemplatesList>(
+      templatesList,
+      { query: { Count: 500, Offset: 0, TemplateType: "Layout" } },
+      serverId,
+    ),
+    meta: { silent: true },
+  };
 }
 
 export function templateQuery(serverId: number | null, idOrAlias: string) {
-  return { ...postmarkQueryOptions<TemplateFull>(templatesGet, { params: { templateIdOrAlias: idOrAlias } }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<TemplateFull>(templatesGet, { params: { templateIdOrAlias: idOrAlias } }, serverId),
+    meta: { silent: true },
+  };
 }
 
 export function validateQuery(serverId: number | null, body: Record<string, unknown>) {
@@ -30,5 +54,12 @@ export function validateQuery(serverId: number | null, body: Record<string, unkn
 
 /** The templates that use a layout (Postmark's list filtered by LayoutTemplate). */
 export function layoutUsersQuery(serverId: number | null, alias: string) {
-  return { ...postmarkQueryOptions<TemplatesList>(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "All", LayoutTemplate: alias } }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<TemplatesList>(
+      templatesList,
+      { query: { Count: 500, Offset: 0, TemplateType: "All", LayoutTemplate: alias } },
+      serverId,
+    ),
+    meta: { silent: true },
+  };
 }

@@ -49,23 +49,35 @@ export function TemplatesPage() {
             </Button>
             <Button size="sm" asChild>
               <Link to="/templates/$idOrAlias" params={{ idOrAlias: "new" }}>
-                <Plus aria-hidden />New template
+                <Plus aria-hidden />
+                New template
               </Link>
             </Button>
           </>
         }
       />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <Tabs value={type} onValueChange={(v) => void navigate({ search: { type: v === "All" ? undefined : (v as TemplateTypeFilter) } })}>
+        <Tabs
+          value={type}
+          onValueChange={(v) =>
+            void navigate({ search: { type: v === "All" ? undefined : (v as TemplateTypeFilter) } })
+          }
+        >
           <TabsList aria-label="Template type">
-            {templateTypeFilters.map((t) => <TabsTrigger key={t} value={t}>{tabLabel[t]}</TabsTrigger>)}
+            {templateTypeFilters.map((t) => (
+              <TabsTrigger key={t} value={t}>
+                {tabLabel[t]}
+              </TabsTrigger>
+            ))}
           </TabsList>
         </Tabs>
         {list.data && <span className="text-sm text-muted-foreground tabular-nums">{total} on this server</span>}
       </div>
       {list.isPending ? (
         <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading templates">
-          {Array.from({ length: 5 }, (_, i) => <Skeleton key={i} className="h-14 w-full" />)}
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-14 w-full" />
+          ))}
         </div>
       ) : list.isError ? (
         <ErrorState title="Could not load templates" error={list.error} onRetry={() => void list.refetch()} />

@@ -1,14 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { createTemplateBody, emptyForm, formFor, parseModel, partErrors, updateTemplateBody, validateBody } from "./templates-shaping";
+import {
+  createTemplateBody,
+  emptyForm,
+  formFor,
+  parseModel,
+  partErrors,
+  updateTemplateBody,
+  validateBody,
+} from "./templates-shaping";
 import { templatesSearch } from "./templates-search";
 
 describe("template bodies", () => {
   it("creates a standard template with its layout", () => {
-    const r = createTemplateBody({ ...emptyForm, Name: " Hi ", Alias: "hi", Subject: "Hi {{name}}", LayoutTemplate: "basic-layout" });
-    expect(r.ok && r.body).toMatchObject({ Name: "Hi", Alias: "hi", Subject: "Hi {{name}}", TemplateType: "Standard", LayoutTemplate: "basic-layout" });
+    const r = createTemplateBody({
+      ...emptyForm,
+      Name: " Hi ",
+      Alias: "hi",
+      Subject: "Hi {{name}}",
+      LayoutTemplate: "basic-layout",
+    });
+    expect(r.ok && r.body).toMatchObject({
+      Name: "Hi",
+      Alias: "hi",
+      Subject: "Hi {{name}}",
+      TemplateType: "Standard",
+      LayoutTemplate: "basic-layout",
+    });
   });
   it("creates a layout without subject or layout", () => {
-    const r = createTemplateBody({ ...emptyForm, Name: "L", TemplateType: "Layout", Subject: "ignored", LayoutTemplate: "x", HtmlBody: "{{{ @content }}}" });
+    const r = createTemplateBody({
+      ...emptyForm,
+      Name: "L",
+      TemplateType: "Layout",
+      Subject: "ignored",
+      LayoutTemplate: "x",
+      HtmlBody: "{{{ @content }}}",
+    });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.body).not.toHaveProperty("Subject");
@@ -21,18 +48,36 @@ describe("template bodies", () => {
     if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(["Alias", "HtmlBody", "Name", "Subject"]);
   });
   it("updates with null for a cleared alias and layout", () => {
-    const f = formFor({ TemplateId: 1, Name: "W", Alias: "w", Subject: "S", HtmlBody: "<p/>", TextBody: "t", TemplateType: "Standard", LayoutTemplate: "basic-layout" });
+    const f = formFor({
+      TemplateId: 1,
+      Name: "W",
+      Alias: "w",
+      Subject: "S",
+      HtmlBody: "<p/>",
+      TextBody: "t",
+      TemplateType: "Standard",
+      LayoutTemplate: "basic-layout",
+    });
     const r = updateTemplateBody({ ...f, Alias: "", LayoutTemplate: "" });
     expect(r.ok && r.body).toMatchObject({ Alias: null, LayoutTemplate: null });
   });
   it("validates with the test model", () => {
-    expect(validateBody({ ...emptyForm, Subject: "S" }, { a: 1 })).toMatchObject({ Subject: "S", TemplateType: "Standard", TestRenderModel: { a: 1 } });
+    expect(validateBody({ ...emptyForm, Subject: "S" }, { a: 1 })).toMatchObject({
+      Subject: "S",
+      TemplateType: "Standard",
+      TestRenderModel: { a: 1 },
+    });
   });
 });
 
 describe("validation helpers", () => {
   it("formats per-part errors with line and position", () => {
-    expect(partErrors([{ Message: "Unclosed block", Line: 3, CharacterPosition: 7 }, { Message: "Bad", Line: null, CharacterPosition: null }])).toEqual([
+    expect(
+      partErrors([
+        { Message: "Unclosed block", Line: 3, CharacterPosition: 7 },
+        { Message: "Bad", Line: null, CharacterPosition: null },
+      ]),
+    ).toEqual([
       { message: "Unclosed block", where: "line 3, position 7" },
       { message: "Bad", where: "" },
     ]);

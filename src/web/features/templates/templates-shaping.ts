@@ -25,7 +25,13 @@ export interface TemplateRecord {
 }
 
 export const emptyForm: TemplateForm = {
-  Name: "", Alias: "", Subject: "", HtmlBody: "<p>Hello {{name}}</p>\n", TextBody: "Hello {{name}}\n", LayoutTemplate: "", TemplateType: "Standard",
+  Name: "",
+  Alias: "",
+  Subject: "",
+  HtmlBody: "<p>Hello {{name}}</p>\n",
+  TextBody: "Hello {{name}}\n",
+  LayoutTemplate: "",
+  TemplateType: "Standard",
 };
 
 export function formFor(t: TemplateRecord | undefined): TemplateForm {
@@ -46,7 +52,8 @@ type Result<T> = { ok: true; body: T } | { ok: false; errors: Record<string, str
 function localErrors(f: TemplateForm): Record<string, string> {
   const e: Record<string, string> = {};
   if (!f.Name.trim()) e.Name = "A name is required.";
-  if (f.Alias.trim() && !/^[a-z][a-z0-9._-]*$/i.test(f.Alias.trim())) e.Alias = "A letter first, then letters, digits, '.', '-' and '_'.";
+  if (f.Alias.trim() && !/^[a-z][a-z0-9._-]*$/i.test(f.Alias.trim()))
+    e.Alias = "A letter first, then letters, digits, '.', '-' and '_'.";
   if (f.TemplateType === "Standard" && !f.Subject.trim()) e.Subject = "A subject is required.";
   if (!f.HtmlBody.trim() && !f.TextBody.trim()) e.HtmlBody = "An HTML or a text body is required.";
   return e;
@@ -109,8 +116,17 @@ export interface PartError {
 /** Reads `{Message, Line, CharacterPosition}` items (either may be null) into display lines. */
 export function partErrors(items: readonly unknown[]): PartError[] {
   return items.map((item) => {
-    const r = (typeof item === "object" && item !== null ? item : {}) as { Message?: unknown; Line?: unknown; CharacterPosition?: unknown };
-    const where = [typeof r.Line === "number" ? `line ${r.Line}` : "", typeof r.CharacterPosition === "number" ? `position ${r.CharacterPosition}` : ""].filter(Boolean).join(", ");
+    const r = (typeof item === "object" && item !== null ? item : {}) as {
+      Message?: unknown;
+      Line?: unknown;
+      CharacterPosition?: unknown;
+    };
+    const where = [
+      typeof r.Line === "number" ? `line ${r.Line}` : "",
+      typeof r.CharacterPosition === "number" ? `position ${r.CharacterPosition}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
     return { message: typeof r.Message === "string" ? r.Message : String(item), where };
   });
 }
@@ -120,7 +136,8 @@ export function parseModel(text: string): { model: Record<string, unknown> | und
   if (!text.trim()) return { model: undefined };
   try {
     const v = JSON.parse(text) as unknown;
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return { error: "The test model must be a JSON object." };
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      return { error: "The test model must be a JSON object." };
     return { model: v as Record<string, unknown> };
   } catch (e) {
     return { error: `Not valid JSON: ${(e as Error).message}` };

@@ -41,17 +41,29 @@ export function TriggerPage() {
               <CardTitle className="text-base">What fires it</CardTitle>
             </CardHeader>
             <CardContent className="flex flex-col gap-1 text-sm">
-              <p><span className="text-muted-foreground">Switched on by: </span>{t.setup}</p>
+              <p>
+                <span className="text-muted-foreground">Switched on by: </span>
+                {t.setup}
+              </p>
               <p>
                 <span className="text-muted-foreground">Recognised by: </span>
-                {t.recordType ? <code className="font-mono text-xs">RecordType: "{t.recordType}"{t.id === "smtp-api-error" ? ', Type: "SMTPApiError"' : ""}</code> : "no RecordType; a From and a MessageID"}
+                {t.recordType ? (
+                  <code className="font-mono text-xs">
+                    RecordType: "{t.recordType}"{t.id === "smtp-api-error" ? ', Type: "SMTPApiError"' : ""}
+                  </code>
+                ) : (
+                  "no RecordType; a From and a MessageID"
+                )}
               </p>
             </CardContent>
           </Card>
           <Card>
             <CardHeader>
               <CardTitle className="text-base">Send a test event</CardTitle>
-              <CardDescription>Check the whole path: Postmark's payload, Mailroom's intake, the live feed and any workflow on this trigger.</CardDescription>
+              <CardDescription>
+                Check the whole path: Postmark's payload, Mailroom's intake, the live feed and any workflow on this
+                trigger.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <TriggersTestEvent trigger={t.id} />

@@ -12,7 +12,10 @@ export function TriggersPage() {
   const workflows = useQuery(workflowsByTriggerQuery);
   return (
     <div className="mx-auto w-full max-w-5xl">
-      <PageHeader title="Triggers" description="The 8 kinds of event Postmark posts to Mailroom: what fires each, what it carries, and what uses it." />
+      <PageHeader
+        title="Triggers"
+        description="The 8 kinds of event Postmark posts to Mailroom: what fires each, what it carries, and what uses it."
+      />
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {triggerIds.map((id) => {
           const t = triggers[id];
@@ -29,7 +32,9 @@ export function TriggersPage() {
                 <span className="flex min-w-0 flex-1 flex-col gap-1">
                   <span className="flex items-center gap-2 font-medium">
                     {t.title}
-                    <code className="rounded bg-muted px-1 font-mono text-[11px] font-normal text-muted-foreground">{id}</code>
+                    <code className="rounded bg-muted px-1 font-mono text-[11px] font-normal text-muted-foreground">
+                      {id}
+                    </code>
                   </span>
                   <span className="text-sm text-muted-foreground">{t.description}</span>
                   <span className="text-xs text-muted-foreground">
@@ -37,7 +42,10 @@ export function TriggersPage() {
                     {used !== undefined && ` · ${used} workflow${used === 1 ? "" : "s"}`} · {t.fields.length} fields
                   </span>
                 </span>
-                <ChevronRight className="mt-2 size-4 shrink-0 text-muted-foreground transition-transform group-hover:translate-x-0.5" aria-hidden />
+                <ChevronRight
+                  className="mt-2 size-4 shrink-0 text-muted-foreground transition-transform group-hover:translate-x-0.5"
+                  aria-hidden
+                />
               </Link>
             </li>
           );

@@ -8,10 +8,16 @@ export type StreamsList = z.infer<typeof streamsList.response>;
 export { webhooksCreate, webhooksDelete, webhooksUpdate };
 
 export function webhooksQuery(serverId: number | null, stream: string | undefined) {
-  return { ...postmarkQueryOptions<WebhooksList>(webhooksList, { query: stream ? { MessageStream: stream } : {} }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<WebhooksList>(webhooksList, { query: stream ? { MessageStream: stream } : {} }, serverId),
+    meta: { silent: true },
+  };
 }
 
 /** The server's live streams, for the stream picker (the streams page owns their editing). */
 export function webhookStreamsQuery(serverId: number | null) {
-  return { ...postmarkQueryOptions<StreamsList>(streamsList, { query: { MessageStreamType: "All" } }, serverId), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions<StreamsList>(streamsList, { query: { MessageStreamType: "All" } }, serverId),
+    meta: { silent: true },
+  };
 }

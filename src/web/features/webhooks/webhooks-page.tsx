@@ -36,11 +36,16 @@ export function WebhooksPage() {
   const queryClient = useQueryClient();
   const list = useQuery(webhooksQuery(serverId, search.stream));
   const streamsQ = useQuery(webhookStreamsQuery(serverId));
-  const streams = (streamsQ.data?.MessageStreams ?? []).flatMap((s) => (s.ID ? [{ ID: s.ID, Name: s.Name, MessageStreamType: s.MessageStreamType }] : []));
+  const streams = (streamsQ.data?.MessageStreams ?? []).flatMap((s) =>
+    s.ID ? [{ ID: s.ID, Name: s.Name, MessageStreamType: s.MessageStreamType }] : [],
+  );
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<Webhook | undefined>();
   const [doomed, setDoomed] = useState<Webhook | null>(null);
-  const remove = useMutation({ ...postmarkMutationOptions(webhooksDelete, serverId, queryClient), meta: { silent: true } });
+  const remove = useMutation({
+    ...postmarkMutationOptions(webhooksDelete, serverId, queryClient),
+    meta: { silent: true },
+  });
   const canWrite = permission(role, "write");
   const canDelete = permission(role, "destructive");
 
@@ -52,7 +57,10 @@ export function WebhooksPage() {
     const w = doomed;
     setDoomed(null);
     if (!w) return;
-    remove.mutate({ params: { webhookid: w.ID } }, { onSuccess: () => notify.success(`Webhook ${w.ID} deleted`), onError: (e) => notify.error(describeError(e)) });
+    remove.mutate(
+      { params: { webhookid: w.ID } },
+      { onSuccess: () => notify.success(`Webhook ${w.ID} deleted`), onError: (e) => notify.error(describeError(e)) },
+    );
   };
   const webhooks = (list.data?.Webhooks ?? []) as Webhook[];
 
@@ -70,7 +78,8 @@ export function WebhooksPage() {
               </Link>
             </Button>
             <Button size="sm" onClick={() => openForm()} disabled={!canWrite.allowed} title={canWrite.reason}>
-              <Plus aria-hidden />Create webhook
+              <Plus aria-hidden />
+              Create webhook
             </Button>
           </>
         }
@@ -80,57 +89,108 @@ export function WebhooksPage() {
         <Info className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
         <p className="min-w-0">
           To feed Mailroom's event feed and workflows, let Mailroom wire itself in{" "}
-          <Link to="/settings" className="font-medium underline underline-offset-2">Settings → Webhooks</Link>: it checks which triggers reach it and adds what is missing.
+          <Link to="/settings" className="font-medium underline underline-offset-2">
+            Settings → Webhooks
+          </Link>
+          : it checks which triggers reach it and adds what is missing.
         </p>
       </div>
 
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <Label htmlFor="webhooks-stream">Stream</Label>
-        <Select value={search.stream ?? "all"} onValueChange={(v) => void navigate({ search: (s) => ({ ...s, stream: v === "all" ? undefined : v }) })}>
-          <SelectTrigger id="webhooks-stream" className="w-56 max-w-full"><SelectValue /></SelectTrigger>
+        <Select
+          value={search.stream ?? "all"}
+          onValueChange={(v) => void navigate({ search: (s) => ({ ...s, stream: v === "all" ? undefined : v }) })}
+        >
+          <SelectTrigger id="webhooks-stream" className="w-56 max-w-full">
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
             <SelectItem value="all">All streams</SelectItem>
-            {streams.map((s) => <SelectItem key={s.ID} value={s.ID}>{s.Name ?? s.ID} ({s.ID})</SelectItem>)}
-            {search.stream && !streams.some((s) => s.ID === search.stream) && <SelectItem value={search.stream}>{search.stream}</SelectItem>}
+            {streams.map((s) => (
+              <SelectItem key={s.ID} value={s.ID}>
+                {s.Name ?? s.ID} ({s.ID})
+              </SelectItem>
+            ))}
+            {search.stream && !streams.some((s) => s.ID === search.stream) && (
+              <SelectItem value={search.stream}>{search.stream}</SelectItem>
+            )}
           </SelectContent>
         </Select>
       </div>
 
       {list.isPending ? (
         <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading webhooks">
-          {Array.from({ length: 2 }, (_, i) => <Skeleton key={i} className="h-24 w-full" />)}
+          {Array.from({ length: 2 }, (_, i) => (
+            <Skeleton key={i} className="h-24 w-full" />
+          ))}
         </div>
       ) : list.isError ? (
         <ErrorState title="Could not load webhooks" error={list.error} onRetry={() => void list.refetch()} />
       ) : webhooks.length === 0 ? (
         <EmptyState icon={WebhookIcon} title={search.stream ? `No webhooks on ${search.stream}` : "No webhooks"}>
-          Postmark posts nothing for {search.stream ? "this stream" : "this server"} yet. Create a webhook, or wire Mailroom in Settings → Webhooks.
+          Postmark posts nothing for {search.stream ? "this stream" : "this server"} yet. Create a webhook, or wire
+          Mailroom in Settings → Webhooks.
         </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3" aria-label="Webhooks">
           {webhooks.map((w) => {
             const on = enabledTriggers(w);
             return (
-              <li key={w.ID} data-testid="webhook-row" data-webhook-id={w.ID} data-stream={w.MessageStream ?? ""} className="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:flex-row sm:items-start">
+              <li
+                key={w.ID}
+                data-testid="webhook-row"
+                data-webhook-id={w.ID}
+                data-stream={w.MessageStream ?? ""}
+                className="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:flex-row sm:items-start"
+              >
                 <div className="flex min-w-0 flex-1 flex-col gap-1.5">
                   <span className="font-mono text-sm break-all">{displayUrl(w.Url)}</span>
                   <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-                    <Badge variant="outline" className="font-mono font-normal">{w.MessageStream}</Badge>
+                    <Badge variant="outline" className="font-mono font-normal">
+                      {w.MessageStream}
+                    </Badge>
                     <span>#{w.ID}</span>
                     {isThisMailroom(w.Url) && <Badge variant="success">This Mailroom</Badge>}
                     {w.HttpAuth?.Username && <span>Basic auth as {w.HttpAuth.Username}</span>}
-                    {(w.HttpHeaders?.length ?? 0) > 0 && <span>{w.HttpHeaders!.length} header{w.HttpHeaders!.length === 1 ? "" : "s"}</span>}
+                    {(w.HttpHeaders?.length ?? 0) > 0 && (
+                      <span>
+                        {w.HttpHeaders!.length} header{w.HttpHeaders!.length === 1 ? "" : "s"}
+                      </span>
+                    )}
                   </div>
                   <div className="flex flex-wrap gap-1" aria-label="Triggers">
-                    {on.length === 0 ? <span className="text-xs text-muted-foreground">No triggers enabled</span> : on.map((t) => <Badge key={t} variant="secondary" data-testid="webhook-trigger">{triggerLabel[t]}</Badge>)}
+                    {on.length === 0 ? (
+                      <span className="text-xs text-muted-foreground">No triggers enabled</span>
+                    ) : (
+                      on.map((t) => (
+                        <Badge key={t} variant="secondary" data-testid="webhook-trigger">
+                          {triggerLabel[t]}
+                        </Badge>
+                      ))
+                    )}
                   </div>
                 </div>
                 <div className="flex shrink-0 gap-2">
-                  <Button variant="outline" size="sm" onClick={() => openForm(w)} disabled={!canWrite.allowed} aria-label={`Edit webhook ${w.ID}`}>
-                    <Pencil aria-hidden />Edit
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() => openForm(w)}
+                    disabled={!canWrite.allowed}
+                    aria-label={`Edit webhook ${w.ID}`}
+                  >
+                    <Pencil aria-hidden />
+                    Edit
                   </Button>
-                  <Button variant="outline" size="sm" onClick={() => setDoomed(w)} disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.webhookid === w.ID)} aria-label={`Delete webhook ${w.ID}`}>
-                    <Trash2 aria-hidden />Delete
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    onClick={() => setDoomed(w)}
+                    disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.webhookid === w.ID)}
+                    aria-label={`Delete webhook ${w.ID}`}
+                  >
+                    <Trash2 aria-hidden />
+                    Delete
                   </Button>
                 </div>
               </li>
@@ -139,12 +199,24 @@ export function WebhooksPage() {
         </ul>
       )}
 
-      <WebhooksFormDialog open={formOpen} onOpenChange={setFormOpen} webhook={editing} defaultStream={search.stream} streams={streams} serverId={serverId} />
+      <WebhooksFormDialog
+        open={formOpen}
+        onOpenChange={setFormOpen}
+        webhook={editing}
+        defaultStream={search.stream}
+        streams={streams}
+        serverId={serverId}
+      />
       <ConfirmDialog
         open={doomed !== null}
         onOpenChange={(o) => !o && setDoomed(null)}
         title={`Delete webhook ${doomed?.ID ?? ""}?`}
-        description={<>Postmark stops posting <strong>{doomed?.MessageStream}</strong> events to <code className="font-mono break-all">{displayUrl(doomed?.Url ?? null)}</code>.</>}
+        description={
+          <>
+            Postmark stops posting <strong>{doomed?.MessageStream}</strong> events to{" "}
+            <code className="font-mono break-all">{displayUrl(doomed?.Url ?? null)}</code>.
+          </>
+        }
         confirmLabel="Delete webhook"
         onConfirm={confirmDelete}
       />

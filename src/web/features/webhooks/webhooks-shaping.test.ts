@@ -1,13 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { createWebhookBody, displayUrl, enabledTriggers, formFor, unsupportedTriggers, updateWebhookBody, type Webhook } from "./webhooks-shaping";
+import {
+  createWebhookBody,
+  displayUrl,
+  enabledTriggers,
+  formFor,
+  unsupportedTriggers,
+  updateWebhookBody,
+  type Webhook,
+} from "./webhooks-shaping";
 import { webhooksSearch } from "./webhooks-search";
 
 const hook: Webhook = {
-  ID: 7, Url: "https://hooks.example.com/pm", MessageStream: "outbound",
-  HttpAuth: { Username: "pm", Password: "s3cret" }, HttpHeaders: [{ Name: "X-Source", Value: "pm" }],
+  ID: 7,
+  Url: "https://hooks.example.com/pm",
+  MessageStream: "outbound",
+  HttpAuth: { Username: "pm", Password: "s3cret" },
+  HttpHeaders: [{ Name: "X-Source", Value: "pm" }],
   Triggers: {
-    Open: { Enabled: true, PostFirstOpenOnly: true }, Click: { Enabled: false }, Delivery: { Enabled: true },
-    Bounce: { Enabled: true, IncludeContent: false }, SpamComplaint: { Enabled: false, IncludeContent: false }, SubscriptionChange: { Enabled: false },
+    Open: { Enabled: true, PostFirstOpenOnly: true },
+    Click: { Enabled: false },
+    Delivery: { Enabled: true },
+    Bounce: { Enabled: true, IncludeContent: false },
+    SpamComplaint: { Enabled: false, IncludeContent: false },
+    SubscriptionChange: { Enabled: false },
   },
 };
 
@@ -31,7 +46,14 @@ describe("webhooks shaping", () => {
     }
   });
   it("builds a create body with the stream and drops blank headers", () => {
-    const form = { ...formFor(undefined, "broadcast"), Url: " https://x.test/h ", Headers: [{ Name: "", Value: "" }, { Name: " X-A ", Value: "1" }] };
+    const form = {
+      ...formFor(undefined, "broadcast"),
+      Url: " https://x.test/h ",
+      Headers: [
+        { Name: "", Value: "" },
+        { Name: " X-A ", Value: "1" },
+      ],
+    };
     const r = createWebhookBody(form);
     expect(r.ok && r.body.MessageStream).toBe("broadcast");
     expect(r.ok && r.body.Url).toBe("https://x.test/h");

@@ -5,7 +5,12 @@ export const triggerNames = ["Open", "Click", "Delivery", "Bounce", "SpamComplai
 export type TriggerName = (typeof triggerNames)[number];
 
 export const triggerLabel: Record<TriggerName, string> = {
-  Open: "Open", Click: "Click", Delivery: "Delivery", Bounce: "Bounce", SpamComplaint: "Spam complaint", SubscriptionChange: "Subscription change",
+  Open: "Open",
+  Click: "Click",
+  Delivery: "Delivery",
+  Bounce: "Bounce",
+  SpamComplaint: "Spam complaint",
+  SubscriptionChange: "Subscription change",
 };
 
 export interface Webhook {
@@ -54,7 +59,9 @@ export function formFor(w?: Webhook, stream = "outbound"): WebhookForm {
     Username: w?.HttpAuth?.Username ?? "",
     Password: w?.HttpAuth?.Password ?? "",
     Headers: (w?.HttpHeaders ?? []).map((h) => ({ Name: h.Name ?? "", Value: h.Value ?? "" })),
-    enabled: Object.fromEntries(triggerNames.map((t) => [t, w ? Boolean(w.Triggers[t]?.Enabled) : t === "Delivery" || t === "Bounce"])) as Record<TriggerName, boolean>,
+    enabled: Object.fromEntries(
+      triggerNames.map((t) => [t, w ? Boolean(w.Triggers[t]?.Enabled) : t === "Delivery" || t === "Bounce"]),
+    ) as Record<TriggerName, boolean>,
     PostFirstOpenOnly: w?.Triggers.Open.PostFirstOpenOnly ?? false,
     BounceIncludeContent: w?.Triggers.Bounce.IncludeContent ?? false,
     SpamIncludeContent: w?.Triggers.SpamComplaint.IncludeContent ?? false,
@@ -97,7 +104,12 @@ type Result<T> = { ok: true; body: T } | { ok: false; errors: Record<string, str
 export function createWebhookBody(form: WebhookForm): Result<ReturnType<typeof webhooksCreate.body.parse>> {
   const errors = sharedErrors(form);
   if (!form.MessageStream.trim()) errors.MessageStream = "Choose a stream.";
-  const parsed = webhooksCreate.body.safeParse({ Url: form.Url.trim(), MessageStream: form.MessageStream.trim(), ...authAndHeaders(form), Triggers: triggersOf(form) });
+  const parsed = webhooksCreate.body.safeParse({
+    Url: form.Url.trim(),
+    MessageStream: form.MessageStream.trim(),
+    ...authAndHeaders(form),
+    Triggers: triggersOf(form),
+  });
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, body: parsed.data };
@@ -106,7 +118,11 @@ export function createWebhookBody(form: WebhookForm): Result<ReturnType<typeof w
 /** The webhooks.update (PUT) body: the stream cannot change (1357), so it is left out. */
 export function updateWebhookBody(form: WebhookForm): Result<ReturnType<typeof webhooksUpdate.body.parse>> {
   const errors = sharedErrors(form);
-  const parsed = webhooksUpdate.body.safeParse({ Url: form.Url.trim(), ...authAndHeaders(form), Triggers: triggersOf(form) });
+  const parsed = webhooksUpdate.body.safeParse({
+    Url: form.Url.trim(),
+    ...authAndHeaders(form),
+    Triggers: triggersOf(form),
+  });
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, body: parsed.data };

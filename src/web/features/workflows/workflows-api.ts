@@ -1,6 +1,13 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { EventsResponse, FeedEvent } from "@/contract/api/events";
-import type { RunDetail, RunsResponse, TestWorkflowRequest, TestWorkflowResponse, WorkflowDetail, WorkflowsResponse } from "@/contract/api/workflows";
+import type {
+  RunDetail,
+  RunsResponse,
+  TestWorkflowRequest,
+  TestWorkflowResponse,
+  WorkflowDetail,
+  WorkflowsResponse,
+} from "@/contract/api/workflows";
 import type { TriggerId } from "@/contract/postmark";
 import type { WorkflowDocumentInput } from "@/contract/workflows";
 import { apiRequest, rawRequest } from "@/web/lib/api-client";
@@ -59,15 +66,23 @@ export const storedEventsQuery = (trigger: TriggerId) =>
     meta: { silent: true },
   });
 
-export const createWorkflow = (doc: WorkflowDocumentInput) => apiRequest<WorkflowDetail>("/api/workflows", { method: "POST", body: doc });
-export const saveWorkflow = (id: number, doc: WorkflowDocumentInput) => apiRequest<WorkflowDetail>(`/api/workflows/${id}`, { method: "PUT", body: doc });
-export const setWorkflowEnabled = (id: number, enabled: boolean) => apiRequest<WorkflowDetail>(`/api/workflows/${id}/${enabled ? "enable" : "disable"}`, { method: "POST" });
-export const duplicateWorkflow = (id: number) => apiRequest<WorkflowDetail>(`/api/workflows/${id}/duplicate`, { method: "POST" });
+export const createWorkflow = (doc: WorkflowDocumentInput) =>
+  apiRequest<WorkflowDetail>("/api/workflows", { method: "POST", body: doc });
+export const saveWorkflow = (id: number, doc: WorkflowDocumentInput) =>
+  apiRequest<WorkflowDetail>(`/api/workflows/${id}`, { method: "PUT", body: doc });
+export const setWorkflowEnabled = (id: number, enabled: boolean) =>
+  apiRequest<WorkflowDetail>(`/api/workflows/${id}/${enabled ? "enable" : "disable"}`, { method: "POST" });
+export const duplicateWorkflow = (id: number) =>
+  apiRequest<WorkflowDetail>(`/api/workflows/${id}/duplicate`, { method: "POST" });
 export const deleteWorkflow = (id: number) => apiRequest<{ ok: true }>(`/api/workflows/${id}`, { method: "DELETE" });
-export const testWorkflow = (id: number, body: TestWorkflowRequest) => apiRequest<TestWorkflowResponse>(`/api/workflows/${id}/test`, { method: "POST", body });
+export const testWorkflow = (id: number, body: TestWorkflowRequest) =>
+  apiRequest<TestWorkflowResponse>(`/api/workflows/${id}/test`, { method: "POST", body });
 export const rerunRun = (id: number) => apiRequest<RunDetail>(`/api/runs/${id}/rerun`, { method: "POST" });
 
 /** After a workflow changes: the list, that workflow, and the runs that show its name. */
 export async function invalidateWorkflows(queryClient: QueryClient): Promise<void> {
-  await Promise.all([queryClient.invalidateQueries({ queryKey: workflowsKey }), queryClient.invalidateQueries({ queryKey: runsKey })]);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: workflowsKey }),
+    queryClient.invalidateQueries({ queryKey: runsKey }),
+  ]);
 }

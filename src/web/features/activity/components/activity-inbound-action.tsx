@@ -12,13 +12,28 @@ import { messagesBypassInbound, messagesRetryInbound } from "../activity-api";
 import { inboundAction } from "../activity-shape";
 
 /** Bypass a blocked inbound message, or retry a failed one; Postmark's error is toasted with its code. */
-export function ActivityInboundAction({ id, status, from, subject, serverId }: { id: string; status: string | null; from: string | null; subject: string | null; serverId: number | null }) {
+export function ActivityInboundAction({
+  id,
+  status,
+  from,
+  subject,
+  serverId,
+}: {
+  id: string;
+  status: string | null;
+  from: string | null;
+  subject: string | null;
+  serverId: number | null;
+}) {
   const action = inboundAction(status);
   const op = action === "retry" ? messagesRetryInbound : messagesBypassInbound;
   const user = useSessionUser();
   const allowed = permission(user?.role, op.risk);
   const qc = useQueryClient();
-  const m = useMutation({ ...postmarkMutationOptions<{ Message: string | null }>(op, serverId, qc), meta: { silent: true } });
+  const m = useMutation({
+    ...postmarkMutationOptions<{ Message: string | null }>(op, serverId, qc),
+    meta: { silent: true },
+  });
   const [confirming, setConfirming] = useState(false);
   if (!action) return null;
   const what = `${subject ? `“${subject}”` : "the message"}${from ? ` from ${from}` : ""}`;
@@ -46,7 +61,12 @@ export function ActivityInboundAction({ id, status, from, subject, serverId }: {
         open={confirming}
         onOpenChange={setConfirming}
         title={`Bypass the block on ${what}?`}
-        description={<p className="break-words">Postmark will deliver this blocked message to your inbound webhook as if no rule or spam filter had stopped it.</p>}
+        description={
+          <p className="break-words">
+            Postmark will deliver this blocked message to your inbound webhook as if no rule or spam filter had stopped
+            it.
+          </p>
+        }
         confirmLabel="Bypass"
         onConfirm={run}
       />

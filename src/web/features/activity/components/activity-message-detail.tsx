@@ -49,11 +49,20 @@ function addressList(list: unknown[]): string {
 }
 
 function Bodies({ html, text }: { html: string | null; text: string | null }) {
-  if (!html && !text) return <p className="text-sm text-muted-foreground">Postmark no longer keeps this message's content.</p>;
+  if (!html && !text)
+    return <p className="text-sm text-muted-foreground">Postmark no longer keeps this message's content.</p>;
   return (
     <div className="flex flex-col gap-4">
-      {html && <Section title="HTML body"><EmailFrame html={html} title="HTML body of the message" blockRemote /></Section>}
-      {text && <Section title="Text body"><RawText text={text} label="Text body" /></Section>}
+      {html && (
+        <Section title="HTML body">
+          <EmailFrame html={html} title="HTML body of the message" blockRemote />
+        </Section>
+      )}
+      {text && (
+        <Section title="Text body">
+          <RawText text={text} label="Text body" />
+        </Section>
+      )}
     </div>
   );
 }
@@ -65,10 +74,18 @@ function Timeline({ message }: { message: OutboundDetails }) {
     <ol className="flex flex-col gap-2 border-l pl-4" data-testid="message-timeline">
       {items.map((e) => (
         <li key={e.key} className="relative text-sm">
-          <span className={cn("absolute top-1.5 -left-[1.3rem] size-2 rounded-full", e.tone === "good" ? "bg-success" : e.tone === "bad" ? "bg-destructive" : "bg-muted-foreground")} aria-hidden />
+          <span
+            className={cn(
+              "absolute top-1.5 -left-[1.3rem] size-2 rounded-full",
+              e.tone === "good" ? "bg-success" : e.tone === "bad" ? "bg-destructive" : "bg-muted-foreground",
+            )}
+            aria-hidden
+          />
           <div className="flex flex-wrap items-baseline gap-x-2">
             <span className="font-medium">{e.type}</span>
-            <span className="text-xs text-muted-foreground"><PostmarkTime iso={e.at} /></span>
+            <span className="text-xs text-muted-foreground">
+              <PostmarkTime iso={e.at} />
+            </span>
           </div>
           {e.recipient && <div className="text-xs break-all text-muted-foreground">{e.recipient}</div>}
           {e.detail && <div className="text-xs break-all">{e.detail}</div>}
@@ -83,14 +100,23 @@ function Engagement({ id, serverId }: { id: string; serverId: number | null }) {
   const clicks = useQuery(messageClicksQuery(id, serverId));
   const part = (kind: "opens" | "clicks", q: UseQueryResult<unknown>, rows: EngagementRow[] | undefined) => {
     if (q.isPending) return <Skeleton className="h-16 w-full" />;
-    if (q.isError) return <ErrorState title={`Could not load ${kind}`} error={q.error} onRetry={() => void q.refetch()} />;
+    if (q.isError)
+      return <ErrorState title={`Could not load ${kind}`} error={q.error} onRetry={() => void q.refetch()} />;
     if (!rows?.length) return <p className="text-sm text-muted-foreground">No {kind} recorded.</p>;
-    return <div className="rounded-md border"><EngagementTable kind={kind} rows={rows} /></div>;
+    return (
+      <div className="rounded-md border">
+        <EngagementTable kind={kind} rows={rows} />
+      </div>
+    );
   };
   return (
     <div className="flex flex-col gap-4">
-      <Section title={`Opens${opens.data ? ` (${opens.data.TotalCount})` : ""}`}>{part("opens", opens, opens.data?.Opens)}</Section>
-      <Section title={`Clicks${clicks.data ? ` (${clicks.data.TotalCount})` : ""}`}>{part("clicks", clicks, clicks.data?.Clicks)}</Section>
+      <Section title={`Opens${opens.data ? ` (${opens.data.TotalCount})` : ""}`}>
+        {part("opens", opens, opens.data?.Opens)}
+      </Section>
+      <Section title={`Clicks${clicks.data ? ` (${clicks.data.TotalCount})` : ""}`}>
+        {part("clicks", clicks, clicks.data?.Clicks)}
+      </Section>
     </div>
   );
 }
@@ -98,8 +124,13 @@ function Engagement({ id, serverId }: { id: string; serverId: number | null }) {
 function Dump({ id, serverId }: { id: string; serverId: number | null }) {
   const q = useQuery(outboundDumpQuery(id, serverId));
   if (q.isPending) return <Skeleton className="h-40 w-full" />;
-  if (q.isError) return <ErrorState title="Could not load the SMTP dump" error={q.error} onRetry={() => void q.refetch()} />;
-  return q.data.Body ? <RawText text={q.data.Body} label="SMTP dump" /> : <p className="text-sm text-muted-foreground">No dump is available for this message.</p>;
+  if (q.isError)
+    return <ErrorState title="Could not load the SMTP dump" error={q.error} onRetry={() => void q.refetch()} />;
+  return q.data.Body ? (
+    <RawText text={q.data.Body} label="SMTP dump" />
+  ) : (
+    <p className="text-sm text-muted-foreground">No dump is available for this message.</p>
+  );
 }
 
 function Outbound({ message, serverId }: { message: OutboundDetails; serverId: number | null }) {
@@ -114,8 +145,12 @@ function Outbound({ message, serverId }: { message: OutboundDetails; serverId: n
       </TabsList>
       <TabsContent value="overview" className="flex flex-col gap-5">
         <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-          <DetailField label="Status"><Badge variant="secondary">{message.Status}</Badge></DetailField>
-          <DetailField label="Sent"><PostmarkTime iso={message.ReceivedAt} /></DetailField>
+          <DetailField label="Status">
+            <Badge variant="secondary">{message.Status}</Badge>
+          </DetailField>
+          <DetailField label="Sent">
+            <PostmarkTime iso={message.ReceivedAt} />
+          </DetailField>
           <DetailField label="From">{message.From}</DetailField>
           <DetailField label="To">{addressList(message.To)}</DetailField>
           <DetailField label="Cc">{addressList(message.Cc)}</DetailField>
@@ -124,14 +159,29 @@ function Outbound({ message, serverId }: { message: OutboundDetails; serverId: n
           <DetailField label="Tag">{message.Tag}</DetailField>
           <DetailField label="Stream">{message.MessageStream}</DetailField>
           <DetailField label="Tracking">{`Opens ${message.TrackOpens ? "on" : "off"} · links ${message.TrackLinks ?? "None"}`}</DetailField>
-          <DetailField label="Metadata">{Object.entries(message.Metadata ?? {}).filter(([, v]) => v != null).map(([k, v]) => `${k}: ${String(v)}`).join(" · ")}</DetailField>
-          <DetailField label="Message ID" mono>{id}</DetailField>
+          <DetailField label="Metadata">
+            {Object.entries(message.Metadata ?? {})
+              .filter(([, v]) => v != null)
+              .map(([k, v]) => `${k}: ${String(v)}`)
+              .join(" · ")}
+          </DetailField>
+          <DetailField label="Message ID" mono>
+            {id}
+          </DetailField>
         </dl>
-        <Section title="Events"><Timeline message={message} /></Section>
+        <Section title="Events">
+          <Timeline message={message} />
+        </Section>
       </TabsContent>
-      <TabsContent value="content"><Bodies html={message.HtmlBody} text={message.TextBody} /></TabsContent>
-      <TabsContent value="engagement"><Engagement id={id} serverId={serverId} /></TabsContent>
-      <TabsContent value="dump"><Dump id={id} serverId={serverId} /></TabsContent>
+      <TabsContent value="content">
+        <Bodies html={message.HtmlBody} text={message.TextBody} />
+      </TabsContent>
+      <TabsContent value="engagement">
+        <Engagement id={id} serverId={serverId} />
+      </TabsContent>
+      <TabsContent value="dump">
+        <Dump id={id} serverId={serverId} />
+      </TabsContent>
     </Tabs>
   );
 }
@@ -147,38 +197,77 @@ function Inbound({ message, serverId }: { message: InboundDetails; serverId: num
       </TabsList>
       <TabsContent value="overview" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center gap-2">
-          <Badge variant={message.Status === "Blocked" || message.Status === "Failed" ? "destructive" : "secondary"}>{message.Status}</Badge>
-          <ActivityInboundAction id={id} status={message.Status} from={message.From} subject={message.Subject} serverId={serverId} />
+          <Badge variant={message.Status === "Blocked" || message.Status === "Failed" ? "destructive" : "secondary"}>
+            {message.Status}
+          </Badge>
+          <ActivityInboundAction
+            id={id}
+            status={message.Status}
+            from={message.From}
+            subject={message.Subject}
+            serverId={serverId}
+          />
         </div>
         <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
           <DetailField label="Blocked because">{message.BlockedReason}</DetailField>
           <DetailField label="Date">{message.Date}</DetailField>
-          <DetailField label="From">{message.FromName ? `${message.FromName} <${message.From}>` : message.From}</DetailField>
+          <DetailField label="From">
+            {message.FromName ? `${message.FromName} <${message.From}>` : message.From}
+          </DetailField>
           <DetailField label="To">{message.To}</DetailField>
           <DetailField label="Cc">{message.Cc}</DetailField>
           <DetailField label="Reply-To">{message.ReplyTo}</DetailField>
           <DetailField label="Subject">{message.Subject}</DetailField>
           <DetailField label="Mailbox hash">{message.MailboxHash}</DetailField>
           <DetailField label="Tag">{message.Tag}</DetailField>
-          <DetailField label="Attachments">{message.Attachments.map((a) => `${a.Name} (${a.ContentType}, ${a.ContentLength} bytes)`).join(", ")}</DetailField>
-          <DetailField label="Message ID" mono>{id}</DetailField>
+          <DetailField label="Attachments">
+            {message.Attachments.map((a) => `${a.Name} (${a.ContentType}, ${a.ContentLength} bytes)`).join(", ")}
+          </DetailField>
+          <DetailField label="Message ID" mono>
+            {id}
+          </DetailField>
         </dl>
       </TabsContent>
-      <TabsContent value="content"><Bodies html={message.HtmlBody} text={message.TextBody} /></TabsContent>
+      <TabsContent value="content">
+        <Bodies html={message.HtmlBody} text={message.TextBody} />
+      </TabsContent>
       <TabsContent value="headers">
-        <RawText text={message.Headers.map((h) => `${h.Name}: ${h.Value}`).join("\n") || "(no headers)"} label="Headers" />
+        <RawText
+          text={message.Headers.map((h) => `${h.Name}: ${h.Value}`).join("\n") || "(no headers)"}
+          label="Headers"
+        />
       </TabsContent>
     </Tabs>
   );
 }
 
-export function ActivityMessageDetail({ id, kind, serverId, onClose }: { id: string | undefined; kind: "outbound" | "inbound"; serverId: number | null; onClose: () => void }) {
-  const out = useQuery({ ...outboundDetailsQuery(id ?? "", serverId), enabled: id !== undefined && kind === "outbound" });
+export function ActivityMessageDetail({
+  id,
+  kind,
+  serverId,
+  onClose,
+}: {
+  id: string | undefined;
+  kind: "outbound" | "inbound";
+  serverId: number | null;
+  onClose: () => void;
+}) {
+  const out = useQuery({
+    ...outboundDetailsQuery(id ?? "", serverId),
+    enabled: id !== undefined && kind === "outbound",
+  });
   const inb = useQuery({ ...inboundDetailsQuery(id ?? "", serverId), enabled: id !== undefined && kind === "inbound" });
   const q = kind === "outbound" ? out : inb;
   const subject = q.data?.Subject;
   return (
-    <SidePanel open={id !== undefined} onClose={onClose} wide title={subject || (kind === "outbound" ? "Outbound message" : "Inbound message")} description={<span className="font-mono">{id}</span>} testId="message-detail">
+    <SidePanel
+      open={id !== undefined}
+      onClose={onClose}
+      wide
+      title={subject || (kind === "outbound" ? "Outbound message" : "Inbound message")}
+      description={<span className="font-mono">{id}</span>}
+      testId="message-detail"
+    >
       {q.isError ? (
         <ErrorState title="Could not load this message" error={q.error} onRetry={() => void q.refetch()} />
       ) : kind === "outbound" && out.data ? (

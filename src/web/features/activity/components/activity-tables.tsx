@@ -6,12 +6,17 @@ import type { InboundMessage, OutboundMessage } from "../activity-api";
 import { clientLabel, placeLabel } from "../activity-shape";
 import { ActivityInboundAction } from "./activity-inbound-action";
 
-const statusVariant = (s: string | null) => (s === "Blocked" || s === "Failed" ? "destructive" : s === "Queued" || s === "Scheduled" ? "warning" : "secondary");
+const statusVariant = (s: string | null) =>
+  s === "Blocked" || s === "Failed" ? "destructive" : s === "Queued" || s === "Scheduled" ? "warning" : "secondary";
 
 function OpenLink({ id, label, onOpen }: { id: string | null; label: string; onOpen: (id: string) => void }) {
   if (!id) return <span className="break-words">{label}</span>;
   return (
-    <button type="button" className="max-w-full text-left font-medium break-words text-primary hover:underline" onClick={() => onOpen(id)}>
+    <button
+      type="button"
+      className="max-w-full text-left font-medium break-words text-primary hover:underline"
+      onClick={() => onOpen(id)}
+    >
       {label}
     </button>
   );
@@ -37,12 +42,25 @@ export function OutboundTable({ rows, onOpen }: { rows: OutboundMessage[]; onOpe
               <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-muted-foreground">
                 {m.Tag && <Badge variant="outline">{m.Tag}</Badge>}
                 {m.MessageStream && <Badge variant="outline">{m.MessageStream}</Badge>}
-                <span className="md:hidden"><PostmarkTime iso={m.ReceivedAt} /></span>
+                <span className="md:hidden">
+                  <PostmarkTime iso={m.ReceivedAt} />
+                </span>
               </div>
             </TableCell>
-            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.Recipients.map((r, i) => <span key={`${r}-${i}`}>{i > 0 && ", "}{r ? <AddressLink email={r} /> : null}</span>)}</TableCell>
-            <TableCell className="align-top"><Badge variant={statusVariant(m.Status)}>{m.Status}</Badge></TableCell>
-            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell"><PostmarkTime iso={m.ReceivedAt} /></TableCell>
+            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">
+              {m.Recipients.map((r, i) => (
+                <span key={`${r}-${i}`}>
+                  {i > 0 && ", "}
+                  {r ? <AddressLink email={r} /> : null}
+                </span>
+              ))}
+            </TableCell>
+            <TableCell className="align-top">
+              <Badge variant={statusVariant(m.Status)}>{m.Status}</Badge>
+            </TableCell>
+            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">
+              <PostmarkTime iso={m.ReceivedAt} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -50,7 +68,15 @@ export function OutboundTable({ rows, onOpen }: { rows: OutboundMessage[]; onOpe
   );
 }
 
-export function InboundTable({ rows, onOpen, serverId }: { rows: InboundMessage[]; onOpen: (id: string) => void; serverId: number | null }) {
+export function InboundTable({
+  rows,
+  onOpen,
+  serverId,
+}: {
+  rows: InboundMessage[];
+  onOpen: (id: string) => void;
+  serverId: number | null;
+}) {
   return (
     <Table className="table-fixed">
       <TableHeader>
@@ -69,14 +95,26 @@ export function InboundTable({ rows, onOpen, serverId }: { rows: InboundMessage[
               <div className="text-xs break-all text-muted-foreground">{m.To}</div>
               <div className="text-xs break-all text-muted-foreground sm:hidden">from {m.From}</div>
             </TableCell>
-            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">{m.From ? <AddressLink email={m.From} /> : null}</TableCell>
+            <TableCell className="hidden align-top break-all whitespace-normal sm:table-cell">
+              {m.From ? <AddressLink email={m.From} /> : null}
+            </TableCell>
             <TableCell className="align-top whitespace-normal">
               <div className="flex flex-col items-start gap-1.5">
                 <Badge variant={statusVariant(m.Status)}>{m.Status}</Badge>
-                {m.MessageID && <ActivityInboundAction id={m.MessageID} status={m.Status} from={m.From} subject={m.Subject} serverId={serverId} />}
+                {m.MessageID && (
+                  <ActivityInboundAction
+                    id={m.MessageID}
+                    status={m.Status}
+                    from={m.From}
+                    subject={m.Subject}
+                    serverId={serverId}
+                  />
+                )}
               </div>
             </TableCell>
-            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell"><PostmarkTime iso={m.Date} /></TableCell>
+            <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">
+              <PostmarkTime iso={m.Date} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -98,7 +136,15 @@ export interface EngagementRow {
 }
 
 /** Opens or clicks: who, with what, where and when; the message opens its detail. */
-export function EngagementTable({ kind, rows, onOpen }: { kind: "opens" | "clicks"; rows: EngagementRow[]; onOpen?: (id: string) => void }) {
+export function EngagementTable({
+  kind,
+  rows,
+  onOpen,
+}: {
+  kind: "opens" | "clicks";
+  rows: EngagementRow[];
+  onOpen?: (id: string) => void;
+}) {
   return (
     <Table className="table-fixed">
       <TableHeader>
@@ -115,13 +161,29 @@ export function EngagementTable({ kind, rows, onOpen }: { kind: "opens" | "click
           return (
             <TableRow key={`${r.MessageID}-${r.ReceivedAt}-${i}`} data-testid={`${kind}-row`}>
               <TableCell className="align-top break-all whitespace-normal">
-                {onOpen ? <OpenLink id={r.MessageID} label={r.Recipient ?? "(unknown)"} onOpen={onOpen} /> : r.Recipient}
-                <div className="text-xs text-muted-foreground sm:hidden">{kind === "clicks" ? link : clientLabel(r)}</div>
-                {r.Tag && <Badge variant="outline" className="mt-0.5">{r.Tag}</Badge>}
+                {onOpen ? (
+                  <OpenLink id={r.MessageID} label={r.Recipient ?? "(unknown)"} onOpen={onOpen} />
+                ) : (
+                  r.Recipient
+                )}
+                <div className="text-xs text-muted-foreground sm:hidden">
+                  {kind === "clicks" ? link : clientLabel(r)}
+                </div>
+                {r.Tag && (
+                  <Badge variant="outline" className="mt-0.5">
+                    {r.Tag}
+                  </Badge>
+                )}
               </TableCell>
-              <TableCell className="hidden align-top text-xs break-all whitespace-normal sm:table-cell">{kind === "clicks" ? link : clientLabel(r)}</TableCell>
-              <TableCell className="hidden align-top text-xs whitespace-normal lg:table-cell">{placeLabel(r.Geo)}</TableCell>
-              <TableCell className="align-top text-xs whitespace-normal text-muted-foreground"><PostmarkTime iso={r.ReceivedAt} /></TableCell>
+              <TableCell className="hidden align-top text-xs break-all whitespace-normal sm:table-cell">
+                {kind === "clicks" ? link : clientLabel(r)}
+              </TableCell>
+              <TableCell className="hidden align-top text-xs whitespace-normal lg:table-cell">
+                {placeLabel(r.Geo)}
+              </TableCell>
+              <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">
+                <PostmarkTime iso={r.ReceivedAt} />
+              </TableCell>
             </TableRow>
           );
         })}

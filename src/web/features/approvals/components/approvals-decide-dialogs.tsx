@@ -1,13 +1,21 @@
 import { useEffect, useState, type ReactNode } from "react";
 import type { ApprovalItem, ApproveRequest } from "@/contract/api/approvals";
 import { Button } from "@/web/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/web/components/ui/dialog";
 import { Label } from "@/web/components/ui/label";
 import { Textarea } from "@/web/components/ui/textarea";
 import { buildEdits, editableSections, operationOf } from "../approvals-edit";
 
 /** Phones get a bottom sheet, so the confirming button stays under the thumb. */
-const sheetOnPhone = "max-sm:top-auto max-sm:bottom-0 max-sm:left-0 max-sm:w-full max-sm:max-w-none max-sm:translate-x-0 max-sm:translate-y-0 max-sm:rounded-b-none max-sm:pb-[max(1.5rem,env(safe-area-inset-bottom))]";
+const sheetOnPhone =
+  "max-sm:top-auto max-sm:bottom-0 max-sm:left-0 max-sm:w-full max-sm:max-w-none max-sm:translate-x-0 max-sm:translate-y-0 max-sm:rounded-b-none max-sm:pb-[max(1.5rem,env(safe-area-inset-bottom))]";
 
 /** A second tap landing where the first one was must not confirm: the button arms after a beat. */
 export function useArmed(open: boolean, delayMs = 600): boolean {
@@ -21,7 +29,23 @@ export function useArmed(open: boolean, delayMs = 600): boolean {
   return armed;
 }
 
-export function ApprovalsConfirmApprove({ open, onOpenChange, headline, detail, busy, onConfirm, confirmLabel = "Yes, approve" }: { open: boolean; onOpenChange: (o: boolean) => void; headline: string; detail?: ReactNode; busy: boolean; onConfirm: () => void; confirmLabel?: string }) {
+export function ApprovalsConfirmApprove({
+  open,
+  onOpenChange,
+  headline,
+  detail,
+  busy,
+  onConfirm,
+  confirmLabel = "Yes, approve",
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  headline: string;
+  detail?: ReactNode;
+  busy: boolean;
+  onConfirm: () => void;
+  confirmLabel?: string;
+}) {
   const armed = useArmed(open);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -36,7 +60,9 @@ export function ApprovalsConfirmApprove({ open, onOpenChange, headline, detail, 
           </DialogDescription>
         </DialogHeader>
         <DialogFooter className="gap-2">
-          <Button variant="outline" size="lg" className="h-12 sm:h-10" onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button variant="outline" size="lg" className="h-12 sm:h-10" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
           <Button size="lg" className="h-12 sm:h-10" disabled={!armed || busy} onClick={onConfirm}>
             {busy ? "Approving…" : confirmLabel}
           </Button>
@@ -46,7 +72,19 @@ export function ApprovalsConfirmApprove({ open, onOpenChange, headline, detail, 
   );
 }
 
-export function ApprovalsRejectDialog({ open, onOpenChange, headline, busy, onReject }: { open: boolean; onOpenChange: (o: boolean) => void; headline: string; busy: boolean; onReject: (reason: string) => void }) {
+export function ApprovalsRejectDialog({
+  open,
+  onOpenChange,
+  headline,
+  busy,
+  onReject,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  headline: string;
+  busy: boolean;
+  onReject: (reason: string) => void;
+}) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -68,11 +106,28 @@ export function ApprovalsRejectDialog({ open, onOpenChange, headline, busy, onRe
         </DialogHeader>
         <div className="grid gap-2">
           <Label htmlFor="reject-reason">Reason (required)</Label>
-          <Textarea id="reject-reason" value={reason} maxLength={2000} onChange={(e) => { setReason(e.target.value); if (e.target.value.trim()) setError(null); }} aria-invalid={!!error} aria-describedby={error ? "reject-reason-error" : undefined} rows={3} />
-          {error && <p id="reject-reason-error" className="text-sm text-destructive">{error}</p>}
+          <Textarea
+            id="reject-reason"
+            value={reason}
+            maxLength={2000}
+            onChange={(e) => {
+              setReason(e.target.value);
+              if (e.target.value.trim()) setError(null);
+            }}
+            aria-invalid={!!error}
+            aria-describedby={error ? "reject-reason-error" : undefined}
+            rows={3}
+          />
+          {error && (
+            <p id="reject-reason-error" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
         </div>
         <DialogFooter className="gap-2">
-          <Button variant="outline" size="lg" className="h-12 sm:h-10" onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button variant="outline" size="lg" className="h-12 sm:h-10" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
           <Button variant="destructive" size="lg" className="h-12 sm:h-10" disabled={busy} onClick={submit}>
             {busy ? "Rejecting…" : "Reject"}
           </Button>
@@ -83,7 +138,19 @@ export function ApprovalsRejectDialog({ open, onOpenChange, headline, busy, onRe
 }
 
 /** Edits the request. An edit is not an approval: it clears earlier approvals, and someone else then approves the edited request. */
-export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onSave }: { open: boolean; onOpenChange: (o: boolean) => void; item: ApprovalItem; busy: boolean; onSave: (edits: ApproveRequest | null) => void }) {
+export function ApprovalsEditDialog({
+  open,
+  onOpenChange,
+  item,
+  busy,
+  onSave,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  item: ApprovalItem;
+  busy: boolean;
+  onSave: (edits: ApproveRequest | null) => void;
+}) {
   const op = operationOf(item);
   const sections = editableSections(item);
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -108,7 +175,10 @@ export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onSave }: 
         <DialogHeader>
           <DialogTitle>Edit the request</DialogTitle>
           <DialogDescription>
-            Change what {op.title.toLowerCase()} sends. Edits are checked against Postmark’s schema for <span className="font-mono">{op.id}</span>. Saving an edit is not an approval: it clears earlier approvals, and the edited request then needs approval by someone other than you, who sees it marked as edited with its changes.
+            Change what {op.title.toLowerCase()} sends. Edits are checked against Postmark’s schema for{" "}
+            <span className="font-mono">{op.id}</span>. Saving an edit is not an approval: it clears earlier approvals,
+            and the edited request then needs approval by someone other than you, who sees it marked as edited with its
+            changes.
           </DialogDescription>
         </DialogHeader>
         {sections.map((s) => (
@@ -128,13 +198,19 @@ export function ApprovalsEditDialog({ open, onOpenChange, item, busy, onSave }: 
               aria-invalid={!!errors[s.section]}
             />
             {errors[s.section]?.map((m) => (
-              <p key={m} className="text-sm break-words text-destructive">{m}</p>
+              <p key={m} className="text-sm break-words text-destructive">
+                {m}
+              </p>
             ))}
           </div>
         ))}
         <DialogFooter className="gap-2">
-          <Button variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button disabled={busy} onClick={submit}>{busy ? "Saving…" : "Save the edit for approval"}</Button>
+          <Button variant="outline" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button disabled={busy} onClick={submit}>
+            {busy ? "Saving…" : "Save the edit for approval"}
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -5,12 +5,29 @@ import { listAddresses } from "../approvals-describe";
 
 const shown = (v: unknown) => (v === undefined ? "(not set)" : typeof v === "string" ? v : JSON.stringify(v, null, 1));
 
-function Value({ label, value, tone, testId }: { label: string; value: unknown; tone: "before" | "after"; testId: string }) {
+function Value({
+  label,
+  value,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: unknown;
+  tone: "before" | "after";
+  testId: string;
+}) {
   const absent = value === undefined;
   return (
-    <div className={`min-w-0 rounded-md p-2 ${tone === "before" ? "bg-destructive/10" : "bg-success/15"}`} data-testid={testId}>
+    <div
+      className={`min-w-0 rounded-md p-2 ${tone === "before" ? "bg-destructive/10" : "bg-success/15"}`}
+      data-testid={testId}
+    >
       <p className="mb-0.5 text-[0.7rem] font-medium tracking-wide text-muted-foreground uppercase">{label}</p>
-      <p className={`max-h-40 overflow-y-auto font-mono text-xs break-all whitespace-pre-wrap ${absent ? "text-muted-foreground italic" : ""} ${tone === "before" && !absent ? "line-through decoration-destructive/60" : ""}`}>{shown(value)}</p>
+      <p
+        className={`max-h-40 overflow-y-auto font-mono text-xs break-all whitespace-pre-wrap ${absent ? "text-muted-foreground italic" : ""} ${tone === "before" && !absent ? "line-through decoration-destructive/60" : ""}`}
+      >
+        {shown(value)}
+      </p>
     </div>
   );
 }
@@ -26,18 +43,25 @@ export function ApprovalsEditedSection({ item }: { item: ApprovalItem }) {
   const after = item.blastRadius;
   const reachChanged = before.recipients !== after.recipients || before.addresses.join() !== after.addresses.join();
   return (
-    <section role="note" aria-label="Edited request" className="min-w-0 rounded-lg border-2 border-warning bg-warning/10 p-4" data-testid="approval-edited">
+    <section
+      role="note"
+      aria-label="Edited request"
+      className="min-w-0 rounded-lg border-2 border-warning bg-warning/10 p-4"
+      data-testid="approval-edited"
+    >
       <h2 className="flex items-center gap-2 text-base font-semibold">
         <PencilLine className="size-4 shrink-0" aria-hidden />
         Edited by {e.by}
       </h2>
       <p className="mt-1 text-sm">
-        {formatDateTime(e.at)}. This is not what the workflow produced: {e.changes.length} change{e.changes.length === 1 ? "" : "s"} below.
+        {formatDateTime(e.at)}. This is not what the workflow produced: {e.changes.length} change
+        {e.changes.length === 1 ? "" : "s"} below.
         {item.status === "pending" && <> It needs approval by someone other than {e.by}.</>}
       </p>
       {reachChanged && (
         <p className="mt-2 text-sm" data-testid="approval-edited-reach">
-          Reaches <span className="font-semibold">{listAddresses(after.addresses, after.recipients)}</span>; the workflow produced {listAddresses(before.addresses, before.recipients)}.
+          Reaches <span className="font-semibold">{listAddresses(after.addresses, after.recipients)}</span>; the
+          workflow produced {listAddresses(before.addresses, before.recipients)}.
         </p>
       )}
       <ul className="mt-3 flex flex-col gap-2" data-testid="approval-edited-changes">

@@ -2,7 +2,13 @@ import type { ApprovalItem } from "@/contract/api/approvals";
 import { JsonViewer } from "@/web/components/json-viewer";
 import { ApprovalsSection } from "./approvals-item-context";
 
-const sendOps = new Set(["email.send", "email.sendWithTemplate", "email.sendBatch", "email.sendBatchWithTemplates", "bulk.send"]);
+const sendOps = new Set([
+  "email.send",
+  "email.sendWithTemplate",
+  "email.sendBatch",
+  "email.sendBatchWithTemplates",
+  "bulk.send",
+]);
 
 export function isSend(item: Pick<ApprovalItem, "step">): boolean {
   return sendOps.has(item.step.operationId);
@@ -28,14 +34,36 @@ export function ApprovalsEmailPreview({ item }: { item: ApprovalItem }) {
   return (
     <ApprovalsSection title={count > 1 ? `The email (first of ${count})` : "The email"} testId="approval-email">
       <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        {s(msg.From) && <><dt className="text-muted-foreground">From</dt><dd className="break-all">{s(msg.From)}</dd></>}
-        {s(msg.To) && <><dt className="text-muted-foreground">To</dt><dd className="break-all">{s(msg.To)}</dd></>}
-        {s(msg.Subject) && <><dt className="text-muted-foreground">Subject</dt><dd className="break-words">{s(msg.Subject)}</dd></>}
-        {template && <><dt className="text-muted-foreground">Template</dt><dd className="font-mono break-all">{template}</dd></>}
+        {s(msg.From) && (
+          <>
+            <dt className="text-muted-foreground">From</dt>
+            <dd className="break-all">{s(msg.From)}</dd>
+          </>
+        )}
+        {s(msg.To) && (
+          <>
+            <dt className="text-muted-foreground">To</dt>
+            <dd className="break-all">{s(msg.To)}</dd>
+          </>
+        )}
+        {s(msg.Subject) && (
+          <>
+            <dt className="text-muted-foreground">Subject</dt>
+            <dd className="break-words">{s(msg.Subject)}</dd>
+          </>
+        )}
+        {template && (
+          <>
+            <dt className="text-muted-foreground">Template</dt>
+            <dd className="font-mono break-all">{template}</dd>
+          </>
+        )}
       </dl>
       {template && msg.TemplateModel !== undefined && (
         <div className="mb-3">
-          <p className="mb-1 text-xs text-muted-foreground">Template model (Postmark renders the template with it when sending)</p>
+          <p className="mb-1 text-xs text-muted-foreground">
+            Template model (Postmark renders the template with it when sending)
+          </p>
           <JsonViewer value={msg.TemplateModel} className="max-h-60 overflow-y-auto" />
         </div>
       )}
@@ -49,7 +77,9 @@ export function ApprovalsEmailPreview({ item }: { item: ApprovalItem }) {
           data-testid="approval-email-frame"
         />
       ) : textBody ? (
-        <pre className="max-h-80 overflow-auto rounded-md border bg-muted/40 p-3 text-xs whitespace-pre-wrap">{textBody}</pre>
+        <pre className="max-h-80 overflow-auto rounded-md border bg-muted/40 p-3 text-xs whitespace-pre-wrap">
+          {textBody}
+        </pre>
       ) : (
         !template && <p className="text-sm text-muted-foreground">No body in this request.</p>
       )}

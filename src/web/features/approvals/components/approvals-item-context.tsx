@@ -29,11 +29,18 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 /** The warning that matters most: the step may already have gone out before Mailroom stopped. */
 export function ApprovalsUncertainWarning() {
   return (
-    <div role="alert" data-testid="approval-uncertain" className="flex gap-3 rounded-lg border-2 border-warning bg-warning/15 p-3 text-sm">
+    <div
+      role="alert"
+      data-testid="approval-uncertain"
+      className="flex gap-3 rounded-lg border-2 border-warning bg-warning/15 p-3 text-sm"
+    >
       <TriangleAlert className="mt-0.5 size-5 shrink-0 text-warning-foreground dark:text-warning" aria-hidden />
       <div>
         <p className="font-semibold">This may have already run.</p>
-        <p>Mailroom stopped while this step was in flight. Check Postmark (the event, the suppression list, the activity) before approving, or it may happen twice.</p>
+        <p>
+          Mailroom stopped while this step was in flight. Check Postmark (the event, the suppression list, the activity)
+          before approving, or it may happen twice.
+        </p>
       </div>
     </div>
   );
@@ -48,7 +55,11 @@ export function ApprovalsEventSection({ item }: { item: ApprovalItem }) {
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <TriggerBadge kind={item.event.trigger} />
         {item.event.id !== null ? (
-          <Link to="/feed" search={{ event: item.event.id }} className="inline-flex items-center gap-1 text-sm text-primary underline-offset-4 hover:underline">
+          <Link
+            to="/feed"
+            search={{ event: item.event.id }}
+            className="inline-flex items-center gap-1 text-sm text-primary underline-offset-4 hover:underline"
+          >
             Event #{item.event.id} in the feed <ExternalLink className="size-3.5" aria-hidden />
           </Link>
         ) : (
@@ -62,13 +73,23 @@ export function ApprovalsEventSection({ item }: { item: ApprovalItem }) {
         {str(s.detail) && <Row label="Detail">{str(s.detail)}</Row>}
         {str(s.messageStream) && <Row label="Stream">{str(s.messageStream)}</Row>}
         <Row label="Workflow">
-          <Link to="/workflows/$workflowId" params={{ workflowId: String(item.workflow.id) }} className="text-primary underline-offset-4 hover:underline">
+          <Link
+            to="/workflows/$workflowId"
+            params={{ workflowId: String(item.workflow.id) }}
+            className="text-primary underline-offset-4 hover:underline"
+          >
             {item.workflow.name || `#${item.workflow.id}`}
           </Link>{" "}
-          <span className="text-muted-foreground">v{item.workflow.version}, step {item.step.name ?? item.step.id}</span>
+          <span className="text-muted-foreground">
+            v{item.workflow.version}, step {item.step.name ?? item.step.id}
+          </span>
         </Row>
         <Row label="Run">
-          <Link to="/runs/$runId" params={{ runId: String(item.runId) }} className="text-primary underline-offset-4 hover:underline">
+          <Link
+            to="/runs/$runId"
+            params={{ runId: String(item.runId) }}
+            className="text-primary underline-offset-4 hover:underline"
+          >
             #{item.runId}
           </Link>
         </Row>
@@ -83,15 +104,26 @@ export function ApprovalsBlastRadius({ item, serverName }: { item: ApprovalItem;
     <ApprovalsSection title="Blast radius" testId="approval-blast-radius">
       <p className="mb-2 text-sm">
         <span className="text-lg font-semibold">{b.recipients}</span> address{b.recipients === 1 ? "" : "es"}
-        {b.domains.length > 0 && <> at {b.domains.length} domain{b.domains.length === 1 ? "" : "s"}</>}
+        {b.domains.length > 0 && (
+          <>
+            {" "}
+            at {b.domains.length} domain{b.domains.length === 1 ? "" : "s"}
+          </>
+        )}
         {b.serverId !== null && <>, server {serverName ?? `#${b.serverId}`}</>}
       </p>
       {b.addresses.length > 0 && (
         <ul className="flex flex-wrap gap-1.5">
           {b.addresses.map((a) => (
-            <li key={a}><Badge variant="secondary" className="max-w-full font-mono break-all whitespace-normal">{a}</Badge></li>
+            <li key={a}>
+              <Badge variant="secondary" className="max-w-full font-mono break-all whitespace-normal">
+                {a}
+              </Badge>
+            </li>
           ))}
-          {b.recipients > b.addresses.length && <li className="text-sm text-muted-foreground">and {b.recipients - b.addresses.length} more</li>}
+          {b.recipients > b.addresses.length && (
+            <li className="text-sm text-muted-foreground">and {b.recipients - b.addresses.length} more</li>
+          )}
         </ul>
       )}
       {b.domains.length > 0 && <p className="mt-2 text-xs text-muted-foreground">Domains: {b.domains.join(", ")}</p>}
@@ -113,7 +145,9 @@ export function ApprovalsRequestSection({ item }: { item: ApprovalItem }) {
         {item.step.title} · <span className="font-mono">{item.step.operationId}</span> · {item.step.risk}
         {item.edited && ` · edited${item.edit ? ` by ${item.edit.by}` : ""}; this is the request that will be sent`}
       </p>
-      {item.request.body !== null && item.request.body !== undefined && <JsonViewer value={item.request.body} className="max-h-80 overflow-y-auto" />}
+      {item.request.body !== null && item.request.body !== undefined && (
+        <JsonViewer value={item.request.body} className="max-h-80 overflow-y-auto" />
+      )}
     </ApprovalsSection>
   );
 }
@@ -137,9 +171,23 @@ export function ApprovalsPolicySection({ item }: { item: ApprovalItem }) {
   return (
     <ApprovalsSection title="Policy" testId="approval-policy">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <Row label="Approvals"><ApprovalsVotes item={item} />{item.approvals.length > 0 && <span className="text-muted-foreground"> ({item.approvals.map((a) => a.username).join(", ")})</span>}</Row>
-        {item.status === "pending" && <Row label="Expires">{expiresIn(item.expiresAt)} <span className="text-muted-foreground">({formatDateTime(item.expiresAt)})</span></Row>}
-        <Row label="Self-approval">{item.policy.allowSelfApproval ? "allowed" : `not allowed${item.policy.author ? ` (author: ${item.policy.author})` : ""}`}</Row>
+        <Row label="Approvals">
+          <ApprovalsVotes item={item} />
+          {item.approvals.length > 0 && (
+            <span className="text-muted-foreground"> ({item.approvals.map((a) => a.username).join(", ")})</span>
+          )}
+        </Row>
+        {item.status === "pending" && (
+          <Row label="Expires">
+            {expiresIn(item.expiresAt)}{" "}
+            <span className="text-muted-foreground">({formatDateTime(item.expiresAt)})</span>
+          </Row>
+        )}
+        <Row label="Self-approval">
+          {item.policy.allowSelfApproval
+            ? "allowed"
+            : `not allowed${item.policy.author ? ` (author: ${item.policy.author})` : ""}`}
+        </Row>
         <Row label="Queued">{formatDateTime(item.createdAt)}</Row>
       </dl>
     </ApprovalsSection>

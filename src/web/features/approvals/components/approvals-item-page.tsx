@@ -50,19 +50,43 @@ export function ApprovalsItemPage() {
   const serverName = data?.request.serverId != null ? (servers.get(data.request.serverId) ?? null) : null;
 
   return (
-    <div ref={swipeArea} className="mx-auto flex w-full max-w-4xl min-w-0 touch-pan-y flex-col" data-testid="approval-page">
+    <div
+      ref={swipeArea}
+      className="mx-auto flex w-full max-w-4xl min-w-0 touch-pan-y flex-col"
+      data-testid="approval-page"
+    >
       <nav className="mb-3 flex items-center justify-between gap-2" aria-label="Items">
-        <Link to="/approvals" search={{ status }} className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-          <ArrowLeft className="size-4" aria-hidden />All {status}
+        <Link
+          to="/approvals"
+          search={{ status }}
+          className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+        >
+          <ArrowLeft className="size-4" aria-hidden />
+          All {status}
         </Link>
         <div className="flex items-center gap-1">
-          <Button variant="ghost" size="icon" aria-label="Previous item" disabled={nb.previous === null} onClick={() => go(nb.previous)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Previous item"
+            disabled={nb.previous === null}
+            onClick={() => go(nb.previous)}
+          >
             <ChevronLeft />
           </Button>
-          <span className="min-w-14 text-center text-sm text-muted-foreground tabular-nums" data-testid="approval-position">
+          <span
+            className="min-w-14 text-center text-sm text-muted-foreground tabular-nums"
+            data-testid="approval-position"
+          >
             {nb.index >= 0 ? `${nb.index + 1} of ${nb.total}` : ""}
           </span>
-          <Button variant="ghost" size="icon" aria-label="Next item" disabled={nb.next === null} onClick={() => go(nb.next)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label="Next item"
+            disabled={nb.next === null}
+            onClick={() => go(nb.next)}
+          >
             <ChevronRight />
           </Button>
         </div>
@@ -79,7 +103,9 @@ export function ApprovalsItemPage() {
       ) : data ? (
         <>
           <ApprovalsItemView item={data} headline={headline} serverName={serverName} />
-          {data.status === "pending" && <ApprovalsDecisionBar key={data.id} item={data} headline={headline} onDecided={onDecided} />}
+          {data.status === "pending" && (
+            <ApprovalsDecisionBar key={data.id} item={data} headline={headline} onDecided={onDecided} />
+          )}
         </>
       ) : null}
     </div>

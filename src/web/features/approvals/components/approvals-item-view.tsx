@@ -18,17 +18,38 @@ const statusVariant = { pending: "warning", approved: "success", rejected: "dest
 const riskVariant = { read: "secondary", write: "secondary", destructive: "destructive" } as const;
 
 /** Everything about one item, essentials first: what happens to whom, the warning, then the context. */
-export function ApprovalsItemView({ item, headline, serverName }: { item: ApprovalItem; headline: string; serverName: string | null }) {
+export function ApprovalsItemView({
+  item,
+  headline,
+  serverName,
+}: {
+  item: ApprovalItem;
+  headline: string;
+  serverName: string | null;
+}) {
   return (
     <article className="flex min-w-0 flex-col gap-3" data-testid="approval-item">
       <div className="flex flex-wrap items-center gap-2 text-xs">
         <Badge variant={statusVariant[item.status]}>{item.status}</Badge>
         <Badge variant={riskVariant[item.step.risk]}>{item.step.risk}</Badge>
-        {item.edit && <Badge variant="warning" data-testid="approval-edited-badge">edited by {item.edit.by}</Badge>}
-        {item.status === "pending" && <span className="text-muted-foreground">expires {expiresIn(item.expiresAt)}</span>}
-        <span className="text-muted-foreground"><ApprovalsVotes item={item} /></span>
+        {item.edit && (
+          <Badge variant="warning" data-testid="approval-edited-badge">
+            edited by {item.edit.by}
+          </Badge>
+        )}
+        {item.status === "pending" && (
+          <span className="text-muted-foreground">expires {expiresIn(item.expiresAt)}</span>
+        )}
+        <span className="text-muted-foreground">
+          <ApprovalsVotes item={item} />
+        </span>
       </div>
-      <h1 className="text-xl leading-snug font-semibold tracking-tight break-words sm:text-2xl" data-testid="approval-headline">{headline}</h1>
+      <h1
+        className="text-xl leading-snug font-semibold tracking-tight break-words sm:text-2xl"
+        data-testid="approval-headline"
+      >
+        {headline}
+      </h1>
       <p className="-mt-1 text-sm text-muted-foreground">
         {item.workflow.name || "A workflow"} wants to run <span className="font-mono">{item.step.operationId}</span>.
       </p>

@@ -23,7 +23,8 @@ import { ApprovalsVotes } from "./approvals-item-context";
 const route = getRouteApi("/_app/approvals/");
 
 const emptyText: Record<ApprovalStatus, string> = {
-  pending: "Nothing is waiting. When a workflow step needs a person, it appears here (and as a notification, if you enabled them in Settings).",
+  pending:
+    "Nothing is waiting. When a workflow step needs a person, it appears here (and as a notification, if you enabled them in Settings).",
   approved: "No approved items yet.",
   rejected: "No rejected items.",
   expired: "No item has expired.",
@@ -49,7 +50,10 @@ export function ApprovalsListPage() {
       const ok = res.results.filter((r) => r.ok).length;
       const failed = res.results.filter((r) => !r.ok);
       if (ok) notify.success(`${ok} item${ok === 1 ? "" : "s"} decided`);
-      if (failed.length) notify.error(`${failed.length} not decided: ${failed.map((f) => `#${f.id} ${f.error?.message ?? ""}`).join("; ")}`);
+      if (failed.length)
+        notify.error(
+          `${failed.length} not decided: ${failed.map((f) => `#${f.id} ${f.error?.message ?? ""}`).join("; ")}`,
+        );
       setSelected(new Set());
       void afterDecision(queryClient);
     },
@@ -71,11 +75,22 @@ export function ApprovalsListPage() {
 
   return (
     <div className="mx-auto flex w-full max-w-4xl min-w-0 flex-col">
-      <PageHeader title="Approvals" description="Workflow steps waiting for a person. Each says what will happen and to whom." />
-      <Tabs value={status} onValueChange={(v) => { setSelected(new Set()); void navigate({ search: { status: v as ApprovalStatus } }); }}>
+      <PageHeader
+        title="Approvals"
+        description="Workflow steps waiting for a person. Each says what will happen and to whom."
+      />
+      <Tabs
+        value={status}
+        onValueChange={(v) => {
+          setSelected(new Set());
+          void navigate({ search: { status: v as ApprovalStatus } });
+        }}
+      >
         <TabsList className="mb-4 w-full sm:w-auto">
           {approvalStatuses.map((s) => (
-            <TabsTrigger key={s} value={s} className="flex-1 capitalize sm:flex-none">{s}</TabsTrigger>
+            <TabsTrigger key={s} value={s} className="flex-1 capitalize sm:flex-none">
+              {s}
+            </TabsTrigger>
           ))}
         </TabsList>
       </Tabs>
@@ -91,23 +106,39 @@ export function ApprovalsListPage() {
       )}
       {list.isPending ? (
         <div className="flex flex-col gap-3" aria-busy="true">
-          {[0, 1, 2].map((i) => <Skeleton key={i} className="h-24 w-full" />)}
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-24 w-full" />
+          ))}
         </div>
       ) : list.isError ? (
         <ErrorState title="Could not load the queue" error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState icon={ClipboardCheck} title={`No ${status} items`}>{emptyText[status]}</EmptyState>
+        <EmptyState icon={ClipboardCheck} title={`No ${status} items`}>
+          {emptyText[status]}
+        </EmptyState>
       ) : (
         <ul className="flex flex-col gap-3" data-testid="approvals-list">
           {items.map((item) => (
             <li key={item.id}>
-              <ApprovalsCard item={item} headline={describeApproval(item, servers)} status={status} selectable={selectable} selected={selected.has(item.id)} onToggle={() => toggle(item.id)} />
+              <ApprovalsCard
+                item={item}
+                headline={describeApproval(item, servers)}
+                status={status}
+                selectable={selectable}
+                selected={selected.has(item.id)}
+                onToggle={() => toggle(item.id)}
+              />
             </li>
           ))}
         </ul>
       )}
       {list.hasNextPage && (
-        <Button variant="outline" className="mt-4 self-center" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <Button
+          variant="outline"
+          className="mt-4 self-center"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {list.isFetchingNextPage ? "Loading…" : "Load older"}
         </Button>
       )}
@@ -124,26 +155,63 @@ export function ApprovalsListPage() {
   );
 }
 
-function ApprovalsCard({ item, headline, status, selectable, selected, onToggle }: { item: ApprovalItem; headline: string; status: ApprovalStatus; selectable: boolean; selected: boolean; onToggle: () => void }) {
+function ApprovalsCard({
+  item,
+  headline,
+  status,
+  selectable,
+  selected,
+  onToggle,
+}: {
+  item: ApprovalItem;
+  headline: string;
+  status: ApprovalStatus;
+  selectable: boolean;
+  selected: boolean;
+  onToggle: () => void;
+}) {
   return (
-    <div className={`flex min-w-0 gap-3 rounded-lg border bg-card p-3 sm:p-4 ${selected ? "border-primary ring-1 ring-primary" : ""}`} data-testid="approval-card">
+    <div
+      className={`flex min-w-0 gap-3 rounded-lg border bg-card p-3 sm:p-4 ${selected ? "border-primary ring-1 ring-primary" : ""}`}
+      data-testid="approval-card"
+    >
       {selectable && (
         <label className="-m-2 flex shrink-0 items-start p-2">
-          <input type="checkbox" className="mt-1 size-5 accent-primary" checked={selected} onChange={onToggle} aria-label={`Select: ${headline}`} />
+          <input
+            type="checkbox"
+            className="mt-1 size-5 accent-primary"
+            checked={selected}
+            onChange={onToggle}
+            aria-label={`Select: ${headline}`}
+          />
         </label>
       )}
-      <Link to="/approvals/$approvalId" params={{ approvalId: String(item.id) }} search={{ status }} className="min-w-0 flex-1 outline-none focus-visible:ring-2 focus-visible:ring-ring/50">
+      <Link
+        to="/approvals/$approvalId"
+        params={{ approvalId: String(item.id) }}
+        search={{ status }}
+        className="min-w-0 flex-1 outline-none focus-visible:ring-2 focus-visible:ring-ring/50"
+      >
         <p className="font-medium break-words">{headline}</p>
         {item.uncertain && (
           <p className="mt-1 flex items-center gap-1 text-sm font-medium text-warning-foreground dark:text-warning">
-            <TriangleAlert className="size-4 shrink-0" aria-hidden />May have already run
+            <TriangleAlert className="size-4 shrink-0" aria-hidden />
+            May have already run
           </p>
         )}
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
           <span className="truncate">{item.workflow.name || `Workflow #${item.workflow.id}`}</span>
           {item.step.risk === "destructive" && <Badge variant="destructive">destructive</Badge>}
-          {item.edit && <Badge variant="warning" data-testid="approval-card-edited">edited by {item.edit.by}</Badge>}
-          {status === "pending" ? <span>expires {expiresIn(item.expiresAt)}</span> : <span>{formatDateTime(item.decidedAt ?? item.expiresAt)}</span>}
+          {item.edit && (
+            <Badge variant="warning" data-testid="approval-card-edited">
+              edited by {item.edit.by}
+            </Badge>
+          )}
+          {status === "pending" ? (
+            <span>expires {expiresIn(item.expiresAt)}</span>
+          ) : (
+            <span>{formatDateTime(item.decidedAt ?? item.expiresAt)}</span>
+          )}
           {status === "pending" ? <ApprovalsVotes item={item} /> : item.decidedBy && <span>by {item.decidedBy}</span>}
           {item.reason && <span className="break-words">“{item.reason}”</span>}
         </div>

@@ -15,7 +15,14 @@ const textFields = [
 export function AuditFilters({ value, onChange }: { value: AuditSearch; onChange: (next: AuditSearch) => void }) {
   const [draft, setDraft] = useState<Record<string, string>>({});
   useEffect(() => {
-    setDraft({ actor: value.actor ?? "", action: value.action ?? "", target: value.target ?? "", outcome: value.outcome ?? "", from: value.from ?? "", to: value.to ?? "" });
+    setDraft({
+      actor: value.actor ?? "",
+      action: value.action ?? "",
+      target: value.target ?? "",
+      outcome: value.outcome ?? "",
+      from: value.from ?? "",
+      to: value.to ?? "",
+    });
   }, [value]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -23,18 +30,36 @@ export function AuditFilters({ value, onChange }: { value: AuditSearch; onChange
   };
   const set = (k: string, v: string) => setDraft((d) => ({ ...d, [k]: v }));
   return (
-    <form onSubmit={submit} className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border bg-card p-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="audit-filters">
+    <form
+      onSubmit={submit}
+      className="grid min-w-0 grid-cols-1 gap-3 rounded-lg border bg-card p-3 sm:grid-cols-2 lg:grid-cols-3"
+      data-testid="audit-filters"
+    >
       {textFields.map((f) => (
         <div key={f.key} className="grid min-w-0 gap-1">
           <Label htmlFor={`audit-${f.key}`}>{f.label}</Label>
-          <Input id={`audit-${f.key}`} value={draft[f.key] ?? ""} placeholder={f.placeholder} onChange={(e) => set(f.key, e.target.value)} />
+          <Input
+            id={`audit-${f.key}`}
+            value={draft[f.key] ?? ""}
+            placeholder={f.placeholder}
+            onChange={(e) => set(f.key, e.target.value)}
+          />
         </div>
       ))}
       <div className="grid min-w-0 gap-1">
         <Label htmlFor="audit-outcome">Outcome</Label>
-        <select id="audit-outcome" className="h-9 rounded-md border bg-background px-2 text-sm" value={draft.outcome ?? ""} onChange={(e) => set("outcome", e.target.value)}>
+        <select
+          id="audit-outcome"
+          className="h-9 rounded-md border bg-background px-2 text-sm"
+          value={draft.outcome ?? ""}
+          onChange={(e) => set("outcome", e.target.value)}
+        >
           <option value="">Any</option>
-          {auditOutcomes.map((o) => <option key={o} value={o}>{o}</option>)}
+          {auditOutcomes.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       </div>
       <div className="grid min-w-0 grid-cols-2 gap-2">
@@ -49,7 +74,11 @@ export function AuditFilters({ value, onChange }: { value: AuditSearch; onChange
       </div>
       <div className="flex items-end gap-2">
         <Button type="submit">Apply</Button>
-        {hasAuditFilters(value) && <Button type="button" variant="ghost" onClick={() => onChange(auditSearch.parse({}))}>Clear</Button>}
+        {hasAuditFilters(value) && (
+          <Button type="button" variant="ghost" onClick={() => onChange(auditSearch.parse({}))}>
+            Clear
+          </Button>
+        )}
       </div>
     </form>
   );

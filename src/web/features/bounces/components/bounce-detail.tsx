@@ -20,10 +20,20 @@ import { bounceDumpQuery, bounceQuery, bouncesActivate, type Bounce } from "../b
 
 function Dump({ id, serverId, available }: { id: number; serverId: number | null; available: boolean }) {
   const q = useQuery({ ...bounceDumpQuery(id, serverId), enabled: available });
-  if (!available) return <p className="text-sm text-muted-foreground">Postmark no longer keeps the SMTP dump of this bounce (dumps are kept about 30 days).</p>;
+  if (!available)
+    return (
+      <p className="text-sm text-muted-foreground">
+        Postmark no longer keeps the SMTP dump of this bounce (dumps are kept about 30 days).
+      </p>
+    );
   if (q.isPending) return <Skeleton className="h-40 w-full" />;
-  if (q.isError) return <ErrorState title="Could not load the SMTP dump" error={q.error} onRetry={() => void q.refetch()} />;
-  return q.data.Body ? <RawText text={q.data.Body} label="SMTP dump" /> : <p className="text-sm text-muted-foreground">The dump is empty.</p>;
+  if (q.isError)
+    return <ErrorState title="Could not load the SMTP dump" error={q.error} onRetry={() => void q.refetch()} />;
+  return q.data.Body ? (
+    <RawText text={q.data.Body} label="SMTP dump" />
+  ) : (
+    <p className="text-sm text-muted-foreground">The dump is empty.</p>
+  );
 }
 
 function Reactivate({ bounce, serverId }: { bounce: Bounce; serverId: number | null }) {
@@ -31,10 +41,19 @@ function Reactivate({ bounce, serverId }: { bounce: Bounce; serverId: number | n
   const allowed = permission(user?.role, bouncesActivate.risk);
   const [confirming, setConfirming] = useState(false);
   const qc = useQueryClient();
-  const m = useMutation({ ...postmarkMutationOptions<{ Message: string | null }>(bouncesActivate, serverId, qc), meta: { silent: true } });
+  const m = useMutation({
+    ...postmarkMutationOptions<{ Message: string | null }>(bouncesActivate, serverId, qc),
+    meta: { silent: true },
+  });
   const address = bounce.Email ?? `bounce ${bounce.ID}`;
   if (!bounce.CanActivate) {
-    return <p className="text-sm text-muted-foreground">{bounce.Inactive ? "Postmark does not allow reactivating this address (spam complaints cannot be reactivated)." : "This address is active."}</p>;
+    return (
+      <p className="text-sm text-muted-foreground">
+        {bounce.Inactive
+          ? "Postmark does not allow reactivating this address (spam complaints cannot be reactivated)."
+          : "This address is active."}
+      </p>
+    );
   }
   return (
     <div className="flex flex-col gap-2">
@@ -45,12 +64,21 @@ function Reactivate({ bounce, serverId }: { bounce: Bounce; serverId: number | n
         {!allowed.allowed && <p className="mt-1 text-xs text-muted-foreground">{allowed.reason}</p>}
       </div>
       {m.isError && <ErrorState title="Could not reactivate" error={m.error} />}
-      {m.isSuccess && <p role="status" className="text-sm text-success">{m.data.Message ?? `${address} reactivated.`}</p>}
+      {m.isSuccess && (
+        <p role="status" className="text-sm text-success">
+          {m.data.Message ?? `${address} reactivated.`}
+        </p>
+      )}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
         title={`Reactivate ${address}?`}
-        description={<p>Postmark will send to <strong className="break-all">{address}</strong> again and lift its suppression. If the address still bounces, it will be deactivated again.</p>}
+        description={
+          <p>
+            Postmark will send to <strong className="break-all">{address}</strong> again and lift its suppression. If
+            the address still bounces, it will be deactivated again.
+          </p>
+        }
         confirmLabel="Reactivate"
         onConfirm={() =>
           m.mutate({ params: { bounceid: bounce.ID } }, { onSuccess: () => notify.success(`${address} reactivated`) })
@@ -69,7 +97,9 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
       </div>
       <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
         <DetailField label="Address">{bounce.Email ? <AddressLink email={bounce.Email} /> : null}</DetailField>
-        <DetailField label="Bounced"><PostmarkTime iso={bounce.BouncedAt} /></DetailField>
+        <DetailField label="Bounced">
+          <PostmarkTime iso={bounce.BouncedAt} />
+        </DetailField>
         <DetailField label="Type">{`${bounce.Type} (${bounce.TypeCode})`}</DetailField>
         <DetailField label="Description">{bounce.Description}</DetailField>
         <DetailField label="Details">{bounce.Details}</DetailField>
@@ -79,10 +109,19 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
         <DetailField label="Stream">{bounce.MessageStream}</DetailField>
         <DetailField label="Message ID" mono>
           {bounce.MessageID ? (
-            <Link to="/activity" search={{ tab: "outbound", message: bounce.MessageID, kind: "outbound" }} className="text-primary hover:underline" data-testid="bounce-message-link">{bounce.MessageID}</Link>
+            <Link
+              to="/activity"
+              search={{ tab: "outbound", message: bounce.MessageID, kind: "outbound" }}
+              className="text-primary hover:underline"
+              data-testid="bounce-message-link"
+            >
+              {bounce.MessageID}
+            </Link>
           ) : null}
         </DetailField>
-        <DetailField label="Bounce ID" mono>{String(bounce.ID)}</DetailField>
+        <DetailField label="Bounce ID" mono>
+          {String(bounce.ID)}
+        </DetailField>
       </dl>
       <section className="flex flex-col gap-2">
         <h3 className="text-sm font-semibold">Reactivation</h3>
@@ -96,10 +135,24 @@ function Detail({ bounce, serverId }: { bounce: Bounce; serverId: number | null 
   );
 }
 
-export function BounceDetailPanel({ id, serverId, onClose }: { id: number | undefined; serverId: number | null; onClose: () => void }) {
+export function BounceDetailPanel({
+  id,
+  serverId,
+  onClose,
+}: {
+  id: number | undefined;
+  serverId: number | null;
+  onClose: () => void;
+}) {
   const q = useQuery({ ...bounceQuery(id ?? 0, serverId), enabled: id !== undefined });
   return (
-    <SidePanel open={id !== undefined} onClose={onClose} title={q.data?.Email ?? `Bounce ${id ?? ""}`} description={q.data ? `${q.data.Name} · ${formatPostmarkTime(q.data.BouncedAt)}` : undefined} testId="bounce-detail">
+    <SidePanel
+      open={id !== undefined}
+      onClose={onClose}
+      title={q.data?.Email ?? `Bounce ${id ?? ""}`}
+      description={q.data ? `${q.data.Name} · ${formatPostmarkTime(q.data.BouncedAt)}` : undefined}
+      testId="bounce-detail"
+    >
       {q.data ? (
         <Detail bounce={q.data} serverId={serverId} />
       ) : q.isError ? (

@@ -12,7 +12,21 @@ import { useSessionUser } from "@/web/lib/session";
  * Bulk reactivation: a dry run of the selected bounces or of the whole filter, then the run.
  * Both are server jobs, so the page can be closed and reopened (or opened by someone else).
  */
-export function BouncesBulkBar({ serverId, selected, matching, filter, onJob, onClear }: { serverId: number | null; selected: number[]; matching: number | null; filter: Record<string, string>; onJob: (id: number) => void; onClear: () => void }) {
+export function BouncesBulkBar({
+  serverId,
+  selected,
+  matching,
+  filter,
+  onJob,
+  onClear,
+}: {
+  serverId: number | null;
+  selected: number[];
+  matching: number | null;
+  filter: Record<string, string>;
+  onJob: (id: number) => void;
+  onClear: () => void;
+}) {
   const user = useSessionUser();
   const may = permission(user?.role, "write");
   const start = useStartJob();
@@ -23,14 +37,39 @@ export function BouncesBulkBar({ serverId, selected, matching, filter, onJob, on
     <section className="flex flex-col gap-2 rounded-lg border bg-card p-3" aria-label="Bulk reactivation">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-medium">Bulk reactivation</span>
-        <span className="text-xs text-muted-foreground">A dry run first says which addresses can be reactivated and why not; nothing changes until you confirm.</span>
+        <span className="text-xs text-muted-foreground">
+          A dry run first says which addresses can be reactivated and why not; nothing changes until you confirm.
+        </span>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" variant="outline" disabled={!may.allowed || !selected.length || tooMany || start.isPending} title={may.reason} onClick={() => start.mutate({ kind: "reactivation-plan", params: { serverId, selection: { by: "ids", bounceIds: selected } } }, { onSuccess: (r) => onJob(r.job.id) })}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={!may.allowed || !selected.length || tooMany || start.isPending}
+          title={may.reason}
+          onClick={() =>
+            start.mutate(
+              { kind: "reactivation-plan", params: { serverId, selection: { by: "ids", bounceIds: selected } } },
+              { onSuccess: (r) => onJob(r.job.id) },
+            )
+          }
+        >
           <FlaskConical aria-hidden /> Dry run: {selected.length} selected
         </Button>
-        <Button size="sm" variant="outline" disabled={!may.allowed || !matching || start.isPending} title={may.reason} onClick={() => start.mutate({ kind: "reactivation-plan", params: { serverId, selection: { by: "filter", filter } } }, { onSuccess: (r) => onJob(r.job.id) })}>
-          <FlaskConical aria-hidden /> Dry run: all {matching === null ? "" : matching.toLocaleString()} matching the filter
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={!may.allowed || !matching || start.isPending}
+          title={may.reason}
+          onClick={() =>
+            start.mutate(
+              { kind: "reactivation-plan", params: { serverId, selection: { by: "filter", filter } } },
+              { onSuccess: (r) => onJob(r.job.id) },
+            )
+          }
+        >
+          <FlaskConical aria-hidden /> Dry run: all {matching === null ? "" : matching.toLocaleString()} matching the
+          filter
         </Button>
         {selected.length > 0 && (
           <Button size="sm" variant="ghost" onClick={onClear}>
@@ -39,7 +78,9 @@ export function BouncesBulkBar({ serverId, selected, matching, filter, onJob, on
         )}
       </div>
       {!may.allowed && <p className="text-xs text-muted-foreground">{may.reason}</p>}
-      {tooMany && <p className="text-xs text-destructive">Pick at most {MAX_HAND_PICKED} by hand, or use the filter.</p>}
+      {tooMany && (
+        <p className="text-xs text-destructive">Pick at most {MAX_HAND_PICKED} by hand, or use the filter.</p>
+      )}
       {start.isError && <ErrorState title="Could not start the dry run" error={start.error} />}
       {active.length > 0 && (
         <p className="text-sm" data-testid="running-reactivations">
@@ -47,7 +88,9 @@ export function BouncesBulkBar({ serverId, selected, matching, filter, onJob, on
           {active.map((j, i) => (
             <span key={j.id}>
               {i > 0 && ", "}
-              <button type="button" className="text-primary hover:underline" onClick={() => onJob(j.id)}>{j.title} ({j.processed}/{j.total ?? "?"}, by {j.createdBy})</button>
+              <button type="button" className="text-primary hover:underline" onClick={() => onJob(j.id)}>
+                {j.title} ({j.processed}/{j.total ?? "?"}, by {j.createdBy})
+              </button>
             </span>
           ))}
         </p>
@@ -56,12 +99,22 @@ export function BouncesBulkBar({ serverId, selected, matching, filter, onJob, on
   );
 }
 
-export function BouncesJobPanel({ id, onJob, onClose }: { id: number; onJob: (id: number) => void; onClose: () => void }) {
+export function BouncesJobPanel({
+  id,
+  onJob,
+  onClose,
+}: {
+  id: number;
+  onJob: (id: number) => void;
+  onClose: () => void;
+}) {
   return (
     <section className="flex flex-col gap-2" aria-label="Reactivation job">
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">Reactivation job {id}</h2>
-        <Button size="sm" variant="ghost" onClick={onClose}><X aria-hidden /> Close</Button>
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          <X aria-hidden /> Close
+        </Button>
       </div>
       <JobDetail key={id} id={id} onRun={onJob} />
     </section>

@@ -6,15 +6,32 @@ import { deliveryStatsQuery } from "../bounces-api";
 import { deliveryStatsRows } from "../bounces-shape";
 
 /** Counts per bounce type from `/deliverystats`; a type's tile filters the list by it. */
-export function BouncesStats({ serverId, activeType, onType }: { serverId: number | null; activeType?: string; onType: (type: string | undefined) => void }) {
+export function BouncesStats({
+  serverId,
+  activeType,
+  onType,
+}: {
+  serverId: number | null;
+  activeType?: string;
+  onType: (type: string | undefined) => void;
+}) {
   const q = useQuery(deliveryStatsQuery(serverId));
   if (q.isPending) return <Skeleton className="h-20 w-full" aria-label="Loading delivery stats" />;
-  if (q.isError) return <ErrorState title="Could not load delivery stats" error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isError)
+    return <ErrorState title="Could not load delivery stats" error={q.error} onRetry={() => void q.refetch()} />;
   const { total, inactive, rows } = deliveryStatsRows(q.data);
   const tile = "flex min-w-0 flex-col rounded-lg border bg-card px-3 py-2 text-left";
   return (
-    <section aria-label="Delivery stats" data-testid="bounces-stats" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
-      <button type="button" className={cn(tile, !activeType && "ring-2 ring-primary/40")} onClick={() => onType(undefined)}>
+    <section
+      aria-label="Delivery stats"
+      data-testid="bounces-stats"
+      className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5"
+    >
+      <button
+        type="button"
+        className={cn(tile, !activeType && "ring-2 ring-primary/40")}
+        onClick={() => onType(undefined)}
+      >
         <span className="text-xs text-muted-foreground">All bounces</span>
         <span className="text-xl font-semibold tabular-nums">{total.toLocaleString()}</span>
       </button>

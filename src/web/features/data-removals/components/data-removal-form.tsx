@@ -40,22 +40,59 @@ export function DataRemovalForm({ onCreated }: { onCreated: (id: number) => void
       },
     });
   };
-  const set = (k: "RequestedBy" | "RequestedFor") => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: "RequestedBy" | "RequestedFor") => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-4" aria-label="New data removal request">
-      <FormField id="dr-for" label="Erase data about" error={errors.RequestedFor} hint="The recipient's email address" required>
-        <Input id="dr-for" type="email" value={form.RequestedFor} onChange={set("RequestedFor")} autoComplete="off" aria-invalid={!!errors.RequestedFor} />
+      <FormField
+        id="dr-for"
+        label="Erase data about"
+        error={errors.RequestedFor}
+        hint="The recipient's email address"
+        required
+      >
+        <Input
+          id="dr-for"
+          type="email"
+          value={form.RequestedFor}
+          onChange={set("RequestedFor")}
+          autoComplete="off"
+          aria-invalid={!!errors.RequestedFor}
+        />
       </FormField>
-      <FormField id="dr-by" label="Requested by" error={errors.RequestedBy} hint="Who asks: you or your data protection officer" required>
-        <Input id="dr-by" type="email" value={form.RequestedBy} onChange={set("RequestedBy")} autoComplete="email" aria-invalid={!!errors.RequestedBy} />
+      <FormField
+        id="dr-by"
+        label="Requested by"
+        error={errors.RequestedBy}
+        hint="Who asks: you or your data protection officer"
+        required
+      >
+        <Input
+          id="dr-by"
+          type="email"
+          value={form.RequestedBy}
+          onChange={set("RequestedBy")}
+          autoComplete="email"
+          aria-invalid={!!errors.RequestedBy}
+        />
       </FormField>
       <div className="flex items-center gap-3">
-        <Switch id="dr-notify" checked={form.NotifyWhenCompleted} onCheckedChange={(c) => setForm((f) => ({ ...f, NotifyWhenCompleted: c }))} />
-        <Label htmlFor="dr-notify" className="font-normal">Email the requester when it is done</Label>
+        <Switch
+          id="dr-notify"
+          checked={form.NotifyWhenCompleted}
+          onCheckedChange={(c) => setForm((f) => ({ ...f, NotifyWhenCompleted: c }))}
+        />
+        <Label htmlFor="dr-notify" className="font-normal">
+          Email the requester when it is done
+        </Label>
       </div>
       {create.isError && (
         <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-          {isApiError(create.error) ? <PostmarkErrorView error={create.error} /> : <p className="text-sm">{String(create.error)}</p>}
+          {isApiError(create.error) ? (
+            <PostmarkErrorView error={create.error} />
+          ) : (
+            <p className="text-sm">{String(create.error)}</p>
+          )}
         </div>
       )}
       {!can.allowed && <p className="text-sm text-muted-foreground">{can.reason}</p>}
@@ -68,8 +105,8 @@ export function DataRemovalForm({ onCreated }: { onCreated: (id: number) => void
         title={`Erase everything Postmark holds about ${pending?.RequestedFor ?? ""}?`}
         description={
           <p>
-            Postmark permanently deletes the data it holds about {pending?.RequestedFor} (messages and their events) across the account.
-            It cannot be undone.
+            Postmark permanently deletes the data it holds about {pending?.RequestedFor} (messages and their events)
+            across the account. It cannot be undone.
           </p>
         }
         confirmLabel={`Erase ${pending?.RequestedFor ?? ""}`}

@@ -20,25 +20,51 @@ export function DomainReturnPathForm({ domain }: { domain: DomainDetail }) {
     const parsed = domainsUpdate.body.safeParse({ ReturnPathDomain: value.trim() });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
-    update.mutate({ params: { domainid: domain.ID }, body: parsed.data }, {
-      onSuccess: (d) => notify.success(`Return-Path of ${d.Name ?? "the domain"} is now ${d.ReturnPathDomain}: publish its CNAME and verify.`),
-    });
+    update.mutate(
+      { params: { domainid: domain.ID }, body: parsed.data },
+      {
+        onSuccess: (d) =>
+          notify.success(
+            `Return-Path of ${d.Name ?? "the domain"} is now ${d.ReturnPathDomain}: publish its CNAME and verify.`,
+          ),
+      },
+    );
   };
   const unchanged = value.trim() === (domain.ReturnPathDomain ?? "");
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-3">
-      <FormField id="rp-domain" label="Return-Path domain" error={errors.ReturnPathDomain}
-        hint={`A subdomain of ${domain.Name ?? "the domain"} pointing (CNAME) at ${domain.ReturnPathDomainCNAMEValue ?? "pm.mtasv.net"}.`}>
+      <FormField
+        id="rp-domain"
+        label="Return-Path domain"
+        error={errors.ReturnPathDomain}
+        hint={`A subdomain of ${domain.Name ?? "the domain"} pointing (CNAME) at ${domain.ReturnPathDomainCNAMEValue ?? "pm.mtasv.net"}.`}
+      >
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Input id="rp-domain" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" disabled={!can.allowed} className="sm:flex-1" />
-          <Button type="submit" variant="outline" disabled={!can.allowed || unchanged || update.isPending} title={can.reason}>
+          <Input
+            id="rp-domain"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoComplete="off"
+            disabled={!can.allowed}
+            className="sm:flex-1"
+          />
+          <Button
+            type="submit"
+            variant="outline"
+            disabled={!can.allowed || unchanged || update.isPending}
+            title={can.reason}
+          >
             {update.isPending ? "Saving…" : "Save Return-Path"}
           </Button>
         </div>
       </FormField>
       {update.isError && (
         <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-          {isApiError(update.error) ? <PostmarkErrorView error={update.error} /> : <p className="text-sm">{String(update.error)}</p>}
+          {isApiError(update.error) ? (
+            <PostmarkErrorView error={update.error} />
+          ) : (
+            <p className="text-sm">{String(update.error)}</p>
+          )}
         </div>
       )}
     </form>

@@ -4,7 +4,11 @@ import type { DomainSummary } from "../domains-shape";
 
 function StatusBadge({ label, ok, optional }: { label: string; ok: boolean; optional?: boolean }) {
   return (
-    <Badge variant={ok ? "success" : optional ? "outline" : "warning"} data-state={ok ? "verified" : "unverified"} aria-label={`${label} ${ok ? "verified" : "not verified"}`}>
+    <Badge
+      variant={ok ? "success" : optional ? "outline" : "warning"}
+      data-state={ok ? "verified" : "unverified"}
+      aria-label={`${label} ${ok ? "verified" : "not verified"}`}
+    >
       {ok ? <CircleCheck aria-hidden /> : <CircleDashed aria-hidden />}
       {label}
     </Badge>
@@ -12,7 +16,11 @@ function StatusBadge({ label, ok, optional }: { label: string; ok: boolean; opti
 }
 
 /** DKIM, Return-Path and SPF verification, each a badge (SPF is optional, so it never warns). */
-export function DomainStatusBadges({ domain }: { domain: Pick<DomainSummary, "DKIMVerified" | "ReturnPathDomainVerified" | "SPFVerified" | "WeakDKIM"> }) {
+export function DomainStatusBadges({
+  domain,
+}: {
+  domain: Pick<DomainSummary, "DKIMVerified" | "ReturnPathDomainVerified" | "SPFVerified" | "WeakDKIM">;
+}) {
   return (
     <div className="flex flex-wrap gap-1.5">
       <StatusBadge label="DKIM" ok={domain.DKIMVerified} />

@@ -11,7 +11,10 @@ export function DomainsFilters({ value, onChange }: { value: DomainsSearch; onCh
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
       <div className="relative min-w-0 flex-1">
-        <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden
+        />
         <Input
           aria-label="Filter domains by name"
           placeholder="Filter by name"
@@ -21,8 +24,13 @@ export function DomainsFilters({ value, onChange }: { value: DomainsSearch; onCh
         />
       </div>
       <div className="flex gap-2">
-        <Select value={value.status ?? ALL} onValueChange={(v) => onChange({ ...value, status: v === ALL ? undefined : (v as DomainStatusFilter) })}>
-          <SelectTrigger aria-label="Verification" className="w-full sm:w-44"><SelectValue /></SelectTrigger>
+        <Select
+          value={value.status ?? ALL}
+          onValueChange={(v) => onChange({ ...value, status: v === ALL ? undefined : (v as DomainStatusFilter) })}
+        >
+          <SelectTrigger aria-label="Verification" className="w-full sm:w-44">
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
             <SelectItem value={ALL}>Any state</SelectItem>
             <SelectItem value="verified">Verified</SelectItem>
@@ -30,8 +38,14 @@ export function DomainsFilters({ value, onChange }: { value: DomainsSearch; onCh
           </SelectContent>
         </Select>
         {filtered && (
-          <Button variant="ghost" size="sm" className="h-9" onClick={() => onChange({ ...value, q: undefined, status: undefined })}>
-            <X aria-hidden />Clear
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-9"
+            onClick={() => onChange({ ...value, q: undefined, status: undefined })}
+          >
+            <X aria-hidden />
+            Clear
           </Button>
         )}
       </div>

@@ -39,13 +39,22 @@ function Detail({ event }: { event: FeedEvent }) {
           <span className="min-w-0 break-words">{row.warning}</span>
         </p>
       )}
-      {event.flags.test && <p className="rounded-md border bg-muted/50 p-3 text-sm">A test event stored by Mailroom; it never came from Postmark.</p>}
+      {event.flags.test && (
+        <p className="rounded-md border bg-muted/50 p-3 text-sm">
+          A test event stored by Mailroom; it never came from Postmark.
+        </p>
+      )}
       <dl className="grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
         <Field label="Received">
-          {formatDateTime(event.receivedAt)} <span className="text-muted-foreground">({formatRelative(event.receivedAt)})</span>
+          {formatDateTime(event.receivedAt)}{" "}
+          <span className="text-muted-foreground">({formatRelative(event.receivedAt)})</span>
         </Field>
-        <Field label="Recipient">{s.recipient && looksLikeEmail(s.recipient) ? <AddressLink email={s.recipient} /> : s.recipient}</Field>
-        <Field label="Sender">{s.sender && looksLikeEmail(s.sender) ? <AddressLink email={s.sender} /> : s.sender}</Field>
+        <Field label="Recipient">
+          {s.recipient && looksLikeEmail(s.recipient) ? <AddressLink email={s.recipient} /> : s.recipient}
+        </Field>
+        <Field label="Sender">
+          {s.sender && looksLikeEmail(s.sender) ? <AddressLink email={s.sender} /> : s.sender}
+        </Field>
         <Field label="Subject">{s.subject}</Field>
         <Field label={event.trigger === "click" ? "Link" : "Detail"}>{s.detail}</Field>
         <Field label="Tag">{s.tag}</Field>
@@ -59,13 +68,23 @@ function Detail({ event }: { event: FeedEvent }) {
             </span>
           )}
         </Field>
-        {links.bounceId !== null && <Field label="Bounce ID" mono>{links.bounceId}</Field>}
-        <Field label="Event" mono>#{event.id}</Field>
+        {links.bounceId !== null && (
+          <Field label="Bounce ID" mono>
+            {links.bounceId}
+          </Field>
+        )}
+        <Field label="Event" mono>
+          #{event.id}
+        </Field>
       </dl>
       <div className="flex flex-wrap gap-2">
         {links.messageOp && (
           <Button asChild variant="outline" size="sm">
-            <Link to="/operations/$group/$name" params={operationParams(links.messageOp)} title={`Look up MessageID ${links.messageId} in the explorer`}>
+            <Link
+              to="/operations/$group/$name"
+              params={operationParams(links.messageOp)}
+              title={`Look up MessageID ${links.messageId} in the explorer`}
+            >
               <Mail aria-hidden />
               The message
             </Link>
@@ -73,7 +92,11 @@ function Detail({ event }: { event: FeedEvent }) {
         )}
         {links.bounceId !== null && (
           <Button asChild variant="outline" size="sm">
-            <Link to="/operations/$group/$name" params={operationParams("bounces.get")} title={`Look up bounce ${links.bounceId} in the explorer`}>
+            <Link
+              to="/operations/$group/$name"
+              params={operationParams("bounces.get")}
+              title={`Look up bounce ${links.bounceId} in the explorer`}
+            >
               <MailWarning aria-hidden />
               The bounce
             </Link>
@@ -89,7 +112,10 @@ function Detail({ event }: { event: FeedEvent }) {
         )}
       </div>
       {(links.messageOp || links.bounceId !== null) && (
-        <p className="-mt-3 text-xs text-muted-foreground">The explorer opens the lookup; paste the {links.bounceId !== null ? "bounce ID" : "message ID"} shown above and run it.</p>
+        <p className="-mt-3 text-xs text-muted-foreground">
+          The explorer opens the lookup; paste the {links.bounceId !== null ? "bounce ID" : "message ID"} shown above
+          and run it.
+        </p>
       )}
       <section className="flex min-w-0 flex-col gap-2">
         <h3 className="text-sm font-medium">Raw JSON</h3>
@@ -104,7 +130,15 @@ function Detail({ event }: { event: FeedEvent }) {
 }
 
 /** The event's fields, links and raw JSON: a side sheet on a desktop, the whole screen on a phone. */
-export function FeedDetailSheet({ id, fromList, onClose }: { id: number | undefined; fromList: FeedEvent | undefined; onClose: () => void }) {
+export function FeedDetailSheet({
+  id,
+  fromList,
+  onClose,
+}: {
+  id: number | undefined;
+  fromList: FeedEvent | undefined;
+  onClose: () => void;
+}) {
   const full = useQuery({ ...feedEventQuery(id ?? 0), enabled: id !== undefined });
   // The list's copy shows at once; the full one (with a payload lists may omit) replaces it.
   const event = full.data ?? fromList;

@@ -12,7 +12,9 @@ export function FeedEmpty({ filtered, onClear }: { filtered: boolean; onClear: (
     return (
       <EmptyState icon={SearchX} title="No events match these filters">
         <p>The filters search all stored history. New matching events appear here as they arrive.</p>
-        <Button variant="outline" size="sm" className="mt-3" onClick={onClear}>Clear filters</Button>
+        <Button variant="outline" size="sm" className="mt-3" onClick={onClear}>
+          Clear filters
+        </Button>
       </EmptyState>
     );
   }
@@ -21,14 +23,23 @@ export function FeedEmpty({ filtered, onClear }: { filtered: boolean; onClear: (
     <EmptyState icon={Radio} title="No events yet">
       {sandbox ? (
         <p>
-          In sandbox mode events flow by themselves: the sandbox's webhooks point at Mailroom from the start, and its simulated traffic
-          posts deliveries, opens, clicks and bounces here. You can also{" "}
-          <Link to="/triggers" className="font-medium text-primary underline-offset-4 hover:underline">send a test event</Link>.
+          In sandbox mode events flow by themselves: the sandbox's webhooks point at Mailroom from the start, and its
+          simulated traffic posts deliveries, opens, clicks and bounces here. You can also{" "}
+          <Link to="/triggers" className="font-medium text-primary underline-offset-4 hover:underline">
+            send a test event
+          </Link>
+          .
         </p>
       ) : (
         <p>
           Events appear when Postmark posts webhooks to Mailroom. Wire them in{" "}
-          <Link to="/settings" search={{ tab: "webhooks" }} className="font-medium text-primary underline-offset-4 hover:underline">Settings → Webhooks</Link>
+          <Link
+            to="/settings"
+            search={{ tab: "webhooks" }}
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
+            Settings → Webhooks
+          </Link>
           : it shows which of the 8 triggers reach Mailroom and wires the missing ones.
         </p>
       )}

@@ -56,7 +56,13 @@ export function FeedList({ events, selectedId, onOpen, hasOlder, loadingOlder, o
 
   return (
     <div>
-      <div ref={listRef} role="list" aria-label="Events" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        ref={listRef}
+        role="list"
+        aria-label="Events"
+        className="relative w-full"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {items.map((item) => {
           const e = events[item.index]!;
           return (
@@ -80,7 +86,9 @@ export function FeedList({ events, selectedId, onOpen, hasOlder, loadingOlder, o
             {loadingOlder ? "Loading older events…" : "Load older"}
           </Button>
         ) : (
-          <p className="text-xs text-muted-foreground">{events.length.toLocaleString()} events · the beginning of the stored history</p>
+          <p className="text-xs text-muted-foreground">
+            {events.length.toLocaleString()} events · the beginning of the stored history
+          </p>
         )}
       </div>
     </div>

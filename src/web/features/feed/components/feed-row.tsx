@@ -7,7 +7,17 @@ import { cn } from "@/web/lib/utils";
 import { formatRelative, summariseRow } from "../feed-row-summary";
 
 /** One event at a glance: what, who, subject or link, the key detail, when. */
-export const FeedRow = memo(function FeedRow({ event, now, selected, onOpen }: { event: FeedEvent; now: number; selected: boolean; onOpen: (id: number) => void }) {
+export const FeedRow = memo(function FeedRow({
+  event,
+  now,
+  selected,
+  onOpen,
+}: {
+  event: FeedEvent;
+  now: number;
+  selected: boolean;
+  onOpen: (id: number) => void;
+}) {
   const s = summariseRow(event);
   return (
     <button
@@ -30,14 +40,24 @@ export const FeedRow = memo(function FeedRow({ event, now, selected, onOpen }: {
             {s.who}
           </span>
         )}
-        {s.test && <span className="shrink-0 rounded border px-1 text-[10px] font-medium text-muted-foreground uppercase">test</span>}
-        <time dateTime={event.receivedAt} title={formatDateTime(event.receivedAt)} className="ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums">
+        {s.test && (
+          <span className="shrink-0 rounded border px-1 text-[10px] font-medium text-muted-foreground uppercase">
+            test
+          </span>
+        )}
+        <time
+          dateTime={event.receivedAt}
+          title={formatDateTime(event.receivedAt)}
+          className="ml-auto shrink-0 pl-2 text-xs text-muted-foreground tabular-nums"
+        >
           {formatRelative(event.receivedAt, now)}
         </time>
       </span>
       <span className="flex min-w-0 items-baseline gap-2 text-sm">
         <span className={cn("min-w-0 truncate", s.kind === "click" && "font-mono text-xs")}>{s.headline}</span>
-        {s.detail && <span className="min-w-0 max-w-[50%] shrink-0 truncate text-xs text-muted-foreground">{s.detail}</span>}
+        {s.detail && (
+          <span className="min-w-0 max-w-[50%] shrink-0 truncate text-xs text-muted-foreground">{s.detail}</span>
+        )}
       </span>
       {s.warning && (
         <span className="flex min-w-0 items-center gap-1.5 text-xs text-warning-foreground dark:text-warning">

@@ -12,11 +12,20 @@ import { inboundRulesCreate } from "../inbound-rules-api";
 import { ruleInput } from "../inbound-rules-shaping";
 
 /** One line: an address or a domain; Postmark's own answer (813, 810) shows under it. */
-export function InboundRulesAddForm({ serverId, disabledReason }: { serverId: number | null; disabledReason?: string }) {
+export function InboundRulesAddForm({
+  serverId,
+  disabledReason,
+}: {
+  serverId: number | null;
+  disabledReason?: string;
+}) {
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [localError, setLocalError] = useState<string>();
-  const create = useMutation({ ...postmarkMutationOptions<{ ID: number; Rule: string }>(inboundRulesCreate, serverId, queryClient), meta: { silent: true } });
+  const create = useMutation({
+    ...postmarkMutationOptions<{ ID: number; Rule: string }>(inboundRulesCreate, serverId, queryClient),
+    meta: { silent: true },
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -46,7 +55,12 @@ export function InboundRulesAddForm({ serverId, disabledReason }: { serverId: nu
     <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border bg-card p-4" aria-label="Add a rule">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="min-w-0 flex-1">
-          <FormField id="inbound-rule" label="Block an address or a domain" error={localError} hint="spam@example.com blocks one sender; example.com blocks the whole domain.">
+          <FormField
+            id="inbound-rule"
+            label="Block an address or a domain"
+            error={localError}
+            hint="spam@example.com blocks one sender; example.com blocks the whole domain."
+          >
             <Input
               id="inbound-rule"
               value={text}
@@ -57,7 +71,12 @@ export function InboundRulesAddForm({ serverId, disabledReason }: { serverId: nu
             />
           </FormField>
         </div>
-        <Button type="submit" disabled={create.isPending || Boolean(disabledReason)} title={disabledReason} className="sm:mb-[1.625rem]">
+        <Button
+          type="submit"
+          disabled={create.isPending || Boolean(disabledReason)}
+          title={disabledReason}
+          className="sm:mb-[1.625rem]"
+        >
           <Plus aria-hidden />
           {create.isPending ? "Adding…" : "Add rule"}
         </Button>
@@ -65,7 +84,11 @@ export function InboundRulesAddForm({ serverId, disabledReason }: { serverId: nu
       {create.isError && (
         <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
           <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the rule</p>
-          {isApiError(create.error) ? <PostmarkErrorView error={create.error} /> : <p className="text-sm">{String(create.error)}</p>}
+          {isApiError(create.error) ? (
+            <PostmarkErrorView error={create.error} />
+          ) : (
+            <p className="text-sm">{String(create.error)}</p>
+          )}
         </div>
       )}
       {disabledReason && <p className="text-xs text-muted-foreground">{disabledReason}</p>}

@@ -23,7 +23,9 @@ export function OperationResult({ response }: { response: ApiResponse }) {
       {response.body === null ? (
         <p className="text-sm text-muted-foreground">Empty body.</p>
       ) : typeof response.body === "string" ? (
-        <pre className="overflow-x-auto rounded-md border bg-muted/40 p-3 font-mono text-xs whitespace-pre-wrap">{response.body}</pre>
+        <pre className="overflow-x-auto rounded-md border bg-muted/40 p-3 font-mono text-xs whitespace-pre-wrap">
+          {response.body}
+        </pre>
       ) : (
         <JsonViewer value={response.body} className="max-h-[32rem] overflow-y-auto" />
       )}

@@ -11,7 +11,9 @@ export function RequestPreview({ request, serverHeader }: { request: PreparedReq
         {request.body !== undefined && "\nContent-Type: application/json"}
       </pre>
       {request.body !== undefined && (
-        <pre className="max-h-72 overflow-auto rounded-md border bg-muted/40 px-3 py-2 font-mono">{JSON.stringify(request.body, null, 2)}</pre>
+        <pre className="max-h-72 overflow-auto rounded-md border bg-muted/40 px-3 py-2 font-mono">
+          {JSON.stringify(request.body, null, 2)}
+        </pre>
       )}
       <p className="text-muted-foreground">
         Sent to <span className="font-mono">{request.url}</span>; Mailroom adds the token.

@@ -15,12 +15,26 @@ const latestKey = ["overview", "latest-events"] as const;
 /** The last few events, refreshed as the live feed announces new ones. */
 export function OverviewEvents({ now }: { now: number }) {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: latestKey, queryFn: ({ signal }) => apiRequest<EventsResponse>("/api/events?limit=5", { signal }), staleTime: 5_000 });
+  const q = useQuery({
+    queryKey: latestKey,
+    queryFn: ({ signal }) => apiRequest<EventsResponse>("/api/events?limit=5", { signal }),
+    staleTime: 5_000,
+  });
   useStreamEvents(() => void qc.invalidateQueries({ queryKey: latestKey }));
   return (
-    <OverviewTile title="Latest events" icon={Radio} link={{ to: "/feed" }} linkLabel="Open the event feed" testId="tile-events">
+    <OverviewTile
+      title="Latest events"
+      icon={Radio}
+      link={{ to: "/feed" }}
+      linkLabel="Open the event feed"
+      testId="tile-events"
+    >
       {q.isPending ? (
-        <div className="grid gap-2">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-8 w-full" />)}</div>
+        <div className="grid gap-2">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-8 w-full" />
+          ))}
+        </div>
       ) : q.isError ? (
         <ErrorState title="Could not load events" error={q.error} onRetry={() => void q.refetch()} />
       ) : q.data.events.length === 0 ? (
@@ -29,9 +43,15 @@ export function OverviewEvents({ now }: { now: number }) {
         <ul className="divide-y">
           {q.data.events.map((e) => (
             <li key={e.id}>
-              <Link to="/feed" search={{ event: e.id }} className="flex items-center gap-2 py-1.5 text-sm hover:bg-muted/50">
+              <Link
+                to="/feed"
+                search={{ event: e.id }}
+                className="flex items-center gap-2 py-1.5 text-sm hover:bg-muted/50"
+              >
                 <TriggerIcon kind={e.trigger ?? "unrecognised"} className="size-6" />
-                <span className="min-w-0 flex-1 truncate">{e.summary.recipient ?? e.summary.subject ?? e.summary.detail ?? e.trigger ?? "Unrecognised"}</span>
+                <span className="min-w-0 flex-1 truncate">
+                  {e.summary.recipient ?? e.summary.subject ?? e.summary.detail ?? e.trigger ?? "Unrecognised"}
+                </span>
                 <span className="shrink-0 text-xs text-muted-foreground">{ago(e.receivedAt, now)}</span>
               </Link>
             </li>

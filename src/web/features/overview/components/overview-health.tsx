@@ -17,26 +17,51 @@ export function OverviewHealthTiles({ health, periodLabel }: { health: Health; p
   const range = health.period.days >= 30 ? "30d" : "7d";
   return (
     <>
-      <OverviewTile title="Sends" icon={Send} link={{ to: "/stats", search: { range } }} linkLabel="Open Stats" testId="tile-sends">
+      <OverviewTile
+        title="Sends"
+        icon={Send}
+        link={{ to: "/stats", search: { range } }}
+        linkLabel="Open Stats"
+        testId="tile-sends"
+      >
         <dl className="grid grid-cols-2 gap-2">
           <div>
             <dt className="text-xs text-muted-foreground">Today</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid="sends-today">{formatCount(health.today.sent)}</dd>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid="sends-today">
+              {formatCount(health.today.sent)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-muted-foreground">{periodLabel}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{formatCount(health.period.sent)}</dd>
           </div>
         </dl>
-        <p className="mt-2 text-xs text-muted-foreground">Counted per recipient by Postmark, in US Eastern days. Verdicts need at least {formatCount(health.thresholds.minVolume)} sends.</p>
+        <p className="mt-2 text-xs text-muted-foreground">
+          Counted per recipient by Postmark, in US Eastern days. Verdicts need at least{" "}
+          {formatCount(health.thresholds.minVolume)} sends.
+        </p>
       </OverviewTile>
-      <OverviewTile title="Bounce rate" icon={MailX} tone={tone(health, "bounce")} link={{ to: "/bounces", search: { from: health.today.fromdate } }} linkLabel="Today's bounces" testId="tile-bounce">
+      <OverviewTile
+        title="Bounce rate"
+        icon={MailX}
+        tone={tone(health, "bounce")}
+        link={{ to: "/bounces", search: { from: health.today.fromdate } }}
+        linkLabel="Today's bounces"
+        testId="tile-bounce"
+      >
         <div className="grid gap-3">
           <VerdictLine title="Today" verdict={health.today.bounce} testId="verdict-bounce-today" />
           <VerdictLine title={periodLabel} verdict={health.period.bounce} testId="verdict-bounce-period" />
         </div>
       </OverviewTile>
-      <OverviewTile title="Spam-complaint rate" icon={ShieldAlert} tone={tone(health, "spam")} link={{ to: "/feed", search: { types: "spam-complaint" } }} linkLabel="Spam complaints in the feed" testId="tile-spam">
+      <OverviewTile
+        title="Spam-complaint rate"
+        icon={ShieldAlert}
+        tone={tone(health, "spam")}
+        link={{ to: "/feed", search: { types: "spam-complaint" } }}
+        linkLabel="Spam complaints in the feed"
+        testId="tile-spam"
+      >
         <div className="grid gap-3">
           <VerdictLine title="Today" verdict={health.today.spam} testId="verdict-spam-today" />
           <VerdictLine title={periodLabel} verdict={health.period.spam} testId="verdict-spam-period" />
@@ -46,7 +71,17 @@ export function OverviewHealthTiles({ health, periodLabel }: { health: Health; p
   );
 }
 
-function ScopedTable({ caption, rows, kind, empty }: { caption: string; rows: ScopedVerdicts[]; kind: "stream" | "tag"; empty: string }) {
+function ScopedTable({
+  caption,
+  rows,
+  kind,
+  empty,
+}: {
+  caption: string;
+  rows: ScopedVerdicts[];
+  kind: "stream" | "tag";
+  empty: string;
+}) {
   return (
     <section aria-label={caption} className="min-w-0 rounded-lg border bg-card p-4" data-testid={`verdicts-${kind}`}>
       <h2 className="mb-2 text-sm font-semibold">{caption}</h2>
@@ -56,11 +91,16 @@ function ScopedTable({ caption, rows, kind, empty }: { caption: string; rows: Sc
         <ul className="divide-y">
           {rows.map((r) => (
             <li key={r.name} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
-              <Link to="/stats" search={kind === "stream" ? { stream: r.name } : { tag: r.name }} className="min-w-0 font-mono text-sm break-all text-primary underline-offset-4 hover:underline">
+              <Link
+                to="/stats"
+                search={kind === "stream" ? { stream: r.name } : { tag: r.name }}
+                className="min-w-0 font-mono text-sm break-all text-primary underline-offset-4 hover:underline"
+              >
                 {r.name}
               </Link>
               <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground tabular-nums">
-                {formatCount(r.sent)} sent · bounces {formatRate(r.bounce.rate)} <VerdictBadge verdict={r.bounce} /> · spam {formatRate(r.spam.rate)} <VerdictBadge verdict={r.spam} />
+                {formatCount(r.sent)} sent · bounces {formatRate(r.bounce.rate)} <VerdictBadge verdict={r.bounce} /> ·
+                spam {formatRate(r.spam.rate)} <VerdictBadge verdict={r.spam} />
               </span>
             </li>
           ))}
@@ -75,14 +115,25 @@ export function OverviewScopedVerdicts({ health, periodLabel }: { health: Health
   const worst = health.tags[0];
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <ScopedTable caption={`Streams · ${periodLabel.toLowerCase()}`} rows={health.streams} kind="stream" empty="No outbound streams." />
+      <ScopedTable
+        caption={`Streams · ${periodLabel.toLowerCase()}`}
+        rows={health.streams}
+        kind="stream"
+        empty="No outbound streams."
+      />
       <div className="grid gap-2">
         {worst && (worst.bounce.level === "critical" || worst.bounce.level === "warning") && (
           <p className="text-sm" data-testid="worst-tag">
-            Tag <span className="font-mono">{worst.name}</span> has a {formatRate(worst.bounce.rate)} bounce rate {periodLabel.toLowerCase()}.
+            Tag <span className="font-mono">{worst.name}</span> has a {formatRate(worst.bounce.rate)} bounce rate{" "}
+            {periodLabel.toLowerCase()}.
           </p>
         )}
-        <ScopedTable caption={`Tags, worst first · ${periodLabel.toLowerCase()}`} rows={health.tags} kind="tag" empty="No tagged events received in this period." />
+        <ScopedTable
+          caption={`Tags, worst first · ${periodLabel.toLowerCase()}`}
+          rows={health.tags}
+          kind="tag"
+          empty="No tagged events received in this period."
+        />
       </div>
     </div>
   );

@@ -20,13 +20,24 @@ export function OverviewServers({ current }: { current: number | null }) {
       </h2>
       <ul className="divide-y">
         {q.data.servers.map((s) => (
-          <li key={s.serverId} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2" data-testid={`server-row-${s.serverId}`}>
-            <Button variant="link" className="h-auto p-0 text-sm" aria-current={s.serverId === current || undefined} onClick={() => selectedServer.set(s.serverId)}>
+          <li
+            key={s.serverId}
+            className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2"
+            data-testid={`server-row-${s.serverId}`}
+          >
+            <Button
+              variant="link"
+              className="h-auto p-0 text-sm"
+              aria-current={s.serverId === current || undefined}
+              onClick={() => selectedServer.set(s.serverId)}
+            >
               {s.name}
             </Button>
             {s.today ? (
               <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground tabular-nums">
-                {formatCount(s.today.sent)} sent · bounces {formatRate(s.today.bounce.rate)} <VerdictBadge verdict={s.today.bounce} /> · spam {formatRate(s.today.spam.rate)} <VerdictBadge verdict={s.today.spam} />
+                {formatCount(s.today.sent)} sent · bounces {formatRate(s.today.bounce.rate)}{" "}
+                <VerdictBadge verdict={s.today.bounce} /> · spam {formatRate(s.today.spam.rate)}{" "}
+                <VerdictBadge verdict={s.today.spam} />
                 {s.firing > 0 && <Badge variant="destructive">{s.firing} firing</Badge>}
               </span>
             ) : (

@@ -4,7 +4,16 @@ import type { ReactNode } from "react";
 import { cn } from "@/web/lib/utils";
 
 /** A tile of the overview: a heading, what it says, and a link to the page with the detail. */
-export function OverviewTile({ title, icon: Icon, link, linkLabel, children, className, testId, tone }: {
+export function OverviewTile({
+  title,
+  icon: Icon,
+  link,
+  linkLabel,
+  children,
+  className,
+  testId,
+  tone,
+}: {
   title: string;
   icon: LucideIcon;
   link: LinkProps;
@@ -30,7 +39,10 @@ export function OverviewTile({ title, icon: Icon, link, linkLabel, children, cla
         {title}
       </h2>
       <div className="min-w-0 flex-1">{children}</div>
-      <Link {...link} className="mt-3 inline-flex items-center gap-1 self-start text-sm text-primary underline-offset-4 hover:underline">
+      <Link
+        {...link}
+        className="mt-3 inline-flex items-center gap-1 self-start text-sm text-primary underline-offset-4 hover:underline"
+      >
         {linkLabel}
         <ChevronRight aria-hidden className="size-4" />
       </Link>

@@ -14,14 +14,31 @@ export function OverviewWebhooks({ webhooks, now }: { webhooks: OverviewResponse
   const { flows, flowing, never } = triggerFlows(webhooks.triggers);
   const refusing = webhooks.refusals.last24h > 0;
   return (
-    <OverviewTile title="Webhook events" icon={Webhook} tone={refusing ? "critical" : undefined} link={{ to: "/settings" }} linkLabel="Check the wiring" testId="tile-webhooks">
+    <OverviewTile
+      title="Webhook events"
+      icon={Webhook}
+      tone={refusing ? "critical" : undefined}
+      link={{ to: "/settings" }}
+      linkLabel="Check the wiring"
+      testId="tile-webhooks"
+    >
       <p className="text-sm">
-        <span className="font-semibold tabular-nums">{flowing} of 8</span> triggers delivered events in the last 24 h{never > 0 ? `; ${never} never did` : ""}.
+        <span className="font-semibold tabular-nums">{flowing} of 8</span> triggers delivered events in the last 24 h
+        {never > 0 ? `; ${never} never did` : ""}.
       </p>
       <ul className="mt-2 grid grid-cols-1 gap-x-4 text-sm">
         {flows.map((f) => (
-          <li key={f.trigger} className="flex items-center justify-between gap-2 py-1" data-testid={`flow-${f.trigger}`} data-state={f.state}>
-            <Link to="/feed" search={{ types: f.trigger }} className="flex min-w-0 items-center gap-2 text-primary underline-offset-4 hover:underline">
+          <li
+            key={f.trigger}
+            className="flex items-center justify-between gap-2 py-1"
+            data-testid={`flow-${f.trigger}`}
+            data-state={f.state}
+          >
+            <Link
+              to="/feed"
+              search={{ types: f.trigger }}
+              className="flex min-w-0 items-center gap-2 text-primary underline-offset-4 hover:underline"
+            >
               <span className={cn("size-2 shrink-0 rounded-full", stateLook[f.state])} aria-hidden />
               <span className="truncate">{isEventKind(f.trigger) ? triggerLook[f.trigger].title : f.trigger}</span>
             </Link>
@@ -32,8 +49,13 @@ export function OverviewWebhooks({ webhooks, now }: { webhooks: OverviewResponse
           </li>
         ))}
       </ul>
-      <p className={cn("mt-2 text-xs", refusing ? "font-medium text-destructive" : "text-muted-foreground")} data-testid="refusals">
-        {refusing ? `${webhooks.refusals.last24h} webhook call${webhooks.refusals.last24h === 1 ? "" : "s"} refused in 24 h (bad credentials); last ${ago(webhooks.refusals.lastAt, now)}.` : "No webhook call refused in 24 h."}
+      <p
+        className={cn("mt-2 text-xs", refusing ? "font-medium text-destructive" : "text-muted-foreground")}
+        data-testid="refusals"
+      >
+        {refusing
+          ? `${webhooks.refusals.last24h} webhook call${webhooks.refusals.last24h === 1 ? "" : "s"} refused in 24 h (bad credentials); last ${ago(webhooks.refusals.lastAt, now)}.`
+          : "No webhook call refused in 24 h."}
       </p>
     </OverviewTile>
   );

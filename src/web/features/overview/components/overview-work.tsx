@@ -23,18 +23,44 @@ export function OverviewApprovals({ approvals, now }: { approvals: OverviewRespo
   const approve = useMutation({
     mutationFn: (id: number) => apiRequest(`/api/approvals/${id}/approve`, { method: "POST", body: {} }),
     meta: { silent: true },
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: overviewKey }), qc.invalidateQueries({ queryKey: ["approvals"] }), qc.invalidateQueries({ queryKey: ["runs"] })]),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: overviewKey }),
+        qc.invalidateQueries({ queryKey: ["approvals"] }),
+        qc.invalidateQueries({ queryKey: ["runs"] }),
+      ]),
   });
   const age = oldest ? approvalAge(oldest.createdAt, oldest.expiresAt, now) : null;
   return (
-    <OverviewTile title="Approvals" icon={ClipboardCheck} tone={age?.urgent ? "warning" : undefined} link={{ to: "/approvals", search: { status: "pending" } }} linkLabel="Open the queue" testId="tile-approvals">
-      <p className="text-2xl font-semibold tabular-nums" data-testid="approvals-pending">{approvals.pending}</p>
-      <p className="text-sm text-muted-foreground">{approvals.pending === 1 ? "item waits" : "items wait"} for a person</p>
+    <OverviewTile
+      title="Approvals"
+      icon={ClipboardCheck}
+      tone={age?.urgent ? "warning" : undefined}
+      link={{ to: "/approvals", search: { status: "pending" } }}
+      linkLabel="Open the queue"
+      testId="tile-approvals"
+    >
+      <p className="text-2xl font-semibold tabular-nums" data-testid="approvals-pending">
+        {approvals.pending}
+      </p>
+      <p className="text-sm text-muted-foreground">
+        {approvals.pending === 1 ? "item waits" : "items wait"} for a person
+      </p>
       {oldest && age && (
         <div className="mt-3 rounded-md border p-2 text-sm">
           <p className="break-words">
-            Oldest: <Link to="/approvals/$approvalId" params={{ approvalId: String(oldest.id) }} className="font-medium text-primary underline-offset-4 hover:underline">{oldest.workflowName}</Link>{" "}
-            wants to <span className="font-mono text-xs break-all">{oldest.method} {oldest.path}</span>
+            Oldest:{" "}
+            <Link
+              to="/approvals/$approvalId"
+              params={{ approvalId: String(oldest.id) }}
+              className="font-medium text-primary underline-offset-4 hover:underline"
+            >
+              {oldest.workflowName}
+            </Link>{" "}
+            wants to{" "}
+            <span className="font-mono text-xs break-all">
+              {oldest.method} {oldest.path}
+            </span>
           </p>
           <p className="mt-1 flex items-center gap-2 text-xs text-muted-foreground">
             waiting {age.text} {age.urgent && <Badge variant="warning">needs attention</Badge>}
@@ -44,12 +70,21 @@ export function OverviewApprovals({ approvals, now }: { approvals: OverviewRespo
               {approve.isPending ? "Approving…" : "Approve"}
             </Button>
           )}
-          {approve.error && <p role="alert" className="mt-1 text-xs break-words text-destructive">{describeError(approve.error)}</p>}
+          {approve.error && (
+            <p role="alert" className="mt-1 text-xs break-words text-destructive">
+              {describeError(approve.error)}
+            </p>
+          )}
           <ConfirmDialog
             open={confirm}
             onOpenChange={setConfirm}
             title={`Approve: ${oldest.method} ${oldest.path}`}
-            description={<>The step of <strong>{oldest.workflowName}</strong> runs against Postmark as soon as you approve. Open the item to see the full request and who it reaches.</>}
+            description={
+              <>
+                The step of <strong>{oldest.workflowName}</strong> runs against Postmark as soon as you approve. Open
+                the item to see the full request and who it reaches.
+              </>
+            }
             confirmLabel="Approve and run"
             onConfirm={() => approve.mutate(oldest.id)}
           />
@@ -62,7 +97,14 @@ export function OverviewApprovals({ approvals, now }: { approvals: OverviewRespo
 /** Failed and parked (waiting) workflow runs. */
 export function OverviewRuns({ runs, now }: { runs: OverviewResponse["runs"]; now: number }) {
   return (
-    <OverviewTile title="Workflow runs" icon={History} tone={runs.failed > 0 ? "warning" : undefined} link={{ to: "/runs", search: { status: runs.failed > 0 ? "failed" : "waiting" } }} linkLabel={runs.failed > 0 ? "Failed runs" : "Waiting runs"} testId="tile-runs">
+    <OverviewTile
+      title="Workflow runs"
+      icon={History}
+      tone={runs.failed > 0 ? "warning" : undefined}
+      link={{ to: "/runs", search: { status: runs.failed > 0 ? "failed" : "waiting" } }}
+      linkLabel={runs.failed > 0 ? "Failed runs" : "Waiting runs"}
+      testId="tile-runs"
+    >
       <dl className="grid grid-cols-2 gap-2">
         <div>
           <dt className="text-xs text-muted-foreground">Failed, 7 days</dt>
@@ -77,7 +119,13 @@ export function OverviewRuns({ runs, now }: { runs: OverviewResponse["runs"]; no
         <ul className="mt-2 divide-y text-sm">
           {runs.recent.slice(0, 3).map((r) => (
             <li key={r.id} className="flex items-center justify-between gap-2 py-1.5">
-              <Link to="/runs/$runId" params={{ runId: String(r.id) }} className="min-w-0 truncate text-primary underline-offset-4 hover:underline">{r.workflowName}</Link>
+              <Link
+                to="/runs/$runId"
+                params={{ runId: String(r.id) }}
+                className="min-w-0 truncate text-primary underline-offset-4 hover:underline"
+              >
+                {r.workflowName}
+              </Link>
               <span className="flex shrink-0 items-center gap-2 text-xs text-muted-foreground">
                 <Badge variant={r.status === "failed" ? "destructive" : "warning"}>{r.status}</Badge>
                 {ago(r.createdAt, now)}

@@ -11,10 +11,19 @@ export function SendBatchResults({ results }: { results: readonly RowResult[] })
     <section className="flex min-w-0 flex-col gap-3" aria-label="Batch results" data-testid="batch-results">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="flex items-center gap-2 text-sm font-medium" data-testid="batch-summary">
-          {failed === 0 ? <CircleCheck className="size-4 text-emerald-600" aria-hidden /> : <TriangleAlert className="size-4 text-destructive" aria-hidden />}
+          {failed === 0 ? (
+            <CircleCheck className="size-4 text-emerald-600" aria-hidden />
+          ) : (
+            <TriangleAlert className="size-4 text-destructive" aria-hidden />
+          )}
           {results.length - failed} accepted, {failed} refused
         </p>
-        <Button type="button" variant="outline" size="sm" onClick={() => downloadText("batch-results.csv", resultsCsv(results), "text/csv")}>
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          onClick={() => downloadText("batch-results.csv", resultsCsv(results), "text/csv")}
+        >
           <Download aria-hidden />
           Download results (CSV)
         </Button>

@@ -47,12 +47,25 @@ export function SendComposeForm({ disabled, defaultFrom }: { disabled: boolean; 
             </TabsList>
             <TabsContent value="html" forceMount className="data-[state=inactive]:hidden">
               <FormField id="compose-HtmlBody" label="HTML body" error={errors.HtmlBody}>
-                <Textarea id="compose-HtmlBody" rows={12} className="font-mono text-xs" value={state.HtmlBody} onChange={(e) => update({ HtmlBody: e.target.value })} placeholder="<p>Hello</p>" />
+                <Textarea
+                  id="compose-HtmlBody"
+                  rows={12}
+                  className="font-mono text-xs"
+                  value={state.HtmlBody}
+                  onChange={(e) => update({ HtmlBody: e.target.value })}
+                  placeholder="<p>Hello</p>"
+                />
               </FormField>
             </TabsContent>
             <TabsContent value="text" forceMount className="data-[state=inactive]:hidden">
               <FormField id="compose-TextBody" label="Text body" error={errors.TextBody}>
-                <Textarea id="compose-TextBody" rows={12} className="font-mono text-xs" value={state.TextBody} onChange={(e) => update({ TextBody: e.target.value })} />
+                <Textarea
+                  id="compose-TextBody"
+                  rows={12}
+                  className="font-mono text-xs"
+                  value={state.TextBody}
+                  onChange={(e) => update({ TextBody: e.target.value })}
+                />
               </FormField>
             </TabsContent>
           </Tabs>

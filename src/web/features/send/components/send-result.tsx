@@ -24,7 +24,10 @@ type Details = z.infer<typeof messagesOutboundDetails.response>;
 
 function DeliveryStatus({ messageId }: { messageId: string }) {
   const serverId = selectedServer.use();
-  const q = useQuery({ ...postmarkQueryOptions<Details>(messagesOutboundDetails, { params: { messageid: messageId } }, serverId), refetchInterval: (query) => (query.state.data?.MessageEvents?.length ? false : 3000) });
+  const q = useQuery({
+    ...postmarkQueryOptions<Details>(messagesOutboundDetails, { params: { messageid: messageId } }, serverId),
+    refetchInterval: (query) => (query.state.data?.MessageEvents?.length ? false : 3000),
+  });
   if (q.isPending) return <p className="text-xs text-muted-foreground">Looking up the message…</p>;
   if (q.isError) return <p className="text-xs text-muted-foreground">Details are not available yet.</p>;
   const events = q.data.MessageEvents ?? [];
@@ -38,7 +41,11 @@ function DeliveryStatus({ messageId }: { messageId: string }) {
 
 export function SendSuccess({ result }: { result: SendResponse }) {
   return (
-    <div role="status" className="flex flex-col gap-2 rounded-lg border border-emerald-600/30 bg-emerald-600/5 p-4" data-testid="send-success">
+    <div
+      role="status"
+      className="flex flex-col gap-2 rounded-lg border border-emerald-600/30 bg-emerald-600/5 p-4"
+      data-testid="send-success"
+    >
       <div className="flex items-center gap-2 font-medium text-emerald-700 dark:text-emerald-400">
         <CircleCheck className="size-4" aria-hidden />
         Sent to {result.To ?? "the recipients"}
@@ -73,18 +80,36 @@ export function SendSuccess({ result }: { result: SendResponse }) {
 
 export function SendFailure({ error }: { error: unknown }) {
   return (
-    <div role="alert" className="flex flex-col gap-2 rounded-lg border border-destructive/30 bg-destructive/5 p-4" data-testid="send-error">
+    <div
+      role="alert"
+      className="flex flex-col gap-2 rounded-lg border border-destructive/30 bg-destructive/5 p-4"
+      data-testid="send-error"
+    >
       <div className="flex items-center gap-2 font-medium text-destructive">
         <TriangleAlert className="size-4" aria-hidden />
         Postmark did not accept the message
       </div>
-      {isApiError(error) ? <PostmarkErrorView error={error} /> : <p className="text-sm">{error instanceof Error ? error.message : String(error)}</p>}
+      {isApiError(error) ? (
+        <PostmarkErrorView error={error} />
+      ) : (
+        <p className="text-sm">{error instanceof Error ? error.message : String(error)}</p>
+      )}
     </div>
   );
 }
 
 /** The submit button and the outcome of a send, shared by the compose and template forms. */
-export function SendSubmitBar({ label, disabled, hasErrors, send }: { label: string; disabled: boolean; hasErrors: boolean; send: { isPending: boolean; isSuccess: boolean; isError: boolean; data?: SendResponse; error: unknown } }) {
+export function SendSubmitBar({
+  label,
+  disabled,
+  hasErrors,
+  send,
+}: {
+  label: string;
+  disabled: boolean;
+  hasErrors: boolean;
+  send: { isPending: boolean; isSuccess: boolean; isError: boolean; data?: SendResponse; error: unknown };
+}) {
   return (
     <>
       <div className="flex flex-wrap items-center gap-3">

@@ -6,10 +6,27 @@ import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
 
 /** The current server's sending streams (streams.list); `broadcastOnly` for bulk sends. */
-export function SendStreamSelect({ id, value, onChange, broadcastOnly = false }: { id: string; value: string; onChange: (v: string) => void; broadcastOnly?: boolean }) {
+export function SendStreamSelect({
+  id,
+  value,
+  onChange,
+  broadcastOnly = false,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  broadcastOnly?: boolean;
+}) {
   const serverId = selectedServer.use();
-  const streams = useQuery(postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, { query: {} }, serverId));
-  const usable = (streams.data?.MessageStreams ?? []).filter((s) => s.ID && !s.ArchivedAt && (broadcastOnly ? s.MessageStreamType === "Broadcasts" : s.MessageStreamType !== "Inbound"));
+  const streams = useQuery(
+    postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, { query: {} }, serverId),
+  );
+  const usable = (streams.data?.MessageStreams ?? []).filter(
+    (s) =>
+      s.ID &&
+      !s.ArchivedAt &&
+      (broadcastOnly ? s.MessageStreamType === "Broadcasts" : s.MessageStreamType !== "Inbound"),
+  );
   return (
     <Select value={value || undefined} onValueChange={onChange}>
       <SelectTrigger id={id}>

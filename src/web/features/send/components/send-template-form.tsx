@@ -23,7 +23,17 @@ type TemplateList = z.infer<typeof templatesList.response>;
 type Template = z.infer<typeof templatesGet.response>;
 type Validation = z.infer<typeof templatesValidate.response>;
 
-export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }: { disabled: boolean; template?: string; onTemplate: (idOrAlias: string) => void; defaultFrom?: string }) {
+export function SendTemplateForm({
+  disabled,
+  template,
+  onTemplate,
+  defaultFrom,
+}: {
+  disabled: boolean;
+  template?: string;
+  onTemplate: (idOrAlias: string) => void;
+  defaultFrom?: string;
+}) {
   const serverId = selectedServer.use();
   const queryClient = useQueryClient();
   const [envelope, setEnvelope] = useState<EnvelopeState>({ ...emptyEnvelope, From: defaultFrom ?? "" });
@@ -36,8 +46,17 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
   const [prefilledFor, setPrefilledFor] = useState<string | undefined>();
   const [errors, setErrors] = useState<Errors>({});
 
-  const list = useQuery(postmarkQueryOptions<TemplateList>(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "Standard" } }, serverId));
-  const detail = useQuery({ ...postmarkQueryOptions<Template>(templatesGet, { params: { templateIdOrAlias: template ?? "" } }, serverId), enabled: !!template });
+  const list = useQuery(
+    postmarkQueryOptions<TemplateList>(
+      templatesList,
+      { query: { Count: 500, Offset: 0, TemplateType: "Standard" } },
+      serverId,
+    ),
+  );
+  const detail = useQuery({
+    ...postmarkQueryOptions<Template>(templatesGet, { params: { templateIdOrAlias: template ?? "" } }, serverId),
+    enabled: !!template,
+  });
   const t = detail.data;
   const validateBody = t
     ? {
@@ -49,7 +68,10 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
       }
     : undefined;
   // templates.validate is a read: a query keyed by the content and model it renders.
-  const preview = useQuery({ ...postmarkQueryOptions<Validation>(templatesValidate, { body: validateBody }, serverId), enabled: !!validateBody });
+  const preview = useQuery({
+    ...postmarkQueryOptions<Validation>(templatesValidate, { body: validateBody }, serverId),
+    enabled: !!validateBody,
+  });
   const send = useMutation(postmarkMutationOptions<SendResponse>(emailSendWithTemplate, serverId, queryClient));
 
   useEffect(() => {
@@ -110,7 +132,17 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
         {list.isError ? (
           <ErrorState title="Could not load templates" error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <FormField id="template-pick" label="Template" required error={errors.Template} hint={list.data && templates.length === 0 ? "This server has no standard templates yet; create one on the Templates page." : undefined}>
+          <FormField
+            id="template-pick"
+            label="Template"
+            required
+            error={errors.Template}
+            hint={
+              list.data && templates.length === 0
+                ? "This server has no standard templates yet; create one on the Templates page."
+                : undefined
+            }
+          >
             <Select value={selectValue} onValueChange={pick} disabled={disabled || list.isPending}>
               <SelectTrigger id="template-pick" aria-invalid={!!errors.Template}>
                 <SelectValue placeholder={list.isPending ? "Loading templates…" : "Pick a template"} />
@@ -122,13 +154,23 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
                     {x.Alias && <span className="text-muted-foreground"> · {x.Alias}</span>}
                   </SelectItem>
                 ))}
-                {template && !t && !templates.some((x) => String(x.TemplateId) === template) && <SelectItem value={template}>{template}</SelectItem>}
+                {template && !t && !templates.some((x) => String(x.TemplateId) === template) && (
+                  <SelectItem value={template}>{template}</SelectItem>
+                )}
               </SelectContent>
             </Select>
           </FormField>
         )}
-        {detail.isError && <ErrorState title="Could not load the template" error={detail.error} onRetry={() => void detail.refetch()} />}
-        <SendEnvelopeFields prefix="template" value={envelope} onChange={(n) => setEnvelope((s) => ({ ...s, ...n }))} errors={errors} disabled={disabled} />
+        {detail.isError && (
+          <ErrorState title="Could not load the template" error={detail.error} onRetry={() => void detail.refetch()} />
+        )}
+        <SendEnvelopeFields
+          prefix="template"
+          value={envelope}
+          onChange={(n) => setEnvelope((s) => ({ ...s, ...n }))}
+          errors={errors}
+          disabled={disabled}
+        />
         {template && !detail.isError && (
           <div className="grid min-w-0 gap-4 lg:grid-cols-2">
             <div className="flex min-w-0 flex-col gap-2">
@@ -141,13 +183,28 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
                   </TabsList>
                 </Tabs>
               </div>
-              <p className="text-xs text-muted-foreground">Prefilled from the variables Postmark found in the template.</p>
+              <p className="text-xs text-muted-foreground">
+                Prefilled from the variables Postmark found in the template.
+              </p>
               {view === "form" ? (
                 <SendModelForm value={model} suggested={suggested} onChange={setModel} disabled={disabled} />
               ) : (
-                <Textarea id="template-model" aria-label="Template model (JSON)" rows={12} className="font-mono text-xs" value={modelText} onChange={(e) => setModelText(e.target.value)} spellCheck={false} aria-invalid={!!errors.TemplateModel} />
+                <Textarea
+                  id="template-model"
+                  aria-label="Template model (JSON)"
+                  rows={12}
+                  className="font-mono text-xs"
+                  value={modelText}
+                  onChange={(e) => setModelText(e.target.value)}
+                  spellCheck={false}
+                  aria-invalid={!!errors.TemplateModel}
+                />
               )}
-              {errors.TemplateModel && <p id="template-model-error" role="alert" className="text-xs break-words text-destructive">{errors.TemplateModel}</p>}
+              {errors.TemplateModel && (
+                <p id="template-model-error" role="alert" className="text-xs break-words text-destructive">
+                  {errors.TemplateModel}
+                </p>
+              )}
               <Button type="button" variant="outline" size="sm" className="self-start" onClick={render} disabled={!t}>
                 Render preview
               </Button>
@@ -157,22 +214,36 @@ export function SendTemplateForm({ disabled, template, onTemplate, defaultFrom }
               {preview.isPending ? (
                 <Skeleton className="h-80 w-full" />
               ) : preview.isError ? (
-                <ErrorState title="Could not render the template" error={preview.error} onRetry={() => void preview.refetch()} />
+                <ErrorState
+                  title="Could not render the template"
+                  error={preview.error}
+                  onRetry={() => void preview.refetch()}
+                />
               ) : (
                 <>
                   <p className="text-sm break-words" data-testid="template-subject">
                     <span className="text-muted-foreground">Subject: </span>
                     {preview.data.Subject?.RenderedContent ?? "—"}
                   </p>
-                  {!preview.data.AllContentIsValid && <p className="text-sm text-destructive">Postmark reports errors in this template's content.</p>}
-                  <SendHtmlPreview html={preview.data.HtmlBody?.RenderedContent ?? ""} title="Rendered template preview" />
+                  {!preview.data.AllContentIsValid && (
+                    <p className="text-sm text-destructive">Postmark reports errors in this template's content.</p>
+                  )}
+                  <SendHtmlPreview
+                    html={preview.data.HtmlBody?.RenderedContent ?? ""}
+                    title="Rendered template preview"
+                  />
                 </>
               )}
             </div>
           </div>
         )}
       </fieldset>
-      <SendSubmitBar label="Send with template" disabled={disabled} hasErrors={Object.keys(errors).length > 0} send={send} />
+      <SendSubmitBar
+        label="Send with template"
+        disabled={disabled}
+        hasErrors={Object.keys(errors).length > 0}
+        send={send}
+      />
     </form>
   );
 }

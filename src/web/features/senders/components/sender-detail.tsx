@@ -9,7 +9,15 @@ import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
-import { sendersDelete, sendersResendConfirmation, sendersUpdate, useCan, useDeleteSender, useResendConfirmation, useSender } from "../senders-api";
+import {
+  sendersDelete,
+  sendersResendConfirmation,
+  sendersUpdate,
+  useCan,
+  useDeleteSender,
+  useResendConfirmation,
+  useSender,
+} from "../senders-api";
 import type { SenderDetail as Sender } from "../senders-shape";
 import { SenderConfirmedBadge } from "./sender-confirmed-badge";
 import { SenderFormDialog } from "./sender-form-dialog";
@@ -19,7 +27,10 @@ export function SenderDetail({ id, onDeleted }: { id: number; onDeleted: () => v
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <Button variant="ghost" size="sm" className="self-start" asChild>
-        <Link from="/senders" to="/senders" search={({ sender: _s, ...rest }) => rest}><ArrowLeft aria-hidden />All senders</Link>
+        <Link from="/senders" to="/senders" search={({ sender: _s, ...rest }) => rest}>
+          <ArrowLeft aria-hidden />
+          All senders
+        </Link>
       </Button>
       {q.isPending ? (
         <Skeleton className="h-48 w-full" />
@@ -60,19 +71,55 @@ function SenderView({ sender, onDeleted }: { sender: Sender; onDeleted: () => vo
         </div>
         <SenderConfirmedBadge confirmed={sender.Confirmed} />
         <div className="flex flex-wrap gap-2">
-          <Button size="sm" variant="outline" disabled={!canEdit.allowed} title={canEdit.reason} onClick={() => setEditing(true)}><Pencil aria-hidden />Edit</Button>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={!canEdit.allowed}
+            title={canEdit.reason}
+            onClick={() => setEditing(true)}
+          >
+            <Pencil aria-hidden />
+            Edit
+          </Button>
           {!sender.Confirmed && (
-            <Button size="sm" variant="outline" disabled={!canResend.allowed || resend.isPending} title={canResend.reason}
-              onClick={() => { setError(null); resend.mutate({ params: { signatureid: sender.ID } }, { onSuccess: (r) => notify.success(r.Message ?? `Confirmation sent again to ${email}.`), onError: setError }); }}>
-              <MailCheck aria-hidden />{resend.isPending ? "Sending…" : "Resend confirmation"}
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={!canResend.allowed || resend.isPending}
+              title={canResend.reason}
+              onClick={() => {
+                setError(null);
+                resend.mutate(
+                  { params: { signatureid: sender.ID } },
+                  {
+                    onSuccess: (r) => notify.success(r.Message ?? `Confirmation sent again to ${email}.`),
+                    onError: setError,
+                  },
+                );
+              }}
+            >
+              <MailCheck aria-hidden />
+              {resend.isPending ? "Sending…" : "Resend confirmation"}
             </Button>
           )}
-          <Button size="sm" variant="outline" className="text-destructive" disabled={!canDelete.allowed || del.isPending} title={canDelete.reason} onClick={() => setConfirmDelete(true)}>
-            <Trash2 aria-hidden />Delete
+          <Button
+            size="sm"
+            variant="outline"
+            className="text-destructive"
+            disabled={!canDelete.allowed || del.isPending}
+            title={canDelete.reason}
+            onClick={() => setConfirmDelete(true)}
+          >
+            <Trash2 aria-hidden />
+            Delete
           </Button>
         </div>
         {error != null && (
-          <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3" data-testid="sender-action-error">
+          <div
+            role="alert"
+            className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
+            data-testid="sender-action-error"
+          >
             {isApiError(error) ? <PostmarkErrorView error={error} /> : <p className="text-sm">{String(error)}</p>}
           </div>
         )}
@@ -81,27 +128,49 @@ function SenderView({ sender, onDeleted }: { sender: Sender; onDeleted: () => vo
         <Row label="From name">{sender.Name || "—"}</Row>
         <Row label="Reply-To">{sender.ReplyToEmailAddress || "—"}</Row>
         <Row label="Domain">
-          {sender.Domain ? <Link to="/domains" search={{ q: sender.Domain }} className="underline underline-offset-4">{sender.Domain}</Link> : "—"}
+          {sender.Domain ? (
+            <Link to="/domains" search={{ q: sender.Domain }} className="underline underline-offset-4">
+              {sender.Domain}
+            </Link>
+          ) : (
+            "—"
+          )}
         </Row>
         <Row label="Return-Path">
           <span className="inline-flex flex-wrap items-center gap-2">
             {sender.ReturnPathDomain || "—"}
-            <Badge variant={sender.ReturnPathDomainVerified ? "success" : "warning"}>{sender.ReturnPathDomainVerified ? "Verified" : "Not verified"}</Badge>
+            <Badge variant={sender.ReturnPathDomainVerified ? "success" : "warning"}>
+              {sender.ReturnPathDomainVerified ? "Verified" : "Not verified"}
+            </Badge>
           </span>
         </Row>
-        <Row label="DKIM"><Badge variant={sender.DKIMVerified ? "success" : "warning"}>{sender.DKIMVerified ? "Verified" : "Not verified"}</Badge></Row>
+        <Row label="DKIM">
+          <Badge variant={sender.DKIMVerified ? "success" : "warning"}>
+            {sender.DKIMVerified ? "Verified" : "Not verified"}
+          </Badge>
+        </Row>
         <Row label="Confirmation note">{sender.ConfirmationPersonalNote || "—"}</Row>
       </dl>
-      <p className="text-sm text-muted-foreground">DNS records (DKIM, Return-Path) belong to the domain: publish and verify them on the Domains page.</p>
+      <p className="text-sm text-muted-foreground">
+        DNS records (DKIM, Return-Path) belong to the domain: publish and verify them on the Domains page.
+      </p>
       <SenderFormDialog key={editing ? "open" : "closed"} open={editing} onOpenChange={setEditing} sender={sender} />
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
         title={`Delete the sender signature ${email}?`}
-        description={<p>Mail can no longer be sent from {email} unless its domain is verified. This cannot be undone.</p>}
+        description={
+          <p>Mail can no longer be sent from {email} unless its domain is verified. This cannot be undone.</p>
+        }
         confirmLabel={`Delete ${email}`}
         typeToConfirm={email}
-        onConfirm={() => { setError(null); del.mutate({ params: { signatureid: sender.ID } }, { onSuccess: (r) => notify.success(r.Message ?? `${email} removed.`), onError: setError }); }}
+        onConfirm={() => {
+          setError(null);
+          del.mutate(
+            { params: { signatureid: sender.ID } },
+            { onSuccess: (r) => notify.success(r.Message ?? `${email} removed.`), onError: setError },
+          );
+        }}
       />
     </div>
   );

@@ -2,7 +2,14 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "@/web/components/form-field";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
 import { Textarea } from "@/web/components/ui/textarea";
 import { isApiError } from "@/web/lib/api-error";
@@ -11,7 +18,12 @@ import { useCreateSender, useUpdateSender } from "../senders-api";
 import { NOTE_MAX, senderBody, senderFormValues, type SenderDetail, type SenderFormValues } from "../senders-shape";
 
 /** Adds a signature (Postmark emails FromEmail a confirmation link) or edits one; FromEmail cannot change. */
-export function SenderFormDialog({ open, onOpenChange, sender, onSaved }: {
+export function SenderFormDialog({
+  open,
+  onOpenChange,
+  sender,
+  onSaved,
+}: {
   open: boolean;
   onOpenChange: (o: boolean) => void;
   /** The signature to edit; absent to add one. */
@@ -36,7 +48,11 @@ export function SenderFormDialog({ open, onOpenChange, sender, onSaved }: {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const done = (s: SenderDetail) => {
-      notify.success(sender ? `Saved ${s.EmailAddress ?? "the signature"}.` : `Added ${s.EmailAddress ?? "the signature"}: a confirmation email is on its way.`);
+      notify.success(
+        sender
+          ? `Saved ${s.EmailAddress ?? "the signature"}.`
+          : `Added ${s.EmailAddress ?? "the signature"}: a confirmation email is on its way.`,
+      );
       close(false);
       onSaved?.(s);
     };
@@ -65,7 +81,9 @@ export function SenderFormDialog({ open, onOpenChange, sender, onSaved }: {
         <DialogHeader>
           <DialogTitle>{sender ? `Edit ${sender.EmailAddress ?? "signature"}` : "Add a sender signature"}</DialogTitle>
           <DialogDescription>
-            {sender ? "The From address cannot change; add a new signature for another address." : "Postmark emails the address a link; you can send from it once it is confirmed."}
+            {sender
+              ? "The From address cannot change; add a new signature for another address."
+              : "Postmark emails the address a link; you can send from it once it is confirmed."}
           </DialogDescription>
         </DialogHeader>
         <form noValidate onSubmit={submit} className="flex flex-col gap-4">
@@ -80,21 +98,38 @@ export function SenderFormDialog({ open, onOpenChange, sender, onSaved }: {
           <FormField id="sender-ReplyToEmail" label="Reply-To email" error={errors.ReplyToEmail} hint="Optional">
             <Input type="email" {...field("ReplyToEmail")} />
           </FormField>
-          <FormField id="sender-ReturnPathDomain" label="Custom Return-Path" error={errors.ReturnPathDomain} hint="Optional: a subdomain of the sender's domain">
+          <FormField
+            id="sender-ReturnPathDomain"
+            label="Custom Return-Path"
+            error={errors.ReturnPathDomain}
+            hint="Optional: a subdomain of the sender's domain"
+          >
             <Input {...field("ReturnPathDomain")} />
           </FormField>
-          <FormField id="sender-ConfirmationPersonalNote" label="Note in the confirmation email" error={errors.ConfirmationPersonalNote}
-            hint={`${values.ConfirmationPersonalNote.length}/${NOTE_MAX} characters`}>
+          <FormField
+            id="sender-ConfirmationPersonalNote"
+            label="Note in the confirmation email"
+            error={errors.ConfirmationPersonalNote}
+            hint={`${values.ConfirmationPersonalNote.length}/${NOTE_MAX} characters`}
+          >
             <Textarea rows={3} {...field("ConfirmationPersonalNote")} />
           </FormField>
           {m.isError && (
             <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              {isApiError(m.error) ? <PostmarkErrorView error={m.error} /> : <p className="text-sm">{String(m.error)}</p>}
+              {isApiError(m.error) ? (
+                <PostmarkErrorView error={m.error} />
+              ) : (
+                <p className="text-sm">{String(m.error)}</p>
+              )}
             </div>
           )}
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => close(false)}>Cancel</Button>
-            <Button type="submit" disabled={m.isPending}>{m.isPending ? "Saving…" : sender ? "Save" : "Add signature"}</Button>
+            <Button type="button" variant="outline" onClick={() => close(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={m.isPending}>
+              {m.isPending ? "Saving…" : sender ? "Save" : "Add signature"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -8,8 +8,12 @@ export function SendersList({ senders }: { senders: SenderSummary[] }) {
     <ul className="divide-y rounded-lg border bg-card" data-testid="senders-list">
       {senders.map((s) => (
         <li key={s.ID} data-testid="sender-row" data-email={s.EmailAddress ?? ""}>
-          <Link from="/senders" to="/senders" search={(prev) => ({ ...prev, sender: s.ID })}
-            className="flex items-center gap-3 px-4 py-3 hover:bg-accent/50 focus-visible:bg-accent/50 focus-visible:outline-none">
+          <Link
+            from="/senders"
+            to="/senders"
+            search={(prev) => ({ ...prev, sender: s.ID })}
+            className="flex items-center gap-3 px-4 py-3 hover:bg-accent/50 focus-visible:bg-accent/50 focus-visible:outline-none"
+          >
             <div className="flex min-w-0 flex-1 flex-col gap-1.5 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
                 <p className="truncate font-medium">{s.Name || s.EmailAddress}</p>

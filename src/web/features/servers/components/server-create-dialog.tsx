@@ -2,7 +2,14 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "@/web/components/form-field";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { isApiError } from "@/web/lib/api-error";
@@ -18,7 +25,11 @@ export function ServerCreateDialog({ open, onOpenChange }: { open: boolean; onOp
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useCreateServer();
   const close = (o: boolean) => {
-    if (!o) { setName(""); setErrors({}); create.reset(); }
+    if (!o) {
+      setName("");
+      setErrors({});
+      create.reset();
+    }
     onOpenChange(o);
   };
   const submit = (e: FormEvent) => {
@@ -27,41 +38,78 @@ export function ServerCreateDialog({ open, onOpenChange }: { open: boolean; onOp
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     if (!parsed.data.Name) return setErrors({ Name: "A server needs a name" });
     setErrors({});
-    create.mutate({ body: parsed.data }, { onSuccess: (s) => { notify.success(`Created server ${s.Name ?? name}.`); close(false); } });
+    create.mutate(
+      { body: parsed.data },
+      {
+        onSuccess: (s) => {
+          notify.success(`Created server ${s.Name ?? name}.`);
+          close(false);
+        },
+      },
+    );
   };
   return (
     <Dialog open={open} onOpenChange={close}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Create a server</DialogTitle>
-          <DialogDescription>A server has its own API token, streams, templates and statistics. A Sandbox server never delivers mail.</DialogDescription>
+          <DialogDescription>
+            A server has its own API token, streams, templates and statistics. A Sandbox server never delivers mail.
+          </DialogDescription>
         </DialogHeader>
         <form noValidate onSubmit={submit} className="flex flex-col gap-4">
           <FormField id="new-server-name" label="Name" error={errors.Name} required>
-            <Input id="new-server-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={!!errors.Name} />
+            <Input
+              id="new-server-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="off"
+              aria-invalid={!!errors.Name}
+            />
           </FormField>
           <div className="grid grid-cols-2 gap-3">
             <FormField id="new-server-color" label="Colour" error={errors.Color}>
               <Select value={color} onValueChange={setColor}>
-                <SelectTrigger id="new-server-color"><SelectValue /></SelectTrigger>
-                <SelectContent>{serverColors.map((c) => <SelectItem key={c} value={c} className="capitalize">{c}</SelectItem>)}</SelectContent>
+                <SelectTrigger id="new-server-color">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {serverColors.map((c) => (
+                    <SelectItem key={c} value={c} className="capitalize">
+                      {c}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
               </Select>
             </FormField>
             <FormField id="new-server-delivery" label="Delivery" error={errors.DeliveryType}>
               <Select value={delivery} onValueChange={setDelivery}>
-                <SelectTrigger id="new-server-delivery"><SelectValue /></SelectTrigger>
-                <SelectContent><SelectItem value="Live">Live</SelectItem><SelectItem value="Sandbox">Sandbox</SelectItem></SelectContent>
+                <SelectTrigger id="new-server-delivery">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value="Live">Live</SelectItem>
+                  <SelectItem value="Sandbox">Sandbox</SelectItem>
+                </SelectContent>
               </Select>
             </FormField>
           </div>
           {create.isError && (
             <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              {isApiError(create.error) ? <PostmarkErrorView error={create.error} /> : <p className="text-sm">{String(create.error)}</p>}
+              {isApiError(create.error) ? (
+                <PostmarkErrorView error={create.error} />
+              ) : (
+                <p className="text-sm">{String(create.error)}</p>
+              )}
             </div>
           )}
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => close(false)}>Cancel</Button>
-            <Button type="submit" disabled={create.isPending}>{create.isPending ? "Creating…" : "Create server"}</Button>
+            <Button type="button" variant="outline" onClick={() => close(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Creating…" : "Create server"}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

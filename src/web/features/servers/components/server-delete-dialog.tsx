@@ -2,19 +2,35 @@ import { useState } from "react";
 import { TypedConfirmField, typedConfirms } from "@/web/components/confirm-dialog";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/web/components/ui/dialog";
 import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { useDeleteServer } from "../servers-api";
 import type { ServerSummary } from "../servers-shape";
 
 /** Deleting a server loses its messages, templates and streams: the user types its name to confirm. */
-export function ServerDeleteDialog({ server, onOpenChange }: { server: ServerSummary | null; onOpenChange: (o: boolean) => void }) {
+export function ServerDeleteDialog({
+  server,
+  onOpenChange,
+}: {
+  server: ServerSummary | null;
+  onOpenChange: (o: boolean) => void;
+}) {
   const [typed, setTyped] = useState("");
   const del = useDeleteServer();
   const name = server?.Name ?? "";
   const close = (o: boolean) => {
-    if (!o) { setTyped(""); del.reset(); }
+    if (!o) {
+      setTyped("");
+      del.reset();
+    }
     onOpenChange(o);
   };
   return (
@@ -23,23 +39,43 @@ export function ServerDeleteDialog({ server, onOpenChange }: { server: ServerSum
         <DialogHeader>
           <DialogTitle>Delete the server {name}?</DialogTitle>
           <DialogDescription>
-            Postmark deletes {name} with its messages, streams, templates, webhooks and API tokens. Apps sending with its token stop working. This cannot be undone.
+            Postmark deletes {name} with its messages, streams, templates, webhooks and API tokens. Apps sending with
+            its token stop working. This cannot be undone.
           </DialogDescription>
         </DialogHeader>
-        <form className="flex flex-col gap-3" onSubmit={(e) => {
-          e.preventDefault();
-          if (!server || !typedConfirms(typed, name)) return;
-          del.mutate({ params: { serverid: server.ID } }, { onSuccess: (r) => { notify.success(r.Message ?? `Server ${name} removed.`); close(false); } });
-        }}>
+        <form
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!server || !typedConfirms(typed, name)) return;
+            del.mutate(
+              { params: { serverid: server.ID } },
+              {
+                onSuccess: (r) => {
+                  notify.success(r.Message ?? `Server ${name} removed.`);
+                  close(false);
+                },
+              },
+            );
+          }}
+        >
           <TypedConfirmField id="server-delete-name" expected={name} value={typed} onChange={setTyped} />
           {del.isError && (
             <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              {isApiError(del.error) ? <PostmarkErrorView error={del.error} /> : <p className="text-sm">{String(del.error)}</p>}
+              {isApiError(del.error) ? (
+                <PostmarkErrorView error={del.error} />
+              ) : (
+                <p className="text-sm">{String(del.error)}</p>
+              )}
             </div>
           )}
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => close(false)}>Cancel</Button>
-            <Button type="submit" variant="destructive" disabled={!typedConfirms(typed, name) || del.isPending}>{del.isPending ? "Deleting…" : `Delete ${name}`}</Button>
+            <Button type="button" variant="outline" onClick={() => close(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="destructive" disabled={!typedConfirms(typed, name) || del.isPending}>
+              {del.isPending ? "Deleting…" : `Delete ${name}`}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

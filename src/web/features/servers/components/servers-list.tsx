@@ -4,30 +4,66 @@ import { Button } from "@/web/components/ui/button";
 import { colorSwatch, type ServerSummary } from "../servers-shape";
 
 /** The account's servers; tokens are deliberately absent. */
-export function ServersList({ servers, currentId, canDelete, onDelete }: { servers: ServerSummary[]; currentId: number | undefined; canDelete: { allowed: boolean; reason?: string }; onDelete: (s: ServerSummary) => void }) {
+export function ServersList({
+  servers,
+  currentId,
+  canDelete,
+  onDelete,
+}: {
+  servers: ServerSummary[];
+  currentId: number | undefined;
+  canDelete: { allowed: boolean; reason?: string };
+  onDelete: (s: ServerSummary) => void;
+}) {
   return (
     <ul className="divide-y rounded-lg border bg-card" data-testid="servers-list">
       {servers.map((s) => (
-        <li key={s.ID} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center" data-testid="server-row" data-name={s.Name ?? ""}>
+        <li
+          key={s.ID}
+          className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center"
+          data-testid="server-row"
+          data-name={s.Name ?? ""}
+        >
           <div className="flex min-w-0 flex-1 items-center gap-3">
-            <span className="size-3 shrink-0 rounded-full" style={{ backgroundColor: colorSwatch(s.Color) }} aria-label={`Colour ${s.Color ?? "none"}`} role="img" />
+            <span
+              className="size-3 shrink-0 rounded-full"
+              style={{ backgroundColor: colorSwatch(s.Color) }}
+              aria-label={`Colour ${s.Color ?? "none"}`}
+              role="img"
+            />
             <div className="min-w-0">
               <p className="flex flex-wrap items-center gap-2 font-medium">
                 <span className="break-all">{s.Name}</span>
-                <Badge variant={s.DeliveryType === "Sandbox" ? "warning" : "secondary"}>{s.DeliveryType ?? "Unknown"}</Badge>
+                <Badge variant={s.DeliveryType === "Sandbox" ? "warning" : "secondary"}>
+                  {s.DeliveryType ?? "Unknown"}
+                </Badge>
                 {s.ID === currentId && <Badge variant="outline">Current</Badge>}
               </p>
-              <p className="text-xs text-muted-foreground">ID <span className="font-mono">{s.ID}</span></p>
+              <p className="text-xs text-muted-foreground">
+                ID <span className="font-mono">{s.ID}</span>
+              </p>
             </div>
           </div>
           <div className="flex items-center gap-1">
             {s.ServerLink && (
               <Button variant="ghost" size="sm" asChild>
-                <a href={s.ServerLink} target="_blank" rel="noreferrer noopener"><ExternalLink aria-hidden />Postmark</a>
+                <a href={s.ServerLink} target="_blank" rel="noreferrer noopener">
+                  <ExternalLink aria-hidden />
+                  Postmark
+                </a>
               </Button>
             )}
-            <Button variant="ghost" size="sm" className="text-destructive" disabled={!canDelete.allowed} title={canDelete.reason} onClick={() => onDelete(s)} aria-label={`Delete server ${s.Name}`}>
-              <Trash2 aria-hidden />Delete
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-destructive"
+              disabled={!canDelete.allowed}
+              title={canDelete.reason}
+              onClick={() => onDelete(s)}
+              aria-label={`Delete server ${s.Name}`}
+            >
+              <Trash2 aria-hidden />
+              Delete
             </Button>
           </div>
         </li>

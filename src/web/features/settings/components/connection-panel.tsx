@@ -15,14 +15,21 @@ import { isApiError } from "@/web/lib/api-error";
 import { fieldErrors } from "@/web/lib/form-errors";
 import { connectionQuery, forgetConnection, saveConnection } from "../settings-api";
 
-const sourceLabel = { env: "environment variable", saved: "saved in Mailroom", sandbox: "sandbox", none: "not set" } as const;
+const sourceLabel = {
+  env: "environment variable",
+  saved: "saved in Mailroom",
+  sandbox: "sandbox",
+  none: "not set",
+} as const;
 
 function TokenRow({ label, status }: { label: string; status: ConnectionStatus["accountToken"] }) {
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 py-2">
       <span className="text-sm">{label}</span>
       <span className="flex items-center gap-2 text-sm">
-        <Badge variant={status.source === "none" ? "outline" : status.source === "sandbox" ? "warning" : "secondary"}>{sourceLabel[status.source]}</Badge>
+        <Badge variant={status.source === "none" ? "outline" : status.source === "sandbox" ? "warning" : "secondary"}>
+          {sourceLabel[status.source]}
+        </Badge>
         {status.hint && <span className="font-mono text-xs text-muted-foreground">…{status.hint}</span>}
       </span>
     </div>
@@ -65,14 +72,20 @@ export function ConnectionPanel() {
       const v = String(data.get(k) ?? "").trim();
       return v === "" ? undefined : v;
     };
-    const parsed = saveConnectionRequest.safeParse({ accountToken: text("accountToken"), serverToken: text("serverToken") });
+    const parsed = saveConnectionRequest.safeParse({
+      accountToken: text("accountToken"),
+      serverToken: text("serverToken"),
+    });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     save.mutate(parsed.data);
   };
 
   if (status.isPending) return <Skeleton className="h-48" />;
-  if (status.isError) return <ErrorState title="Could not load the connection" error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.isError)
+    return (
+      <ErrorState title="Could not load the connection" error={status.error} onRetry={() => void status.refetch()} />
+    );
   const s = status.data;
   const hasSaved = s.accountToken.source === "saved" || s.serverToken.source === "saved";
 
@@ -81,9 +94,14 @@ export function ConnectionPanel() {
       <Card>
         <CardHeader>
           <CardTitle className="flex items-center gap-2 text-base">
-            Status <Badge variant={s.mode === "sandbox" ? "warning" : "success"}>{s.mode === "sandbox" ? "Sandbox" : "Live"}</Badge>
+            Status{" "}
+            <Badge variant={s.mode === "sandbox" ? "warning" : "success"}>
+              {s.mode === "sandbox" ? "Sandbox" : "Live"}
+            </Badge>
           </CardTitle>
-          <CardDescription className="break-all">Upstream: <span className="font-mono">{s.upstream}</span></CardDescription>
+          <CardDescription className="break-all">
+            Upstream: <span className="font-mono">{s.upstream}</span>
+          </CardDescription>
         </CardHeader>
         <CardContent className="divide-y">
           <TokenRow label="Account token" status={s.accountToken} />
@@ -97,26 +115,61 @@ export function ConnectionPanel() {
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Connect to Postmark</CardTitle>
-          <CardDescription>Mailroom checks the tokens with Postmark before saving them, encrypted. A saved token is never shown again in full. Tokens set by environment variables take precedence.</CardDescription>
+          <CardDescription>
+            Mailroom checks the tokens with Postmark before saving them, encrypted. A saved token is never shown again
+            in full. Tokens set by environment variables take precedence.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-            <FormField id="accountToken" label="Account token" error={errors.accountToken} hint="Needed for servers, domains, senders and data removals">
-              <Input id="accountToken" name="accountToken" type="password" autoComplete="off" spellCheck={false} aria-invalid={!!errors.accountToken} />
+            <FormField
+              id="accountToken"
+              label="Account token"
+              error={errors.accountToken}
+              hint="Needed for servers, domains, senders and data removals"
+            >
+              <Input
+                id="accountToken"
+                name="accountToken"
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={!!errors.accountToken}
+              />
             </FormField>
-            <FormField id="serverToken" label="Server token" error={errors.serverToken} hint="The default server's token; optional with an account token">
-              <Input id="serverToken" name="serverToken" type="password" autoComplete="off" spellCheck={false} aria-invalid={!!errors.serverToken} />
+            <FormField
+              id="serverToken"
+              label="Server token"
+              error={errors.serverToken}
+              hint="The default server's token; optional with an account token"
+            >
+              <Input
+                id="serverToken"
+                name="serverToken"
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={!!errors.serverToken}
+              />
             </FormField>
-            {errors._form && <p role="alert" className="text-sm text-destructive">{errors._form}</p>}
+            {errors._form && (
+              <p role="alert" className="text-sm text-destructive">
+                {errors._form}
+              </p>
+            )}
             {save.isError && isApiError(save.error) && (
               <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
                 <PostmarkErrorView error={save.error} />
               </div>
             )}
             <div className="flex flex-col gap-2 sm:flex-row">
-              <Button type="submit" disabled={save.isPending}>{save.isPending ? "Checking with Postmark…" : "Check and save"}</Button>
+              <Button type="submit" disabled={save.isPending}>
+                {save.isPending ? "Checking with Postmark…" : "Check and save"}
+              </Button>
               {hasSaved && (
-                <Button type="button" variant="outline" onClick={() => setForgetting(true)}>Forget saved tokens</Button>
+                <Button type="button" variant="outline" onClick={() => setForgetting(true)}>
+                  Forget saved tokens
+                </Button>
               )}
             </div>
           </form>

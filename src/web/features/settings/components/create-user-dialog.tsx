@@ -4,14 +4,29 @@ import { notify } from "@/web/lib/toast";
 import { createUserRequest, roles, type Role } from "@/contract/api/auth";
 import { FormField } from "@/web/components/form-field";
 import { Button } from "@/web/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { describeError } from "@/web/lib/api-error";
 import { fieldErrors } from "@/web/lib/form-errors";
 import { createUser } from "../settings-api";
 
-export function CreateUserDialog({ open, onOpenChange, onCreated }: { open: boolean; onOpenChange: (o: boolean) => void; onCreated: () => void }) {
+export function CreateUserDialog({
+  open,
+  onOpenChange,
+  onCreated,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  onCreated: () => void;
+}) {
   const [role, setRole] = useState<Role>("viewer");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
@@ -27,13 +42,23 @@ export function CreateUserDialog({ open, onOpenChange, onCreated }: { open: bool
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const parsed = createUserRequest.safeParse({ username: data.get("username"), password: data.get("password"), role });
+    const parsed = createUserRequest.safeParse({
+      username: data.get("username"),
+      password: data.get("password"),
+      role,
+    });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error));
     setErrors({});
     create.mutate(parsed.data);
   };
   return (
-    <Dialog open={open} onOpenChange={(o) => { setErrors({}); onOpenChange(o); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setErrors({});
+        onOpenChange(o);
+      }}
+    >
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Add a user</DialogTitle>
@@ -44,20 +69,40 @@ export function CreateUserDialog({ open, onOpenChange, onCreated }: { open: bool
             <Input id="new-username" name="username" autoComplete="off" aria-invalid={!!errors.username} />
           </FormField>
           <FormField id="new-password" label="Password" error={errors.password} hint="At least 10 characters" required>
-            <Input id="new-password" name="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} />
+            <Input
+              id="new-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              aria-invalid={!!errors.password}
+            />
           </FormField>
           <FormField id="new-role" label="Role" error={errors.role} required>
             <Select value={role} onValueChange={(v) => setRole(v as Role)}>
-              <SelectTrigger id="new-role"><SelectValue /></SelectTrigger>
+              <SelectTrigger id="new-role">
+                <SelectValue />
+              </SelectTrigger>
               <SelectContent>
-                {roles.map((r) => <SelectItem key={r} value={r} className="capitalize">{r}</SelectItem>)}
+                {roles.map((r) => (
+                  <SelectItem key={r} value={r} className="capitalize">
+                    {r}
+                  </SelectItem>
+                ))}
               </SelectContent>
             </Select>
           </FormField>
-          {errors._form && <p role="alert" className="text-sm text-destructive">{errors._form}</p>}
+          {errors._form && (
+            <p role="alert" className="text-sm text-destructive">
+              {errors._form}
+            </p>
+          )}
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
-            <Button type="submit" disabled={create.isPending}>Create user</Button>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={create.isPending}>
+              Create user
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -43,7 +43,9 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1.5">
           <CardTitle className="text-base">Users</CardTitle>
-          <CardDescription>Viewers may read; operators may also change things; admins may do everything, including destructive calls.</CardDescription>
+          <CardDescription>
+            Viewers may read; operators may also change things; admins may do everything, including destructive calls.
+          </CardDescription>
         </div>
         <Button size="sm" onClick={() => setCreating(true)}>
           <UserPlus aria-hidden />
@@ -52,7 +54,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
       </CardHeader>
       <CardContent>
         {users.isPending ? (
-          <div className="flex flex-col gap-2"><Skeleton className="h-8" /><Skeleton className="h-8" /></div>
+          <div className="flex flex-col gap-2">
+            <Skeleton className="h-8" />
+            <Skeleton className="h-8" />
+          </div>
         ) : users.isError ? (
           <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
         ) : (
@@ -62,7 +67,9 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
                 <TableHead>User</TableHead>
                 <TableHead>Role</TableHead>
                 <TableHead className="hidden sm:table-cell">Last sign-in</TableHead>
-                <TableHead className="text-right"><span className="sr-only">Actions</span></TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -73,24 +80,43 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
                     {u.id === currentUserId && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
                   </TableCell>
                   <TableCell>
-                    <Select value={u.role} disabled={u.id === currentUserId} onValueChange={(role) => changeRole.mutate({ id: u.id, role: role as Role })}>
+                    <Select
+                      value={u.role}
+                      disabled={u.id === currentUserId}
+                      onValueChange={(role) => changeRole.mutate({ id: u.id, role: role as Role })}
+                    >
                       <SelectTrigger className="h-8 w-32" aria-label={`Role of ${u.username}`}>
                         <SelectValue />
                       </SelectTrigger>
                       <SelectContent>
                         {roles.map((r) => (
-                          <SelectItem key={r} value={r} className="capitalize">{r}</SelectItem>
+                          <SelectItem key={r} value={r} className="capitalize">
+                            {r}
+                          </SelectItem>
                         ))}
                       </SelectContent>
                     </Select>
                   </TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">{formatDateTime(u.lastLoginAt)}</TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">
+                    {formatDateTime(u.lastLoginAt)}
+                  </TableCell>
                   <TableCell>
                     <div className="flex justify-end gap-1">
-                      <Button variant="ghost" size="icon" aria-label={`Reset password of ${u.username}`} onClick={() => setResetting(u)}>
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        aria-label={`Reset password of ${u.username}`}
+                        onClick={() => setResetting(u)}
+                      >
                         <KeyRound />
                       </Button>
-                      <Button variant="ghost" size="icon" aria-label={`Remove ${u.username}`} disabled={u.id === currentUserId} onClick={() => setRemoving(u)}>
+                      <Button
+                        variant="ghost"
+                        size="icon"
+                        aria-label={`Remove ${u.username}`}
+                        disabled={u.id === currentUserId}
+                        onClick={() => setRemoving(u)}
+                      >
                         <Trash2 />
                       </Button>
                     </div>

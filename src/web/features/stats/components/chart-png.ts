@@ -2,7 +2,21 @@
 // variables do not exist inside a standalone image), drawn on a canvas under the card's title,
 // with the legend (HTML in Recharts) drawn from its items.
 
-const STYLE_PROPS = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "opacity", "font-family", "font-size", "font-weight", "text-anchor", "dominant-baseline", "visibility"] as const;
+const STYLE_PROPS = [
+  "fill",
+  "fill-opacity",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "stroke-opacity",
+  "opacity",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "text-anchor",
+  "dominant-baseline",
+  "visibility",
+] as const;
 const SCALE = 2;
 const PAD = 16;
 
@@ -82,7 +96,9 @@ export async function chartPng(card: HTMLElement, title: string, subtitle: strin
       ctx.fillText(item.label, x + 14, y);
       x += 14 + ctx.measureText(item.label).width + 16;
     }
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The image could not be encoded."))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("The image could not be encoded."))), "image/png"),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -2,7 +2,12 @@ import { ChartColumn, Download, GitCompareArrows, Table2 } from "lucide-react";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { ErrorState } from "@/web/components/error-state";
 import { Button } from "@/web/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/web/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/web/components/ui/dropdown-menu";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { downloadBlob, downloadText } from "@/web/lib/download";
 import { notify } from "@/web/lib/toast";
@@ -58,7 +63,10 @@ export function StatsChartCard({
     if (!cardRef.current) return;
     chartPng(cardRef.current, title, periodText).then(
       (png) => downloadBlob(fileName("png"), png),
-      (e: unknown) => notify.error(`Could not export ${title.toLowerCase()} as an image`, { description: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        notify.error(`Could not export ${title.toLowerCase()} as an image`, {
+          description: e instanceof Error ? e.message : String(e),
+        }),
     );
   };
   return (
@@ -94,7 +102,13 @@ export function StatsChartCard({
           )}
           {state === "ready" && (
             <>
-              <Button variant="ghost" size="sm" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} aria-label={asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-pressed={asTable}
+                onClick={() => setAsTable(!asTable)}
+                aria-label={asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}
+              >
                 {asTable ? <ChartColumn aria-hidden /> : <Table2 aria-hidden />}
                 <span className="hidden sm:inline">{asTable ? "Chart" : "Table"}</span>
               </Button>
@@ -105,7 +119,9 @@ export function StatsChartCard({
                   </Button>
                 </DropdownMenuTrigger>
                 <DropdownMenuContent align="end">
-                  <DropdownMenuItem onSelect={() => downloadText(fileName("csv"), tableCsv(table), "text/csv")}>Download CSV</DropdownMenuItem>
+                  <DropdownMenuItem onSelect={() => downloadText(fileName("csv"), tableCsv(table), "text/csv")}>
+                    Download CSV
+                  </DropdownMenuItem>
                   <DropdownMenuItem disabled={asTable} onSelect={exportPng}>
                     {asTable ? "PNG: show the chart first" : "Download PNG"}
                   </DropdownMenuItem>
@@ -123,14 +139,20 @@ export function StatsChartCard({
       ) : state === "error" ? (
         <ErrorState title={`Could not load ${title.toLowerCase()}`} error={error} onRetry={onRetry} />
       ) : state === "empty" ? (
-        <div className="flex h-56 items-center justify-center rounded-md border border-dashed text-sm text-muted-foreground">Nothing recorded in this period.</div>
+        <div className="flex h-56 items-center justify-center rounded-md border border-dashed text-sm text-muted-foreground">
+          Nothing recorded in this period.
+        </div>
       ) : asTable ? (
         <div className="max-h-64 overflow-auto rounded-md border">
           <table className="w-full text-xs tabular-nums">
             <thead className="sticky top-0 bg-muted text-left">
               <tr>
                 {table.columns.map((c, i) => (
-                  <th key={c} scope="col" className={i === 0 ? "px-2 py-1 font-medium" : "px-2 py-1 text-right font-medium"}>
+                  <th
+                    key={c}
+                    scope="col"
+                    className={i === 0 ? "px-2 py-1 font-medium" : "px-2 py-1 text-right font-medium"}
+                  >
                     {c}
                   </th>
                 ))}

@@ -1,21 +1,70 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type ReactElement } from "react";
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
-  statsBounces, statsClickBrowsers, statsClickLocation, statsClickPlatforms, statsClicks, statsOpenClients, statsOpenPlatforms, statsOpens, statsSends, statsSpam,
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import {
+  statsBounces,
+  statsClickBrowsers,
+  statsClickLocation,
+  statsClickPlatforms,
+  statsClicks,
+  statsOpenClients,
+  statsOpenPlatforms,
+  statsOpens,
+  statsSends,
+  statsSpam,
 } from "@/contract/postmark/stats";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { statsQuery, type StatsFilter } from "../stats-queries";
 import {
-  breakdownTable, breakdownTotals, exportFileName, fillDays, formatCount, previousKey, previousRange, seriesSummary, seriesTable, shortDay, topN, withPrevious, type DateRange, type DayRow, type Slice,
+  breakdownTable,
+  breakdownTotals,
+  exportFileName,
+  fillDays,
+  formatCount,
+  previousKey,
+  previousRange,
+  seriesSummary,
+  seriesTable,
+  shortDay,
+  topN,
+  withPrevious,
+  type DateRange,
+  type DayRow,
+  type Slice,
 } from "../stats-shaping";
 import { StatsChartCard } from "./stats-chart-card";
 
 // Mid-lightness colours that read on both the light and the dark card background.
-const palette = ["oklch(0.62 0.17 262)", "oklch(0.7 0.15 160)", "oklch(0.75 0.15 75)", "oklch(0.64 0.2 25)", "oklch(0.65 0.15 310)", "oklch(0.7 0.1 220)", "oklch(0.6 0.02 260)"];
+const palette = [
+  "oklch(0.62 0.17 262)",
+  "oklch(0.7 0.15 160)",
+  "oklch(0.75 0.15 75)",
+  "oklch(0.64 0.2 25)",
+  "oklch(0.65 0.15 310)",
+  "oklch(0.7 0.1 220)",
+  "oklch(0.6 0.02 260)",
+];
 const previousColour = "var(--muted-foreground)";
 const axis = { stroke: "var(--muted-foreground)", fontSize: 11, tickLine: false } as const;
-const tooltipStyle = { backgroundColor: "var(--popover)", border: "1px solid var(--border)", borderRadius: 6, color: "var(--popover-foreground)", fontSize: 12 };
+const tooltipStyle = {
+  backgroundColor: "var(--popover)",
+  border: "1px solid var(--border)",
+  borderRadius: 6,
+  color: "var(--popover-foreground)",
+  fontSize: 12,
+};
 
 type StatsOp = typeof statsSends;
 type Response = { Days: { Date: string | null; [k: string]: unknown }[]; [k: string]: unknown };
@@ -29,9 +78,18 @@ interface Props {
   periodText: string;
 }
 
-function useStats(op: Pick<StatsOp, "id" | "area" | "method" | "path" | "token" | "invalidates">, p: Props, range = p.range, enabled = true) {
+function useStats(
+  op: Pick<StatsOp, "id" | "area" | "method" | "path" | "token" | "invalidates">,
+  p: Props,
+  range = p.range,
+  enabled = true,
+) {
   // The previous range's chart stays (dimmed) while the new one loads, instead of a skeleton flash.
-  return useQuery({ ...postmarkQueryOptions<Response>(op, { query: statsQuery(range, p.filter) }, p.serverId), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    ...postmarkQueryOptions<Response>(op, { query: statsQuery(range, p.filter) }, p.serverId),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 function frame(chart: ReactElement) {
@@ -47,7 +105,23 @@ interface SeriesSpec {
   label: string;
 }
 
-function TimeSeries({ id, title, description, op, series, kind, props }: { id: string; title: string; description?: string; op: StatsOp; series: SeriesSpec[]; kind: "area" | "line" | "stacked"; props: Props }) {
+function TimeSeries({
+  id,
+  title,
+  description,
+  op,
+  series,
+  kind,
+  props,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  op: StatsOp;
+  series: SeriesSpec[];
+  kind: "area" | "line" | "stacked";
+  props: Props;
+}) {
   const [compare, setCompare] = useState(false);
   const q = useStats(op, props);
   const before = previousRange(props.range);
@@ -59,17 +133,50 @@ function TimeSeries({ id, title, description, op, series, kind, props }: { id: s
   const total = current.reduce((s, r) => s + series.reduce((t, x) => t + Number(r[x.key]), 0), 0);
   const prevTotal = previous.reduce((s, r) => s + series.reduce((t, x) => t + Number(r[x.key]), 0), 0);
   // An empty period is still worth a chart when the previous one had something to compare with.
-  const state = q.isPending || (compare && prevQ.isPending) ? "pending" : q.isError ? "error" : compare && prevQ.isError ? "error" : total === 0 && prevTotal === 0 ? "empty" : "ready";
+  const state =
+    q.isPending || (compare && prevQ.isPending)
+      ? "pending"
+      : q.isError
+        ? "error"
+        : compare && prevQ.isError
+          ? "error"
+          : total === 0 && prevTotal === 0
+            ? "empty"
+            : "ready";
   let summary = series.map((s) => seriesSummary(current, s.key, s.label)).join(" ");
-  if (compare && prevQ.data) summary += ` Previous period: ${series.map((s) => seriesSummary(previous, s.key, s.label)).join(" ")}`;
+  if (compare && prevQ.data)
+    summary += ` Previous period: ${series.map((s) => seriesSummary(previous, s.key, s.label)).join(" ")}`;
   const table = seriesTable(rows, series, compare);
   const previousLines = !compare
     ? null
     : kind === "stacked"
       ? // Stacked bars compare best with one line: the previous period's total.
-        [<Line key="prev-total" type="monotone" dataKey={(r: DayRow) => keys.reduce((t, k) => t + Number(r[previousKey(k)] ?? 0), 0)} name="Previous period (total)" stroke={previousColour} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />]
+        [
+          <Line
+            key="prev-total"
+            type="monotone"
+            dataKey={(r: DayRow) => keys.reduce((t, k) => t + Number(r[previousKey(k)] ?? 0), 0)}
+            name="Previous period (total)"
+            stroke={previousColour}
+            strokeDasharray="4 3"
+            dot={false}
+            strokeWidth={1.5}
+            isAnimationActive={false}
+          />,
+        ]
       : series.map((s, i) => (
-          <Line key={previousKey(s.key)} type="monotone" dataKey={previousKey(s.key)} name={`${s.label} (previous)`} stroke={series.length > 1 ? palette[i] : previousColour} strokeOpacity={0.7} strokeDasharray="4 3" dot={false} strokeWidth={1.5} isAnimationActive={false} />
+          <Line
+            key={previousKey(s.key)}
+            type="monotone"
+            dataKey={previousKey(s.key)}
+            name={`${s.label} (previous)`}
+            stroke={series.length > 1 ? palette[i] : previousColour}
+            strokeOpacity={0.7}
+            strokeDasharray="4 3"
+            dot={false}
+            strokeWidth={1.5}
+            isAnimationActive={false}
+          />
         ));
   const chart = (
     <ComposedChart data={rows} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
@@ -80,9 +187,27 @@ function TimeSeries({ id, title, description, op, series, kind, props }: { id: s
       {(series.length > 1 || compare) && <Legend wrapperStyle={{ fontSize: 12 }} />}
       {series.map((s, i) =>
         kind === "area" ? (
-          <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} fill={palette[i]} fillOpacity={0.2} isAnimationActive={false} />
+          <Area
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={palette[i]}
+            fill={palette[i]}
+            fillOpacity={0.2}
+            isAnimationActive={false}
+          />
         ) : kind === "line" ? (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={palette[i]} dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Line
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={palette[i]}
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         ) : (
           <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={palette[i]} isAnimationActive={false} />
         ),
@@ -94,7 +219,11 @@ function TimeSeries({ id, title, description, op, series, kind, props }: { id: s
     <StatsChartCard
       id={id}
       title={title}
-      description={compare ? `${description ? `${description}; ` : ""}dashed: ${shortDay(before.fromdate)}–${shortDay(before.todate)}` : description}
+      description={
+        compare
+          ? `${description ? `${description}; ` : ""}dashed: ${shortDay(before.fromdate)}–${shortDay(before.todate)}`
+          : description
+      }
       summary={summary}
       table={table}
       state={state}
@@ -110,11 +239,27 @@ function TimeSeries({ id, title, description, op, series, kind, props }: { id: s
   );
 }
 
-function Breakdown({ id, title, description, op, top, props }: { id: string; title: string; description?: string; op: StatsOp; top: number; props: Props }) {
+function Breakdown({
+  id,
+  title,
+  description,
+  op,
+  top,
+  props,
+}: {
+  id: string;
+  title: string;
+  description?: string;
+  op: StatsOp;
+  top: number;
+  props: Props;
+}) {
   const q = useStats(op, props);
   const slices: Slice[] = q.data ? topN(breakdownTotals(q.data), top) : [];
   const state = q.isPending ? "pending" : q.isError ? "error" : slices.length === 0 ? "empty" : "ready";
-  const summary = slices.length ? `${title}: ${slices.map((s) => `${s.name} ${formatCount(s.value)} (${s.percent.toFixed(1)}%)`).join(", ")}.` : `${title}: none in this period.`;
+  const summary = slices.length
+    ? `${title}: ${slices.map((s) => `${s.name} ${formatCount(s.value)} (${s.percent.toFixed(1)}%)`).join(", ")}.`
+    : `${title}: none in this period.`;
   return (
     <StatsChartCard
       id={id}
@@ -134,8 +279,19 @@ function Breakdown({ id, title, description, op, top, props }: { id: string; tit
           <CartesianGrid stroke="var(--border)" horizontal={false} />
           <XAxis type="number" {...axis} allowDecimals={false} />
           <YAxis type="category" dataKey="name" {...axis} width={96} interval={0} />
-          <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--muted)" }} formatter={(v) => formatCount(Number(v))} />
-          <Bar dataKey="value" name="Count" fill={palette[0]} radius={[0, 3, 3, 0]} maxBarSize={28} isAnimationActive={false} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            cursor={{ fill: "var(--muted)" }}
+            formatter={(v) => formatCount(Number(v))}
+          />
+          <Bar
+            dataKey="value"
+            name="Count"
+            fill={palette[0]}
+            radius={[0, 3, 3, 0]}
+            maxBarSize={28}
+            isAnimationActive={false}
+          />
         </BarChart>,
       )}
     </StatsChartCard>
@@ -146,7 +302,15 @@ export function StatsCharts(props: Props) {
   return (
     <div className="flex flex-col gap-6">
       <section aria-label="Delivery" className="grid gap-4 lg:grid-cols-2">
-        <TimeSeries id="sends" title="Sent" description="Messages sent per day, per recipient" op={statsSends} series={[{ key: "Sent", label: "Sent" }]} kind="area" props={props} />
+        <TimeSeries
+          id="sends"
+          title="Sent"
+          description="Messages sent per day, per recipient"
+          op={statsSends}
+          series={[{ key: "Sent", label: "Sent" }]}
+          kind="area"
+          props={props}
+        />
         <TimeSeries
           id="bounces"
           title="Bounces by type"
@@ -160,16 +324,78 @@ export function StatsCharts(props: Props) {
           kind="stacked"
           props={props}
         />
-        <TimeSeries id="spam" title="Spam complaints" op={statsSpam as unknown as StatsOp} series={[{ key: "SpamComplaint", label: "Spam complaints" }]} kind="stacked" props={props} />
-        <TimeSeries id="opens" title="Opens" description="Total and unique opens per day" op={statsOpens as unknown as StatsOp} series={[{ key: "Opens", label: "Opens" }, { key: "Unique", label: "Unique opens" }]} kind="line" props={props} />
-        <TimeSeries id="clicks" title="Clicks" description="Total and unique clicks per day" op={statsClicks as unknown as StatsOp} series={[{ key: "Clicks", label: "Clicks" }, { key: "Unique", label: "Unique clicks" }]} kind="line" props={props} />
+        <TimeSeries
+          id="spam"
+          title="Spam complaints"
+          op={statsSpam as unknown as StatsOp}
+          series={[{ key: "SpamComplaint", label: "Spam complaints" }]}
+          kind="stacked"
+          props={props}
+        />
+        <TimeSeries
+          id="opens"
+          title="Opens"
+          description="Total and unique opens per day"
+          op={statsOpens as unknown as StatsOp}
+          series={[
+            { key: "Opens", label: "Opens" },
+            { key: "Unique", label: "Unique opens" },
+          ]}
+          kind="line"
+          props={props}
+        />
+        <TimeSeries
+          id="clicks"
+          title="Clicks"
+          description="Total and unique clicks per day"
+          op={statsClicks as unknown as StatsOp}
+          series={[
+            { key: "Clicks", label: "Clicks" },
+            { key: "Unique", label: "Unique clicks" },
+          ]}
+          kind="line"
+          props={props}
+        />
       </section>
       <section aria-label="Breakdowns" className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <Breakdown id="open-platforms" title="Opens by platform" op={statsOpenPlatforms as unknown as StatsOp} top={4} props={props} />
-        <Breakdown id="open-clients" title="Opens by email client" description="Top 6, the rest as Other" op={statsOpenClients as unknown as StatsOp} top={6} props={props} />
-        <Breakdown id="click-browsers" title="Clicks by browser" description="Top 6, the rest as Other" op={statsClickBrowsers as unknown as StatsOp} top={6} props={props} />
-        <Breakdown id="click-platforms" title="Clicks by platform" op={statsClickPlatforms as unknown as StatsOp} top={4} props={props} />
-        <Breakdown id="click-location" title="Clicks by location" description="Links in the HTML or the text body" op={statsClickLocation as unknown as StatsOp} top={4} props={props} />
+        <Breakdown
+          id="open-platforms"
+          title="Opens by platform"
+          op={statsOpenPlatforms as unknown as StatsOp}
+          top={4}
+          props={props}
+        />
+        <Breakdown
+          id="open-clients"
+          title="Opens by email client"
+          description="Top 6, the rest as Other"
+          op={statsOpenClients as unknown as StatsOp}
+          top={6}
+          props={props}
+        />
+        <Breakdown
+          id="click-browsers"
+          title="Clicks by browser"
+          description="Top 6, the rest as Other"
+          op={statsClickBrowsers as unknown as StatsOp}
+          top={6}
+          props={props}
+        />
+        <Breakdown
+          id="click-platforms"
+          title="Clicks by platform"
+          op={statsClickPlatforms as unknown as StatsOp}
+          top={4}
+          props={props}
+        />
+        <Breakdown
+          id="click-location"
+          title="Clicks by location"
+          description="Links in the HTML or the text body"
+          op={statsClickLocation as unknown as StatsOp}
+          top={4}
+          props={props}
+        />
       </section>
     </div>
   );

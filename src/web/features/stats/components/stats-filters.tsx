@@ -9,19 +9,38 @@ import { outboundStreamsQuery } from "../stats-queries";
 import { rangePresets, type RangePreset, type StatsSearch } from "../stats-search";
 import { filterOptions, type DateRange } from "../stats-shaping";
 
-const presetLabel: Record<RangePreset, string> = { "7d": "Last 7 days", "30d": "Last 30 days", "45d": "Last 45 days", custom: "Custom" };
+const presetLabel: Record<RangePreset, string> = {
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  "45d": "Last 45 days",
+  custom: "Custom",
+};
 const ALL = "__all";
 
-export function StatsFilters({ search, range, onChange }: { search: StatsSearch; range: DateRange; onChange: (next: Partial<StatsSearch>) => void }) {
+export function StatsFilters({
+  search,
+  range,
+  onChange,
+}: {
+  search: StatsSearch;
+  range: DateRange;
+  onChange: (next: Partial<StatsSearch>) => void;
+}) {
   const serverId = selectedServer.use();
   const streams = useQuery(outboundStreamsQuery(serverId));
   const outbound = (streams.data?.MessageStreams ?? []).filter((s) => s.ID && s.MessageStreamType !== "Inbound");
   // Tags seen in the events Mailroom received (Postmark has no list of a server's tags).
   const tags = useQuery(tagsQuery(serverId));
-  const tagChoices = filterOptions((tags.data?.tags ?? []).map((t) => t.tag), search.tag);
+  const tagChoices = filterOptions(
+    (tags.data?.tags ?? []).map((t) => t.tag),
+    search.tag,
+  );
 
   return (
-    <div className="flex flex-col gap-3 rounded-lg border bg-card p-3 sm:flex-row sm:flex-wrap sm:items-end" data-testid="stats-filters">
+    <div
+      className="flex flex-col gap-3 rounded-lg border bg-card p-3 sm:flex-row sm:flex-wrap sm:items-end"
+      data-testid="stats-filters"
+    >
       <div role="group" aria-label="Date range" className="flex flex-wrap gap-1">
         {rangePresets.map((p) => (
           <Button
@@ -29,7 +48,13 @@ export function StatsFilters({ search, range, onChange }: { search: StatsSearch;
             size="sm"
             variant={search.range === p ? "default" : "outline"}
             aria-pressed={search.range === p}
-            onClick={() => onChange(p === "custom" ? { range: p, from: range.fromdate, to: range.todate } : { range: p, from: undefined, to: undefined })}
+            onClick={() =>
+              onChange(
+                p === "custom"
+                  ? { range: p, from: range.fromdate, to: range.todate }
+                  : { range: p, from: undefined, to: undefined },
+              )
+            }
           >
             {presetLabel[p]}
           </Button>
@@ -39,11 +64,23 @@ export function StatsFilters({ search, range, onChange }: { search: StatsSearch;
         <div className="grid grid-cols-2 gap-2 sm:flex">
           <div className="flex flex-col gap-1">
             <Label htmlFor="stats-from">From</Label>
-            <Input id="stats-from" type="date" value={range.fromdate} max={range.todate} onChange={(e) => e.target.value && onChange({ from: e.target.value, to: range.todate })} />
+            <Input
+              id="stats-from"
+              type="date"
+              value={range.fromdate}
+              max={range.todate}
+              onChange={(e) => e.target.value && onChange({ from: e.target.value, to: range.todate })}
+            />
           </div>
           <div className="flex flex-col gap-1">
             <Label htmlFor="stats-to">To</Label>
-            <Input id="stats-to" type="date" value={range.todate} min={range.fromdate} onChange={(e) => e.target.value && onChange({ from: range.fromdate, to: e.target.value })} />
+            <Input
+              id="stats-to"
+              type="date"
+              value={range.todate}
+              min={range.fromdate}
+              onChange={(e) => e.target.value && onChange({ from: range.fromdate, to: e.target.value })}
+            />
           </div>
         </div>
       )}
@@ -60,7 +97,9 @@ export function StatsFilters({ search, range, onChange }: { search: StatsSearch;
                 {s.Name ?? s.ID}
               </SelectItem>
             ))}
-            {search.stream && !outbound.some((s) => s.ID === search.stream) && <SelectItem value={search.stream}>{search.stream}</SelectItem>}
+            {search.stream && !outbound.some((s) => s.ID === search.stream) && (
+              <SelectItem value={search.stream}>{search.stream}</SelectItem>
+            )}
           </SelectContent>
         </Select>
       </div>
@@ -71,7 +110,9 @@ export function StatsFilters({ search, range, onChange }: { search: StatsSearch;
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
-            <SelectItem value={ALL}>{tags.isError ? "Any tag (the tag list could not be loaded)" : "Any tag"}</SelectItem>
+            <SelectItem value={ALL}>
+              {tags.isError ? "Any tag (the tag list could not be loaded)" : "Any tag"}
+            </SelectItem>
             {tagChoices.map((t) => (
               <SelectItem key={t} value={t}>
                 {t}

@@ -5,11 +5,19 @@ import { formatDateTime } from "@/web/lib/format";
 import type { StreamType } from "../streams-search";
 import { isArchived, typeLabel, type Stream } from "../streams-shaping";
 
-const typeVariant: Record<StreamType, "default" | "secondary" | "outline"> = { Transactional: "default", Broadcasts: "secondary", Inbound: "outline" };
+const typeVariant: Record<StreamType, "default" | "secondary" | "outline"> = {
+  Transactional: "default",
+  Broadcasts: "secondary",
+  Inbound: "outline",
+};
 
 export function StreamTypeBadge({ type }: { type: string | null }) {
   const t = (type ?? "Transactional") as StreamType;
-  return <Badge variant={typeVariant[t] ?? "outline"} data-testid="stream-type">{typeLabel[t] ?? type}</Badge>;
+  return (
+    <Badge variant={typeVariant[t] ?? "outline"} data-testid="stream-type">
+      {typeLabel[t] ?? type}
+    </Badge>
+  );
 }
 
 interface Props {
@@ -28,33 +36,66 @@ export function StreamsList({ streams, canWrite, canArchive, busyId, onEdit, onA
       {streams.map((s) => {
         const archived = isArchived(s);
         return (
-          <li key={s.ID} data-testid="stream-row" data-stream-id={s.ID ?? ""} data-archived={archived} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start">
+          <li
+            key={s.ID}
+            data-testid="stream-row"
+            data-stream-id={s.ID ?? ""}
+            data-archived={archived}
+            className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start"
+          >
             <div className="flex min-w-0 flex-1 flex-col gap-1">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium break-words">{s.Name}</span>
                 <StreamTypeBadge type={s.MessageStreamType} />
                 {archived && <Badge variant="warning">Archived</Badge>}
               </div>
-              <code className="w-fit rounded bg-muted px-1 font-mono text-xs text-muted-foreground break-all">{s.ID}</code>
+              <code className="w-fit rounded bg-muted px-1 font-mono text-xs text-muted-foreground break-all">
+                {s.ID}
+              </code>
               {s.Description && <p className="text-sm break-words text-muted-foreground">{s.Description}</p>}
               <p className="text-xs text-muted-foreground">
-                {s.MessageStreamType === "Broadcasts" && <>Unsubscribes: {s.SubscriptionManagementConfiguration.UnsubscribeHandlingType ?? "—"} · </>}
+                {s.MessageStreamType === "Broadcasts" && (
+                  <>Unsubscribes: {s.SubscriptionManagementConfiguration.UnsubscribeHandlingType ?? "—"} · </>
+                )}
                 Created {formatDateTime(s.CreatedAt)}
-                {archived && typeof s.ExpectedPurgeDate === "string" && <> · purged {formatDateTime(s.ExpectedPurgeDate)} unless restored</>}
+                {archived && typeof s.ExpectedPurgeDate === "string" && (
+                  <> · purged {formatDateTime(s.ExpectedPurgeDate)} unless restored</>
+                )}
               </p>
             </div>
             <div className="flex shrink-0 flex-wrap gap-2">
               {archived ? (
-                <Button variant="outline" size="sm" disabled={!canWrite || busyId === s.ID} onClick={() => onUnarchive(s)} aria-label={`Unarchive stream ${s.ID}`}>
-                  <ArchiveRestore aria-hidden />Unarchive
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={!canWrite || busyId === s.ID}
+                  onClick={() => onUnarchive(s)}
+                  aria-label={`Unarchive stream ${s.ID}`}
+                >
+                  <ArchiveRestore aria-hidden />
+                  Unarchive
                 </Button>
               ) : (
                 <>
-                  <Button variant="outline" size="sm" disabled={!canWrite} onClick={() => onEdit(s)} aria-label={`Edit stream ${s.ID}`}>
-                    <Pencil aria-hidden />Edit
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    disabled={!canWrite}
+                    onClick={() => onEdit(s)}
+                    aria-label={`Edit stream ${s.ID}`}
+                  >
+                    <Pencil aria-hidden />
+                    Edit
                   </Button>
-                  <Button variant="outline" size="sm" disabled={!canArchive || busyId === s.ID} onClick={() => onArchive(s)} aria-label={`Archive stream ${s.ID}`}>
-                    <Archive aria-hidden />Archive
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    disabled={!canArchive || busyId === s.ID}
+                    onClick={() => onArchive(s)}
+                    aria-label={`Archive stream ${s.ID}`}
+                  >
+                    <Archive aria-hidden />
+                    Archive
                   </Button>
                 </>
               )}

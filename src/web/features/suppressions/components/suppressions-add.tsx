@@ -17,7 +17,10 @@ export function SuppressionsAdd({ streamId, serverId }: { streamId: string; serv
   const user = useSessionUser();
   const allowed = permission(user?.role, suppressionsCreate.risk);
   const qc = useQueryClient();
-  const m = useMutation({ ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsCreate, serverId, qc), meta: { silent: true } });
+  const m = useMutation({
+    ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsCreate, serverId, qc),
+    meta: { silent: true },
+  });
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
   const [invalid, setInvalid] = useState<string[]>([]);
@@ -31,7 +34,12 @@ export function SuppressionsAdd({ streamId, serverId }: { streamId: string; serv
   };
   return (
     <form onSubmit={submit} className="flex flex-col gap-3 rounded-lg border bg-card p-3" aria-label="Add suppressions">
-      <FormField id="supp-add" label={`Addresses to suppress on ${streamId}`} error={error} hint={`Up to ${MAX_PER_REQUEST}, separated by commas, spaces or new lines. Invalid ones are listed and the rest go through.`}>
+      <FormField
+        id="supp-add"
+        label={`Addresses to suppress on ${streamId}`}
+        error={error}
+        hint={`Up to ${MAX_PER_REQUEST}, separated by commas, spaces or new lines. Invalid ones are listed and the rest go through.`}
+      >
         <Textarea
           id="supp-add"
           rows={3}

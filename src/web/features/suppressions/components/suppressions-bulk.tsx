@@ -23,7 +23,19 @@ interface Plan {
  * Bulk removal: a dry run of the hand-picked rows or of everything the filter shows, then a
  * server job that removes the liftable ones 50 per call, with a result per address.
  */
-export function SuppressionsBulk({ serverId, streamId, rows, selected, onJob }: { serverId: number | null; streamId: string; rows: SuppressionRow[]; selected: ReadonlySet<string>; onJob: (id: number) => void }) {
+export function SuppressionsBulk({
+  serverId,
+  streamId,
+  rows,
+  selected,
+  onJob,
+}: {
+  serverId: number | null;
+  streamId: string;
+  rows: SuppressionRow[];
+  selected: ReadonlySet<string>;
+  onJob: (id: number) => void;
+}) {
   const user = useSessionUser();
   const may = permission(user?.role, "write");
   const start = useStartJob();
@@ -45,7 +57,15 @@ export function SuppressionsBulk({ serverId, streamId, rows, selected, onJob }: 
       setInvalid(params.error.issues[0]?.message ?? "This selection cannot be removed.");
       return;
     }
-    start.mutate({ kind: "suppression-removal", params: params.data }, { onSuccess: (r) => { setPlan(null); onJob(r.job.id); } });
+    start.mutate(
+      { kind: "suppression-removal", params: params.data },
+      {
+        onSuccess: (r) => {
+          setPlan(null);
+          onJob(r.job.id);
+        },
+      },
+    );
   };
   const picked = rows.filter((r) => selected.has(r.EmailAddress ?? ""));
   const blocked = plan ? plan.verdicts.length - plan.removable.length : 0;
@@ -54,28 +74,55 @@ export function SuppressionsBulk({ serverId, streamId, rows, selected, onJob }: 
     <section className="flex flex-col gap-2 border-b p-3" aria-label="Bulk removal">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-medium">Bulk removal</span>
-        <span className="text-xs text-muted-foreground">A dry run first says which suppressions Postmark will lift and why not; nothing changes until you confirm.</span>
+        <span className="text-xs text-muted-foreground">
+          A dry run first says which suppressions Postmark will lift and why not; nothing changes until you confirm.
+        </span>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" variant="outline" disabled={!may.allowed || picked.length === 0} title={may.reason} onClick={() => dryRun(`${picked.length} selected`, picked)}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={!may.allowed || picked.length === 0}
+          title={may.reason}
+          onClick={() => dryRun(`${picked.length} selected`, picked)}
+        >
           <FlaskConical aria-hidden /> Dry run: {picked.length} selected
         </Button>
-        <Button size="sm" variant="outline" disabled={!may.allowed || rows.length === 0} title={may.reason} onClick={() => dryRun(`all ${rows.length.toLocaleString()} matching the filter`, rows)}>
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={!may.allowed || rows.length === 0}
+          title={may.reason}
+          onClick={() => dryRun(`all ${rows.length.toLocaleString()} matching the filter`, rows)}
+        >
           <FlaskConical aria-hidden /> Dry run: all {rows.length.toLocaleString()} matching the filter
         </Button>
       </div>
       {!may.allowed && <p className="text-xs text-muted-foreground">{may.reason}</p>}
       {plan && (
-        <div className="flex flex-col gap-2 rounded-lg border p-2" data-testid="removal-plan" data-removable={plan.removable.length} data-blocked={blocked}>
+        <div
+          className="flex flex-col gap-2 rounded-lg border p-2"
+          data-testid="removal-plan"
+          data-removable={plan.removable.length}
+          data-blocked={blocked}
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-sm">
-              Dry run of {plan.label}: <strong>{plan.removable.length.toLocaleString()}</strong> can be removed, <strong>{blocked.toLocaleString()}</strong> cannot.
+              Dry run of {plan.label}: <strong>{plan.removable.length.toLocaleString()}</strong> can be removed,{" "}
+              <strong>{blocked.toLocaleString()}</strong> cannot.
             </p>
-            <Button size="sm" variant="ghost" onClick={() => setPlan(null)}><X aria-hidden /> Discard</Button>
+            <Button size="sm" variant="ghost" onClick={() => setPlan(null)}>
+              <X aria-hidden /> Discard
+            </Button>
           </div>
           <ul className="max-h-56 overflow-y-auto text-sm" aria-label="Dry run per address">
             {plan.verdicts.map((v) => (
-              <li key={v.email} className="flex flex-wrap items-baseline gap-x-2 border-t py-1 first:border-t-0" data-testid="removal-verdict" data-removable={v.removable}>
+              <li
+                key={v.email}
+                className="flex flex-wrap items-baseline gap-x-2 border-t py-1 first:border-t-0"
+                data-testid="removal-verdict"
+                data-removable={v.removable}
+              >
                 <Badge variant={v.removable ? "success" : "warning"}>{v.removable ? "Can remove" : "Cannot"}</Badge>
                 <span className="min-w-0 break-all">{v.email}</span>
                 <span className="text-xs text-muted-foreground">{v.why}</span>
@@ -83,11 +130,21 @@ export function SuppressionsBulk({ serverId, streamId, rows, selected, onJob }: 
             ))}
           </ul>
           <div>
-            <Button variant="destructive" size="sm" disabled={plan.removable.length === 0 || !may.allowed || start.isPending} onClick={() => setConfirming(true)}>
-              <Trash2 aria-hidden /> Remove {plan.removable.length.toLocaleString()} suppression{plan.removable.length === 1 ? "" : "s"}
+            <Button
+              variant="destructive"
+              size="sm"
+              disabled={plan.removable.length === 0 || !may.allowed || start.isPending}
+              onClick={() => setConfirming(true)}
+            >
+              <Trash2 aria-hidden /> Remove {plan.removable.length.toLocaleString()} suppression
+              {plan.removable.length === 1 ? "" : "s"}
             </Button>
           </div>
-          {invalid && <p role="alert" className="text-xs text-destructive">{invalid}</p>}
+          {invalid && (
+            <p role="alert" className="text-xs text-destructive">
+              {invalid}
+            </p>
+          )}
         </div>
       )}
       {start.isError && <ErrorState title="Could not start the removal" error={start.error} />}
@@ -97,7 +154,9 @@ export function SuppressionsBulk({ serverId, streamId, rows, selected, onJob }: 
           {active.map((j, i) => (
             <span key={j.id}>
               {i > 0 && ", "}
-              <button type="button" className="text-primary hover:underline" onClick={() => onJob(j.id)}>{j.title} ({j.processed}/{j.total ?? "?"}, by {j.createdBy})</button>
+              <button type="button" className="text-primary hover:underline" onClick={() => onJob(j.id)}>
+                {j.title} ({j.processed}/{j.total ?? "?"}, by {j.createdBy})
+              </button>
             </span>
           ))}
         </p>
@@ -106,7 +165,12 @@ export function SuppressionsBulk({ serverId, streamId, rows, selected, onJob }: 
         open={confirming}
         onOpenChange={setConfirming}
         title={`Remove ${plan?.removable.length.toLocaleString() ?? 0} suppressions from ${streamId}?`}
-        description={<p>Postmark will send to these addresses on the {streamId} stream again. The server works through them in batches of 50; you can close this page, follow progress later and cancel.</p>}
+        description={
+          <p>
+            Postmark will send to these addresses on the {streamId} stream again. The server works through them in
+            batches of 50; you can close this page, follow progress later and cancel.
+          </p>
+        }
         confirmLabel="Remove"
         onConfirm={run}
       />
@@ -126,7 +190,9 @@ export function SuppressionsJobPanel({ id, onClose }: { id: number; onClose: () 
     <section className="flex flex-col gap-2" aria-label="Removal job">
       <div className="flex items-center justify-between gap-2">
         <h2 className="text-sm font-semibold">Removal job {id}</h2>
-        <Button size="sm" variant="ghost" onClick={onClose}><X aria-hidden /> Close</Button>
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          <X aria-hidden /> Close
+        </Button>
       </div>
       <JobDetail key={id} id={id} onRun={() => undefined} />
     </section>

@@ -7,7 +7,17 @@ import { isRemovable } from "../suppressions-shape";
 
 const box = "size-4 accent-primary disabled:opacity-40";
 
-export function SuppressionsTable({ rows, selected, onToggle, onToggleAll }: { rows: SuppressionRow[]; selected: ReadonlySet<string>; onToggle: (email: string) => void; onToggleAll: (on: boolean) => void }) {
+export function SuppressionsTable({
+  rows,
+  selected,
+  onToggle,
+  onToggleAll,
+}: {
+  rows: SuppressionRow[];
+  selected: ReadonlySet<string>;
+  onToggle: (email: string) => void;
+  onToggleAll: (on: boolean) => void;
+}) {
   const removable = rows.filter(isRemovable);
   const allOn = removable.length > 0 && removable.every((r) => selected.has(r.EmailAddress ?? ""));
   return (
@@ -15,7 +25,14 @@ export function SuppressionsTable({ rows, selected, onToggle, onToggleAll }: { r
       <TableHeader>
         <TableRow>
           <TableHead className="w-10">
-            <input type="checkbox" className={box} aria-label="Select all removable" checked={allOn} disabled={removable.length === 0} onChange={(e) => onToggleAll(e.target.checked)} />
+            <input
+              type="checkbox"
+              className={box}
+              aria-label="Select all removable"
+              checked={allOn}
+              disabled={removable.length === 0}
+              onChange={(e) => onToggleAll(e.target.checked)}
+            />
           </TableHead>
           <TableHead>Address</TableHead>
           <TableHead className="w-[32%] sm:w-[22%]">Reason</TableHead>
@@ -42,14 +59,28 @@ export function SuppressionsTable({ rows, selected, onToggle, onToggleAll }: { r
               </TableCell>
               <TableCell className="align-top break-all whitespace-normal">
                 <AddressLink email={email} />
-                <div className="text-xs text-muted-foreground sm:hidden">{r.Origin} · {formatDateTime(r.CreatedAt)}</div>
+                <div className="text-xs text-muted-foreground sm:hidden">
+                  {r.Origin} · {formatDateTime(r.CreatedAt)}
+                </div>
               </TableCell>
               <TableCell className="align-top whitespace-normal">
-                <Badge variant={r.SuppressionReason === "SpamComplaint" ? "destructive" : r.SuppressionReason === "HardBounce" ? "warning" : "secondary"}>{r.SuppressionReason}</Badge>
+                <Badge
+                  variant={
+                    r.SuppressionReason === "SpamComplaint"
+                      ? "destructive"
+                      : r.SuppressionReason === "HardBounce"
+                        ? "warning"
+                        : "secondary"
+                  }
+                >
+                  {r.SuppressionReason}
+                </Badge>
                 {!canRemove && <div className="mt-1 text-xs text-muted-foreground">Cannot be removed</div>}
               </TableCell>
               <TableCell className="hidden align-top sm:table-cell">{r.Origin}</TableCell>
-              <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">{formatDateTime(r.CreatedAt)}</TableCell>
+              <TableCell className="hidden align-top text-xs whitespace-normal text-muted-foreground md:table-cell">
+                {formatDateTime(r.CreatedAt)}
+              </TableCell>
             </TableRow>
           );
         })}

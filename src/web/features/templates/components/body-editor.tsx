@@ -13,7 +13,12 @@ const subscribe = (cb: () => void) => {
   return () => mq.removeEventListener("change", cb);
 };
 /** A pointer and room for a code editor; phones get a plain text area. */
-export const useCodeEditorFits = () => useSyncExternalStore(subscribe, () => window.matchMedia(query).matches, () => false);
+export const useCodeEditorFits = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
 
 export interface BodyEditorProps {
   id: string;
@@ -30,7 +35,15 @@ export interface BodyEditorProps {
 
 export function BodyEditor({ plain, rows, ...props }: BodyEditorProps) {
   const textarea = (
-    <Textarea id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} rows={rows} spellCheck={false} className="font-mono text-xs" aria-invalid={props.invalid} />
+    <Textarea
+      id={props.id}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      rows={rows}
+      spellCheck={false}
+      className="font-mono text-xs"
+      aria-invalid={props.invalid}
+    />
   );
   if (plain) return textarea;
   return (

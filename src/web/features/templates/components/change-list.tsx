@@ -7,10 +7,20 @@ import type { PlanRow } from "../lib/plan";
 import type { RowResult } from "../sync-api";
 import { DiffView } from "./diff-view";
 
-const actionText: Record<PlanRow["action"], string> = { create: "will be created", update: "will change", unchanged: "no change", "type-mismatch": "type differs: cannot apply" };
+const actionText: Record<PlanRow["action"], string> = {
+  create: "will be created",
+  update: "will change",
+  unchanged: "no change",
+  "type-mismatch": "type differs: cannot apply",
+};
 
 /** What a push or import would do, per template: select rows, open each one's diff, then see each result. */
-export function ChangeList({ rows, selected, onSelected, results }: {
+export function ChangeList({
+  rows,
+  selected,
+  onSelected,
+  results,
+}: {
   rows: readonly PlanRow[];
   selected: ReadonlySet<string>;
   onSelected(next: Set<string>): void;
@@ -21,7 +31,11 @@ export function ChangeList({ rows, selected, onSelected, results }: {
   return (
     <div className="flex min-w-0 flex-col gap-2">
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={selectable.length > 0 && selectable.every((r) => selected.has(r.key))} onChange={(e) => onSelected(new Set(e.target.checked ? selectable.map((r) => r.key) : []))} />
+        <input
+          type="checkbox"
+          checked={selectable.length > 0 && selectable.every((r) => selected.has(r.key))}
+          onChange={(e) => onSelected(new Set(e.target.checked ? selectable.map((r) => r.key) : []))}
+        />
         Select every change ({selectable.length})
       </label>
       <ul className="flex flex-col divide-y rounded-md border" aria-label="Changes">
@@ -29,29 +43,65 @@ export function ChangeList({ rows, selected, onSelected, results }: {
           const result = results.get(r.key);
           const can = r.action === "create" || r.action === "update";
           return (
-            <li key={r.key} className="flex min-w-0 flex-col gap-2 p-2" data-testid="change-row" data-action={r.action} data-alias={r.incoming.Alias ?? ""}>
+            <li
+              key={r.key}
+              className="flex min-w-0 flex-col gap-2 p-2"
+              data-testid="change-row"
+              data-action={r.action}
+              data-alias={r.incoming.Alias ?? ""}
+            >
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <input type="checkbox" aria-label={`Include ${r.incoming.Name}`} disabled={!can} checked={can && selected.has(r.key)} onChange={(e) => {
-                  const next = new Set(selected);
-                  if (e.target.checked) next.add(r.key);
-                  else next.delete(r.key);
-                  onSelected(next);
-                }} />
+                <input
+                  type="checkbox"
+                  aria-label={`Include ${r.incoming.Name}`}
+                  disabled={!can}
+                  checked={can && selected.has(r.key)}
+                  onChange={(e) => {
+                    const next = new Set(selected);
+                    if (e.target.checked) next.add(r.key);
+                    else next.delete(r.key);
+                    onSelected(next);
+                  }}
+                />
                 <span className="min-w-0 flex-1 break-words">
-                  <span className="font-medium">{r.incoming.Name}</span> {r.incoming.Alias && <span className="font-mono text-xs text-muted-foreground">({r.incoming.Alias})</span>}
-                  {r.incoming.TemplateType === "Layout" && <Badge variant="secondary" className="ml-2">layout</Badge>}
+                  <span className="font-medium">{r.incoming.Name}</span>{" "}
+                  {r.incoming.Alias && (
+                    <span className="font-mono text-xs text-muted-foreground">({r.incoming.Alias})</span>
+                  )}
+                  {r.incoming.TemplateType === "Layout" && (
+                    <Badge variant="secondary" className="ml-2">
+                      layout
+                    </Badge>
+                  )}
                 </span>
-                <Badge variant={r.action === "type-mismatch" ? "destructive" : r.action === "unchanged" ? "secondary" : "default"}>{actionText[r.action]}</Badge>
+                <Badge
+                  variant={
+                    r.action === "type-mismatch" ? "destructive" : r.action === "unchanged" ? "secondary" : "default"
+                  }
+                >
+                  {actionText[r.action]}
+                </Badge>
                 {(r.action === "update" || r.action === "create") && (
-                  <Button size="sm" variant="outline" onClick={() => setOpen(open === r.key ? null : r.key)} aria-expanded={open === r.key}>{open === r.key ? "Hide diff" : "Show diff"}</Button>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    onClick={() => setOpen(open === r.key ? null : r.key)}
+                    aria-expanded={open === r.key}
+                  >
+                    {open === r.key ? "Hide diff" : "Show diff"}
+                  </Button>
                 )}
               </div>
               {result && (
                 <div data-testid="change-result" data-ok={result.ok}>
                   {result.ok ? (
-                    <p className="text-sm text-emerald-700 dark:text-emerald-400">{"note" in result ? result.note : `Done: template #${result.state.template.TemplateId}`}</p>
+                    <p className="text-sm text-emerald-700 dark:text-emerald-400">
+                      {"note" in result ? result.note : `Done: template #${result.state.template.TemplateId}`}
+                    </p>
                   ) : isApiError(result.error) ? (
-                    <div className="rounded-md border border-destructive/30 bg-destructive/5 p-2"><PostmarkErrorView error={result.error} /></div>
+                    <div className="rounded-md border border-destructive/30 bg-destructive/5 p-2">
+                      <PostmarkErrorView error={result.error} />
+                    </div>
                   ) : (
                     <p className="text-sm text-destructive">{String(result.error)}</p>
                   )}
@@ -60,7 +110,20 @@ export function ChangeList({ rows, selected, onSelected, results }: {
               {open === r.key && (
                 <div className="flex min-w-0 flex-col gap-2" data-testid="change-diff">
                   {(["Name", "Subject", "LayoutTemplate", "HtmlBody", "TextBody"] as const).map((f) => (
-                    <DiffView key={f} label={f === "LayoutTemplate" ? "Layout" : f === "HtmlBody" ? "HTML body" : f === "TextBody" ? "Text body" : f} before={r.existing?.template[f] ?? ""} after={r.incoming[f] ?? ""} />
+                    <DiffView
+                      key={f}
+                      label={
+                        f === "LayoutTemplate"
+                          ? "Layout"
+                          : f === "HtmlBody"
+                            ? "HTML body"
+                            : f === "TextBody"
+                              ? "Text body"
+                              : f
+                      }
+                      before={r.existing?.template[f] ?? ""}
+                      after={r.incoming[f] ?? ""}
+                    />
                   ))}
                 </div>
               )}

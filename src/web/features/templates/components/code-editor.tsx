@@ -1,12 +1,38 @@
 // CodeMirror 6, loaded only by the template editor (React.lazy): it stays out of the first page's JavaScript.
-import { autocompletion, closeBrackets, completionKeymap, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
+import {
+  autocompletion,
+  closeBrackets,
+  completionKeymap,
+  type CompletionContext,
+  type CompletionResult,
+} from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { html } from "@codemirror/lang-html";
-import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, foldService, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  foldGutter,
+  foldKeymap,
+  foldService,
+  indentOnInput,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
-import { Decoration, drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate } from "@codemirror/view";
+import {
+  Decoration,
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  MatchDecorator,
+  ViewPlugin,
+  type DecorationSet,
+  type ViewUpdate,
+} from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import type { ModelPath } from "../lib/model-paths";
 
@@ -30,7 +56,8 @@ export interface CodeEditorProps {
 
 const mustachioMatcher = new MatchDecorator({
   regexp: /\{\{\{?[\s\S]*?\}\}\}?/g,
-  decoration: (m) => Decoration.mark({ class: /^\{\{\s*[#^/]/.test(m[0]) ? "cm-mustachio cm-mustachio-section" : "cm-mustachio" }),
+  decoration: (m) =>
+    Decoration.mark({ class: /^\{\{\s*[#^/]/.test(m[0]) ? "cm-mustachio cm-mustachio-section" : "cm-mustachio" }),
 });
 
 /** Mustachio tags stand out over the HTML highlighting. */
@@ -55,12 +82,19 @@ const mustachioFolding = foldService.of((state, from, to) => {
   const name = open[1] ? "each" : open[2];
   const rest = state.doc.sliceString(to, Math.min(state.doc.length, to + 200_000));
   let depth = 1;
-  const re = open[1] ? /\{\{\s*(#each\b|\/each\b)[^}]*\}\}/g : new RegExp(`\\{\\{\\s*([#^]\\s*${name!.replace(/[.]/g, "\\.")}|/\\s*${name!.replace(/[.]/g, "\\.")})\\s*\\}\\}`, "g");
+  const re = open[1]
+    ? /\{\{\s*(#each\b|\/each\b)[^}]*\}\}/g
+    : new RegExp(
+        `\\{\\{\\s*([#^]\\s*${name!.replace(/[.]/g, "\\.")}|/\\s*${name!.replace(/[.]/g, "\\.")})\\s*\\}\\}`,
+        "g",
+      );
   for (let m = re.exec(rest); m; m = re.exec(rest)) {
     depth += m[1]!.startsWith("/") ? -1 : 1;
     if (depth === 0) {
       const end = to + m.index;
-      return state.doc.lineAt(end).number > state.doc.lineAt(from).number ? { from: to, to: state.doc.lineAt(end).from - 1 } : null;
+      return state.doc.lineAt(end).number > state.doc.lineAt(from).number
+        ? { from: to, to: state.doc.lineAt(end).from - 1 }
+        : null;
     }
   }
   return null;
@@ -81,9 +115,19 @@ function completeModel(paths: () => readonly ModelPath[]) {
 }
 
 const theme = EditorView.theme({
-  "&": { fontSize: "12px", border: "1px solid var(--color-input, hsl(var(--input)))", borderRadius: "0.375rem", backgroundColor: "var(--color-background)" },
+  "&": {
+    fontSize: "12px",
+    border: "1px solid var(--color-input, hsl(var(--input)))",
+    borderRadius: "0.375rem",
+    backgroundColor: "var(--color-background)",
+  },
   "&.cm-focused": { outline: "2px solid var(--color-ring)", outlineOffset: "1px" },
-  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "12rem", maxHeight: "32rem", overflow: "auto" },
+  ".cm-scroller": {
+    fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace",
+    minHeight: "12rem",
+    maxHeight: "32rem",
+    overflow: "auto",
+  },
   ".cm-mustachio": { color: "#7c3aed", backgroundColor: "rgba(124,58,237,0.08)", borderRadius: "2px" },
   ".cm-mustachio-section": { fontWeight: "600" },
   ".cm-gutters": { backgroundColor: "transparent", borderRight: "1px solid var(--color-border)" },
@@ -97,7 +141,15 @@ function toDiagnostics(state: EditorState, marks: readonly EditorMark[]): Diagno
     // Mark the tag at the position when there is one, else the rest of the line.
     const tag = /^\{\{\{?[^}]*\}?\}\}/.exec(state.doc.sliceString(from, line.to));
     const to = tag ? from + tag[0].length : Math.max(line.to, from);
-    return { from, to: to > from ? to : Math.min(from + 1, state.doc.length), severity: "error", message: m.line === null ? m.message : `Line ${m.line}${m.column !== null ? `, position ${m.column}` : ""}: ${m.message}` };
+    return {
+      from,
+      to: to > from ? to : Math.min(from + 1, state.doc.length),
+      severity: "error",
+      message:
+        m.line === null
+          ? m.message
+          : `Line ${m.line}${m.column !== null ? `, position ${m.column}` : ""}: ${m.message}`,
+    };
   });
 }
 
@@ -129,10 +181,19 @@ export function CodeEditor({ id, label, value, onChange, language, paths, marks,
       mustachioHighlight,
       mustachioFolding,
       autocompletion({ override: [completeModel(() => pathsRef.current)], activateOnTyping: true }),
-      keymap.of([...completionKeymap, ...searchKeymap, ...foldKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+      keymap.of([
+        ...completionKeymap,
+        ...searchKeymap,
+        ...foldKeymap,
+        ...historyKeymap,
+        ...defaultKeymap,
+        indentWithTab,
+      ]),
       EditorView.lineWrapping,
       theme,
-      a11y.current.of(EditorView.contentAttributes.of({ "aria-label": label, id, "aria-invalid": String(Boolean(invalid)) })),
+      a11y.current.of(
+        EditorView.contentAttributes.of({ "aria-label": label, id, "aria-invalid": String(Boolean(invalid)) }),
+      ),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) onChangeRef.current(u.state.doc.toString());
       }),
@@ -149,12 +210,18 @@ export function CodeEditor({ id, label, value, onChange, language, paths, marks,
 
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
   useEffect(() => {
     const v = view.current;
-    if (v) v.dispatch({ effects: a11y.current.reconfigure(EditorView.contentAttributes.of({ "aria-label": label, id, "aria-invalid": String(Boolean(invalid)) })) });
+    if (v)
+      v.dispatch({
+        effects: a11y.current.reconfigure(
+          EditorView.contentAttributes.of({ "aria-label": label, id, "aria-invalid": String(Boolean(invalid)) }),
+        ),
+      });
   }, [label, id, invalid]);
 
   useEffect(() => {

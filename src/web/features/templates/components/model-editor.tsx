@@ -6,7 +6,14 @@ import { Textarea } from "@/web/components/ui/textarea";
 import { modelLeaves, setLeaf } from "../lib/model-form";
 
 /** The test model, as JSON or as a form of its values; it starts from Postmark's suggested model. */
-export function ModelEditor({ text, onText, model, error, touched, onReset }: {
+export function ModelEditor({
+  text,
+  onText,
+  model,
+  error,
+  touched,
+  onReset,
+}: {
   text: string;
   onText(text: string): void;
   model: Record<string, unknown> | undefined;
@@ -20,14 +27,53 @@ export function ModelEditor({ text, onText, model, error, touched, onReset }: {
     <div className="flex min-w-0 flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <div role="radiogroup" aria-label="Edit the test model as" className="flex gap-1">
-          <Button type="button" size="sm" variant={mode === "json" ? "default" : "outline"} role="radio" aria-checked={mode === "json"} onClick={() => setMode("json")}>JSON</Button>
-          <Button type="button" size="sm" variant={mode === "form" ? "default" : "outline"} role="radio" aria-checked={mode === "form"} onClick={() => setMode("form")} disabled={!model}>Form</Button>
+          <Button
+            type="button"
+            size="sm"
+            variant={mode === "json" ? "default" : "outline"}
+            role="radio"
+            aria-checked={mode === "json"}
+            onClick={() => setMode("json")}
+          >
+            JSON
+          </Button>
+          <Button
+            type="button"
+            size="sm"
+            variant={mode === "form" ? "default" : "outline"}
+            role="radio"
+            aria-checked={mode === "form"}
+            onClick={() => setMode("form")}
+            disabled={!model}
+          >
+            Form
+          </Button>
         </div>
-        {touched && <Button type="button" size="sm" variant="ghost" onClick={onReset}>Use Postmark's suggestion</Button>}
+        {touched && (
+          <Button type="button" size="sm" variant="ghost" onClick={onReset}>
+            Use Postmark's suggestion
+          </Button>
+        )}
       </div>
       {mode === "json" || !model ? (
-        <FormField id="tpl-model" label="Test model (JSON)" error={error} hint={touched ? "Your model; clear it to follow Postmark's suggestion again." : "Postmark's suggestion from the variables in use; edit it to try other values."}>
-          <Textarea id="tpl-model" value={text} onChange={(e) => onText(e.target.value)} rows={6} spellCheck={false} className="font-mono text-xs" />
+        <FormField
+          id="tpl-model"
+          label="Test model (JSON)"
+          error={error}
+          hint={
+            touched
+              ? "Your model; clear it to follow Postmark's suggestion again."
+              : "Postmark's suggestion from the variables in use; edit it to try other values."
+          }
+        >
+          <Textarea
+            id="tpl-model"
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+            rows={6}
+            spellCheck={false}
+            className="font-mono text-xs"
+          />
         </FormField>
       ) : (
         <fieldset className="grid grid-cols-1 gap-2 sm:grid-cols-2" aria-label="Test model values">
@@ -36,7 +82,13 @@ export function ModelEditor({ text, onText, model, error, touched, onReset }: {
             const id = `model-${leaf.path.join("-")}`;
             return (
               <FormField key={id} id={id} label={<span className="font-mono text-xs">{leaf.path.join(".")}</span>}>
-                <Input id={id} value={leaf.value === null ? "" : String(leaf.value)} onChange={(e) => onText(JSON.stringify(setLeaf(model, leaf.path, e.target.value, leaf.value), null, 2))} />
+                <Input
+                  id={id}
+                  value={leaf.value === null ? "" : String(leaf.value)}
+                  onChange={(e) =>
+                    onText(JSON.stringify(setLeaf(model, leaf.path, e.target.value, leaf.value), null, 2))
+                  }
+                />
               </FormField>
             );
           })}

@@ -17,12 +17,17 @@ function PartStatus({ name, part }: { name: keyof typeof partLabel; part: Part }
     <div data-testid={`validation-${name}`} data-valid={part.ContentIsValid}>
       <div className="flex items-center gap-2 text-sm">
         <span className="font-medium">{partLabel[name]}</span>
-        <Badge variant={part.ContentIsValid ? "success" : "destructive"}>{part.ContentIsValid ? "Valid" : "Invalid"}</Badge>
+        <Badge variant={part.ContentIsValid ? "success" : "destructive"}>
+          {part.ContentIsValid ? "Valid" : "Invalid"}
+        </Badge>
       </div>
       {errors.length > 0 && (
         <ul className="mt-1 flex flex-col gap-1 text-xs text-destructive">
           {errors.map((e, i) => (
-            <li key={i} className="break-words">{e.where && <span className="font-mono">{e.where}: </span>}{e.message}</li>
+            <li key={i} className="break-words">
+              {e.where && <span className="font-mono">{e.where}: </span>}
+              {e.message}
+            </li>
           ))}
         </ul>
       )}
@@ -50,7 +55,10 @@ export function TemplatePreview({ result, fetching }: { result: ValidateResult |
         )}
       </div>
       {result?.Subject?.RenderedContent && (
-        <p className="text-sm break-words"><span className="text-muted-foreground">Subject: </span><span data-testid="rendered-subject">{result.Subject.RenderedContent}</span></p>
+        <p className="text-sm break-words">
+          <span className="text-muted-foreground">Subject: </span>
+          <span data-testid="rendered-subject">{result.Subject.RenderedContent}</span>
+        </p>
       )}
       <Tabs defaultValue="html">
         <TabsList>
@@ -60,11 +68,39 @@ export function TemplatePreview({ result, fetching }: { result: ValidateResult |
         <TabsContent value="html" className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
             <div role="radiogroup" aria-label="Preview width" className="flex gap-1">
-              <Button type="button" size="sm" variant={width === "desktop" ? "default" : "outline"} role="radio" aria-checked={width === "desktop"} onClick={() => setWidth("desktop")}><Monitor aria-hidden />Desktop</Button>
-              <Button type="button" size="sm" variant={width === "phone" ? "default" : "outline"} role="radio" aria-checked={width === "phone"} onClick={() => setWidth("phone")}><Smartphone aria-hidden />Phone</Button>
+              <Button
+                type="button"
+                size="sm"
+                variant={width === "desktop" ? "default" : "outline"}
+                role="radio"
+                aria-checked={width === "desktop"}
+                onClick={() => setWidth("desktop")}
+              >
+                <Monitor aria-hidden />
+                Desktop
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant={width === "phone" ? "default" : "outline"}
+                role="radio"
+                aria-checked={width === "phone"}
+                onClick={() => setWidth("phone")}
+              >
+                <Smartphone aria-hidden />
+                Phone
+              </Button>
             </div>
-            <Button type="button" size="sm" variant={images ? "default" : "outline"} aria-pressed={images} onClick={() => setImages((v) => !v)} data-testid="preview-images">
-              <Image aria-hidden />{images ? "Images shown" : remote ? `Show ${remote} image${remote === 1 ? "" : "s"}` : "Show images"}
+            <Button
+              type="button"
+              size="sm"
+              variant={images ? "default" : "outline"}
+              aria-pressed={images}
+              onClick={() => setImages((v) => !v)}
+              data-testid="preview-images"
+            >
+              <Image aria-hidden />
+              {images ? "Images shown" : remote ? `Show ${remote} image${remote === 1 ? "" : "s"}` : "Show images"}
             </Button>
           </div>
           <div className="overflow-x-auto rounded-md border bg-muted/30 p-1">
@@ -82,7 +118,10 @@ export function TemplatePreview({ result, fetching }: { result: ValidateResult |
           </div>
         </TabsContent>
         <TabsContent value="text">
-          <pre className="h-[32rem] overflow-auto rounded-md border bg-muted/40 p-3 text-xs whitespace-pre-wrap break-words" data-testid="text-preview">
+          <pre
+            className="h-[32rem] overflow-auto rounded-md border bg-muted/40 p-3 text-xs whitespace-pre-wrap break-words"
+            data-testid="text-preview"
+          >
             {result?.TextBody?.RenderedContent ?? ""}
           </pre>
         </TabsContent>

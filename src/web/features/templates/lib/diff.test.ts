@@ -12,7 +12,8 @@ function sides(ops: ReturnType<typeof diffLines>) {
 function lcsLength(a: string[], b: string[]): number {
   const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    for (let j = b.length - 1; j >= 0; j--)
+      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   return dp[0]![0]!;
 }
 
@@ -41,7 +42,10 @@ describe("diffLines", () => {
 
   it("handles empty sides", () => {
     expect(diffLines("", "")).toEqual([]);
-    expect(diffLines("", "a\nb")).toEqual([{ kind: "insert", line: "a" }, { kind: "insert", line: "b" }]);
+    expect(diffLines("", "a\nb")).toEqual([
+      { kind: "insert", line: "a" },
+      { kind: "insert", line: "b" },
+    ]);
     expect(diffLines("a", "")).toEqual([{ kind: "delete", line: "a" }]);
     expect(splitLines("a\n")).toEqual(["a"]);
   });
@@ -50,7 +54,8 @@ describe("diffLines", () => {
     const r = rng(12);
     for (let n = 0; n < 300; n++) {
       const alphabet = ["<p>", "{{name}}", "</p>", "x", "y", "{{#each items}}", "{{/each}}"];
-      const gen = () => Array.from({ length: Math.floor(r() * 14) }, () => alphabet[Math.floor(r() * alphabet.length)]!);
+      const gen = () =>
+        Array.from({ length: Math.floor(r() * 14) }, () => alphabet[Math.floor(r() * alphabet.length)]!);
       const a = gen();
       const b = gen();
       const ops = diffLines(a.join("\n"), b.join("\n"));
@@ -106,7 +111,8 @@ describe("merge3", () => {
   it("never loses a line: taking mine or theirs everywhere gives back that side when the other is the base", () => {
     const r = rng(99);
     for (let n = 0; n < 200; n++) {
-      const gen = () => Array.from({ length: Math.floor(r() * 10) }, () => ["a", "b", "c", "d"][Math.floor(r() * 4)]!).join("\n");
+      const gen = () =>
+        Array.from({ length: Math.floor(r() * 10) }, () => ["a", "b", "c", "d"][Math.floor(r() * 4)]!).join("\n");
       const o = gen();
       const a = gen();
       expect(resolveMerge(merge3(o, a, o), [], false)).toBe(splitLines(a).join("\n"));

@@ -89,12 +89,14 @@ export function diffLines(a: string, b: string): DiffOp[] {
 }
 
 export function diffStats(ops: readonly DiffOp[]): { added: number; removed: number } {
-  return { added: ops.filter((o) => o.kind === "insert").length, removed: ops.filter((o) => o.kind === "delete").length };
+  return {
+    added: ops.filter((o) => o.kind === "insert").length,
+    removed: ops.filter((o) => o.kind === "delete").length,
+  };
 }
 
 export type MergeChunk =
-  | { kind: "ok"; lines: string[] }
-  | { kind: "conflict"; base: string[]; mine: string[]; theirs: string[] };
+  { kind: "ok"; lines: string[] } | { kind: "conflict"; base: string[]; mine: string[]; theirs: string[] };
 
 function sameLines(x: readonly string[], y: readonly string[]): boolean {
   return x.length === y.length && x.every((l, i) => l === y[i]);
@@ -152,7 +154,11 @@ export function merge3(base: string, mine: string, theirs: string): MergeChunk[]
 export type Resolution = "mine" | "theirs" | "both";
 
 /** The merged text, given a choice per conflict (in order); null while a conflict is unresolved. */
-export function resolveMerge(chunks: readonly MergeChunk[], choices: ReadonlyArray<Resolution | undefined>, trailingNewline: boolean): string | null {
+export function resolveMerge(
+  chunks: readonly MergeChunk[],
+  choices: ReadonlyArray<Resolution | undefined>,
+  trailingNewline: boolean,
+): string | null {
   const out: string[] = [];
   let c = 0;
   for (const chunk of chunks) {

@@ -12,7 +12,8 @@ export interface Draft<F> {
 const PREFIX = "mailroom.template-draft.v1";
 
 /** Keyed by the Mailroom origin (the storage is), the Postmark server and the template. */
-export const draftKey = (serverId: number | null, template: number | "new") => `${PREFIX}:${serverId ?? "default"}:${template}`;
+export const draftKey = (serverId: number | null, template: number | "new") =>
+  `${PREFIX}:${serverId ?? "default"}:${template}`;
 
 export function readDraft<F>(key: string, isForm: (v: unknown) => v is F): Draft<F> | null {
   try {
@@ -20,7 +21,12 @@ export function readDraft<F>(key: string, isForm: (v: unknown) => v is F): Draft
     if (!raw) return null;
     const v = JSON.parse(raw) as Partial<Draft<unknown>>;
     if (!isForm(v.form) || typeof v.savedAt !== "string") return null;
-    return { form: v.form, modelText: typeof v.modelText === "string" ? v.modelText : "", base: (v.base as StudioState | null | undefined) ?? null, savedAt: v.savedAt };
+    return {
+      form: v.form,
+      modelText: typeof v.modelText === "string" ? v.modelText : "",
+      base: (v.base as StudioState | null | undefined) ?? null,
+      savedAt: v.savedAt,
+    };
   } catch {
     return null;
   }

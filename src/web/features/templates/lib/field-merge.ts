@@ -22,13 +22,26 @@ export function planMerge(base: FieldTexts, mine: FieldTexts, theirs: FieldTexts
     const t = theirs[field];
     const chunks = merge3(b, m, t);
     const status: FieldMerge["status"] =
-      m === t ? (m === b ? "unchanged" : "same") : m === b ? "theirs" : t === b ? "mine" : conflictCount(chunks) > 0 ? "conflict" : "merged";
+      m === t
+        ? m === b
+          ? "unchanged"
+          : "same"
+        : m === b
+          ? "theirs"
+          : t === b
+            ? "mine"
+            : conflictCount(chunks) > 0
+              ? "conflict"
+              : "merged";
     return { field, base: b, mine: m, theirs: t, status, chunks };
   });
 }
 
 /** The merged fields given choices per field (one per conflict, in order); null while any is open. */
-export function applyMerge(plan: readonly FieldMerge[], choices: Partial<Record<MergeField, Array<Resolution | undefined>>>): FieldTexts | null {
+export function applyMerge(
+  plan: readonly FieldMerge[],
+  choices: Partial<Record<MergeField, Array<Resolution | undefined>>>,
+): FieldTexts | null {
   const out = {} as FieldTexts;
   for (const f of plan) {
     if (f.status === "unchanged" || f.status === "same" || f.status === "mine") out[f.field] = f.mine;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { entriesToTemplates, templatesToEntries, templatesToZip, zipToTemplates, type TemplateFile } from "./template-files";
+import {
+  entriesToTemplates,
+  templatesToEntries,
+  templatesToZip,
+  zipToTemplates,
+  type TemplateFile,
+} from "./template-files";
 import { crc32, readZip, writeZip } from "./zip";
 
 const welcome: TemplateFile = {
@@ -27,9 +33,13 @@ describe("zip", () => {
   });
 
   it("reads back what it wrote, byte for byte, and the same input gives the same archive", () => {
-    const entries = [{ path: "a/b.txt", data: new TextEncoder().encode("hello") }, { path: "é/empty", data: new Uint8Array() }];
+    const entries = [
+      { path: "a/b.txt", data: new TextEncoder().encode("hello") },
+      { path: "é/empty", data: new Uint8Array() },
+    ];
     const bytes = writeZip(entries);
-    const plain = (es: Array<{ path: string; data: Uint8Array }>) => es.map((e) => ({ path: e.path, data: [...e.data] }));
+    const plain = (es: Array<{ path: string; data: Uint8Array }>) =>
+      es.map((e) => ({ path: e.path, data: [...e.data] }));
     expect(plain(readZip(bytes))).toEqual(plain(entries));
     expect([...writeZip(entries)]).toEqual([...bytes]);
   });
@@ -50,8 +60,12 @@ describe("template files", () => {
   it("lays out one folder per template with meta.json, content.html and content.txt", () => {
     const paths = templatesToEntries([welcome, layout]).map((e) => e.path);
     expect(paths).toEqual([
-      "templates/welcome/meta.json", "templates/welcome/content.html", "templates/welcome/content.txt",
-      "templates/basic-layout/meta.json", "templates/basic-layout/content.html", "templates/basic-layout/content.txt",
+      "templates/welcome/meta.json",
+      "templates/welcome/content.html",
+      "templates/welcome/content.txt",
+      "templates/basic-layout/meta.json",
+      "templates/basic-layout/content.html",
+      "templates/basic-layout/content.txt",
     ]);
     const meta = JSON.parse(new TextDecoder().decode(templatesToEntries([layout])[0]!.data)) as Record<string, unknown>;
     expect(meta).toEqual({ Name: "Basic layout", Alias: "basic-layout", TemplateType: "Layout" });
@@ -63,7 +77,9 @@ describe("template files", () => {
 
   it("keeps folder names unique when aliases are missing or clash", () => {
     const noAlias = { ...welcome, Alias: null, Name: "Order / receipt" };
-    const paths = templatesToEntries([noAlias, { ...noAlias }]).map((e) => e.path).filter((p) => p.endsWith("meta.json"));
+    const paths = templatesToEntries([noAlias, { ...noAlias }])
+      .map((e) => e.path)
+      .filter((p) => p.endsWith("meta.json"));
     expect(paths).toEqual(["templates/Order-receipt/meta.json", "templates/Order-receipt-2/meta.json"]);
     expect(zipToTemplates(templatesToZip([noAlias])).templates).toEqual([noAlias]);
   });
@@ -81,12 +97,21 @@ describe("template files", () => {
     ];
     const r = entriesToTemplates(entries);
     expect(r.templates.map((t) => t.Name)).toEqual(["Welcome ✉", "d"]);
-    expect(r.problems.map((p) => p.folder)).toEqual(["templates/broken", "templates/badtype", "templates/empty", "templates/nometa", "welcome"]);
+    expect(r.problems.map((p) => p.folder)).toEqual([
+      "templates/broken",
+      "templates/badtype",
+      "templates/empty",
+      "templates/nometa",
+      "welcome",
+    ]);
     expect(r.problems[0]!.message).toMatch(/not valid JSON/);
     expect(r.problems[1]!.message).toMatch(/TemplateType/);
   });
 
   it("turns an unreadable archive into a problem, not an exception", () => {
-    expect(zipToTemplates(new Uint8Array([80, 75]))).toEqual({ templates: [], problems: [{ folder: "(archive)", message: expect.stringMatching(/not a ZIP/) }] });
+    expect(zipToTemplates(new Uint8Array([80, 75]))).toEqual({
+      templates: [],
+      problems: [{ folder: "(archive)", message: expect.stringMatching(/not a ZIP/) }],
+    });
   });
 });

@@ -17,7 +17,10 @@ export interface TemplateFile {
 
 export const templateMeta = z.strictObject({
   Name: z.string().min(1),
-  Alias: z.string().regex(/^[a-z][a-z0-9._-]*$/i, "A letter first, then letters, digits, '.', '-' and '_'.").nullable(),
+  Alias: z
+    .string()
+    .regex(/^[a-z][a-z0-9._-]*$/i, "A letter first, then letters, digits, '.', '-' and '_'.")
+    .nullable(),
   TemplateType: z.enum(["Standard", "Layout"]),
   Subject: z.string().optional(),
   LayoutTemplate: z.string().nullable().optional(),
@@ -77,7 +80,8 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
   for (const [folder, files] of folders) {
     const metaBytes = files.get("meta.json");
     if (!metaBytes) {
-      if (files.has("content.html") || files.has("content.txt")) problems.push({ folder, message: "meta.json is missing." });
+      if (files.has("content.html") || files.has("content.txt"))
+        problems.push({ folder, message: "meta.json is missing." });
       continue;
     }
     try {
@@ -89,7 +93,10 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
         throw new Error(`meta.json is not valid JSON: ${(e as Error).message}`);
       }
       const meta = templateMeta.safeParse(json);
-      if (!meta.success) throw new Error(`meta.json: ${meta.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`);
+      if (!meta.success)
+        throw new Error(
+          `meta.json: ${meta.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`,
+        );
       const html = text("content.html");
       const txt = text("content.txt");
       if (!html.trim() && !txt.trim()) throw new Error("content.html and content.txt are both empty.");
@@ -109,7 +116,8 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
   const seen = new Set<string>();
   for (const t of templates) {
     if (!t.Alias) continue;
-    if (seen.has(t.Alias.toLowerCase())) problems.push({ folder: t.Alias, message: `The alias ${t.Alias} appears twice.` });
+    if (seen.has(t.Alias.toLowerCase()))
+      problems.push({ folder: t.Alias, message: `The alias ${t.Alias} appears twice.` });
     seen.add(t.Alias.toLowerCase());
   }
   return { templates, problems };

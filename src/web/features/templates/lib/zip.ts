@@ -105,7 +105,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const dec = new TextDecoder("utf-8", { fatal: false });
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ZipError("The ZIP's central directory is damaged.");
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
+      throw new ZipError("The ZIP's central directory is damaged.");
     const method = view.getUint16(p + 10, true);
     const crc = view.getUint32(p + 16, true);
     const size = view.getUint32(p + 20, true);
@@ -116,8 +117,10 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const path = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
     if (path.endsWith("/")) continue;
-    if (method !== 0) throw new ZipError(`${path} is compressed; export again from Mailroom, or zip without compression (zip -0).`);
-    if (localAt + 30 > bytes.length || view.getUint32(localAt, true) !== 0x04034b50) throw new ZipError(`The ZIP entry ${path} is damaged.`);
+    if (method !== 0)
+      throw new ZipError(`${path} is compressed; export again from Mailroom, or zip without compression (zip -0).`);
+    if (localAt + 30 > bytes.length || view.getUint32(localAt, true) !== 0x04034b50)
+      throw new ZipError(`The ZIP entry ${path} is damaged.`);
     const start = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
     if (start + size > bytes.length) throw new ZipError(`The ZIP entry ${path} is cut short.`);
     const data = bytes.slice(start, start + size);

@@ -15,7 +15,8 @@ export function TriggersTestEventRuns({ eventId }: { eventId: number }) {
     queryKey: key,
     queryFn: ({ signal }) => apiRequest<RunsResponse>(`/api/runs?event=${eventId}&limit=20`, { signal }),
     // Runs appear as the engine picks the event up; stop once some are there or after a while.
-    refetchInterval: (query) => ((query.state.data?.runs.length ?? 0) > 0 || query.state.dataUpdateCount >= MAX_CHECKS ? false : 1000),
+    refetchInterval: (query) =>
+      (query.state.data?.runs.length ?? 0) > 0 || query.state.dataUpdateCount >= MAX_CHECKS ? false : 1000,
     meta: { silent: true },
   });
   const runs = q.data?.runs ?? [];
@@ -23,7 +24,9 @@ export function TriggersTestEventRuns({ eventId }: { eventId: number }) {
     const done = (qc.getQueryState(key)?.dataUpdateCount ?? 0) >= MAX_CHECKS;
     return (
       <p className="text-sm text-muted-foreground" data-testid="test-event-runs">
-        {done ? "No workflow run started from it: no enabled workflow has this trigger with conditions that match." : "Looking for the workflow runs it starts…"}
+        {done
+          ? "No workflow run started from it: no enabled workflow has this trigger with conditions that match."
+          : "Looking for the workflow runs it starts…"}
       </p>
     );
   }
@@ -33,7 +36,11 @@ export function TriggersTestEventRuns({ eventId }: { eventId: number }) {
         <li key={r.id} className="flex flex-wrap items-center gap-2">
           <Workflow className="size-4 text-muted-foreground" aria-hidden />
           It started
-          <Link to="/runs/$runId" params={{ runId: String(r.id) }} className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link
+            to="/runs/$runId"
+            params={{ runId: String(r.id) }}
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
             run #{r.id}
           </Link>
           of {r.workflowName} ({r.status})

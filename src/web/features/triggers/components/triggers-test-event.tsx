@@ -13,7 +13,8 @@ import { useSessionUser } from "@/web/lib/session";
 import { sendTestEvent } from "../triggers-api";
 import { TriggersTestEventRuns } from "./triggers-test-event-runs";
 
-type Outcome = { state: "waiting"; since: number | null } | { state: "arrived"; id: number; stored: boolean } | { state: "late" };
+type Outcome =
+  { state: "waiting"; since: number | null } | { state: "arrived"; id: number; stored: boolean } | { state: "late" };
 
 const ARRIVAL_TIMEOUT_MS = 15_000;
 
@@ -57,10 +58,20 @@ export function TriggersTestEvent({ trigger }: { trigger: TriggerId }) {
     <div className="flex flex-col gap-3" data-testid="trigger-test">
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={() => send.mutate()} disabled={!allowed || send.isPending}>
-          {send.isPending ? <LoaderCircle className="animate-spin" aria-hidden /> : allowed ? <FlaskConical aria-hidden /> : <Lock aria-hidden />}
+          {send.isPending ? (
+            <LoaderCircle className="animate-spin" aria-hidden />
+          ) : allowed ? (
+            <FlaskConical aria-hidden />
+          ) : (
+            <Lock aria-hidden />
+          )}
           Send a test event
         </Button>
-        {!allowed && <p className="text-sm text-muted-foreground">Sending test events needs the operator role{user ? `; yours is ${user.role}` : ""}.</p>}
+        {!allowed && (
+          <p className="text-sm text-muted-foreground">
+            Sending test events needs the operator role{user ? `; yours is ${user.role}` : ""}.
+          </p>
+        )}
       </div>
       <p className="text-sm text-muted-foreground">
         {live
@@ -78,7 +89,11 @@ export function TriggersTestEvent({ trigger }: { trigger: TriggerId }) {
         <p className="flex flex-wrap items-center gap-2 text-sm" role="status">
           <CircleCheck className="size-4 text-success" aria-hidden />
           {outcome.stored ? `Stored as test event #${outcome.id}.` : `Arrived in the feed as event #${outcome.id}.`}
-          <Link to="/feed" search={{ event: outcome.id }} className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link
+            to="/feed"
+            search={{ event: outcome.id }}
+            className="font-medium text-primary underline-offset-4 hover:underline"
+          >
             Open it in the feed
           </Link>
         </p>
@@ -87,7 +102,10 @@ export function TriggersTestEvent({ trigger }: { trigger: TriggerId }) {
       {outcome?.state === "late" && (
         <p className="text-sm text-warning-foreground dark:text-warning" role="status">
           Sent, but it has not reached the feed yet. Check that this trigger is wired in{" "}
-          <Link to="/settings" search={{ tab: "webhooks" }} className="font-medium underline">Settings → Webhooks</Link>.
+          <Link to="/settings" search={{ tab: "webhooks" }} className="font-medium underline">
+            Settings → Webhooks
+          </Link>
+          .
         </p>
       )}
     </div>

@@ -35,7 +35,11 @@ export function TriggersUsage({ trigger }: { trigger: TriggerId }) {
             <ul className="flex flex-col gap-1">
               {mine.map((w) => (
                 <li key={w.id}>
-                  <Link to="/workflows/$workflowId" params={{ workflowId: String(w.id) }} className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-muted">
+                  <Link
+                    to="/workflows/$workflowId"
+                    params={{ workflowId: String(w.id) }}
+                    className="flex min-w-0 items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-muted"
+                  >
                     <Workflow className="size-4 shrink-0 text-muted-foreground" aria-hidden />
                     <span className="min-w-0 flex-1 truncate">{w.name}</span>
                     <Badge variant={w.enabled ? "success" : "outline"}>{w.enabled ? "On" : "Off"}</Badge>
@@ -53,7 +57,10 @@ export function TriggersUsage({ trigger }: { trigger: TriggerId }) {
             <ul className="flex flex-col gap-1">
               {templates.map((t) => (
                 <li key={t.id}>
-                  <Link to="/workflows" className="flex min-w-0 items-start gap-2 rounded-md px-2 py-1.5 hover:bg-muted">
+                  <Link
+                    to="/workflows"
+                    className="flex min-w-0 items-start gap-2 rounded-md px-2 py-1.5 hover:bg-muted"
+                  >
                     <LayoutTemplate className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
                     <span className="flex min-w-0 flex-col">
                       <span className="text-sm font-medium">{t.title}</span>

@@ -4,7 +4,14 @@ import { useEffect, useState, type FormEvent } from "react";
 import { FormField } from "@/web/components/form-field";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
@@ -13,7 +20,17 @@ import { isApiError } from "@/web/lib/api-error";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { notify } from "@/web/lib/toast";
 import { webhooksCreate, webhooksUpdate } from "../webhooks-api";
-import { createWebhookBody, formFor, triggerLabel, triggerNames, unsupportedTriggers, updateWebhookBody, type TriggerName, type Webhook, type WebhookForm } from "../webhooks-shaping";
+import {
+  createWebhookBody,
+  formFor,
+  triggerLabel,
+  triggerNames,
+  unsupportedTriggers,
+  updateWebhookBody,
+  type TriggerName,
+  type Webhook,
+  type WebhookForm,
+} from "../webhooks-shaping";
 
 interface StreamOption {
   ID: string;
@@ -30,12 +47,26 @@ interface Props {
   serverId: number | null;
 }
 
-function Toggle({ id, label, checked, onChange, note }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; note?: string }) {
+function Toggle({
+  id,
+  label,
+  checked,
+  onChange,
+  note,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  note?: string;
+}) {
   return (
     <div className="flex items-start gap-3">
       <Switch id={id} checked={checked} onCheckedChange={onChange} className="mt-0.5" />
       <div className="flex min-w-0 flex-col">
-        <Label htmlFor={id} className="font-normal">{label}</Label>
+        <Label htmlFor={id} className="font-normal">
+          {label}
+        </Label>
         {note && <span className="text-xs text-muted-foreground">{note}</span>}
       </div>
     </div>
@@ -48,8 +79,14 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
   const editing = webhook !== undefined;
   const [form, setForm] = useState<WebhookForm>(() => formFor(webhook, defaultStream));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({ ...postmarkMutationOptions<Webhook>(webhooksCreate, serverId, queryClient), meta: { silent: true } });
-  const update = useMutation({ ...postmarkMutationOptions<Webhook>(webhooksUpdate, serverId, queryClient), meta: { silent: true } });
+  const create = useMutation({
+    ...postmarkMutationOptions<Webhook>(webhooksCreate, serverId, queryClient),
+    meta: { silent: true },
+  });
+  const update = useMutation({
+    ...postmarkMutationOptions<Webhook>(webhooksUpdate, serverId, queryClient),
+    meta: { silent: true },
+  });
   const mutation = editing ? update : create;
 
   useEffect(() => {
@@ -65,7 +102,8 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
 
   const set = <K extends keyof WebhookForm>(key: K, value: WebhookForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setTrigger = (t: TriggerName, on: boolean) => setForm((f) => ({ ...f, enabled: { ...f.enabled, [t]: on } }));
-  const setHeader = (i: number, part: "Name" | "Value", v: string) => setForm((f) => ({ ...f, Headers: f.Headers.map((h, j) => (j === i ? { ...h, [part]: v } : h)) }));
+  const setHeader = (i: number, part: "Name" | "Value", v: string) =>
+    setForm((f) => ({ ...f, Headers: f.Headers.map((h, j) => (j === i ? { ...h, [part]: v } : h)) }));
   const streamType = streams.find((s) => s.ID === form.MessageStream)?.MessageStreamType;
   const unsupported = unsupportedTriggers(streamType);
 
@@ -95,43 +133,111 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
         </DialogHeader>
         <form id="webhook-form" onSubmit={submit} className="flex flex-col gap-4" noValidate>
           <FormField id="webhook-url" label="URL" required error={errors.Url}>
-            <Input id="webhook-url" type="url" value={form.Url} onChange={(e) => set("Url", e.target.value)} placeholder="https://example.com/postmark" aria-invalid={Boolean(errors.Url)} />
+            <Input
+              id="webhook-url"
+              type="url"
+              value={form.Url}
+              onChange={(e) => set("Url", e.target.value)}
+              placeholder="https://example.com/postmark"
+              aria-invalid={Boolean(errors.Url)}
+            />
           </FormField>
-          <FormField id="webhook-stream" label="Stream" required error={errors.MessageStream} hint={editing ? "A webhook's stream cannot change." : undefined}>
+          <FormField
+            id="webhook-stream"
+            label="Stream"
+            required
+            error={errors.MessageStream}
+            hint={editing ? "A webhook's stream cannot change." : undefined}
+          >
             <Select value={form.MessageStream} onValueChange={(v) => set("MessageStream", v)} disabled={editing}>
-              <SelectTrigger id="webhook-stream" className="w-full"><SelectValue placeholder="Choose a stream" /></SelectTrigger>
+              <SelectTrigger id="webhook-stream" className="w-full">
+                <SelectValue placeholder="Choose a stream" />
+              </SelectTrigger>
               <SelectContent>
                 {streams.map((s) => (
-                  <SelectItem key={s.ID} value={s.ID}>{s.Name ?? s.ID} ({s.ID}, {s.MessageStreamType})</SelectItem>
+                  <SelectItem key={s.ID} value={s.ID}>
+                    {s.Name ?? s.ID} ({s.ID}, {s.MessageStreamType})
+                  </SelectItem>
                 ))}
-                {editing && !streams.some((s) => s.ID === form.MessageStream) && <SelectItem value={form.MessageStream}>{form.MessageStream}</SelectItem>}
+                {editing && !streams.some((s) => s.ID === form.MessageStream) && (
+                  <SelectItem value={form.MessageStream}>{form.MessageStream}</SelectItem>
+                )}
               </SelectContent>
             </Select>
           </FormField>
 
           <fieldset className="flex flex-col gap-3 rounded-md border p-3">
             <legend className="px-1 text-sm font-medium">Triggers</legend>
-            {streamType === "Inbound" && <p className="text-xs text-muted-foreground">Inbound streams take no webhooks: they post to the server's inbound hook URL. Postmark answers 1351.</p>}
-            {streamType === "Broadcasts" && <p className="text-xs text-muted-foreground">Broadcast streams do not take Bounce or Spam complaint webhooks; Postmark answers 1353.</p>}
+            {streamType === "Inbound" && (
+              <p className="text-xs text-muted-foreground">
+                Inbound streams take no webhooks: they post to the server's inbound hook URL. Postmark answers 1351.
+              </p>
+            )}
+            {streamType === "Broadcasts" && (
+              <p className="text-xs text-muted-foreground">
+                Broadcast streams do not take Bounce or Spam complaint webhooks; Postmark answers 1353.
+              </p>
+            )}
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               {triggerNames.map((t) => (
-                <Toggle key={t} id={`trigger-${t}`} label={triggerLabel[t]} checked={form.enabled[t]} onChange={(v) => setTrigger(t, v)} note={unsupported.includes(t) ? "Not taken by this stream" : undefined} />
+                <Toggle
+                  key={t}
+                  id={`trigger-${t}`}
+                  label={triggerLabel[t]}
+                  checked={form.enabled[t]}
+                  onChange={(v) => setTrigger(t, v)}
+                  note={unsupported.includes(t) ? "Not taken by this stream" : undefined}
+                />
               ))}
             </div>
             <div className="flex flex-col gap-2 border-t pt-3">
-              <Toggle id="opt-first-open" label="Post only the first open" checked={form.PostFirstOpenOnly} onChange={(v) => set("PostFirstOpenOnly", v)} />
-              <Toggle id="opt-bounce-content" label="Include the message content with bounces" checked={form.BounceIncludeContent} onChange={(v) => set("BounceIncludeContent", v)} />
-              <Toggle id="opt-spam-content" label="Include the message content with spam complaints" checked={form.SpamIncludeContent} onChange={(v) => set("SpamIncludeContent", v)} />
+              <Toggle
+                id="opt-first-open"
+                label="Post only the first open"
+                checked={form.PostFirstOpenOnly}
+                onChange={(v) => set("PostFirstOpenOnly", v)}
+              />
+              <Toggle
+                id="opt-bounce-content"
+                label="Include the message content with bounces"
+                checked={form.BounceIncludeContent}
+                onChange={(v) => set("BounceIncludeContent", v)}
+              />
+              <Toggle
+                id="opt-spam-content"
+                label="Include the message content with spam complaints"
+                checked={form.SpamIncludeContent}
+                onChange={(v) => set("SpamIncludeContent", v)}
+              />
             </div>
           </fieldset>
 
           <fieldset className="grid grid-cols-1 gap-3 rounded-md border p-3 sm:grid-cols-2">
             <legend className="px-1 text-sm font-medium">Basic auth (optional)</legend>
             <FormField id="webhook-user" label="Username">
-              <Input id="webhook-user" value={form.Username} onChange={(e) => set("Username", e.target.value)} autoComplete="off" />
+              <Input
+                id="webhook-user"
+                value={form.Username}
+                onChange={(e) => set("Username", e.target.value)}
+                autoComplete="off"
+              />
             </FormField>
-            <FormField id="webhook-password" label="Password" hint={webhook?.HttpAuth?.Password ? "Mailroom never shows a saved password. Leave it as is to keep it, or type a new one." : undefined}>
-              <Input id="webhook-password" type="password" value={form.Password} onChange={(e) => set("Password", e.target.value)} autoComplete="new-password" />
+            <FormField
+              id="webhook-password"
+              label="Password"
+              hint={
+                webhook?.HttpAuth?.Password
+                  ? "Mailroom never shows a saved password. Leave it as is to keep it, or type a new one."
+                  : undefined
+              }
+            >
+              <Input
+                id="webhook-password"
+                type="password"
+                value={form.Password}
+                onChange={(e) => set("Password", e.target.value)}
+                autoComplete="new-password"
+              />
             </FormField>
           </fieldset>
 
@@ -141,29 +247,69 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
             {form.Headers.map((h, i) => (
               <div key={i} className="flex flex-col gap-1">
                 <div className="flex items-center gap-2">
-                  <Input aria-label={`Header ${i + 1} name`} placeholder="Name" value={h.Name} onChange={(e) => setHeader(i, "Name", e.target.value)} className="min-w-0 flex-1 font-mono" />
-                  <Input aria-label={`Header ${i + 1} value`} placeholder="Value" value={h.Value} onChange={(e) => setHeader(i, "Value", e.target.value)} className="min-w-0 flex-1 font-mono" />
-                  <Button type="button" variant="ghost" size="icon" aria-label={`Remove header ${i + 1}`} onClick={() => set("Headers", form.Headers.filter((_, j) => j !== i))}>
+                  <Input
+                    aria-label={`Header ${i + 1} name`}
+                    placeholder="Name"
+                    value={h.Name}
+                    onChange={(e) => setHeader(i, "Name", e.target.value)}
+                    className="min-w-0 flex-1 font-mono"
+                  />
+                  <Input
+                    aria-label={`Header ${i + 1} value`}
+                    placeholder="Value"
+                    value={h.Value}
+                    onChange={(e) => setHeader(i, "Value", e.target.value)}
+                    className="min-w-0 flex-1 font-mono"
+                  />
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Remove header ${i + 1}`}
+                    onClick={() =>
+                      set(
+                        "Headers",
+                        form.Headers.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     <X aria-hidden />
                   </Button>
                 </div>
-                {errors[`Header${i}`] && <p role="alert" className="text-xs text-destructive">{errors[`Header${i}`]}</p>}
+                {errors[`Header${i}`] && (
+                  <p role="alert" className="text-xs text-destructive">
+                    {errors[`Header${i}`]}
+                  </p>
+                )}
               </div>
             ))}
-            <Button type="button" variant="outline" size="sm" className="w-fit" onClick={() => set("Headers", [...form.Headers, { Name: "", Value: "" }])}>
-              <Plus aria-hidden />Add header
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              className="w-fit"
+              onClick={() => set("Headers", [...form.Headers, { Name: "", Value: "" }])}
+            >
+              <Plus aria-hidden />
+              Add header
             </Button>
           </fieldset>
 
           {mutation.isError && (
             <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
               <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the webhook</p>
-              {isApiError(mutation.error) ? <PostmarkErrorView error={mutation.error} /> : <p className="text-sm">{String(mutation.error)}</p>}
+              {isApiError(mutation.error) ? (
+                <PostmarkErrorView error={mutation.error} />
+              ) : (
+                <p className="text-sm">{String(mutation.error)}</p>
+              )}
             </div>
           )}
         </form>
         <DialogFooter>
-          <Button variant="outline" onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button variant="outline" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
           <Button type="submit" form="webhook-form" disabled={mutation.isPending}>
             {mutation.isPending ? "Saving…" : editing ? "Save webhook" : "Create webhook"}
           </Button>

@@ -8,7 +8,12 @@ export const NODE_GAP = 170;
 export const defaultPosition = (index: number): Position => ({ x: 0, y: index * NODE_GAP });
 
 export function newDocument(trigger: TriggerId = "bounce"): WorkflowDocumentInput {
-  return { version: 1, name: "New workflow", trigger: { type: trigger, conditions: { mode: "all", rules: [] } }, steps: [] };
+  return {
+    version: 1,
+    name: "New workflow",
+    trigger: { type: trigger, conditions: { mode: "all", rules: [] } },
+    steps: [],
+  };
 }
 
 /** `bounces.activate` → `activate`, then `activate2`… until unused; ids must start with a letter. */
@@ -40,7 +45,11 @@ function withPosition(doc: WorkflowDocumentInput, id: string, position: Position
   return { ...doc, layout: { ...doc.layout, nodes: { ...doc.layout?.nodes, [id]: at } } };
 }
 
-export function addAction(doc: WorkflowDocumentInput, operationId: OperationId, position?: Position): { doc: WorkflowDocumentInput; id: string } {
+export function addAction(
+  doc: WorkflowDocumentInput,
+  operationId: OperationId,
+  position?: Position,
+): { doc: WorkflowDocumentInput; id: string } {
   const id = uniqueStepId(doc, operationId.split(".").pop() ?? "step");
   const step: StepInput = { id, kind: "action", operationId, approval: defaultApproval(operationId) };
   // Positions are computed against the document before the step joins it.
@@ -48,19 +57,33 @@ export function addAction(doc: WorkflowDocumentInput, operationId: OperationId, 
   return { doc: { ...placed, steps: [...doc.steps, step] }, id };
 }
 
-export function addCondition(doc: WorkflowDocumentInput, position?: Position): { doc: WorkflowDocumentInput; id: string } {
+export function addCondition(
+  doc: WorkflowDocumentInput,
+  position?: Position,
+): { doc: WorkflowDocumentInput; id: string } {
   const id = uniqueStepId(doc, "check");
   const placed = withPosition(doc, id, position);
-  return { doc: { ...placed, steps: [...doc.steps, { id, kind: "condition", conditions: { mode: "all", rules: [] } }] }, id };
+  return {
+    doc: { ...placed, steps: [...doc.steps, { id, kind: "condition", conditions: { mode: "all", rules: [] } }] },
+    id,
+  };
 }
 
 export function removeStep(doc: WorkflowDocumentInput, id: string): WorkflowDocumentInput {
   const nodes = { ...doc.layout?.nodes };
   delete nodes[id];
-  return { ...doc, steps: doc.steps.filter((s) => s.id !== id), ...(doc.layout ? { layout: { ...doc.layout, nodes } } : {}) };
+  return {
+    ...doc,
+    steps: doc.steps.filter((s) => s.id !== id),
+    ...(doc.layout ? { layout: { ...doc.layout, nodes } } : {}),
+  };
 }
 
-export function updateStep(doc: WorkflowDocumentInput, id: string, update: (s: StepInput) => StepInput): WorkflowDocumentInput {
+export function updateStep(
+  doc: WorkflowDocumentInput,
+  id: string,
+  update: (s: StepInput) => StepInput,
+): WorkflowDocumentInput {
   return { ...doc, steps: doc.steps.map((s) => (s.id === id ? update(s) : s)) };
 }
 
@@ -80,8 +103,11 @@ export function setTrigger(doc: WorkflowDocumentInput, type: TriggerId): Workflo
 }
 
 export function setPositions(doc: WorkflowDocumentInput, positions: Record<string, Position>): WorkflowDocumentInput {
-  const rounded = Object.fromEntries(Object.entries(positions).map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }]));
+  const rounded = Object.fromEntries(
+    Object.entries(positions).map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }]),
+  );
   return { ...doc, layout: { ...doc.layout, nodes: { ...doc.layout?.nodes, ...rounded } } };
 }
 
-export const operationOf = (id: string) => (operations as Record<string, (typeof operations)[OperationId] | undefined>)[id];
+export const operationOf = (id: string) =>
+  (operations as Record<string, (typeof operations)[OperationId] | undefined>)[id];

@@ -16,7 +16,14 @@ describe("import validation", () => {
   });
 
   it("lists every schema issue with where it is", () => {
-    const r = parseDocumentFile(JSON.stringify({ version: 1, name: "", trigger: { type: "nope" }, steps: [{ id: "1bad", kind: "action", operationId: "no.such" }] }));
+    const r = parseDocumentFile(
+      JSON.stringify({
+        version: 1,
+        name: "",
+        trigger: { type: "nope" },
+        steps: [{ id: "1bad", kind: "action", operationId: "no.such" }],
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.some((e) => e.startsWith("name:"))).toBe(true);
@@ -25,6 +32,8 @@ describe("import validation", () => {
   });
 
   it("names the download after the workflow", () => {
-    expect(fileNameFor({ version: 1, name: "Reactivate soft bounces!", trigger: { type: "bounce" }, steps: [] })).toBe("reactivate-soft-bounces.workflow.json");
+    expect(fileNameFor({ version: 1, name: "Reactivate soft bounces!", trigger: { type: "bounce" }, steps: [] })).toBe(
+      "reactivate-soft-bounces.workflow.json",
+    );
   });
 });

@@ -13,14 +13,21 @@ export function parseDocumentFile(text: string): ImportResult {
   }
   const parsed = workflowDocument.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => (i.path.length ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => (i.path.length ? `${formatIssuePath(i.path)}: ${i.message}` : i.message)),
+    };
   }
   // Keep the file as written (defaults unfilled), as an author would have saved it.
   return { ok: true, doc: raw as WorkflowDocumentInput };
 }
 
 export function fileNameFor(doc: WorkflowDocumentInput): string {
-  const slug = doc.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "workflow";
+  const slug =
+    doc.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "workflow";
   return `${slug}.workflow.json`;
 }
 

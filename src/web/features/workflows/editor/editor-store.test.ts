@@ -57,7 +57,12 @@ describe("editor store", () => {
     store.update((d) => addAction(d, "bounces.activate").doc);
     const problems = store.getState().problemsByNode.activate ?? [];
     expect(problems.some((p) => p.severity === "error" && p.field === "params.bounceid")).toBe(true);
-    store.update((d) => ({ ...d, steps: d.steps.map((s) => (s.kind === "action" ? { ...s, params: { bounceid: { $map: { from: "trigger", path: "ID" } } } } : s)) }));
+    store.update((d) => ({
+      ...d,
+      steps: d.steps.map((s) =>
+        s.kind === "action" ? { ...s, params: { bounceid: { $map: { from: "trigger", path: "ID" } } } } : s,
+      ),
+    }));
     expect(store.getState().validation.ok).toBe(true);
   });
 

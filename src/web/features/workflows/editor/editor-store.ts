@@ -1,5 +1,12 @@
 import type { Role } from "@/contract/api/auth";
-import { authorityProblems, hasErrors, validateWorkflow, type Problem, type ValidationResult, type WorkflowDocumentInput } from "@/contract/workflows";
+import {
+  authorityProblems,
+  hasErrors,
+  validateWorkflow,
+  type Problem,
+  type ValidationResult,
+  type WorkflowDocumentInput,
+} from "@/contract/workflows";
 
 /** What a test run says about one node; shown on the node itself. */
 export interface NodeRunStatus {
@@ -49,8 +56,22 @@ function derive(doc: WorkflowDocumentInput, role: Role | null) {
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
 /** A small external store: undo/redo over whole documents, selection, validation and test status. */
-export function createEditorStore(initial: WorkflowDocumentInput, saved: boolean, sample: Record<string, unknown> | null = null, role: Role | null = null) {
-  let state: EditorState = { doc: initial, saved: saved ? initial : null, past: [], future: [], selected: null, runStatus: {}, sample, ...derive(initial, saved ? null : role) };
+export function createEditorStore(
+  initial: WorkflowDocumentInput,
+  saved: boolean,
+  sample: Record<string, unknown> | null = null,
+  role: Role | null = null,
+) {
+  let state: EditorState = {
+    doc: initial,
+    saved: saved ? initial : null,
+    past: [],
+    future: [],
+    selected: null,
+    runStatus: {},
+    sample,
+    ...derive(initial, saved ? null : role),
+  };
   let lastKey: string | null = null;
   let lastAt = 0;
   const listeners = new Set<() => void>();
@@ -60,7 +81,10 @@ export function createEditorStore(initial: WorkflowDocumentInput, saved: boolean
   };
 
   const replaceDoc = (doc: WorkflowDocumentInput, past: WorkflowDocumentInput[], future: WorkflowDocumentInput[]) => {
-    const selected = state.selected && state.selected !== "trigger" && !doc.steps.some((s) => s.id === state.selected) ? null : state.selected;
+    const selected =
+      state.selected && state.selected !== "trigger" && !doc.steps.some((s) => s.id === state.selected)
+        ? null
+        : state.selected;
     // A changed document makes earlier test results stale.
     set({ doc, past, future, selected, runStatus: {}, ...derive(doc, doc === state.saved ? null : role) });
   };
@@ -76,7 +100,8 @@ export function createEditorStore(initial: WorkflowDocumentInput, saved: boolean
       const next = edit(state.doc);
       if (next === state.doc) return;
       const now = Date.now();
-      const merge = coalesce !== undefined && coalesce === lastKey && now - lastAt < COALESCE_MS && state.past.length > 0;
+      const merge =
+        coalesce !== undefined && coalesce === lastKey && now - lastAt < COALESCE_MS && state.past.length > 0;
       lastKey = coalesce ?? null;
       lastAt = now;
       replaceDoc(next, merge ? state.past : [...state.past, state.doc].slice(-HISTORY_LIMIT), []);

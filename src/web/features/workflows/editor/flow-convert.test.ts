@@ -8,9 +8,23 @@ const doc: WorkflowDocumentInput = {
   name: "Two steps",
   trigger: { type: "bounce" },
   steps: [
-    { id: "lookup", kind: "action", operationId: "bounces.get", params: { bounceid: { $map: { from: "trigger", path: "ID" } } } },
-    { id: "check", kind: "condition", conditions: { mode: "all", rules: [{ from: "step:lookup", field: "CanActivate", op: "equals", value: true }] } },
-    { id: "activate", kind: "action", operationId: "bounces.activate", params: { bounceid: { $map: { from: "trigger", path: "ID" } } } },
+    {
+      id: "lookup",
+      kind: "action",
+      operationId: "bounces.get",
+      params: { bounceid: { $map: { from: "trigger", path: "ID" } } },
+    },
+    {
+      id: "check",
+      kind: "condition",
+      conditions: { mode: "all", rules: [{ from: "step:lookup", field: "CanActivate", op: "equals", value: true }] },
+    },
+    {
+      id: "activate",
+      kind: "action",
+      operationId: "bounces.activate",
+      params: { bounceid: { $map: { from: "trigger", path: "ID" } } },
+    },
   ],
   layout: { nodes: { trigger: { x: 10, y: 20 }, check: { x: 300, y: 200 } } },
 };
@@ -18,9 +32,23 @@ const doc: WorkflowDocumentInput = {
 describe("document ↔ React Flow", () => {
   it("makes a trigger node and one node per step, typed by kind, chained in run order", () => {
     const { nodes, edges } = documentToFlow(doc, "check");
-    expect(nodes.map((n) => [n.id, n.type])).toEqual([["trigger", "trigger"], ["lookup", "action"], ["check", "condition"], ["activate", "action"]]);
-    expect(nodes.map((n) => n.data)).toEqual([{ kind: "trigger" }, { kind: "action", stepId: "lookup" }, { kind: "condition", stepId: "check" }, { kind: "action", stepId: "activate" }]);
-    expect(edges.map((e) => [e.source, e.target])).toEqual([["trigger", "lookup"], ["lookup", "check"], ["check", "activate"]]);
+    expect(nodes.map((n) => [n.id, n.type])).toEqual([
+      ["trigger", "trigger"],
+      ["lookup", "action"],
+      ["check", "condition"],
+      ["activate", "action"],
+    ]);
+    expect(nodes.map((n) => n.data)).toEqual([
+      { kind: "trigger" },
+      { kind: "action", stepId: "lookup" },
+      { kind: "condition", stepId: "check" },
+      { kind: "action", stepId: "activate" },
+    ]);
+    expect(edges.map((e) => [e.source, e.target])).toEqual([
+      ["trigger", "lookup"],
+      ["lookup", "check"],
+      ["check", "activate"],
+    ]);
     expect(nodes.find((n) => n.selected)?.id).toBe("check");
     expect(nodes[0]!.deletable).toBe(false);
   });
@@ -39,7 +67,9 @@ describe("document ↔ React Flow", () => {
     expect(layout.nodes?.lookup).toEqual({ x: 13, y: 99 });
     expect(layout.viewport).toEqual({ x: 1, y: 2, zoom: 1.5 });
     const again = documentToFlow({ ...doc, layout });
-    expect(again.nodes.map((n) => n.position)).toEqual(moved.map((n) => ({ x: Math.round(n.position.x), y: Math.round(n.position.y) })));
+    expect(again.nodes.map((n) => n.position)).toEqual(
+      moved.map((n) => ({ x: Math.round(n.position.x), y: Math.round(n.position.y) })),
+    );
   });
 
   it("works for every template in the library", () => {

@@ -1,17 +1,34 @@
-import { areaIds, areas, operationList, triggerIds, triggers, type AreaId, type Operation, type TriggerId } from "@/contract/postmark";
+import {
+  areaIds,
+  areas,
+  operationList,
+  triggerIds,
+  triggers,
+  type AreaId,
+  type Operation,
+  type TriggerId,
+} from "@/contract/postmark";
 
 /** What a palette item adds, carried through drag-and-drop as JSON. */
-export type PaletteItem = { type: "trigger"; trigger: TriggerId } | { type: "action"; operationId: Operation["id"] } | { type: "condition" };
+export type PaletteItem =
+  { type: "trigger"; trigger: TriggerId } | { type: "action"; operationId: Operation["id"] } | { type: "condition" };
 
 export const PALETTE_MIME = "application/x-mailroom-node";
 
-export function filterPalette(q: string): { triggers: TriggerId[]; areas: { area: AreaId; title: string; ops: Operation[] }[] } {
+export function filterPalette(q: string): {
+  triggers: TriggerId[];
+  areas: { area: AreaId; title: string; ops: Operation[] }[];
+} {
   const needle = q.trim().toLowerCase();
   const hit = (...texts: string[]) => needle === "" || texts.some((t) => t.toLowerCase().includes(needle));
   return {
     triggers: triggerIds.filter((t) => hit(t, triggers[t].title)),
     areas: areaIds
-      .map((area) => ({ area, title: areas[area].title, ops: operationList.filter((op) => op.area === area && hit(op.title, op.id, op.path, areas[area].title)) }))
+      .map((area) => ({
+        area,
+        title: areas[area].title,
+        ops: operationList.filter((op) => op.area === area && hit(op.title, op.id, op.path, areas[area].title)),
+      }))
       .filter((a) => a.ops.length > 0),
   };
 }

@@ -19,12 +19,17 @@ describe("one event field into a list parameter", () => {
     expect(modeOf([{ EmailAddress: "x" }])).toBe("value");
   });
   it("resolves to the list Postmark expects", () => {
-    const r = resolveParams(wrapAsListItem(email, { key: "EmailAddress" }), { trigger: { Email: "ada@example.com" }, steps: {} });
+    const r = resolveParams(wrapAsListItem(email, { key: "EmailAddress" }), {
+      trigger: { Email: "ada@example.com" },
+      steps: {},
+    });
     expect(r.problems).toEqual([]);
     expect(r.value).toEqual([{ EmailAddress: "ada@example.com" }]);
   });
   it("picks the only required key of an item", () => {
-    expect(defaultListKey({ kind: "object", keys: ["Note", "EmailAddress"], required: ["EmailAddress"] })).toBe("EmailAddress");
+    expect(defaultListKey({ kind: "object", keys: ["Note", "EmailAddress"], required: ["EmailAddress"] })).toBe(
+      "EmailAddress",
+    );
     expect(defaultListKey({ kind: "value" })).toBeUndefined();
     expect(defaultListKey(undefined)).toBeUndefined();
   });

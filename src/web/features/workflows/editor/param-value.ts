@@ -34,7 +34,10 @@ export function literalToField(field: FormField, value: ParamValue | undefined):
 }
 
 /** What the form control holds, as the literal the document stores; bad JSON is kept out, with a message. */
-export function fieldToLiteral(field: FormField, input: FieldValue): { ok: true; value: ParamValue | undefined } | { ok: false; message: string } {
+export function fieldToLiteral(
+  field: FormField,
+  input: FieldValue,
+): { ok: true; value: ParamValue | undefined } | { ok: false; message: string } {
   if (input === undefined || input === "") return { ok: true, value: undefined };
   if (typeof input === "boolean") return { ok: true, value: input };
   if (field.kind === "number") {
@@ -53,7 +56,10 @@ export function fieldToLiteral(field: FormField, input: FieldValue): { ok: true;
 }
 
 /** What a mapping or template gives on the sample data: the value, or why it gives nothing. */
-export function previewValue(value: ParamValue | undefined, context: MappingContext): { ok: true; value: unknown } | { ok: false; message: string } {
+export function previewValue(
+  value: ParamValue | undefined,
+  context: MappingContext,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   const r = resolveParams(value, context);
   if (r.problems.length > 0) return { ok: false, message: r.problems.map((p) => p.message).join("; ") };
   return { ok: true, value: r.value };
@@ -68,13 +74,23 @@ export interface DataSource {
 
 /** The event and the answers of the action steps before `stepId` (all steps when null). */
 export function dataSources(doc: WorkflowDocumentInput, stepId: string | null): DataSource[] {
-  const out: DataSource[] = [{ from: "trigger", label: `Event · ${triggers[doc.trigger.type].title}`, fields: fieldsForTrigger(doc.trigger.type) }];
+  const out: DataSource[] = [
+    {
+      from: "trigger",
+      label: `Event · ${triggers[doc.trigger.type].title}`,
+      fields: fieldsForTrigger(doc.trigger.type),
+    },
+  ];
   for (const step of doc.steps) {
     if (step.id === stepId) break;
     if (step.kind !== "action") continue;
     const op = operationOf(step.operationId);
     if (!op) continue;
-    out.push({ from: `step:${step.id}`, label: `${step.name ?? step.id} · ${op.title}`, fields: fieldsForStepResponse(op.id) });
+    out.push({
+      from: `step:${step.id}`,
+      label: `${step.name ?? step.id} · ${op.title}`,
+      fields: fieldsForStepResponse(op.id),
+    });
   }
   return out;
 }
@@ -82,7 +98,8 @@ export function dataSources(doc: WorkflowDocumentInput, stepId: string | null): 
 /** Sample data for previews: the event sample and each earlier step's documented example answer. */
 export function sampleContext(doc: WorkflowDocumentInput, sample: Record<string, unknown> | null): MappingContext {
   const steps: Record<string, unknown> = {};
-  for (const step of doc.steps) if (step.kind === "action" && operationOf(step.operationId)) steps[step.id] = exampleResponse(step.operationId);
+  for (const step of doc.steps)
+    if (step.kind === "action" && operationOf(step.operationId)) steps[step.id] = exampleResponse(step.operationId);
   return { trigger: sample ?? triggers[doc.trigger.type].example, steps };
 }
 
@@ -114,13 +131,16 @@ export function unwrapListItem(value: ParamValue | undefined): { mapping: Mappin
   if (isMapping(item)) return { mapping: item, wrap: {} };
   if (item && typeof item === "object" && !Array.isArray(item) && !isTemplate(item)) {
     const entries = Object.entries(item);
-    if (entries.length === 1 && isMapping(entries[0]![1])) return { mapping: entries[0]![1], wrap: { key: entries[0]![0] } };
+    if (entries.length === 1 && isMapping(entries[0]![1]))
+      return { mapping: entries[0]![1], wrap: { key: entries[0]![0] } };
   }
   return null;
 }
 
 /** The key a one-item list of objects puts the value under: the only required key, else the first one. */
-export function defaultListKey(item: { kind: "value" } | { kind: "object"; keys: string[]; required: string[] } | undefined): string | undefined {
+export function defaultListKey(
+  item: { kind: "value" } | { kind: "object"; keys: string[]; required: string[] } | undefined,
+): string | undefined {
   if (!item || item.kind === "value") return undefined;
   return item.required[0] ?? item.keys[0];
 }

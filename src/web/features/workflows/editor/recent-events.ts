@@ -7,7 +7,11 @@ const DAY_MS = 86_400_000;
 export const RECENT_LIMIT = 500;
 
 /** How many of the newest events arrived within the last day (`atLeast` when the page was full of them). */
-export function countLastDay(events: readonly { receivedAt: string }[], now: number, limit = RECENT_LIMIT): { count: number; atLeast: boolean } {
+export function countLastDay(
+  events: readonly { receivedAt: string }[],
+  now: number,
+  limit = RECENT_LIMIT,
+): { count: number; atLeast: boolean } {
   const since = now - DAY_MS;
   const count = events.filter((e) => Date.parse(e.receivedAt) >= since).length;
   return { count, atLeast: count >= limit };
@@ -16,7 +20,8 @@ export function countLastDay(events: readonly { receivedAt: string }[], now: num
 export function recentEventsQuery(trigger: TriggerId) {
   return {
     queryKey: ["workflows", "recent-events", trigger],
-    queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<EventsResponse>(`/api/events?types=${trigger}&limit=${RECENT_LIMIT}`, { signal }),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      apiRequest<EventsResponse>(`/api/events?types=${trigger}&limit=${RECENT_LIMIT}`, { signal }),
     staleTime: 60_000,
     meta: { silent: true },
   };

@@ -14,7 +14,9 @@ const dryTone: Record<DryRunStatus, NodeRunStatus["tone"]> = {
 /** Node statuses from a dry run: what each step would send, or why it cannot. */
 export function dryRunStatus(result: DryRunResult): Record<string, NodeRunStatus> {
   const out: Record<string, NodeRunStatus> = {
-    trigger: result.triggerMatched ? { status: "conditions pass", tone: "ok" } : { status: "conditions do not pass", tone: "skip", detail: "Steps are previewed anyway" },
+    trigger: result.triggerMatched
+      ? { status: "conditions pass", tone: "ok" }
+      : { status: "conditions do not pass", tone: "skip", detail: "Steps are previewed anyway" },
   };
   for (const s of result.steps) {
     const req = s.request;
@@ -43,9 +45,18 @@ const stepTone: Record<StepStatus, NodeRunStatus["tone"]> = {
 
 /** Node statuses from a real run: each step's outcome and Postmark's answer. */
 export function realRunStatus(run: RunDetail): Record<string, NodeRunStatus> {
-  const out: Record<string, NodeRunStatus> = { trigger: { status: `run #${run.id} ${run.status}`, tone: run.status === "succeeded" ? "ok" : run.status === "failed" ? "error" : "wait" } };
+  const out: Record<string, NodeRunStatus> = {
+    trigger: {
+      status: `run #${run.id} ${run.status}`,
+      tone: run.status === "succeeded" ? "ok" : run.status === "failed" ? "error" : "wait",
+    },
+  };
   for (const s of run.steps) {
-    const detail = s.error ? `${s.error.errorCode != null ? `ErrorCode ${s.error.errorCode}: ` : ""}${s.error.message}` : s.responseStatus != null ? `HTTP ${s.responseStatus}` : undefined;
+    const detail = s.error
+      ? `${s.error.errorCode != null ? `ErrorCode ${s.error.errorCode}: ` : ""}${s.error.message}`
+      : s.responseStatus != null
+        ? `HTTP ${s.responseStatus}`
+        : undefined;
     out[s.stepId] = { status: s.status.replace("_", " "), tone: stepTone[s.status], ...(detail ? { detail } : {}) };
   }
   return out;

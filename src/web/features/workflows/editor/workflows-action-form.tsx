@@ -17,11 +17,14 @@ const sectionTitle: Record<Section, string> = { params: "Path parameters", query
 const EMPTY: Problem[] = [];
 
 function problemsAt(problems: Problem[], at: string): string[] {
-  return problems.filter((p) => p.field === at || p.field?.startsWith(`${at}.`) || p.field?.startsWith(`${at}[`)).map((p) => p.message);
+  return problems
+    .filter((p) => p.field === at || p.field?.startsWith(`${at}.`) || p.field?.startsWith(`${at}[`))
+    .map((p) => p.message);
 }
 
 type Record_ = Record<string, ParamValue>;
-const asRecord = (v: unknown): Record_ => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record_) : {});
+const asRecord = (v: unknown): Record_ =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record_) : {};
 
 /** The side panel of an action step: the catalog's form for the operation, every field literal or mapped, and its approval policy. */
 export function WorkflowsActionForm({ step, op }: { step: ActionStepInput; op: Operation }) {
@@ -61,14 +64,24 @@ export function WorkflowsActionForm({ step, op }: { step: ActionStepInput; op: O
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${step.id}-name`}>Step name</Label>
-        <Input id={`${step.id}-name`} placeholder={op.title} value={step.name ?? ""} onChange={(e) => edit((s) => ({ ...s, name: e.target.value || undefined }), "name")} />
-        <p className="text-xs text-muted-foreground">Id <span className="font-mono">{step.id}</span>, used as <span className="font-mono">step:{step.id}</span> in mappings.</p>
+        <Input
+          id={`${step.id}-name`}
+          placeholder={op.title}
+          value={step.name ?? ""}
+          onChange={(e) => edit((s) => ({ ...s, name: e.target.value || undefined }), "name")}
+        />
+        <p className="text-xs text-muted-foreground">
+          Id <span className="font-mono">{step.id}</span>, used as <span className="font-mono">step:{step.id}</span> in
+          mappings.
+        </p>
       </div>
 
       {sections.map((section) =>
         fields[section].length === 0 ? null : (
           <fieldset key={section} className="flex min-w-0 flex-col gap-4">
-            <legend className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">{sectionTitle[section]}</legend>
+            <legend className="mb-2 text-xs font-medium tracking-wide text-muted-foreground uppercase">
+              {sectionTitle[section]}
+            </legend>
             {fields[section].map((f) => {
               const whole = section === "body" && f.name === WHOLE_BODY;
               const value = whole ? (step.body as ParamValue | undefined) : asRecord(step[section])[f.name];
@@ -91,15 +104,26 @@ export function WorkflowsActionForm({ step, op }: { step: ActionStepInput; op: O
 
       <fieldset className="flex flex-col gap-3 rounded-md border p-3" data-testid="approval-policy">
         <legend className="px-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">Approval</legend>
-        <Select value={approval} onValueChange={(v) => edit((s) => ({ ...s, approval: v as "auto" | "required" }), "approval")}>
-          <SelectTrigger aria-label="Approval"><SelectValue /></SelectTrigger>
+        <Select
+          value={approval}
+          onValueChange={(v) => edit((s) => ({ ...s, approval: v as "auto" | "required" }), "approval")}
+        >
+          <SelectTrigger aria-label="Approval">
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
             <SelectItem value="auto">Run automatically</SelectItem>
             <SelectItem value="required">Wait for approval</SelectItem>
           </SelectContent>
         </Select>
-        {op.risk === "destructive" && approval === "auto" && <p className="text-xs text-warning-foreground dark:text-warning">This operation is destructive; it will run with nobody looking.</p>}
-        {approval === "required" && <WorkflowsApprovalNote approvers={policy.approvers} allowSelfApproval={policy.allowSelfApproval} />}
+        {op.risk === "destructive" && approval === "auto" && (
+          <p className="text-xs text-warning-foreground dark:text-warning">
+            This operation is destructive; it will run with nobody looking.
+          </p>
+        )}
+        {approval === "required" && (
+          <WorkflowsApprovalNote approvers={policy.approvers} allowSelfApproval={policy.allowSelfApproval} />
+        )}
         {approval === "required" && (
           <div className="grid gap-3 sm:grid-cols-2">
             <div className="grid gap-1.5">
@@ -110,14 +134,25 @@ export function WorkflowsActionForm({ step, op }: { step: ActionStepInput; op: O
                 value={String(policy.expiresInHours)}
                 onChange={(e) => {
                   const n = Number(e.target.value);
-                  if (Number.isFinite(n) && n > 0) edit((s) => ({ ...s, approvalPolicy: { ...s.approvalPolicy, expiresInHours: n } }), "expiry");
+                  if (Number.isFinite(n) && n > 0)
+                    edit((s) => ({ ...s, approvalPolicy: { ...s.approvalPolicy, expiresInHours: n } }), "expiry");
                 }}
               />
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor={`${step.id}-approvers`}>Approvers</Label>
-              <Select value={String(policy.approvers)} onValueChange={(v) => edit((s) => ({ ...s, approvalPolicy: { ...s.approvalPolicy, approvers: v === "2" ? 2 : 1 } }), "approvers")}>
-                <SelectTrigger id={`${step.id}-approvers`}><SelectValue /></SelectTrigger>
+              <Select
+                value={String(policy.approvers)}
+                onValueChange={(v) =>
+                  edit(
+                    (s) => ({ ...s, approvalPolicy: { ...s.approvalPolicy, approvers: v === "2" ? 2 : 1 } }),
+                    "approvers",
+                  )
+                }
+              >
+                <SelectTrigger id={`${step.id}-approvers`}>
+                  <SelectValue />
+                </SelectTrigger>
                 <SelectContent>
                   <SelectItem value="1">One person</SelectItem>
                   <SelectItem value="2">Two people</SelectItem>
@@ -125,7 +160,12 @@ export function WorkflowsActionForm({ step, op }: { step: ActionStepInput; op: O
               </Select>
             </div>
             <label className="flex items-center gap-2 text-sm sm:col-span-2">
-              <Switch checked={policy.allowSelfApproval} onCheckedChange={(c) => edit((s) => ({ ...s, approvalPolicy: { ...s.approvalPolicy, allowSelfApproval: c } }), "self")} />
+              <Switch
+                checked={policy.allowSelfApproval}
+                onCheckedChange={(c) =>
+                  edit((s) => ({ ...s, approvalPolicy: { ...s.approvalPolicy, allowSelfApproval: c } }), "self")
+                }
+              />
               The author may approve
             </label>
           </div>

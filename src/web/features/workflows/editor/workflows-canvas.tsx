@@ -1,5 +1,14 @@
 import "@xyflow/react/dist/style.css";
-import { applyNodeChanges, Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type NodeChange } from "@xyflow/react";
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type NodeChange,
+} from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import { useEditor, useEditorStore } from "./editor-context";
 import { setPositions, type Position } from "./doc-edits";
@@ -49,7 +58,9 @@ function Canvas({ onAdd }: WorkflowsCanvasProps) {
       onNodesChange={onNodesChange}
       onNodeClick={(_, n) => store.select(n.id)}
       onPaneClick={() => store.select(null)}
-      onNodeDragStop={(_, __, dragged) => store.update((d) => setPositions(d, Object.fromEntries(dragged.map((n) => [n.id, n.position]))))}
+      onNodeDragStop={(_, __, dragged) =>
+        store.update((d) => setPositions(d, Object.fromEntries(dragged.map((n) => [n.id, n.position]))))
+      }
       onDragOver={(e) => {
         e.preventDefault();
         e.dataTransfer.dropEffect = "move";

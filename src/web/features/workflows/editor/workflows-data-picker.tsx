@@ -23,44 +23,83 @@ export function WorkflowsDataPicker({ open, onOpenChange, sources, onPick, listI
   const wrap: ListWrap | null = listItem && asList ? (key ? { key } : {}) : null;
   const filtered = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    return sources.map((s) => ({ ...s, fields: needle ? s.fields.filter((f) => f.path.toLowerCase().includes(needle)) : s.fields }));
+    return sources.map((s) => ({
+      ...s,
+      fields: needle ? s.fields.filter((f) => f.path.toLowerCase().includes(needle)) : s.fields,
+    }));
   }, [sources, q]);
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="flex max-h-[85dvh] max-w-2xl flex-col gap-3" data-testid="data-picker">
         <DialogHeader>
           <DialogTitle>Map a field</DialogTitle>
-          <DialogDescription>Pick where the value comes from. Examples are from the sample event and each step's documented answer.</DialogDescription>
+          <DialogDescription>
+            Pick where the value comes from. Examples are from the sample event and each step's documented answer.
+          </DialogDescription>
         </DialogHeader>
         {listItem && (
           <div className="flex flex-col gap-2 rounded-md border bg-muted/30 p-2 text-sm" data-testid="list-wrap">
             <label className="flex items-center gap-2">
-              <input type="checkbox" className="size-4" checked={asList} onChange={(e) => setAsList(e.target.checked)} />
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={asList}
+                onChange={(e) => setAsList(e.target.checked)}
+              />
               As a one-item list
             </label>
             {asList && listItem.kind === "object" && (
               <label className="flex flex-wrap items-center gap-2 text-xs">
                 Put the value in each item's
-                <select aria-label="Item field" className="rounded border bg-background px-1 py-0.5 font-mono" value={key} onChange={(e) => setKey(e.target.value)}>
-                  {listItem.keys.map((k) => <option key={k} value={k}>{k}</option>)}
+                <select
+                  aria-label="Item field"
+                  className="rounded border bg-background px-1 py-0.5 font-mono"
+                  value={key}
+                  onChange={(e) => setKey(e.target.value)}
+                >
+                  {listItem.keys.map((k) => (
+                    <option key={k} value={k}>
+                      {k}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
             <p className="text-xs text-muted-foreground">
-              {asList
-                ? <>This parameter takes a list: the field you pick becomes its only item{key ? <>, as <span className="font-mono">{`[{ "${key}": … }]`}</span></> : null}.</>
-                : "Pick a field that is itself a list."}
+              {asList ? (
+                <>
+                  This parameter takes a list: the field you pick becomes its only item
+                  {key ? (
+                    <>
+                      , as <span className="font-mono">{`[{ "${key}": … }]`}</span>
+                    </>
+                  ) : null}
+                  .
+                </>
+              ) : (
+                "Pick a field that is itself a list."
+              )}
             </p>
           </div>
         )}
         <div className="relative">
           <Search className="absolute top-2.5 left-2.5 size-4 text-muted-foreground" aria-hidden />
-          <Input type="search" aria-label="Search fields" placeholder="Search fields…" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
+          <Input
+            type="search"
+            aria-label="Search fields"
+            placeholder="Search fields…"
+            className="pl-8"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            autoFocus
+          />
         </div>
         <div className="-mx-2 min-h-0 flex-1 overflow-y-auto px-2">
           {filtered.map((source) => (
             <section key={source.from} className="mb-4" aria-label={source.label}>
-              <h3 className="sticky top-0 z-10 bg-background py-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">{source.label}</h3>
+              <h3 className="sticky top-0 z-10 bg-background py-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">
+                {source.label}
+              </h3>
               {source.fields.length === 0 ? (
                 <p className="py-1 text-sm text-muted-foreground">No field matches.</p>
               ) : (
@@ -78,7 +117,11 @@ export function WorkflowsDataPicker({ open, onOpenChange, sources, onPick, listI
                       >
                         <span className="min-w-0 font-mono text-xs break-all sm:w-2/5 sm:shrink-0">{f.path}</span>
                         <span className="shrink-0 text-xs text-muted-foreground">{f.type}</span>
-                        {f.example !== undefined && <span className="min-w-0 truncate font-mono text-xs text-muted-foreground">{formatPreview(f.example)}</span>}
+                        {f.example !== undefined && (
+                          <span className="min-w-0 truncate font-mono text-xs text-muted-foreground">
+                            {formatPreview(f.example)}
+                          </span>
+                        )}
                       </button>
                     </li>
                   ))}

@@ -32,16 +32,21 @@ function NewWorkflow() {
     return (
       <div className="flex flex-col items-start gap-3">
         <ErrorState title="No such template" error={new Error(`There is no workflow template “${template}”.`)} />
-        <Button asChild variant="outline"><Link to="/workflows">Back to workflows</Link></Button>
+        <Button asChild variant="outline">
+          <Link to="/workflows">Back to workflows</Link>
+        </Button>
       </div>
     );
   }
-  return <WorkflowsEditor key={template ?? trigger ?? "blank"} detail={null} initial={start.doc} sample={start.sample} />;
+  return (
+    <WorkflowsEditor key={template ?? trigger ?? "blank"} detail={null} initial={start.doc} sample={start.sample} />
+  );
 }
 
 function SavedWorkflow({ id }: { id: number }) {
   const q = useQuery(workflowQuery(id));
   if (q.isPending) return <RoutePending />;
-  if (q.isError) return <ErrorState title="This workflow could not be loaded" error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isError)
+    return <ErrorState title="This workflow could not be loaded" error={q.error} onRetry={() => void q.refetch()} />;
   return <WorkflowsEditor detail={q.data} initial={q.data.document as WorkflowDocumentInput} sample={null} />;
 }

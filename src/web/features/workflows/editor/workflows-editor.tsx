@@ -10,7 +10,15 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { useSessionUser } from "@/web/lib/session";
 import { notify } from "@/web/lib/toast";
-import { createWorkflow, deleteWorkflow, duplicateWorkflow, invalidateWorkflows, saveWorkflow, setWorkflowEnabled, workflowQuery } from "../workflows-api";
+import {
+  createWorkflow,
+  deleteWorkflow,
+  duplicateWorkflow,
+  invalidateWorkflows,
+  saveWorkflow,
+  setWorkflowEnabled,
+  workflowQuery,
+} from "../workflows-api";
 import { EditorContext, useEditor, useEditorStore } from "./editor-context";
 import { createEditorStore, isDirty, type EditorStore } from "./editor-store";
 import { addAction, addCondition, removeStep, setTrigger, type Position } from "./doc-edits";
@@ -27,7 +35,9 @@ import { WorkflowsTestDialog } from "./workflows-test-dialog";
 // React Flow loads with this chunk only, and only where the free canvas is shown (not on phones).
 const WorkflowsCanvas = lazy(() => import("./workflows-canvas").then((m) => ({ default: m.WorkflowsCanvas })));
 
-const inField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || t.getAttribute("role") === "combobox");
+const inField = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName) || t.getAttribute("role") === "combobox");
 
 export interface WorkflowsEditorProps {
   detail: WorkflowDetail | null;
@@ -38,7 +48,9 @@ export interface WorkflowsEditorProps {
 /** The loaded editor: canvas (or step list on a phone), palette, side panel, problems, tests and file actions. */
 export function WorkflowsEditor({ detail: initialDetail, initial, sample }: WorkflowsEditorProps) {
   const user = useSessionUser();
-  const [store] = useState<EditorStore>(() => createEditorStore(initial, initialDetail !== null, sample, user?.role ?? null));
+  const [store] = useState<EditorStore>(() =>
+    createEditorStore(initial, initialDetail !== null, sample, user?.role ?? null),
+  );
   const [detail, setDetail] = useState(initialDetail);
   const narrow = useNarrow();
   const navigate = useNavigate();
@@ -64,7 +76,10 @@ export function WorkflowsEditor({ detail: initialDetail, initial, sample }: Work
       if (!detail) void navigate({ to: "/workflows/$workflowId", params: { workflowId: String(d.id) }, replace: true });
     },
   });
-  const toggle = useMutation({ mutationFn: (enabled: boolean) => setWorkflowEnabled(detail!.id, enabled), onSuccess: remember });
+  const toggle = useMutation({
+    mutationFn: (enabled: boolean) => setWorkflowEnabled(detail!.id, enabled),
+    onSuccess: remember,
+  });
   const duplicate = useMutation({
     mutationFn: () => duplicateWorkflow(detail!.id),
     onSuccess: (d) => {
@@ -88,7 +103,8 @@ export function WorkflowsEditor({ detail: initialDetail, initial, sample }: Work
   saveRef.current = doSave;
 
   useBlocker({
-    shouldBlockFn: () => isDirty(store.getState()) && !window.confirm("This workflow has unsaved changes. Leave and lose them?"),
+    shouldBlockFn: () =>
+      isDirty(store.getState()) && !window.confirm("This workflow has unsaved changes. Leave and lose them?"),
     enableBeforeUnload: () => isDirty(store.getState()),
   });
 
@@ -103,7 +119,11 @@ export function WorkflowsEditor({ detail: initialDetail, initial, sample }: Work
         e.preventDefault();
         if (key === "y" || e.shiftKey) store.redo();
         else store.undo();
-      } else if ((e.key === "Delete" || e.key === "Backspace") && !inField(e.target) && !document.querySelector("[role=dialog]")) {
+      } else if (
+        (e.key === "Delete" || e.key === "Backspace") &&
+        !inField(e.target) &&
+        !document.querySelector("[role=dialog]")
+      ) {
         const id = store.getState().selected;
         if (id && id !== "trigger") store.update((d) => removeStep(d, id));
       }
@@ -139,7 +159,10 @@ export function WorkflowsEditor({ detail: initialDetail, initial, sample }: Work
 
   return (
     <EditorContext.Provider value={store}>
-      <div className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] min-h-0 flex-col px-4 pt-3 md:-mx-8 md:px-8" data-testid="workflow-editor">
+      <div
+        className="-mx-4 -my-6 flex h-[calc(100dvh-3.5rem)] min-h-0 flex-col px-4 pt-3 md:-mx-8 md:px-8"
+        data-testid="workflow-editor"
+      >
         <WorkflowsEditorToolbar
           detail={detail}
           actions={{
@@ -173,7 +196,11 @@ export function WorkflowsEditor({ detail: initialDetail, initial, sample }: Work
         <Dialog open={paletteOpen} onOpenChange={setPaletteOpen}>
           <DialogContent className="flex h-[90dvh] flex-col p-2 pt-10">
             <DialogTitle className="sr-only">Add a step</DialogTitle>
-            <WorkflowsPalette onAdd={add} currentTrigger={store.getState().doc.trigger.type} className="min-h-0 flex-1" />
+            <WorkflowsPalette
+              onAdd={add}
+              currentTrigger={store.getState().doc.trigger.type}
+              className="min-h-0 flex-1"
+            />
           </DialogContent>
         </Dialog>
       )}
@@ -193,7 +220,9 @@ export function WorkflowsEditor({ detail: initialDetail, initial, sample }: Work
             <DialogDescription>Nothing was changed. Fix the file and import it again.</DialogDescription>
           </DialogHeader>
           <ul className="list-disc pl-5 text-sm break-words text-destructive">
-            {importErrors?.map((e, i) => <li key={i}>{e}</li>)}
+            {importErrors?.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
           </ul>
         </DialogContent>
       </Dialog>
@@ -207,24 +236,39 @@ function DesktopLayout({ onAdd }: { onAdd: (item: PaletteItem, position?: Positi
   const errorCount = useEditor((s) => s.validation.problems.length);
   const wide = useWide();
   return (
-    <div className={wide && selected ? "grid min-h-0 flex-1 grid-cols-[16rem_minmax(0,1fr)_24rem]" : "grid min-h-0 flex-1 grid-cols-[16rem_minmax(0,1fr)]"}>
+    <div
+      className={
+        wide && selected
+          ? "grid min-h-0 flex-1 grid-cols-[16rem_minmax(0,1fr)_24rem]"
+          : "grid min-h-0 flex-1 grid-cols-[16rem_minmax(0,1fr)]"
+      }
+    >
       <aside className="min-h-0 overflow-hidden border-r" aria-label="Palette">
         <WorkflowsPalette onAdd={onAdd} currentTrigger={trigger} className="h-full" />
       </aside>
       <div className="relative flex min-h-0 flex-col">
-        {!selected && <p className="pointer-events-none absolute top-2 left-3 z-10 text-xs text-muted-foreground">Click a node to edit it; click or drag an item from the palette to add it.</p>}
+        {!selected && (
+          <p className="pointer-events-none absolute top-2 left-3 z-10 text-xs text-muted-foreground">
+            Click a node to edit it; click or drag an item from the palette to add it.
+          </p>
+        )}
         <div className="min-h-0 flex-1">
           <Suspense fallback={<Skeleton className="m-4 h-[calc(100%-2rem)]" />}>
             <WorkflowsCanvas onAdd={onAdd} />
           </Suspense>
         </div>
         <details className="max-h-48 shrink-0 overflow-y-auto border-t" open={errorCount > 0}>
-          <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-muted-foreground">Problems ({errorCount})</summary>
+          <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-muted-foreground">
+            Problems ({errorCount})
+          </summary>
           <WorkflowsProblems />
         </details>
         {/* Below xl the panel floats over the canvas instead of taking a column. */}
         {selected && !wide && (
-          <aside className="absolute inset-y-0 right-0 z-10 w-[24rem] max-w-full overflow-y-auto border-l bg-background p-4 shadow-lg" aria-label="Selected node">
+          <aside
+            className="absolute inset-y-0 right-0 z-10 w-[24rem] max-w-full overflow-y-auto border-l bg-background p-4 shadow-lg"
+            aria-label="Selected node"
+          >
             <PanelClose />
             <WorkflowsSidePanel nodeId={selected} />
           </aside>
@@ -243,7 +287,15 @@ function DesktopLayout({ onAdd }: { onAdd: (item: PaletteItem, position?: Positi
 function PanelClose() {
   const store = useEditorStore();
   return (
-    <Button variant="ghost" size="icon" className="float-right size-8" aria-label="Close panel" onClick={() => store.select(null)}><X /></Button>
+    <Button
+      variant="ghost"
+      size="icon"
+      className="float-right size-8"
+      aria-label="Close panel"
+      onClick={() => store.select(null)}
+    >
+      <X />
+    </Button>
   );
 }
 
@@ -254,13 +306,19 @@ function PhoneLayout({ onAddClick }: { onAddClick: () => void }) {
   return (
     <div className="min-h-0 flex-1 overflow-y-auto py-3">
       <WorkflowsStepList />
-      <Button variant="outline" className="mt-3 w-full" onClick={onAddClick}><Plus />Add a step</Button>
+      <Button variant="outline" className="mt-3 w-full" onClick={onAddClick}>
+        <Plus />
+        Add a step
+      </Button>
       <details className="mt-4 rounded-md border" open={count > 0}>
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Problems ({count})</summary>
         <WorkflowsProblems />
       </details>
       <Dialog open={selected !== null} onOpenChange={(o) => !o && store.select(null)}>
-        <DialogContent className="inset-0 h-dvh max-h-dvh w-full max-w-none translate-x-0 translate-y-0 rounded-none border-0 p-4 pt-12" aria-describedby={undefined}>
+        <DialogContent
+          className="inset-0 h-dvh max-h-dvh w-full max-w-none translate-x-0 translate-y-0 rounded-none border-0 p-4 pt-12"
+          aria-describedby={undefined}
+        >
           <DialogTitle className="sr-only">Edit node</DialogTitle>
           {selected && <WorkflowsSidePanel nodeId={selected} />}
         </DialogContent>

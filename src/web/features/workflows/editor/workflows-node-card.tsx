@@ -24,7 +24,11 @@ function RunStatusLine({ id }: { id: string }) {
   return (
     <div className={cn("mt-2 rounded px-2 py-1 text-[11px]", toneClass[status.tone])} data-testid="node-run-status">
       <span className="font-medium">{status.status}</span>
-      {status.detail && <span className="block truncate font-mono" title={status.detail}>{status.detail}</span>}
+      {status.detail && (
+        <span className="block truncate font-mono" title={status.detail}>
+          {status.detail}
+        </span>
+      )}
     </div>
   );
 }
@@ -35,9 +39,23 @@ function ProblemCount({ id }: { id: string }) {
   const warnings = problems.length - errors;
   if (problems.length === 0) return null;
   return (
-    <div className="mt-2 flex flex-wrap gap-1.5" data-testid="node-problems" title={problems.map((p) => p.message).join("\n")}>
-      {errors > 0 && <span className="inline-flex items-center gap-1 text-[11px] text-destructive"><CircleAlert className="size-3" aria-hidden />{errors} error{errors === 1 ? "" : "s"}</span>}
-      {warnings > 0 && <span className="inline-flex items-center gap-1 text-[11px] text-warning-foreground dark:text-warning"><TriangleAlert className="size-3" aria-hidden />{warnings} warning{warnings === 1 ? "" : "s"}</span>}
+    <div
+      className="mt-2 flex flex-wrap gap-1.5"
+      data-testid="node-problems"
+      title={problems.map((p) => p.message).join("\n")}
+    >
+      {errors > 0 && (
+        <span className="inline-flex items-center gap-1 text-[11px] text-destructive">
+          <CircleAlert className="size-3" aria-hidden />
+          {errors} error{errors === 1 ? "" : "s"}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="inline-flex items-center gap-1 text-[11px] text-warning-foreground dark:text-warning">
+          <TriangleAlert className="size-3" aria-hidden />
+          {warnings} warning{warnings === 1 ? "" : "s"}
+        </span>
+      )}
     </div>
   );
 }
@@ -50,12 +68,21 @@ export function TriggerCard({ selected }: { selected?: boolean }) {
   const rules = trigger.conditions?.rules ?? [];
   return (
     <div className={cn(shell, "border-primary/40", selected && selectedRing)} data-testid="node-trigger">
-      <div className="flex items-center gap-2 text-xs text-muted-foreground"><Zap className="size-3.5 text-primary" aria-hidden />Trigger</div>
+      <div className="flex items-center gap-2 text-xs text-muted-foreground">
+        <Zap className="size-3.5 text-primary" aria-hidden />
+        Trigger
+      </div>
       <div className="mt-1 font-medium">{triggers[trigger.type].title}</div>
       <div className="mt-1 text-xs text-muted-foreground">
-        {rules.length === 0 ? "Every event" : rules.slice(0, 3).map((r, i) => (
-          <div key={i} className="truncate">{i > 0 && `${trigger.conditions?.mode ?? "all"} · `}<span className="font-mono">{r.field || "?"}</span> {ruleOpLabels[r.op]} {r.value !== undefined && <span className="font-mono">{JSON.stringify(r.value)}</span>}</div>
-        ))}
+        {rules.length === 0
+          ? "Every event"
+          : rules.slice(0, 3).map((r, i) => (
+              <div key={i} className="truncate">
+                {i > 0 && `${trigger.conditions?.mode ?? "all"} · `}
+                <span className="font-mono">{r.field || "?"}</span> {ruleOpLabels[r.op]}{" "}
+                {r.value !== undefined && <span className="font-mono">{JSON.stringify(r.value)}</span>}
+              </div>
+            ))}
         {rules.length > 3 && <div>+{rules.length - 3} more</div>}
       </div>
       <ProblemCount id="trigger" />
@@ -71,8 +98,15 @@ export function StepCard({ stepId, selected }: { stepId: string; selected?: bool
     const rules = step.conditions.rules ?? [];
     return (
       <div className={cn(shell, "border-dashed", selected && selectedRing)} data-testid={`node-${stepId}`}>
-        <div className="flex items-center gap-2 text-xs text-muted-foreground"><GitBranch className="size-3.5" aria-hidden />Condition · {step.name ?? step.id}</div>
-        <div className="mt-1 text-xs">{rules.length === 0 ? "Always continues" : `${rules.length} rule${rules.length === 1 ? "" : "s"} (${step.conditions.mode ?? "all"})`}</div>
+        <div className="flex items-center gap-2 text-xs text-muted-foreground">
+          <GitBranch className="size-3.5" aria-hidden />
+          Condition · {step.name ?? step.id}
+        </div>
+        <div className="mt-1 text-xs">
+          {rules.length === 0
+            ? "Always continues"
+            : `${rules.length} rule${rules.length === 1 ? "" : "s"} (${step.conditions.mode ?? "all"})`}
+        </div>
         <ProblemCount id={stepId} />
         <RunStatusLine id={stepId} />
       </div>
@@ -90,9 +124,18 @@ export function StepCard({ stepId, selected }: { stepId: string; selected?: bool
       <div className="mt-2 flex flex-wrap gap-1.5">
         {op && <RiskBadge risk={op.risk} />}
         {approval === "required" ? (
-          <Badge variant="outline" data-testid="approval-badge"><Hand aria-hidden />needs approval{step.approvalPolicy?.approvers === 2 || (op?.risk === "destructive" && step.approvalPolicy?.approvers !== 1) ? " ×2" : ""}</Badge>
+          <Badge variant="outline" data-testid="approval-badge">
+            <Hand aria-hidden />
+            needs approval
+            {step.approvalPolicy?.approvers === 2 ||
+            (op?.risk === "destructive" && step.approvalPolicy?.approvers !== 1)
+              ? " ×2"
+              : ""}
+          </Badge>
         ) : (
-          <Badge variant="outline" data-testid="approval-badge">auto</Badge>
+          <Badge variant="outline" data-testid="approval-badge">
+            auto
+          </Badge>
         )}
       </div>
       <ProblemCount id={stepId} />

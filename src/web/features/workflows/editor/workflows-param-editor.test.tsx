@@ -60,7 +60,9 @@ describe("mapping value editor", () => {
     await user.click(within(picker).getByText("ID", { selector: "span" }));
     expect(onValue).toHaveBeenLastCalledWith({ $map: { from: "trigger", path: "ID" } });
     expect(screen.getByTestId("mapping-label")).toHaveTextContent("Event · ID");
-    expect(screen.getByTestId("mapping-preview")).toHaveTextContent(`Sample: ${String((triggers.bounce.example as { ID: number }).ID)}`);
+    expect(screen.getByTestId("mapping-preview")).toHaveTextContent(
+      `Sample: ${String((triggers.bounce.example as { ID: number }).ID)}`,
+    );
 
     await user.click(screen.getByRole("button", { name: "Value" }));
     expect(onValue).toHaveBeenLastCalledWith(undefined);
@@ -70,7 +72,14 @@ describe("mapping value editor", () => {
   it("shows why a mapping gives nothing on the sample", async () => {
     const doc = newDocument("bounce");
     render(
-      <WorkflowsParamEditor id="p" field={numberField} value={{ $map: { from: "trigger", path: "NoSuchField" } }} onChange={() => {}} sources={dataSources(doc, null)} context={sampleContext(doc, null)} />,
+      <WorkflowsParamEditor
+        id="p"
+        field={numberField}
+        value={{ $map: { from: "trigger", path: "NoSuchField" } }}
+        onChange={() => {}}
+        sources={dataSources(doc, null)}
+        context={sampleContext(doc, null)}
+      />,
     );
     expect(screen.getByTestId("mapping-preview")).toHaveTextContent("trigger.NoSuchField is missing");
   });

@@ -1,6 +1,13 @@
 import { Braces, Link2, Type } from "lucide-react";
 import { useState } from "react";
-import { isMapping, isTemplate, type MappingContext, type MapSource, type ParamValue, type Transform } from "@/contract/workflows";
+import {
+  isMapping,
+  isTemplate,
+  type MappingContext,
+  type MapSource,
+  type ParamValue,
+  type Transform,
+} from "@/contract/workflows";
 import { OperationField } from "@/web/components/operation-field";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
@@ -8,7 +15,19 @@ import { Textarea } from "@/web/components/ui/textarea";
 import { WHOLE_BODY } from "@/web/lib/operation-request";
 import { cn } from "@/web/lib/utils";
 import type { FormField } from "@/web/lib/zod-fields";
-import { describeMapping, fieldToLiteral, formatPreview, literalToField, modeOf, previewValue, unwrapListItem, wrapAsListItem, type DataSource, type ListWrap, type ValueMode } from "./param-value";
+import {
+  describeMapping,
+  fieldToLiteral,
+  formatPreview,
+  literalToField,
+  modeOf,
+  previewValue,
+  unwrapListItem,
+  wrapAsListItem,
+  type DataSource,
+  type ListWrap,
+  type ValueMode,
+} from "./param-value";
 import { WorkflowsDataPicker } from "./workflows-data-picker";
 import { WorkflowsTransforms } from "./workflows-transforms";
 
@@ -30,7 +49,15 @@ const modes: { mode: ValueMode; label: string; icon: typeof Type }[] = [
 ];
 
 /** One parameter: a literal (the catalog's form control), a mapping chosen with the data picker, or a text template. */
-export function WorkflowsParamEditor({ id, field, value, onChange, sources, context, problems = [] }: WorkflowsParamEditorProps) {
+export function WorkflowsParamEditor({
+  id,
+  field,
+  value,
+  onChange,
+  sources,
+  context,
+  problems = [],
+}: WorkflowsParamEditorProps) {
   const mode = modeOf(value);
   const [picking, setPicking] = useState(false);
   const [jsonDraft, setJsonDraft] = useState<{ text: string; error: string } | null>(null);
@@ -56,10 +83,16 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
   return (
     <div className="flex min-w-0 flex-col gap-1.5" data-testid={`param-${id}`}>
       <div className="flex min-w-0 items-center justify-between gap-2">
-        {mode === "value" ? <span /> : (
+        {mode === "value" ? (
+          <span />
+        ) : (
           <Label htmlFor={id} className="min-w-0">
             <span className="truncate font-mono text-xs">{label}</span>
-            {field.required && <span className="text-destructive" aria-hidden>*</span>}
+            {field.required && (
+              <span className="text-destructive" aria-hidden>
+                *
+              </span>
+            )}
           </Label>
         )}
         <div role="group" aria-label={`How ${label} is set`} className="flex shrink-0 rounded-md border p-0.5">
@@ -68,9 +101,18 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
               key={m}
               type="button"
               aria-pressed={mode === m}
-              title={m === "mapping" ? "Map from the event or an earlier step" : m === "template" ? "Text with {{placeholders}}" : "A fixed value"}
+              title={
+                m === "mapping"
+                  ? "Map from the event or an earlier step"
+                  : m === "template"
+                    ? "Text with {{placeholders}}"
+                    : "A fixed value"
+              }
               onClick={() => setMode(m)}
-              className={cn("inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] text-muted-foreground", mode === m && "bg-secondary font-medium text-foreground")}
+              className={cn(
+                "inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] text-muted-foreground",
+                mode === m && "bg-secondary font-medium text-foreground",
+              )}
             >
               <Icon className="size-3" aria-hidden />
               {text}
@@ -99,14 +141,21 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
         <div className="flex min-w-0 flex-col gap-2 rounded-md border bg-muted/30 p-2">
           <div className="flex min-w-0 items-center gap-2">
             <Link2 className="size-3.5 shrink-0 text-primary" aria-hidden />
-            <span id={id} className="min-w-0 flex-1 font-mono text-xs break-all" data-testid="mapping-label">{describeMapping(mapping.$map.from, mapping.$map.path)}</span>
+            <span id={id} className="min-w-0 flex-1 font-mono text-xs break-all" data-testid="mapping-label">
+              {describeMapping(mapping.$map.from, mapping.$map.path)}
+            </span>
             <Button type="button" variant="outline" size="sm" className="h-7 text-xs" onClick={() => setPicking(true)}>
               Change
             </Button>
           </div>
           {listed && (
             <p className="text-xs text-muted-foreground" data-testid="mapping-list-note">
-              As a one-item list{listed.wrap.key ? <>, in each item's <span className="font-mono">{listed.wrap.key}</span></> : null}
+              As a one-item list
+              {listed.wrap.key ? (
+                <>
+                  , in each item's <span className="font-mono">{listed.wrap.key}</span>
+                </>
+              ) : null}
             </p>
           )}
           <WorkflowsTransforms
@@ -121,18 +170,44 @@ export function WorkflowsParamEditor({ id, field, value, onChange, sources, cont
       )}
 
       {isTemplate(value) && (
-        <Textarea id={id} rows={3} spellCheck={false} className="font-mono text-xs" placeholder="Hello {{trigger.FromName}}" value={value.$template} onChange={(e) => onChange({ $template: e.target.value })} />
+        <Textarea
+          id={id}
+          rows={3}
+          spellCheck={false}
+          className="font-mono text-xs"
+          placeholder="Hello {{trigger.FromName}}"
+          value={value.$template}
+          onChange={(e) => onChange({ $template: e.target.value })}
+        />
       )}
 
       {preview && (
-        <p className={cn("text-xs break-all", preview.ok ? "text-muted-foreground" : "text-destructive")} data-testid="mapping-preview">
-          {preview.ok ? <>Sample: <span className="font-mono text-foreground">{formatPreview(preview.value)}</span></> : preview.message}
+        <p
+          className={cn("text-xs break-all", preview.ok ? "text-muted-foreground" : "text-destructive")}
+          data-testid="mapping-preview"
+        >
+          {preview.ok ? (
+            <>
+              Sample: <span className="font-mono text-foreground">{formatPreview(preview.value)}</span>
+            </>
+          ) : (
+            preview.message
+          )}
         </p>
       )}
-      {mode !== "value" && problems.map((p) => (
-        <p key={p} role="alert" className="text-xs break-words text-destructive">{p}</p>
-      ))}
-      <WorkflowsDataPicker open={picking} onOpenChange={setPicking} sources={sources} onPick={pick} listItem={field.listItem} />
+      {mode !== "value" &&
+        problems.map((p) => (
+          <p key={p} role="alert" className="text-xs break-words text-destructive">
+            {p}
+          </p>
+        ))}
+      <WorkflowsDataPicker
+        open={picking}
+        onOpenChange={setPicking}
+        sources={sources}
+        onPick={pick}
+        listItem={field.listItem}
+      />
     </div>
   );
 }

@@ -17,9 +17,15 @@ function NodeProblems({ id }: { id: string }) {
   const problems = useEditor((s) => s.problemsByNode[id] ?? EMPTY);
   if (problems.length === 0) return null;
   return (
-    <ul className="flex flex-col gap-1 rounded-md border border-destructive/30 bg-destructive/5 p-2 text-xs" aria-label="Problems of this node">
+    <ul
+      className="flex flex-col gap-1 rounded-md border border-destructive/30 bg-destructive/5 p-2 text-xs"
+      aria-label="Problems of this node"
+    >
       {problems.map((p, i) => (
-        <li key={i} className={p.severity === "error" ? "text-destructive" : "text-warning-foreground dark:text-warning"}>
+        <li
+          key={i}
+          className={p.severity === "error" ? "text-destructive" : "text-warning-foreground dark:text-warning"}
+        >
           {p.field && <span className="font-mono">{p.field}: </span>}
           {p.message}
         </li>
@@ -31,15 +37,24 @@ function NodeProblems({ id }: { id: string }) {
 function TriggerForm() {
   const store = useEditorStore();
   const trigger = useEditor((s) => s.doc.trigger);
-  const sources: RuleSource[] = useMemo(() => [{ from: "trigger", label: "Event", fields: fieldsForTrigger(trigger.type) }], [trigger.type]);
+  const sources: RuleSource[] = useMemo(
+    () => [{ from: "trigger", label: "Event", fields: fieldsForTrigger(trigger.type) }],
+    [trigger.type],
+  );
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-1.5">
         <Label htmlFor="trigger-type">When Postmark reports</Label>
         <Select value={trigger.type} onValueChange={(t) => store.update((d) => setTrigger(d, t as TriggerId))}>
-          <SelectTrigger id="trigger-type"><SelectValue /></SelectTrigger>
+          <SelectTrigger id="trigger-type">
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
-            {triggerIds.map((t) => <SelectItem key={t} value={t}>{triggers[t].title}</SelectItem>)}
+            {triggerIds.map((t) => (
+              <SelectItem key={t} value={t}>
+                {triggers[t].title}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
         <p className="text-xs text-muted-foreground">{triggers[trigger.type].description}</p>
@@ -49,7 +64,9 @@ function TriggerForm() {
         id="trigger"
         conditions={trigger.conditions ?? { mode: "all", rules: [] }}
         sources={sources}
-        onChange={(conditions) => store.update((d) => ({ ...d, trigger: { ...d.trigger, conditions } }), "trigger.conditions")}
+        onChange={(conditions) =>
+          store.update((d) => ({ ...d, trigger: { ...d.trigger, conditions } }), "trigger.conditions")
+        }
       />
     </div>
   );
@@ -62,14 +79,31 @@ function ConditionForm({ stepId, conditions }: { stepId: string; conditions: Con
     const out: RuleSource[] = [{ from: "trigger", label: "Event", fields: fieldsForTrigger(doc.trigger.type) }];
     for (const s of doc.steps) {
       if (s.id === stepId) break;
-      if (s.kind === "action" && operationOf(s.operationId)) out.push({ from: `step:${s.id}`, label: `Answer of ${s.name ?? s.id}`, fields: fieldsForStepResponse(s.operationId) });
+      if (s.kind === "action" && operationOf(s.operationId))
+        out.push({
+          from: `step:${s.id}`,
+          label: `Answer of ${s.name ?? s.id}`,
+          fields: fieldsForStepResponse(s.operationId),
+        });
     }
     return out;
   }, [doc, stepId]);
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-xs text-muted-foreground">When these do not hold, the run ends quietly here and later steps are skipped.</p>
-      <WorkflowsRulesEditor id={stepId} conditions={conditions} sources={sources} onChange={(c) => store.update((d) => updateStep(d, stepId, (s) => (s.kind === "condition" ? { ...s, conditions: c } : s)), `${stepId}:conditions`)} />
+      <p className="text-xs text-muted-foreground">
+        When these do not hold, the run ends quietly here and later steps are skipped.
+      </p>
+      <WorkflowsRulesEditor
+        id={stepId}
+        conditions={conditions}
+        sources={sources}
+        onChange={(c) =>
+          store.update(
+            (d) => updateStep(d, stepId, (s) => (s.kind === "condition" ? { ...s, conditions: c } : s)),
+            `${stepId}:conditions`,
+          )
+        }
+      />
     </div>
   );
 }
@@ -94,15 +128,52 @@ export function WorkflowsSidePanel({ nodeId }: { nodeId: string }) {
   return (
     <div className="flex flex-col gap-4" data-testid="side-panel">
       <div className="flex items-start justify-between gap-2">
-        <h2 className="min-w-0 font-semibold break-words">{step.kind === "condition" ? "Condition" : (op?.title ?? step.operationId)}</h2>
+        <h2 className="min-w-0 font-semibold break-words">
+          {step.kind === "condition" ? "Condition" : (op?.title ?? step.operationId)}
+        </h2>
         <div className="flex shrink-0 gap-1">
-          <Button type="button" variant="ghost" size="icon" className="size-8" aria-label="Move step up" disabled={index <= 0} onClick={() => store.update((d) => moveStep(d, nodeId, -1))}><ArrowUp /></Button>
-          <Button type="button" variant="ghost" size="icon" className="size-8" aria-label="Move step down" disabled={index >= count - 1} onClick={() => store.update((d) => moveStep(d, nodeId, 1))}><ArrowDown /></Button>
-          <Button type="button" variant="ghost" size="icon" className="size-8 text-destructive" aria-label="Remove step" onClick={() => store.update((d) => removeStep(d, nodeId))}><Trash2 /></Button>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="size-8"
+            aria-label="Move step up"
+            disabled={index <= 0}
+            onClick={() => store.update((d) => moveStep(d, nodeId, -1))}
+          >
+            <ArrowUp />
+          </Button>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="size-8"
+            aria-label="Move step down"
+            disabled={index >= count - 1}
+            onClick={() => store.update((d) => moveStep(d, nodeId, 1))}
+          >
+            <ArrowDown />
+          </Button>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="size-8 text-destructive"
+            aria-label="Remove step"
+            onClick={() => store.update((d) => removeStep(d, nodeId))}
+          >
+            <Trash2 />
+          </Button>
         </div>
       </div>
       <NodeProblems id={nodeId} />
-      {step.kind === "condition" ? <ConditionForm stepId={step.id} conditions={step.conditions} /> : op ? <WorkflowsActionForm key={step.id} step={step} op={op} /> : <p className="text-sm text-destructive">Unknown operation {step.operationId}.</p>}
+      {step.kind === "condition" ? (
+        <ConditionForm stepId={step.id} conditions={step.conditions} />
+      ) : op ? (
+        <WorkflowsActionForm key={step.id} step={step} op={op} />
+      ) : (
+        <p className="text-sm text-destructive">Unknown operation {step.operationId}.</p>
+      )}
     </div>
   );
 }

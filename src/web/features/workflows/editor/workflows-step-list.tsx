@@ -12,15 +12,27 @@ export function WorkflowsStepList() {
   return (
     <ol className="flex flex-col items-stretch gap-1" data-testid="step-list" aria-label="Steps">
       <li>
-        <button type="button" className="block w-full [&>div]:w-full" onClick={() => store.select("trigger")} aria-label="Edit trigger">
+        <button
+          type="button"
+          className="block w-full [&>div]:w-full"
+          onClick={() => store.select("trigger")}
+          aria-label="Edit trigger"
+        >
           <TriggerCard selected={selected === "trigger"} />
         </button>
       </li>
       {stepIds.map((id) => (
         <Fragment key={id}>
-          <li aria-hidden className="flex justify-center text-muted-foreground"><ArrowDown className="size-4" /></li>
+          <li aria-hidden className="flex justify-center text-muted-foreground">
+            <ArrowDown className="size-4" />
+          </li>
           <li>
-            <button type="button" className="block w-full [&>div]:w-full" onClick={() => store.select(id)} aria-label={`Edit step ${id}`}>
+            <button
+              type="button"
+              className="block w-full [&>div]:w-full"
+              onClick={() => store.select(id)}
+              aria-label={`Edit step ${id}`}
+            >
               <StepCard stepId={id} selected={selected === id} />
             </button>
           </li>

@@ -26,7 +26,15 @@ function make(type: TransformName): Transform {
 }
 
 /** The fixed set of transforms, applied left to right; no user code ever runs. */
-export function WorkflowsTransforms({ id, transforms, onChange }: { id: string; transforms: Transform[]; onChange: (t: Transform[]) => void }) {
+export function WorkflowsTransforms({
+  id,
+  transforms,
+  onChange,
+}: {
+  id: string;
+  transforms: Transform[];
+  onChange: (t: Transform[]) => void;
+}) {
   const replace = (i: number, t: Transform) => onChange(transforms.map((x, j) => (j === i ? t : x)));
   return (
     <div className="flex flex-col gap-1.5">
@@ -34,12 +42,29 @@ export function WorkflowsTransforms({ id, transforms, onChange }: { id: string; 
         <div key={i} className="flex min-w-0 items-center gap-2 text-xs">
           <span className="shrink-0 rounded bg-muted px-1.5 py-0.5 font-medium">{labels[t.type]}</span>
           {(t.type === "join" || t.type === "split") && (
-            <Input aria-label={`${labels[t.type]} separator`} className="h-7 w-20 font-mono text-xs" value={t.separator ?? ""} onChange={(e) => replace(i, { ...t, separator: e.target.value })} />
+            <Input
+              aria-label={`${labels[t.type]} separator`}
+              className="h-7 w-20 font-mono text-xs"
+              value={t.separator ?? ""}
+              onChange={(e) => replace(i, { ...t, separator: e.target.value })}
+            />
           )}
           {t.type === "default" && (
-            <Input aria-label="Default value" className="h-7 min-w-0 flex-1 text-xs" value={typeof t.value === "string" ? t.value : JSON.stringify(t.value)} onChange={(e) => replace(i, { type: "default", value: e.target.value })} />
+            <Input
+              aria-label="Default value"
+              className="h-7 min-w-0 flex-1 text-xs"
+              value={typeof t.value === "string" ? t.value : JSON.stringify(t.value)}
+              onChange={(e) => replace(i, { type: "default", value: e.target.value })}
+            />
           )}
-          <Button type="button" variant="ghost" size="icon" className="ml-auto size-7" aria-label={`Remove ${labels[t.type]}`} onClick={() => onChange(transforms.filter((_, j) => j !== i))}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="ml-auto size-7"
+            aria-label={`Remove ${labels[t.type]}`}
+            onClick={() => onChange(transforms.filter((_, j) => j !== i))}
+          >
             <X />
           </Button>
         </div>

@@ -21,11 +21,22 @@ function Problems({ id }: { id: number }) {
   if (!q.data) return <span className="text-xs text-muted-foreground">…</span>;
   const errors = q.data.problems.filter((p) => p.severity === "error").length;
   const warnings = q.data.problems.length - errors;
-  if (q.data.problems.length === 0) return <span className="inline-flex items-center gap-1 text-xs text-success"><CircleCheck className="size-3.5" aria-hidden />no problems</span>;
+  if (q.data.problems.length === 0)
+    return (
+      <span className="inline-flex items-center gap-1 text-xs text-success">
+        <CircleCheck className="size-3.5" aria-hidden />
+        no problems
+      </span>
+    );
   return (
     <span className="inline-flex items-center gap-1 text-xs" title={q.data.problems.map((p) => p.message).join("\n")}>
-      <CircleAlert className={errors ? "size-3.5 text-destructive" : "size-3.5 text-warning-foreground dark:text-warning"} aria-hidden />
-      {errors > 0 && `${errors} error${errors === 1 ? "" : "s"}`}{errors > 0 && warnings > 0 && ", "}{warnings > 0 && `${warnings} warning${warnings === 1 ? "" : "s"}`}
+      <CircleAlert
+        className={errors ? "size-3.5 text-destructive" : "size-3.5 text-warning-foreground dark:text-warning"}
+        aria-hidden
+      />
+      {errors > 0 && `${errors} error${errors === 1 ? "" : "s"}`}
+      {errors > 0 && warnings > 0 && ", "}
+      {warnings > 0 && `${warnings} warning${warnings === 1 ? "" : "s"}`}
     </span>
   );
 }
@@ -38,14 +49,26 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
   });
   const cannotEnable = !w.enabled && (hasErrors === true || w.disabledReason !== null);
   return (
-    <li className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 p-3 sm:grid sm:grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)] sm:items-center sm:gap-4" data-testid="workflow-row">
+    <li
+      className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 p-3 sm:grid sm:grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)] sm:items-center sm:gap-4"
+      data-testid="workflow-row"
+    >
       <div className="min-w-0 basis-full">
-        <Link to="/workflows/$workflowId" params={{ workflowId: String(w.id) }} className="font-medium break-words hover:underline">{w.name}</Link>
+        <Link
+          to="/workflows/$workflowId"
+          params={{ workflowId: String(w.id) }}
+          className="font-medium break-words hover:underline"
+        >
+          {w.name}
+        </Link>
         <div className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground sm:hidden">
           {triggers[w.trigger].title} · v{w.currentVersion}
         </div>
         {w.disabledReason && (
-          <p className="mt-1 flex items-start gap-1 text-xs break-words text-destructive" data-testid="workflow-disabled-reason">
+          <p
+            className="mt-1 flex items-start gap-1 text-xs break-words text-destructive"
+            data-testid="workflow-disabled-reason"
+          >
             <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />
             <span className="min-w-0">{w.disabledReason}</span>
           </p>
@@ -61,18 +84,27 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
           onCheckedChange={(v) => toggle.mutate(v)}
         />
         <span className="text-xs text-muted-foreground">{w.enabled ? "on" : "off"}</span>
-        <Badge variant="outline" className="hidden sm:inline-flex">v{w.currentVersion}</Badge>
+        <Badge variant="outline" className="hidden sm:inline-flex">
+          v{w.currentVersion}
+        </Badge>
       </div>
       <div className="min-w-0 text-xs">
         {w.lastRun ? (
-          <Link to="/runs/$runId" params={{ runId: String(w.lastRun.id) }} className="inline-flex items-center gap-2 hover:underline">
-            <RunStatusBadge status={w.lastRun.status} /> <span className="text-muted-foreground">{formatDateTime(w.lastRun.createdAt)}</span>
+          <Link
+            to="/runs/$runId"
+            params={{ runId: String(w.lastRun.id) }}
+            className="inline-flex items-center gap-2 hover:underline"
+          >
+            <RunStatusBadge status={w.lastRun.status} />{" "}
+            <span className="text-muted-foreground">{formatDateTime(w.lastRun.createdAt)}</span>
           </Link>
         ) : (
           <span className="text-muted-foreground">never run</span>
         )}
       </div>
-      <div className="min-w-0"><Problems id={w.id} /></div>
+      <div className="min-w-0">
+        <Problems id={w.id} />
+      </div>
     </li>
   );
 }
@@ -83,7 +115,9 @@ export function WorkflowsListPage() {
   const [templates, setTemplates] = useState(false);
   // Problems come with each workflow's detail; the list answer does not carry them.
   const details = useQueries({ queries: (list.data?.workflows ?? []).map((w) => workflowQuery(w.id)) });
-  const errorsById = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data.problems.some((p) => p.severity === "error")] as const] : [])));
+  const errorsById = new Map(
+    details.flatMap((d) => (d.data ? [[d.data.id, d.data.problems.some((p) => p.severity === "error")] as const] : [])),
+  );
 
   return (
     <div className="mx-auto w-full max-w-6xl">
@@ -92,34 +126,58 @@ export function WorkflowsListPage() {
         description="Turn a Postmark event into Postmark actions, with risky steps waiting for approval."
         actions={
           <>
-            <Button variant="outline" onClick={() => setTemplates(true)}><LayoutTemplate />From a template</Button>
-            <Button asChild><Link to="/workflows/$workflowId" params={{ workflowId: "new" }}><Plus />New workflow</Link></Button>
+            <Button variant="outline" onClick={() => setTemplates(true)}>
+              <LayoutTemplate />
+              From a template
+            </Button>
+            <Button asChild>
+              <Link to="/workflows/$workflowId" params={{ workflowId: "new" }}>
+                <Plus />
+                New workflow
+              </Link>
+            </Button>
           </>
         }
       />
       {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14 w-full" />)}</div>
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading">
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} className="h-14 w-full" />
+          ))}
+        </div>
       ) : list.isError ? (
         <ErrorState title="Workflows could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.workflows.length === 0 ? (
         <EmptyState icon={Workflow} title="No workflows yet">
           Start with a blank canvas, or pick a ready-made workflow such as “Reactivate soft bounces”.
           <div className="mt-3 flex flex-wrap justify-center gap-2">
-            <Button size="sm" variant="outline" onClick={() => setTemplates(true)}>From a template</Button>
+            <Button size="sm" variant="outline" onClick={() => setTemplates(true)}>
+              From a template
+            </Button>
           </div>
         </EmptyState>
       ) : (
         <div className="rounded-lg border">
           <div className="hidden grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)] gap-4 border-b px-3 py-2 text-xs font-medium text-muted-foreground sm:grid">
-            <span>Name</span><span>Trigger</span><span>Enabled</span><span>Last run</span><span>Problems</span>
+            <span>Name</span>
+            <span>Trigger</span>
+            <span>Enabled</span>
+            <span>Last run</span>
+            <span>Problems</span>
           </div>
           <ul className="divide-y" aria-label="Workflows">
-            {list.data.workflows.map((w) => <Row key={w.id} w={w} hasErrors={errorsById.get(w.id)} />)}
+            {list.data.workflows.map((w) => (
+              <Row key={w.id} w={w} hasErrors={errorsById.get(w.id)} />
+            ))}
           </ul>
         </div>
       )}
       <p className="mt-4 text-sm text-muted-foreground">
-        Every run is recorded: <Link to="/runs" className="text-primary hover:underline">see the runs</Link>.
+        Every run is recorded:{" "}
+        <Link to="/runs" className="text-primary hover:underline">
+          see the runs
+        </Link>
+        .
       </p>
       <WorkflowsTemplateDialog open={templates} onOpenChange={setTemplates} />
     </div>

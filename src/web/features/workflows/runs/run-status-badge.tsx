@@ -23,5 +23,9 @@ const variant: Record<RunStatus | StepStatus, Variant> = {
 };
 
 export function RunStatusBadge({ status }: { status: RunStatus | StepStatus }) {
-  return <Badge variant={variant[status]} data-testid="run-status">{status.replace(/_/g, " ")}</Badge>;
+  return (
+    <Badge variant={variant[status]} data-testid="run-status">
+      {status.replace(/_/g, " ")}
+    </Badge>
+  );
 }

@@ -23,63 +23,127 @@ export function RunsPage() {
   const navigate = route.useNavigate();
   const runs = useQuery(runsQuery(search));
   const workflows = useQuery(workflowsQuery);
-  const setFilter = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch, before: undefined }) });
+  const setFilter = (patch: Partial<typeof search>) =>
+    void navigate({ search: (s) => ({ ...s, ...patch, before: undefined }) });
 
   return (
     <div className="mx-auto w-full max-w-6xl">
-      <PageHeader title="Runs" description="Every time a workflow ran: on which event, with which version, and how it ended." />
+      <PageHeader
+        title="Runs"
+        description="Every time a workflow ran: on which event, with which version, and how it ended."
+      />
       <div className="mb-4 flex flex-wrap gap-2" role="group" aria-label="Filters">
-        <Select value={search.workflow ? String(search.workflow) : ALL} onValueChange={(v) => setFilter({ workflow: v === ALL ? undefined : Number(v) })}>
-          <SelectTrigger aria-label="Workflow" className="w-56 max-w-full"><SelectValue /></SelectTrigger>
+        <Select
+          value={search.workflow ? String(search.workflow) : ALL}
+          onValueChange={(v) => setFilter({ workflow: v === ALL ? undefined : Number(v) })}
+        >
+          <SelectTrigger aria-label="Workflow" className="w-56 max-w-full">
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
             <SelectItem value={ALL}>All workflows</SelectItem>
-            {workflows.data?.workflows.map((w) => <SelectItem key={w.id} value={String(w.id)}>{w.name}</SelectItem>)}
+            {workflows.data?.workflows.map((w) => (
+              <SelectItem key={w.id} value={String(w.id)}>
+                {w.name}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
-        <Select value={search.status ?? ALL} onValueChange={(v) => setFilter({ status: v === ALL ? undefined : (v as (typeof runStatuses)[number]) })}>
-          <SelectTrigger aria-label="Status" className="w-40"><SelectValue /></SelectTrigger>
+        <Select
+          value={search.status ?? ALL}
+          onValueChange={(v) => setFilter({ status: v === ALL ? undefined : (v as (typeof runStatuses)[number]) })}
+        >
+          <SelectTrigger aria-label="Status" className="w-40">
+            <SelectValue />
+          </SelectTrigger>
           <SelectContent>
             <SelectItem value={ALL}>Any status</SelectItem>
-            {runStatuses.map((s) => <SelectItem key={s} value={s}>{s}</SelectItem>)}
+            {runStatuses.map((s) => (
+              <SelectItem key={s} value={s}>
+                {s}
+              </SelectItem>
+            ))}
           </SelectContent>
         </Select>
-        {search.before && <Button variant="ghost" size="sm" onClick={() => setFilter({})}>Back to newest</Button>}
+        {search.before && (
+          <Button variant="ghost" size="sm" onClick={() => setFilter({})}>
+            Back to newest
+          </Button>
+        )}
       </div>
       {runs.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading">{[0, 1, 2, 3].map((i) => <Skeleton key={i} className="h-12 w-full" />)}</div>
+        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} className="h-12 w-full" />
+          ))}
+        </div>
       ) : runs.isError ? (
         <ErrorState title="Runs could not be loaded" error={runs.error} onRetry={() => void runs.refetch()} />
       ) : runs.data.runs.length === 0 ? (
-        <EmptyState icon={History} title={search.workflow || search.status ? "No run matches these filters" : "No runs yet"}>
+        <EmptyState
+          icon={History}
+          title={search.workflow || search.status ? "No run matches these filters" : "No runs yet"}
+        >
           A run starts when an event matches an enabled workflow, or when you test one for real.
         </EmptyState>
       ) : (
         <>
           <div className="rounded-lg border">
             <div className="hidden grid-cols-[4rem_minmax(0,2fr)_minmax(0,1fr)_7rem_minmax(0,1.3fr)_5rem] gap-3 border-b px-3 py-2 text-xs font-medium text-muted-foreground md:grid">
-              <span>Run</span><span>Workflow</span><span>Event</span><span>Status</span><span>Started</span><span>Duration</span>
+              <span>Run</span>
+              <span>Workflow</span>
+              <span>Event</span>
+              <span>Status</span>
+              <span>Started</span>
+              <span>Duration</span>
             </div>
             <ul className="divide-y" aria-label="Runs">
               {runs.data.runs.map((r) => (
                 <li key={r.id}>
-                  <Link to="/runs/$runId" params={{ runId: String(r.id) }} className="flex min-w-0 flex-col gap-1 px-3 py-2.5 text-sm hover:bg-accent md:grid md:grid-cols-[4rem_minmax(0,2fr)_minmax(0,1fr)_7rem_minmax(0,1.3fr)_5rem] md:items-center md:gap-3" data-testid="run-row">
+                  <Link
+                    to="/runs/$runId"
+                    params={{ runId: String(r.id) }}
+                    className="flex min-w-0 flex-col gap-1 px-3 py-2.5 text-sm hover:bg-accent md:grid md:grid-cols-[4rem_minmax(0,2fr)_minmax(0,1fr)_7rem_minmax(0,1.3fr)_5rem] md:items-center md:gap-3"
+                    data-testid="run-row"
+                  >
                     <span className="font-mono text-xs text-muted-foreground">#{r.id}</span>
                     <span className="min-w-0 break-words">
                       {r.workflowName} <span className="text-xs text-muted-foreground">v{r.version}</span>
-                      {r.test && <Badge variant="outline" className="ml-2">test</Badge>}
-                      {r.rerunOf && <Badge variant="outline" className="ml-2">re-run of #{r.rerunOf}</Badge>}
+                      {r.test && (
+                        <Badge variant="outline" className="ml-2">
+                          test
+                        </Badge>
+                      )}
+                      {r.rerunOf && (
+                        <Badge variant="outline" className="ml-2">
+                          re-run of #{r.rerunOf}
+                        </Badge>
+                      )}
                     </span>
-                    <span className="text-xs">{triggers[r.trigger].title}{r.eventId ? ` #${r.eventId}` : ""}</span>
-                    <span><RunStatusBadge status={r.status} /></span>
+                    <span className="text-xs">
+                      {triggers[r.trigger].title}
+                      {r.eventId ? ` #${r.eventId}` : ""}
+                    </span>
+                    <span>
+                      <RunStatusBadge status={r.status} />
+                    </span>
                     <span className="text-xs text-muted-foreground">{formatDateTime(r.startedAt ?? r.createdAt)}</span>
-                    <span className="text-xs text-muted-foreground">{r.durationMs != null ? formatDuration(r.durationMs) : "—"}</span>
+                    <span className="text-xs text-muted-foreground">
+                      {r.durationMs != null ? formatDuration(r.durationMs) : "—"}
+                    </span>
                   </Link>
                 </li>
               ))}
             </ul>
           </div>
           {runs.data.nextBefore && (
-            <Button variant="outline" className="mt-4" onClick={() => void navigate({ search: (s) => ({ ...s, before: runs.data.nextBefore ?? undefined }) })}>Older runs</Button>
+            <Button
+              variant="outline"
+              className="mt-4"
+              onClick={() => void navigate({ search: (s) => ({ ...s, before: runs.data.nextBefore ?? undefined }) })}
+            >
+              Older runs
+            </Button>
           )}
         </>
       )}
