@@ -58,6 +58,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password-1",
       SANDBOX_EVENTS_PER_MINUTE: "0",
+      // Tests reuse recipients across projects; a chance hard bounce would suppress one mid-suite.
+      SANDBOX_RANDOM_BOUNCES: "0",
       // Server 1 then holds 12,000 messages, so an export must walk past Postmark's 10,000-row ceiling.
       SANDBOX_HISTORY_MESSAGES: "24000",
       // Jobs pace their Postmark writes, so a bulk run is still going when its page is reloaded.

@@ -99,7 +99,7 @@ test("a metadata filter and an inbound mailbox hash search as Postmark takes the
   const sent = await page.request.post("/api/postmark/email", {
     data: {
       From: "hello@lumenapp.io",
-      To: "metadata-e2e@example.com",
+      To: `metadata-e2e-${testInfo.project.name}@example.com`,
       Subject: subject,
       TextBody: "Hello",
       Metadata: { e2erun: value },

@@ -28,6 +28,8 @@ export interface SandboxOptions {
   manualTime?: boolean;
   /** Failure simulation (429/413), as SANDBOX_SIMULATE text or settings; see http/simulate.ts. */
   simulate?: string | SimulationSettings;
+  /** false: live sends never bounce by chance (bounce-testing addresses, headers and overrides still do). Default true. */
+  randomBounces?: boolean;
 }
 
 export interface SandboxInstance {
@@ -54,6 +56,7 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
   const runtime = createRuntime(world, {
     timeScale,
     manualTime: options.manualTime,
+    randomBounces: options.randomBounces,
     log,
     postInboundHook: (store, payload) =>
       dispatcher.dispatch({ url: store.config.InboundHookUrl }, payload, "inbound").done.then((r) => r.delivered),

@@ -12,6 +12,7 @@ const sandbox = await startSandbox({
   accountToken: process.env.SANDBOX_ACCOUNT_TOKEN ?? "sandbox-account-token",
   eventsPerMinute: Number.isFinite(eventsPerMinute) ? eventsPerMinute : 30,
   simulate: process.env.SANDBOX_SIMULATE,
+  randomBounces: process.env.SANDBOX_RANDOM_BOUNCES !== "0",
   // Outbound history across all servers (default 15,000); more makes exports past 10,000 rows testable.
   ...(process.env.SANDBOX_HISTORY_MESSAGES ? { historyMessages: Number(process.env.SANDBOX_HISTORY_MESSAGES) } : {}),
   log: (line) => console.log(line),

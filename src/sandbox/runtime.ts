@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   timeScale: number;
   /** Nothing runs by itself; scheduler.advance() moves world time (deterministic tests). */
   manualTime?: boolean;
+  /** false: no chance bounces on live sends (see SandboxOptions.randomBounces). */
+  randomBounces?: boolean;
   log?: (line: string) => void;
   /** Sends the inbound hook; resolves true on a 2xx, false when the hook failed for good. */
   postInboundHook?: (store: ServerStore, payload: Record<string, unknown>) => Promise<boolean> | null;
@@ -41,7 +43,7 @@ export function createRuntime(world: World, options: RuntimeOptions): Sandbox {
       scheduler.after(rng.int(150, 400), () => {
         m.status = "Sent";
       });
-      for (const step of planOutcomes(world, store, m, rng, true)) {
+      for (const step of planOutcomes(world, store, m, rng, true, options.randomBounces ?? true)) {
         scheduler.after(step.delay, () => {
           if (world.servers.get(store.id) === store) step.apply(world.now());
         });

@@ -24,6 +24,8 @@ export interface Config {
     seed: string;
     simulate?: string | null;
     historyMessages?: number;
+    /** SANDBOX_RANDOM_BOUNCES=0: live sends never bounce by chance (the e2e suite reuses addresses). */
+    randomBounces: boolean;
   };
   dataDir: string;
   databaseUrl: string | null;
@@ -195,6 +197,7 @@ const envSchema = z.object({
   // -1: not set, writes are paced like every other call.
   JOBS_WRITE_THROTTLE_MS: int("JOBS_WRITE_THROTTLE_MS", -1, 0, 60_000),
   SANDBOX_HISTORY_MESSAGES: int("SANDBOX_HISTORY_MESSAGES", 15_000, 0, 500_000),
+  SANDBOX_RANDOM_BOUNCES: int("SANDBOX_RANDOM_BOUNCES", 1, 0, 1),
   PUSH_DISABLED: z
     .string()
     .trim()
@@ -288,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       seed: e.SANDBOX_SEED ?? "mailroom",
       simulate: e.SANDBOX_SIMULATE,
       historyMessages: e.SANDBOX_HISTORY_MESSAGES,
+      randomBounces: e.SANDBOX_RANDOM_BOUNCES === 1,
     },
     dataDir: path.resolve(cwd, e.DATA_DIR ?? "data"),
     databaseUrl: e.DATABASE_URL,

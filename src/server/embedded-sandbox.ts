@@ -50,6 +50,7 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           accountToken: config.sandbox.accountToken,
           seed: config.sandbox.seed,
           historyMessages: config.sandbox.historyMessages,
+          randomBounces: config.sandbox.randomBounces,
           ...(config.sandbox.eventsPerMinute !== null ? { eventsPerMinute: config.sandbox.eventsPerMinute } : {}),
           ...(config.sandbox.simulate ? { simulate: config.sandbox.simulate } : {}),
           log: (line: string) => logger.info(`sandbox: ${line}`),

@@ -65,6 +65,7 @@ export function planOutcomes(
   m: OutboundMessage,
   rng: Rng,
   live: boolean,
+  randomBounces = true,
 ): OutcomeStep[] {
   const steps: OutcomeStep[] = [];
   const openMean = live ? 45_000 : 3 * 3_600_000;
@@ -82,7 +83,8 @@ export function planOutcomes(
       steps.push({ delay: deliverDelay, apply: (at) => recordBounce(world, store, m, recipient, overridden, at) });
       continue;
     }
-    if (overridden === null && rng.chance(0.028)) {
+    // The chance is drawn as before, so turning random bounces off leaves every other outcome alike.
+    if (overridden === null && rng.chance(0.028) && randomBounces) {
       const type = rng.weighted(bounceMix);
       steps.push({
         delay: deliverDelay + rng.int(1_000, 60_000),

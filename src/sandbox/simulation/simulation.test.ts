@@ -120,3 +120,48 @@ describe("template validation", () => {
     expect(layout.body.HtmlBody.RenderedContent).toContain("<h1>Zed</h1>");
   });
 });
+
+describe("chance bounces of live sends", () => {
+  /** Sends 400 messages to fresh addresses on a sandbox, lets a day pass, and counts their bounces. */
+  async function bouncesOf(randomBounces: boolean | undefined) {
+    const box = testSandbox({ historyMessages: 0, manualTime: true, randomBounces });
+    try {
+      const token = box.serverToken(0);
+      for (let i = 0; i < 400; i++) {
+        const r = await call(box, "POST", "/email", {
+          server: token,
+          body: { From: "hello@lumenapp.io", To: `chance${i}@example.org`, Subject: "s", TextBody: "t" },
+        });
+        expect(r.status).toBe(200);
+      }
+      const forced = await call(box, "POST", "/email", {
+        server: token,
+        body: {
+          From: "hello@lumenapp.io",
+          To: "HardBounce@bounce-testing.postmarkapp.com",
+          Subject: "s",
+          TextBody: "t",
+        },
+      });
+      expect(forced.status).toBe(200);
+      await box.advance(DAY);
+      const r = await call(box, "GET", "/bounces?count=500&offset=0", { server: token });
+      const emails = (r.body.Bounces as { Email: string }[]).map((b) => b.Email.toLowerCase());
+      return {
+        chance: emails.filter((e) => e.startsWith("chance")).length,
+        forced: emails.filter((e) => e.endsWith("@bounce-testing.postmarkapp.com")).length,
+      };
+    } finally {
+      box.close();
+    }
+  }
+
+  it("happen by default, and never with randomBounces: false; requested bounces happen either way", async () => {
+    const on = await bouncesOf(undefined);
+    const off = await bouncesOf(false);
+    expect(on.chance).toBeGreaterThan(0);
+    expect(off.chance).toBe(0);
+    expect(on.forced).toBe(1);
+    expect(off.forced).toBe(1);
+  });
+});
