@@ -3,6 +3,7 @@ import { createAlertChecker, type AlertChecker } from "./alerts/checker";
 import { createThresholds, type Thresholds } from "./alerts/thresholds";
 import { createApprovalLinks, createRateLimiter, type ApprovalLinks, type RateLimiter } from "./approvals/links";
 import { auditedExecute } from "./audit/audited-execute";
+import { alertOpened } from "./workflows/engine-event";
 import { createNotifier, type Notifier, type NotifierDeps } from "./push/notifier";
 import { createVapidKeys, type Vapid } from "./push/vapid";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle";
@@ -143,7 +144,19 @@ export function createServices(deps: ServiceDeps): Services {
     ...deps.push,
   });
   const thresholds = createThresholds(store);
-  const alerts = { thresholds, checker: createAlertChecker({ store, execute, clock, logger, notifier, thresholds }) };
+  const alerts = {
+    thresholds,
+    checker: createAlertChecker({
+      store,
+      execute,
+      clock,
+      logger,
+      notifier,
+      thresholds,
+      // Alerts start workflows through the engine built below (the `alert` trigger).
+      startWorkflows: (alert) => services.workflows.engine.startRuns(alertOpened(alert)),
+    }),
+  };
   const services: Services = {
     workflows: createWorkflowsService({
       config,

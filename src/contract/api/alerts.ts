@@ -56,6 +56,8 @@ export const alertCheckResponse = z.object({
   opened: z.number().int(),
   resolved: z.number().int(),
   notified: z.number().int(),
+  /** Workflow runs started by alerts (the `alert` trigger) in this pass. */
+  workflowRuns: z.number().int(),
   errors: z.array(z.object({ ruleId: z.number().int(), message: z.string() })),
   at: z.string(),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { triggerId } from "../postmark/triggers";
+import { workflowTriggerId } from "../workflows/triggers";
 import { paramValueSchema } from "../workflows/schema";
 
 import { approvalStatuses } from "./statuses";
@@ -64,7 +64,7 @@ export const approvalItem = z.object({
   }),
   event: z.object({
     id: z.number().int().nullable(),
-    trigger: triggerId,
+    trigger: workflowTriggerId,
     serverId: z.number().int().nullable(),
     summary: z.record(z.string(), z.unknown()),
   }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { triggerId } from "../postmark/triggers";
+import { workflowTriggerId } from "../workflows/triggers";
 
 /** A validation finding, as `validateWorkflow` reports it. */
 export const workflowProblem = z.object({
@@ -41,7 +41,7 @@ export const workflowSummary = z.object({
   id: z.number().int(),
   name: z.string(),
   description: z.string(),
-  trigger: triggerId,
+  trigger: workflowTriggerId,
   enabled: z.boolean(),
   currentVersion: z.number().int(),
   createdAt: z.string(),
@@ -76,7 +76,7 @@ export type WorkflowVersionsResponse = z.infer<typeof workflowVersionsResponse>;
 export const testEventInput = z.union([
   z.strictObject({ eventId: z.number().int().positive() }),
   z.strictObject({
-    trigger: triggerId,
+    trigger: workflowTriggerId,
     payload: z.record(z.string(), z.unknown()),
     serverId: z.number().int().positive().optional(),
   }),
@@ -149,7 +149,7 @@ export const runSummary = z.object({
   status: runStatus,
   test: z.boolean(),
   eventId: z.number().int().nullable(),
-  trigger: triggerId,
+  trigger: workflowTriggerId,
   serverId: z.number().int().nullable(),
   rerunOf: z.number().int().nullable(),
   createdAt: z.string(),

@@ -1,4 +1,5 @@
-import { operations, triggers, type OperationId, type TriggerId } from "../postmark";
+import { operations, type OperationId } from "../postmark";
+import { workflowTriggers, type WorkflowTriggerId } from "./triggers";
 import exampleResponses from "../postmark/fixtures/example-responses.json";
 import { getPath, listFields, normalizePath, parsePath, type FieldInfo, type FieldType } from "./paths";
 import { shapeOf, type Shape } from "./zod-shape";
@@ -47,8 +48,8 @@ function mergeFields(fromSchema: FieldInfo[], fromSample: FieldInfo[]): FieldInf
 }
 
 /** Fields of a trigger's payload: the example event, the payload schema and the documented field notes. */
-export function fieldsForTrigger(triggerId: TriggerId): FieldInfo[] {
-  const spec = triggers[triggerId];
+export function fieldsForTrigger(triggerId: WorkflowTriggerId): FieldInfo[] {
+  const spec = workflowTriggers[triggerId];
   const merged = mergeFields(shapeFields(shapeOf(spec.payload)), listFields(spec.example));
   const notes = new Map(spec.fields.map((f) => [f.name, f.notes]));
   return merged.map((f) => (notes.get(f.path) ? { ...f, notes: notes.get(f.path) } : f));

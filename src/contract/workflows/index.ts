@@ -10,4 +10,5 @@ export * from "./schema";
 export { parseTemplate, type TemplatePart, type TemplateRef, type ParsedTemplate } from "./template-syntax";
 export * from "./templates";
 export { applyTransforms, transformAccepts, transformedType, type TransformResult } from "./transforms";
+export * from "./triggers";
 export * from "./validate";

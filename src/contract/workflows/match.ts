@@ -1,9 +1,9 @@
-import type { TriggerId } from "../postmark";
+import type { WorkflowTriggerId } from "./trigger-ids";
 import { evaluateConditions } from "./conditions";
 import type { WorkflowDocument } from "./schema";
 
 export interface IncomingEvent {
-  type: TriggerId;
+  type: WorkflowTriggerId;
   payload: unknown;
   /** Server the event came from; read from the payload's ServerID when absent. */
   serverId?: number | null;

@@ -1,4 +1,5 @@
-import { operations, type TriggerId } from "../postmark";
+import { operations } from "../postmark";
+import type { WorkflowTriggerId } from "./trigger-ids";
 import { checkField, fieldsForStepResponse, fieldsForTrigger } from "./fields";
 import type { FieldInfo, FieldType } from "./paths";
 import type { Problem } from "./problems";
@@ -22,7 +23,7 @@ export interface Reference {
 
 /** What a step can see: the trigger and the steps before it. */
 export interface ReferenceScope {
-  trigger: TriggerId;
+  trigger: WorkflowTriggerId;
   steps: readonly Step[];
   /** Index of the step doing the reading; steps at or after it are not available yet. */
   index: number;

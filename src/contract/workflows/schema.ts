@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { operations, triggerId, type OperationId, type Risk } from "../postmark";
+import { operations, type OperationId, type Risk } from "../postmark";
+import { workflowTriggerId } from "./triggers";
 
 /** Step ids: short, readable, usable inside `step:<id>` references and template braces. */
 export const stepIdPattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -205,7 +206,10 @@ export const workflowDocument = z
     version: z.literal(1),
     name: z.string().trim().min(1).max(120),
     description: z.string().max(2000).optional(),
-    trigger: z.strictObject({ type: triggerId, conditions: conditionsSchema.default({ mode: "all", rules: [] }) }),
+    trigger: z.strictObject({
+      type: workflowTriggerId,
+      conditions: conditionsSchema.default({ mode: "all", rules: [] }),
+    }),
     scope: z
       .strictObject({
         serverIds: z.array(z.number().int().positive()).optional(),

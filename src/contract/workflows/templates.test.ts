@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { operations, triggerIds, triggers } from "../postmark";
+import { workflowTriggers } from "./triggers";
 import { dryRun } from "./dry-run";
 import { instantiateTemplate, templatesForOperation, templatesForTrigger, workflowTemplates } from "./templates";
 import { validateWorkflow } from "./validate";
@@ -23,7 +24,7 @@ describe("the workflow template library", () => {
   it.each(workflowTemplates.map((t) => [t.id, t] as const))(
     "%s dry-runs on its trigger's example with no errors",
     (_id, template) => {
-      const result = dryRun(template.document, triggers[template.triggers[0]!].example);
+      const result = dryRun(template.document, workflowTriggers[template.triggers[0]!].example);
       expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
       expect(result.ok).toBe(true);
       expect(result.steps.length).toBe(template.document.steps.length);

@@ -1,4 +1,5 @@
-import { triggers, type OperationId, type TriggerId } from "../postmark";
+import type { OperationId } from "../postmark";
+import { workflowTriggers, type WorkflowTriggerId } from "./triggers";
 import { libraryDocuments, librarySamples } from "./template-library";
 import type { WorkflowDocumentInput } from "./schema";
 
@@ -6,7 +7,7 @@ export interface WorkflowTemplate {
   id: string;
   title: string;
   description: string;
-  triggers: TriggerId[];
+  triggers: WorkflowTriggerId[];
   operations: OperationId[];
   /** A document as an author would write it; open it in the editor as a new workflow. */
   document: WorkflowDocumentInput;
@@ -17,7 +18,7 @@ export interface WorkflowTemplate {
 function describeTemplate(id: string, document: WorkflowDocumentInput): WorkflowTemplate {
   const operations = [...new Set(document.steps.flatMap((s) => (s.kind === "action" ? [s.operationId] : [])))];
   const overrides = (librarySamples as Record<string, Record<string, unknown> | undefined>)[id] ?? {};
-  const sample = { ...triggers[document.trigger.type].example, ...overrides };
+  const sample = { ...workflowTriggers[document.trigger.type].example, ...overrides };
   return {
     id,
     title: document.name,
@@ -34,7 +35,7 @@ export const workflowTemplates: WorkflowTemplate[] = Object.entries(libraryDocum
   describeTemplate(id, doc as WorkflowDocumentInput),
 );
 
-export function templatesForTrigger(triggerId: TriggerId): WorkflowTemplate[] {
+export function templatesForTrigger(triggerId: WorkflowTriggerId): WorkflowTemplate[] {
   return workflowTemplates.filter((t) => t.triggers.includes(triggerId));
 }
 

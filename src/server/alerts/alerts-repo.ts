@@ -127,6 +127,7 @@ export function createAlertsRepo(db: Kysely<Database>) {
           last_checked_at: o.now,
           notifications: 0,
           last_notified_at: null,
+          workflows_started_at: null,
         })
         .onConflict((oc) => oc.column("rule_id").where("status", "=", sql.lit("firing")).doNothing())
         .returningAll()
@@ -159,6 +160,25 @@ export function createAlertsRepo(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirst();
       return r ? presentAlert(r) : null;
+    },
+    /** Alerts whose workflow runs have not been started yet (oldest first). */
+    async withoutWorkflows(): Promise<AlertItem[]> {
+      const rows = await db
+        .selectFrom("alerts")
+        .selectAll()
+        .where("workflows_started_at", "is", null)
+        .orderBy("id")
+        .limit(100)
+        .execute();
+      return rows.map(presentAlert);
+    },
+    async markWorkflowsStarted(id: number, now: string) {
+      await db
+        .updateTable("alerts")
+        .set({ workflows_started_at: now })
+        .where("id", "=", id)
+        .where("workflows_started_at", "is", null)
+        .execute();
     },
     async get(id: number): Promise<AlertItem | null> {
       const r = await db.selectFrom("alerts").selectAll().where("id", "=", id).executeTakeFirst();

@@ -16,7 +16,8 @@ import type { PushPayload } from "../../contract/api/notifications";
 import { startFakeUpstream, type FakeUpstream, type Seen } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
 import { testClock } from "../test-support/harness";
-import { appOnStore, upstreamHandler, type TestApp } from "../test-support/workflow-harness";
+import type { RunsResponse, WorkflowDetail } from "../../contract/api/workflows";
+import { appOnStore, until, upstreamHandler, workCalls, type TestApp } from "../test-support/workflow-harness";
 
 // Stands in for a browser vendor's push service and a browser that decrypts (as in push.test.ts).
 const ece = createRequire(import.meta.url)("http_ece") as {
@@ -307,6 +308,89 @@ describe("health alerts", () => {
     expect(
       (await t.request(`/api/alerts/rules/${created.id}`, { method: "PUT", cookie: admin, json: rule() })).status,
     ).toBe(404);
+  });
+
+  it("an alert starts the workflows on the alert trigger once, with the alert's data in the step", async () => {
+    await t.request("/api/alerts/rules", { method: "POST", cookie: admin, json: rule() });
+    const page = {
+      version: 1,
+      name: "Page on-call about bounce alerts",
+      trigger: {
+        type: "alert",
+        conditions: { mode: "all", rules: [{ field: "Kind", op: "equals", value: "bounce-rate" }] },
+      },
+      scope: { serverIds: [1] },
+      steps: [
+        {
+          id: "page",
+          kind: "action",
+          operationId: "email.send",
+          body: {
+            From: "alerts@example.com",
+            To: "oncall@example.com",
+            Subject: { $template: "Alert {{trigger.AlertID}}: {{trigger.RuleName}}" },
+            TextBody: { $map: { from: "trigger", path: "Summary" } },
+          },
+          approval: "auto",
+        },
+      ],
+    };
+    const created = await t.request("/api/workflows", { method: "POST", cookie: admin, json: page });
+    expect(created.status).toBe(201);
+    const wf = (await created.json()) as WorkflowDetail;
+    expect((await t.request(`/api/workflows/${wf.id}/enable`, { method: "POST", cookie: admin })).status).toBe(200);
+    // A workflow on another trigger kind of alert never starts.
+    const other = { ...page, name: "Spam alerts only" };
+    other.trigger = {
+      type: "alert",
+      conditions: { mode: "all", rules: [{ field: "Kind", op: "equals", value: "spam-rate" }] },
+    };
+    const otherWf = (await (
+      await t.request("/api/workflows", { method: "POST", cookie: admin, json: other })
+    ).json()) as WorkflowDetail;
+    await t.request(`/api/workflows/${otherWf.id}/enable`, { method: "POST", cookie: admin });
+
+    const runs = async () => ((await (await t.request(`/api/runs`, { cookie: admin })).json()) as RunsResponse).runs;
+    stats.Bounced = 90;
+    expect(await check()).toMatchObject({ opened: 1, workflowRuns: 1 });
+    const [alert] = await alerts("?status=firing");
+    const [run] = await until(async () => {
+      const r = await runs();
+      return r.length === 1 && r[0]!.status === "succeeded" ? r : null;
+    });
+    expect(run).toMatchObject({ workflowId: wf.id, trigger: "alert", serverId: 1, eventId: null });
+    const sent = workCalls(up.seen).filter((s) => s.method === "POST" && s.url === "/email");
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]!.body)).toMatchObject({
+      To: "oncall@example.com",
+      Subject: `Alert ${alert!.id}: Bounces on Main`,
+      TextBody: alert!.summary,
+    });
+    expect(sent[0]!.headers["x-postmark-server-token"]).toBe("srv-1");
+
+    // Still firing on later checks, and a second pass at once: no second run.
+    clock.advance(10 * MIN);
+    expect(await check()).toMatchObject({ opened: 0, workflowRuns: 0 });
+    expect(await runs()).toHaveLength(1);
+
+    // A checker that stopped after opening an alert and before starting its runs: the next pass starts them, once.
+    const repo = t.services.alerts.checker.repo;
+    const [stored] = (await repo.listRules()).map((r) => ({ id: r.id, rule: r.rule }));
+    await repo.resolve(alert!.id, new Date(clock()).toISOString());
+    const orphan = await repo.open(stored!, { now: new Date(clock()).toISOString(), value: 9, summary: "left behind" });
+    expect(orphan).not.toBeNull();
+    const again = await Promise.all([check(), t.services.alerts.checker.checkOnce()]);
+    expect(again[0].workflowRuns).toBe(1);
+    const after = await until(async () => {
+      const r = await runs();
+      return r.length === 2 && r.every((x) => x.status === "succeeded") ? r : null;
+    });
+    expect(after).toHaveLength(2);
+    expect(
+      workCalls(up.seen)
+        .filter((s) => s.url === "/email")
+        .map((s) => JSON.parse(s.body).Subject),
+    ).toEqual([`Alert ${alert!.id}: Bounces on Main`, `Alert ${orphan!.id}: Bounces on Main`]);
   });
 
   it("the overview lists firing alerts, webhook flow per trigger, approvals and runs", async () => {

@@ -1,4 +1,4 @@
-import type { AlertCheckResponse } from "../../contract/api/alerts";
+import type { AlertCheckResponse, AlertItem } from "../../contract/api/alerts";
 import { evaluateRule } from "../../contract/health/alert-rules";
 import { nextAlertAction } from "../../contract/health/alert-state";
 import type { Clock } from "../clock";
@@ -17,6 +17,8 @@ export interface CheckerDeps {
   logger: Logger;
   notifier: Pick<Notifier, "alert">;
   thresholds: Thresholds;
+  /** Starts the workflows an alert triggers; returns the runs created (none twice for one alert). */
+  startWorkflows?: (alert: AlertItem) => Promise<number[]>;
 }
 
 /**
@@ -32,7 +34,15 @@ export function createAlertChecker(d: CheckerDeps) {
     const now = d.clock();
     const iso = new Date(now).toISOString();
     const t = await d.thresholds.get();
-    const out: AlertCheckResponse = { checked: 0, opened: 0, resolved: 0, notified: 0, errors: [], at: iso };
+    const out: AlertCheckResponse = {
+      checked: 0,
+      opened: 0,
+      resolved: 0,
+      notified: 0,
+      workflowRuns: 0,
+      errors: [],
+      at: iso,
+    };
     for (const stored of await repo.listRules()) {
       const rule = stored.rule;
       if (!rule.enabled) continue;
@@ -83,7 +93,30 @@ export function createAlertChecker(d: CheckerDeps) {
         }
       }
     }
+    await startWorkflows(out, iso);
     return out;
+  }
+
+  /**
+   * Starts the workflows of every alert whose runs were not started yet: those opened in this pass,
+   * and any an earlier pass opened but stopped before starting (a crash, an engine error). Runs are
+   * unique per alert and workflow, so two instances doing this at once start each run once.
+   */
+  async function startWorkflows(out: AlertCheckResponse, iso: string) {
+    if (!d.startWorkflows) return;
+    for (const alert of await repo.withoutWorkflows()) {
+      try {
+        out.workflowRuns += (await d.startWorkflows(alert)).length;
+        await repo.markWorkflowsStarted(alert.id, iso);
+      } catch (e) {
+        const message = (e as Error)?.message ?? String(e);
+        out.errors.push({
+          ruleId: alert.ruleId,
+          message: `Workflows of alert ${alert.id} could not start: ${message}`,
+        });
+        d.logger.error("alert workflows could not start", { alert: alert.id, error: message });
+      }
+    }
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { ApprovalItem } from "../../contract/api/approvals";
 import { diffJson } from "../../contract/json-diff";
-import { operations, type OperationId, type TriggerId } from "../../contract/postmark/index";
+import { operations, type OperationId } from "../../contract/postmark/index";
+import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 import type { StepRequest } from "../../contract/workflows/index";
 import type { Services } from "../services";
 import { readStepRequest } from "../workflows/step-request";
@@ -63,7 +64,7 @@ export async function presentApprovals(
       step: { id: step?.id ?? "", name: step?.name ?? null, operationId: op.id, title: op.title, risk: op.risk },
       event: {
         id: run.event_id === null ? null : Number(run.event_id),
-        trigger: run.trigger as TriggerId,
+        trigger: run.trigger as WorkflowTriggerId,
         serverId: run.server_id,
         summary: JSON.parse(r.event_summary) as Record<string, unknown>,
       },

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import type { TriggerId } from "../../contract/postmark/index";
+import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 import {
   enforcedPolicy,
   type ActionStep,
@@ -75,7 +75,7 @@ export function createApprovalQueue(d: ApprovalQueueDeps) {
           author_id: version?.saved_by ?? null,
           author_name: version?.saved_by_name ?? null,
           request: JSON.stringify(request),
-          event_summary: JSON.stringify(summarise(run.trigger as TriggerId, JSON.parse(run.payload))),
+          event_summary: JSON.stringify(summarise(run.trigger as WorkflowTriggerId, JSON.parse(run.payload))),
           created_at: iso(now),
           expires_at: iso(now + policy.expiresInHours * 3_600_000),
           decided_at: null,

@@ -1,5 +1,5 @@
 import type { EventSummary } from "../../contract/api/events";
-import type { TriggerId } from "../../contract/postmark/triggers";
+import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 
 type Payload = Record<string, unknown>;
 
@@ -9,7 +9,7 @@ const firstEmail = (v: unknown): string | null =>
   Array.isArray(v) && v.length ? str((v[0] as { Email?: unknown } | null)?.Email) : null;
 
 /** The fields a feed row shows and filters search, from a payload of a known (or unknown) shape. */
-export function summarise(trigger: TriggerId | null, body: unknown): EventSummary {
+export function summarise(trigger: WorkflowTriggerId | null, body: unknown): EventSummary {
   const p: Payload = body && typeof body === "object" && !Array.isArray(body) ? (body as Payload) : {};
   const base = {
     tag: str(p.Tag),
@@ -56,6 +56,10 @@ export function summarise(trigger: TriggerId | null, body: unknown): EventSummar
       detail = files ? `${files} attachment${files === 1 ? "" : "s"}` : null;
       break;
     }
+    case "alert":
+      subject = str(p.RuleName);
+      detail = str(p.Summary);
+      break;
     default:
       recipient = str(p.Recipient) ?? str(p.Email);
       subject = str(p.Subject);

@@ -328,6 +328,8 @@ export interface AlertsTable {
   last_checked_at: string;
   notifications: number;
   last_notified_at: string | null;
+  /** When its workflow runs were started (the `alert` trigger); null until then. */
+  workflows_started_at: string | null;
 }
 
 export interface DataRemovalsTable {

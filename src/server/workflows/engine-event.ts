@@ -1,4 +1,6 @@
-import type { TriggerId } from "../../contract/postmark/index";
+import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
+import type { AlertItem } from "../../contract/api/alerts";
+import { alertEvent } from "../../contract/workflows/triggers";
 import type { EventRow } from "../events/events-repo";
 import { asTrigger } from "../events/present";
 import type { RunRow } from "./runs-repo";
@@ -9,10 +11,12 @@ import type { RunRow } from "./runs-repo";
  */
 export interface EngineEvent {
   id: number | null;
-  trigger: TriggerId;
+  trigger: WorkflowTriggerId;
   serverId: number | null;
   payload: unknown;
   stream?: string | null;
+  /** What makes its runs unique per workflow when it has no stored id (an alert: `alert:<id>`). */
+  originKey?: string;
 }
 
 const parsed = (text: string): unknown => {
@@ -40,7 +44,7 @@ export function storedEvent(row: EventRow, payload?: unknown): EngineEvent | nul
 export function eventOfRun(run: RunRow): EngineEvent {
   return {
     id: run.event_id,
-    trigger: run.trigger as TriggerId,
+    trigger: run.trigger as WorkflowTriggerId,
     serverId: run.server_id,
     payload: JSON.parse(run.payload) as unknown,
   };
@@ -48,10 +52,22 @@ export function eventOfRun(run: RunRow): EngineEvent {
 
 /** A test payload that was never stored: its server is the one asked for, else the payload's own. */
 export function syntheticEvent(
-  trigger: TriggerId,
+  trigger: WorkflowTriggerId,
   payload: Record<string, unknown>,
   serverId?: number | null,
 ): EngineEvent {
   const sid = payload.ServerID;
   return { id: null, trigger, serverId: serverId ?? (typeof sid === "number" ? sid : null), payload };
+}
+
+/** An alert that opened: runs start once per alert and workflow, whichever instance or pass starts them. */
+export function alertOpened(a: AlertItem): EngineEvent {
+  return {
+    id: null,
+    trigger: "alert",
+    serverId: a.serverId,
+    payload: alertEvent(a),
+    stream: a.stream,
+    originKey: `alert:${a.id}`,
+  };
 }

@@ -1,5 +1,5 @@
 import type { RunDetail, RunStep, RunSummary } from "../../contract/api/workflows";
-import type { TriggerId } from "../../contract/postmark/index";
+import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 import type { Kysely } from "kysely";
 import type { ApprovalsRepo } from "../approvals/approvals-repo";
 import { maskSecrets } from "../proxy/secret-mask";
@@ -23,7 +23,7 @@ export function presentRunSummary(r: RunRow, workflowName: string): RunSummary {
     status: r.status as RunSummary["status"],
     test: r.test === 1,
     eventId: r.event_id,
-    trigger: r.trigger as TriggerId,
+    trigger: r.trigger as WorkflowTriggerId,
     serverId: r.server_id,
     rerunOf: r.rerun_of,
     createdAt: r.created_at,

@@ -9,7 +9,7 @@ import {
   type WorkflowSummary,
   type WorkflowVersionsResponse,
 } from "../../contract/api/workflows";
-import type { TriggerId } from "../../contract/postmark/index";
+import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 import {
   authorityProblems,
   dryRun,
@@ -73,7 +73,7 @@ export function workflowsRoutes(s: Services) {
         id: r.id,
         name: r.name,
         description: r.description,
-        trigger: r.trigger as TriggerId,
+        trigger: r.trigger as WorkflowTriggerId,
         enabled: r.enabled === 1,
         currentVersion: r.current_version,
         createdAt: r.created_at,

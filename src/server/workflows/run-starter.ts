@@ -84,7 +84,11 @@ export function createRunStarter(o: RunStarterOptions) {
       )
         continue;
       const row = newRun(w.workflowId, w.versionId, w.version, event, now, {
-        originKey: event.id === null ? null : `event:${event.id}:${w.workflowId}`,
+        originKey: event.originKey
+          ? `${event.originKey}:${w.workflowId}`
+          : event.id === null
+            ? null
+            : `event:${event.id}:${w.workflowId}`,
       });
       rows.push(claim ? { ...row, status: "running", claimed_by: o.owner, claimed_at: now, started_at: now } : row);
     }

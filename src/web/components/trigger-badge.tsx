@@ -1,4 +1,5 @@
 import {
+  BellRing,
   Inbox,
   MailCheck,
   MailOpen,
@@ -12,10 +13,14 @@ import {
 } from "lucide-react";
 import type { EventKind } from "@/contract/api/events";
 import { triggers } from "@/contract/postmark/triggers";
+import type { WorkflowTriggerId } from "@/contract/workflows/trigger-ids";
 import { cn } from "@/web/lib/utils";
 
+/** A stored event's kind, or what started a workflow run (which may be an alert). */
+export type BadgeKind = EventKind | WorkflowTriggerId;
+
 /** Each trigger's icon and colour, the same on the feed, the Triggers page and the wiring check. */
-export const triggerLook: Record<EventKind, { icon: LucideIcon; title: string; className: string }> = {
+export const triggerLook: Record<BadgeKind, { icon: LucideIcon; title: string; className: string }> = {
   bounce: { icon: MailX, title: triggers.bounce.title, className: "bg-red-500/12 text-red-700 dark:text-red-300" },
   "smtp-api-error": {
     icon: ServerCrash,
@@ -44,6 +49,7 @@ export const triggerLook: Record<EventKind, { icon: LucideIcon; title: string; c
     className: "bg-violet-500/12 text-violet-700 dark:text-violet-300",
   },
   inbound: { icon: Inbox, title: triggers.inbound.title, className: "bg-teal-500/12 text-teal-700 dark:text-teal-300" },
+  alert: { icon: BellRing, title: "Alert", className: "bg-rose-500/12 text-rose-700 dark:text-rose-300" },
   unrecognised: {
     icon: TriangleAlert,
     title: "Unrecognised",
@@ -51,7 +57,7 @@ export const triggerLook: Record<EventKind, { icon: LucideIcon; title: string; c
   },
 };
 
-export function TriggerIcon({ kind, className }: { kind: EventKind; className?: string }) {
+export function TriggerIcon({ kind, className }: { kind: BadgeKind; className?: string }) {
   const { icon: Icon, className: tone } = triggerLook[kind];
   return (
     <span
@@ -63,7 +69,7 @@ export function TriggerIcon({ kind, className }: { kind: EventKind; className?: 
   );
 }
 
-export function TriggerBadge({ kind, className }: { kind: EventKind; className?: string }) {
+export function TriggerBadge({ kind, className }: { kind: BadgeKind; className?: string }) {
   const { icon: Icon, title, className: tone } = triggerLook[kind];
   return (
     <span

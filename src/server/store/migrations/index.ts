@@ -9,6 +9,7 @@ import { migration009 } from "./009-alerts";
 import { migration010 } from "./010-data-removals";
 import { migration011 } from "./011-cluster";
 import { migration012 } from "./012-event-cursor";
+import { migration013 } from "./013-alert-workflows";
 import type { Migration } from "./types";
 
 /** Every schema version in order; add a file per version and list it here. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];

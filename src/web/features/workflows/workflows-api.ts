@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import type { EventsResponse, FeedEvent } from "@/contract/api/events";
+import type { AlertsResponse } from "@/contract/api/alerts";
+import type { EventsResponse } from "@/contract/api/events";
 import type {
   RunDetail,
   RunsResponse,
@@ -8,8 +9,7 @@ import type {
   WorkflowDetail,
   WorkflowsResponse,
 } from "@/contract/api/workflows";
-import type { TriggerId } from "@/contract/postmark";
-import type { WorkflowDocumentInput } from "@/contract/workflows";
+import { alertEvent, type WorkflowDocumentInput, type WorkflowTriggerId } from "@/contract/workflows";
 import { apiRequest, rawRequest } from "@/web/lib/api-client";
 import { toApiError } from "@/web/lib/api-error";
 
@@ -53,15 +53,44 @@ export const runQuery = (id: number) =>
     meta: { silent: true },
   });
 
-/** Recent stored events of a trigger for "replay this event"; an absent events API means none. */
-export const storedEventsQuery = (trigger: TriggerId) =>
+/** Something that happened and can be replayed in a test: a stored event (by id) or an alert (by its payload). */
+export interface StoredSample {
+  key: string;
+  /** Set for stored webhook events: the test runs on the stored row itself. */
+  eventId: number | null;
+  payload: Record<string, unknown>;
+  detail: string;
+  at: string;
+}
+
+const asObject = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/** Recent stored events of a trigger (or recent alerts) for "replay this event"; an absent API means none. */
+export const storedEventsQuery = (trigger: WorkflowTriggerId) =>
   queryOptions({
     queryKey: ["events", "replay", trigger],
-    queryFn: async (): Promise<FeedEvent[]> => {
+    queryFn: async (): Promise<StoredSample[]> => {
+      if (trigger === "alert") {
+        const res = await apiRequest<AlertsResponse>("/api/alerts?limit=20");
+        return res.alerts.map((a) => ({
+          key: `alert-${a.id}`,
+          eventId: null,
+          payload: alertEvent(a),
+          detail: `alert #${a.id} · ${a.ruleName}`,
+          at: a.startedAt,
+        }));
+      }
       const res = await rawRequest<EventsResponse>(`/api/events?types=${trigger}&limit=20`);
       if (res.status === 404) return [];
       if (!res.ok) throw toApiError(res.status, res.body);
-      return res.body.events;
+      return res.body.events.map((e) => ({
+        key: String(e.id),
+        eventId: e.id,
+        payload: asObject(e.payload),
+        detail: `#${e.id} · ${e.summary.recipient ?? e.summary.detail ?? ""}`,
+        at: e.receivedAt,
+      }));
     },
     meta: { silent: true },
   });

@@ -1,4 +1,5 @@
-import { operations, type OperationId, type TriggerId } from "@/contract/postmark";
+import { operations, type OperationId } from "@/contract/postmark";
+import type { WorkflowTriggerId } from "@/contract/workflows/trigger-ids";
 import { defaultApproval, type StepInput, type WorkflowDocumentInput } from "@/contract/workflows";
 
 export type Position = { x: number; y: number };
@@ -7,7 +8,7 @@ export type Position = { x: number; y: number };
 export const NODE_GAP = 170;
 export const defaultPosition = (index: number): Position => ({ x: 0, y: index * NODE_GAP });
 
-export function newDocument(trigger: TriggerId = "bounce"): WorkflowDocumentInput {
+export function newDocument(trigger: WorkflowTriggerId = "bounce"): WorkflowDocumentInput {
   return {
     version: 1,
     name: "New workflow",
@@ -98,7 +99,7 @@ export function moveStep(doc: WorkflowDocumentInput, id: string, delta: -1 | 1):
 }
 
 /** Changing the trigger keeps its rules: they become warnings if the new event lacks the field. */
-export function setTrigger(doc: WorkflowDocumentInput, type: TriggerId): WorkflowDocumentInput {
+export function setTrigger(doc: WorkflowDocumentInput, type: WorkflowTriggerId): WorkflowDocumentInput {
   return { ...doc, trigger: { ...doc.trigger, type } };
 }
 

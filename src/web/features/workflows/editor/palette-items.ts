@@ -1,28 +1,22 @@
-import {
-  areaIds,
-  areas,
-  operationList,
-  triggerIds,
-  triggers,
-  type AreaId,
-  type Operation,
-  type TriggerId,
-} from "@/contract/postmark";
+import { areaIds, areas, operationList, type AreaId, type Operation } from "@/contract/postmark";
+import { workflowTriggerIds, workflowTriggers, type WorkflowTriggerId } from "@/contract/workflows/triggers";
 
 /** What a palette item adds, carried through drag-and-drop as JSON. */
 export type PaletteItem =
-  { type: "trigger"; trigger: TriggerId } | { type: "action"; operationId: Operation["id"] } | { type: "condition" };
+  | { type: "trigger"; trigger: WorkflowTriggerId }
+  | { type: "action"; operationId: Operation["id"] }
+  | { type: "condition" };
 
 export const PALETTE_MIME = "application/x-mailroom-node";
 
 export function filterPalette(q: string): {
-  triggers: TriggerId[];
+  triggers: WorkflowTriggerId[];
   areas: { area: AreaId; title: string; ops: Operation[] }[];
 } {
   const needle = q.trim().toLowerCase();
   const hit = (...texts: string[]) => needle === "" || texts.some((t) => t.toLowerCase().includes(needle));
   return {
-    triggers: triggerIds.filter((t) => hit(t, triggers[t].title)),
+    triggers: workflowTriggerIds.filter((t) => hit(t, workflowTriggers[t].title)),
     areas: areaIds
       .map((area) => ({
         area,

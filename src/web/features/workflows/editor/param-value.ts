@@ -1,4 +1,4 @@
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import {
   exampleResponse,
   fieldsForStepResponse,
@@ -77,7 +77,7 @@ export function dataSources(doc: WorkflowDocumentInput, stepId: string | null): 
   const out: DataSource[] = [
     {
       from: "trigger",
-      label: `Event · ${triggers[doc.trigger.type].title}`,
+      label: `Event · ${workflowTriggers[doc.trigger.type].title}`,
       fields: fieldsForTrigger(doc.trigger.type),
     },
   ];
@@ -100,7 +100,7 @@ export function sampleContext(doc: WorkflowDocumentInput, sample: Record<string,
   const steps: Record<string, unknown> = {};
   for (const step of doc.steps)
     if (step.kind === "action" && operationOf(step.operationId)) steps[step.id] = exampleResponse(step.operationId);
-  return { trigger: sample ?? triggers[doc.trigger.type].example, steps };
+  return { trigger: sample ?? workflowTriggers[doc.trigger.type].example, steps };
 }
 
 export function describeMapping(from: MapSource, path: string): string {

@@ -1,5 +1,5 @@
 import { CircleAlert, GitBranch, Hand, TriangleAlert, Zap } from "lucide-react";
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import type { Problem } from "@/contract/workflows";
 import { MethodLabel, RiskBadge } from "@/web/components/operation-meta";
 import { Badge } from "@/web/components/ui/badge";
@@ -72,7 +72,7 @@ export function TriggerCard({ selected }: { selected?: boolean }) {
         <Zap className="size-3.5 text-primary" aria-hidden />
         Trigger
       </div>
-      <div className="mt-1 font-medium">{triggers[trigger.type].title}</div>
+      <div className="mt-1 font-medium">{workflowTriggers[trigger.type].title}</div>
       <div className="mt-1 text-xs text-muted-foreground">
         {rules.length === 0
           ? "Every event"

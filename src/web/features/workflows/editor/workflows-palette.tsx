@@ -1,6 +1,6 @@
 import { GitBranch, Search, Zap } from "lucide-react";
 import { useMemo, useState, type DragEvent } from "react";
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import { MethodLabel, RiskBadge } from "@/web/components/operation-meta";
 import { Input } from "@/web/components/ui/input";
 import { cn } from "@/web/lib/utils";
@@ -50,13 +50,13 @@ export function WorkflowsPalette({
                 onDragStart={drag({ type: "trigger", trigger: t })}
                 onClick={() => onAdd({ type: "trigger", trigger: t })}
                 className={item}
-                aria-label={`Trigger: ${triggers[t].title}`}
+                aria-label={`Trigger: ${workflowTriggers[t].title}`}
               >
                 <Zap
                   className={cn("size-3.5 shrink-0", currentTrigger === t ? "text-primary" : "text-muted-foreground")}
                   aria-hidden
                 />
-                <span className="truncate">{triggers[t].title}</span>
+                <span className="truncate">{workflowTriggers[t].title}</span>
                 {currentTrigger === t && <span className="ml-auto text-[10px] text-muted-foreground">current</span>}
               </button>
             ))}

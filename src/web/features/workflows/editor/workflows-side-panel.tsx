@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp, Trash2 } from "lucide-react";
 import { useMemo } from "react";
-import { triggerIds, triggers, type TriggerId } from "@/contract/postmark";
+import { workflowTriggerIds, workflowTriggers, type WorkflowTriggerId } from "@/contract/workflows/triggers";
 import { fieldsForStepResponse, fieldsForTrigger, type ConditionsInput, type Problem } from "@/contract/workflows";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
@@ -45,19 +45,19 @@ function TriggerForm() {
     <div className="flex flex-col gap-4">
       <div className="grid gap-1.5">
         <Label htmlFor="trigger-type">When Postmark reports</Label>
-        <Select value={trigger.type} onValueChange={(t) => store.update((d) => setTrigger(d, t as TriggerId))}>
+        <Select value={trigger.type} onValueChange={(t) => store.update((d) => setTrigger(d, t as WorkflowTriggerId))}>
           <SelectTrigger id="trigger-type">
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
-            {triggerIds.map((t) => (
+            {workflowTriggerIds.map((t) => (
               <SelectItem key={t} value={t}>
-                {triggers[t].title}
+                {workflowTriggers[t].title}
               </SelectItem>
             ))}
           </SelectContent>
         </Select>
-        <p className="text-xs text-muted-foreground">{triggers[trigger.type].description}</p>
+        <p className="text-xs text-muted-foreground">{workflowTriggers[trigger.type].description}</p>
       </div>
       {(trigger.conditions?.rules?.length ?? 0) === 0 && <WorkflowsTriggerScope trigger={trigger.type} />}
       <WorkflowsRulesEditor

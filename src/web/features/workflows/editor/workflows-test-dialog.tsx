@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { FlaskConical, LoaderCircle } from "lucide-react";
 import { useState } from "react";
 import type { RunDetail, TestWorkflowRequest } from "@/contract/api/workflows";
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import { dryRun, type DryRunResult } from "@/contract/workflows";
 import { ErrorState } from "@/web/components/error-state";
 import { JsonViewer } from "@/web/components/json-viewer";
@@ -143,7 +143,7 @@ export function WorkflowsTestDialog({
   const doc = useEditor((s) => s.doc);
   const sample = useEditor((s) => s.sample);
   const dirty = useEditor(isDirty);
-  const example = sample ?? triggers[doc.trigger.type].example;
+  const example = sample ?? workflowTriggers[doc.trigger.type].example;
   const [source, setSource] = useState<Source>("example");
   const [mode, setMode] = useState<"dry" | "real">("dry");
   const [json, setJson] = useState(() => JSON.stringify(example, null, 2));
@@ -165,14 +165,10 @@ export function WorkflowsTestDialog({
     },
   });
 
+  const chosen = stored.data?.find((e) => e.key === eventId);
   const payload = (): Record<string, unknown> | null => {
     if (source === "example") return example;
-    if (source === "stored") {
-      const ev = stored.data?.find((e) => String(e.id) === eventId);
-      return ev && typeof ev.payload === "object" && ev.payload !== null
-        ? (ev.payload as Record<string, unknown>)
-        : null;
-    }
+    if (source === "stored") return chosen?.payload ?? null;
     try {
       const v = JSON.parse(json) as unknown;
       return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -190,7 +186,9 @@ export function WorkflowsTestDialog({
       return;
     }
     const event =
-      source === "stored" && eventId ? { eventId: Number(eventId) } : { trigger: doc.trigger.type, payload: p };
+      source === "stored" && chosen?.eventId != null
+        ? { eventId: chosen.eventId }
+        : { trigger: doc.trigger.type, payload: p };
     if (mode === "dry") {
       // Instant feedback from the shared dry run; the server's answer replaces it when the saved version is what is on screen.
       const result = dryRun(doc, p);
@@ -235,13 +233,13 @@ export function WorkflowsTestDialog({
           {source === "stored" &&
             (stored.isPending ? (
               <p className="text-sm text-muted-foreground">
-                Loading recent {triggers[doc.trigger.type].title.toLowerCase()} events…
+                Loading recent {workflowTriggers[doc.trigger.type].title.toLowerCase()} events…
               </p>
             ) : stored.isError ? (
               <ErrorState title="Stored events could not be loaded" error={stored.error} />
             ) : stored.data.length === 0 ? (
               <p className="text-sm text-muted-foreground">
-                No stored {triggers[doc.trigger.type].title.toLowerCase()} events yet.
+                No stored {workflowTriggers[doc.trigger.type].title.toLowerCase()} events yet.
               </p>
             ) : (
               <Select value={eventId} onValueChange={setEventId}>
@@ -250,8 +248,8 @@ export function WorkflowsTestDialog({
                 </SelectTrigger>
                 <SelectContent>
                   {stored.data.map((e) => (
-                    <SelectItem key={e.id} value={String(e.id)}>
-                      #{e.id} · {e.summary.recipient ?? e.summary.detail ?? ""} · {formatDateTime(e.receivedAt)}
+                    <SelectItem key={e.key} value={e.key}>
+                      {e.detail} · {formatDateTime(e.at)}
                     </SelectItem>
                   ))}
                 </SelectContent>

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { CircleAlert, CircleCheck, LayoutTemplate, Plus, Workflow } from "lucide-react";
 import { useState } from "react";
 import type { WorkflowSummary } from "@/contract/api/workflows";
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
@@ -62,7 +62,7 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
           {w.name}
         </Link>
         <div className="flex flex-wrap items-center gap-x-2 text-xs text-muted-foreground sm:hidden">
-          {triggers[w.trigger].title} · v{w.currentVersion}
+          {workflowTriggers[w.trigger].title} · v{w.currentVersion}
         </div>
         {w.disabledReason && (
           <p
@@ -74,7 +74,7 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
           </p>
         )}
       </div>
-      <div className="hidden text-sm sm:block">{triggers[w.trigger].title}</div>
+      <div className="hidden text-sm sm:block">{workflowTriggers[w.trigger].title}</div>
       <div className="flex items-center gap-2 text-sm">
         <Switch
           aria-label={`${w.enabled ? "Disable" : "Enable"} ${w.name}`}

@@ -1,5 +1,5 @@
 import { Link } from "@tanstack/react-router";
-import { triggerIds, triggers } from "@/contract/postmark";
+import { workflowTriggerIds, workflowTriggers } from "@/contract/workflows/triggers";
 import { templatesForTrigger } from "@/contract/workflows";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/web/components/ui/dialog";
 
@@ -15,13 +15,13 @@ export function WorkflowsTemplateDialog({ open, onOpenChange }: { open: boolean;
           </DialogDescription>
         </DialogHeader>
         <div className="flex flex-col gap-4">
-          {triggerIds.map((t) => {
+          {workflowTriggerIds.map((t) => {
             const list = templatesForTrigger(t);
             if (list.length === 0) return null;
             return (
-              <section key={t} aria-label={triggers[t].title}>
+              <section key={t} aria-label={workflowTriggers[t].title}>
                 <h3 className="mb-1 text-xs font-medium tracking-wide text-muted-foreground uppercase">
-                  {triggers[t].title}
+                  {workflowTriggers[t].title}
                 </h3>
                 <ul className="divide-y rounded-md border">
                   {list.map((tpl) => (

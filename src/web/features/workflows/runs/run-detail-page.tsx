@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { ArrowLeft, LoaderCircle, RotateCcw } from "lucide-react";
 import type { RunStep } from "@/contract/api/workflows";
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import { ErrorState } from "@/web/components/error-state";
 import { JsonViewer } from "@/web/components/json-viewer";
 import { NotFound } from "@/web/components/not-found";
@@ -174,7 +174,7 @@ export function RunDetailPage() {
         <div>
           <dt className="text-xs text-muted-foreground">Event</dt>
           <dd>
-            {triggers[r.trigger].title}
+            {workflowTriggers[r.trigger].title}
             {r.eventId ? ` #${r.eventId}` : " (synthetic)"}
           </dd>
         </div>

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { History } from "lucide-react";
 import { runStatuses } from "@/contract/api/workflows";
-import { triggers } from "@/contract/postmark";
+import { workflowTriggers } from "@/contract/workflows/triggers";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
@@ -121,7 +121,7 @@ export function RunsPage() {
                       )}
                     </span>
                     <span className="text-xs">
-                      {triggers[r.trigger].title}
+                      {workflowTriggers[r.trigger].title}
                       {r.eventId ? ` #${r.eventId}` : ""}
                     </span>
                     <span>
