@@ -198,6 +198,48 @@ test.describe("desktop", () => {
     expect(errors).toEqual([]);
   });
 
+  test("an alert trigger: the alert's fields in the data picker, and a dry run sends its summary", async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(90_000);
+    await signIn(page);
+    const errors = watchConsole(page);
+    await page.goto("/workflows/new");
+    const canvas = page.getByTestId("canvas");
+    await page.getByRole("searchbox", { name: "Search the palette" }).fill("alert");
+    await page.getByRole("button", { name: "Trigger: Alert" }).click();
+    await expect(canvas.getByTestId("node-trigger")).toContainText("Alert");
+    const scope = page.getByTestId("trigger-scope");
+    await expect(scope).toContainText("every Alert event");
+    await expect(scope).toContainText(/\d+ Alert events? opened in the last day/);
+
+    await page.getByRole("searchbox", { name: "Search the palette" }).fill("send a single email");
+    await page
+      .locator('[data-operation="email.send"]')
+      .first()
+      .dragTo(canvas, { targetPosition: { x: 300, y: 320 } });
+    const panel = page.getByTestId("side-panel");
+    await panel.locator('[data-testid$="-body-From"] input').first().fill("alerts@lumenapp.io");
+    await panel.locator('[data-testid$="-body-To"] input').first().fill("oncall@lumenapp.io");
+    await panel.locator('[data-testid$="-body-Subject"] input').first().fill("Mailroom alert");
+    await panel.locator('[data-testid$="-body-TextBody"]').first().getByRole("button", { name: "Mapped" }).click();
+    const picker = page.getByTestId("data-picker");
+    await picker.getByRole("searchbox", { name: "Search fields" }).fill("Summary");
+    await expect(picker.locator('[data-field="RuleName"]')).toHaveCount(0);
+    await picker.locator('[data-field="Summary"]').first().click();
+    await expect(panel.getByTestId("mapping-label")).toHaveText("Event · Summary");
+    await shot(page, testInfo.project.name, "alert-trigger");
+
+    await page.getByRole("button", { name: "Test" }).click();
+    const dialog = page.getByTestId("test-dialog");
+    await dialog.getByRole("button", { name: "Dry run", exact: true }).click();
+    const result = dialog.getByTestId("dry-run-result");
+    await expect(result).toContainText("/email");
+    await expect(result).toContainText("Bounce rate (stream outbound) today");
+    await page.keyboard.press("Escape");
+    expect(errors).toEqual([]);
+  });
+
   test("undo, redo, delete key, import errors and a template", async ({ page }, testInfo) => {
     await signIn(page);
     await page.goto("/workflows");

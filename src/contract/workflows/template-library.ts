@@ -361,6 +361,31 @@ export const libraryDocuments = {
       },
     ],
   },
+  "alert-page-on-call": {
+    version: 1,
+    name: "Email on-call when an alert fires",
+    description:
+      "When one of Mailroom's alert rules starts firing (a bounce or spam-complaint rate, a bounce type, a stopped webhook flow), email the on-call address what breached and where to look.",
+    trigger: { type: "alert", conditions: { mode: "all", rules: [] } },
+    steps: [
+      {
+        id: "page",
+        kind: "action",
+        operationId: "email.send",
+        body: {
+          From: "mailroom@example.com",
+          To: "oncall@example.com",
+          Subject: { $template: "Alert: {{trigger.RuleName}}" },
+          TextBody: {
+            $template:
+              '{{trigger.Summary}}\n\nRule: {{trigger.RuleName}} ({{trigger.Kind}})\nServer: {{trigger.ServerID}}\nStream: {{trigger.MessageStream | default:"all"}}\nSince: {{trigger.StartedAt}}\n',
+          },
+          Tag: "mailroom-alert",
+        },
+        approval: "auto",
+      },
+    ],
+  },
 } satisfies Record<string, WorkflowDocumentInput>;
 
 /** Changes to the trigger's example event that make a template's conditions pass, for its test run. */

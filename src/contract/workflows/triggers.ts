@@ -86,7 +86,7 @@ const alertTrigger: WorkflowTriggerSpec = {
     MessageStream: "outbound",
     Tag: null,
     Value: 9.2,
-    Summary: "Bounce rate (stream outbound) today: 97 bounces ÷ 1054 sent = 9.2 %, at or above 8 %: critical.",
+    Summary: "Bounce rate (stream outbound) today: 97 bounces ÷ 1054 sent = 9.2%, at or above 8.0%: critical.",
     StartedAt: "2026-12-04T09:15:00.000Z",
   },
 };

@@ -44,7 +44,7 @@ function TriggerForm() {
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-1.5">
-        <Label htmlFor="trigger-type">When Postmark reports</Label>
+        <Label htmlFor="trigger-type">When {trigger.type === "alert" ? "Mailroom" : "Postmark"} reports</Label>
         <Select value={trigger.type} onValueChange={(t) => store.update((d) => setTrigger(d, t as WorkflowTriggerId))}>
           <SelectTrigger id="trigger-type">
             <SelectValue />
