@@ -1,4 +1,5 @@
 import { mutationOptions, queryOptions, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import type { z } from "zod";
 import { operations } from "@/contract/postmark";
 import { areaIds, type AreaId, type OperationSpec } from "@/contract/postmark/operation";
 import { apiRequest } from "./api-client";
@@ -6,6 +7,10 @@ import { operationUrl, type PostmarkInput } from "./operation-request";
 import { serverHeaders } from "./server-selection";
 
 type Op = Pick<OperationSpec, "id" | "area" | "method" | "path" | "token" | "invalidates">;
+/** A catalog operation with its response schema: the factories below take their answer type from it. */
+export type TypedOp = Op & { response: z.ZodType };
+/** What Postmark answers to `op`, as its catalog entry's response schema says (`ResponseOf<Id>` by value). */
+export type AnswerOf<O extends { response: z.ZodType }> = z.output<O["response"]>;
 
 /** `["postmark", area, operationId, serverId, input]`: a prefix of it is an invalidation scope. */
 export function postmarkKey(op: Pick<Op, "id" | "area">, serverId: number | null, input: PostmarkInput = {}): QueryKey {
@@ -44,17 +49,23 @@ export function callPostmark<T = unknown>(
   });
 }
 
-export function postmarkQueryOptions<T = unknown>(op: Op, input: PostmarkInput, serverId: number | null) {
+/** A query for a catalog operation; its data is typed by the operation's response schema. */
+export function postmarkQueryOptions<const O extends TypedOp>(op: O, input: PostmarkInput, serverId: number | null) {
   return queryOptions({
     queryKey: postmarkKey(op, serverId, input),
-    queryFn: ({ signal }) => callPostmark<T>(op, input, serverId, signal),
+    queryFn: ({ signal }) => callPostmark<AnswerOf<O>>(op, input, serverId, signal),
   });
 }
 
-export function postmarkMutationOptions<T = unknown>(op: Op, serverId: number | null, queryClient: QueryClient) {
+/** A mutation for a catalog operation; its answer is typed by the operation, and success invalidates what the catalog names. */
+export function postmarkMutationOptions<const O extends TypedOp>(
+  op: O,
+  serverId: number | null,
+  queryClient: QueryClient,
+) {
   return mutationOptions({
     mutationKey: ["postmark", op.area, op.id, serverId],
-    mutationFn: (input: PostmarkInput) => callPostmark<T>(op, input, serverId),
+    mutationFn: (input: PostmarkInput) => callPostmark<AnswerOf<O>>(op, input, serverId),
     onSuccess: () => invalidateAfter(op, queryClient),
   });
 }

@@ -27,65 +27,41 @@ export type InboundDetails = z.infer<typeof messagesInboundDetails.response>;
 const silent = { meta: { silent: true } } as const;
 
 export const outboundQuery = (s: ActivitySearch, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchOutbound.response>>(
-    messagesSearchOutbound,
-    activityInput(s),
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesSearchOutbound, activityInput(s), serverId),
   ...silent,
 });
 export const inboundQuery = (s: ActivitySearch, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchInbound.response>>(
-    messagesSearchInbound,
-    activityInput(s),
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesSearchInbound, activityInput(s), serverId),
   ...silent,
 });
 export const opensQuery = (s: ActivitySearch, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchOpens.response>>(
-    messagesSearchOpens,
-    activityInput(s),
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesSearchOpens, activityInput(s), serverId),
   ...silent,
 });
 export const clicksQuery = (s: ActivitySearch, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchClicks.response>>(
-    messagesSearchClicks,
-    activityInput(s),
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesSearchClicks, activityInput(s), serverId),
   ...silent,
 });
 
 const byId = (id: string) => ({ params: { messageid: id } });
 export const outboundDetailsQuery = (id: string, serverId: number | null) => ({
-  ...postmarkQueryOptions<OutboundDetails>(messagesOutboundDetails, byId(id), serverId),
+  ...postmarkQueryOptions(messagesOutboundDetails, byId(id), serverId),
   ...silent,
 });
 export const inboundDetailsQuery = (id: string, serverId: number | null) => ({
-  ...postmarkQueryOptions<InboundDetails>(messagesInboundDetails, byId(id), serverId),
+  ...postmarkQueryOptions(messagesInboundDetails, byId(id), serverId),
   ...silent,
 });
 export const outboundDumpQuery = (id: string, serverId: number | null) => ({
-  ...postmarkQueryOptions<{ Body: string | null }>(messagesOutboundDump, byId(id), serverId),
+  ...postmarkQueryOptions(messagesOutboundDump, byId(id), serverId),
   ...silent,
 });
 export const messageOpensQuery = (id: string, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesOpensForMessage.response>>(
-    messagesOpensForMessage,
-    { ...byId(id), query: { count: 50, offset: 0 } },
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesOpensForMessage, { ...byId(id), query: { count: 50, offset: 0 } }, serverId),
   ...silent,
 });
 export const messageClicksQuery = (id: string, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesClicksForMessage.response>>(
-    messagesClicksForMessage,
-    { ...byId(id), query: { count: 50, offset: 0 } },
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesClicksForMessage, { ...byId(id), query: { count: 50, offset: 0 } }, serverId),
   ...silent,
 });
 export { messagesBypassInbound, messagesRetryInbound };

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { EventsResponse } from "@/contract/api/events";
 import { messagesSearchInbound, messagesSearchOutbound } from "@/contract/postmark/activity";
 import { bouncesActivate, bouncesDump, bouncesSearch } from "@/contract/postmark/bounces";
@@ -12,43 +11,27 @@ const silent = { meta: { silent: true } } as const;
 const RECENT = 10;
 
 export const addressStreamsQuery = (serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, {}, serverId),
+  ...postmarkQueryOptions(streamsList, {}, serverId),
   ...silent,
 });
 export const addressSuppressionQuery = (serverId: number | null, stream: string, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof suppressionsDump.response>>(
-    suppressionsDump,
-    { params: { streamId: stream }, query: { EmailAddress: email } },
-    serverId,
-  ),
+  ...postmarkQueryOptions(suppressionsDump, { params: { streamId: stream }, query: { EmailAddress: email } }, serverId),
   ...silent,
 });
 export const addressBouncesQuery = (serverId: number | null, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof bouncesSearch.response>>(
-    bouncesSearch,
-    { query: { count: 20, offset: 0, emailFilter: email } },
-    serverId,
-  ),
+  ...postmarkQueryOptions(bouncesSearch, { query: { count: 20, offset: 0, emailFilter: email } }, serverId),
   ...silent,
 });
 export const addressOutboundQuery = (serverId: number | null, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchOutbound.response>>(
-    messagesSearchOutbound,
-    { query: { count: RECENT, offset: 0, recipient: email } },
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesSearchOutbound, { query: { count: RECENT, offset: 0, recipient: email } }, serverId),
   ...silent,
 });
 export const addressInboundQuery = (serverId: number | null, email: string) => ({
-  ...postmarkQueryOptions<z.infer<typeof messagesSearchInbound.response>>(
-    messagesSearchInbound,
-    { query: { count: RECENT, offset: 0, fromemail: email } },
-    serverId,
-  ),
+  ...postmarkQueryOptions(messagesSearchInbound, { query: { count: RECENT, offset: 0, fromemail: email } }, serverId),
   ...silent,
 });
 export const addressDumpQuery = (serverId: number | null, id: number) => ({
-  ...postmarkQueryOptions<z.infer<typeof bouncesDump.response>>(bouncesDump, { params: { bounceid: id } }, serverId),
+  ...postmarkQueryOptions(bouncesDump, { params: { bounceid: id } }, serverId),
   ...silent,
 });
 

@@ -17,19 +17,19 @@ export type BounceListItem = z.infer<typeof bouncesSearch.response>["Bounces"][n
 const silent = { meta: { silent: true } } as const;
 
 export const bouncesListQuery = (s: BouncesSearch, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof bouncesSearch.response>>(bouncesSearch, bouncesSearchInput(s), serverId),
+  ...postmarkQueryOptions(bouncesSearch, bouncesSearchInput(s), serverId),
   ...silent,
 });
 export const deliveryStatsQuery = (serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof bouncesDeliveryStats.response>>(bouncesDeliveryStats, {}, serverId),
+  ...postmarkQueryOptions(bouncesDeliveryStats, {}, serverId),
   ...silent,
 });
 export const bounceQuery = (id: number, serverId: number | null) => ({
-  ...postmarkQueryOptions<Bounce>(bouncesGet, { params: { bounceid: id } }, serverId),
+  ...postmarkQueryOptions(bouncesGet, { params: { bounceid: id } }, serverId),
   ...silent,
 });
 export const bounceDumpQuery = (id: number, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof bouncesDump.response>>(bouncesDump, { params: { bounceid: id } }, serverId),
+  ...postmarkQueryOptions(bouncesDump, { params: { bounceid: id } }, serverId),
   ...silent,
 });
 export { bouncesActivate };

@@ -17,7 +17,7 @@ const removalsKey = ["data-removals"] as const;
 
 export function useDataRemoval(id: number | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<DataRemoval>(dataRemovalsGet, { params: { id: id ?? 0 } }, null),
+    ...postmarkQueryOptions(dataRemovalsGet, { params: { id: id ?? 0 } }, null),
     enabled: id !== undefined,
     meta: { silent: true },
   });

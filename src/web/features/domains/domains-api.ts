@@ -16,42 +16,39 @@ import {
   postmarkKey,
   postmarkMutationOptions,
   postmarkQueryOptions,
+  type TypedOp,
 } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
-import { domainsPaging, type DomainDetail, type DomainSummary } from "./domains-shape";
+import { domainsPaging } from "./domains-shape";
 
 // Domains use the account token: no server is involved, so the server id is always null.
 
 export function useDomainsList(page: number | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<{ TotalCount: number; Domains: DomainSummary[] }>(
-      domainsList,
-      { query: domainsPaging(page) },
-      null,
-    ),
+    ...postmarkQueryOptions(domainsList, { query: domainsPaging(page) }, null),
     meta: { silent: true },
   });
 }
 
 export function useDomain(id: number) {
   return useQuery({
-    ...postmarkQueryOptions<DomainDetail>(domainsGet, { params: { domainid: id } }, null),
+    ...postmarkQueryOptions(domainsGet, { params: { domainid: id } }, null),
     meta: { silent: true },
   });
 }
 
-function useDomainMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0]) {
+function useDomainMutation<const O extends TypedOp>(op: O) {
   const qc = useQueryClient();
-  return useMutation({ ...postmarkMutationOptions<T>(op, null, qc), meta: { silent: true } });
+  return useMutation({ ...postmarkMutationOptions(op, null, qc), meta: { silent: true } });
 }
 
-export const useCreateDomain = () => useDomainMutation<DomainDetail>(domainsCreate);
-export const useUpdateDomain = () => useDomainMutation<DomainDetail>(domainsUpdate);
+export const useCreateDomain = () => useDomainMutation(domainsCreate);
+export const useUpdateDomain = () => useDomainMutation(domainsUpdate);
 /** Deleting leaves the page first and forgets the domain, so nothing refetches what no longer exists. */
 export function useDeleteDomain(id: number, onDeleted: () => void) {
   const qc = useQueryClient();
   return useMutation({
-    ...postmarkMutationOptions<{ ErrorCode: number; Message: string | null }>(domainsDelete, null, qc),
+    ...postmarkMutationOptions(domainsDelete, null, qc),
     meta: { silent: true },
     onSuccess: () => {
       onDeleted();
@@ -60,9 +57,9 @@ export function useDeleteDomain(id: number, onDeleted: () => void) {
     },
   });
 }
-export const useVerifyDkim = () => useDomainMutation<DomainDetail>(domainsVerifyDkim);
-export const useVerifyReturnPath = () => useDomainMutation<DomainDetail>(domainsVerifyReturnPath);
-export const useRotateDkim = () => useDomainMutation<Partial<DomainDetail>>(domainsRotateDkim);
+export const useVerifyDkim = () => useDomainMutation(domainsVerifyDkim);
+export const useVerifyReturnPath = () => useDomainMutation(domainsVerifyReturnPath);
+export const useRotateDkim = () => useDomainMutation(domainsRotateDkim);
 
 /** Whether the signed-in role may run `op`, and why not. */
 export function useCan(op: Pick<OperationSpec, "risk">) {

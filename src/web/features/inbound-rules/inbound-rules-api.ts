@@ -10,7 +10,7 @@ export const RULES_PAGE_SIZE = 50;
 
 export function inboundRulesQuery(serverId: number | null, window: PageWindow) {
   return {
-    ...postmarkQueryOptions<InboundRulesList>(inboundRulesList, { query: { ...window } }, serverId),
+    ...postmarkQueryOptions(inboundRulesList, { query: { ...window } }, serverId),
     meta: { silent: true },
   };
 }

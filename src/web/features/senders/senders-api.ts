@@ -14,45 +14,41 @@ import {
   postmarkKey,
   postmarkMutationOptions,
   postmarkQueryOptions,
+  type TypedOp,
 } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
-import { sendersPaging, type SenderDetail, type SenderSummary } from "./senders-shape";
+import { sendersPaging } from "./senders-shape";
 
 // Sender signatures use the account token: no server is involved, so the server id is null.
 
 export function useSendersList(page: number | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<{ TotalCount: number; SenderSignatures: SenderSummary[] }>(
-      sendersList,
-      { query: sendersPaging(page) },
-      null,
-    ),
+    ...postmarkQueryOptions(sendersList, { query: sendersPaging(page) }, null),
     meta: { silent: true },
   });
 }
 
 export function useSender(id: number) {
   return useQuery({
-    ...postmarkQueryOptions<SenderDetail>(sendersGet, { params: { signatureid: id } }, null),
+    ...postmarkQueryOptions(sendersGet, { params: { signatureid: id } }, null),
     meta: { silent: true },
   });
 }
 
-function useSenderMutation<T>(op: Parameters<typeof postmarkMutationOptions>[0]) {
+function useSenderMutation<const O extends TypedOp>(op: O) {
   const qc = useQueryClient();
-  return useMutation({ ...postmarkMutationOptions<T>(op, null, qc), meta: { silent: true } });
+  return useMutation({ ...postmarkMutationOptions(op, null, qc), meta: { silent: true } });
 }
 
-export const useCreateSender = () => useSenderMutation<SenderDetail>(sendersCreate);
-export const useUpdateSender = () => useSenderMutation<SenderDetail>(sendersUpdate);
-export const useResendConfirmation = () =>
-  useSenderMutation<{ ErrorCode: number; Message: string | null }>(sendersResendConfirmation);
+export const useCreateSender = () => useSenderMutation(sendersCreate);
+export const useUpdateSender = () => useSenderMutation(sendersUpdate);
+export const useResendConfirmation = () => useSenderMutation(sendersResendConfirmation);
 
 /** Deleting leaves the page first and forgets the signature, so nothing refetches what no longer exists. */
 export function useDeleteSender(id: number, onDeleted: () => void) {
   const qc = useQueryClient();
   return useMutation({
-    ...postmarkMutationOptions<{ ErrorCode: number; Message: string | null }>(sendersDelete, null, qc),
+    ...postmarkMutationOptions(sendersDelete, null, qc),
     meta: { silent: true },
     onSuccess: () => {
       onDeleted();

@@ -5,48 +5,42 @@ import { permission } from "@/web/lib/permissions";
 import { invalidateAfter, postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { announceServersChanged } from "@/web/lib/servers-sync";
 import { useSessionUser } from "@/web/lib/session";
-import type { ServerConfig, ServerSummary } from "./servers-shape";
 
 // API tokens never reach this page in clear: the proxy masks them, and nothing here shows them.
 
 export function useServersList(name: string | undefined) {
   return useQuery({
-    ...postmarkQueryOptions<{ TotalCount: number; Servers: ServerSummary[] }>(
-      serversList,
-      { query: { count: 500, offset: 0, ...(name ? { name } : {}) } },
-      null,
-    ),
+    ...postmarkQueryOptions(serversList, { query: { count: 500, offset: 0, ...(name ? { name } : {}) } }, null),
     meta: { silent: true },
   });
 }
 
 /** The server the console is looking at (server token: chosen with the server switcher). */
 export function useCurrentServer(serverId: number | null) {
-  return useQuery({ ...postmarkQueryOptions<ServerConfig>(serverGet, {}, serverId), meta: { silent: true } });
+  return useQuery({ ...postmarkQueryOptions(serverGet, {}, serverId), meta: { silent: true } });
 }
 
 export function useUpdateCurrentServer(serverId: number | null) {
   const qc = useQueryClient();
   return useMutation({
-    ...postmarkMutationOptions<ServerConfig>(serverUpdate, serverId, qc),
+    ...postmarkMutationOptions(serverUpdate, serverId, qc),
     meta: { silent: true },
     // The switcher lists server names too (Mailroom's own /api/servers).
     onSuccess: () => Promise.all([invalidateAfter(serverUpdate, qc), announceServersChanged(qc)]),
   });
 }
 
-function useAccountServerMutation<T>(op: typeof serversCreate | typeof serversDelete) {
+function useAccountServerMutation<const O extends typeof serversCreate | typeof serversDelete>(op: O) {
   const qc = useQueryClient();
   return useMutation({
-    ...postmarkMutationOptions<T>(op, null, qc),
+    ...postmarkMutationOptions(op, null, qc),
     meta: { silent: true },
     onSuccess: () => Promise.all([invalidateAfter(op, qc), announceServersChanged(qc)]),
   });
 }
 
-export const useCreateServer = () => useAccountServerMutation<ServerConfig>(serversCreate);
-export const useDeleteServer = () =>
-  useAccountServerMutation<{ ErrorCode: number; Message: string | null }>(serversDelete);
+export const useCreateServer = () => useAccountServerMutation(serversCreate);
+export const useDeleteServer = () => useAccountServerMutation(serversDelete);
 
 export function useCan(op: Pick<OperationSpec, "risk">) {
   return permission(useSessionUser()?.role, op.risk);

@@ -23,7 +23,7 @@ export type Overview = z.infer<typeof statsOverview.response>;
 export function overviewQuery(range: DateRange, f: StatsFilter, serverId: number | null) {
   // Keep the old numbers on screen while a new range loads, rather than flashing skeletons.
   return queryOptions({
-    ...postmarkQueryOptions<Overview>(statsOverview, { query: statsQuery(range, f) }, serverId),
+    ...postmarkQueryOptions(statsOverview, { query: statsQuery(range, f) }, serverId),
     placeholderData: keepPreviousData,
   });
 }
@@ -31,5 +31,5 @@ export function overviewQuery(range: DateRange, f: StatsFilter, serverId: number
 export type StreamList = z.infer<typeof streamsList.response>;
 
 export function outboundStreamsQuery(serverId: number | null) {
-  return postmarkQueryOptions<StreamList>(streamsList, { query: {} }, serverId);
+  return postmarkQueryOptions(streamsList, { query: {} }, serverId);
 }

@@ -16,5 +16,5 @@ export { streamsArchive, streamsCreate, streamsUnarchive, streamsUpdate };
 export function streamsQuery(serverId: number | null, filters: { type?: StreamType; archived?: boolean }) {
   const query: Record<string, unknown> = { MessageStreamType: filters.type ?? "All" };
   if (filters.archived) query.IncludeArchivedStreams = true;
-  return { ...postmarkQueryOptions<StreamsList>(streamsList, { query }, serverId), meta: { silent: true } };
+  return { ...postmarkQueryOptions(streamsList, { query }, serverId), meta: { silent: true } };
 }

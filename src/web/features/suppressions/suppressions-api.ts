@@ -11,15 +11,11 @@ export type Stream = z.infer<typeof streamsList.response>["MessageStreams"][numb
 const silent = { meta: { silent: true } } as const;
 
 export const streamsQuery = (serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, {}, serverId),
+  ...postmarkQueryOptions(streamsList, {}, serverId),
   ...silent,
 });
 export const dumpQuery = (streamId: string, s: SuppressionsSearch, serverId: number | null) => ({
-  ...postmarkQueryOptions<z.infer<typeof suppressionsDump.response>>(
-    suppressionsDump,
-    dumpInput(streamId, s),
-    serverId,
-  ),
+  ...postmarkQueryOptions(suppressionsDump, dumpInput(streamId, s), serverId),
   ...silent,
 });
 export { suppressionsCreate, suppressionsDelete };

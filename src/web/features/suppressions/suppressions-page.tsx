@@ -20,7 +20,7 @@ import { SuppressionsResults } from "./components/suppressions-results";
 import { SuppressionsTable } from "./components/suppressions-table";
 import { dumpQuery, streamsQuery, suppressionsDelete, type Stream } from "./suppressions-api";
 import type { SuppressionsSearch } from "./suppressions-search";
-import { dumpInput, hasSuppressionFilters, matchesEmail, MAX_PER_REQUEST, type ItemResult } from "./suppressions-shape";
+import { dumpInput, hasSuppressionFilters, matchesEmail, MAX_PER_REQUEST } from "./suppressions-shape";
 
 const route = getRouteApi("/_app/suppressions");
 
@@ -46,7 +46,7 @@ function Dump({
   const allowed = permission(user?.role, suppressionsDelete.risk);
   const qc = useQueryClient();
   const remove = useMutation({
-    ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsDelete, serverId, qc),
+    ...postmarkMutationOptions(suppressionsDelete, serverId, qc),
     meta: { silent: true },
   });
   const [selected, setSelected] = useState<Set<string>>(new Set());

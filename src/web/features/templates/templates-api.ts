@@ -20,7 +20,7 @@ export const TEMPLATES_PAGE_SIZE = 50;
 
 export function templatesQuery(serverId: number | null, type: TemplateTypeFilter, window: PageWindow) {
   return {
-    ...postmarkQueryOptions<TemplatesList>(
+    ...postmarkQueryOptions(
       templatesList,
       { query: { Count: window.count, Offset: window.offset, TemplateType: type } },
       serverId,
@@ -32,30 +32,26 @@ export function templatesQuery(serverId: number | null, type: TemplateTypeFilter
 /** Every layout, for the editor's layout picker. */
 export function layoutsQuery(serverId: number | null) {
   return {
-    ...postmarkQueryOptions<TemplatesList>(
-      templatesList,
-      { query: { Count: 500, Offset: 0, TemplateType: "Layout" } },
-      serverId,
-    ),
+    ...postmarkQueryOptions(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "Layout" } }, serverId),
     meta: { silent: true },
   };
 }
 
 export function templateQuery(serverId: number | null, idOrAlias: string) {
   return {
-    ...postmarkQueryOptions<TemplateFull>(templatesGet, { params: { templateIdOrAlias: idOrAlias } }, serverId),
+    ...postmarkQueryOptions(templatesGet, { params: { templateIdOrAlias: idOrAlias } }, serverId),
     meta: { silent: true },
   };
 }
 
 export function validateQuery(serverId: number | null, body: Record<string, unknown>) {
-  return { ...postmarkQueryOptions<ValidateResult>(templatesValidate, { body }, serverId), meta: { silent: true } };
+  return { ...postmarkQueryOptions(templatesValidate, { body }, serverId), meta: { silent: true } };
 }
 
 /** The templates that use a layout (Postmark's list filtered by LayoutTemplate). */
 export function layoutUsersQuery(serverId: number | null, alias: string) {
   return {
-    ...postmarkQueryOptions<TemplatesList>(
+    ...postmarkQueryOptions(
       templatesList,
       { query: { Count: 500, Offset: 0, TemplateType: "All", LayoutTemplate: alias } },
       serverId,

@@ -9,7 +9,7 @@ export { webhooksCreate, webhooksDelete, webhooksUpdate };
 
 export function webhooksQuery(serverId: number | null, stream: string | undefined) {
   return {
-    ...postmarkQueryOptions<WebhooksList>(webhooksList, { query: stream ? { MessageStream: stream } : {} }, serverId),
+    ...postmarkQueryOptions(webhooksList, { query: stream ? { MessageStream: stream } : {} }, serverId),
     meta: { silent: true },
   };
 }
@@ -17,7 +17,7 @@ export function webhooksQuery(serverId: number | null, stream: string | undefine
 /** The server's live streams, for the stream picker (the streams page owns their editing). */
 export function webhookStreamsQuery(serverId: number | null) {
   return {
-    ...postmarkQueryOptions<StreamsList>(streamsList, { query: { MessageStreamType: "All" } }, serverId),
+    ...postmarkQueryOptions(streamsList, { query: { MessageStreamType: "All" } }, serverId),
     meta: { silent: true },
   };
 }

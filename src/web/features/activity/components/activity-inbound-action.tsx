@@ -31,7 +31,7 @@ export function ActivityInboundAction({
   const allowed = permission(user?.role, op.risk);
   const qc = useQueryClient();
   const m = useMutation({
-    ...postmarkMutationOptions<{ Message: string | null }>(op, serverId, qc),
+    ...postmarkMutationOptions(op, serverId, qc),
     meta: { silent: true },
   });
   const [confirming, setConfirming] = useState(false);

@@ -51,7 +51,7 @@ export function AddressAction({
   const may = permission(user?.role, op.risk);
   const [open, setOpen] = useState(false);
   const m = useMutation({
-    ...postmarkMutationOptions<{ Suppressions?: { Status?: string; Message?: string | null }[] }>(op, serverId, qc),
+    ...postmarkMutationOptions(op, serverId, qc),
     meta: { silent: true },
   });
   const w = words[kind];
@@ -63,7 +63,8 @@ export function AddressAction({
         : { params: { streamId: stream }, body: { Suppressions: [{ EmailAddress: email }] } },
       {
         onSuccess: (r) => {
-          const item = r?.Suppressions?.[0];
+          // Suppression calls answer per address; a reactivation answers with the bounce.
+          const item = "Suppressions" in r && Array.isArray(r.Suppressions) ? r.Suppressions[0] : undefined;
           if (item && item.Status === "Failed") notify.error(item.Message ?? `${w.label} failed`);
           else notify.success(`${w.label}: done for ${email} on ${stream}`);
           onDone();

@@ -8,18 +8,6 @@ import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { pathParamsOf } from "../approvals-describe";
 import { ApprovalsSection } from "./approvals-item-context";
 
-type Bounce = {
-  Email?: string;
-  Type?: string;
-  Description?: string;
-  Details?: string;
-  BouncedAt?: string;
-  CanActivate?: boolean;
-  Inactive?: boolean;
-  MessageStream?: string;
-  Subject?: string;
-};
-
 /** For a reactivation: the bounce it reactivates and its SMTP dump, read live from Postmark. */
 export function ApprovalsBounceContext({ item }: { item: ApprovalItem }) {
   const bounceid = pathParamsOf(item).bounceid;
@@ -27,12 +15,12 @@ export function ApprovalsBounceContext({ item }: { item: ApprovalItem }) {
   const enabled = Number.isSafeInteger(id) && id > 0;
   const input = { params: { bounceid: id } };
   const bounce = useQuery({
-    ...postmarkQueryOptions<Bounce>(bouncesGet, input, item.request.serverId),
+    ...postmarkQueryOptions(bouncesGet, input, item.request.serverId),
     enabled,
     meta: { silent: true },
   });
   const dump = useQuery({
-    ...postmarkQueryOptions<{ Body?: string }>(bouncesDump, input, item.request.serverId),
+    ...postmarkQueryOptions(bouncesDump, input, item.request.serverId),
     enabled,
     meta: { silent: true },
   });

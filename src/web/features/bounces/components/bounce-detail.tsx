@@ -42,7 +42,7 @@ function Reactivate({ bounce, serverId }: { bounce: Bounce; serverId: number | n
   const [confirming, setConfirming] = useState(false);
   const qc = useQueryClient();
   const m = useMutation({
-    ...postmarkMutationOptions<{ Message: string | null }>(bouncesActivate, serverId, qc),
+    ...postmarkMutationOptions(bouncesActivate, serverId, qc),
     meta: { silent: true },
   });
   const address = bounce.Email ?? `bounce ${bounce.ID}`;

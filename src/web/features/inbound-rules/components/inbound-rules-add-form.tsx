@@ -23,7 +23,7 @@ export function InboundRulesAddForm({
   const [text, setText] = useState("");
   const [localError, setLocalError] = useState<string>();
   const create = useMutation({
-    ...postmarkMutationOptions<{ ID: number; Rule: string }>(inboundRulesCreate, serverId, queryClient),
+    ...postmarkMutationOptions(inboundRulesCreate, serverId, queryClient),
     meta: { silent: true },
   });
 

@@ -21,7 +21,6 @@ import {
   recipientLines,
   type BulkBody,
   type BulkState,
-  type BulkStatus,
 } from "../bulk-shape";
 import { SendStreamSelect } from "./send-stream-select";
 
@@ -29,7 +28,7 @@ import { SendStreamSelect } from "./send-stream-select";
 function BulkProgress({ id }: { id: string }) {
   const serverId = selectedServer.use();
   const q = useQuery({
-    ...postmarkQueryOptions<BulkStatus>(bulkStatus, { params: { bulkRequestId: id } }, serverId),
+    ...postmarkQueryOptions(bulkStatus, { params: { bulkRequestId: id } }, serverId),
     refetchInterval: (query) => (isBulkFinished(query.state.data) || query.state.error ? false : 1500),
     meta: { silent: true },
   });
@@ -117,7 +116,7 @@ export function SendBulkForm({
   const [s, setS] = useState<BulkState>(emptyBulk);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState<BulkBody | undefined>();
-  const send = useMutation({ ...postmarkMutationOptions<BulkStatus>(bulkSend, serverId, qc), meta: { silent: true } });
+  const send = useMutation({ ...postmarkMutationOptions(bulkSend, serverId, qc), meta: { silent: true } });
   const set = (k: keyof BulkState, v: string) => setS((x) => ({ ...x, [k]: v }));
   const count = recipientLines(s.Recipients).length;
 

@@ -10,14 +10,14 @@ import { selectedServer } from "@/web/lib/server-selection";
 import { buildSendBody, emptyCompose, type ComposeState, type Errors } from "../send-form";
 import { SendEnvelopeFields } from "./send-envelope-fields";
 import { SendHtmlPreview } from "./send-html-preview";
-import { SendSubmitBar, type SendResponse } from "./send-result";
+import { SendSubmitBar } from "./send-result";
 
 export function SendComposeForm({ disabled, defaultFrom }: { disabled: boolean; defaultFrom?: string }) {
   const serverId = selectedServer.use();
   const queryClient = useQueryClient();
   const [state, setState] = useState<ComposeState>({ ...emptyCompose, From: defaultFrom ?? "" });
   const [errors, setErrors] = useState<Errors>({});
-  const send = useMutation(postmarkMutationOptions<SendResponse>(emailSend, serverId, queryClient));
+  const send = useMutation(postmarkMutationOptions(emailSend, serverId, queryClient));
   const html = useDeferredValue(state.HtmlBody);
   const update = (next: Partial<ComposeState>) => setState((s) => ({ ...s, ...next }));
 

@@ -2,7 +2,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CircleCheck, Send, TriangleAlert } from "lucide-react";
 import { messagesOutboundDetails } from "@/contract/postmark/activity";
-import type { z } from "zod";
 import { CopyButton } from "@/web/components/copy-button";
 import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
@@ -20,12 +19,10 @@ export interface SendResponse {
   Message: string | null;
 }
 
-type Details = z.infer<typeof messagesOutboundDetails.response>;
-
 function DeliveryStatus({ messageId }: { messageId: string }) {
   const serverId = selectedServer.use();
   const q = useQuery({
-    ...postmarkQueryOptions<Details>(messagesOutboundDetails, { params: { messageid: messageId } }, serverId),
+    ...postmarkQueryOptions(messagesOutboundDetails, { params: { messageid: messageId } }, serverId),
     refetchInterval: (query) => (query.state.data?.MessageEvents?.length ? false : 3000),
   });
   if (q.isPending) return <p className="text-xs text-muted-foreground">Looking up the message…</p>;

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { streamsList } from "@/contract/postmark/streams";
-import type { z } from "zod";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -18,9 +17,7 @@ export function SendStreamSelect({
   broadcastOnly?: boolean;
 }) {
   const serverId = selectedServer.use();
-  const streams = useQuery(
-    postmarkQueryOptions<z.infer<typeof streamsList.response>>(streamsList, { query: {} }, serverId),
-  );
+  const streams = useQuery(postmarkQueryOptions(streamsList, { query: {} }, serverId));
   const usable = (streams.data?.MessageStreams ?? []).filter(
     (s) =>
       s.ID &&

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { emailSendWithTemplate } from "@/contract/postmark/send";
 import { templatesGet, templatesList, templatesValidate } from "@/contract/postmark/templates";
-import type { z } from "zod";
 import { ErrorState } from "@/web/components/error-state";
 import { FormField } from "@/web/components/form-field";
 import { Button } from "@/web/components/ui/button";
@@ -17,11 +16,7 @@ import { buildTemplateBody, emptyEnvelope, parseModel, type EnvelopeState, type 
 import { SendModelForm } from "./send-model-form";
 import { SendEnvelopeFields } from "./send-envelope-fields";
 import { SendHtmlPreview } from "./send-html-preview";
-import { SendSubmitBar, type SendResponse } from "./send-result";
-
-type TemplateList = z.infer<typeof templatesList.response>;
-type Template = z.infer<typeof templatesGet.response>;
-type Validation = z.infer<typeof templatesValidate.response>;
+import { SendSubmitBar } from "./send-result";
 
 export function SendTemplateForm({
   disabled,
@@ -47,14 +42,10 @@ export function SendTemplateForm({
   const [errors, setErrors] = useState<Errors>({});
 
   const list = useQuery(
-    postmarkQueryOptions<TemplateList>(
-      templatesList,
-      { query: { Count: 500, Offset: 0, TemplateType: "Standard" } },
-      serverId,
-    ),
+    postmarkQueryOptions(templatesList, { query: { Count: 500, Offset: 0, TemplateType: "Standard" } }, serverId),
   );
   const detail = useQuery({
-    ...postmarkQueryOptions<Template>(templatesGet, { params: { templateIdOrAlias: template ?? "" } }, serverId),
+    ...postmarkQueryOptions(templatesGet, { params: { templateIdOrAlias: template ?? "" } }, serverId),
     enabled: !!template,
   });
   const t = detail.data;
@@ -69,10 +60,10 @@ export function SendTemplateForm({
     : undefined;
   // templates.validate is a read: a query keyed by the content and model it renders.
   const preview = useQuery({
-    ...postmarkQueryOptions<Validation>(templatesValidate, { body: validateBody }, serverId),
+    ...postmarkQueryOptions(templatesValidate, { body: validateBody }, serverId),
     enabled: !!validateBody,
   });
-  const send = useMutation(postmarkMutationOptions<SendResponse>(emailSendWithTemplate, serverId, queryClient));
+  const send = useMutation(postmarkMutationOptions(emailSendWithTemplate, serverId, queryClient));
 
   useEffect(() => {
     if (template && preview.data && prefilledFor !== template && rendered === undefined) {

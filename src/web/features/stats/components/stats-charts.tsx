@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState, type ReactElement } from "react";
+import type { z } from "zod";
 import {
   Area,
   Bar,
@@ -25,7 +26,7 @@ import {
   statsSends,
   statsSpam,
 } from "@/contract/postmark/stats";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type TypedOp } from "@/web/lib/postmark-queries";
 import { statsQuery, type StatsFilter } from "../stats-queries";
 import {
   breakdownTable,
@@ -66,8 +67,9 @@ const tooltipStyle = {
   fontSize: 12,
 };
 
-type StatsOp = typeof statsSends;
-type Response = { Days: { Date: string | null; [k: string]: unknown }[]; [k: string]: unknown };
+/** Every stats operation answers with its totals and a `Days` list; the charts need no more than that. */
+type StatsAnswer = { Days: { Date: string | null; [k: string]: unknown }[]; [k: string]: unknown };
+type StatsOp = TypedOp & { response: z.ZodType<StatsAnswer> };
 
 interface Props {
   range: DateRange;
@@ -78,15 +80,10 @@ interface Props {
   periodText: string;
 }
 
-function useStats(
-  op: Pick<StatsOp, "id" | "area" | "method" | "path" | "token" | "invalidates">,
-  p: Props,
-  range = p.range,
-  enabled = true,
-) {
+function useStats(op: StatsOp, p: Props, range = p.range, enabled = true) {
   // The previous range's chart stays (dimmed) while the new one loads, instead of a skeleton flash.
   return useQuery({
-    ...postmarkQueryOptions<Response>(op, { query: statsQuery(range, p.filter) }, p.serverId),
+    ...postmarkQueryOptions(op, { query: statsQuery(range, p.filter) }, p.serverId),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -314,7 +311,7 @@ export function StatsCharts(props: Props) {
         <TimeSeries
           id="bounces"
           title="Bounces by type"
-          op={statsBounces as unknown as StatsOp}
+          op={statsBounces}
           series={[
             { key: "HardBounce", label: "Hard bounce" },
             { key: "SoftBounce", label: "Soft bounce" },
@@ -327,7 +324,7 @@ export function StatsCharts(props: Props) {
         <TimeSeries
           id="spam"
           title="Spam complaints"
-          op={statsSpam as unknown as StatsOp}
+          op={statsSpam}
           series={[{ key: "SpamComplaint", label: "Spam complaints" }]}
           kind="stacked"
           props={props}
@@ -336,7 +333,7 @@ export function StatsCharts(props: Props) {
           id="opens"
           title="Opens"
           description="Total and unique opens per day"
-          op={statsOpens as unknown as StatsOp}
+          op={statsOpens}
           series={[
             { key: "Opens", label: "Opens" },
             { key: "Unique", label: "Unique opens" },
@@ -348,7 +345,7 @@ export function StatsCharts(props: Props) {
           id="clicks"
           title="Clicks"
           description="Total and unique clicks per day"
-          op={statsClicks as unknown as StatsOp}
+          op={statsClicks}
           series={[
             { key: "Clicks", label: "Clicks" },
             { key: "Unique", label: "Unique clicks" },
@@ -358,18 +355,12 @@ export function StatsCharts(props: Props) {
         />
       </section>
       <section aria-label="Breakdowns" className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <Breakdown
-          id="open-platforms"
-          title="Opens by platform"
-          op={statsOpenPlatforms as unknown as StatsOp}
-          top={4}
-          props={props}
-        />
+        <Breakdown id="open-platforms" title="Opens by platform" op={statsOpenPlatforms} top={4} props={props} />
         <Breakdown
           id="open-clients"
           title="Opens by email client"
           description="Top 6, the rest as Other"
-          op={statsOpenClients as unknown as StatsOp}
+          op={statsOpenClients}
           top={6}
           props={props}
         />
@@ -377,22 +368,16 @@ export function StatsCharts(props: Props) {
           id="click-browsers"
           title="Clicks by browser"
           description="Top 6, the rest as Other"
-          op={statsClickBrowsers as unknown as StatsOp}
+          op={statsClickBrowsers}
           top={6}
           props={props}
         />
-        <Breakdown
-          id="click-platforms"
-          title="Clicks by platform"
-          op={statsClickPlatforms as unknown as StatsOp}
-          top={4}
-          props={props}
-        />
+        <Breakdown id="click-platforms" title="Clicks by platform" op={statsClickPlatforms} top={4} props={props} />
         <Breakdown
           id="click-location"
           title="Clicks by location"
           description="Links in the HTML or the text body"
-          op={statsClickLocation as unknown as StatsOp}
+          op={statsClickLocation}
           top={4}
           props={props}
         />

@@ -53,11 +53,11 @@ export function StreamsFormDialog({
   const [form, setForm] = useState<StreamForm>(() => formFor(stream));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    ...postmarkMutationOptions<Stream>(streamsCreate, serverId, queryClient),
+    ...postmarkMutationOptions(streamsCreate, serverId, queryClient),
     meta: { silent: true },
   });
   const update = useMutation({
-    ...postmarkMutationOptions<Stream>(streamsUpdate, serverId, queryClient),
+    ...postmarkMutationOptions(streamsUpdate, serverId, queryClient),
     meta: { silent: true },
   });
   const mutation = editing ? update : create;
@@ -77,7 +77,7 @@ export function StreamsFormDialog({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const done = (s: Stream) => {
+    const done = (s: { ID: string | null }) => {
       notify.success(editing ? `Stream ${s.ID} saved` : `Stream ${s.ID} created`);
       onOpenChange(false);
     };

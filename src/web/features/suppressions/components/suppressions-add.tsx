@@ -9,7 +9,7 @@ import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 import { suppressionsCreate } from "../suppressions-api";
-import { MAX_PER_REQUEST, parseAddresses, withInvalid, type ItemResult } from "../suppressions-shape";
+import { MAX_PER_REQUEST, parseAddresses, withInvalid } from "../suppressions-shape";
 import { SuppressionsResults } from "./suppressions-results";
 
 /** Suppress up to 50 addresses on the stream; each address gets its own result. */
@@ -18,7 +18,7 @@ export function SuppressionsAdd({ streamId, serverId }: { streamId: string; serv
   const allowed = permission(user?.role, suppressionsCreate.risk);
   const qc = useQueryClient();
   const m = useMutation({
-    ...postmarkMutationOptions<{ Suppressions: ItemResult[] }>(suppressionsCreate, serverId, qc),
+    ...postmarkMutationOptions(suppressionsCreate, serverId, qc),
     meta: { silent: true },
   });
   const [text, setText] = useState("");

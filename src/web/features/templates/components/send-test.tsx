@@ -11,7 +11,6 @@ import { Input } from "@/web/components/ui/input";
 import { isApiError } from "@/web/lib/api-error";
 import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
 
-type SendAnswer = z.infer<typeof emailSendWithTemplate.response>;
 const address = z
   .string()
   .trim()
@@ -40,11 +39,7 @@ export function SendTest({
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   // Confirmed signatures as suggestions (needs the account token; without one the field is free text).
   const senders = useQuery({
-    ...postmarkQueryOptions<z.infer<typeof sendersList.response>>(
-      sendersList,
-      { query: { count: 100, offset: 0 } },
-      serverId,
-    ),
+    ...postmarkQueryOptions(sendersList, { query: { count: 100, offset: 0 } }, serverId),
     meta: { silent: true },
     retry: false,
   });
@@ -52,7 +47,7 @@ export function SendTest({
     .filter((s) => s.Confirmed && s.EmailAddress)
     .map((s) => s.EmailAddress!);
   const send = useMutation({
-    ...postmarkMutationOptions<SendAnswer>(emailSendWithTemplate, serverId, queryClient),
+    ...postmarkMutationOptions(emailSendWithTemplate, serverId, queryClient),
     meta: { silent: true },
   });
 

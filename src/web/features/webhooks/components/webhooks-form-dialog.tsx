@@ -80,11 +80,11 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
   const [form, setForm] = useState<WebhookForm>(() => formFor(webhook, defaultStream));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    ...postmarkMutationOptions<Webhook>(webhooksCreate, serverId, queryClient),
+    ...postmarkMutationOptions(webhooksCreate, serverId, queryClient),
     meta: { silent: true },
   });
   const update = useMutation({
-    ...postmarkMutationOptions<Webhook>(webhooksUpdate, serverId, queryClient),
+    ...postmarkMutationOptions(webhooksUpdate, serverId, queryClient),
     meta: { silent: true },
   });
   const mutation = editing ? update : create;
