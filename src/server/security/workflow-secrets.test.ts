@@ -189,6 +189,47 @@ describe("webhook secrets through workflows and approvals (security)", () => {
     });
   }
 
+  it("a run resumed after an approval reads earlier answers masked, even ones stored unmasked by an older Mailroom", async () => {
+    const doc = exfiltrateDoc();
+    const ask = step("ask", "email.send", {
+      body: { From: "mailroom@lumenapp.io", To: "ops@lumenapp.io", Subject: "Go on?", TextBody: "ok" },
+      approval: "required",
+    });
+    const tell = step("tell", "email.send", {
+      body: {
+        From: "mailroom@lumenapp.io",
+        To: "ops@lumenapp.io",
+        Subject: "Hooks",
+        TextBody: { $template: "pw={{step:hooks.Webhooks[0].HttpAuth.Password}}" },
+      },
+    });
+    await createEnabled(admin, { ...doc, steps: [doc.steps[0], ask, tell] });
+    const [runId] = await t.engine.startRuns(bounce(1));
+    const item = await until(
+      async () =>
+        ((await (await t.request("/api/approvals", { cookie: viewer })).json()) as { approvals: ApprovalItem[] })
+          .approvals[0],
+    );
+    // As a run parked before answers were masked at rest holds them.
+    await db.store.db
+      .updateTable("workflow_run_steps")
+      .set({ response: JSON.stringify({ Webhooks: [webhook()] }) })
+      .where("run_id", "=", runId!)
+      .where("step_id", "=", "hooks")
+      .execute();
+    const res = await post(`/api/approvals/${item.id}/approve`, operator);
+    expect(((await res.json()) as DecisionResponse).executed).toBe(true);
+    const run = await settled(runId!);
+    const sends = up.seen.filter((s) => s.url === "/email");
+    expect(sends).toHaveLength(1);
+    expect(JSON.parse(sends[0]!.body)).toMatchObject({ Subject: "Go on?" });
+    expect(leaks(bodies(up.seen))).toEqual([]);
+    expect(run.steps.find((s) => s.stepId === "tell")).toMatchObject({
+      status: "failed",
+      error: { code: "validation_failed" },
+    });
+  });
+
   it("a step that saves a webhook back with the masked credentials keeps the real ones", async () => {
     await createEnabled(operator, resaveDoc());
     const [runId] = await t.engine.startRuns(bounce(1));
