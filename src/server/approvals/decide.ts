@@ -16,6 +16,7 @@ import type { Engine } from "../workflows/engine";
 import type { ApprovalRow, ApprovalsRepo } from "./approvals-repo";
 import type { RunsRepo } from "../workflows/runs-repo";
 import { readStepRequest } from "../workflows/step-request";
+import { parseMasked, restoreSecrets } from "../proxy/secret-mask";
 
 export interface Decider {
   id: number;
@@ -115,12 +116,15 @@ export function createDecisions(deps: {
       ...step,
       ...(edits.params !== undefined ? { params: edits.params } : {}),
       ...(edits.query !== undefined ? { query: edits.query } : {}),
-      ...(edits.body !== undefined ? { body: edits.body } : {}),
+      // The item was shown masked: a masked value sent back where it was keeps the real one, as in the proxy.
+      ...(edits.body !== undefined
+        ? { body: restoreSecrets(edits.body, readStepRequest(item.request).body) as ActionStep["body"] }
+        : {}),
     };
     const context: MappingContext = { trigger: JSON.parse(run.payload), steps: {} };
     for (const r of await deps.runs.steps(run.id)) {
       if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null)
-        context.steps[r.step_id] = JSON.parse(r.response);
+        context.steps[r.step_id] = parseMasked(r.response); // an editor's mappings see what a browser sees
     }
     const res = resolveStepRequest(edited, context, run.server_id);
     if (res.problems.length || !res.request) {

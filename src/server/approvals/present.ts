@@ -1,9 +1,10 @@
 import type { ApprovalItem } from "../../contract/api/approvals";
-import { diffJson } from "../../contract/json-diff";
+import { diffJson, type JsonChange } from "../../contract/json-diff";
 import { operations, type OperationId } from "../../contract/postmark/index";
 import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 import type { StepRequest } from "../../contract/workflows/index";
 import type { Services } from "../services";
+import { parseMasked, SECRET_MASK } from "../proxy/secret-mask";
 import { readStepRequest } from "../workflows/step-request";
 import { blastRadius } from "./blast-radius";
 import type { ApprovalRow } from "./approvals-repo";
@@ -48,9 +49,13 @@ export async function presentApprovals(
     });
     // The differences an approver reads: the path says what the parameters changed, once.
     const compared = ({ params: _params, ...rest }: ReturnType<typeof shown>) => rest;
-    const current = shown(request);
+    const real = shown(request);
     const edit = editRecord(r);
-    const original = edit && r.original_request !== null ? shown(readStepRequest(r.original_request)) : null;
+    const realOriginal = edit && r.original_request !== null ? shown(readStepRequest(r.original_request)) : null;
+    // Shown as the proxy and the run views show requests: webhook credentials masked, whoever looks
+    // (the blast radius too: a URL's user:password@host reads like an address).
+    const current = masked(real);
+    const original = realOriginal && masked(realOriginal);
     out.push({
       id: r.id,
       status: r.status as ApprovalItem["status"],
@@ -69,7 +74,7 @@ export async function presentApprovals(
         summary: JSON.parse(r.event_summary) as Record<string, unknown>,
       },
       request: current,
-      blastRadius: blastRadius(op.id, request),
+      blastRadius: blastRadius(op.id, current),
       policy: {
         approvers: r.required_approvers,
         allowSelfApproval: r.allow_self_approval === 1,
@@ -92,11 +97,31 @@ export async function presentApprovals(
               at: edit.at,
               original,
               originalBlastRadius: blastRadius(op.id, original),
-              changes: diffJson(compared(original), compared(current)),
+              changes: maskedChanges(compared(realOriginal!), compared(real)),
             }
           : null,
       outcome: r.outcome,
     });
   }
   return out;
+}
+
+const masked = <T>(v: T): T => parseMasked(JSON.stringify(v)) as T;
+
+/**
+ * The edit's differences as an approver may read them: compared on the real requests, so a changed
+ * secret still shows as a change (its path), but each side is masked as the requests are.
+ */
+function maskedChanges(before: unknown, after: unknown): JsonChange[] {
+  // Masking keeps the shape, so every difference of the masked sides is one of the real ones.
+  const shownChanges = new Map(diffJson(masked(before), masked(after)).map((c) => [c.path, c]));
+  return diffJson(before, after).map(
+    (c) =>
+      shownChanges.get(c.path) ?? {
+        path: c.path,
+        kind: c.kind,
+        ...(c.before === undefined ? {} : { before: SECRET_MASK }),
+        ...(c.after === undefined ? {} : { after: SECRET_MASK }),
+      },
+  );
 }

@@ -10,6 +10,8 @@ import { eventRow } from "./event-row";
 import { presentRow } from "./present";
 import { sseHandler } from "./sse";
 import { testPayload } from "./test-events";
+import { syntheticEvent } from "../workflows/engine-event";
+import { eventRefusal } from "../workflows/event-authority";
 
 /** /api/events: history (keyset-paged), one event, the live stream, test events. Behind requireSession. */
 export function eventsRoutes(s: Services) {
@@ -57,6 +59,16 @@ export function eventsRoutes(s: Services) {
     const conn = await s.connection.current();
     const serverId = body.serverId ?? (await s.connection.defaultServerId().catch(() => null));
     const payload = testPayload(body.trigger, serverId, s.clock());
+    // The runs it starts act at the requester's word (as a re-run or a real test): refused when
+    // a workflow it would start holds a step that runs without approval and the requester may not call.
+    const { workflows, engine } = s.workflows;
+    const refusal = await eventRefusal(
+      { workflows, docFor: engine.docFor },
+      syntheticEvent(body.trigger, payload, serverId),
+      user.role,
+    );
+    if (refusal)
+      throw new ApiFailure(403, "forbidden", `Your role (${user.role}) may not send this test event: ${refusal}`);
 
     if (conn.mode === "sandbox") {
       const sb = s.sandbox ? await s.sandbox() : null;

@@ -1,13 +1,12 @@
 import { Hono } from "hono";
-import { matchOperation } from "../../contract/postmark/index";
 import { ApiFailure } from "../errors";
 import { rawTarget } from "../http/client-address";
 import { readBodyText } from "../http/read-body";
 import type { AppEnv } from "../http/types";
 import type { Services } from "../services";
-import type { ExecuteResult } from "./execute";
 import { splitRawTarget } from "./path-guard";
-import { holdsMask, maskSecrets, restoreSecrets } from "./secret-mask";
+import { holdsMask, maskSecrets } from "./secret-mask";
+import { unmaskEdit } from "./unmask-edit";
 
 export const PROXY_PREFIX = "/api/postmark";
 
@@ -28,11 +27,15 @@ export function proxyRoutes(s: Services) {
       requestId,
       rawBody: async (maxBytes, tooLarge) => {
         const text = await readBodyText(c, maxBytes, tooLarge);
-        return holdsMask(text)
-          ? unmaskEdit(text, c.req.method, path, (p) =>
-              s.execute({ method: "GET", path: p, serverId, user, requestId }),
-            )
-          : text;
+        if (!holdsMask(text)) return text;
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return text; // execute() answers 400 for invalid JSON
+        }
+        const read = (p: string) => s.execute({ method: "GET", path: p, serverId, user, requestId });
+        return JSON.stringify(await unmaskEdit(body, c.req.method, path, read));
       },
     });
     // Only JSON or plain text go back, so an odd upstream cannot serve HTML from Mailroom's origin.
@@ -46,37 +49,6 @@ export function proxyRoutes(s: Services) {
     });
   });
   return app;
-}
-
-/**
- * An edit that sends masked values back (a form showing Postmark's masked answer): the real
- * values are read from Postmark's current object (the GET at the same path) and put back.
- * A create, or an object Mailroom cannot read, has nothing to restore from: refused.
- */
-async function unmaskEdit(
-  text: string,
-  method: string,
-  path: string,
-  read: (path: string) => Promise<ExecuteResult>,
-): Promise<string> {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return text; // execute() answers 400 for invalid JSON
-  }
-  const upper = method.toUpperCase();
-  if ((upper !== "PUT" && upper !== "PATCH") || !matchOperation("GET", path))
-    return JSON.stringify(restoreSecrets(body, null));
-  const current = await read(path);
-  if (current.status !== 200) {
-    throw new ApiFailure(
-      409,
-      "conflict",
-      `Mailroom could not read the current values to keep the masked secrets (Postmark answered ${current.status}). Type the secrets again.`,
-    );
-  }
-  return JSON.stringify(restoreSecrets(body, JSON.parse(current.body)));
 }
 
 function parseServerHeader(value: string | undefined): number | null {

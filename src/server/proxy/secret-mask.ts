@@ -55,6 +55,12 @@ export function maskSecrets(text: string): string {
   return JSON.stringify(maskValue(value, null));
 }
 
+/**
+ * A stored JSON answer as anyone downstream of Postmark may use it: a browser, a run view, or a
+ * workflow mapping (`{{step:hooks.Webhooks[0].HttpAuth.Password}}` must not copy a secret into a send).
+ */
+export const parseMasked = (text: string): unknown => JSON.parse(maskSecrets(text));
+
 /** True when a request body carries the mask somewhere. */
 export const holdsMask = (text: string) => text.includes(SECRET_MASK);
 

@@ -8,7 +8,7 @@ import type {
   PushPayload,
   VapidPublicKeyResponse,
 } from "../../contract/api/notifications";
-import type { ApprovalItem } from "../../contract/api/approvals";
+import type { ApprovalItem, ApprovalLinkView } from "../../contract/api/approvals";
 import { startFakeUpstream, type FakeUpstream } from "../test-support/fake-upstream";
 import { sqliteTestStore, type TestStore } from "../test-support/databases";
 import {
@@ -215,6 +215,66 @@ describe("web push", () => {
     expect((await t.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: approver })).status).toBe(
       410,
     );
+  });
+
+  it("notifies again for an edited item, saying it was edited, never its editor; the new link shows the edit", async () => {
+    const operator = await t.addUser("olga", "operator");
+    await subscribe(approver, "alice");
+    await subscribe(operator, "olga");
+    const item = await parkOne();
+    await until(async () => push.hits.length >= 2);
+    await t.services.notifier.idle();
+    const before = push.hits.find((h) => h.url === "/push/alice")!;
+    const oldToken = decrypt(before).approveUrl!.replace("/approve/", "");
+    push.hits.length = 0;
+
+    const edit = {
+      params: { streamId: "outbound" },
+      body: { Suppressions: [{ EmailAddress: "edited@example.com" }] },
+    };
+    const res = await t.request(`/api/approvals/${item.id}/approve`, { method: "POST", cookie: operator, json: edit });
+    expect(res.status).toBe(200);
+    await until(async () => push.hits.length >= 1);
+    await t.services.notifier.idle();
+    // The editor may not approve their own edit, so only the other approver hears of it.
+    expect(push.hits.map((h) => h.url)).toEqual(["/push/alice"]);
+    const payload = decrypt(push.hits[0]!);
+    expect(payload).toMatchObject({
+      kind: "approval",
+      url: `/approvals/${item.id}`,
+      title: "Edited, approval needed: Add addresses to suppression list",
+      body: expect.stringMatching(/^olga edited what Suppress hard bounces wants to POST /),
+    });
+
+    // A link made after the edit shows the edited request and its diff; one made before is void.
+    const token = payload.approveUrl!.replace("/approve/", "");
+    const view = (await (
+      await t.request(`/api/approval-links/${token}`, { cookie: approver })
+    ).json()) as ApprovalLinkView;
+    expect(view).toMatchObject({
+      canDecide: true,
+      approval: {
+        edited: true,
+        request: { body: edit.body },
+        edit: {
+          by: "olga",
+          original: { body: { Suppressions: [{ EmailAddress: "john@example.com" }] } },
+          changes: [
+            {
+              path: "body.Suppressions[0].EmailAddress",
+              kind: "changed",
+              before: "john@example.com",
+              after: "edited@example.com",
+            },
+          ],
+        },
+      },
+    });
+    expect(
+      (await t.request(`/api/approval-links/${oldToken}/approve`, { method: "POST", cookie: approver })).status,
+    ).toBe(410);
+    const approved = await t.request(`/api/approval-links/${token}/approve`, { method: "POST", cookie: approver });
+    expect(await approved.json()).toMatchObject({ executed: true, approval: { status: "approved" } });
   });
 
   it("removes a subscription the push service answers 410 for", async () => {

@@ -212,6 +212,38 @@ describe("workflow authority and approvals (security)", () => {
     expect(deletes(up.seen)).toHaveLength(1);
   });
 
+  it("an operator's test event may not start an admin's workflow whose destructive step runs without approval", async () => {
+    await t.engine.start((l) => t.services.events.bus.subscribe(l));
+    const storedEvents = () => t.services.events.repo.count();
+    const id = await createEnabled(admin, deleteServerDoc());
+    const refused = await post("/api/events/test", operator, { trigger: "bounce", serverId: 1 });
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).message).toMatch(
+      /^Your role \(operator\) may not send this test event: it would start the workflow "Delete server 3": Step "wipe" calls "Delete a server"/,
+    );
+    expect(await storedEvents()).toBe(0);
+    expect(deletes(up.seen)).toHaveLength(0);
+
+    // With that step waiting for approval the operator's event only parks it; an admin's event runs it.
+    const put = await t.request(`/api/workflows/${id}`, {
+      method: "PUT",
+      cookie: admin,
+      json: deleteServerDoc({ approval: "required" }),
+    });
+    expect(put.status).toBe(200);
+    expect((await post(`/api/workflows/${id}/enable`, admin)).status).toBe(200);
+    t.engine.invalidate();
+    expect((await post("/api/events/test", operator, { trigger: "bounce", serverId: 1 })).status).toBe(201);
+    await until(async () => (await pending()).length === 1);
+    expect(deletes(up.seen)).toHaveLength(0);
+
+    await t.request(`/api/workflows/${id}`, { method: "PUT", cookie: admin, json: deleteServerDoc() });
+    await post(`/api/workflows/${id}/enable`, admin);
+    t.engine.invalidate();
+    expect((await post("/api/events/test", admin, { trigger: "bounce", serverId: 1 })).status).toBe(201);
+    await until(async () => deletes(up.seen).length === 1);
+  });
+
   it("demoting the author disables their workflows with a reason, and no new runs start", async () => {
     const id = await createEnabled(operator, suppressDoc());
     const res = await t.request(`/api/users/${await userId("olga")}`, {

@@ -1,5 +1,6 @@
 import { ApiFailure } from "../errors";
 import type { ExecuteResult } from "../proxy/execute";
+import { maskSecrets } from "../proxy/secret-mask";
 
 export interface ItemError {
   index: number;
@@ -49,9 +50,13 @@ export function itemErrors(response: unknown): ItemError[] {
   return out;
 }
 
-/** Postmark's answer → outcome: 2xx ok, 429 and 5xx retry, other 4xx fail with ErrorCode/Message. */
+/**
+ * Postmark's answer → outcome: 2xx ok, 429 and 5xx retry, other 4xx fail with ErrorCode/Message.
+ * The answer is masked as the proxy masks it before it is stored or offered to later steps'
+ * mappings: a workflow must not read webhook credentials its author could not read in the console.
+ */
 export function classifyResult(res: ExecuteResult): CallOutcome {
-  const body = parse(res.body);
+  const body = parse(maskSecrets(res.body));
   if (res.status >= 200 && res.status < 300)
     return { kind: "ok", status: res.status, response: body, itemErrors: itemErrors(body) };
   const pm = body && typeof body === "object" ? (body as { ErrorCode?: unknown; Message?: unknown }) : {};

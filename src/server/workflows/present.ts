@@ -2,7 +2,7 @@ import type { RunDetail, RunStep, RunSummary } from "../../contract/api/workflow
 import type { WorkflowTriggerId } from "../../contract/workflows/trigger-ids";
 import type { Kysely } from "kysely";
 import type { ApprovalsRepo } from "../approvals/approvals-repo";
-import { maskSecrets } from "../proxy/secret-mask";
+import { parseMasked } from "../proxy/secret-mask";
 import type { Database } from "../store/schema";
 import type { RunRow, StepRow } from "./runs-repo";
 
@@ -12,7 +12,7 @@ const parse = (t: string | null): unknown => (t === null ? null : JSON.parse(t))
  * A step's request or Postmark's answer as a browser may see it: webhook credentials masked, as
  * the proxy masks them (a step that listed webhooks must not hand their passwords to a viewer).
  */
-export const parseForBrowser = (t: string | null): unknown => (t === null ? null : JSON.parse(maskSecrets(t)));
+export const parseForBrowser = (t: string | null): unknown => (t === null ? null : parseMasked(t));
 
 export function presentRunSummary(r: RunRow, workflowName: string): RunSummary {
   return {

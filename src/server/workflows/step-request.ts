@@ -1,6 +1,8 @@
 import { matchOperation, operations } from "../../contract/postmark/index";
 import type { StepRequest } from "../../contract/workflows/index";
-import type { ExecuteById } from "../proxy/execute";
+import { resolveCall, type ExecuteById, type ExecuteResult } from "../proxy/execute";
+import { holdsMask } from "../proxy/secret-mask";
+import { unmaskEdit } from "../proxy/unmask-edit";
 
 /**
  * A request as stored in a step row or an approval item (JSON). Rows parked before requests kept
@@ -36,4 +38,16 @@ export function stepCall(request: StepRequest): Omit<ExecuteById, "user"> {
     body: request.body,
     serverId: request.serverId,
   };
+}
+
+/**
+ * The body a step sends. Earlier answers reach mappings masked, so a step that edits a webhook
+ * or the server with values it read sends the mask back: as in the proxy, the real values are put
+ * back from Postmark's current object (read through `read`), only where they were; any other use
+ * of the mask (a send, a create, a changed URL) is refused before anything is sent.
+ */
+export async function stepBody(call: ExecuteById, read: (path: string) => Promise<ExecuteResult>): Promise<unknown> {
+  if (call.body === undefined || !holdsMask(JSON.stringify(call.body))) return call.body;
+  const { op, path } = resolveCall(call);
+  return unmaskEdit(call.body, op.method, path, read);
 }

@@ -11,11 +11,12 @@ import {
 import type { ApprovalQueue } from "../approvals/queue";
 import type { Logger } from "../logger";
 import type { Actor, Execute } from "../proxy/execute";
+import { parseMasked } from "../proxy/secret-mask";
 import { disabledReason, type WorkflowAuthority } from "./authority";
 import { backoffMs, classifyError, classifyResult, type CallOutcome } from "./outcome";
 import { finished, json, parseOr, skipRest, stepRow } from "./run-rows";
 import type { RunRow, RunsRepo, StepRow } from "./runs-repo";
-import { readStepRequest, stepCall } from "./step-request";
+import { readStepRequest, stepBody, stepCall } from "./step-request";
 import type { DocFor } from "./workflow-docs";
 import type { WriteBatcher } from "./write-batcher";
 
@@ -58,7 +59,7 @@ export function createStepRunner(o: StepRunnerOptions) {
     const context: MappingContext = { trigger: payload, steps: {} };
     for (const r of rows) {
       if (r.kind === "action" && (r.status === "succeeded" || r.status === "partial") && r.response !== null)
-        context.steps[r.step_id] = JSON.parse(r.response);
+        context.steps[r.step_id] = parseMasked(r.response); // rows stored before answers were masked
     }
     for (let i = run.next_step; i < doc.steps.length; i++) {
       const step = doc.steps[i]!;
@@ -219,13 +220,11 @@ export function createStepRunner(o: StepRunnerOptions) {
       });
       let outcome: CallOutcome;
       try {
-        outcome = classifyResult(
-          await o.execute({
-            user: actor,
-            workflow: { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id },
-            ...stepCall(request),
-          }),
-        );
+        const workflow = { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id };
+        const read = (path: string) =>
+          o.execute({ method: "GET", path, serverId: request.serverId, user: actor, workflow });
+        const call = { user: actor, workflow, ...stepCall(request) };
+        outcome = classifyResult(await o.execute({ ...call, body: await stepBody(call, read) }));
       } catch (e) {
         outcome = classifyError(e);
       }
