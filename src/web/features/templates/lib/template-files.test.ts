@@ -6,6 +6,7 @@ import {
   zipToTemplates,
   type TemplateFile,
 } from "./template-files";
+import { planRows } from "./plan";
 import { crc32, readZip, writeZip } from "./zip";
 
 const welcome: TemplateFile = {
@@ -96,16 +97,42 @@ describe("template files", () => {
       { path: "templates/dup/content.txt", data: enc.encode("x") },
     ];
     const r = entriesToTemplates(entries);
-    expect(r.templates.map((t) => t.Name)).toEqual(["Welcome ✉", "d"]);
+    expect(r.templates.map((t) => t.Name)).toEqual(["Welcome ✉"]);
     expect(r.problems.map((p) => p.folder)).toEqual([
       "templates/broken",
       "templates/badtype",
       "templates/empty",
       "templates/nometa",
-      "welcome",
+      "templates/dup",
     ]);
     expect(r.problems[0]!.message).toMatch(/not valid JSON/);
     expect(r.problems[1]!.message).toMatch(/TemplateType/);
+  });
+
+  it("imports a duplicate alias once: the first folder wins, later ones (any case) are named and left out", () => {
+    const enc = new TextEncoder();
+    const meta = (name: string, alias: string) =>
+      enc.encode(JSON.stringify({ Name: name, Alias: alias, TemplateType: "Standard" }));
+    const r = entriesToTemplates([
+      ...templatesToEntries([welcome]),
+      { path: "templates/copy/meta.json", data: meta("Copy", "welcome") },
+      { path: "templates/copy/content.txt", data: enc.encode("copy") },
+      { path: "templates/shout/meta.json", data: meta("Shout", "WELCOME") },
+      { path: "templates/shout/content.txt", data: enc.encode("shout") },
+    ]);
+    expect(r.templates).toEqual([welcome]);
+    expect(r.problems).toEqual([
+      {
+        folder: "templates/copy",
+        message: "The alias welcome is already used by templates/welcome; this folder is left out.",
+      },
+      {
+        folder: "templates/shout",
+        message: "The alias WELCOME is already used by templates/welcome; this folder is left out.",
+      },
+    ]);
+    const keys = planRows(r.templates, new Map()).map((row) => row.key);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it("turns an unreadable archive into a problem, not an exception", () => {
