@@ -123,9 +123,9 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
   return { templates, problems };
 }
 
-export function zipToTemplates(bytes: Uint8Array): ReadResult {
+export async function zipToTemplates(bytes: Uint8Array): Promise<ReadResult> {
   try {
-    return entriesToTemplates(readZip(bytes));
+    return entriesToTemplates(await readZip(bytes));
   } catch (e) {
     if (e instanceof ZipError) return { templates: [], problems: [{ folder: "(archive)", message: e.message }] };
     throw e;
