@@ -1,4 +1,7 @@
 import { expect as baseExpect, test, type Page, type TestInfo } from "@playwright/test";
+import fs from "node:fs";
+import { foreignZip } from "../src/web/features/templates/lib/foreign-zip.test-support";
+import { readZip } from "../src/web/features/templates/lib/zip";
 import { expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
 
 // The studio's pages load CodeMirror and make several Postmark calls; on a loaded machine they need longer than the suite's default.
@@ -451,7 +454,7 @@ test("exports every template as files and imports them back with a preview of ch
   await page.getByLabel("Templates ZIP file").setInputFiles({
     name: "templates.zip",
     mimeType: "application/zip",
-    buffer: await import("node:fs").then((fs) => fs.readFileSync(file!)),
+    buffer: fs.readFileSync(file!),
   });
   const row = page.locator(`[data-testid="change-row"][data-alias="${alias}"]`);
   await expect(row).toHaveAttribute("data-action", "update");
@@ -459,6 +462,27 @@ test("exports every template as files and imports them back with a preview of ch
   await row.getByRole("button", { name: "Show diff" }).click();
   await expect(row.getByTestId("change-diff")).toContainText("Changed after export");
   await shot(page, testInfo, "import-preview");
+  await page.getByLabel(/Select every change/).uncheck();
+  await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Import selected (1)" }).click();
+  await expect(row.getByTestId("change-result")).toHaveAttribute("data-ok", "true");
+  expect((await api(page, "GET", `/api/postmark/templates/${id}`)).body.Subject).toBe("Subject {{name}}");
+
+  // The same folders zipped by another tool (deflated, sizes in data descriptors, as zip -r, Compress or
+  // GitHub's Download ZIP make them) import the same way: the browser inflates them.
+  expect((await api(page, "PUT", `/api/postmark/templates/${id}`, { Subject: "Changed again" })).status).toBe(200);
+  const exported = await readZip(new Uint8Array(fs.readFileSync(file!)));
+  const deflated = foreignZip(
+    exported.map((e) => ({ ...e, deflate: true })),
+    { descriptor: true },
+  );
+  await page.getByLabel("Templates ZIP file").setInputFiles({
+    name: "deflated.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from(deflated),
+  });
+  await expect(row).toHaveAttribute("data-action", "update");
+  await expect(page.getByTestId("import-problems")).toHaveCount(0);
   await page.getByLabel(/Select every change/).uncheck();
   await row.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Import selected (1)" }).click();
