@@ -9,6 +9,7 @@ import { ApiFailure } from "../errors";
 import { createMemoryLogger } from "../logger";
 import type { Execute } from "../proxy/execute";
 import { createServices, type Services } from "../services";
+import { openStore, type Store } from "../store/index";
 import { pgTestStore, pgUrl, sqliteTestStore, type TestStore } from "../test-support/databases";
 import { testClock } from "../test-support/harness";
 import { until } from "../test-support/workflow-harness";
@@ -46,6 +47,17 @@ function gatedExecute(execute: Execute) {
   return { execute: wrapped, log, isHeld: () => held, release };
 }
 
+function servicesOn(store: Store, sb: RunningSandbox, dir: string): Services {
+  return createServices({
+    config: loadConfig({ DATA_DIR: dir, MAILROOM_SECRET: "test-secret-0123456789" }),
+    store,
+    logger: createMemoryLogger(),
+    clock: testClock(),
+    sandbox: async () => ({ url: sb.url, accountToken: sb.accountToken }),
+    version: "test",
+  });
+}
+
 function suite(name: string, open: () => Promise<TestStore>) {
   describe(`studio saves of one template on ${name}`, () => {
     let sb: RunningSandbox;
@@ -58,14 +70,7 @@ function suite(name: string, open: () => Promise<TestStore>) {
       sb = await startSandbox({ port: 0, eventsPerMinute: 0, historyMessages: 0 });
       t = await open();
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "mailroom-save-lock-"));
-      services = createServices({
-        config: loadConfig({ DATA_DIR: dir, MAILROOM_SECRET: "test-secret-0123456789" }),
-        store: t.store,
-        logger: createMemoryLogger(),
-        clock: testClock(),
-        sandbox: async () => ({ url: sb.url, accountToken: sb.accountToken }),
-        version: "test",
-      });
+      services = servicesOn(t.store, sb, dir);
       serverId = sb.servers[0]!.id;
     });
     afterAll(async () => {
@@ -188,4 +193,54 @@ function suite(name: string, open: () => Promise<TestStore>) {
 suite("SQLite", sqliteTestStore);
 describe.skipIf(!pgUrl)("PostgreSQL (needs TEST_DATABASE_URL)", () => {
   suite("PostgreSQL", () => pgTestStore(pgUrl!));
+
+  it("keeps a small pool working when more saves of different templates run at once than it has connections", async () => {
+    const sb = await startSandbox({ port: 0, eventsPerMinute: 0, historyMessages: 0 });
+    const t = await pgTestStore(pgUrl!);
+    const small = await openStore({ kind: "postgres", url: pgUrl!, schema: t.schema, poolSize: 2 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mailroom-save-pool-"));
+    try {
+      const services = servicesOn(small, sb, dir);
+      const studio = createTemplateStudio(
+        { store: small, execute: services.execute, config: { databasePoolSize: 2 } },
+        testClock(),
+      );
+      const serverId = sb.servers[0]!.id;
+      const made: StudioState[] = [];
+      for (const n of [1, 2, 3, 4])
+        made.push(
+          await studio.create(who("setup"), {
+            serverId,
+            TemplateType: "Standard",
+            source: "created",
+            content: {
+              Name: `p${n}`,
+              Alias: `pool-${n}`,
+              Subject: "s",
+              HtmlBody: "<p>x</p>",
+              TextBody: "x",
+              LayoutTemplate: null,
+            },
+          }),
+        );
+      // Each save holds a connection for its lock and needs another for its Postmark write's audit record.
+      const saved = await Promise.all(
+        made.map((m) =>
+          studio.save(who("burst"), {
+            serverId,
+            templateId: m.template.TemplateId,
+            baseHash: m.hash,
+            content: content(m.template, `burst ${m.template.Name}`),
+            source: "saved",
+          }),
+        ),
+      );
+      expect(saved.map((s) => s.template.Subject)).toEqual(["burst p1", "burst p2", "burst p3", "burst p4"]);
+    } finally {
+      await small.close();
+      await t.cleanup();
+      await sb.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -5,6 +5,28 @@ import type { Database } from "../store/schema";
 export interface SaveLockOptions {
   /** Called when a save has to wait for another save of the same key (tests wait on it instead of on time). */
   onWait?(key: string): void;
+  /**
+   * PostgreSQL: how many saves of this instance may hold a lock transaction at once. Each holds a pool
+   * connection while its Postmark calls need others (audit, settings), so this stays below the pool size.
+   */
+  maxHolders?: number;
+}
+
+/** At most `limit` at once; the rest wait in order, holding nothing. */
+function semaphore(limit: number) {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    else active++;
+    try {
+      return await work();
+    } finally {
+      const next = queue.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 /**
@@ -15,13 +37,20 @@ export interface SaveLockOptions {
  * SQLite is one instance's own file, so the chain is enough there.
  *
  * `work` gets the executor to file versions with: on PostgreSQL the lock's transaction, so filing needs no
- * second connection while the lock holds one (waiters on a full pool cannot starve the holder).
+ * second connection. Its Postmark calls still need one (audit records), so at most `maxHolders` saves hold
+ * a lock transaction at once: below the pool size, a burst of saves cannot take every connection and wait
+ * forever for one more.
  */
 export function createSaveLock(db: Kysely<Database>, dialect: Dialect, opts: SaveLockOptions = {}) {
   const tails = new Map<string, Promise<void>>();
+  const holders = semaphore(Math.max(1, opts.maxHolders ?? 1));
 
   async function acrossInstances<T>(key: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     if (dialect !== "postgres") return work(db);
+    return holders(() => inLockTransaction(key, work));
+  }
+
+  function inLockTransaction<T>(key: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     return db.transaction().execute(async (trx) => {
       const lockKey = sql`hashtextextended(${`mailroom:${key}`}, 0)`;
       const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${lockKey}) as ok`.execute(trx);

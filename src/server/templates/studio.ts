@@ -58,12 +58,14 @@ interface Who {
 
 /** Opening, saving and creating templates with every version filed in Mailroom's store. */
 export function createTemplateStudio(
-  s: Pick<Services, "execute" | "store">,
+  s: Pick<Services, "execute" | "store"> & { config?: Pick<Services["config"], "databasePoolSize"> },
   clock: Clock,
   opts: { saveLock?: SaveLockOptions } = {},
 ) {
   const history = createTemplateHistoryRepo(s.store.db);
-  const withSaveLock = createSaveLock(s.store.db, s.store.dialect, opts.saveLock);
+  // Half the pool at most for save locks: the rest serves their Postmark calls and every other request.
+  const maxHolders = Math.max(1, Math.floor((s.config?.databasePoolSize ?? 10) / 2));
+  const withSaveLock = createSaveLock(s.store.db, s.store.dialect, { maxHolders, ...opts.saveLock });
   const now = () => new Date(clock()).toISOString();
   const actorOf = (w: Who) => ({ id: w.user.id ?? null, name: w.user.username });
 
