@@ -1,4 +1,7 @@
 import { expect as baseExpect, test, type Page, type TestInfo } from "@playwright/test";
+import fs from "node:fs";
+import { foreignZip } from "../src/web/features/templates/lib/foreign-zip.test-support";
+import { readZip } from "../src/web/features/templates/lib/zip";
 import { expectNoHorizontalOverflow, isPhone, signIn, watchConsole } from "./support";
 
 // The studio's pages load CodeMirror and make several Postmark calls; on a loaded machine they need longer than the suite's default.
@@ -302,6 +305,39 @@ test("creates a layout and a template that uses it; the preview wraps it and the
   expect(unexpected(errors)).toEqual([]);
 });
 
+test("the template preview fetches nothing remote until asked, with the message preview's policy", async ({
+  page,
+}, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  const alias = uid(testInfo, "images");
+  const pixel = `https://tracker.example/${alias}.gif`;
+  await page.goto("/templates");
+  await makeTemplate(page, alias, {
+    HtmlBody: `<!DOCTYPE html><html><head><link rel="stylesheet" href="https://fonts.example/${alias}.css"></head><body><h1>Hi {{name}}</h1><img alt="pixel" width="20" height="20" src="${pixel}"></body></html>`,
+  });
+  await page.goto(`/templates/${alias}`);
+  const frame = page.getByTestId("html-preview");
+  await expect(page.frameLocator('[data-testid="html-preview"]').getByRole("heading", { name: /Hi / })).toBeVisible();
+  await expect(frame).toHaveAttribute("data-images", "false");
+  await expect(frame).toHaveAttribute(
+    "srcdoc",
+    /^<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:/,
+  );
+  const img = page.frameLocator('[data-testid="html-preview"]').getByRole("img", { name: "pixel" });
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete), { timeout: 15_000 }).toBe(true);
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(0);
+  // Neither host resolves: the browser logs a failed load only if it tried to fetch.
+  const tried = () => errors.some((e) => /ERR_NAME_NOT_RESOLVED/.test(e));
+  expect(tried()).toBe(false);
+
+  await page.getByTestId("preview-images").click();
+  await expect(frame).toHaveAttribute("data-images", "true");
+  await expect(frame).not.toHaveAttribute("srcdoc", /Content-Security-Policy/);
+  await expect.poll(tried, { timeout: 15_000 }).toBe(true);
+  expect(unexpected(errors).filter((e) => !/Content Security Policy|ERR_NAME_NOT_RESOLVED/.test(e))).toEqual([]);
+});
+
 test("pushes selected templates to another sandbox server after a preview with diffs", async ({ page }, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
@@ -336,6 +372,69 @@ test("pushes selected templates to another sandbox server after a preview with d
   expect(unexpected(errors)).toEqual([]);
 });
 
+test("push all shows Postmark's action per row, stops when the destination changed since the preview, then pushes", async ({
+  page,
+}, testInfo) => {
+  await signIn(page);
+  const errors = watchConsole(page);
+  const shared = uid(testInfo, "pushall");
+  const fresh = uid(testInfo, "pushnew");
+  await page.goto("/templates");
+  const servers = (await api(page, "GET", "/api/servers")).body as unknown as {
+    servers: { id: number; name: string }[];
+    defaultServerId: number;
+  };
+  const dest = servers.servers.find((s) => s.id !== servers.defaultServerId)!;
+  await makeTemplate(page, shared, { Subject: "From the source" });
+  await makeTemplate(page, fresh);
+  const created = await api(
+    page,
+    "POST",
+    "/api/postmark/templates",
+    { Name: shared, Alias: shared, Subject: "Old on the destination", HtmlBody: "<p>old</p>", TextBody: "old" },
+    dest.id,
+  );
+  expect(created.status).toBe(200);
+
+  await page.goto("/templates/push");
+  await page.getByLabel("From server").selectOption(String(servers.defaultServerId));
+  await page.getByLabel("To server").selectOption(String(dest.id));
+  await page.getByRole("button", { name: "Preview" }).click();
+  const sharedRow = page.locator(`[data-testid="change-row"][data-alias="${shared}"]`);
+  const freshRow = page.locator(`[data-testid="change-row"][data-alias="${fresh}"]`);
+  // Postmark's own preview (PerformChanges false) beside Mailroom's diff, per template.
+  await expect(sharedRow).toHaveAttribute("data-action", "update");
+  await expect(sharedRow.getByTestId("postmark-action")).toHaveText("Postmark: Edit");
+  await expect(sharedRow.getByTestId("postmark-action")).toHaveAttribute("data-agrees", "true");
+  await expect(freshRow.getByTestId("postmark-action")).toHaveText("Postmark: Create");
+  await shot(page, testInfo, "push-all-preview");
+
+  // Someone changes the destination after the preview: push all stops and says which, and nothing is pushed.
+  const id = created.body.TemplateId as number;
+  expect(
+    (await api(page, "PUT", `/api/postmark/templates/${id}`, { Subject: "Changed meanwhile" }, dest.id)).status,
+  ).toBe(200);
+  await page.getByRole("button", { name: "Push all with Postmark" }).click();
+  await expect(page.getByTestId("push-stale")).toContainText(`(${shared}) changed`);
+  expect((await api(page, "GET", `/api/postmark/templates/${id}`, undefined, dest.id)).body.Subject).toBe(
+    "Changed meanwhile",
+  );
+  expect((await api(page, "GET", `/api/postmark/templates/${fresh}`, undefined, dest.id)).status).toBe(422);
+  await shot(page, testInfo, "push-all-stale");
+
+  await page.getByTestId("push-stale").getByRole("button", { name: "Preview again" }).click();
+  await expect(sharedRow).toHaveAttribute("data-action", "update");
+  await page.getByRole("button", { name: "Push all with Postmark" }).click();
+  await expect(sharedRow.getByTestId("change-result")).toContainText("Postmark: Edit");
+  await expect(freshRow.getByTestId("change-result")).toContainText("Postmark: Create");
+  expect((await api(page, "GET", `/api/postmark/templates/${id}`, undefined, dest.id)).body.Subject).toBe(
+    "From the source",
+  );
+  expect((await api(page, "GET", `/api/postmark/templates/${fresh}`, undefined, dest.id)).status).toBe(200);
+  await expectNoHorizontalOverflow(page);
+  expect(unexpected(errors)).toEqual([]);
+});
+
 test("exports every template as files and imports them back with a preview of changes", async ({ page }, testInfo) => {
   await signIn(page);
   const errors = watchConsole(page);
@@ -355,7 +454,7 @@ test("exports every template as files and imports them back with a preview of ch
   await page.getByLabel("Templates ZIP file").setInputFiles({
     name: "templates.zip",
     mimeType: "application/zip",
-    buffer: await import("node:fs").then((fs) => fs.readFileSync(file!)),
+    buffer: fs.readFileSync(file!),
   });
   const row = page.locator(`[data-testid="change-row"][data-alias="${alias}"]`);
   await expect(row).toHaveAttribute("data-action", "update");
@@ -363,6 +462,27 @@ test("exports every template as files and imports them back with a preview of ch
   await row.getByRole("button", { name: "Show diff" }).click();
   await expect(row.getByTestId("change-diff")).toContainText("Changed after export");
   await shot(page, testInfo, "import-preview");
+  await page.getByLabel(/Select every change/).uncheck();
+  await row.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Import selected (1)" }).click();
+  await expect(row.getByTestId("change-result")).toHaveAttribute("data-ok", "true");
+  expect((await api(page, "GET", `/api/postmark/templates/${id}`)).body.Subject).toBe("Subject {{name}}");
+
+  // The same folders zipped by another tool (deflated, sizes in data descriptors, as zip -r, Compress or
+  // GitHub's Download ZIP make them) import the same way: the browser inflates them.
+  expect((await api(page, "PUT", `/api/postmark/templates/${id}`, { Subject: "Changed again" })).status).toBe(200);
+  const exported = await readZip(new Uint8Array(fs.readFileSync(file!)));
+  const deflated = foreignZip(
+    exported.map((e) => ({ ...e, deflate: true })),
+    { descriptor: true },
+  );
+  await page.getByLabel("Templates ZIP file").setInputFiles({
+    name: "deflated.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from(deflated),
+  });
+  await expect(row).toHaveAttribute("data-action", "update");
+  await expect(page.getByTestId("import-problems")).toHaveCount(0);
   await page.getByLabel(/Select every change/).uncheck();
   await row.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Import selected (1)" }).click();

@@ -56,7 +56,10 @@ export function createTemplateHistoryRepo(db: Kysely<Database>) {
       actor: { id: number | null; name: string },
       at: string,
     ): Promise<{ version: VersionSummary; added: boolean }> {
-      return db.transaction().execute(async (trx) => {
+      // Inside a caller's transaction (the save lock's on PostgreSQL) file in it; otherwise in one of our own.
+      const inTransaction = <R>(work: (trx: Kysely<Database>) => Promise<R>) =>
+        db.isTransaction ? work(db) : db.transaction().execute(work);
+      return inTransaction(async (trx) => {
         const last = await trx
           .selectFrom("template_versions")
           .selectAll()

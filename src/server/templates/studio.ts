@@ -14,6 +14,7 @@ import { ApiFailure } from "../errors";
 import type { Actor, ExecuteById, ExecuteResult } from "../proxy/execute";
 import type { Services } from "../services";
 import { createTemplateHistoryRepo } from "./history-repo";
+import { createSaveLock, type SaveLockOptions } from "./save-lock";
 
 /** Postmark answered with an error: the route hands it back unchanged so ErrorCode and Message reach the user. */
 export class PostmarkAnswer extends Error {
@@ -56,8 +57,15 @@ interface Who {
 }
 
 /** Opening, saving and creating templates with every version filed in Mailroom's store. */
-export function createTemplateStudio(s: Pick<Services, "execute" | "store">, clock: Clock) {
+export function createTemplateStudio(
+  s: Pick<Services, "execute" | "store"> & { config?: Pick<Services["config"], "databasePoolSize"> },
+  clock: Clock,
+  opts: { saveLock?: SaveLockOptions } = {},
+) {
   const history = createTemplateHistoryRepo(s.store.db);
+  // Half the pool at most for save locks: the rest serves their Postmark calls and every other request.
+  const maxHolders = Math.max(1, Math.floor((s.config?.databasePoolSize ?? 10) / 2));
+  const withSaveLock = createSaveLock(s.store.db, s.store.dialect, { maxHolders, ...opts.saveLock });
   const now = () => new Date(clock()).toISOString();
   const actorOf = (w: Who) => ({ id: w.user.id ?? null, name: w.user.username });
 
@@ -73,9 +81,9 @@ export function createTemplateStudio(s: Pick<Services, "execute" | "store">, clo
     );
   }
 
-  async function file(t: StudioTemplate, source: VersionSource, w: Who): Promise<StudioState> {
+  async function file(t: StudioTemplate, source: VersionSource, w: Who, repo = history): Promise<StudioState> {
     const hash = contentHash(t);
-    const { version, added } = await history.record(t, hash, source, actorOf(w), now());
+    const { version, added } = await repo.record(t, hash, source, actorOf(w), now());
     return { template: t, hash, versionId: version.id, changed: added };
   }
 
@@ -89,34 +97,40 @@ export function createTemplateStudio(s: Pick<Services, "execute" | "store">, clo
     /**
      * Saves only when Postmark still has the version the edit started from; otherwise files theirs and
      * answers 409 with it, so the editor can show base, theirs and mine. Nothing is overwritten unseen.
+     * Saves of one template run one at a time (on every instance), so two cannot both pass the check:
+     * the later one reads what the earlier one wrote and gets the 409. Postmark's template ids are unique
+     * across an account's servers, so the id alone names the template whichever way the server is given.
      */
     async save(w: Who, req: z.infer<typeof saveRequest>): Promise<StudioState> {
-      const current = await fetchCurrent(w, req.serverId, String(req.templateId));
-      const currentHash = contentHash(current);
-      if (currentHash !== req.baseHash) {
-        const theirs = await file(current, "seen", w);
+      const outcome = await withSaveLock(`template-save:${req.templateId}`, async (db) => {
+        const repo = createTemplateHistoryRepo(db);
+        const current = await fetchCurrent(w, req.serverId, String(req.templateId));
+        if (contentHash(current) !== req.baseHash) return { theirs: await file(current, "seen", w, repo) };
+        const c = req.content;
+        const layout = current.TemplateType === "Layout";
+        await call(w, req.serverId, {
+          operationId: "templates.update",
+          params: { templateIdOrAlias: String(req.templateId) },
+          body: {
+            Name: c.Name,
+            Alias: c.Alias,
+            HtmlBody: c.HtmlBody,
+            TextBody: c.TextBody,
+            ...(layout ? {} : { Subject: c.Subject, LayoutTemplate: c.LayoutTemplate }),
+          },
+        });
+        // Read back what Postmark stored (it may normalise), and file that.
+        return { saved: await file(await fetchCurrent(w, req.serverId, String(req.templateId)), req.source, w, repo) };
+      });
+      // Answered outside the lock, so theirs stays filed (on PostgreSQL the lock's transaction commits first).
+      if ("theirs" in outcome)
         throw new ApiFailure(
           409,
           "conflict",
           "The template changed on Postmark since you opened it. Compare the versions and choose what to keep.",
-          { theirs },
+          { theirs: outcome.theirs },
         );
-      }
-      const c = req.content;
-      const layout = current.TemplateType === "Layout";
-      await call(w, req.serverId, {
-        operationId: "templates.update",
-        params: { templateIdOrAlias: String(req.templateId) },
-        body: {
-          Name: c.Name,
-          Alias: c.Alias,
-          HtmlBody: c.HtmlBody,
-          TextBody: c.TextBody,
-          ...(layout ? {} : { Subject: c.Subject, LayoutTemplate: c.LayoutTemplate }),
-        },
-      });
-      // Read back what Postmark stored (it may normalise), and file that.
-      return file(await fetchCurrent(w, req.serverId, String(req.templateId)), req.source, w);
+      return outcome.saved;
     },
 
     async create(w: Who, req: z.infer<typeof createRequest>): Promise<StudioState> {

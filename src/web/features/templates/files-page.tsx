@@ -39,7 +39,7 @@ export function FilesPage() {
     meta: { silent: true },
     mutationFn: async (file: File) => {
       setResults(new Map());
-      const read: ReadResult = zipToTemplates(new Uint8Array(await file.arrayBuffer()));
+      const read: ReadResult = await zipToTemplates(new Uint8Array(await file.arrayBuffer()));
       const existing = await readServerTemplates(serverId, (d, t) =>
         setProgress(`Comparing with this server: ${d} of ${t}`),
       );
@@ -101,7 +101,8 @@ export function FilesPage() {
           <h2 className="text-sm font-semibold">Import</h2>
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">
-              A ZIP exported from Mailroom (or the same layout, stored without compression)
+              A ZIP exported from Mailroom, or the same folders zipped by any tool (zip -r, Compress, GitHub's Download
+              ZIP)
             </span>
             <input
               type="file"

@@ -16,11 +16,24 @@ import { callPostmark } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 import { ChangeList } from "./components/change-list";
 import { planRows, type PlanRow } from "./lib/plan";
+import { driftSince, postmarkVerdicts, type Drift } from "./lib/push-plan";
 import { applyRow, byAlias, fileOf, inBatches, readServerTemplates, type RowResult } from "./sync-api";
 import { observeTemplate } from "./studio-api";
 
 type PushAnswer = z.infer<typeof templatesPush.response>;
 type Result = RowResult | { ok: true; note: string };
+
+/** Push all stopped before Postmark was asked: templates it would touch differ from what the preview showed. */
+class StalePreview extends Error {
+  constructor(readonly drift: Drift[]) {
+    super("The destination changed since the preview.");
+  }
+}
+const driftText: Record<Drift["what"], string> = {
+  changed: "changed",
+  created: "was created",
+  deleted: "was deleted",
+};
 
 /** /templates/push: Postmark's push between two servers, previewed first (PerformChanges false) with Mailroom's own diff. */
 export function PushPage() {
@@ -54,24 +67,38 @@ export function PushPage() {
       const to = await readServerTemplates(dst, (d, t) => setProgress(`Reading the destination server: ${d} of ${t}`));
       setProgress("");
       // Postmark pushes only templates with an alias; so does the preview.
-      const rows = planRows(from.filter((s) => s.template.Alias).map(fileOf), byAlias(to));
+      const pushed = from.filter((s) => s.template.Alias);
+      const rows = planRows(pushed.map(fileOf), byAlias(to));
       setSelected(new Set(rows.filter((r) => r.action === "create" || r.action === "update").map((r) => r.key)));
-      return { postmark, rows };
+      const verdicts = postmarkVerdicts(rows, postmark.Templates);
+      // What push all re-checks: the destination as seen now, under every alias the source would push.
+      const aliases = pushed.map((s) => s.template.Alias!.toLowerCase());
+      return { postmark, rows, verdicts, src, dst, destination: byAlias(to), aliases };
     },
     onError: () => setProgress(""),
   });
 
-  const fileHistory = (rows: readonly PlanRow[]) =>
+  const fileHistory = (serverId: number, rows: readonly PlanRow[]) =>
     inBatches(rows, (r) =>
-      observeTemplate({ serverId: dst, templateIdOrAlias: r.incoming.Alias!, source: "pushed" }).catch(() => null),
+      observeTemplate({ serverId, templateIdOrAlias: r.incoming.Alias!, source: "pushed" }).catch(() => null),
     );
 
   const pushAll = useMutation({
     meta: { silent: true },
-    mutationFn: async (rows: PlanRow[]) => {
+    mutationFn: async (seen: NonNullable<typeof preview.data>) => {
+      const { rows } = seen;
+      setResults(new Map());
+      // Postmark's push has no "only if unchanged": read the destination again and stop if anything it would
+      // overwrite differs from the preview. (A change in the moment between this read and the push is not seen.)
+      const fresh = await readServerTemplates(seen.dst, (d, t) =>
+        setProgress(`Checking the destination against the preview: ${d} of ${t}`),
+      );
+      setProgress("");
+      const drift = driftSince(seen.destination, byAlias(fresh), seen.aliases);
+      if (drift.length > 0) throw new StalePreview(drift);
       const answer = await callPostmark<PushAnswer>(
         templatesPush,
-        { body: { SourceServerID: src!, DestinationServerID: dst!, PerformChanges: true } },
+        { body: { SourceServerID: seen.src, DestinationServerID: seen.dst, PerformChanges: true } },
         null,
       );
       const next = new Map<string, Result>();
@@ -87,10 +114,11 @@ export function PushPage() {
         );
       }
       setResults(next);
-      await fileHistory(rows);
+      await fileHistory(seen.dst, rows);
       await queryClient.invalidateQueries({ queryKey: ["postmark"] });
       return answer;
     },
+    onError: () => setProgress(""),
   });
 
   const pushSelected = useMutation({
@@ -106,6 +134,12 @@ export function PushPage() {
     },
   });
 
+  // A new preview replaces the last push's outcome (a stale-preview notice included).
+  const previewAgain = () => {
+    pushAll.reset();
+    pushSelected.reset();
+    preview.mutate();
+  };
   const rows = preview.data?.rows ?? [];
   const chosen = rows.filter((r) => selected.has(r.key));
   const busy = preview.isPending || pushAll.isPending || pushSelected.isPending;
@@ -169,7 +203,7 @@ export function PushPage() {
                 ))}
               </select>
             </label>
-            <Button onClick={() => preview.mutate()} disabled={busy}>
+            <Button onClick={previewAgain} disabled={busy}>
               {preview.isPending ? "Previewing…" : "Preview"}
             </Button>
           </div>
@@ -202,8 +236,18 @@ export function PushPage() {
                 {preview.data.postmark.Templates.filter((t) => t.Action === "Create").length} created,{" "}
                 {preview.data.postmark.Templates.filter((t) => t.Action === "Edit").length} edited). Mailroom's diff:{" "}
                 {changes.length} with content changes, {rows.length - changes.length} unchanged or not applicable.
+                {preview.data.verdicts.unmatched.length > 0 &&
+                  ` Postmark would also push ${preview.data.verdicts.unmatched
+                    .map((t) => `${t.Name ?? "a template"} (${t.Alias ?? "no alias"}): ${t.Action ?? "?"}`)
+                    .join(", ")}, which Mailroom did not read.`}
               </p>
-              <ChangeList rows={rows} selected={selected} onSelected={setSelected} results={results} />
+              <ChangeList
+                rows={rows}
+                selected={selected}
+                onSelected={setSelected}
+                results={results}
+                postmark={preview.data.verdicts.byKey}
+              />
               <div className="flex flex-wrap gap-2">
                 <Button
                   onClick={() => pushSelected.mutate(chosen)}
@@ -215,22 +259,44 @@ export function PushPage() {
                 </Button>
                 <Button
                   variant="outline"
-                  onClick={() => pushAll.mutate(rows)}
+                  onClick={() => pushAll.mutate(preview.data)}
                   disabled={busy || !canPushAll.allowed}
                   title={canPushAll.reason ?? "Postmark's own push: every template with an alias"}
                 >
                   {pushAll.isPending ? "Pushing…" : "Push all with Postmark"}
                 </Button>
               </div>
-              {pushAll.isError && (
-                <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-                  <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the push</p>
-                  {isApiError(pushAll.error) ? (
-                    <PostmarkErrorView error={pushAll.error} />
-                  ) : (
-                    <p className="text-sm">{String(pushAll.error)}</p>
-                  )}
+              {pushAll.error instanceof StalePreview ? (
+                <div
+                  role="alert"
+                  className="rounded-md border border-destructive/30 bg-destructive/5 p-3 text-sm"
+                  data-testid="push-stale"
+                >
+                  <p className="font-medium text-destructive">
+                    Nothing was pushed: the destination changed since the preview.
+                  </p>
+                  <ul className="mt-1 list-disc pl-5">
+                    {pushAll.error.drift.map((d) => (
+                      <li key={d.alias}>
+                        {d.name} <span className="font-mono text-xs">({d.alias})</span> {driftText[d.what]}
+                      </li>
+                    ))}
+                  </ul>
+                  <Button className="mt-2" size="sm" variant="outline" onClick={previewAgain} disabled={busy}>
+                    Preview again
+                  </Button>
                 </div>
+              ) : (
+                pushAll.isError && (
+                  <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
+                    <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the push</p>
+                    {isApiError(pushAll.error) ? (
+                      <PostmarkErrorView error={pushAll.error} />
+                    ) : (
+                      <p className="text-sm">{String(pushAll.error)}</p>
+                    )}
+                  </div>
+                )
               )}
             </>
           )}

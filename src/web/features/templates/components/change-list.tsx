@@ -4,6 +4,7 @@ import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { isApiError } from "@/web/lib/api-error";
 import type { PlanRow } from "../lib/plan";
+import type { PostmarkVerdict } from "../lib/push-plan";
 import type { RowResult } from "../sync-api";
 import { DiffView } from "./diff-view";
 
@@ -14,17 +15,38 @@ const actionText: Record<PlanRow["action"], string> = {
   "type-mismatch": "type differs: cannot apply",
 };
 
+/** Postmark's own preview for a row (push only), marked when it disagrees with Mailroom's diff. */
+function PostmarkBadge({ verdict }: { verdict: PostmarkVerdict }) {
+  return (
+    <Badge
+      variant={verdict.agrees ? "outline" : "warning"}
+      data-testid="postmark-action"
+      data-agrees={verdict.agrees}
+      title={
+        verdict.agrees
+          ? "Postmark's preview agrees with Mailroom's diff"
+          : "Postmark's preview and Mailroom's diff disagree: open the diff before pushing"
+      }
+    >
+      Postmark: {verdict.action ?? "not listed"}
+    </Badge>
+  );
+}
+
 /** What a push or import would do, per template: select rows, open each one's diff, then see each result. */
 export function ChangeList({
   rows,
   selected,
   onSelected,
   results,
+  postmark,
 }: {
   rows: readonly PlanRow[];
   selected: ReadonlySet<string>;
   onSelected(next: Set<string>): void;
   results: ReadonlyMap<string, RowResult | { ok: true; note: string }>;
+  /** Postmark's per-template Action from its PerformChanges:false answer, by row key (push only). */
+  postmark?: ReadonlyMap<string, PostmarkVerdict>;
 }) {
   const [open, setOpen] = useState<string | null>(null);
   const selectable = rows.filter((r) => r.action === "create" || r.action === "update");
@@ -81,6 +103,7 @@ export function ChangeList({
                 >
                   {actionText[r.action]}
                 </Badge>
+                {postmark?.has(r.key) && <PostmarkBadge verdict={postmark.get(r.key)!} />}
                 {(r.action === "update" || r.action === "create") && (
                   <Button
                     size="sm"

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { modelPaths } from "./model-paths";
-import { previewDocument, remoteImageCount } from "./preview-document";
 
 describe("modelPaths", () => {
   it("lists nested paths and the fields of list items relative to their each block", () => {
@@ -23,23 +22,6 @@ describe("modelPaths", () => {
   it("copes with no model and stops at the limit", () => {
     expect(modelPaths(undefined)).toEqual([]);
     expect(modelPaths({ a: 1, b: 2, c: 3 }, 2)).toHaveLength(2);
-  });
-});
-
-describe("previewDocument", () => {
-  it("refuses remote images unless asked, placing the policy in the head", () => {
-    expect(previewDocument("<html><head><title>t</title></head></html>", false)).toBe(
-      '<html><head><meta http-equiv="Content-Security-Policy" content="img-src data:"><title>t</title></head></html>',
-    );
-    expect(previewDocument("<!DOCTYPE html><p>x</p>", false)).toBe(
-      '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="img-src data:"><p>x</p>',
-    );
-    expect(previewDocument("<p>x</p>", true)).toBe("<p>x</p>");
-    // A <header> is not the head: the policy goes first, where the parser opens the head for it.
-    expect(previewDocument("<html><body><header>Brand</header></body></html>", false)).toBe(
-      '<meta http-equiv="Content-Security-Policy" content="img-src data:"><html><body><header>Brand</header></body></html>',
-    );
-    expect(remoteImageCount('<img src="https://a/b.png"><img src="data:x"><IMG SRC=//c/d>')).toBe(2);
   });
 });
 

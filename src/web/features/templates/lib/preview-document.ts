@@ -1,16 +1,15 @@
+import { withoutRemoteContent } from "@/web/lib/email-html";
+
 /**
- * The HTML shown in the preview frame. Without images, a Content-Security-Policy inside the
- * document refuses every image that is not inline data, so opening a preview tells no tracker.
+ * The HTML shown in the preview frame. Without images it carries the message preview's policy
+ * (`default-src 'none'; img-src data: cid:`…), so opening a preview fetches nothing remote: no
+ * tracker, remote stylesheet or font. A leading doctype stays first, so the page keeps standards mode.
  */
 export function previewDocument(html: string, images: boolean): string {
   if (images) return html;
-  const meta = `<meta http-equiv="Content-Security-Policy" content="img-src data:">`;
-  // <head> itself, not <header>: a policy outside the head is ignored.
-  const head = /<head(\s[^>]*)?>/i;
-  if (head.test(html)) return html.replace(head, (m) => `${m}${meta}`);
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
-  if (doctype) return `${doctype[0]}${meta}${html.slice(doctype[0].length)}`;
-  return `${meta}${html}`;
+  if (!doctype) return withoutRemoteContent(html);
+  return `${doctype[0]}${withoutRemoteContent(html.slice(doctype[0].length))}`;
 }
 
 /** Remote images in the rendered HTML, to say how many the preview holds back. */

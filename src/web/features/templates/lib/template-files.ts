@@ -77,6 +77,8 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
   }
   const templates: TemplateFile[] = [];
   const problems: ReadResult["problems"] = [];
+  // Aliases are unique per server regardless of case: the first folder with one wins, later ones are left out.
+  const aliasFolders = new Map<string, string>();
   for (const [folder, files] of folders) {
     const metaBytes = files.get("meta.json");
     if (!metaBytes) {
@@ -100,6 +102,11 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
       const html = text("content.html");
       const txt = text("content.txt");
       if (!html.trim() && !txt.trim()) throw new Error("content.html and content.txt are both empty.");
+      const alias = meta.data.Alias?.toLowerCase();
+      const first = alias === undefined ? undefined : aliasFolders.get(alias);
+      if (first !== undefined)
+        throw new Error(`The alias ${meta.data.Alias} is already used by ${first}; this folder is left out.`);
+      if (alias !== undefined) aliasFolders.set(alias, folder);
       templates.push({
         Name: meta.data.Name,
         Alias: meta.data.Alias,
@@ -113,19 +120,12 @@ export function entriesToTemplates(entries: readonly ZipEntry[]): ReadResult {
       problems.push({ folder, message: e instanceof TypeError ? "A file is not UTF-8 text." : (e as Error).message });
     }
   }
-  const seen = new Set<string>();
-  for (const t of templates) {
-    if (!t.Alias) continue;
-    if (seen.has(t.Alias.toLowerCase()))
-      problems.push({ folder: t.Alias, message: `The alias ${t.Alias} appears twice.` });
-    seen.add(t.Alias.toLowerCase());
-  }
   return { templates, problems };
 }
 
-export function zipToTemplates(bytes: Uint8Array): ReadResult {
+export async function zipToTemplates(bytes: Uint8Array): Promise<ReadResult> {
   try {
-    return entriesToTemplates(readZip(bytes));
+    return entriesToTemplates(await readZip(bytes));
   } catch (e) {
     if (e instanceof ZipError) return { templates: [], problems: [{ folder: "(archive)", message: e.message }] };
     throw e;

@@ -1,6 +1,7 @@
 /**
- * A small ZIP writer and reader for the template files: entries are stored (no compression),
- * which every unzip tool and version-control workflow reads. No dependency.
+ * A small ZIP writer and reader for the template files. The writer stores entries (no compression:
+ * deterministic bytes every unzip tool reads); the reader also inflates deflated entries, as made by
+ * `zip -r`, macOS and Windows "Compress" and GitHub's "Download ZIP". No dependency.
  */
 
 export interface ZipEntry {
@@ -89,8 +90,48 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
 
 export class ZipError extends Error {}
 
-/** Reads a ZIP's files (stored entries only); a compressed or damaged archive is refused with why. */
-export function readZip(bytes: Uint8Array): ZipEntry[] {
+/** What a whole archive may inflate to: far above any set of templates, far below what would hurt the tab. */
+export const MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+
+/** Inflates raw DEFLATE data (ZIP method 8) with the platform's DecompressionStream, stopping past `limit` bytes. */
+export async function inflateRaw(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  const input = new ReadableStream<BufferSource>({
+    start(c) {
+      c.enqueue(data.slice());
+      c.close();
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new ZipError("inflates to more than it declares");
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const STORED = 0;
+const DEFLATED = 8;
+const ENCRYPTED_FLAG = 0x0001;
+
+/**
+ * Reads a ZIP's files, stored or deflated, from its central directory (so entries written with a trailing
+ * data descriptor read too); a damaged, encrypted or otherwise compressed archive is refused with why.
+ */
+export async function readZip(bytes: Uint8Array, limit = MAX_UNZIPPED_BYTES): Promise<ZipEntry[]> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -104,12 +145,15 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   let p = view.getUint32(eocd + 16, true);
   const dec = new TextDecoder("utf-8", { fatal: false });
   const entries: ZipEntry[] = [];
+  let budget = limit;
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50)
       throw new ZipError("The ZIP's central directory is damaged.");
+    const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     const crc = view.getUint32(p + 16, true);
-    const size = view.getUint32(p + 20, true);
+    const packed = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
@@ -117,14 +161,34 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const path = dec.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
     if (path.endsWith("/")) continue;
-    if (method !== 0)
-      throw new ZipError(`${path} is compressed; export again from Mailroom, or zip without compression (zip -0).`);
+    if (flags & ENCRYPTED_FLAG) throw new ZipError(`${path} is encrypted; zip the folders without a password.`);
+    if (method !== STORED && method !== DEFLATED)
+      throw new ZipError(`${path} uses a compression Mailroom cannot read (method ${method}); use plain zip.`);
+    if (size > budget)
+      throw new ZipError(
+        `The ZIP unpacks to more than ${Math.ceil(limit / 1024 / 1024)} MiB; that is not a set of templates.`,
+      );
     if (localAt + 30 > bytes.length || view.getUint32(localAt, true) !== 0x04034b50)
       throw new ZipError(`The ZIP entry ${path} is damaged.`);
     const start = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
-    if (start + size > bytes.length) throw new ZipError(`The ZIP entry ${path} is cut short.`);
-    const data = bytes.slice(start, start + size);
+    if (start + packed > bytes.length) throw new ZipError(`The ZIP entry ${path} is cut short.`);
+    const raw = bytes.subarray(start, start + packed);
+    let data: Uint8Array;
+    if (method === STORED) {
+      if (packed !== size) throw new ZipError(`The ZIP entry ${path} is damaged (sizes differ).`);
+      data = raw.slice();
+    } else {
+      try {
+        data = await inflateRaw(raw, size);
+      } catch (e) {
+        throw new ZipError(
+          `The ZIP entry ${path} cannot be unpacked: ${e instanceof ZipError ? e.message : "damaged data"}.`,
+        );
+      }
+      if (data.length !== size) throw new ZipError(`The ZIP entry ${path} is damaged (size).`);
+    }
     if (crc32(data) !== crc) throw new ZipError(`The ZIP entry ${path} fails its checksum.`);
+    budget -= size;
     entries.push({ path, data });
   }
   return entries;
