@@ -95,6 +95,10 @@ test("the overview is the home page and reads well", async ({ page }, testInfo) 
   test.slow();
   await signIn(page);
   const errors = watchConsole(page);
+  // The latest events are the selected server's (the default one here).
+  const latestEvents = page.waitForRequest((r) => /\/api\/events\?limit=5&server=\d+$/.test(r.url()), {
+    timeout: 60_000,
+  });
   await page.goto("/");
   // A cold load of the whole app: allow for a busy machine.
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible({ timeout: 30_000 });
@@ -102,9 +106,17 @@ test("the overview is the home page and reads well", async ({ page }, testInfo) 
   await expect(page.getByTestId("verdict-bounce-today")).toBeVisible();
   await expect(page.getByTestId("tile-webhooks").locator("[data-testid^=flow-]")).toHaveCount(8);
   await expect(page.getByTestId("approvals-pending")).toBeVisible();
-  // Every tile links to its detail page.
-  await page.getByTestId("tile-bounce").getByRole("link", { name: "Today's bounces" }).click();
-  await expect(page).toHaveURL(/\/bounces\?from=\d{4}-\d{2}-\d{2}/);
+  await latestEvents;
+  // Every tile links to its detail page, with the filter applied: a verdict to the bounces behind it.
+  const dated = /\/bounces\?(?=.*from=\d{4}-\d{2}-\d{2})(?=.*to=\d{4}-\d{2}-\d{2})/;
+  await expect(page.getByTestId("verdict-spam-today-link")).toHaveAttribute("href", /type=SpamComplaint/);
+  await expect(page.getByTestId("verdicts-stream").getByRole("link").first()).toHaveAttribute("href", /stream=/);
+  await expect(page.getByTestId("tile-webhooks").getByRole("link", { name: "Check the wiring" })).toHaveAttribute(
+    "href",
+    "/settings?tab=webhooks",
+  );
+  await page.getByTestId("verdict-bounce-period-link").click();
+  await expect(page).toHaveURL(dated);
   await page.goBack();
   await page.waitForLoadState("networkidle");
   await expectNoHorizontalOverflow(page);
@@ -214,6 +226,11 @@ test("a raised bounce rate turns the verdict critical, fires an alert with one p
     ).toHaveAttribute("data-status", "resolved", { timeout: 30_000 });
     if (!isPhone(testInfo)) await page.screenshot({ path: testInfo.outputPath("alerts-desktop.png"), fullPage: true });
     await expectNoHorizontalOverflow(page);
+    // A link to an alert outside the listed ones (here filtered out) reads it by id.
+    const listed = (await (await req.get(`/api/alerts?rule=${ruleId}`)).json()) as { alerts: { id: number }[] };
+    await page.goto(`/alerts?status=firing&alert=${listed.alerts[0]!.id}`);
+    await expect(page.getByTestId("alert-detail")).toContainText(name, { timeout: 30_000 });
+    await expect(page.getByTestId("alert-detail")).toContainText("resolved");
     expect((await post(req, `/api/alerts/rules/${ruleId}`, undefined, "DELETE")).status()).toBe(200);
   } finally {
     await push.close();

@@ -202,37 +202,54 @@ test("an unknown template id shows Postmark's ErrorCode and Message", async ({ p
   await expect(err).toContainText("not valid or was not found");
 });
 
-test("batch: a CSV is mapped, previewed, validated and sent; a bad address comes back with its ErrorCode; results download", async ({
+/** Suppresses a fresh address on a stream of the default server, so Postmark refuses it (406) or fails it. */
+async function suppressed(page: Page, stream: string, label: string): Promise<string> {
+  const address = `e2e-${label}-${Date.now()}@example.com`;
+  const res = await page.request.post(`/api/postmark/message-streams/${stream}/suppressions`, {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { Suppressions: [{ EmailAddress: address }] },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return address;
+}
+
+test("batch: a CSV is mapped, previewed and validated (a bad address is left out with its reason); Postmark's refusal comes back with its ErrorCode; results download", async ({
   page,
 }, testInfo) => {
   test.slow(); // several sends and renders against the sandbox on a shared machine
   await signIn(page);
   const errors = watchConsole(page);
   const from = await confirmedFrom(page);
+  const inactive = await suppressed(page, "outbound", `batch-${testInfo.project.name}`);
   await page.goto("/send?mode=batch");
   await page.locator("#batch-From").fill(from);
   await page.locator("#batch-TextBody").fill("Hello from a batch");
-  const csv =
-    'email,Subject,order id\r\nada@example.com,"Hi, Ada",A-1\r\nnot-an-address,Hi,A-2\r\ngrace@example.com,Hi Grace,A-3\r\n,No one,A-4\r\n';
+  const csv = `email,Subject,order id\r\nada@example.com,"Hi, Ada",A-1\r\nnot-an-address,Hi,A-2\r\ngrace@example.com,Hi Grace,A-3\r\n,No one,A-4\r\n${inactive},Hi,A-5\r\n`;
   await page
     .getByLabel("Batch file")
     .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await expect(page.getByTestId("batch-file")).toContainText("people.csv: 4 messages");
+  await expect(page.getByTestId("batch-file")).toContainText("people.csv: 5 messages");
   const mapping = page.getByTestId("batch-mapping");
   await expect(mapping.getByLabel("Column email goes to")).toContainText("To");
   await expect(mapping.getByLabel("Column order id goes to")).toContainText("Metadata");
   await expect(page.getByTestId("batch-preview-row").first()).toContainText("ada@example.com · Hi, Ada");
-  // The validation pass: row 4 has no recipient and is left out.
+  // The validation pass: row 2's address is not an address, row 4 has no recipient; both are left out.
   await expect(page.getByTestId("batch-validation")).toContainText("3 ready");
-  await expect(page.getByTestId("batch-validation")).toContainText("1 with problems");
+  await expect(page.getByTestId("batch-validation")).toContainText("2 with problems");
+  await expect(page.getByTestId("batch-preview-row").nth(1)).toContainText(
+    "To: 'not-an-address' is not an email address.",
+  );
   await expect(page.getByTestId("batch-preview-row").nth(3)).toContainText("To: missing.");
   await page.getByRole("button", { name: "Send 3 messages" }).click();
-  await expect(page.getByTestId("batch-summary")).toContainText("2 accepted, 1 refused");
+  await expect(page.getByTestId("batch-summary")).toContainText("2 accepted, 1 refused, 2 left out");
   const rows = page.getByTestId("batch-result-row");
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(5);
   await expect(rows.nth(0)).toContainText(/[0-9a-f-]{36}/);
-  await expect(rows.nth(1)).toContainText("ErrorCode 300");
-  await expect(rows.nth(1)).toContainText("not-an-address");
+  await expect(rows.nth(1)).toHaveAttribute("data-outcome", "left out");
+  await expect(rows.nth(1)).toContainText("Not sent: To: 'not-an-address' is not an email address.");
+  await expect(rows.nth(3)).toContainText("Not sent: To: missing.");
+  await expect(rows.nth(4)).toHaveAttribute("data-outcome", "refused");
+  await expect(rows.nth(4)).toContainText("ErrorCode 406");
   await page.getByTestId("batch-results").scrollIntoViewIfNeeded();
   await shot(page, testInfo, "batch");
   await expectNoHorizontalOverflow(page);
@@ -242,8 +259,10 @@ test("batch: a CSV is mapped, previewed, validated and sent; a bad address comes
   expect(file.suggestedFilename()).toBe("batch-results.csv");
   const text = await (await file.createReadStream()).toArray();
   const csvOut = Buffer.concat(text).toString("utf8");
-  expect(csvOut.split("\r\n")[0]).toBe("Row,To,MessageID,ErrorCode,Message");
-  expect(csvOut).toMatch(/\r\n2,not-an-address,,300,/);
+  expect(csvOut.split("\r\n")[0]).toBe("Row,To,Outcome,MessageID,ErrorCode,Message");
+  expect(csvOut).toContain("\r\n2,not-an-address,left out,,,To: 'not-an-address' is not an email address.\r\n");
+  expect(csvOut).toContain("\r\n4,,left out,,,To: missing.\r\n");
+  expect(csvOut).toContain(`\r\n5,${inactive},refused,,406,`);
   expect(appErrors(errors)).toEqual([]);
 });
 
@@ -297,6 +316,65 @@ test("bulk: an invalid recipient is refused up front; a valid request is followe
   await page.reload();
   await expect(page.getByTestId("bulk-state")).toHaveText("Completed");
   expect(appErrors(errors)).toEqual([]);
+});
+
+test("bulk: an accepted request whose status reports failures shows the warning", async ({ page }, testInfo) => {
+  test.slow(); // a bulk request is followed to completion against the sandbox
+  await signIn(page);
+  const errors = watchConsole(page);
+  const from = await confirmedFrom(page);
+  // A recipient suppressed on every broadcast stream: Postmark accepts the request, then counts it as failed.
+  const streams = await page.request.get("/api/postmark/message-streams?MessageStreamType=Broadcasts");
+  expect(streams.ok(), await streams.text()).toBe(true);
+  const ids = ((await streams.json()) as { MessageStreams: { ID: string }[] }).MessageStreams.map((m) => m.ID);
+  expect(ids.length).toBeGreaterThan(0);
+  const label = `bulkfail-${testInfo.project.name}-${Date.now()}`;
+  const inactive = `e2e-${label}@example.com`;
+  for (const id of ids) {
+    const res = await page.request.post(`/api/postmark/message-streams/${id}/suppressions`, {
+      headers: { Origin: new URL(page.url()).origin },
+      data: { Suppressions: [{ EmailAddress: inactive }] },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  await page.goto("/send?mode=bulk");
+  await page.locator("#bulk-From").fill(from);
+  await page.locator("#bulk-MessageStream").click();
+  await page
+    .getByRole("option", { name: /Broadcasts/ })
+    .first()
+    .click();
+  await page.locator("#bulk-Subject").fill("Autumn news");
+  await page.locator("#bulk-TextBody").fill("Our autumn news.");
+  await page.locator("#bulk-Recipients").fill(`ada@example.com\n${inactive}`);
+  await page.getByRole("button", { name: "Send bulk message" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Send now" }).click();
+  await expect(page.getByTestId("bulk-state")).toHaveText("Completed");
+  await expect(page.getByTestId("bulk-total")).toHaveText("2");
+  await expect(page.getByTestId("bulk-released")).toHaveText("1");
+  await expect(page.getByTestId("bulk-failed")).toHaveText("1");
+  await expect(page.getByTestId("bulk-failed-warning")).toContainText("Postmark could not send 1 of 2 messages");
+  await expectNoHorizontalOverflow(page);
+  expect(appErrors(errors)).toEqual([]);
+});
+
+test("compose: more than 50 recipients across To, Cc and Bcc are refused before sending", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/send");
+  const list = (n: number, domain: string) => Array.from({ length: n }, (_, i) => `r${i}@${domain}`).join(", ");
+  await fillEnvelope(page, "compose", list(30, "example.com"));
+  await page.locator("#compose-Cc").fill(list(21, "cc.example.com"));
+  await page.getByRole("tab", { name: "Text body" }).click();
+  await page.locator("#compose-TextBody").fill("Hi");
+  let posted = false;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/api/postmark/email")) posted = true;
+  });
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.locator("#compose-To-error")).toContainText(
+    "To, Cc and Bcc hold 51 recipients together; Postmark accepts at most 50 per message.",
+  );
+  expect(posted).toBe(false);
 });
 
 test("bulk: a request Postmark refuses shows its ErrorCode", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { operation } from "./operation";
+import { refineRecipientLimit } from "./recipients";
 import { metadata, trackLinks } from "./shared";
 
 export const bulkStatus = operation({
@@ -113,7 +114,68 @@ export const emailSendBatch = operation({
   token: "server",
   risk: "write",
   body: z.array(
-    z.object({
+    z
+      .object({
+        From: z.string(),
+        To: z.string(),
+        Cc: z.string().optional(),
+        Bcc: z.string().optional(),
+        Subject: z.string().optional(),
+        Tag: z.string().optional(),
+        HtmlBody: z.string().optional(),
+        TextBody: z.string().optional(),
+        ReplyTo: z.string().optional(),
+        Metadata: metadata.optional(),
+        Headers: z
+          .array(
+            z.object({
+              Name: z.string(),
+              Value: z.string(),
+            }),
+          )
+          .optional(),
+        TrackOpens: z.boolean().optional(),
+        TrackLinks: trackLinks.optional(),
+        Attachments: z
+          .array(
+            z.object({
+              Name: z.string(),
+              Content: z.string(),
+              ContentType: z.string(),
+              ContentID: z.string().nullable().optional(),
+            }),
+          )
+          .optional(),
+        MessageStream: z.string().optional(),
+      })
+      .superRefine(refineRecipientLimit),
+  ),
+  response: z.array(
+    z.looseObject({
+      To: z.string().nullable().optional(),
+      SubmittedAt: z.string().nullable().optional(),
+      MessageID: z.string().nullable().optional(),
+      ErrorCode: z.number(),
+      Message: z.string().nullable(),
+    }),
+  ),
+  invalidates: ["activity", "stats"],
+  notes:
+    "HTTP 200 with one result per input message, same order; failed items carry only {ErrorCode, Message}. Whole-request errors (auth, invalid JSON, >500 items, size) use normal error statuses.",
+  help: "Up to 500 separate messages in one call. Postmark answers for each message, in order: accepted ones get a MessageID, refused ones an ErrorCode and Message.",
+});
+
+export const emailSend = operation({
+  id: "email.send",
+  area: "send",
+  title: "Send a single email",
+  description: "Send one message.",
+  method: "POST",
+  path: "/email",
+  token: "server",
+  risk: "write",
+  body: z
+    .object({
       From: z.string(),
       To: z.string(),
       Cc: z.string().optional(),
@@ -145,65 +207,8 @@ export const emailSendBatch = operation({
         )
         .optional(),
       MessageStream: z.string().optional(),
-    }),
-  ),
-  response: z.array(
-    z.looseObject({
-      To: z.string().nullable().optional(),
-      SubmittedAt: z.string().nullable().optional(),
-      MessageID: z.string().nullable().optional(),
-      ErrorCode: z.number(),
-      Message: z.string().nullable(),
-    }),
-  ),
-  invalidates: ["activity", "stats"],
-  notes:
-    "HTTP 200 with one result per input message, same order; failed items carry only {ErrorCode, Message}. Whole-request errors (auth, invalid JSON, >500 items, size) use normal error statuses.",
-  help: "Up to 500 separate messages in one call. Postmark answers for each message, in order: accepted ones get a MessageID, refused ones an ErrorCode and Message.",
-});
-
-export const emailSend = operation({
-  id: "email.send",
-  area: "send",
-  title: "Send a single email",
-  description: "Send one message.",
-  method: "POST",
-  path: "/email",
-  token: "server",
-  risk: "write",
-  body: z.object({
-    From: z.string(),
-    To: z.string(),
-    Cc: z.string().optional(),
-    Bcc: z.string().optional(),
-    Subject: z.string().optional(),
-    Tag: z.string().optional(),
-    HtmlBody: z.string().optional(),
-    TextBody: z.string().optional(),
-    ReplyTo: z.string().optional(),
-    Metadata: metadata.optional(),
-    Headers: z
-      .array(
-        z.object({
-          Name: z.string(),
-          Value: z.string(),
-        }),
-      )
-      .optional(),
-    TrackOpens: z.boolean().optional(),
-    TrackLinks: trackLinks.optional(),
-    Attachments: z
-      .array(
-        z.object({
-          Name: z.string(),
-          Content: z.string(),
-          ContentType: z.string(),
-          ContentID: z.string().nullable().optional(),
-        }),
-      )
-      .optional(),
-    MessageStream: z.string().optional(),
-  }),
+    })
+    .superRefine(refineRecipientLimit),
   response: z.looseObject({
     To: z.string().nullable(),
     SubmittedAt: z.string().nullable(),
@@ -226,40 +231,42 @@ export const emailSendWithTemplate = operation({
   path: "/email/withTemplate",
   token: "server",
   risk: "write",
-  body: z.object({
-    TemplateId: z.number().int().optional(),
-    TemplateAlias: z.string().optional(),
-    TemplateModel: z.record(z.string(), z.unknown()),
-    InlineCss: z.boolean().optional(),
-    From: z.string(),
-    To: z.string(),
-    Cc: z.string().optional(),
-    Bcc: z.string().optional(),
-    Tag: z.string().optional(),
-    ReplyTo: z.string().optional(),
-    Headers: z
-      .array(
-        z.object({
-          Name: z.string(),
-          Value: z.string(),
-        }),
-      )
-      .optional(),
-    TrackOpens: z.boolean().optional(),
-    TrackLinks: trackLinks.optional(),
-    Metadata: metadata.optional(),
-    Attachments: z
-      .array(
-        z.object({
-          Name: z.string(),
-          Content: z.string(),
-          ContentType: z.string(),
-          ContentID: z.string().nullable().optional(),
-        }),
-      )
-      .optional(),
-    MessageStream: z.string().optional(),
-  }),
+  body: z
+    .object({
+      TemplateId: z.number().int().optional(),
+      TemplateAlias: z.string().optional(),
+      TemplateModel: z.record(z.string(), z.unknown()),
+      InlineCss: z.boolean().optional(),
+      From: z.string(),
+      To: z.string(),
+      Cc: z.string().optional(),
+      Bcc: z.string().optional(),
+      Tag: z.string().optional(),
+      ReplyTo: z.string().optional(),
+      Headers: z
+        .array(
+          z.object({
+            Name: z.string(),
+            Value: z.string(),
+          }),
+        )
+        .optional(),
+      TrackOpens: z.boolean().optional(),
+      TrackLinks: trackLinks.optional(),
+      Metadata: metadata.optional(),
+      Attachments: z
+        .array(
+          z.object({
+            Name: z.string(),
+            Content: z.string(),
+            ContentType: z.string(),
+            ContentID: z.string().nullable().optional(),
+          }),
+        )
+        .optional(),
+      MessageStream: z.string().optional(),
+    })
+    .superRefine(refineRecipientLimit),
   response: z.looseObject({
     To: z.string().nullable(),
     SubmittedAt: z.string().nullable(),
@@ -284,40 +291,42 @@ export const emailSendBatchWithTemplates = operation({
   risk: "write",
   body: z.object({
     Messages: z.array(
-      z.object({
-        TemplateId: z.number().int().optional(),
-        TemplateAlias: z.string().optional(),
-        TemplateModel: z.record(z.string(), z.unknown()),
-        InlineCss: z.boolean().optional(),
-        From: z.string(),
-        To: z.string(),
-        Cc: z.string().optional(),
-        Bcc: z.string().optional(),
-        Tag: z.string().optional(),
-        ReplyTo: z.string().optional(),
-        Headers: z
-          .array(
-            z.object({
-              Name: z.string(),
-              Value: z.string(),
-            }),
-          )
-          .optional(),
-        TrackOpens: z.boolean().optional(),
-        TrackLinks: trackLinks.optional(),
-        Metadata: metadata.optional(),
-        Attachments: z
-          .array(
-            z.object({
-              Name: z.string(),
-              Content: z.string(),
-              ContentType: z.string(),
-              ContentID: z.string().nullable().optional(),
-            }),
-          )
-          .optional(),
-        MessageStream: z.string().optional(),
-      }),
+      z
+        .object({
+          TemplateId: z.number().int().optional(),
+          TemplateAlias: z.string().optional(),
+          TemplateModel: z.record(z.string(), z.unknown()),
+          InlineCss: z.boolean().optional(),
+          From: z.string(),
+          To: z.string(),
+          Cc: z.string().optional(),
+          Bcc: z.string().optional(),
+          Tag: z.string().optional(),
+          ReplyTo: z.string().optional(),
+          Headers: z
+            .array(
+              z.object({
+                Name: z.string(),
+                Value: z.string(),
+              }),
+            )
+            .optional(),
+          TrackOpens: z.boolean().optional(),
+          TrackLinks: trackLinks.optional(),
+          Metadata: metadata.optional(),
+          Attachments: z
+            .array(
+              z.object({
+                Name: z.string(),
+                Content: z.string(),
+                ContentType: z.string(),
+                ContentID: z.string().nullable().optional(),
+              }),
+            )
+            .optional(),
+          MessageStream: z.string().optional(),
+        })
+        .superRefine(refineRecipientLimit),
     ),
   }),
   response: z.array(

@@ -405,6 +405,11 @@ describe("health alerts", () => {
     expect(o.approvals).toEqual({ pending: 0, oldest: null });
     const other = (await (await t.request("/api/overview?server=2", { cookie: viewer })).json()) as OverviewResponse;
     expect(other.alerts).toEqual([]);
+    // One alert by id, for links to an alert outside a listed page.
+    const one = await t.request(`/api/alerts/${o.alerts[0]!.id}`, { cookie: viewer });
+    expect(one.status).toBe(200);
+    expect(((await one.json()) as AlertItem).id).toBe(o.alerts[0]!.id);
+    expect((await t.request("/api/alerts/999999", { cookie: viewer })).status).toBe(404);
     expect((await t.request("/api/overview?server=abc", { cookie: viewer })).status).toBe(400);
     expect((await t.request("/api/overview")).status).toBe(401);
   });

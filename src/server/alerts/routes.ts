@@ -173,10 +173,24 @@ export function overviewRoutes(s: Services) {
     // Expired items must not count as waiting.
     await s.workflows.engine.expireDue().catch(() => {});
 
+    // Approvals and runs of the selected server; a run whose event named no server shows on every server.
+    const runsOfServer = db
+      .selectFrom("workflow_runs")
+      .$if(serverId !== null, (q) =>
+        q.where((eb) =>
+          eb.or([eb("workflow_runs.server_id", "=", serverId), eb("workflow_runs.server_id", "is", null)]),
+        ),
+      );
     const pendingQ = db
       .selectFrom("approvals")
       .innerJoin("workflows", "workflows.id", "approvals.workflow_id")
-      .where("approvals.status", "=", "pending");
+      .innerJoin("workflow_runs", "workflow_runs.id", "approvals.run_id")
+      .where("approvals.status", "=", "pending")
+      .$if(serverId !== null, (q) =>
+        q.where((eb) =>
+          eb.or([eb("workflow_runs.server_id", "=", serverId), eb("workflow_runs.server_id", "is", null)]),
+        ),
+      );
     const [pending, oldest, failed, waiting, recent, triggers, refusals, lastRefusal, alerts] = await Promise.all([
       pendingQ.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
       pendingQ
@@ -184,20 +198,17 @@ export function overviewRoutes(s: Services) {
         .orderBy("approvals.id")
         .limit(1)
         .executeTakeFirst(),
-      db
-        .selectFrom("workflow_runs")
+      runsOfServer
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("status", "=", "failed")
         .where("test", "=", 0)
         .where("created_at", ">=", since)
         .executeTakeFirst(),
-      db
-        .selectFrom("workflow_runs")
+      runsOfServer
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("status", "=", "waiting")
         .executeTakeFirst(),
-      db
-        .selectFrom("workflow_runs")
+      runsOfServer
         .innerJoin("workflows", "workflows.id", "workflow_runs.workflow_id")
         .select([
           "workflow_runs.id",

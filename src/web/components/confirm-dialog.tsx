@@ -22,6 +22,8 @@ export interface ConfirmDialogProps {
   onConfirm: () => void;
   /** For what cannot be undone: the confirm button stays disabled until this exact text is typed. */
   typeToConfirm?: string;
+  /** Keeps the confirm button disabled, e.g. while what it needs is still loading. */
+  disabled?: boolean;
 }
 
 /** Whether the typed text confirms: exact, apart from surrounding spaces. */
@@ -71,9 +73,10 @@ export function ConfirmDialog({
   confirmLabel = "Confirm",
   onConfirm,
   typeToConfirm,
+  disabled = false,
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
-  const ready = typeToConfirm === undefined || typedConfirms(typed, typeToConfirm);
+  const ready = !disabled && (typeToConfirm === undefined || typedConfirms(typed, typeToConfirm));
   const change = (o: boolean) => {
     if (!o) setTyped("");
     onOpenChange(o);

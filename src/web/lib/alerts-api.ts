@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type {
   AlertCheckResponse,
+  AlertItem,
   AlertRule,
   AlertRulesResponse,
   AlertsResponse,
@@ -81,6 +82,16 @@ export function alertsListQuery(f: AlertFilters, limit = 50) {
     },
     staleTime: 10_000,
     refetchInterval: 30_000,
+  });
+}
+
+/** One alert by id: for a link to an alert that is not among those listed. */
+export function alertQuery(id: number) {
+  return queryOptions({
+    queryKey: [...alertsKey, "one", id],
+    queryFn: ({ signal }) => apiRequest<AlertItem>(`/api/alerts/${id}`, { signal }),
+    staleTime: 10_000,
+    meta: { silent: true },
   });
 }
 

@@ -16,7 +16,8 @@ import { AlertEntry } from "@/web/components/health/alert-entry";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
-import { alertsListQuery } from "@/web/lib/alerts-api";
+import { alertQuery, alertsListQuery } from "@/web/lib/alerts-api";
+import { describeError } from "@/web/lib/api-error";
 import { serversQuery } from "@/web/lib/app-queries";
 import { formatDateTime } from "@/web/lib/format";
 import { useSessionUser } from "@/web/lib/session";
@@ -38,7 +39,11 @@ export function AlertsPage() {
   const list = useQuery(alertsListQuery(filters, 100));
   const set = (patch: Partial<typeof search>) =>
     void navigate({ search: (s) => ({ ...s, ...patch, alert: undefined }) });
-  const open = list.data?.alerts.find((a) => a.id === search.alert);
+  const listed = list.data?.alerts.find((a) => a.id === search.alert);
+  // A link to an alert outside the loaded list (older, or filtered out) reads it by id.
+  const fetchOne = search.alert !== undefined && list.isSuccess && !listed;
+  const one = useQuery({ ...alertQuery(search.alert ?? 0), enabled: fetchOne });
+  const open = listed ?? (fetchOne ? one.data : undefined);
 
   return (
     <div className="mx-auto w-full max-w-5xl">
@@ -46,6 +51,11 @@ export function AlertsPage() {
         title="Alerts"
         description="Breaches of the alert rules, from the check that saw them to the first check that did not."
       />
+      {fetchOne && one.isError && (
+        <p role="alert" className="mb-4 text-sm break-words text-destructive" data-testid="alert-detail-error">
+          Alert {search.alert} could not be shown: {describeError(one.error)}
+        </p>
+      )}
       {open && (
         <section
           aria-label="Alert detail"

@@ -3,7 +3,6 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, Info, LoaderCircle, Lock, Play } from "lucide-react";
 import { useMemo, useState, type FormEvent } from "react";
 import { areas, operations, type Operation } from "@/contract/postmark";
-import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { NotFound } from "@/web/components/not-found";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
@@ -23,13 +22,15 @@ import {
 import { permission } from "@/web/lib/permissions";
 import { operationIdFromParams } from "@/web/lib/operation-link";
 import { invalidateAfter } from "@/web/lib/postmark-queries";
+import { announceServersChanged } from "@/web/lib/servers-sync";
 import { selectedServer, serverHeaders } from "@/web/lib/server-selection";
 import { useSessionUser } from "@/web/lib/session";
+import { ExplorerDeleteConfirm } from "./components/explorer-delete-confirm";
 import { OperationField } from "./components/operation-field";
 import { OperationResult } from "./components/operation-result";
 import { OperationTemplates } from "./components/operation-templates";
 import { RequestPreview } from "./components/request-preview";
-import { describeChange } from "./describe-change";
+import { changesServerList } from "./explorer-effects";
 import { MethodLabel, RiskBadge } from "./operation-meta";
 
 const route = getRouteApi("/_app/operations/$group/$name");
@@ -58,7 +59,10 @@ function OperationExplorer({ op }: { op: Operation }) {
   const run = useMutation({
     mutationFn: (req: PreparedRequest) => rawRequest(req.url, { method: req.method, body: req.body, headers }),
     onSuccess: (res) => {
-      if (res.ok && op.risk !== "read") void invalidateAfter(op, queryClient);
+      if (!res.ok || op.risk === "read") return;
+      void invalidateAfter(op, queryClient);
+      // The switcher lists server names: refresh it here and in the other tabs, as the Servers page does.
+      if (changesServerList(op)) void announceServersChanged(queryClient);
     },
   });
 
@@ -207,23 +211,11 @@ function OperationExplorer({ op }: { op: Operation }) {
           </Card>
         </div>
       </div>
-      <ConfirmDialog
-        open={confirming !== null}
-        onOpenChange={(o) => !o && setConfirming(null)}
-        title={confirming ? describeChange(op, confirming) : ""}
-        description={
-          <>
-            <p>This cannot be undone. Mailroom will send:</p>
-            <p className="mt-2 font-mono text-xs break-all text-foreground">
-              {confirming && `${confirming.method} ${confirming.path}${confirming.search}`}
-            </p>
-          </>
-        }
-        confirmLabel={op.title.split(" ")[0] ?? "Confirm"}
-        onConfirm={() => {
-          if (confirming) run.mutate(confirming);
-          setConfirming(null);
-        }}
+      <ExplorerDeleteConfirm
+        op={op}
+        request={confirming}
+        onClose={() => setConfirming(null)}
+        onConfirm={(req) => run.mutate(req)}
       />
     </div>
   );

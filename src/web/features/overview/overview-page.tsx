@@ -142,7 +142,11 @@ export function OverviewPage() {
             <OverviewWebhooks webhooks={overview.data.webhooks} now={now} />
           </>
         )}
-        <OverviewEvents now={now} />
+        <OverviewEvents
+          now={now}
+          serverId={serverId ?? overview.data?.serverId ?? null}
+          ready={serverId !== null || !overview.isPending}
+        />
       </div>
 
       {health.data && (

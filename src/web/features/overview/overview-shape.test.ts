@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ago, approvalAge, triggerFlows } from "./overview-shape";
+import { bouncesSearch } from "@/web/features/bounces/bounces-search";
+import { ago, approvalAge, bouncesBehind, latestEventsUrl, triggerFlows } from "./overview-shape";
 
 const now = Date.parse("2030-01-01T12:00:00Z");
 
@@ -27,5 +28,31 @@ describe("overview shaping", () => {
     expect(approvalAge("2030-01-01T11:50:00Z", "2030-01-02T11:50:00Z", now)).toEqual({ text: "10 min", urgent: false });
     expect(approvalAge("2030-01-01T10:50:00Z", "2030-01-02T11:50:00Z", now).urgent).toBe(true);
     expect(approvalAge("2030-01-01T11:50:00Z", "2030-01-01T12:30:00Z", now).urgent).toBe(true);
+  });
+});
+
+describe("overview links", () => {
+  const week = { fromdate: "2029-12-26", todate: "2030-01-01" };
+  it("links a verdict to the bounces behind it: its days, stream or tag, and spam complaints by type", () => {
+    expect(bouncesBehind(week)).toEqual({ from: "2029-12-26", to: "2030-01-01" });
+    expect(bouncesBehind(week, { stream: "outbound" })).toEqual({
+      from: "2029-12-26",
+      to: "2030-01-01",
+      stream: "outbound",
+    });
+    expect(bouncesBehind(week, { tag: "invoice", type: "SpamComplaint" })).toEqual({
+      from: "2029-12-26",
+      to: "2030-01-01",
+      tag: "invoice",
+      type: "SpamComplaint",
+    });
+  });
+  it("makes links the bounces page reads back unchanged", () => {
+    const search = bouncesBehind(week, { tag: "invoice", type: "SpamComplaint" });
+    expect(bouncesSearch.parse(search)).toMatchObject(search);
+  });
+  it("asks for the selected server's latest events", () => {
+    expect(latestEventsUrl(3)).toBe("/api/events?limit=5&server=3");
+    expect(latestEventsUrl(null)).toBe("/api/events?limit=5");
   });
 });

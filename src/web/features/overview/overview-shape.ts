@@ -51,3 +51,24 @@ export function approvalAge(createdAt: string, expiresAt: string, now: number): 
 export function formatCount(n: number): string {
   return new Intl.NumberFormat("en-US").format(Math.round(n));
 }
+
+/** The /bounces filters behind a verdict: its days, and its stream or tag; spam complaints are a bounce type. */
+export function bouncesBehind(
+  range: { fromdate: string; todate: string },
+  scope: { stream?: string; tag?: string; type?: "SpamComplaint" } = {},
+): { from: string; to: string; stream?: string; tag?: string; type?: "SpamComplaint" } {
+  return {
+    from: range.fromdate,
+    to: range.todate,
+    ...(scope.stream ? { stream: scope.stream } : {}),
+    ...(scope.tag ? { tag: scope.tag } : {}),
+    ...(scope.type ? { type: scope.type } : {}),
+  };
+}
+
+/** `GET /api/events` for the latest-events tile: the selected server's newest few. */
+export function latestEventsUrl(serverId: number | null, limit = 5): string {
+  const p = new URLSearchParams({ limit: String(limit) });
+  if (serverId !== null) p.set("server", String(serverId));
+  return `/api/events?${p.toString()}`;
+}

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/contract/csv-parse";
 import {
   checkMessages,
+  byRow,
   failChunk,
   guessMapping,
   messagesFromJson,
+  leftOutResults,
   pairResults,
   recordToMessage,
   resultsCsv,
@@ -69,6 +71,31 @@ describe("the validation pass", () => {
     // A CSV row with an empty To column has no To at all: still said in words, not as a schema error.
     expect(checkMessages([{ From: "a@lumenapp.io", TextBody: "hi" }])[0]!.errors).toEqual(["To: missing."]);
   });
+  it("checks address syntax in From, To, Cc, Bcc and Reply-To, naming the entry", () => {
+    const [bad, named, over] = checkMessages([
+      { From: "a@lumenapp.io", To: "x@example.com, not-an-address", Cc: "nope@", TextBody: "hi" },
+      {
+        From: "Lumen <a@lumenapp.io>",
+        To: '"Lovelace, Ada" <ada@example.com>',
+        ReplyTo: "r@example.com",
+        TextBody: "hi",
+      },
+      {
+        From: "a@lumenapp.io",
+        To: Array.from({ length: 51 }, (_, i) => `p${i}@example.com`).join(","),
+        TextBody: "hi",
+      },
+    ]);
+    expect(bad!.message).toBeUndefined();
+    expect(bad!.to).toBe("x@example.com, not-an-address");
+    expect(bad!.errors).toEqual([
+      "To: 'not-an-address' is not an email address.",
+      "Cc: 'nope@' is not an email address.",
+    ]);
+    expect(named!.message).toBeDefined();
+    expect(over!.message).toBeUndefined();
+    expect(over!.errors.join(" ")).toMatch(/51 recipients together/);
+  });
   it("reads a JSON batch body or a Messages object, and refuses anything else", () => {
     expect(messagesFromJson('[{"To":"a"}]').messages).toHaveLength(1);
     expect(messagesFromJson('{"Messages":[{"To":"a"},{"To":"b"}]}').messages).toHaveLength(2);
@@ -81,25 +108,67 @@ describe("the validation pass", () => {
 describe("results", () => {
   const sent = checkMessages([
     { From: "a@x.io", To: "one@example.com", TextBody: "x" },
-    { From: "a@x.io", To: "bad", TextBody: "x" },
+    { From: "a@x.io", To: "two@example.com", TextBody: "x" },
   ]);
   it("pairs Postmark's per-message answers with the rows, in order", () => {
     const r = pairResults(sent, [
       { To: "one@example.com", MessageID: "m-1", ErrorCode: 0, Message: "OK" },
-      { ErrorCode: 300, Message: "Invalid 'To' address: 'bad'." },
+      { ErrorCode: 406, Message: "You tried to send to recipient(s) that have been marked as inactive." },
     ]);
     expect(r).toEqual([
-      { row: 1, to: "one@example.com", messageId: "m-1", errorCode: 0, message: "OK" },
-      { row: 2, to: "bad", messageId: null, errorCode: 300, message: "Invalid 'To' address: 'bad'." },
+      { row: 1, to: "one@example.com", outcome: "accepted", messageId: "m-1", errorCode: 0, message: "OK" },
+      {
+        row: 2,
+        to: "two@example.com",
+        outcome: "refused",
+        messageId: null,
+        errorCode: 406,
+        message: "You tried to send to recipient(s) that have been marked as inactive.",
+      },
     ]);
-    expect(pairResults(sent, [])[0]!.errorCode).toBe(-1);
-    expect(failChunk(sent, 410, "Too many")).toHaveLength(2);
+    expect(pairResults(sent, [])[0]).toMatchObject({ errorCode: -1, outcome: "refused" });
+    expect(failChunk(sent, 410, "Too many").map((x) => [x.row, x.outcome, x.errorCode])).toEqual([
+      [1, "refused", 410],
+      [2, "refused", 410],
+    ]);
   });
-  it("downloads as CSV with a header row", () => {
-    const csv = resultsCsv([{ row: 2, to: "bad", messageId: null, errorCode: 300, message: "Invalid 'To', really" }]);
+  it("lists the rows the validation pass left out, with its reasons, in the file's order", () => {
+    const checked = checkMessages([
+      { From: "a@x.io", To: "one@example.com", TextBody: "x" },
+      { From: "a@x.io", To: "not-an-address", TextBody: "x" },
+      { From: "a@x.io", TextBody: "x" },
+    ]);
+    const left = leftOutResults(checked);
+    expect(left).toEqual([
+      {
+        row: 2,
+        to: "not-an-address",
+        outcome: "left out",
+        messageId: null,
+        errorCode: null,
+        message: "To: 'not-an-address' is not an email address.",
+      },
+      { row: 3, to: "", outcome: "left out", messageId: null, errorCode: null, message: "To: missing." },
+    ]);
+    const sentRows = pairResults(
+      checked.filter((c) => c.message),
+      [{ To: "one@example.com", MessageID: "m-1", ErrorCode: 0, Message: "OK" }],
+    );
+    expect(byRow([...left, ...sentRows]).map((x) => [x.row, x.outcome])).toEqual([
+      [1, "accepted"],
+      [2, "left out"],
+      [3, "left out"],
+    ]);
+  });
+  it("downloads as CSV with a header row, left-out rows included", () => {
+    const csv = resultsCsv([
+      { row: 1, to: "ada@example.com", outcome: "accepted", messageId: "m-1", errorCode: 0, message: "OK" },
+      { row: 2, to: "bad", outcome: "left out", messageId: null, errorCode: null, message: "To: 'bad', really" },
+    ]);
     expect(parseCsv(csv).rows).toEqual([
-      ["Row", "To", "MessageID", "ErrorCode", "Message"],
-      ["2", "bad", "", "300", "Invalid 'To', really"],
+      ["Row", "To", "Outcome", "MessageID", "ErrorCode", "Message"],
+      ["1", "ada@example.com", "accepted", "m-1", "0", "OK"],
+      ["2", "bad", "left out", "", "", "To: 'bad', really"],
     ]);
   });
 });

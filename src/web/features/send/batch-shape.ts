@@ -1,6 +1,7 @@
 // Pure shaping for batch sends: a CSV's columns mapped onto message fields, or a JSON file,
 // validated message by message with the catalog's own schema, then sent in Postmark-sized chunks.
 import { csvRow } from "@/contract/csv";
+import { addressErrors } from "@/contract/postmark/recipients";
 import { emailSendBatch } from "@/contract/postmark/send";
 import type { z } from "zod";
 import { formatBytes, jsonBytes, MAX_MESSAGE_BYTES } from "./send-limits";
@@ -133,6 +134,8 @@ export function messagesFromJson(text: string): { messages?: unknown[]; error?: 
 export interface CheckedMessage {
   /** 1-based position in the file (the CSV's record number, not counting the header). */
   row: number;
+  /** The To given, as text (for rows left out, which have no message). */
+  to: string;
   message?: BatchMessage;
   errors: string[];
 }
@@ -144,14 +147,17 @@ export function checkMessages(candidates: readonly unknown[]): CheckedMessage[] 
   return candidates.map((c, i) => {
     const row = i + 1;
     if (typeof c !== "object" || c === null || Array.isArray(c))
-      return { row, errors: ["Each message must be an object with From, To and a body."] };
+      return { row, to: "", errors: ["Each message must be an object with From, To and a body."] };
     const raw = c as Record<string, unknown>;
+    const to = typeof raw.To === "string" ? raw.To : "";
     const blank = (k: string) => typeof raw[k] !== "string" || !(raw[k] as string).trim();
     // Required fields first, in words a person can act on; then the catalog's schema for the rest.
     const errors: string[] = [];
     if (blank("From")) errors.push("From: missing (map a column or fill in the default).");
     if (blank("To")) errors.push("To: missing.");
     if (blank("HtmlBody") && blank("TextBody")) errors.push("Body: needs an HTML body, a text body, or both.");
+    // Address syntax here rather than as ErrorCode 300 from Postmark, so the row is named before sending.
+    for (const e of addressErrors(raw, ["From", "To", "Cc", "Bcc", "ReplyTo"])) errors.push(`${e.field}: ${e.message}`);
     const parsed = elementSchema.safeParse(c);
     if (!parsed.success) {
       const missing = new Set(errors.map((e) => e.split(":")[0]));
@@ -159,56 +165,82 @@ export function checkMessages(candidates: readonly unknown[]): CheckedMessage[] 
         const field = iss.path.join(".") || "message";
         if (!missing.has(field)) errors.push(`${field}: ${iss.message}`);
       }
-      return { row, errors };
+      return { row, to, errors };
     }
     const size = jsonBytes(parsed.data);
     if (size > MAX_MESSAGE_BYTES)
       errors.push(
         `Size: ${formatBytes(size)}; Postmark accepts at most ${formatBytes(MAX_MESSAGE_BYTES)} per message.`,
       );
-    return errors.length ? { row, errors } : { row, message: parsed.data, errors };
+    return errors.length ? { row, to, errors } : { row, to, message: parsed.data, errors };
   });
 }
 
-/** One row of the result table: the message's own row number and Postmark's answer for it. */
+/** What happened to a row: Postmark accepted or refused it, or the validation pass left it out. */
+export type RowOutcome = "accepted" | "refused" | "left out";
+
+/** One row of the result table: the message's own row number and Postmark's answer for it (or why it was not sent). */
 export interface RowResult {
   row: number;
   to: string;
+  outcome: RowOutcome;
   messageId: string | null;
-  errorCode: number;
+  /** Postmark's ErrorCode (0 when accepted); null for a row that was never sent. */
+  errorCode: number | null;
   message: string;
 }
+
+const answered = (
+  row: number,
+  to: string,
+  messageId: string | null,
+  errorCode: number,
+  message: string,
+): RowResult => ({
+  row,
+  to,
+  outcome: errorCode === 0 ? "accepted" : "refused",
+  messageId,
+  errorCode,
+  message,
+});
 
 /** Pairs a chunk's answers (same order as sent) with the rows that produced them. */
 export function pairResults(sent: readonly CheckedMessage[], answers: readonly BatchResult[]): RowResult[] {
   return sent.map((s, i) => {
     const a = answers[i];
-    if (!a)
-      return {
-        row: s.row,
-        to: s.message?.To ?? "",
-        messageId: null,
-        errorCode: -1,
-        message: "Postmark's answer had no entry for this message.",
-      };
-    return {
-      row: s.row,
-      to: a.To ?? s.message?.To ?? "",
-      messageId: a.MessageID ?? null,
-      errorCode: a.ErrorCode,
-      message: a.Message ?? "",
-    };
+    if (!a) return answered(s.row, s.to, null, -1, "Postmark's answer had no entry for this message.");
+    return answered(s.row, a.To ?? s.to, a.MessageID ?? null, a.ErrorCode, a.Message ?? "");
   });
 }
 
 /** The same answer for every message of a chunk Postmark refused as a whole. */
 export function failChunk(sent: readonly CheckedMessage[], errorCode: number, message: string): RowResult[] {
-  return sent.map((s) => ({ row: s.row, to: s.message?.To ?? "", messageId: null, errorCode, message }));
+  return sent.map((s) => answered(s.row, s.to, null, errorCode, message));
+}
+
+/** The rows the validation pass left out, with its reasons, so the results account for every row of the file. */
+export function leftOutResults(checked: readonly CheckedMessage[]): RowResult[] {
+  return checked
+    .filter((c) => !c.message)
+    .map((c) => ({
+      row: c.row,
+      to: c.to,
+      outcome: "left out" as const,
+      messageId: null,
+      errorCode: null,
+      message: c.errors.join(" "),
+    }));
+}
+
+/** Results in the file's row order, whatever order they were produced in. */
+export function byRow(results: readonly RowResult[]): RowResult[] {
+  return [...results].sort((a, b) => a.row - b.row);
 }
 
 export function resultsCsv(results: readonly RowResult[]): string {
   return (
-    csvRow(["Row", "To", "MessageID", "ErrorCode", "Message"]) +
-    results.map((r) => csvRow([r.row, r.to, r.messageId, r.errorCode, r.message])).join("")
+    csvRow(["Row", "To", "Outcome", "MessageID", "ErrorCode", "Message"]) +
+    results.map((r) => csvRow([r.row, r.to, r.outcome, r.messageId, r.errorCode, r.message])).join("")
   );
 }

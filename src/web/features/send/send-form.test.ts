@@ -173,3 +173,20 @@ describe("templated sends", () => {
     expect(sendSearch.parse({ template: 12 })).toEqual({ mode: "compose", template: "12" });
   });
 });
+
+describe("the recipient limit", () => {
+  const list = (n: number) => Array.from({ length: n }, (_, i) => `r${i}@example.com`).join(", ");
+  it("refuses more than 50 recipients across To, Cc and Bcc before sending, under To", () => {
+    const r = buildSendBody({ ...filled, To: list(30), Cc: list(20), Bcc: "one-more@example.com" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.To).toMatch(/51 recipients together; Postmark accepts at most 50/);
+    expect(buildSendBody({ ...filled, To: list(30), Cc: list(20) }).ok).toBe(true);
+  });
+  it("applies to templated sends", () => {
+    const r = buildTemplateBody({ ...emptyEnvelope, From: "hello@lumen.example", To: list(51) }, "welcome", {
+      value: {},
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.To).toMatch(/51 recipients/);
+  });
+});

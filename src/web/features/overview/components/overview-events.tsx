@@ -7,18 +7,20 @@ import { TriggerIcon } from "@/web/components/trigger-badge";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { apiRequest } from "@/web/lib/api-client";
 import { useStreamEvents } from "@/web/lib/event-stream";
-import { ago } from "../overview-shape";
+import { ago, latestEventsUrl } from "../overview-shape";
 import { OverviewTile } from "./overview-tile";
 
 const latestKey = ["overview", "latest-events"] as const;
 
-/** The last few events, refreshed as the live feed announces new ones. */
-export function OverviewEvents({ now }: { now: number }) {
+/** The selected server's last few events, refreshed as the live feed announces new ones. */
+export function OverviewEvents({ now, serverId, ready }: { now: number; serverId: number | null; ready: boolean }) {
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: latestKey,
-    queryFn: ({ signal }) => apiRequest<EventsResponse>("/api/events?limit=5", { signal }),
+    queryKey: [...latestKey, serverId],
+    queryFn: ({ signal }) => apiRequest<EventsResponse>(latestEventsUrl(serverId), { signal }),
     staleTime: 5_000,
+    // Until the default server is known, an unscoped list would show other servers' events.
+    enabled: ready,
   });
   useStreamEvents(() => void qc.invalidateQueries({ queryKey: latestKey }));
   return (

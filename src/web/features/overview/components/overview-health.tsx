@@ -1,9 +1,9 @@
 import { Link } from "@tanstack/react-router";
-import { MailX, Send, ShieldAlert } from "lucide-react";
+import { ChevronRight, MailX, Send, ShieldAlert } from "lucide-react";
 import type { HealthVerdictsResponse, ScopedVerdicts } from "@/contract/api/alerts";
 import { formatRate } from "@/contract/health/verdict-logic";
 import { VerdictBadge, VerdictLine } from "@/web/components/health/verdict-badge";
-import { formatCount } from "../overview-shape";
+import { bouncesBehind, formatCount } from "../overview-shape";
 import { OverviewTile } from "./overview-tile";
 
 type Health = HealthVerdictsResponse;
@@ -11,6 +11,38 @@ const tone = (h: Health, m: "bounce" | "spam") => {
   const levels = [h.today[m].level, h.period[m].level];
   return levels.includes("critical") ? "critical" : levels.includes("warning") ? "warning" : undefined;
 };
+
+type Range = { fromdate: string; todate: string };
+
+/** A verdict with a link to the bounces behind its number (its days; spam complaints are a bounce type). */
+function JudgedLine({
+  title,
+  verdict,
+  range,
+  type,
+  testId,
+}: {
+  title: string;
+  verdict: Health["today"]["bounce"];
+  range: Range;
+  type?: "SpamComplaint";
+  testId: string;
+}) {
+  return (
+    <div className="min-w-0">
+      <VerdictLine title={title} verdict={verdict} testId={testId} />
+      <Link
+        to="/bounces"
+        search={bouncesBehind(range, { type })}
+        className="mt-0.5 inline-flex items-center gap-0.5 text-xs text-primary underline-offset-4 hover:underline"
+        data-testid={`${testId}-link`}
+      >
+        {type ? "The complaints behind it" : "The bounces behind it"}
+        <ChevronRight aria-hidden className="size-3" />
+      </Link>
+    </div>
+  );
+}
 
 /** Sends, bounce rate and spam rate: today and the period, each with its verdict. */
 export function OverviewHealthTiles({ health, periodLabel }: { health: Health; periodLabel: string }) {
@@ -45,26 +77,43 @@ export function OverviewHealthTiles({ health, periodLabel }: { health: Health; p
         title="Bounce rate"
         icon={MailX}
         tone={tone(health, "bounce")}
-        link={{ to: "/bounces", search: { from: health.today.fromdate } }}
-        linkLabel="Today's bounces"
+        link={{ to: "/bounces", search: bouncesBehind(health.period) }}
+        linkLabel={`Bounces, ${periodLabel.toLowerCase()}`}
         testId="tile-bounce"
       >
         <div className="grid gap-3">
-          <VerdictLine title="Today" verdict={health.today.bounce} testId="verdict-bounce-today" />
-          <VerdictLine title={periodLabel} verdict={health.period.bounce} testId="verdict-bounce-period" />
+          <JudgedLine title="Today" verdict={health.today.bounce} range={health.today} testId="verdict-bounce-today" />
+          <JudgedLine
+            title={periodLabel}
+            verdict={health.period.bounce}
+            range={health.period}
+            testId="verdict-bounce-period"
+          />
         </div>
       </OverviewTile>
       <OverviewTile
         title="Spam-complaint rate"
         icon={ShieldAlert}
         tone={tone(health, "spam")}
-        link={{ to: "/feed", search: { types: "spam-complaint" } }}
-        linkLabel="Spam complaints in the feed"
+        link={{ to: "/bounces", search: bouncesBehind(health.period, { type: "SpamComplaint" }) }}
+        linkLabel={`Spam complaints, ${periodLabel.toLowerCase()}`}
         testId="tile-spam"
       >
         <div className="grid gap-3">
-          <VerdictLine title="Today" verdict={health.today.spam} testId="verdict-spam-today" />
-          <VerdictLine title={periodLabel} verdict={health.period.spam} testId="verdict-spam-period" />
+          <JudgedLine
+            title="Today"
+            verdict={health.today.spam}
+            range={health.today}
+            type="SpamComplaint"
+            testId="verdict-spam-today"
+          />
+          <JudgedLine
+            title={periodLabel}
+            verdict={health.period.spam}
+            range={health.period}
+            type="SpamComplaint"
+            testId="verdict-spam-period"
+          />
         </div>
       </OverviewTile>
     </>
@@ -76,11 +125,13 @@ function ScopedTable({
   rows,
   kind,
   empty,
+  range,
 }: {
   caption: string;
   rows: ScopedVerdicts[];
   kind: "stream" | "tag";
   empty: string;
+  range: Range;
 }) {
   return (
     <section aria-label={caption} className="min-w-0 rounded-lg border bg-card p-4" data-testid={`verdicts-${kind}`}>
@@ -92,8 +143,9 @@ function ScopedTable({
           {rows.map((r) => (
             <li key={r.name} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2">
               <Link
-                to="/stats"
-                search={kind === "stream" ? { stream: r.name } : { tag: r.name }}
+                to="/bounces"
+                search={bouncesBehind(range, kind === "stream" ? { stream: r.name } : { tag: r.name })}
+                title={`The bounces behind ${kind} ${r.name}`}
                 className="min-w-0 font-mono text-sm break-all text-primary underline-offset-4 hover:underline"
               >
                 {r.name}
@@ -119,6 +171,7 @@ export function OverviewScopedVerdicts({ health, periodLabel }: { health: Health
         caption={`Streams · ${periodLabel.toLowerCase()}`}
         rows={health.streams}
         kind="stream"
+        range={health.period}
         empty="No outbound streams."
       />
       <div className="grid gap-2">
@@ -132,6 +185,7 @@ export function OverviewScopedVerdicts({ health, periodLabel }: { health: Health
           caption={`Tags, worst first · ${periodLabel.toLowerCase()}`}
           rows={health.tags}
           kind="tag"
+          range={health.period}
           empty="No tagged events received in this period."
         />
       </div>

@@ -18,7 +18,7 @@ export function OverviewWebhooks({ webhooks, now }: { webhooks: OverviewResponse
       title="Webhook events"
       icon={Webhook}
       tone={refusing ? "critical" : undefined}
-      link={{ to: "/settings" }}
+      link={{ to: "/settings", search: { tab: "webhooks" } }}
       linkLabel="Check the wiring"
       testId="tile-webhooks"
     >

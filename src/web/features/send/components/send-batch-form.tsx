@@ -14,9 +14,11 @@ import { callPostmark, invalidateAfter } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
 import {
   batchTargets,
+  byRow,
   checkMessages,
   failChunk,
   guessMapping,
+  leftOutResults,
   messagesFromJson,
   pairResults,
   recordToMessage,
@@ -93,7 +95,8 @@ export function SendBatchForm({ disabled }: { disabled: boolean }) {
 
   const send = async () => {
     const parts = chunk(valid, MAX_BATCH_MESSAGES);
-    const out: RowResult[] = [];
+    // Rows the validation pass left out are listed with their reasons, so the results cover the whole file.
+    const out: RowResult[] = leftOutResults(checked);
     setProgress({ done: 0, total: parts.length });
     // One chunk at a time, in order: Postmark answers each message of a chunk in the order sent.
     for (const [i, part] of parts.entries()) {
@@ -110,7 +113,7 @@ export function SendBatchForm({ disabled }: { disabled: boolean }) {
         );
       }
       setProgress({ done: i + 1, total: parts.length });
-      setResults([...out]);
+      setResults(byRow(out));
     }
     await invalidateAfter(emailSendBatch, qc);
   };
@@ -237,9 +240,7 @@ export function SendBatchForm({ disabled }: { disabled: boolean }) {
                 <li key={c.row} className="flex min-w-0 flex-wrap gap-x-2" data-testid="batch-preview-row">
                   <span className="tabular-nums text-muted-foreground">#{c.row}</span>
                   <span className="min-w-0 truncate">
-                    {c.message
-                      ? `${c.message.To} · ${c.message.Subject ?? "(no subject)"}`
-                      : String((candidates[c.row - 1] as { To?: unknown } | undefined)?.To ?? "")}
+                    {c.message ? `${c.message.To} · ${c.message.Subject ?? "(no subject)"}` : c.to}
                   </span>
                   {!c.message && <span className="text-destructive">{c.errors.join(" ")}</span>}
                 </li>
@@ -269,7 +270,8 @@ export function SendBatchForm({ disabled }: { disabled: boolean }) {
         </Button>
         {invalid.length > 0 && valid.length > 0 && (
           <p className="text-sm text-muted-foreground">
-            {invalid.length} row{invalid.length === 1 ? "" : "s"} with problems will be left out.
+            {invalid.length} row{invalid.length === 1 ? "" : "s"} with problems will be left out (listed in the
+            results).
           </p>
         )}
       </div>

@@ -4,9 +4,13 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { downloadText } from "@/web/lib/download";
 import { resultsCsv, type RowResult } from "../batch-shape";
 
-/** Postmark's answer for every message sent: its MessageID, or its ErrorCode and Message. */
+/** Every row of the file: Postmark's MessageID, its ErrorCode and Message, or why the row was left out. */
 export function SendBatchResults({ results }: { results: readonly RowResult[] }) {
-  const failed = results.filter((r) => r.errorCode !== 0).length;
+  const count = (o: RowResult["outcome"]) => results.filter((r) => r.outcome === o).length;
+  const accepted = count("accepted");
+  const refused = count("refused");
+  const leftOut = count("left out");
+  const failed = refused + leftOut;
   return (
     <section className="flex min-w-0 flex-col gap-3" aria-label="Batch results" data-testid="batch-results">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -16,7 +20,7 @@ export function SendBatchResults({ results }: { results: readonly RowResult[] })
           ) : (
             <TriangleAlert className="size-4 text-destructive" aria-hidden />
           )}
-          {results.length - failed} accepted, {failed} refused
+          {accepted} accepted, {refused} refused{leftOut > 0 ? `, ${leftOut} left out` : ""}
         </p>
         <Button
           type="button"
@@ -38,12 +42,16 @@ export function SendBatchResults({ results }: { results: readonly RowResult[] })
         </TableHeader>
         <TableBody>
           {results.map((r) => (
-            <TableRow key={r.row} data-testid="batch-result-row" data-ok={r.errorCode === 0}>
+            <TableRow key={r.row} data-testid="batch-result-row" data-outcome={r.outcome}>
               <TableCell className="tabular-nums">{r.row}</TableCell>
               <TableCell className="max-w-[12rem] truncate">{r.to}</TableCell>
               <TableCell className="min-w-0 text-xs break-all whitespace-normal">
-                {r.errorCode === 0 ? (
+                {r.outcome === "accepted" ? (
                   <span className="font-mono">{r.messageId}</span>
+                ) : r.outcome === "left out" ? (
+                  <span className="text-destructive">
+                    <span className="font-semibold">Not sent</span>: {r.message}
+                  </span>
                 ) : (
                   <span className="text-destructive">
                     <span className="font-semibold">ErrorCode {r.errorCode}</span>: {r.message}

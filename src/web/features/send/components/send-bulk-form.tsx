@@ -87,7 +87,7 @@ function BulkProgress({ id }: { id: string }) {
         </div>
       </dl>
       {done && s.FailedCount > 0 && (
-        <p className="flex items-start gap-2 text-sm text-destructive">
+        <p className="flex items-start gap-2 text-sm text-destructive" data-testid="bulk-failed-warning">
           <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
           Postmark could not send {s.FailedCount} of {s.TotalMessages} messages (suppressed, invalid or unrenderable
           recipients). Check the addresses on the Activity and Suppressions pages.

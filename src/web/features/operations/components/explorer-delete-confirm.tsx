@@ -1,0 +1,76 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Operation } from "@/contract/postmark";
+import { ConfirmDialog } from "@/web/components/confirm-dialog";
+import { PostmarkErrorView } from "@/web/components/postmark-error";
+import { isApiError } from "@/web/lib/api-error";
+import type { PreparedRequest } from "@/web/lib/operation-request";
+import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { describeChange } from "../describe-change";
+import { nameFrom, nameLookupFor } from "../explorer-effects";
+
+/**
+ * The explorer's confirmation for destructive calls. Deleting a domain, a sender signature or a
+ * server asks for its name to be typed, as the area pages do: the name is read from Postmark first.
+ */
+export function ExplorerDeleteConfirm({
+  op,
+  request,
+  onClose,
+  onConfirm,
+}: {
+  op: Operation;
+  request: PreparedRequest | null;
+  onClose: () => void;
+  onConfirm: (request: PreparedRequest) => void;
+}) {
+  const lookup = request ? nameLookupFor(op, request.input) : null;
+  const named = useQuery({
+    ...postmarkQueryOptions(lookup?.lookup ?? op, lookup?.input ?? {}, null),
+    enabled: lookup !== null,
+    staleTime: 0,
+    meta: { silent: true },
+  });
+  const name = lookup && named.data !== undefined ? nameFrom(named.data, lookup.field) : null;
+  return (
+    <ConfirmDialog
+      open={request !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title={request ? describeChange(op, request) : ""}
+      description={
+        <>
+          <p>This cannot be undone. Mailroom will send:</p>
+          <p className="mt-2 font-mono text-xs break-all text-foreground">
+            {request && `${request.method} ${request.path}${request.search}`}
+          </p>
+          {lookup && named.isPending && (
+            <p className="mt-2" data-testid="typed-name-loading">
+              Looking up its name…
+            </p>
+          )}
+          {lookup && named.isError && (
+            <div role="alert" className="mt-2 rounded-md border border-destructive/30 bg-destructive/5 p-3">
+              <p className="mb-1 text-sm">Its name could not be read, so it cannot be confirmed:</p>
+              {isApiError(named.error) ? (
+                <PostmarkErrorView error={named.error} />
+              ) : (
+                <p className="text-sm">{String(named.error)}</p>
+              )}
+            </div>
+          )}
+          {lookup && named.isSuccess && !name && (
+            <p role="alert" className="mt-2 text-destructive">
+              Postmark's answer has no {lookup.field}, so it cannot be confirmed by name.
+            </p>
+          )}
+        </>
+      }
+      confirmLabel={op.title.split(" ")[0] ?? "Confirm"}
+      typeToConfirm={name ?? undefined}
+      disabled={lookup !== null && name === null}
+      onConfirm={() => {
+        if (request) onConfirm(request);
+        onClose();
+      }}
+    />
+  );
+}
