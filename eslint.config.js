@@ -81,10 +81,10 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                "^(zod(/.*)?|@/contract/workflows(/.*)?|@/contract/postmark(/index|/triggers|/shared)?|@/contract/api(/(index|auth|errors|settings|events|workflows|approvals|audit|notifications))?)$",
+                "^(zod(/.*)?|@/contract/workflows(?!/trigger-ids$)(/.*)?|@/contract/postmark(?!/(trigger-ids|area-ids|metadata-keys)$)(/.*)?|@/contract/api(?!/statuses$)(/.*)?)$",
               allowTypeImports: true,
               message:
-                "This file loads with the first page: keep zod and the catalog out (see lib/search-params, contract/api/statuses, contract/postmark/trigger-ids).",
+                "This file loads with the first page: keep zod and the catalog out (zod-free modules: lib/search-params, contract/api/statuses, contract/postmark/trigger-ids, area-ids, metadata-keys).",
             },
           ],
         },

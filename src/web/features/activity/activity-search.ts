@@ -1,4 +1,4 @@
-import { METADATA_KEY_PATTERN, METADATA_VALUE_MAX } from "@/contract/postmark/metadata-filter";
+import { METADATA_KEY_PATTERN, METADATA_VALUE_MAX } from "@/contract/postmark/metadata-keys";
 import {
   custom,
   oneOf,
