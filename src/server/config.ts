@@ -65,6 +65,8 @@ export interface Config {
   };
   /** Health alerts: how often the rules are checked. */
   alerts: { checkEveryMs: number };
+  /** How often templates with history are looked at again for changes made elsewhere; 0: never. */
+  templates: { checkEveryMs: number };
   workflows: {
     /** Attempts of one step on 429, 5xx and network errors, the first included. */
     maxAttempts: number;
@@ -180,6 +182,7 @@ const envSchema = z.object({
   WEBHOOK_PASSWORD: optionalText,
   PUBLIC_URL: httpUrl("PUBLIC_URL"),
   ALERT_CHECK_SECONDS: int("ALERT_CHECK_SECONDS", 60, 10, 86_400),
+  TEMPLATE_CHECK_MINUTES: int("TEMPLATE_CHECK_MINUTES", 15, 0, 7 * 24 * 60),
   MAILROOM_SECRET: optionalText,
   SESSION_IDLE_MINUTES: int("SESSION_IDLE_MINUTES", 60, 1, 60 * 24 * 30),
   SESSION_MAX_HOURS: int("SESSION_MAX_HOURS", 12, 1, 24 * 365),
@@ -319,6 +322,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       writeThrottleMs: e.JOBS_WRITE_THROTTLE_MS < 0 ? e.JOBS_THROTTLE_MS : e.JOBS_WRITE_THROTTLE_MS,
     },
     alerts: { checkEveryMs: e.ALERT_CHECK_SECONDS * 1000 },
+    templates: { checkEveryMs: e.TEMPLATE_CHECK_MINUTES * 60_000 },
     push: {
       disabled: e.PUSH_DISABLED,
       allowEndpointOrigins: e.PUSH_ALLOW_ENDPOINT_ORIGINS,

@@ -1,6 +1,8 @@
 import { dataRemovalStatusTask } from "../data-removals/status-task";
 import { createEventsRepo } from "../events/events-repo";
 import type { Services } from "../services";
+import { templateHistoryTask } from "../templates/history-check";
+import { createTemplateStudio } from "../templates/studio";
 import { sweepEvents } from "../workflows/event-sweep";
 
 const DAY = 86_400_000;
@@ -51,6 +53,15 @@ export function registerCoreTasks(s: Services) {
   });
   // Open data removal requests are checked with Postmark until it reports them done.
   s.periodic.register(dataRemovalStatusTask({ service: s.dataRemovals, logger: s.logger, clock: s.clock }));
+  // Templates Mailroom keeps history of are looked at again, so changes made elsewhere are filed.
+  if (s.config.templates.checkEveryMs > 0)
+    s.periodic.register(
+      templateHistoryTask({
+        studio: createTemplateStudio(s, s.clock),
+        logger: s.logger,
+        everyMs: s.config.templates.checkEveryMs,
+      }),
+    );
   s.periodic.register({ name: "sessions.sweep", everyMs: 3_600_000, run: () => s.sessions.sweep() });
   // Counters are short-lived (throttle: an hour; link limit: minutes; notify-once claims: a day).
   s.periodic.register({

@@ -44,6 +44,17 @@ export function createTemplateHistoryRepo(db: Kysely<Database>) {
       .executeTakeFirst();
 
   return {
+    /** Every template Mailroom has filed a version of (the periodic check looks at these again). */
+    async known(): Promise<{ serverId: number; templateId: number }[]> {
+      const rows = await db
+        .selectFrom("template_versions")
+        .select(["server_id", "template_id"])
+        .distinct()
+        .orderBy("server_id")
+        .orderBy("template_id")
+        .execute();
+      return rows.map((r) => ({ serverId: Number(r.server_id), templateId: Number(r.template_id) }));
+    },
     async latest(serverId: number, templateId: number): Promise<VersionFull | null> {
       const r = await latest(serverId, templateId);
       return r ? full(r) : null;

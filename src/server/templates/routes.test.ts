@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StudioState, VersionFull, VersionsResponse } from "../../contract/api/template-studio";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
 import { createHarness, type Harness } from "../test-support/harness";
+import { templateHistoryTask } from "./history-check";
+import { createTemplateStudio } from "./studio";
 
 let sb: RunningSandbox;
 let h: Harness;
@@ -180,5 +182,61 @@ describe("template studio API", () => {
     expect(denied.status).toBe(403);
     expect((await h.request("/api/template-studio/versions/999999", { cookie: admin })).status).toBe(404);
     expect((await h.request("/api/template-studio/versions?serverId=x", { cookie: admin })).status).toBe(400);
+  });
+});
+
+describe("periodic template check", () => {
+  it("files changes made elsewhere to templates Mailroom has history of, once, as the checker, and skips deleted ones", async () => {
+    const task = templateHistoryTask({
+      studio: createTemplateStudio(h.services, h.clock),
+      logger: h.services.logger,
+      everyMs: 60_000,
+    });
+    // A template Mailroom has seen, then changed on Postmark while nobody has the editor open.
+    const opened = (await (
+      await post("/observe", admin, { serverId, templateIdOrAlias: "welcome" })
+    ).json()) as StudioState;
+    const id = opened.template.TemplateId;
+    await task.run(); // whatever earlier tests left is filed first
+    await changeElsewhere(id, { Subject: "Changed in Postmark's web app" });
+    expect(await task.run()).toMatch(/^template check: 1 changed elsewhere and filed, 0 gone/);
+    const versions = async () =>
+      (
+        (await (
+          await h.request(`/api/template-studio/versions?serverId=${serverId}&templateId=${id}`, { cookie: admin })
+        ).json()) as VersionsResponse
+      ).versions;
+    const [latest] = await versions();
+    expect(latest).toMatchObject({ source: "seen", actor: "mailroom (periodic check)" });
+    const full = (await (
+      await h.request(`/api/template-studio/versions/${latest!.id}`, { cookie: admin })
+    ).json()) as VersionFull;
+    expect(full.template.Subject).toBe("Changed in Postmark's web app");
+    // Nothing new: nothing filed, nothing logged.
+    const count = (await versions()).length;
+    expect(await task.run()).toBeUndefined();
+    expect(await versions()).toHaveLength(count);
+
+    // A template deleted on Postmark keeps its history and is counted as gone, not as a failure.
+    const made = (await (
+      await post("/create", admin, {
+        serverId,
+        TemplateType: "Standard",
+        content: {
+          Name: "Short-lived",
+          Alias: null,
+          Subject: "Hi",
+          HtmlBody: "<p>Hi</p>",
+          TextBody: "Hi",
+          LayoutTemplate: null,
+        },
+      })
+    ).json()) as StudioState;
+    const del = await fetch(`${sb.url}/templates/${made.template.TemplateId}`, {
+      method: "DELETE",
+      headers: { "X-Postmark-Server-Token": token, Accept: "application/json" },
+    });
+    expect(del.status).toBe(200);
+    expect(await task.run()).toMatch(/0 changed elsewhere and filed, 1 gone from Postmark, 0 failed$/);
   });
 });
