@@ -9,8 +9,11 @@ export const healthQuery = queryOptions({
   meta: { silent: true },
 });
 
+// Tabs of this browser hear of server changes at once (servers-sync); a tab in another browser or
+// on another device reads the list again when it comes back into focus (at most twice a minute).
 export const serversQuery = queryOptions({
   queryKey: ["servers"],
   queryFn: () => apiRequest<ServersResponse>("/api/servers"),
-  staleTime: 5 * 60_000,
+  staleTime: 30_000,
+  refetchOnWindowFocus: true,
 });
