@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ActionError } from "@/web/components/action-error";
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft, Send } from "lucide-react";
 import { useState } from "react";
@@ -287,16 +288,7 @@ export function PushPage() {
                   </Button>
                 </div>
               ) : (
-                pushAll.isError && (
-                  <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-                    <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the push</p>
-                    {isApiError(pushAll.error) ? (
-                      <PostmarkErrorView error={pushAll.error} />
-                    ) : (
-                      <p className="text-sm">{String(pushAll.error)}</p>
-                    )}
-                  </div>
-                )
+                pushAll.isError && <ActionError error={pushAll.error} title="Postmark refused the push" />
               )}
             </>
           )}

@@ -12,13 +12,12 @@ import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { ErrorState } from "@/web/components/error-state";
 import { FormField } from "@/web/components/form-field";
 import { PageHeader } from "@/web/components/page-header";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
+import { ActionError } from "@/web/components/action-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
-import { isApiError } from "@/web/lib/api-error";
 import { formatDateTime } from "@/web/lib/format";
 import { fieldErrors } from "@/web/lib/form-errors";
 import { permission } from "@/web/lib/permissions";
@@ -69,19 +68,6 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(t);
   }, [value, ms]);
   return v;
-}
-
-function ActionError({ title, error }: { title: string; error: unknown }) {
-  return (
-    <div
-      role="alert"
-      className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-      data-testid="template-action-error"
-    >
-      <p className="mb-2 text-sm font-medium text-destructive">{title}</p>
-      {isApiError(error) ? <PostmarkErrorView error={error} /> : <p className="text-sm">{String(error)}</p>}
-    </div>
-  );
 }
 
 /** /templates/$idOrAlias: "new" creates, anything else opens that template (and files the version Mailroom sees). */
@@ -589,8 +575,16 @@ function TemplateEditor({
             </Button>
           </div>
         )}
-        {saveError && <ActionError title={`Postmark did not save the ${kind}`} error={saveError} />}
-        {remove.isError && <ActionError title={`Postmark did not delete the ${kind}`} error={remove.error} />}
+        {saveError && (
+          <ActionError title={`Postmark did not save the ${kind}`} error={saveError} testId="template-action-error" />
+        )}
+        {remove.isError && (
+          <ActionError
+            title={`Postmark did not delete the ${kind}`}
+            error={remove.error}
+            testId="template-action-error"
+          />
+        )}
         {!isNew && base?.template.TemplateType === "Layout" && (
           <LayoutUsage
             users={usedBy}

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from "react";
+import { ActionError } from "@/web/components/action-error";
 import type { CreateDataRemovalRequest } from "@/contract/api/data-removals";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { Label } from "@/web/components/ui/label";
 import { Switch } from "@/web/components/ui/switch";
-import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { useCanCreateRemoval, useCreateDataRemoval } from "../data-removals-api";
 import { validateRemovalForm, type RemovalFormInput } from "../data-removals-form";
@@ -86,15 +85,7 @@ export function DataRemovalForm({ onCreated }: { onCreated: (id: number) => void
           Email the requester when it is done
         </Label>
       </div>
-      {create.isError && (
-        <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-          {isApiError(create.error) ? (
-            <PostmarkErrorView error={create.error} />
-          ) : (
-            <p className="text-sm">{String(create.error)}</p>
-          )}
-        </div>
-      )}
+      {create.isError && <ActionError error={create.error} />}
       {!can.allowed && <p className="text-sm text-muted-foreground">{can.reason}</p>}
       <Button type="submit" variant="destructive" className="self-start" disabled={!can.allowed || create.isPending}>
         {create.isPending ? "Requesting…" : "Request removal"}

@@ -1,13 +1,12 @@
 import { Link } from "@tanstack/react-router";
+import { ActionError } from "@/web/components/action-error";
 import { ArrowLeft, RefreshCw, RotateCw, ShieldCheck, Trash2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { ErrorState } from "@/web/components/error-state";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/web/components/ui/tooltip";
-import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import {
   domainsDelete,
@@ -144,15 +143,7 @@ function DomainView({ domain, onDeleted }: { domain: Domain; onDeleted: () => vo
             </Button>
           </Guarded>
         </div>
-        {error != null && (
-          <div
-            role="alert"
-            className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-            data-testid="domain-action-error"
-          >
-            {isApiError(error) ? <PostmarkErrorView error={error} /> : <p className="text-sm">{String(error)}</p>}
-          </div>
-        )}
+        {error != null && <ActionError error={error} testId="domain-action-error" />}
         {rotating && (
           <p className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
             A DKIM rotation is under way: publish the new key below, then verify DKIM. Postmark keeps signing with the

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { ActionError } from "@/web/components/action-error";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
-import { isApiError } from "@/web/lib/api-error";
 import { fieldErrors } from "@/web/lib/form-errors";
 import { notify } from "@/web/lib/toast";
 import { domainsUpdate, useCan, useUpdateDomain } from "../domains-api";
@@ -58,15 +57,7 @@ export function DomainReturnPathForm({ domain }: { domain: DomainDetail }) {
           </Button>
         </div>
       </FormField>
-      {update.isError && (
-        <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-          {isApiError(update.error) ? (
-            <PostmarkErrorView error={update.error} />
-          ) : (
-            <p className="text-sm">{String(update.error)}</p>
-          )}
-        </div>
-      )}
+      {update.isError && <ActionError error={update.error} />}
     </form>
   );
 }

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ActionError } from "@/web/components/action-error";
 import { Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
-import { isApiError } from "@/web/lib/api-error";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { notify } from "@/web/lib/toast";
 import { inboundRulesCreate } from "../inbound-rules-api";
@@ -81,16 +80,7 @@ export function InboundRulesAddForm({
           {create.isPending ? "Adding…" : "Add rule"}
         </Button>
       </div>
-      {create.isError && (
-        <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-          <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the rule</p>
-          {isApiError(create.error) ? (
-            <PostmarkErrorView error={create.error} />
-          ) : (
-            <p className="text-sm">{String(create.error)}</p>
-          )}
-        </div>
-      )}
+      {create.isError && <ActionError error={create.error} title="Postmark refused the rule" />}
       {disabledReason && <p className="text-xs text-muted-foreground">{disabledReason}</p>}
     </form>
   );

@@ -1,15 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ActionError } from "@/web/components/action-error";
 import { Megaphone, TriangleAlert } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { bulkSend, bulkStatus } from "@/contract/postmark/send";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { ErrorState } from "@/web/components/error-state";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { Textarea } from "@/web/components/ui/textarea";
-import { isApiError } from "@/web/lib/api-error";
 import { formatDateTime } from "@/web/lib/format";
 import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -211,19 +210,7 @@ export function SendBulkForm({
           <Megaphone aria-hidden />
           {send.isPending ? "Submitting…" : "Send bulk message"}
         </Button>
-        {send.isError && (
-          <div
-            role="alert"
-            className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-            data-testid="bulk-error"
-          >
-            {isApiError(send.error) ? (
-              <PostmarkErrorView error={send.error} />
-            ) : (
-              <p className="text-sm">{String(send.error)}</p>
-            )}
-          </div>
-        )}
+        {send.isError && <ActionError error={send.error} testId="bulk-error" />}
       </form>
       {followId && <BulkProgress key={followId} id={followId} />}
       <ConfirmDialog

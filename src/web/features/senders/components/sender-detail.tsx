@@ -1,13 +1,12 @@
 import { Link } from "@tanstack/react-router";
+import { ActionError } from "@/web/components/action-error";
 import { ArrowLeft, MailCheck, Pencil, Trash2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { ErrorState } from "@/web/components/error-state";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
-import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import {
   sendersDelete,
@@ -114,15 +113,7 @@ function SenderView({ sender, onDeleted }: { sender: Sender; onDeleted: () => vo
             Delete
           </Button>
         </div>
-        {error != null && (
-          <div
-            role="alert"
-            className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-            data-testid="sender-action-error"
-          >
-            {isApiError(error) ? <PostmarkErrorView error={error} /> : <p className="text-sm">{String(error)}</p>}
-          </div>
-        )}
+        {error != null && <ActionError error={error} testId="sender-action-error" />}
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border bg-card p-4 text-sm">
         <Row label="From name">{sender.Name || "—"}</Row>

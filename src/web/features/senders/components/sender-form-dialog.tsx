@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
+import { ActionError } from "@/web/components/action-error";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import {
   Dialog,
@@ -12,7 +12,6 @@ import {
 } from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
 import { Textarea } from "@/web/components/ui/textarea";
-import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { useCreateSender, useUpdateSender } from "../senders-api";
 import { NOTE_MAX, senderBody, senderFormValues, type SenderDetail, type SenderFormValues } from "../senders-shape";
@@ -114,15 +113,7 @@ export function SenderFormDialog({
           >
             <Textarea rows={3} {...field("ConfirmationPersonalNote")} />
           </FormField>
-          {m.isError && (
-            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              {isApiError(m.error) ? (
-                <PostmarkErrorView error={m.error} />
-              ) : (
-                <p className="text-sm">{String(m.error)}</p>
-              )}
-            </div>
-          )}
+          {m.isError && <ActionError error={m.error} />}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)}>
               Cancel

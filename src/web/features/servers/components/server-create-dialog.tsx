@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
+import { ActionError } from "@/web/components/action-error";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import {
   Dialog,
@@ -12,7 +12,6 @@ import {
 } from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
-import { isApiError } from "@/web/lib/api-error";
 import { fieldErrors } from "@/web/lib/form-errors";
 import { notify } from "@/web/lib/toast";
 import { serversCreate, useCreateServer } from "../servers-api";
@@ -94,15 +93,7 @@ export function ServerCreateDialog({ open, onOpenChange }: { open: boolean; onOp
               </Select>
             </FormField>
           </div>
-          {create.isError && (
-            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              {isApiError(create.error) ? (
-                <PostmarkErrorView error={create.error} />
-              ) : (
-                <p className="text-sm">{String(create.error)}</p>
-              )}
-            </div>
-          )}
+          {create.isError && <ActionError error={create.error} />}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)}>
               Cancel

@@ -1,6 +1,6 @@
 import { useState } from "react";
+import { ActionError } from "@/web/components/action-error";
 import { TypedConfirmField, typedConfirms } from "@/web/components/confirm-dialog";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import {
   Dialog,
@@ -10,7 +10,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/web/components/ui/dialog";
-import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { useDeleteServer } from "../servers-api";
 import type { ServerSummary } from "../servers-shape";
@@ -60,15 +59,7 @@ export function ServerDeleteDialog({
           }}
         >
           <TypedConfirmField id="server-delete-name" expected={name} value={typed} onChange={setTyped} />
-          {del.isError && (
-            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              {isApiError(del.error) ? (
-                <PostmarkErrorView error={del.error} />
-              ) : (
-                <p className="text-sm">{String(del.error)}</p>
-              )}
-            </div>
-          )}
+          {del.isError && <ActionError error={del.error} />}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)}>
               Cancel

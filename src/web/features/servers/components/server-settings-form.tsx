@@ -1,13 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from "react";
+import { ActionError } from "@/web/components/action-error";
 import { CopyButton } from "@/web/components/copy-button";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Switch } from "@/web/components/ui/switch";
-import { isApiError } from "@/web/lib/api-error";
 import { notify } from "@/web/lib/toast";
 import { serverUpdate, useCan, useUpdateCurrentServer } from "../servers-api";
 import {
@@ -266,19 +265,7 @@ export function ServerSettingsForm({ config, serverId }: { config: ServerConfig;
           {errors._form}
         </p>
       )}
-      {update.isError && (
-        <div
-          role="alert"
-          className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-          data-testid="server-save-error"
-        >
-          {isApiError(update.error) ? (
-            <PostmarkErrorView error={update.error} />
-          ) : (
-            <p className="text-sm">{String(update.error)}</p>
-          )}
-        </div>
-      )}
+      {update.isError && <ActionError error={update.error} testId="server-save-error" />}
       {!can.allowed && <p className="text-sm text-muted-foreground">{can.reason}</p>}
       <div className="flex gap-2">
         <Button type="submit" disabled={!can.allowed || update.isPending}>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ActionError } from "@/web/components/action-error";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import {
   Dialog,
@@ -14,7 +14,6 @@ import {
 import { Input } from "@/web/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Textarea } from "@/web/components/ui/textarea";
-import { isApiError } from "@/web/lib/api-error";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { notify } from "@/web/lib/toast";
 import { streamsCreate, streamsUpdate } from "../streams-api";
@@ -201,16 +200,7 @@ export function StreamsFormDialog({
               {errors._form}
             </p>
           )}
-          {mutation.isError && (
-            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the stream</p>
-              {isApiError(mutation.error) ? (
-                <PostmarkErrorView error={mutation.error} />
-              ) : (
-                <p className="text-sm">{String(mutation.error)}</p>
-              )}
-            </div>
-          )}
+          {mutation.isError && <ActionError error={mutation.error} title="Postmark refused the stream" />}
         </form>
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)}>

@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ActionError } from "@/web/components/action-error";
 import { Send } from "lucide-react";
 import { useState } from "react";
 import { z } from "zod";
 import { emailSendWithTemplate } from "@/contract/postmark/send";
 import { sendersList } from "@/contract/postmark/senders";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Input } from "@/web/components/ui/input";
-import { isApiError } from "@/web/lib/api-error";
 import { postmarkMutationOptions, postmarkQueryOptions } from "@/web/lib/postmark-queries";
 
 const address = z
@@ -115,18 +114,7 @@ export function SendTest({
         </Button>
       </div>
       {send.isError && (
-        <div
-          role="alert"
-          className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-          data-testid="send-test-error"
-        >
-          <p className="mb-2 text-sm font-medium text-destructive">Postmark did not send the test</p>
-          {isApiError(send.error) ? (
-            <PostmarkErrorView error={send.error} />
-          ) : (
-            <p className="text-sm">{String(send.error)}</p>
-          )}
-        </div>
+        <ActionError error={send.error} title="Postmark did not send the test" testId="send-test-error" />
       )}
       {send.data && (
         <dl

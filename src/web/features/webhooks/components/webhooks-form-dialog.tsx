@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ActionError } from "@/web/components/action-error";
 import { Plus, X } from "lucide-react";
 import { useEffect, useState, type FormEvent } from "react";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import {
   Dialog,
@@ -16,7 +16,6 @@ import { Input } from "@/web/components/ui/input";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Switch } from "@/web/components/ui/switch";
-import { isApiError } from "@/web/lib/api-error";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { notify } from "@/web/lib/toast";
 import { webhooksCreate, webhooksUpdate } from "../webhooks-api";
@@ -295,16 +294,7 @@ export function WebhooksFormDialog({ open, onOpenChange, webhook, defaultStream,
             </Button>
           </fieldset>
 
-          {mutation.isError && (
-            <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              <p className="mb-2 text-sm font-medium text-destructive">Postmark refused the webhook</p>
-              {isApiError(mutation.error) ? (
-                <PostmarkErrorView error={mutation.error} />
-              ) : (
-                <p className="text-sm">{String(mutation.error)}</p>
-              )}
-            </div>
-          )}
+          {mutation.isError && <ActionError error={mutation.error} title="Postmark refused the webhook" />}
         </form>
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)}>
