@@ -1,5 +1,6 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
 import { Inbox } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
 import { EmptyState } from "@/web/components/empty-state";
@@ -177,9 +178,7 @@ export function ActivityPage() {
         description={
           <>
             Sent and received messages of the selected server, with opens and clicks.{" "}
-            <Link to="/operations" search={{ area: "activity" }} className="text-primary hover:underline">
-              Open in the Operations explorer
-            </Link>
+            <ExplorerLink area="activity" inline />
           </>
         }
       />

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
 import { MailCheck } from "lucide-react";
 import { useCallback, useState } from "react";
 import { ExportButton } from "@/web/components/export-button";
@@ -55,9 +56,7 @@ export function BouncesPage() {
         description={
           <>
             Bounced messages of the selected server, their SMTP dumps and reactivation.{" "}
-            <Link to="/operations" search={{ area: "bounces" }} className="text-primary hover:underline">
-              Open in the Operations explorer
-            </Link>
+            <ExplorerLink area="bounces" inline />
           </>
         }
       />

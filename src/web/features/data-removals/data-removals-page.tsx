@@ -1,7 +1,6 @@
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { SquareTerminal } from "lucide-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
 import { PageHeader } from "@/web/components/page-header";
-import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
 import { DataRemovalForm } from "./components/data-removal-form";
 import { DataRemovalLookup } from "./components/data-removal-lookup";
@@ -20,14 +19,7 @@ export function DataRemovalsPage() {
       <PageHeader
         title="Data removals"
         description="Ask Postmark to erase what it holds about one email address, for example to answer a GDPR erasure request."
-        actions={
-          <Button variant="outline" size="sm" asChild>
-            <Link to="/operations" search={{ area: "data-removals" }}>
-              <SquareTerminal aria-hidden />
-              Open in the Operations explorer
-            </Link>
-          </Button>
-        }
+        actions={<ExplorerLink area="data-removals" />}
       />
       <Card>
         <CardHeader>

@@ -1,5 +1,6 @@
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { Globe, Plus, SquareTerminal } from "lucide-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { Globe, Plus } from "lucide-react";
 import { useState } from "react";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
@@ -27,12 +28,7 @@ export function DomainsPage() {
         description="Sending domains of the account and the DKIM and Return-Path records that prove you own them."
         actions={
           <>
-            <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "domains" }}>
-                <SquareTerminal aria-hidden />
-                Open in the Operations explorer
-              </Link>
-            </Button>
+            <ExplorerLink area="domains" />
             <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}>
               <Plus aria-hidden />
               Add domain

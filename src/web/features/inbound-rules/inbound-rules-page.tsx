@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { ShieldBan, SquareTerminal, Trash2 } from "lucide-react";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
+import { ShieldBan, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
@@ -65,14 +66,7 @@ export function InboundRulesPage() {
       <PageHeader
         title="Inbound rules"
         description="Inbound mail from these addresses and domains is blocked before it reaches your inbound webhook."
-        actions={
-          <Button variant="outline" size="sm" asChild>
-            <Link to="/operations" search={{ area: "inbound-rules" }}>
-              <SquareTerminal aria-hidden />
-              Open in the Operations explorer
-            </Link>
-          </Button>
-        }
+        actions={<ExplorerLink area="inbound-rules" />}
       />
       <InboundRulesAddForm serverId={serverId} disabledReason={canWrite.allowed ? undefined : canWrite.reason} />
 

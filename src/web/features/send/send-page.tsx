@@ -1,7 +1,7 @@
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
 import { Lock } from "lucide-react";
 import { PageHeader } from "@/web/components/page-header";
-import { Button } from "@/web/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { permission } from "@/web/lib/permissions";
 import { useSessionUser } from "@/web/lib/session";
@@ -26,13 +26,7 @@ export function SendPage() {
       <PageHeader
         title="Send"
         description="Send one message, composed here or rendered from a template; a batch of separate messages from a file; or one message to many recipients on a broadcast stream."
-        actions={
-          <Button asChild variant="outline" size="sm">
-            <Link to="/operations" search={{ area: "send" }}>
-              Open in the Operations explorer
-            </Link>
-          </Button>
-        }
+        actions={<ExplorerLink area="send" />}
       />
       {disabled && (
         <div

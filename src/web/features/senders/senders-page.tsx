@@ -1,5 +1,6 @@
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { Plus, Signature, SquareTerminal } from "lucide-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { Plus, Signature } from "lucide-react";
 import { useState } from "react";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
@@ -27,12 +28,7 @@ export function SendersPage() {
         description="Sender signatures: single From addresses you may send from once their owner confirms them."
         actions={
           <>
-            <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "senders" }}>
-                <SquareTerminal aria-hidden />
-                Open in the Operations explorer
-              </Link>
-            </Button>
+            <ExplorerLink area="senders" />
             <Button size="sm" onClick={() => setAdding(true)} disabled={!canAdd.allowed} title={canAdd.reason}>
               <Plus aria-hidden />
               Add signature

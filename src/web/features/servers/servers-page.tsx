@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { Plus, Search, Server, SquareTerminal } from "lucide-react";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
+import { Plus, Search, Server } from "lucide-react";
 import { useState } from "react";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
@@ -38,12 +39,7 @@ export function ServersPage() {
         description="The account's servers, and the settings of the server you are looking at (pick it in the switcher at the top)."
         actions={
           <>
-            <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "servers" }}>
-                <SquareTerminal aria-hidden />
-                Open in the Operations explorer
-              </Link>
-            </Button>
+            <ExplorerLink area="servers" />
             <Button size="sm" onClick={() => setCreating(true)} disabled={!canCreate.allowed} title={canCreate.reason}>
               <Plus aria-hidden />
               Create server

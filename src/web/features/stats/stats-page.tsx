@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
 import { lazy, Suspense, useCallback, useMemo } from "react";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
-import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { selectedServer } from "@/web/lib/server-selection";
 import { StatsFilters } from "./components/stats-filters";
@@ -65,13 +65,7 @@ export function StatsPage() {
             time.
           </>
         }
-        actions={
-          <Button asChild variant="outline" size="sm">
-            <Link to="/operations" search={{ area: "stats" }}>
-              Open in the Operations explorer
-            </Link>
-          </Button>
-        }
+        actions={<ExplorerLink area="stats" />}
       />
       <StatsFilters search={search} range={range} onChange={setSearch} />
       <section aria-label="Overview" className="mt-4">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
-import { Plus, SquareTerminal, Waves } from "lucide-react";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
+import { Plus, Waves } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
@@ -86,12 +87,7 @@ export function StreamsPage() {
         description="Message streams keep transactional, broadcast and inbound mail apart, each with its own reputation and suppressions."
         actions={
           <>
-            <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "streams" }}>
-                <SquareTerminal aria-hidden />
-                Operations explorer
-              </Link>
-            </Button>
+            <ExplorerLink area="streams" />
             <Button size="sm" onClick={() => openForm()} disabled={!canWrite.allowed} title={canWrite.reason}>
               <Plus aria-hidden />
               Create stream

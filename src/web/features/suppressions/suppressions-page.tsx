@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { ExplorerLink } from "@/web/components/explorer-link";
+import { getRouteApi } from "@tanstack/react-router";
 import { ShieldCheck, Trash2 } from "lucide-react";
 import { useCallback, useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
@@ -189,9 +190,7 @@ export function SuppressionsPage() {
         description={
           <>
             Addresses a stream will not send to, with the reason and who suppressed them.{" "}
-            <Link to="/operations" search={{ area: "suppressions" }} className="text-primary hover:underline">
-              Open in the Operations explorer
-            </Link>
+            <ExplorerLink area="suppressions" inline />
           </>
         }
       />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { Info, Pencil, Plus, SquareTerminal, Trash2, Webhook as WebhookIcon } from "lucide-react";
+import { Info, Pencil, Plus, Trash2, Webhook as WebhookIcon } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
@@ -71,12 +72,7 @@ export function WebhooksPage() {
         description="Where Postmark posts each stream's events: deliveries, bounces, opens, clicks and more."
         actions={
           <>
-            <Button variant="outline" size="sm" asChild>
-              <Link to="/operations" search={{ area: "webhooks" }}>
-                <SquareTerminal aria-hidden />
-                Operations explorer
-              </Link>
-            </Button>
+            <ExplorerLink area="webhooks" />
             <Button size="sm" onClick={() => openForm()} disabled={!canWrite.allowed} title={canWrite.reason}>
               <Plus aria-hidden />
               Create webhook
