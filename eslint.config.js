@@ -81,10 +81,10 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                "^(zod(/.*)?|@/contract/workflows(?!/trigger-ids$)(/.*)?|@/contract/postmark(?!/(trigger-ids|area-ids|metadata-keys)$)(/.*)?|@/contract/api(?!/statuses$)(/.*)?)$",
+                "^(zod(/.*)?|@/contract/workflows(?!/trigger-ids$)(/.*)?|@/contract/postmark(?!/(trigger-ids|area-ids|metadata-keys|bounce-types)$)(/.*)?|@/contract/api(?!/statuses$)(/.*)?)$",
               allowTypeImports: true,
               message:
-                "This file loads with the first page: keep zod and the catalog out (zod-free modules: lib/search-params, contract/api/statuses, contract/postmark/trigger-ids, area-ids, metadata-keys).",
+                "This file loads with the first page: keep zod and the catalog out (zod-free modules: lib/search-params, contract/api/statuses, contract/postmark/trigger-ids, area-ids, metadata-keys, bounce-types).",
             },
           ],
         },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bounceTypes, type BounceType } from "./bounce-types";
 
 /** Numeric ids in paths (bounce, domain, signature, server, rule, webhook, data removal). */
 export const idParam = z.coerce.number().int().positive();
@@ -25,31 +26,7 @@ export const metadata = z
 
 export const trackLinks = z.enum(["None", "HtmlAndText", "HtmlOnly", "TextOnly"]);
 
-export const bounceTypes = [
-  ["HardBounce", 1, "Hard bounce"],
-  ["Transient", 2, "Message delayed"],
-  ["Unsubscribe", 16, "Unsubscribe request"],
-  ["Subscribe", 32, "Subscribe request"],
-  ["AutoResponder", 64, "Auto responder"],
-  ["AddressChange", 128, "Address change"],
-  ["DnsError", 256, "DNS error"],
-  ["SpamNotification", 512, "Spam notification"],
-  ["OpenRelayTest", 1024, "Open relay test"],
-  ["Unknown", 2048, "Unknown"],
-  ["SoftBounce", 4096, "Soft bounce"],
-  ["VirusNotification", 8192, "Virus notification"],
-  ["ChallengeVerification", 16384, "Spam challenge verification"],
-  ["BadEmailAddress", 100000, "Invalid email address"],
-  ["SpamComplaint", 100001, "Spam complaint"],
-  ["ManuallyDeactivated", 100002, "Manually deactivated"],
-  ["Unconfirmed", 100003, "Registration not confirmed"],
-  ["Blocked", 100006, "ISP block"],
-  ["SMTPApiError", 100007, "SMTP API error"],
-  ["InboundError", 100008, "Processing failed"],
-  ["DMARCPolicy", 100009, "DMARC Policy"],
-  ["TemplateRenderingFailed", 100010, "Template rendering failed"],
-] as const;
-export type BounceType = (typeof bounceTypes)[number][0];
+export { bounceTypes, type BounceType } from "./bounce-types";
 export const bounceType = z.enum(bounceTypes.map((b) => b[0]) as [BounceType, ...BounceType[]]);
 
 /** Postmark's error body: `{ErrorCode, Message}`; ErrorCode 11 adds `Errors`. */

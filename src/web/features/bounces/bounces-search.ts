@@ -1,3 +1,4 @@
+import { bounceTypeIds } from "@/contract/postmark/bounce-types";
 import {
   custom,
   optionalOneOf,
@@ -9,32 +10,8 @@ import {
 
 // Route-safe: no zod here (validateSearch runs in the entry chunk).
 
-export const bounceTypeNames = {
-  HardBounce: "Hard bounce",
-  Transient: "Message delayed",
-  Unsubscribe: "Unsubscribe request",
-  Subscribe: "Subscribe request",
-  AutoResponder: "Auto responder",
-  AddressChange: "Address change",
-  DnsError: "DNS error",
-  SpamNotification: "Spam notification",
-  OpenRelayTest: "Open relay test",
-  Unknown: "Unknown",
-  SoftBounce: "Soft bounce",
-  VirusNotification: "Virus notification",
-  ChallengeVerification: "Spam challenge verification",
-  BadEmailAddress: "Invalid email address",
-  SpamComplaint: "Spam complaint",
-  ManuallyDeactivated: "Manually deactivated",
-  Unconfirmed: "Registration not confirmed",
-  Blocked: "ISP block",
-  SMTPApiError: "SMTP API error",
-  InboundError: "Processing failed",
-  DMARCPolicy: "DMARC policy",
-  TemplateRenderingFailed: "Template rendering failed",
-} as const;
-export type BounceType = keyof typeof bounceTypeNames;
-export const bounceTypes = Object.keys(bounceTypeNames) as BounceType[];
+export { bounceTypeNames, type BounceType } from "@/contract/postmark/bounce-types";
+export const bounceTypes = bounceTypeIds;
 
 const text = optionalText({ trim: true, min: 1, max: 200 });
 
