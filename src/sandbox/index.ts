@@ -10,6 +10,7 @@ import { seedWorld } from "./seed";
 import { startTraffic, stopTraffic } from "./simulation/traffic";
 import { createWebhookDispatcher } from "./webhooks-out";
 import type { World } from "./world/world";
+import type { TriggerId } from "../contract/postmark/trigger-ids";
 
 export interface SandboxOptions {
   seed?: string;
@@ -84,6 +85,18 @@ export function createSandbox(options: SandboxOptions = {}): SandboxInstance {
   };
 }
 
+/** Sandbox event kinds by trigger (the sink fans them out like Postmark does). */
+const sinkKind = {
+  bounce: "Bounce",
+  "smtp-api-error": "SMTPApiError",
+  "spam-complaint": "SpamComplaint",
+  click: "Click",
+  open: "Open",
+  delivery: "Delivery",
+  "subscription-change": "SubscriptionChange",
+  inbound: "Inbound",
+} as const satisfies Record<TriggerId, string>;
+
 export interface StartOptions extends SandboxOptions {
   /** 0 picks any free port. */
   port?: number;
@@ -95,6 +108,12 @@ export interface RunningSandbox {
   accountToken: string;
   servers: { id: number; name: string; apiToken: string }[];
   world: World;
+  /**
+   * Posts a test event of `trigger` for a server through the sandbox's own webhook machinery
+   * (fan-out to the stream's webhooks, auth, trace id, retries), as Postmark would. False when the
+   * server is unknown.
+   */
+  emitTestEvent(serverId: number, trigger: TriggerId, payload: Record<string, unknown>): boolean;
   advance: SandboxInstance["advance"];
   close(): Promise<void>;
 }
@@ -118,6 +137,13 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
       apiToken: s.config.ApiTokens[0]!,
     })),
     world: sandbox.world,
+    emitTestEvent(serverId, trigger, payload) {
+      const store = sandbox.world.servers.get(serverId);
+      if (!store || !sandbox.world.sink) return false;
+      const stream = typeof payload.MessageStream === "string" ? payload.MessageStream : "outbound";
+      sandbox.world.sink.emit(store, sinkKind[trigger], stream, payload);
+      return true;
+    },
     advance: sandbox.advance,
     close: () =>
       new Promise<void>((resolve) => {

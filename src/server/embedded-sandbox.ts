@@ -1,37 +1,10 @@
 import type { Config } from "./config";
-import type { TriggerId } from "../contract/postmark/triggers";
 import type { SandboxEventHook } from "./events/test-events";
 import type { Logger } from "./logger";
 import type { SandboxHandle } from "./proxy/connection";
-import type { World } from "../sandbox/index";
 
 export interface EmbeddedSandbox extends SandboxHandle, SandboxEventHook {
   close(): Promise<void>;
-}
-
-/** Sandbox event kinds by trigger (the sandbox's sink fans them out like Postmark does). */
-const sinkKind = {
-  bounce: "Bounce",
-  "smtp-api-error": "SMTPApiError",
-  "spam-complaint": "SpamComplaint",
-  click: "Click",
-  open: "Open",
-  delivery: "Delivery",
-  "subscription-change": "SubscriptionChange",
-  inbound: "Inbound",
-} as const;
-
-/** Test events go through the sandbox's own webhook machinery (fan-out, auth, trace id, retries). */
-export function sandboxEventHook(world: World): SandboxEventHook {
-  return {
-    emitEvent(serverId: number, trigger: TriggerId, payload: Record<string, unknown>) {
-      const store = world.servers.get(serverId);
-      if (!store || !world.sink) return false;
-      const stream = typeof payload.MessageStream === "string" ? payload.MessageStream : "outbound";
-      world.sink.emit(store, sinkKind[trigger], stream, payload);
-      return true;
-    },
-  };
 }
 
 /**
@@ -62,7 +35,7 @@ export function embeddedSandbox(config: Config, logger: Logger) {
           url: sb.url,
           accountToken: sb.accountToken,
           close: () => sb.close(),
-          ...sandboxEventHook(sb.world),
+          emitEvent: sb.emitTestEvent,
         };
       })().catch((e) => {
         started = null;

@@ -7,6 +7,7 @@ import type { SandboxHandle } from "../proxy/connection";
 import { createServices, type ServiceDeps, type Services } from "../services";
 import type { Role } from "../../contract/api/auth";
 import { sqliteTestStore } from "./databases";
+import type { SandboxEventHook } from "../events/test-events";
 
 export const ADMIN_PASSWORD = "admin-password-123";
 
@@ -19,7 +20,7 @@ export function testClock(start = Date.parse("2030-01-01T00:00:00Z")) {
 
 export interface HarnessOptions {
   env?: Record<string, string>;
-  sandbox?: SandboxHandle;
+  sandbox?: SandboxHandle & Partial<SandboxEventHook>;
   /** Job worker overrides (sleep, lease, poll). */
   jobs?: ServiceDeps["jobs"];
 }

@@ -4,7 +4,6 @@ import { createAdaptorServer } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WiringApplyResponse, WiringPlanResponse, WiringResponse } from "../../contract/api/events";
 import { startSandbox, type RunningSandbox } from "../../sandbox/index";
-import { sandboxEventHook } from "../embedded-sandbox";
 import { createHarness, type Harness } from "../test-support/harness";
 import { webhookEnv, WEBHOOK_PASS } from "../test-support/webhooks";
 
@@ -26,7 +25,7 @@ beforeAll(async () => {
   const port = await freePort();
   h = await createHarness({
     env: { ...webhookEnv, PUBLIC_URL: `http://127.0.0.1:${port}` },
-    sandbox: { url: sb.url, accountToken: sb.accountToken, ...sandboxEventHook(sb.world) },
+    sandbox: { url: sb.url, accountToken: sb.accountToken, emitEvent: sb.emitTestEvent },
   });
   server = createAdaptorServer({ fetch: h.app.fetch });
   await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
