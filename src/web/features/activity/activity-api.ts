@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   messagesBypassInbound,
   messagesClicksForMessage,
@@ -12,16 +11,16 @@ import {
   messagesSearchOpens,
   messagesSearchOutbound,
 } from "@/contract/postmark/activity";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { ActivitySearch } from "./activity-search";
 import { activityInput } from "./activity-shape";
 
-export type OutboundMessage = z.infer<typeof messagesSearchOutbound.response>["Messages"][number];
-export type InboundMessage = z.infer<typeof messagesSearchInbound.response>["InboundMessages"][number];
-export type OpenEvent = z.infer<typeof messagesSearchOpens.response>["Opens"][number];
-export type ClickEvent = z.infer<typeof messagesSearchClicks.response>["Clicks"][number];
-export type OutboundDetails = z.infer<typeof messagesOutboundDetails.response>;
-export type InboundDetails = z.infer<typeof messagesInboundDetails.response>;
+export type OutboundMessage = AnswerOf<typeof messagesSearchOutbound>["Messages"][number];
+export type InboundMessage = AnswerOf<typeof messagesSearchInbound>["InboundMessages"][number];
+export type OpenEvent = AnswerOf<typeof messagesSearchOpens>["Opens"][number];
+export type ClickEvent = AnswerOf<typeof messagesSearchClicks>["Clicks"][number];
+export type OutboundDetails = AnswerOf<typeof messagesOutboundDetails>;
+export type InboundDetails = AnswerOf<typeof messagesInboundDetails>;
 
 // Pages show these errors themselves (ErrorCode and Message), so no toast.
 const silent = { meta: { silent: true } } as const;

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   bouncesActivate,
   bouncesDeliveryStats,
@@ -6,12 +5,12 @@ import {
   bouncesGet,
   bouncesSearch,
 } from "@/contract/postmark/bounces";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { BouncesSearch } from "./bounces-search";
 import { bouncesSearchInput } from "./bounces-shape";
 
-export type Bounce = z.infer<typeof bouncesGet.response>;
-export type BounceListItem = z.infer<typeof bouncesSearch.response>["Bounces"][number];
+export type Bounce = AnswerOf<typeof bouncesGet>;
+export type BounceListItem = AnswerOf<typeof bouncesSearch>["Bounces"][number];
 
 // The page shows these errors itself (ErrorCode and Message), so no toast.
 const silent = { meta: { silent: true } } as const;

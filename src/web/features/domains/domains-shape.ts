@@ -1,9 +1,9 @@
-import type { z } from "zod";
 import type { domainsGet, domainsList } from "@/contract/postmark/domains";
 import type { DomainsSearch } from "./domains-search";
+import type { AnswerOf } from "@/web/lib/postmark-queries";
 
-export type DomainSummary = z.infer<typeof domainsList.response>["Domains"][number];
-export type DomainDetail = z.infer<typeof domainsGet.response>;
+export type DomainSummary = AnswerOf<typeof domainsList>["Domains"][number];
+export type DomainDetail = AnswerOf<typeof domainsGet>;
 
 /** Rows per page of the domains list (Postmark allows up to 500). */
 export const DOMAINS_PAGE_SIZE = 50;

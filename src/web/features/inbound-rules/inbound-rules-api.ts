@@ -1,9 +1,8 @@
-import type { z } from "zod";
 import { inboundRulesCreate, inboundRulesDelete, inboundRulesList } from "@/contract/postmark/inbound-rules";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { PageWindow } from "@/web/lib/paging";
 
-export type InboundRulesList = z.infer<typeof inboundRulesList.response>;
+export type InboundRulesList = AnswerOf<typeof inboundRulesList>;
 export { inboundRulesCreate, inboundRulesDelete };
 
 export const RULES_PAGE_SIZE = 50;

@@ -5,9 +5,10 @@ import { addressErrors } from "@/contract/postmark/recipients";
 import { emailSendBatch } from "@/contract/postmark/send";
 import type { z } from "zod";
 import { formatBytes, jsonBytes, MAX_MESSAGE_BYTES } from "./send-limits";
+import type { AnswerOf } from "@/web/lib/postmark-queries";
 
 export type BatchMessage = z.infer<typeof emailSendBatch.body>[number];
-export type BatchResult = z.infer<typeof emailSendBatch.response>[number];
+export type BatchResult = AnswerOf<typeof emailSendBatch>[number];
 
 export const batchTargets = [
   "To",

@@ -2,9 +2,10 @@ import { bulkSend, type bulkStatus } from "@/contract/postmark/send";
 import type { z } from "zod";
 import { fieldErrors } from "@/web/lib/form-errors";
 import { formatBytes, jsonBytes } from "./send-limits";
+import type { AnswerOf } from "@/web/lib/postmark-queries";
 
 export type BulkBody = z.infer<typeof bulkSend.body>;
-export type BulkStatus = z.infer<typeof bulkStatus.response>;
+export type BulkStatus = AnswerOf<typeof bulkStatus>;
 
 /** Postmark caps a bulk request's payload at 50 MB (no cap on the number of messages). */
 export const MAX_BULK_BYTES = 50_000_000;

@@ -2,9 +2,10 @@ import type { z } from "zod";
 import { sendersCreate, sendersUpdate, type sendersGet, type sendersList } from "@/contract/postmark/senders";
 import { fieldErrors } from "@/web/lib/form-errors";
 import type { SendersSearch } from "./senders-search";
+import type { AnswerOf } from "@/web/lib/postmark-queries";
 
-export type SenderSummary = z.infer<typeof sendersList.response>["SenderSignatures"][number];
-export type SenderDetail = z.infer<typeof sendersGet.response>;
+export type SenderSummary = AnswerOf<typeof sendersList>["SenderSignatures"][number];
+export type SenderDetail = AnswerOf<typeof sendersGet>;
 
 export const SENDERS_PAGE_SIZE = 50;
 

@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import { serverUpdate, type serverGet, type serversList } from "@/contract/postmark/servers";
 import { fieldErrors } from "@/web/lib/form-errors";
+import type { AnswerOf } from "@/web/lib/postmark-queries";
 
-export type ServerSummary = z.infer<typeof serversList.response>["Servers"][number];
-export type ServerConfig = z.infer<typeof serverGet.response>;
+export type ServerSummary = AnswerOf<typeof serversList>["Servers"][number];
+export type ServerConfig = AnswerOf<typeof serverGet>;
 export type ServerUpdateBody = z.infer<typeof serverUpdate.body>;
 
 /** Postmark's server colours (the API also accepts the old misspelling "turqoise"). */

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { statsOverview } from "@/contract/postmark/stats";
 import { streamsList } from "@/contract/postmark/streams";
-import type { z } from "zod";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { DateRange } from "./stats-shaping";
 
 export interface StatsFilter {
@@ -18,7 +17,7 @@ export function statsQuery(range: DateRange, f: StatsFilter): Record<string, str
   return q;
 }
 
-export type Overview = z.infer<typeof statsOverview.response>;
+export type Overview = AnswerOf<typeof statsOverview>;
 
 export function overviewQuery(range: DateRange, f: StatsFilter, serverId: number | null) {
   // Keep the old numbers on screen while a new range loads, rather than flashing skeletons.
@@ -28,7 +27,7 @@ export function overviewQuery(range: DateRange, f: StatsFilter, serverId: number
   });
 }
 
-export type StreamList = z.infer<typeof streamsList.response>;
+export type StreamList = AnswerOf<typeof streamsList>;
 
 export function outboundStreamsQuery(serverId: number | null) {
   return postmarkQueryOptions(streamsList, { query: {} }, serverId);

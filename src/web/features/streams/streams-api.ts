@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   streamsArchive,
   streamsCreate,
@@ -6,10 +5,10 @@ import {
   streamsUnarchive,
   streamsUpdate,
 } from "@/contract/postmark/streams";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { StreamType } from "./streams-search";
 
-export type StreamsList = z.infer<typeof streamsList.response>;
+export type StreamsList = AnswerOf<typeof streamsList>;
 export type StreamRow = StreamsList["MessageStreams"][number];
 export { streamsArchive, streamsCreate, streamsUnarchive, streamsUpdate };
 

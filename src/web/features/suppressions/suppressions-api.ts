@@ -1,12 +1,11 @@
-import type { z } from "zod";
 import { streamsList } from "@/contract/postmark/streams";
 import { suppressionsCreate, suppressionsDelete, suppressionsDump } from "@/contract/postmark/suppressions";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { SuppressionsSearch } from "./suppressions-search";
 import { dumpInput } from "./suppressions-shape";
 
-export type SuppressionRow = z.infer<typeof suppressionsDump.response>["Suppressions"][number];
-export type Stream = z.infer<typeof streamsList.response>["MessageStreams"][number];
+export type SuppressionRow = AnswerOf<typeof suppressionsDump>["Suppressions"][number];
+export type Stream = AnswerOf<typeof streamsList>["MessageStreams"][number];
 
 const silent = { meta: { silent: true } } as const;
 

@@ -3,7 +3,6 @@ import { ActionError } from "@/web/components/action-error";
 import { Link } from "@tanstack/react-router";
 import { ArrowLeft, Send } from "lucide-react";
 import { useState } from "react";
-import type { z } from "zod";
 import { templatesPush } from "@/contract/postmark/templates";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
@@ -13,7 +12,7 @@ import { Skeleton } from "@/web/components/ui/skeleton";
 import { isApiError } from "@/web/lib/api-error";
 import { serversQuery } from "@/web/lib/app-queries";
 import { permission } from "@/web/lib/permissions";
-import { callPostmark } from "@/web/lib/postmark-queries";
+import { callPostmark, type AnswerOf } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
 import { ChangeList } from "./components/change-list";
 import { planRows, type PlanRow } from "./lib/plan";
@@ -21,7 +20,7 @@ import { driftSince, postmarkVerdicts, type Drift } from "./lib/push-plan";
 import { applyRow, byAlias, fileOf, inBatches, readServerTemplates, type RowResult } from "./sync-api";
 import { observeTemplate } from "./studio-api";
 
-type PushAnswer = z.infer<typeof templatesPush.response>;
+type PushAnswer = AnswerOf<typeof templatesPush>;
 type Result = RowResult | { ok: true; note: string };
 
 /** Push all stopped before Postmark was asked: templates it would touch differ from what the preview showed. */

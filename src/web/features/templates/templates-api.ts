@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   templatesCreate,
   templatesDelete,
@@ -8,12 +7,12 @@ import {
   templatesValidate,
 } from "@/contract/postmark/templates";
 import type { PageWindow } from "@/web/lib/paging";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 import type { TemplateTypeFilter } from "./templates-search";
 
-export type TemplatesList = z.infer<typeof templatesList.response>;
-export type TemplateFull = z.infer<typeof templatesGet.response>;
-export type ValidateResult = z.infer<typeof templatesValidate.response>;
+export type TemplatesList = AnswerOf<typeof templatesList>;
+export type TemplateFull = AnswerOf<typeof templatesGet>;
+export type ValidateResult = AnswerOf<typeof templatesValidate>;
 export { templatesCreate, templatesDelete, templatesUpdate };
 
 export const TEMPLATES_PAGE_SIZE = 50;

@@ -1,10 +1,9 @@
-import type { z } from "zod";
 import { streamsList } from "@/contract/postmark/streams";
 import { webhooksCreate, webhooksDelete, webhooksList, webhooksUpdate } from "@/contract/postmark/webhooks";
-import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
 
-export type WebhooksList = z.infer<typeof webhooksList.response>;
-export type StreamsList = z.infer<typeof streamsList.response>;
+export type WebhooksList = AnswerOf<typeof webhooksList>;
+export type StreamsList = AnswerOf<typeof streamsList>;
 export { webhooksCreate, webhooksDelete, webhooksUpdate };
 
 export function webhooksQuery(serverId: number | null, stream: string | undefined) {
