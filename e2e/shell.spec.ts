@@ -25,6 +25,8 @@ const entries = [
 ];
 
 test("every sidebar entry opens without console errors or horizontal overflow", async ({ page }, testInfo) => {
+  // Twenty pages, each to network idle: the default 30 s is too tight on a loaded two-core machine.
+  test.setTimeout(150_000);
   await signIn(page);
   // Watched from here: the sign-in page's session probe answers 401 by design.
   const errors = watchConsole(page);
