@@ -1,3 +1,4 @@
+import { splitAddressList as splitList } from "../../contract/postmark/recipients";
 import { fail } from "../http/errors";
 import type { Address } from "../world/types";
 
@@ -5,22 +6,6 @@ const EMAIL_RE = /^[^\s@"<>,;]+@[^\s@"<>,;]+\.[^\s@"<>,;]+$/;
 
 export function isEmail(value: string): boolean {
   return EMAIL_RE.test(value);
-}
-
-/** Splits an address list on commas that are not inside quotes. */
-function splitList(text: string): string[] {
-  const parts: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if ((ch === "," || ch === ";") && !quoted) {
-      parts.push(current);
-      current = "";
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter(Boolean);
 }
 
 export function parseAddress(text: string, field: string): Address {
