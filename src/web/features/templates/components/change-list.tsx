@@ -85,7 +85,7 @@ export function ChangeList({
                     onSelected(next);
                   }}
                 />
-                <span className="min-w-0 flex-1 break-words">
+                <span className="min-w-48 flex-1 break-words">
                   <span className="font-medium">{r.incoming.Name}</span>{" "}
                   {r.incoming.Alias && (
                     <span className="font-mono text-xs text-muted-foreground">({r.incoming.Alias})</span>
