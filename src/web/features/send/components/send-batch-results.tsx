@@ -44,10 +44,12 @@ export function SendBatchResults({ results }: { results: readonly RowResult[] })
           {results.map((r) => (
             <TableRow key={r.row} data-testid="batch-result-row" data-outcome={r.outcome}>
               <TableCell className="tabular-nums">{r.row}</TableCell>
-              <TableCell className="max-w-[12rem] truncate">{r.to}</TableCell>
-              <TableCell className="min-w-0 text-xs break-all whitespace-normal">
+              <TableCell className="max-w-[12rem] truncate" title={r.to}>
+                {r.to}
+              </TableCell>
+              <TableCell className="min-w-0 text-xs [overflow-wrap:anywhere] whitespace-normal">
                 {r.outcome === "accepted" ? (
-                  <span className="font-mono">{r.messageId}</span>
+                  <span className="font-mono break-all">{r.messageId}</span>
                 ) : r.outcome === "left out" ? (
                   <span className="text-destructive">
                     <span className="font-semibold">Not sent</span>: {r.message}
