@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { operation } from "./operation";
+import { geo, userAgentPart } from "./entities";
 import { pageCount, pageOffset } from "./shared";
 
 export const messagesSearchOutbound = operation({
@@ -98,29 +99,12 @@ export const messagesClicksForMessage = operation({
     Clicks: z.array(
       z.looseObject({
         ClickLocation: z.string().nullable(),
-        Client: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
-        OS: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
+        Client: userAgentPart,
+        OS: userAgentPart,
         Platform: z.string().nullable(),
         UserAgent: z.string().nullable(),
         OriginalLink: z.string().nullable(),
-        Geo: z.looseObject({
-          CountryISOCode: z.string().nullable(),
-          Country: z.string().nullable(),
-          RegionISOCode: z.string().nullable(),
-          Region: z.string().nullable(),
-          City: z.string().nullable(),
-          Zip: z.string().nullable(),
-          Coords: z.string().nullable(),
-          IP: z.string().nullable(),
-        }),
+        Geo: geo,
         MessageID: z.string().nullable(),
         MessageStream: z.string().nullable(),
         ReceivedAt: z.string().nullable(),
@@ -214,29 +198,12 @@ export const messagesOpensForMessage = operation({
     TotalCount: z.number(),
     Opens: z.array(
       z.looseObject({
-        Client: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
-        OS: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
+        Client: userAgentPart,
+        OS: userAgentPart,
         Platform: z.string().nullable(),
         UserAgent: z.string().nullable(),
         ReadSeconds: z.number(),
-        Geo: z.looseObject({
-          CountryISOCode: z.string().nullable(),
-          Country: z.string().nullable(),
-          RegionISOCode: z.string().nullable(),
-          Region: z.string().nullable(),
-          City: z.string().nullable(),
-          Zip: z.string().nullable(),
-          Coords: z.string().nullable(),
-          IP: z.string().nullable(),
-        }),
+        Geo: geo,
         MessageID: z.string().nullable(),
         MessageStream: z.string().nullable(),
         ReceivedAt: z.string().nullable(),
@@ -376,29 +343,12 @@ export const messagesSearchOpens = operation({
     Opens: z.array(
       z.looseObject({
         RecordType: z.string().nullable(),
-        Client: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
-        OS: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
+        Client: userAgentPart,
+        OS: userAgentPart,
         Platform: z.string().nullable(),
         UserAgent: z.string().nullable(),
         ReadSeconds: z.number(),
-        Geo: z.looseObject({
-          CountryISOCode: z.string().nullable(),
-          Country: z.string().nullable(),
-          RegionISOCode: z.string().nullable(),
-          Region: z.string().nullable(),
-          City: z.string().nullable(),
-          Zip: z.string().nullable(),
-          Coords: z.string().nullable(),
-          IP: z.string().nullable(),
-        }),
+        Geo: geo,
         MessageID: z.string().nullable(),
         MessageStream: z.string().nullable(),
         ReceivedAt: z.string().nullable(),
@@ -513,29 +463,12 @@ export const messagesSearchClicks = operation({
       z.looseObject({
         RecordType: z.string().nullable(),
         ClickLocation: z.string().nullable(),
-        Client: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
-        OS: z.looseObject({
-          Name: z.string().nullable(),
-          Company: z.string().nullable(),
-          Family: z.string().nullable(),
-        }),
+        Client: userAgentPart,
+        OS: userAgentPart,
         Platform: z.string().nullable(),
         UserAgent: z.string().nullable(),
         OriginalLink: z.string().nullable(),
-        Geo: z.looseObject({
-          CountryISOCode: z.string().nullable(),
-          Country: z.string().nullable(),
-          RegionISOCode: z.string().nullable(),
-          Region: z.string().nullable(),
-          City: z.string().nullable(),
-          Zip: z.string().nullable(),
-          Coords: z.string().nullable(),
-          IP: z.string().nullable(),
-        }),
+        Geo: geo,
         MessageID: z.string().nullable(),
         MessageStream: z.string().nullable(),
         ReceivedAt: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { operation } from "./operation";
 import { refineRecipientLimit } from "./recipients";
-import { metadata, trackLinks } from "./shared";
+import { attachments, headers, metadata, trackLinks } from "./shared";
 
 export const bulkStatus = operation({
   id: "bulk.status",
@@ -52,24 +52,8 @@ export const bulkSend = operation({
     MessageStream: z.string().optional(),
     TrackOpens: z.boolean().optional(),
     TrackLinks: trackLinks.optional(),
-    Attachments: z
-      .array(
-        z.object({
-          Name: z.string(),
-          Content: z.string(),
-          ContentType: z.string(),
-          ContentID: z.string().nullable().optional(),
-        }),
-      )
-      .optional(),
-    Headers: z
-      .array(
-        z.object({
-          Name: z.string(),
-          Value: z.string(),
-        }),
-      )
-      .optional(),
+    Attachments: attachments.optional(),
+    Headers: headers.optional(),
     Messages: z.array(
       z.object({
         To: z.string(),
@@ -77,14 +61,7 @@ export const bulkSend = operation({
         Bcc: z.string().optional(),
         TemplateModel: z.record(z.string(), z.unknown()).optional(),
         Metadata: metadata.optional(),
-        Headers: z
-          .array(
-            z.object({
-              Name: z.string(),
-              Value: z.string(),
-            }),
-          )
-          .optional(),
+        Headers: headers.optional(),
       }),
     ),
   }),
@@ -126,26 +103,10 @@ export const emailSendBatch = operation({
         TextBody: z.string().optional(),
         ReplyTo: z.string().optional(),
         Metadata: metadata.optional(),
-        Headers: z
-          .array(
-            z.object({
-              Name: z.string(),
-              Value: z.string(),
-            }),
-          )
-          .optional(),
+        Headers: headers.optional(),
         TrackOpens: z.boolean().optional(),
         TrackLinks: trackLinks.optional(),
-        Attachments: z
-          .array(
-            z.object({
-              Name: z.string(),
-              Content: z.string(),
-              ContentType: z.string(),
-              ContentID: z.string().nullable().optional(),
-            }),
-          )
-          .optional(),
+        Attachments: attachments.optional(),
         MessageStream: z.string().optional(),
       })
       .superRefine(refineRecipientLimit),
@@ -186,26 +147,10 @@ export const emailSend = operation({
       TextBody: z.string().optional(),
       ReplyTo: z.string().optional(),
       Metadata: metadata.optional(),
-      Headers: z
-        .array(
-          z.object({
-            Name: z.string(),
-            Value: z.string(),
-          }),
-        )
-        .optional(),
+      Headers: headers.optional(),
       TrackOpens: z.boolean().optional(),
       TrackLinks: trackLinks.optional(),
-      Attachments: z
-        .array(
-          z.object({
-            Name: z.string(),
-            Content: z.string(),
-            ContentType: z.string(),
-            ContentID: z.string().nullable().optional(),
-          }),
-        )
-        .optional(),
+      Attachments: attachments.optional(),
       MessageStream: z.string().optional(),
     })
     .superRefine(refineRecipientLimit),
@@ -243,27 +188,11 @@ export const emailSendWithTemplate = operation({
       Bcc: z.string().optional(),
       Tag: z.string().optional(),
       ReplyTo: z.string().optional(),
-      Headers: z
-        .array(
-          z.object({
-            Name: z.string(),
-            Value: z.string(),
-          }),
-        )
-        .optional(),
+      Headers: headers.optional(),
       TrackOpens: z.boolean().optional(),
       TrackLinks: trackLinks.optional(),
       Metadata: metadata.optional(),
-      Attachments: z
-        .array(
-          z.object({
-            Name: z.string(),
-            Content: z.string(),
-            ContentType: z.string(),
-            ContentID: z.string().nullable().optional(),
-          }),
-        )
-        .optional(),
+      Attachments: attachments.optional(),
       MessageStream: z.string().optional(),
     })
     .superRefine(refineRecipientLimit),
@@ -303,27 +232,11 @@ export const emailSendBatchWithTemplates = operation({
           Bcc: z.string().optional(),
           Tag: z.string().optional(),
           ReplyTo: z.string().optional(),
-          Headers: z
-            .array(
-              z.object({
-                Name: z.string(),
-                Value: z.string(),
-              }),
-            )
-            .optional(),
+          Headers: headers.optional(),
           TrackOpens: z.boolean().optional(),
           TrackLinks: trackLinks.optional(),
           Metadata: metadata.optional(),
-          Attachments: z
-            .array(
-              z.object({
-                Name: z.string(),
-                Content: z.string(),
-                ContentType: z.string(),
-                ContentID: z.string().nullable().optional(),
-              }),
-            )
-            .optional(),
+          Attachments: attachments.optional(),
           MessageStream: z.string().optional(),
         })
         .superRefine(refineRecipientLimit),

@@ -38,3 +38,13 @@ export type PostmarkError = z.infer<typeof postmarkError>;
 
 /** Custom headers: `[{Name, Value}]`. */
 export const headers = z.array(z.object({ Name: z.string(), Value: z.string() }));
+
+/** Attachments: base64 `Content`; `ContentID` ("cid:…") makes an inline image. */
+export const attachments = z.array(
+  z.object({
+    Name: z.string(),
+    Content: z.string(),
+    ContentType: z.string(),
+    ContentID: z.string().nullable().optional(),
+  }),
+);

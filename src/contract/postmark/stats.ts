@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { operation } from "./operation";
+import { statsFilter } from "./entities";
 
 export const statsOverview = operation({
   id: "stats.overview",
@@ -10,12 +11,7 @@ export const statsOverview = operation({
   path: "/stats/outbound",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Sent: z.number(),
     Bounced: z.number(),
@@ -49,12 +45,7 @@ export const statsBounces = operation({
   path: "/stats/outbound/bounces",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -84,12 +75,7 @@ export const statsClickBrowsers = operation({
   path: "/stats/outbound/clicks/browserfamilies",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -115,12 +101,7 @@ export const statsClickLocation = operation({
   path: "/stats/outbound/clicks/location",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -146,12 +127,7 @@ export const statsClickPlatforms = operation({
   path: "/stats/outbound/clicks/platforms",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -179,12 +155,7 @@ export const statsSends = operation({
   path: "/stats/outbound/sends",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -208,12 +179,7 @@ export const statsOpens = operation({
   path: "/stats/outbound/opens",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -239,12 +205,7 @@ export const statsOpenClients = operation({
   path: "/stats/outbound/opens/emailclients",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -272,12 +233,7 @@ export const statsOpenPlatforms = operation({
   path: "/stats/outbound/opens/platforms",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -307,12 +263,7 @@ export const statsClicks = operation({
   path: "/stats/outbound/clicks",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -338,12 +289,7 @@ export const statsSpam = operation({
   path: "/stats/outbound/spam",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({
@@ -367,12 +313,7 @@ export const statsTracked = operation({
   path: "/stats/outbound/tracked",
   token: "server",
   risk: "read",
-  query: z.object({
-    tag: z.string().optional(),
-    fromdate: z.string().optional(),
-    todate: z.string().optional(),
-    messagestream: z.string().optional(),
-  }),
+  query: statsFilter,
   response: z.looseObject({
     Days: z.array(
       z.looseObject({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { operation } from "./operation";
-import { idParam, headers } from "./shared";
+import { webhook, webhookSettings } from "./entities";
+import { idParam } from "./shared";
 
 export const webhooksCreate = operation({
   id: "webhooks.create",
@@ -14,53 +15,9 @@ export const webhooksCreate = operation({
   body: z.object({
     Url: z.string(),
     MessageStream: z.string().optional(),
-    HttpAuth: z
-      .object({
-        Username: z.string().optional(),
-        Password: z.string().optional(),
-      })
-      .optional(),
-    HttpHeaders: headers.optional(),
-    Triggers: z.record(z.string(), z.unknown()).optional(),
+    ...webhookSettings.omit({ Url: true }).shape,
   }),
-  response: z.looseObject({
-    ID: z.number(),
-    Url: z.string().nullable(),
-    MessageStream: z.string().nullable(),
-    HttpAuth: z.looseObject({
-      Username: z.string().nullable(),
-      Password: z.string().nullable(),
-    }),
-    HttpHeaders: z.array(
-      z.looseObject({
-        Name: z.string().nullable(),
-        Value: z.string().nullable(),
-      }),
-    ),
-    Triggers: z.looseObject({
-      Open: z.looseObject({
-        Enabled: z.boolean(),
-        PostFirstOpenOnly: z.boolean(),
-      }),
-      Click: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-      Delivery: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-      Bounce: z.looseObject({
-        Enabled: z.boolean(),
-        IncludeContent: z.boolean(),
-      }),
-      SpamComplaint: z.looseObject({
-        Enabled: z.boolean(),
-        IncludeContent: z.boolean(),
-      }),
-      SubscriptionChange: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-    }),
-  }),
+  response: webhook,
   invalidates: ["webhooks"],
   notes:
     "Returns the created webhook. Newer docs (2026) add a read-only Status (verified|unverified) field, a Verify flag (default true: Postmark test-posts each enabled trigger and rejects with 422/1364 if any fails) and extra endpoints /webhooks/{id}/verify and /webhooks/{id}/statistics \u2014 not in any SDK, unconfirmed. Max webhooks per stream -> 1359.",
@@ -94,44 +51,7 @@ export const webhooksGet = operation({
   token: "server",
   risk: "read",
   params: z.object({ webhookid: idParam }),
-  response: z.looseObject({
-    ID: z.number(),
-    Url: z.string().nullable(),
-    MessageStream: z.string().nullable(),
-    HttpAuth: z.looseObject({
-      Username: z.string().nullable(),
-      Password: z.string().nullable(),
-    }),
-    HttpHeaders: z.array(
-      z.looseObject({
-        Name: z.string().nullable(),
-        Value: z.string().nullable(),
-      }),
-    ),
-    Triggers: z.looseObject({
-      Open: z.looseObject({
-        Enabled: z.boolean(),
-        PostFirstOpenOnly: z.boolean(),
-      }),
-      Click: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-      Delivery: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-      Bounce: z.looseObject({
-        Enabled: z.boolean(),
-        IncludeContent: z.boolean(),
-      }),
-      SpamComplaint: z.looseObject({
-        Enabled: z.boolean(),
-        IncludeContent: z.boolean(),
-      }),
-      SubscriptionChange: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-    }),
-  }),
+  response: webhook,
   invalidates: [],
   notes: "HttpAuth/HttpHeaders may be absent when not configured.",
 });
@@ -149,46 +69,7 @@ export const webhooksList = operation({
     MessageStream: z.string().optional(),
   }),
   response: z.looseObject({
-    Webhooks: z.array(
-      z.looseObject({
-        ID: z.number(),
-        Url: z.string().nullable(),
-        MessageStream: z.string().nullable(),
-        HttpAuth: z.looseObject({
-          Username: z.string().nullable(),
-          Password: z.string().nullable(),
-        }),
-        HttpHeaders: z.array(
-          z.looseObject({
-            Name: z.string().nullable(),
-            Value: z.string().nullable(),
-          }),
-        ),
-        Triggers: z.looseObject({
-          Open: z.looseObject({
-            Enabled: z.boolean(),
-            PostFirstOpenOnly: z.boolean(),
-          }),
-          Click: z.looseObject({
-            Enabled: z.boolean(),
-          }),
-          Delivery: z.looseObject({
-            Enabled: z.boolean(),
-          }),
-          Bounce: z.looseObject({
-            Enabled: z.boolean(),
-            IncludeContent: z.boolean(),
-          }),
-          SpamComplaint: z.looseObject({
-            Enabled: z.boolean(),
-            IncludeContent: z.boolean(),
-          }),
-          SubscriptionChange: z.looseObject({
-            Enabled: z.boolean(),
-          }),
-        }),
-      }),
-    ),
+    Webhooks: z.array(webhook),
   }),
   invalidates: [],
   notes: "No paging and no TotalCount. postmark.js sends messageStream (camelCase).",
@@ -204,55 +85,8 @@ export const webhooksUpdate = operation({
   token: "server",
   risk: "write",
   params: z.object({ webhookid: idParam }),
-  body: z.object({
-    Url: z.string().optional(),
-    HttpAuth: z
-      .object({
-        Username: z.string().optional(),
-        Password: z.string().optional(),
-      })
-      .optional(),
-    HttpHeaders: headers.optional(),
-    Triggers: z.record(z.string(), z.unknown()).optional(),
-  }),
-  response: z.looseObject({
-    ID: z.number(),
-    Url: z.string().nullable(),
-    MessageStream: z.string().nullable(),
-    HttpAuth: z.looseObject({
-      Username: z.string().nullable(),
-      Password: z.string().nullable(),
-    }),
-    HttpHeaders: z.array(
-      z.looseObject({
-        Name: z.string().nullable(),
-        Value: z.string().nullable(),
-      }),
-    ),
-    Triggers: z.looseObject({
-      Open: z.looseObject({
-        Enabled: z.boolean(),
-        PostFirstOpenOnly: z.boolean(),
-      }),
-      Click: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-      Delivery: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-      Bounce: z.looseObject({
-        Enabled: z.boolean(),
-        IncludeContent: z.boolean(),
-      }),
-      SpamComplaint: z.looseObject({
-        Enabled: z.boolean(),
-        IncludeContent: z.boolean(),
-      }),
-      SubscriptionChange: z.looseObject({
-        Enabled: z.boolean(),
-      }),
-    }),
-  }),
+  body: webhookSettings,
+  response: webhook,
   invalidates: ["webhooks"],
   notes: "MessageStream and ID cannot be changed (1357). A partial Triggers object only changes the listed triggers.",
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { serverUpdate, type serverGet, type serversList } from "@/contract/postmark/servers";
+import { trackLinks } from "@/contract/postmark/shared";
 import { fieldErrors } from "@/web/lib/form-errors";
 import type { AnswerOf } from "@/web/lib/postmark-queries";
 
@@ -9,7 +10,7 @@ export type ServerUpdateBody = z.infer<typeof serverUpdate.body>;
 
 /** Postmark's server colours (the API also accepts the old misspelling "turqoise"). */
 export const serverColors = ["purple", "blue", "turquoise", "green", "red", "yellow", "grey", "orange"] as const;
-export const trackLinkOptions = ["None", "HtmlAndText", "HtmlOnly", "TextOnly"] as const;
+export const trackLinkOptions = trackLinks.options;
 export const spamThresholds = [0, 5, 10, 15, 20, 25, 30] as const;
 export const hookFields = [
   "InboundHookUrl",
