@@ -48,10 +48,7 @@ export const messagesSearchOutbound = operation({
         Status: z.string().nullable(),
         TrackOpens: z.boolean(),
         TrackLinks: z.string().nullable(),
-        Metadata: z.looseObject({
-          color: z.string().nullable(),
-          "client-id": z.string().nullable(),
-        }),
+        Metadata: z.record(z.string(), z.string()),
         Sandboxed: z.boolean(),
       }),
     ),
@@ -174,10 +171,11 @@ export const messagesInboundDetails = operation({
       }),
     ),
     BlockedReason: z.string().nullable(),
+    StrippedTextReply: z.string().nullable().optional(),
   }),
   invalidates: [],
   notes:
-    "Adds TextBody, HtmlBody, Headers, BlockedReason to the search item. Attachment content is not returned. postmark.js also types StrippedTextReply (unconfirmed here). Unknown id -> 701.",
+    "Adds TextBody, HtmlBody, Headers, BlockedReason to the search item. Attachment content is not returned. postmark.js also types StrippedTextReply (unconfirmed here, so optional). Unknown id -> 701.",
 });
 
 export const messagesOpensForMessage = operation({
@@ -246,10 +244,7 @@ export const messagesOutboundDetails = operation({
     Status: z.string().nullable(),
     TrackOpens: z.boolean(),
     TrackLinks: z.string().nullable(),
-    Metadata: z.looseObject({
-      color: z.string().nullable(),
-      "client-id": z.string().nullable(),
-    }),
+    Metadata: z.record(z.string(), z.string()),
     Sandboxed: z.boolean(),
     TextBody: z.string().nullable(),
     HtmlBody: z.string().nullable(),

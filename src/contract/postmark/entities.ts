@@ -78,8 +78,9 @@ export const webhook = z.looseObject({
   ID: z.number(),
   Url: z.string().nullable(),
   MessageStream: z.string().nullable(),
-  HttpAuth: z.looseObject({ Username: z.string().nullable(), Password: z.string().nullable() }),
-  HttpHeaders: z.array(z.looseObject({ Name: z.string().nullable(), Value: z.string().nullable() })),
+  // Absent when the webhook has no credentials or headers (webhooks.get notes it).
+  HttpAuth: z.looseObject({ Username: z.string().nullable(), Password: z.string().nullable() }).optional(),
+  HttpHeaders: z.array(z.looseObject({ Name: z.string().nullable(), Value: z.string().nullable() })).optional(),
   Triggers: webhookTriggers,
 });
 
@@ -149,14 +150,14 @@ export const userAgentPart = z.looseObject({
   Family: z.string().nullable(),
 });
 
-/** Where an open or click came from, as Postmark located its IP address. */
+/** Where an open or click came from, as Postmark located its IP address; unknown parts are left out (`Geo: {}`). */
 export const geo = z.looseObject({
-  CountryISOCode: z.string().nullable(),
-  Country: z.string().nullable(),
-  RegionISOCode: z.string().nullable(),
-  Region: z.string().nullable(),
-  City: z.string().nullable(),
-  Zip: z.string().nullable(),
-  Coords: z.string().nullable(),
-  IP: z.string().nullable(),
+  CountryISOCode: z.string().nullable().optional(),
+  Country: z.string().nullable().optional(),
+  RegionISOCode: z.string().nullable().optional(),
+  Region: z.string().nullable().optional(),
+  City: z.string().nullable().optional(),
+  Zip: z.string().nullable().optional(),
+  Coords: z.string().nullable().optional(),
+  IP: z.string().nullable().optional(),
 });

@@ -21,7 +21,7 @@ export const bulkStatus = operation({
     ReleasedCount: z.number(),
     FailedCount: z.number(),
     Status: z.string().nullable(),
-    Subject: z.string().nullable(),
+    Subject: z.string().nullable().optional(), // omitted when the request had none
   }),
   invalidates: [],
   notes:
@@ -73,7 +73,7 @@ export const bulkSend = operation({
     PercentageCompleted: z.number(),
     ReleasedCount: z.number(),
     FailedCount: z.number(),
-    Subject: z.string().nullable(),
+    Subject: z.string().nullable().optional(), // omitted when the request had none
   }),
   invalidates: ["send", "activity", "stats"],
   notes:

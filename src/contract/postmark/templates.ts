@@ -2,6 +2,17 @@ import { z } from "zod";
 import { operation } from "./operation";
 import { pageCount, pageOffset } from "./shared";
 
+/** One part of a validated template; null when the part was not sent (live capture). */
+const renderedPart = z
+  .looseObject({
+    ContentIsValid: z.boolean(),
+    ValidationErrors: z.array(
+      z.looseObject({ Message: z.string(), Line: z.number().nullable(), CharacterPosition: z.number().nullable() }),
+    ),
+    RenderedContent: z.string().nullable(),
+  })
+  .nullable();
+
 export const templatesCreate = operation({
   id: "templates.create",
   area: "templates",
@@ -131,7 +142,7 @@ export const templatesPush = operation({
     Templates: z.array(
       z.looseObject({
         Action: z.string().nullable(),
-        TemplateId: z.number(),
+        TemplateId: z.number().nullable(), // a preview of a Create has no id yet (Mailroom's sandbox answers null)
         Alias: z.string().nullable(),
         Name: z.string().nullable(),
         TemplateType: z.string().nullable(),
@@ -193,24 +204,10 @@ export const templatesValidate = operation({
   }),
   response: z.looseObject({
     AllContentIsValid: z.boolean(),
-    HtmlBody: z.looseObject({
-      ContentIsValid: z.boolean(),
-      ValidationErrors: z.array(z.unknown()),
-      RenderedContent: z.string().nullable(),
-    }),
-    TextBody: z.looseObject({
-      ContentIsValid: z.boolean(),
-      ValidationErrors: z.array(z.unknown()),
-      RenderedContent: z.string().nullable(),
-    }),
-    Subject: z.looseObject({
-      ContentIsValid: z.boolean(),
-      ValidationErrors: z.array(z.unknown()),
-      RenderedContent: z.string().nullable(),
-    }),
-    SuggestedTemplateModel: z.looseObject({
-      userName: z.string().nullable(),
-    }),
+    HtmlBody: renderedPart,
+    TextBody: renderedPart,
+    Subject: renderedPart,
+    SuggestedTemplateModel: z.record(z.string(), z.unknown()),
   }),
   invalidates: [],
   notes:

@@ -1,5 +1,5 @@
 import type { OperationId } from "../../contract/postmark";
-import type { Handler } from "../http/context";
+import type { Handler, StatsHandler, StatsOperationId } from "../http/context";
 import { bounceHandlers } from "./bounces";
 import { domainHandlers } from "./domains";
 import { messageHandlers } from "./messages";
@@ -25,4 +25,6 @@ export const handlers = {
   ...templateHandlers,
   ...webhookHandlers,
   ...miscHandlers,
-} satisfies { [Id in OperationId]: Handler<Id> };
+} satisfies { [Id in Exclude<OperationId, StatsOperationId>]: Handler<Id> } & {
+  [Id in StatsOperationId]: StatsHandler<Id>;
+};

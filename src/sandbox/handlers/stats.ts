@@ -1,4 +1,4 @@
-import type { Handler, HandlerContext } from "../http/context";
+import type { HandlerContext, StatsHandler, StatsOperationId } from "../http/context";
 import * as compute from "../stats/compute";
 import type { StatsFilter } from "../stats/compute";
 import { dateRange, streamFilter } from "./filters";
@@ -20,20 +20,4 @@ export const statsHandlers = {
   "stats.clickBrowsers": (ctx) => compute.clickBreakdown(ctx.server, filter(ctx), (c) => c.client.Family),
   "stats.clickPlatforms": (ctx) => compute.clickBreakdown(ctx.server, filter(ctx), (c) => c.platform),
   "stats.clickLocation": (ctx) => compute.clickBreakdown(ctx.server, filter(ctx), (c) => c.clickLocation),
-} satisfies {
-  [
-    K in
-      | "stats.overview"
-      | "stats.sends"
-      | "stats.bounces"
-      | "stats.spam"
-      | "stats.tracked"
-      | "stats.opens"
-      | "stats.openPlatforms"
-      | "stats.openClients"
-      | "stats.clicks"
-      | "stats.clickBrowsers"
-      | "stats.clickPlatforms"
-      | "stats.clickLocation"
-  ]: Handler<K>;
-};
+} satisfies { [K in StatsOperationId]: StatsHandler<K> };

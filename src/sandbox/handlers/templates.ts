@@ -1,5 +1,5 @@
 import { fail } from "../http/errors";
-import { objectBody, paging, type Handler, type HandlerContext } from "../http/context";
+import { objectBody, paging, type Answer, type Handler, type HandlerContext } from "../http/context";
 import { countContentPlaceholders, render, renderWithLayout, suggestModel, validateLayout } from "../mustachio";
 import type { ServerStore } from "../world/server-store";
 import type { Template } from "../world/types";
@@ -230,7 +230,7 @@ const push: Handler<"templates.push"> = (ctx) => {
   if (!source) fail(601, "The source server was not found.");
   if (!dest) fail(601, "The destination server was not found.");
   const perform = body.PerformChanges === true;
-  const out: Record<string, unknown>[] = [];
+  const out: Answer<"templates.push">["Templates"] = [];
   const ordered = [...source.templates.values()]
     .filter((t) => t.Alias)
     .sort((a, b) => (a.TemplateType === "Layout" ? -1 : 0) - (b.TemplateType === "Layout" ? -1 : 0));

@@ -1,5 +1,6 @@
 // The one path every send takes (API calls and simulated traffic alike).
 import { randomUUID } from "node:crypto";
+import type { Answer } from "../http/context";
 import { fail, inactiveBatchMessage, inactiveMessage, PostmarkError } from "../http/errors";
 import type { Sandbox } from "../runtime";
 import { formatEastern } from "../util/time";
@@ -23,7 +24,7 @@ export function acceptMessage(
   store: ServerStore,
   raw: unknown,
   opts: AcceptOptions,
-): Record<string, unknown> {
+): Answer<"email.send"> {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) fail(300, "Each message must be a JSON object.");
   let input = raw as SendInput;
   if (opts.templated) input = applyTemplate(store, input);
@@ -49,7 +50,7 @@ export function acceptBatchItem(
   store: ServerStore,
   raw: unknown,
   opts: AcceptOptions,
-): Record<string, unknown> {
+): Answer<"email.sendBatch">[number] {
   try {
     return acceptMessage(sandbox, store, raw, { ...opts, batch: true });
   } catch (e) {

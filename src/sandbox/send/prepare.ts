@@ -1,5 +1,6 @@
 // Turns a send request into a message, validating it the way Postmark does.
 import { randomUUID } from "node:crypto";
+import type { Answer } from "../http/context";
 import { fail } from "../http/errors";
 import { countContentPlaceholders, render, renderWithLayout } from "../mustachio";
 import type { ServerStore } from "../world/server-store";
@@ -195,7 +196,7 @@ export function sendResult(
   submittedAt: string,
   id: string,
   testMode: boolean,
-): Record<string, unknown> {
+): Answer<"email.send"> {
   return {
     To: text(input.To) || m.to.map((a) => a.Email).join(", "),
     SubmittedAt: submittedAt,

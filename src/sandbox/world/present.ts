@@ -2,6 +2,7 @@
 import { bounceTypes } from "../../contract/postmark";
 import { bounceDetails } from "../seed/pools";
 import { formatEastern, formatRfc2822, formatUtc } from "../util/time";
+import type { Answer } from "../http/context";
 import type { Bounce, ClickEvent, EngagementBase, InboundMessage, OpenEvent, OutboundMessage } from "./types";
 
 const bounceInfo = new Map<string, { code: number; name: string }>(
@@ -12,9 +13,24 @@ export function bounceTypeInfo(type: string): { code: number; name: string } {
   return bounceInfo.get(type) ?? { code: 2048, name: "Unknown" };
 }
 
-export function presentBounce(b: Bounce, opts: { content?: boolean; utc?: boolean } = {}): Record<string, unknown> {
+type BounceRow = Answer<"bounces.search">["Bounces"][number];
+type BounceWithContent = Answer<"bounces.get">;
+type OutboundRow = Answer<"messages.searchOutbound">["Messages"][number];
+type OpenRow = Answer<"messages.searchOpens">["Opens"][number];
+type ClickRow = Answer<"messages.searchClicks">["Clicks"][number];
+type MessageOpenRow = Answer<"messages.opensForMessage">["Opens"][number];
+type MessageClickRow = Answer<"messages.clicksForMessage">["Clicks"][number];
+type InboundRow = Answer<"messages.searchInbound">["InboundMessages"][number];
+type InboundDetails = Answer<"messages.inboundDetails">;
+
+export function presentBounce(b: Bounce, opts: { content: true; utc?: boolean }): BounceWithContent;
+export function presentBounce(b: Bounce, opts?: { content?: false; utc?: boolean }): BounceRow;
+export function presentBounce(
+  b: Bounce,
+  opts: { content?: boolean; utc?: boolean } = {},
+): BounceRow | BounceWithContent {
   const info = bounceTypeInfo(b.type);
-  const out: Record<string, unknown> = {
+  const out: BounceRow = {
     RecordType: "Bounce",
     ID: b.id,
     Type: b.type,
@@ -34,15 +50,14 @@ export function presentBounce(b: Bounce, opts: { content?: boolean; utc?: boolea
     CanActivate: b.canActivate,
     Subject: b.subject,
   };
-  if (opts.content) out.Content = b.content;
-  return out;
+  return opts.content ? { ...out, Content: b.content } : out;
 }
 
 function fromHeader(m: OutboundMessage): string {
   return m.from;
 }
 
-export function presentOutbound(m: OutboundMessage): Record<string, unknown> {
+export function presentOutbound(m: OutboundMessage): OutboundRow {
   return {
     Tag: m.tag,
     MessageID: m.id,
@@ -63,7 +78,7 @@ export function presentOutbound(m: OutboundMessage): Record<string, unknown> {
   };
 }
 
-export function presentOutboundDetails(m: OutboundMessage): Record<string, unknown> {
+export function presentOutboundDetails(m: OutboundMessage): Answer<"messages.outboundDetails"> {
   return {
     ...presentOutbound(m),
     TextBody: m.textBody,
@@ -97,7 +112,7 @@ export function outboundDump(m: OutboundMessage): string {
   return `${headers.join("\r\n")}\r\n\r\n${parts.join("\r\n")}\r\n--=-pm-boundary--\r\n`;
 }
 
-function engagement(e: EngagementBase): Record<string, unknown> {
+function engagement(e: EngagementBase) {
   return {
     Client: e.client,
     OS: e.os,
@@ -112,23 +127,20 @@ function engagement(e: EngagementBase): Record<string, unknown> {
   };
 }
 
-export function presentOpen(o: OpenEvent, recordType = true): Record<string, unknown> {
+/** An open as searches list it; a message's own opens leave out RecordType (`recordType` false). */
+export function presentOpen(o: OpenEvent): OpenRow;
+export function presentOpen(o: OpenEvent, recordType: false): MessageOpenRow;
+export function presentOpen(o: OpenEvent, recordType = true): OpenRow | MessageOpenRow {
   const { Client, OS, Platform, UserAgent, ...rest } = engagement(o);
-  return {
-    ...(recordType ? { RecordType: "Open" } : {}),
-    Client,
-    OS,
-    Platform,
-    UserAgent,
-    ReadSeconds: o.readSeconds,
-    ...rest,
-  };
+  const row: MessageOpenRow = { Client, OS, Platform, UserAgent, ReadSeconds: o.readSeconds, ...rest };
+  return recordType ? { RecordType: "Open", ...row } : row;
 }
 
-export function presentClick(c: ClickEvent, recordType = true): Record<string, unknown> {
+export function presentClick(c: ClickEvent): ClickRow;
+export function presentClick(c: ClickEvent, recordType: false): MessageClickRow;
+export function presentClick(c: ClickEvent, recordType = true): ClickRow | MessageClickRow {
   const { Client, OS, Platform, UserAgent, ...rest } = engagement(c);
-  return {
-    ...(recordType ? { RecordType: "Click" } : {}),
+  const row: MessageClickRow = {
     ClickLocation: c.clickLocation,
     Client,
     OS,
@@ -137,14 +149,17 @@ export function presentClick(c: ClickEvent, recordType = true): Record<string, u
     OriginalLink: c.originalLink,
     ...rest,
   };
+  return recordType ? { RecordType: "Click", ...row } : row;
 }
 
 function addressList(list: { Email: string; Name: string | null }[]): string {
   return list.map((a) => (a.Name ? `"${a.Name}" <${a.Email}>` : a.Email)).join(", ");
 }
 
-export function presentInbound(m: InboundMessage, details = false): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+export function presentInbound(m: InboundMessage, details: true): InboundDetails;
+export function presentInbound(m: InboundMessage, details?: false): InboundRow;
+export function presentInbound(m: InboundMessage, details = false): InboundRow | InboundDetails {
+  const out: InboundRow = {
     From: m.fromEmail,
     FromName: m.fromName,
     FromFull: { Email: m.fromEmail, Name: m.fromName, MailboxHash: "" },
@@ -170,18 +185,19 @@ export function presentInbound(m: InboundMessage, details = false): Record<strin
       ContentID,
     })),
   };
-  if (details) {
-    out.TextBody = m.textBody;
-    out.HtmlBody = m.htmlBody;
-    out.StrippedTextReply = m.strippedTextReply;
-    out.Headers = m.headers;
-    out.BlockedReason = m.blockedReason;
-  }
-  return out;
+  if (!details) return out;
+  return {
+    ...out,
+    TextBody: m.textBody,
+    HtmlBody: m.htmlBody,
+    StrippedTextReply: m.strippedTextReply,
+    Headers: m.headers,
+    BlockedReason: m.blockedReason,
+  };
 }
 
 /** The inbound webhook payload: the details shape with attachment content and no Status. */
-export function inboundPayload(m: InboundMessage): Record<string, unknown> {
+export function inboundPayload(m: InboundMessage) {
   const { Status: _s, BlockedReason: _b, ...rest } = presentInbound(m, true);
   return { ...rest, Attachments: m.attachments };
 }

@@ -131,7 +131,7 @@ export interface EngagementRow {
   Platform: string | null;
   Client: { Name: string | null };
   OS: { Name: string | null };
-  Geo: { City: string | null; Region: string | null; Country: string | null };
+  Geo: { City?: string | null; Region?: string | null; Country?: string | null };
   OriginalLink?: string | null;
 }
 

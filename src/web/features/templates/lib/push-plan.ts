@@ -6,7 +6,7 @@ export interface PushedTemplate {
   Action: string | null;
   Alias: string | null;
   Name: string | null;
-  TemplateId: number;
+  TemplateId: number | null;
 }
 
 /** What Postmark's own preview says for one row, and whether it agrees with Mailroom's diff. */
