@@ -9,8 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
+import { reportFigure } from "./summary";
 
-const TARGET_KIB = 130;
+const TARGET_KIB = 115;
 const PORT = Number(process.env.BENCH_PORT ?? 8840);
 const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? PORT + 1);
 const PASSWORD = "bench-password-123";
@@ -61,7 +62,7 @@ function recordScripts(page: Page): Set<string> {
   return scripts;
 }
 
-function report(title: string, paths: Iterable<string>, target?: number): number {
+function report(title: string, paths: Iterable<string>, target?: number): { bytes: number; files: number } {
   let total = 0;
   const rows: [string, number][] = [];
   for (const path of paths) {
@@ -76,8 +77,10 @@ function report(title: string, paths: Iterable<string>, target?: number): number
   for (const [path, size] of rows) console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KiB  ${path}`);
   const goal = target ? ` (target ≤ ${target} KiB)` : "";
   console.log(`  = ${(total / 1024).toFixed(1)} KiB gzip in ${rows.length} files${goal}`);
-  return total;
+  return { bytes: total, files: rows.length };
 }
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const browser = await chromium.launch({
@@ -92,6 +95,7 @@ const browser = await chromium.launch({
   ],
 });
 let signInTotal = 0;
+let coldShell: { bytes: number; files: number } | null = null;
 try {
   await waitForServer();
   const context = await browser.newContext();
@@ -104,7 +108,7 @@ try {
   await page.getByRole("button", { name: "Sign in" }).waitFor();
   await page.waitForLoadState("networkidle");
   const signIn = new Set(scripts);
-  signInTotal = report("sign-in page (first page)", signIn, TARGET_KIB);
+  signInTotal = report("sign-in page (first page)", signIn, TARGET_KIB).bytes;
 
   // 2. They sign in: what the form submission and the landing page add.
   await page.getByLabel("Username").fill("admin");
@@ -125,12 +129,30 @@ try {
   await cold.getByRole("navigation").first().waitFor();
   await cold.waitForLoadState("networkidle");
   await cold.waitForTimeout(500);
-  report(`signed-in shell opened cold (${new URL(cold.url()).pathname})`, coldScripts);
+  coldShell = report(`signed-in shell opened cold (${new URL(cold.url()).pathname})`, coldScripts);
 } finally {
   await browser.close();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`\nfirst page JavaScript: ${(signInTotal / 1024).toFixed(1)} KiB gzip (target ≤ ${TARGET_KIB} KiB)`);
-process.exit(signInTotal / 1024 <= TARGET_KIB ? 0 : 1);
+console.log(`\nfirst page JavaScript: ${kib(signInTotal)} gzip (target ≤ ${TARGET_KIB} KiB)`);
+const met = signInTotal / 1024 <= TARGET_KIB;
+reportFigure({
+  bench: "first-page-js",
+  what: "sign-in page JavaScript",
+  figure: `${kib(signInTotal)} gzip`,
+  target: `≤ ${TARGET_KIB} KiB gzip`,
+  met,
+});
+if (coldShell) {
+  reportFigure({
+    bench: "first-page-js",
+    what: "signed-in shell opened cold",
+    figure: `${kib(coldShell.bytes)} gzip in ${coldShell.files} files`,
+    target: "none",
+    met: null,
+  });
+}
+// A missed target is not a failure of the bench: the summary table says what holds.
+process.exit(0);
