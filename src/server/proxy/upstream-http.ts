@@ -38,7 +38,8 @@ export async function httpCall(call: HttpCall): Promise<HttpAnswer> {
   try {
     return await attempt(call, deadline);
   } catch (e) {
-    if (e instanceof StaleSocket && call.method === "GET") return attempt(call, deadline);
+    // On a connection of its own: the pool may hold more sockets closed the same way.
+    if (e instanceof StaleSocket && call.method === "GET") return attempt(call, deadline, false);
     throw e instanceof StaleSocket ? upstreamUnreachable(e.code) : e;
   }
 }
@@ -50,10 +51,11 @@ class StaleSocket extends Error {
   }
 }
 
-function attempt(call: HttpCall, deadline: number): Promise<HttpAnswer> {
+function attempt(call: HttpCall, deadline: number, pooled = true): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
-    const agent = agents[call.url.protocol as keyof typeof agents];
-    if (!agent) return reject(upstreamUnreachable(undefined));
+    const pool = agents[call.url.protocol as keyof typeof agents];
+    if (!pool) return reject(upstreamUnreachable(undefined));
+    const agent = pooled ? pool : false;
     const transport = call.url.protocol === "https:" ? https : http;
     let settled = false;
     let answered = false;
