@@ -1,4 +1,6 @@
 import { ApiFailure } from "../errors";
+import { upstreamCancelled, upstreamTimedOut, upstreamUnreachable } from "./upstream-errors";
+import { httpCall } from "./upstream-http";
 
 export interface UpstreamRequest {
   baseUrl: string;
@@ -9,6 +11,7 @@ export interface UpstreamRequest {
   token: string;
   body?: string;
   timeoutMs: number;
+  /** A fetch to call instead of node:http (tests may wrap one). */
   fetch?: typeof fetch;
   signal?: AbortSignal;
 }
@@ -19,34 +22,28 @@ export interface UpstreamResponse {
   text: string;
 }
 
+const DEFAULT_TYPE = "application/json; charset=utf-8";
+
 /** One call to Postmark (or the sandbox). Never follows redirects; errors carry no token. */
 export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResponse> {
   const url = `${req.baseUrl}${req.path}${req.query ? `?${req.query}` : ""}`;
-  const timeout = AbortSignal.timeout(req.timeoutMs);
-  const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
-  let res: Response;
-  try {
-    res = await (req.fetch ?? fetch)(url, {
-      method: req.method,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-        "User-Agent": "Mailroom",
-        [req.tokenHeader]: req.token,
-      },
-      body: req.method === "GET" || req.method === "HEAD" ? undefined : req.body,
-      redirect: "manual",
-      signal,
-    });
-  } catch (e) {
-    throw translateFetchError(e, req.timeoutMs, timeout.aborted);
-  }
-  let text: string;
-  try {
-    text = await res.text();
-  } catch (e) {
-    throw translateFetchError(e, req.timeoutMs, timeout.aborted);
-  }
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Content-Type": "application/json",
+    "User-Agent": "Mailroom",
+    [req.tokenHeader]: req.token,
+  };
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : req.body;
+  const res = req.fetch
+    ? await viaFetch(req.fetch, url, req, headers, body)
+    : await httpCall({
+        url: new URL(url),
+        method: req.method,
+        headers: withFraming(url, req.method, headers, body),
+        body,
+        timeoutMs: req.timeoutMs,
+        signal: req.signal,
+      });
   if (res.status >= 300 && res.status < 400) {
     throw new ApiFailure(
       502,
@@ -54,31 +51,39 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
       `Postmark answered with a redirect (HTTP ${res.status}); Mailroom does not follow redirects. Check POSTMARK_API_URL.`,
     );
   }
-  return {
-    status: res.status,
-    contentType: res.headers.get("content-type") ?? "application/json; charset=utf-8",
-    text,
+  return { status: res.status, contentType: res.contentType ?? DEFAULT_TYPE, text: res.text };
+}
+
+/** The headers fetch added on its own: compression it can decode, and a length for bodies (0 for an empty POST/PUT/PATCH). */
+function withFraming(url: string, method: string, headers: Record<string, string>, body: string | undefined) {
+  const out: Record<string, string> = {
+    ...headers,
+    "Accept-Encoding": url.startsWith("https:") ? "br, gzip, deflate" : "gzip, deflate",
   };
+  if (body !== undefined) out["Content-Length"] = String(Buffer.byteLength(body));
+  else if (method === "POST" || method === "PUT" || method === "PATCH") out["Content-Length"] = "0";
+  return out;
+}
+
+async function viaFetch(
+  fetchImpl: typeof fetch,
+  url: string,
+  req: UpstreamRequest,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; contentType: string | undefined; text: string }> {
+  const timeout = AbortSignal.timeout(req.timeoutMs);
+  const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
+  try {
+    const res = await fetchImpl(url, { method: req.method, headers, body, redirect: "manual", signal });
+    return { status: res.status, contentType: res.headers.get("content-type") ?? undefined, text: await res.text() };
+  } catch (e) {
+    throw translateFetchError(e, req.timeoutMs, timeout.aborted);
+  }
 }
 
 function translateFetchError(e: unknown, timeoutMs: number, timedOut: boolean): ApiFailure {
-  if (timedOut || (e instanceof DOMException && e.name === "TimeoutError")) {
-    return new ApiFailure(
-      504,
-      "upstream_timeout",
-      `Postmark did not answer within ${formatMs(timeoutMs)}. Try again in a moment.`,
-    );
-  }
-  if (e instanceof DOMException && e.name === "AbortError") {
-    return new ApiFailure(400, "bad_request", "The request was cancelled.");
-  }
-  // The cause (e.g. ECONNREFUSED) helps; the URL is fine, headers are never part of it.
-  const cause = (e as { cause?: { code?: string } })?.cause?.code;
-  return new ApiFailure(
-    502,
-    "upstream_unreachable",
-    `Mailroom could not reach Postmark${cause ? ` (${cause})` : ""}. Check the network and POSTMARK_API_URL, then try again.`,
-  );
+  if (timedOut || (e instanceof DOMException && e.name === "TimeoutError")) return upstreamTimedOut(timeoutMs);
+  if (e instanceof DOMException && e.name === "AbortError") return upstreamCancelled();
+  return upstreamUnreachable((e as { cause?: { code?: string } })?.cause?.code);
 }
-
-const formatMs = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} seconds` : `${ms} ms`);

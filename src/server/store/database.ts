@@ -5,6 +5,7 @@ import pg from "pg";
 import { migrate } from "./migrate";
 import { ensurePrivateDir, ensurePrivateFile, tighten } from "./private-files";
 import { pgListen, type ListenHandlers, type Listening } from "./pg-listen";
+import { keepStatements } from "./statement-cache";
 import type { Dialect } from "./migrations/types";
 import type { Database } from "./schema";
 
@@ -40,7 +41,7 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     if (options.file !== ":memory:") for (const suffix of ["-wal", "-shm"]) tighten(options.file + suffix, 0o600);
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepStatements(sqlite) }) });
     await migrate(db, "sqlite");
     return { db, dialect: "sqlite", close: () => db.destroy() };
   }
