@@ -24,8 +24,12 @@ export function hostCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
   const ownName = pub.hostname.toLowerCase();
   const ownPort = pub.port || defaultPort(pub.protocol);
   const anyIp = WILDCARD.has(ownName);
+  // Verdicts by Host value: clients send the same few on every request, so each is parsed once.
+  // Bounded, so a stream of made-up hosts cannot grow it.
+  const allowed = new Set<string>();
   return async (c, next) => {
     const raw = c.req.header("host") ?? new URL(c.req.url).host;
+    if (allowed.has(raw)) return next();
     let u: URL | null = null;
     // Only name, IPv6 brackets and port characters: no userinfo, path or fragment tricks.
     if (/^[A-Za-z0-9.\-[\]:]{1,300}$/.test(raw)) {
@@ -38,9 +42,11 @@ export function hostCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
     if (!u) throw new ApiFailure(400, "bad_request", "The Host header is not a valid host name.");
     const name = u.hostname.toLowerCase();
     const port = u.port || null;
-    if (isLoopback(name)) return next();
-    if (name === ownName && (port === null || port === ownPort)) return next();
-    if (anyIp && isIpLiteral(name)) return next();
+    if (isLoopback(name) || (name === ownName && (port === null || port === ownPort)) || (anyIp && isIpLiteral(name))) {
+      if (allowed.size >= 64) allowed.clear();
+      allowed.add(raw);
+      return next();
+    }
     throw new ApiFailure(
       421,
       "bad_request",
