@@ -10,6 +10,7 @@ import { startFakeUpstream } from "../src/server/test-support/fake-upstream";
 import { pgSchema, startInstance, type Instance } from "../src/server/test-support/instances";
 import { ACCOUNT, suppressDoc, upstreamHandler } from "../src/server/test-support/workflow-harness";
 import { pct, secondsFlag, WEBHOOK_AUTH } from "./bench-server";
+import { count, reportFigure } from "./summary";
 
 const SECONDS = secondsFlag(10);
 // `intake`, `latency` or `workflows` on the command line runs only those parts.
@@ -144,7 +145,7 @@ async function countEvents(schemaUrl: string): Promise<number> {
   return n;
 }
 
-async function intake(label: string, list: Instance[], stored: () => Promise<number>) {
+async function intake(label: string, list: Instance[], stored: () => Promise<number>, target: number) {
   await ask({ kind: "loop", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 16, seconds: 1 }); // warm-up
   const before = await stored();
   const r = await ask<{ ok: number; errors: number }>({
@@ -155,9 +156,17 @@ async function intake(label: string, list: Instance[], stored: () => Promise<num
     seconds: SECONDS,
   });
   const n = (await stored()) - before;
+  const rate = r.ok / SECONDS;
   console.log(
-    `  ${label.padEnd(26)} ${String(Math.round(r.ok / SECONDS)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`,
+    `  ${label.padEnd(26)} ${String(Math.round(rate)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`,
   );
+  reportFigure({
+    bench: "cluster",
+    what: `intake, ${label}`,
+    figure: `${count(rate)}/s, ${r.errors} errors, stored ${n === r.ok ? "=" : "≠"} acknowledged`,
+    target: `≥ ${count(target)}/s`,
+    met: rate >= target && r.errors === 0 && n === r.ok,
+  });
 }
 
 async function main() {
@@ -175,19 +184,24 @@ async function main() {
   if (part("intake")) {
     const list = await cluster(1, {});
     const dir = list[0]!.output().match(/database=(\S+)/)?.[1];
-    await intake("1 instance, SQLite", list, async () => {
-      const SQLite = (await import("better-sqlite3")).default;
-      const db = new SQLite(dir!, { readonly: true });
-      const n = (db.prepare("select count(*) as n from events").get() as { n: number }).n;
-      db.close();
-      return n;
-    });
+    await intake(
+      "1 instance, SQLite",
+      list,
+      async () => {
+        const SQLite = (await import("better-sqlite3")).default;
+        const db = new SQLite(dir!, { readonly: true });
+        const n = (db.prepare("select count(*) as n from events").get() as { n: number }).n;
+        db.close();
+        return n;
+      },
+      5_000,
+    );
     await stopAll(list);
   }
   for (const n of part("intake") ? [1, 2, 3] : []) {
     const schema = await pgSchema(url);
     const list = await cluster(n, { DATABASE_URL: schema.url });
-    await intake(`${n} instance${n > 1 ? "s" : ""}, PostgreSQL`, list, () => countEvents(schema.url));
+    await intake(`${n} instance${n > 1 ? "s" : ""}, PostgreSQL`, list, () => countEvents(schema.url), 3_000);
     await stopAll(list);
     await schema.drop();
   }
@@ -207,9 +221,18 @@ async function main() {
       seconds: SECONDS,
     });
     const where = n === 1 ? "1 instance (post and read on A)" : "3 instances (post to A, read on B and C)";
+    const [p50, p99] = [pct(r.latencies, 50), pct(r.latencies, 99)];
     console.log(
-      `  ${where.padEnd(42)} p50 ${pct(r.latencies, 50).toFixed(1)} ms   p99 ${pct(r.latencies, 99).toFixed(1)} ms   (${r.latencies.length}/${r.expected} deliveries)`,
+      `  ${where.padEnd(42)} p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms   (${r.latencies.length}/${r.expected} deliveries)`,
     );
+    const complete = r.latencies.length === r.expected;
+    reportFigure({
+      bench: "cluster",
+      what: `webhook → browser at ${RATE}/s, 50 clients, ${where}`,
+      figure: `p50 ${p50.toFixed(1)} / p99 ${p99.toFixed(1)} ms${complete ? "" : ` (${count(r.latencies.length)}/${count(r.expected)} delivered)`}`,
+      target: n === 1 ? "p50 ≤ 10 / p99 ≤ 50 ms" : "p99 ≤ 250 ms",
+      met: complete && (n === 1 ? p50 <= 10 && p99 <= 50 : p99 <= 250),
+    });
     await stopAll(list);
     await schema.drop();
   }

@@ -15,16 +15,32 @@ export interface BusEvent {
 }
 export type BusListener = (event: BusEvent) => void | Promise<void>;
 
-/** The bus event of a stored row; `payload` when the caller has it parsed already. */
+/**
+ * The bus event of a stored row; `payload` when the caller has it parsed already. Otherwise it is
+ * parsed on first use: with several instances every instance reads every event back, and most of
+ * them have no listener that looks at the payload (no browser connected, not their own event).
+ */
 export function busEvent(row: EventRow, payload?: unknown): BusEvent {
-  if (payload === undefined) {
-    try {
-      payload = JSON.parse(row.payload);
-    } catch {
-      payload = null;
-    }
+  const trigger = asTrigger(row.trigger);
+  if (payload !== undefined) return { id: row.id, trigger, row, payload };
+  let parsed: { value: unknown } | null = null;
+  return {
+    id: row.id,
+    trigger,
+    row,
+    get payload() {
+      parsed ??= { value: parse(row.payload) };
+      return parsed.value;
+    },
+  };
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
-  return { id: row.id, trigger: asTrigger(row.trigger), row, payload };
 }
 
 /**

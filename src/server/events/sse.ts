@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import { streamSSE, type SSEStreamingApi } from "hono/streaming";
 import { eventsQuery, type EventKind, type FeedEvent, type StreamEventData } from "../../contract/api/events";
 import { endsSession } from "../auth/sessions";
 import { ApiFailure } from "../errors";
@@ -19,11 +18,15 @@ function feedOf(e: BusEvent): FeedEvent {
   return item;
 }
 
-/** One SSE message per event, serialised once however many clients receive it. */
-const serialised = new WeakMap<FeedEvent, string>();
-function dataOf(e: FeedEvent): string {
-  let text = serialised.get(e);
-  if (text === undefined) {
+/**
+ * One SSE message per event, serialised and encoded once however many clients receive it: every
+ * client's stream is given the same bytes.
+ */
+const messages = new WeakMap<FeedEvent, Uint8Array>();
+const encoder = new TextEncoder();
+function messageOf(e: FeedEvent): Uint8Array {
+  let bytes = messages.get(e);
+  if (bytes === undefined) {
     const data: StreamEventData = {
       id: e.id,
       trigger: e.trigger,
@@ -32,13 +35,39 @@ function dataOf(e: FeedEvent): string {
       payload: e.payload,
       flags: e.flags,
     };
-    text = JSON.stringify(data);
+    let text = JSON.stringify(data);
     // Huge inbound mail stays out of the stream; the client fetches GET /api/events/:id.
     if (text.length > LIST_PAYLOAD_LIMIT)
       text = JSON.stringify({ ...data, payload: null, flags: { ...e.flags, payloadOmitted: true } });
-    serialised.set(e, text);
+    bytes = encoder.encode(`id: ${e.id}\nevent: ${e.trigger ?? "unrecognised"}\ndata: ${text}\n\n`);
+    messages.set(e, bytes);
   }
-  return text;
+  return bytes;
+}
+
+/**
+ * One timer for every connection of the handler (not one per client and wait): each tick asks
+ * every client for a heartbeat, which it writes once its queue is empty.
+ */
+function heartbeats(everyMs: number) {
+  const beats = new Set<() => void>();
+  let ticker: NodeJS.Timeout | null = null;
+  return (beat: () => void) => {
+    beats.add(beat);
+    if (!ticker) {
+      ticker = setInterval(() => {
+        for (const b of beats) b();
+      }, everyMs);
+      ticker.unref();
+    }
+    return () => {
+      beats.delete(beat);
+      if (!beats.size && ticker) {
+        clearInterval(ticker);
+        ticker = null;
+      }
+    };
+  };
 }
 
 function startId(c: Context<AppEnv>): number | null {
@@ -52,104 +81,135 @@ function startId(c: Context<AppEnv>): number | null {
   return last && /^\d{1,15}$/.test(last) ? Number(last) : null;
 }
 
+const CONNECTED = encoder.encode("retry: 3000\n: connected\n\n");
+const HEARTBEAT = encoder.encode(": heartbeat\n\n");
+/** Messages a connection's stream holds before its browser is counted as behind (the socket has its own buffer). */
+const STREAM_BUFFER = 8;
+
 /**
  * GET /api/events/stream. Subscribes to the bus first, then replays the store after the client's
- * last id, then forwards live events, skipping ids already sent: no gap, no duplicate. Each
- * connection has a bounded queue; a client that cannot keep up is dropped and reconnects with
- * Last-Event-ID, so it never holds up the intake or the other clients.
+ * last id, then forwards live events, skipping ids already sent: no gap, no duplicate. A live event
+ * goes straight into the response stream when it has room (the same bytes for every client, no
+ * per-client task or timer); otherwise it waits in a bounded queue that the stream drains as the
+ * browser reads. A client that cannot keep up is dropped and reconnects with Last-Event-ID, so it
+ * never holds up the intake or the other clients.
  */
 export function sseHandler(s: Services) {
-  const { heartbeatMs, limit } = { heartbeatMs: s.config.events.sseHeartbeatMs, limit: s.config.events.sseQueueLimit };
+  const limit = s.config.events.sseQueueLimit;
+  const onHeartbeat = heartbeats(s.config.events.sseHeartbeatMs);
   return (c: Context<AppEnv>) => {
     const from = startId(c);
     const types = typesOnly.parse({ types: c.req.query("types") }).types as EventKind[] | undefined;
     const wanted = (e: { trigger: string | null }) =>
       !types || types.includes((e.trigger ?? "unrecognised") as EventKind);
-    c.header("X-Accel-Buffering", "no");
-    c.header("Cache-Control", "no-cache");
     const session = c.get("session");
-    return streamSSE(c, async (stream) => {
-      const queue: FeedEvent[] = [];
-      let closed = false;
-      let wake: (() => void) | null = null;
-      const signal = () => {
-        const w = wake;
-        wake = null;
-        w?.();
-      };
-      const end = () => {
-        if (closed) return;
-        closed = true;
-        unsubscribe();
-        stopWatching();
-        signal();
-      };
-      // Sign-out, a removed user, a new role or password: the stream ends with its session.
-      const stopWatching = s.sessions.onEnd((ended) => {
-        if (endsSession(ended, session)) end();
-      });
-      const drop = () => {
+
+    let out!: ReadableStreamDefaultController<Uint8Array>;
+    const queue: FeedEvent[] = [];
+    let closed = false;
+    let replaying = from !== null;
+    let lastSent = from ?? 0;
+    let checking = false;
+    let roomWaiter: (() => void) | null = null;
+
+    const room = () => !closed && (out.desiredSize ?? 0) > 0;
+    const put = (e: FeedEvent) => {
+      if (e.id <= lastSent) return; // already replayed from the store
+      out.enqueue(messageOf(e));
+      lastSent = e.id;
+    };
+    const drain = () => {
+      while (!replaying && queue.length && room()) put(queue.shift()!);
+    };
+    const wakeReplay = () => {
+      const w = roomWaiter;
+      roomWaiter = null;
+      w?.();
+    };
+    const end = () => {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      stopWatching();
+      stopBeats();
+      wakeReplay();
+      try {
+        out.close();
+      } catch {
+        // already closed or cancelled by the browser leaving
+      }
+    };
+    // Sign-out, a removed user, a new role or password: the stream ends with its session.
+    const stopWatching = s.sessions.onEnd((ended) => {
+      if (endsSession(ended, session)) end();
+    });
+    const unsubscribe = s.events.bus.subscribe((e) => {
+      if (closed || !wanted(e)) return;
+      if (!replaying && !queue.length && room()) return put(feedOf(e));
+      if (queue.length >= limit) {
+        s.logger.warn("SSE client too slow; dropped", { queued: queue.length });
         end();
-        stream.abort();
         // Closing the socket tells the browser at once; it reconnects with Last-Event-ID.
         c.env?.incoming?.socket?.destroy();
-      };
-      const unsubscribe = s.events.bus.subscribe((e) => {
-        if (closed || !wanted(e)) return;
-        if (queue.length >= limit) {
-          s.logger.warn("SSE client too slow; dropped", { queued: queue.length });
-          return drop();
-        }
-        queue.push(feedOf(e));
-        signal();
-      });
-      stream.onAbort(end);
-      c.req.raw.signal?.addEventListener("abort", end);
-
-      try {
-        await stream.write("retry: 3000\n: connected\n\n");
-        let lastSent = from ?? 0;
-        if (from !== null) {
-          for (;;) {
-            const rows = await s.events.repo.pageAfter({ types }, lastSent, REPLAY_PAGE);
-            for (const r of rows) {
-              if (closed) return;
-              await send(stream, presentRow(r, { full: true }));
-              lastSent = r.id;
-            }
-            if (rows.length < REPLAY_PAGE) break;
-          }
-        }
-        while (!closed) {
-          if (!queue.length) {
-            let timer: NodeJS.Timeout | undefined;
-            await new Promise<void>((r) => {
-              wake = r;
-              timer = setTimeout(r, heartbeatMs);
-            });
-            clearTimeout(timer);
-            wake = null;
-            if (closed) break;
-            if (!queue.length) {
-              // Each heartbeat re-checks the session: another instance may have ended it.
-              if (!(await s.sessions.stillValid(session).catch(() => false))) break;
-              if (closed) break;
-              await stream.write(": heartbeat\n\n");
-              continue;
-            }
-          }
-          const e = queue.shift()!;
-          if (e.id <= lastSent) continue; // already replayed from the store
-          await send(stream, e);
-          lastSent = e.id;
-        }
-      } finally {
-        end();
+        return;
       }
+      queue.push(feedOf(e));
     });
-  };
-}
+    // Each heartbeat re-checks the session: another instance may have ended it. A connection
+    // still sending what it has queued needs no heartbeat.
+    const stopBeats = onHeartbeat(() => {
+      if (closed || replaying || queue.length || checking) return;
+      checking = true;
+      void s.sessions
+        .stillValid(session)
+        .catch(() => false)
+        .then((valid) => {
+          checking = false;
+          if (!valid) end();
+          else if (room()) out.enqueue(HEARTBEAT);
+        });
+    });
 
-async function send(stream: SSEStreamingApi, e: FeedEvent) {
-  await stream.write(`id: ${e.id}\nevent: ${e.trigger ?? "unrecognised"}\ndata: ${dataOf(e)}\n\n`);
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          out = controller;
+          out.enqueue(CONNECTED);
+        },
+        pull() {
+          wakeReplay();
+          drain();
+        },
+        cancel: end,
+      },
+      { highWaterMark: STREAM_BUFFER },
+    );
+    c.req.raw.signal?.addEventListener("abort", end);
+
+    if (replaying) {
+      void (async () => {
+        for (;;) {
+          const rows = await s.events.repo.pageAfter({ types }, lastSent, REPLAY_PAGE);
+          for (const r of rows) {
+            while (!room() && !closed) await new Promise<void>((w) => (roomWaiter = w));
+            if (closed) return;
+            put(presentRow(r, { full: true }));
+          }
+          if (rows.length < REPLAY_PAGE) break;
+        }
+        replaying = false;
+        drain();
+      })().catch((e: Error) => {
+        s.logger.warn("SSE replay failed; the browser reconnects", { error: e.message });
+        end();
+      });
+    }
+
+    c.header("Content-Type", "text/event-stream");
+    c.header("Cache-Control", "no-cache");
+    c.header("Connection", "keep-alive");
+    c.header("Transfer-Encoding", "chunked");
+    c.header("X-Accel-Buffering", "no");
+    return c.body(body);
+  };
 }

@@ -2,11 +2,37 @@ import type { MiddlewareHandler } from "hono";
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
 
-/** One line per request: method, path, query keys (never values), status, milliseconds. */
+/** Acknowledged webhooks are counted, not logged one by one: Postmark may send thousands a second. */
+const COUNTED_PATH = /^\/webhooks\//;
+const COUNT_WINDOW_MS = 60_000;
+
+/**
+ * One line per request: method, path, query keys (never values), status, milliseconds. Webhook
+ * deliveries answered 200 are summed into one line per minute instead; refused or failed ones
+ * (401, 400, 413, 503) still get a line each.
+ */
 export function requestLog(logger: Logger, clock: Clock): MiddlewareHandler {
+  let counted = 0;
+  let countStart = 0;
+  const flushCount = () => {
+    if (counted)
+      logger.info("POST /webhooks/postmark", {
+        status: 200,
+        acknowledged: counted,
+        seconds: Math.round((clock() - countStart) / 1000),
+      });
+    counted = 0;
+  };
   return async (c, next) => {
     const start = clock();
     await next();
+    if (c.res.status === 200 && COUNTED_PATH.test(c.req.path)) {
+      if (counted++ === 0) {
+        countStart = start;
+        setTimeout(flushCount, COUNT_WINDOW_MS).unref?.();
+      }
+      return;
+    }
     const { pathname, search } = splitUrl(c.req.url);
     const keys = search ? [...new Set(new URLSearchParams(search).keys())] : [];
     logger.info(`${c.req.method} ${redactPath(pathname)}${keys.length ? `?${keys.join("&")}` : ""}`, {

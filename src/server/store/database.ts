@@ -15,7 +15,14 @@ export interface Db {
   close(): Promise<void>;
   /** PostgreSQL only: LISTEN on a channel over a connection of its own (see pg-listen.ts). */
   listen?: (channel: string, handlers: ListenHandlers) => Listening;
+  /**
+   * SQLite only: runs `fn` on the driver's connection while holding kysely's connection lock, so
+   * never inside another caller's transaction. For hot paths that reuse a prepared statement.
+   */
+  raw?: RawSqlite;
 }
+
+export type RawSqlite = <T>(fn: (connection: SQLite.Database) => T) => Promise<T>;
 
 export type DbOptions =
   | { kind: "sqlite"; file: string }
@@ -43,7 +50,8 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     sqlite.pragma("busy_timeout = 5000");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepStatements(sqlite) }) });
     await migrate(db, "sqlite");
-    return { db, dialect: "sqlite", close: () => db.destroy() };
+    const raw: RawSqlite = (fn) => db.connection().execute(async () => fn(sqlite));
+    return { db, dialect: "sqlite", close: () => db.destroy(), raw };
   }
   const client: pg.ClientConfig = {
     connectionString: options.url,
