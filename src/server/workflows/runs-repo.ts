@@ -82,20 +82,23 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       return r ? run(r) : null;
     },
 
-    /** Takes the oldest queued run; on PostgreSQL other instances skip the row this one locked. */
-    async claimNext(owner: string, now: string): Promise<RunRow | null> {
+    /**
+     * Takes up to `limit` of the oldest queued runs in one statement; on PostgreSQL other instances
+     * skip the rows this one locked. Returned oldest first.
+     */
+    async claimQueued(owner: string, now: string, limit: number): Promise<RunRow[]> {
       const pick =
         dialect === "postgres"
-          ? sql<number>`(select id from workflow_runs where status = 'queued' order by id limit 1 for update skip locked)`
-          : sql<number>`(select id from workflow_runs where status = 'queued' order by id limit 1)`;
-      const r = await db
+          ? sql<number>`(select id from workflow_runs where status = 'queued' order by id limit ${limit} for update skip locked)`
+          : sql<number>`(select id from workflow_runs where status = 'queued' order by id limit ${limit})`;
+      const rows = await db
         .updateTable("workflow_runs")
         .set({ status: "running", claimed_by: owner, claimed_at: now, started_at: sql`coalesce(started_at, ${now})` })
-        .where("id", "=", pick)
+        .where("id", "in", pick)
         .where("status", "=", "queued")
         .returningAll()
-        .executeTakeFirst();
-      return r ? run(r) : null;
+        .execute();
+      return rows.map(run).sort((a, b) => a.id - b.id);
     },
 
     async get(id: number, q: Q = db): Promise<RunRow | null> {

@@ -51,10 +51,11 @@ export interface StepRunnerOptions {
 export function createStepRunner(o: StepRunnerOptions) {
   const failed = (runId: number) => o.onRunFailed?.(runId);
 
-  /** Takes the run as far as it goes now: to the end, to a failure, or to an approval. */
-  async function process(run: RunRow, opts: { autoApprove?: boolean } = {}) {
+  /** Takes the run as far as it goes now: to the end, to a failure, or to an approval. `steps`: its rows, if known. */
+  async function process(run: RunRow, opts: { autoApprove?: boolean; steps?: StepRow[] } = {}) {
     const doc = await o.docFor(run.version_id);
-    const rows = await o.runs.steps(run.id);
+    // The pool hands over the rows it already knows (none for a run it just created), saving a read.
+    const rows = opts.steps ?? (await o.runs.steps(run.id));
     const payload: unknown = JSON.parse(run.payload);
     const context: MappingContext = { trigger: payload, steps: {} };
     for (const r of rows) {
