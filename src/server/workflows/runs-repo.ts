@@ -71,6 +71,18 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       return out.map((r) => Number(r.id));
     },
 
+    /** As `insert`, with each new run's origin key, so that callers who grouped rows can tell whose is whose. */
+    async insertKeyed(rows: NewRun[], q: Q = db): Promise<{ id: number; originKey: string | null }[]> {
+      if (!rows.length) return [];
+      const out = await q
+        .insertInto("workflow_runs")
+        .values(rows)
+        .onConflict((oc) => oc.column("origin_key").doNothing())
+        .returning(["id", "origin_key"])
+        .execute();
+      return out.map((r) => ({ id: Number(r.id), originKey: r.origin_key }));
+    },
+
     async claimById(id: number, owner: string, now: string): Promise<RunRow | null> {
       const r = await db
         .updateTable("workflow_runs")
