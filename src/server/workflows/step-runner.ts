@@ -210,8 +210,8 @@ export function createStepRunner(o: StepRunnerOptions) {
       const existing = rowId;
       rowId = await o.batch.write(async (trx) => {
         // Fenced: only while this instance still holds the run's lease is the call recorded and made.
+        if (existing === null) return o.runs.insertStepHeld(inFlight, o.owner, o.now(), trx);
         await o.runs.holdLease(run.id, o.owner, o.now(), trx);
-        if (existing === null) return o.runs.insertStep(inFlight, trx);
         await o.runs.updateStep(
           existing,
           { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts },
@@ -242,8 +242,8 @@ export function createStepRunner(o: StepRunnerOptions) {
       const id = rowId;
       if (outcome.kind === "ok") {
         const partial = outcome.itemErrors.length > 0;
-        await o.batch.write(async (trx) => {
-          await o.runs.updateStep(
+        await o.batch.write((trx) =>
+          o.runs.updateStepAndRun(
             id,
             {
               ...common,
@@ -252,14 +252,11 @@ export function createStepRunner(o: StepRunnerOptions) {
               error: null,
               finished_at: now,
             },
-            trx,
-          );
-          await o.runs.update(
             run.id,
             last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now },
             trx,
-          );
-        });
+          ),
+        );
         return { response: outcome.response };
       }
       if (

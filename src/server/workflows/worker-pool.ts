@@ -46,16 +46,17 @@ export function createWorkerPool(o: WorkerPoolOptions) {
     }
   }
 
-  /** Claims queued runs for this worker and the idle ones (one statement), and reads their steps (one more). */
+  /** Claims queued runs for this worker and the idle ones (one statement), and reads the steps of those started before. */
   async function claimGroup(): Promise<Held | null> {
-    const runs = await o.runs.claimQueued(o.owner, o.now(), o.concurrency - active + 1);
-    if (!runs.length) {
+    const claimed = await o.runs.claimQueued(o.owner, o.now(), o.concurrency - active + 1);
+    if (!claimed.length) {
       maybeQueued = false;
       return null;
     }
-    // Claimed runs may have been started before (an approval resumed them, recovery queued them again).
-    const steps = await o.runs.stepsOf(runs.map((r) => r.id));
-    const held = runs.map((run) => ({ run, steps: steps.filter((s) => s.run_id === run.id) }));
+    // Runs started before (an approval resumed them, recovery queued them again) have rows to read.
+    const started = claimed.filter((c) => c.hasSteps).map((c) => c.run.id);
+    const steps = started.length ? await o.runs.stepsOf(started) : [];
+    const held = claimed.map(({ run }) => ({ run, steps: steps.filter((s) => s.run_id === run.id) }));
     ready.push(...held.slice(1));
     if (held.length > 1) kick();
     return held[0]!;
