@@ -109,6 +109,7 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
   }
   const pending: Pending[] = [];
   let flushing = false;
+  let scheduled = false;
   const MAX_BATCH = 256;
 
   /** Chains `batch` onto the current head in one transaction; the records in the batch's order. */
@@ -216,12 +217,19 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
     /**
      * Appends one record; resolves once it is committed. Appends that arrive while another commit
      * is in progress are chained and committed together (one lock, one transaction, one fsync), so
-     * a busy instance pays for the chain's serialisation once per batch, not once per record.
+     * a busy instance pays for the chain's serialisation once per batch, not once per record. The
+     * first commit waits for the current turn of the event loop, so appends made together (SQLite's
+     * commit blocks the loop, so none arrive during it) share one fsync too.
      */
     record(entry: AuditEntry, now: string): Promise<AuditRecord> {
       return new Promise<AuditRecord>((resolve, reject) => {
         pending.push({ entry, now, resolve, reject });
-        if (!flushing) void flush();
+        if (flushing || scheduled) return;
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          if (!flushing) void flush();
+        });
       });
     },
 

@@ -28,22 +28,20 @@ export interface EnabledWorkflow {
  */
 export function createAuthority(db: Kysely<Database>) {
   async function authorOf(versionId: number, q: Q = db): Promise<Authorship> {
+    // One statement: the version's author and that user's current role, read together on every use.
     const v = await q
-      .selectFrom("workflow_versions")
-      .select(["saved_by", "saved_by_name", "saved_by_role"])
-      .where("id", "=", versionId)
+      .selectFrom("workflow_versions as v")
+      .leftJoin("users as u", "u.id", "v.saved_by")
+      .select(["v.saved_by", "v.saved_by_name", "v.saved_by_role", "u.id as user_id", "u.username", "u.role"])
+      .where("v.id", "=", versionId)
       .executeTakeFirst();
     if (!v) return { ok: false, reason: "its version is missing" };
     if (v.saved_by === null) return { ok: false, reason: "its version has no recorded author" };
-    const user = await q
-      .selectFrom("users")
-      .select(["id", "username", "role"])
-      .where("id", "=", Number(v.saved_by))
-      .executeTakeFirst();
-    if (!user) return { ok: false, reason: `its author ${v.saved_by_name ?? `#${v.saved_by}`} no longer exists` };
-    const now = user.role as Role;
+    if (v.user_id === null || v.username === null || v.role === null)
+      return { ok: false, reason: `its author ${v.saved_by_name ?? `#${v.saved_by}`} no longer exists` };
+    const now = v.role as Role;
     const role = v.saved_by_role ? lowerRole(v.saved_by_role as Role, now) : now;
-    return { ok: true, actor: { id: Number(user.id), username: user.username, role } };
+    return { ok: true, actor: { id: Number(v.user_id), username: v.username, role } };
   }
 
   /** Why this version may not run as its author any more ("its author … "), or null when it may. */

@@ -2,6 +2,7 @@ import { matchesWorkflow } from "../../contract/workflows/index";
 import type { WorkflowAuthority } from "./authority";
 import type { EngineEvent } from "./engine-event";
 import type { NewRun, RunsRepo } from "./runs-repo";
+import { createRunInserts } from "./run-inserts";
 import type { DocFor } from "./workflow-docs";
 import type { WorkerPool } from "./worker-pool";
 import type { WorkflowsRepo } from "./workflows-repo";
@@ -52,6 +53,7 @@ function newRun(
 /** Matches events to the enabled workflows and creates their runs. */
 export function createRunStarter(o: RunStarterOptions) {
   const iso = (ms = o.clock()) => new Date(ms).toISOString();
+  const insert = createRunInserts({ runs: o.runs, batch: o.batch });
 
   // Which workflows are enabled, cached briefly: routes invalidate it, other instances' changes show within a second.
   let enabledCache: { at: number; list: Promise<Awaited<ReturnType<WorkflowsRepo["enabled"]>>> } | null = null;
@@ -92,14 +94,12 @@ export function createRunStarter(o: RunStarterOptions) {
       });
       rows.push(claim ? { ...row, status: "running", claimed_by: o.owner, claimed_at: now, started_at: now } : row);
     }
-    const ids = rows.length ? await o.batch.write((trx) => o.runs.insert(rows, trx)) : [];
-    if (claim) {
-      // Inserted rows come back in order; a skipped duplicate means another path already has that event.
-      if (ids.length === rows.length) o.pool.take(ids.map((id, i) => ({ ...rows[i]!, id })));
-      else for (const id of ids) o.pool.take([(await o.runs.get(id))!]);
-    } else if (ids.length) o.pool.markQueued();
+    const created = rows.length ? await insert(rows) : [];
+    // A skipped duplicate means another path already has that event.
+    if (claim) o.pool.take(created);
+    else if (created.length) o.pool.markQueued();
     o.pool.kick();
-    return ids;
+    return created.map((r) => r.id);
   }
 
   /** A run outside the event flow (test, re-run); it is not queued for the pool, the caller runs it. */

@@ -71,6 +71,18 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       return out.map((r) => Number(r.id));
     },
 
+    /** As `insert`, with each new run's origin key, so that callers who grouped rows can tell whose is whose. */
+    async insertKeyed(rows: NewRun[], q: Q = db): Promise<{ id: number; originKey: string | null }[]> {
+      if (!rows.length) return [];
+      const out = await q
+        .insertInto("workflow_runs")
+        .values(rows)
+        .onConflict((oc) => oc.column("origin_key").doNothing())
+        .returning(["id", "origin_key"])
+        .execute();
+      return out.map((r) => ({ id: Number(r.id), originKey: r.origin_key }));
+    },
+
     async claimById(id: number, owner: string, now: string): Promise<RunRow | null> {
       const r = await db
         .updateTable("workflow_runs")
@@ -82,20 +94,29 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       return r ? run(r) : null;
     },
 
-    /** Takes the oldest queued run; on PostgreSQL other instances skip the row this one locked. */
-    async claimNext(owner: string, now: string): Promise<RunRow | null> {
+    /**
+     * Takes up to `limit` of the oldest queued runs in one statement; on PostgreSQL other instances
+     * skip the rows this one locked. Returned oldest first, each saying whether it has step rows
+     * (an approval resumed it, recovery queued it again), so only those need their steps read.
+     */
+    async claimQueued(owner: string, now: string, limit: number): Promise<{ run: RunRow; hasSteps: boolean }[]> {
       const pick =
         dialect === "postgres"
-          ? sql<number>`(select id from workflow_runs where status = 'queued' order by id limit 1 for update skip locked)`
-          : sql<number>`(select id from workflow_runs where status = 'queued' order by id limit 1)`;
-      const r = await db
+          ? sql<number>`(select id from workflow_runs where status = 'queued' order by id limit ${limit} for update skip locked)`
+          : sql<number>`(select id from workflow_runs where status = 'queued' order by id limit ${limit})`;
+      const rows = await db
         .updateTable("workflow_runs")
         .set({ status: "running", claimed_by: owner, claimed_at: now, started_at: sql`coalesce(started_at, ${now})` })
-        .where("id", "=", pick)
+        .where("id", "in", pick)
         .where("status", "=", "queued")
         .returningAll()
-        .executeTakeFirst();
-      return r ? run(r) : null;
+        .returning(
+          sql<unknown>`exists (select 1 from workflow_run_steps s where s.run_id = workflow_runs.id)`.as("has_steps"),
+        )
+        .execute();
+      return rows
+        .map(({ has_steps, ...r }) => ({ run: run(r), hasSteps: has_steps === true || Number(has_steps) === 1 }))
+        .sort((a, b) => a.run.id - b.run.id);
     },
 
     async get(id: number, q: Q = db): Promise<RunRow | null> {
@@ -155,6 +176,61 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
     async insertStep(row: Omit<WorkflowRunStepsTable, "id">, q: Q = db): Promise<number> {
       const r = await q.insertInto("workflow_run_steps").values(row).returning("id").executeTakeFirstOrThrow();
       return Number(r.id);
+    },
+
+    /**
+     * A step's first row, written in flight while renewing this engine's lease on its run (the fence
+     * of `holdLease`: throws LeaseLost, and writes nothing, if another engine took the run over).
+     * One statement on PostgreSQL, where each is a round trip.
+     */
+    async insertStepHeld(row: Omit<WorkflowRunStepsTable, "id">, owner: string, now: string, q: Q = db) {
+      if (dialect !== "postgres") {
+        await this.holdLease(row.run_id, owner, now, q);
+        return this.insertStep(row, q);
+      }
+      const { run_id, ...rest } = row;
+      const fields = Object.keys(rest) as (keyof typeof rest)[];
+      const r = await q
+        .with("lease", (w) =>
+          w
+            .updateTable("workflow_runs")
+            .set({ claimed_at: now })
+            .where("id", "=", run_id)
+            .where("status", "=", "running")
+            .where("claimed_by", "=", owner)
+            .returning("id"),
+        )
+        .insertInto("workflow_run_steps")
+        .columns(["run_id", ...fields])
+        .expression((eb) =>
+          eb.selectFrom("lease").select((s) => ["lease.id as run_id", ...fields.map((f) => s.val(rest[f]).as(f))]),
+        )
+        .returning("id")
+        .executeTakeFirst();
+      if (!r) throw new LeaseLost(run_id);
+      return Number(r.id);
+    },
+
+    /** Updates a step's row and its run's row together: one statement on PostgreSQL. */
+    async updateStepAndRun(
+      stepId: number,
+      stepPatch: Updateable<WorkflowRunStepsTable>,
+      runId: number,
+      runPatch: Updateable<WorkflowRunsTable>,
+      q: Q = db,
+    ) {
+      if (dialect !== "postgres") {
+        await this.updateStep(stepId, stepPatch, q);
+        return this.update(runId, runPatch, q);
+      }
+      await q
+        .with("step", (w) =>
+          w.updateTable("workflow_run_steps").set(stepPatch).where("id", "=", stepId).returning("id"),
+        )
+        .updateTable("workflow_runs")
+        .set(runPatch)
+        .where("id", "=", runId)
+        .execute();
     },
 
     async updateStep(id: number, patch: Updateable<WorkflowRunStepsTable>, q: Q = db) {

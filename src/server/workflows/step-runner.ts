@@ -51,10 +51,11 @@ export interface StepRunnerOptions {
 export function createStepRunner(o: StepRunnerOptions) {
   const failed = (runId: number) => o.onRunFailed?.(runId);
 
-  /** Takes the run as far as it goes now: to the end, to a failure, or to an approval. */
-  async function process(run: RunRow, opts: { autoApprove?: boolean } = {}) {
+  /** Takes the run as far as it goes now: to the end, to a failure, or to an approval. `steps`: its rows, if known. */
+  async function process(run: RunRow, opts: { autoApprove?: boolean; steps?: StepRow[] } = {}) {
     const doc = await o.docFor(run.version_id);
-    const rows = await o.runs.steps(run.id);
+    // The pool hands over the rows it already knows (none for a run it just created), saving a read.
+    const rows = opts.steps ?? (await o.runs.steps(run.id));
     const payload: unknown = JSON.parse(run.payload);
     const context: MappingContext = { trigger: payload, steps: {} };
     for (const r of rows) {
@@ -209,8 +210,8 @@ export function createStepRunner(o: StepRunnerOptions) {
       const existing = rowId;
       rowId = await o.batch.write(async (trx) => {
         // Fenced: only while this instance still holds the run's lease is the call recorded and made.
+        if (existing === null) return o.runs.insertStepHeld(inFlight, o.owner, o.now(), trx);
         await o.runs.holdLease(run.id, o.owner, o.now(), trx);
-        if (existing === null) return o.runs.insertStep(inFlight, trx);
         await o.runs.updateStep(
           existing,
           { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts },
@@ -241,8 +242,8 @@ export function createStepRunner(o: StepRunnerOptions) {
       const id = rowId;
       if (outcome.kind === "ok") {
         const partial = outcome.itemErrors.length > 0;
-        await o.batch.write(async (trx) => {
-          await o.runs.updateStep(
+        await o.batch.write((trx) =>
+          o.runs.updateStepAndRun(
             id,
             {
               ...common,
@@ -251,14 +252,11 @@ export function createStepRunner(o: StepRunnerOptions) {
               error: null,
               finished_at: now,
             },
-            trx,
-          );
-          await o.runs.update(
             run.id,
             last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now },
             trx,
-          );
-        });
+          ),
+        );
         return { response: outcome.response };
       }
       if (

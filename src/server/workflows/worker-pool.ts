@@ -1,5 +1,5 @@
 import type { Logger } from "../logger";
-import type { RunRow, RunsRepo } from "./runs-repo";
+import type { RunRow, RunsRepo, StepRow } from "./runs-repo";
 
 export interface WorkerPoolOptions {
   runs: RunsRepo;
@@ -8,17 +8,23 @@ export interface WorkerPoolOptions {
   concurrency: number;
   now: () => string;
   logger: Logger;
-  /** Takes one claimed run as far as it goes now (the step runner). */
-  process: (run: RunRow, opts?: { autoApprove?: boolean }) => Promise<void>;
+  /** Takes one claimed run as far as it goes now (the step runner); `steps` are its step rows when already known. */
+  process: (run: RunRow, opts?: { autoApprove?: boolean; steps?: StepRow[] }) => Promise<void>;
+}
+
+/** A run this instance holds, with its step rows as read when it was claimed. */
+interface Held {
+  run: RunRow;
+  steps: StepRow[];
 }
 
 /**
- * Up to `concurrency` workers, each taking runs one at a time: first those this instance claimed
- * when it created them (`ready`), then queued ones claimed from the store (any instance's).
+ * Up to `concurrency` workers, each taking runs one at a time: first those this instance holds
+ * (`ready`: claimed when it created them, or claimed in a group from the store), then queued ones
+ * claimed from the store (any instance's), as many at once as there are idle workers.
  */
 export function createWorkerPool(o: WorkerPoolOptions) {
-  /** Runs this instance claimed at creation, waiting for a worker. */
-  const ready: RunRow[] = [];
+  const ready: Held[] = [];
   let maybeQueued = true;
   let active = 0;
   let stopped = false;
@@ -40,19 +46,32 @@ export function createWorkerPool(o: WorkerPoolOptions) {
     }
   }
 
+  /** Claims queued runs for this worker and the idle ones (one statement), and reads the steps of those started before. */
+  async function claimGroup(): Promise<Held | null> {
+    const claimed = await o.runs.claimQueued(o.owner, o.now(), o.concurrency - active + 1);
+    if (!claimed.length) {
+      maybeQueued = false;
+      return null;
+    }
+    // Runs started before (an approval resumed them, recovery queued them again) have rows to read.
+    const started = claimed.filter((c) => c.hasSteps).map((c) => c.run.id);
+    const steps = started.length ? await o.runs.stepsOf(started) : [];
+    const held = claimed.map(({ run }) => ({ run, steps: steps.filter((s) => s.run_id === run.id) }));
+    ready.push(...held.slice(1));
+    if (held.length > 1) kick();
+    return held[0]!;
+  }
+
   async function worker() {
     while (!stopped) {
-      let run: RunRow | null = null;
+      let held: Held | null = null;
       try {
-        run = ready.shift() ?? null;
-        if (!run && maybeQueued) {
-          run = await o.runs.claimNext(o.owner, o.now());
-          if (!run) maybeQueued = false;
-        }
-        if (!run) return;
-        await o.process(run);
+        held = ready.shift() ?? null;
+        if (!held && maybeQueued) held = await claimGroup();
+        if (!held) return;
+        await o.process(held.run, { steps: held.steps });
       } catch (e) {
-        o.logger.error("workflow run failed inside the engine", { run: run?.id, error: (e as Error).message });
+        o.logger.error("workflow run failed inside the engine", { run: held?.run.id, error: (e as Error).message });
         // Left `running`: the lease sweep or the next start-up picks it up; nothing is re-sent blindly.
       }
     }
@@ -62,8 +81,8 @@ export function createWorkerPool(o: WorkerPoolOptions) {
     kick,
     /** Whether new runs may be born claimed by this instance (it has room for them). */
     hasRoom: () => !stopped && ready.length < o.concurrency * 4,
-    /** Runs created already claimed by this instance. */
-    take: (runs: RunRow[]) => void ready.push(...runs),
+    /** Runs created already claimed by this instance: new, so they have no steps yet. */
+    take: (runs: RunRow[]) => void ready.push(...runs.map((run) => ({ run, steps: [] }))),
     /** There may be queued runs in the store: workers look for them. */
     markQueued: () => void (maybeQueued = true),
     /** Claims a queued run and takes it as far as it goes now (to the end, or to an approval). */
@@ -79,9 +98,14 @@ export function createWorkerPool(o: WorkerPoolOptions) {
       return o.runs.get(runId);
     },
     start: () => void (stopped = false),
-    /** Stops taking work and waits for runs in progress to reach a resting point. */
+    /** Stops taking work, queues again the held runs no worker started, and waits for runs in progress. */
     async stop() {
       stopped = true;
+      // Compare-and-set on the lease as held, so a run another instance took meanwhile is left alone.
+      for (const { run } of ready.splice(0))
+        await o.runs
+          .requeueAbandoned(run)
+          .catch((e: Error) => o.logger.error("could not queue a held run again", { run: run.id, error: e.message }));
       if (active > 0) await new Promise<void>((r) => idle.push(r));
     },
     stats: () => ({ active, ready: ready.length }),
