@@ -6,6 +6,7 @@ import os from "node:os";
 
 const all = [
   ["first-page-js", "bench/first-page-js.ts", { needsBuild: true }],
+  ["pages", "bench/pages.ts", { needsBuild: true }],
   ["overview", "bench/overview.ts", { needsBuild: true }],
   ["proxy", "bench/proxy.ts"],
   ["sandbox-search", "bench/sandbox-search.ts"],

@@ -10,6 +10,9 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: "intent",
+    // Loaders only start TanStack Query prefetches, and Query owns freshness (staleTime): run them on
+    // every hover and navigation rather than trusting the router's own 30 s cache of a preload.
+    defaultPreloadStaleTime: 0,
     // Each route gets its own boundary: a failing page keeps the shell and the sidebar usable.
     defaultErrorComponent: RouteError,
     defaultNotFoundComponent: NotFound,

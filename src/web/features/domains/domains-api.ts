@@ -23,11 +23,12 @@ import { domainsPaging } from "./domains-shape";
 
 // Domains use the account token: no server is involved, so the server id is always null.
 
+export function domainsListQuery(page: number | undefined) {
+  return { ...postmarkQueryOptions(domainsList, { query: domainsPaging(page) }, null), meta: { silent: true } };
+}
+
 export function useDomainsList(page: number | undefined) {
-  return useQuery({
-    ...postmarkQueryOptions(domainsList, { query: domainsPaging(page) }, null),
-    meta: { silent: true },
-  });
+  return useQuery(domainsListQuery(page));
 }
 
 export function useDomain(id: number) {

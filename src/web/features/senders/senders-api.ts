@@ -21,11 +21,12 @@ import { sendersPaging } from "./senders-shape";
 
 // Sender signatures use the account token: no server is involved, so the server id is null.
 
+export function sendersListQuery(page: number | undefined) {
+  return { ...postmarkQueryOptions(sendersList, { query: sendersPaging(page) }, null), meta: { silent: true } };
+}
+
 export function useSendersList(page: number | undefined) {
-  return useQuery({
-    ...postmarkQueryOptions(sendersList, { query: sendersPaging(page) }, null),
-    meta: { silent: true },
-  });
+  return useQuery(sendersListQuery(page));
 }
 
 export function useSender(id: number) {

@@ -8,16 +8,24 @@ import { useSessionUser } from "@/web/lib/session";
 
 // API tokens never reach this page in clear: the proxy masks them, and nothing here shows them.
 
-export function useServersList(name: string | undefined) {
-  return useQuery({
+export function serversListQuery(name: string | undefined) {
+  return {
     ...postmarkQueryOptions(serversList, { query: { count: 500, offset: 0, ...(name ? { name } : {}) } }, null),
     meta: { silent: true },
-  });
+  };
+}
+
+export function useServersList(name: string | undefined) {
+  return useQuery(serversListQuery(name));
 }
 
 /** The server the console is looking at (server token: chosen with the server switcher). */
+export function currentServerQuery(serverId: number | null) {
+  return { ...postmarkQueryOptions(serverGet, {}, serverId), meta: { silent: true } };
+}
+
 export function useCurrentServer(serverId: number | null) {
-  return useQuery({ ...postmarkQueryOptions(serverGet, {}, serverId), meta: { silent: true } });
+  return useQuery(currentServerQuery(serverId));
 }
 
 export function useUpdateCurrentServer(serverId: number | null) {

@@ -1,7 +1,20 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { statsOverview } from "@/contract/postmark/stats";
+import type { z } from "zod";
+import {
+  statsBounces,
+  statsClickBrowsers,
+  statsClickLocation,
+  statsClickPlatforms,
+  statsClicks,
+  statsOpenClients,
+  statsOpenPlatforms,
+  statsOpens,
+  statsOverview,
+  statsSends,
+  statsSpam,
+} from "@/contract/postmark/stats";
 import { streamsList } from "@/contract/postmark/streams";
-import { postmarkQueryOptions, type AnswerOf } from "@/web/lib/postmark-queries";
+import { postmarkQueryOptions, type AnswerOf, type TypedOp } from "@/web/lib/postmark-queries";
 import type { DateRange } from "./stats-shaping";
 
 export interface StatsFilter {
@@ -31,4 +44,30 @@ export type StreamList = AnswerOf<typeof streamsList>;
 
 export function outboundStreamsQuery(serverId: number | null) {
   return postmarkQueryOptions(streamsList, { query: {} }, serverId);
+}
+
+/** Every stats operation answers with its totals and a `Days` list; the charts need no more than that. */
+export type StatsAnswer = { Days: { Date: string | null; [k: string]: unknown }[]; [k: string]: unknown };
+export type StatsOp = TypedOp & { response: z.ZodType<StatsAnswer> };
+
+/** The operations behind the page's charts, one query each: the loader starts them with the overview. */
+export const chartOps = [
+  statsSends,
+  statsBounces,
+  statsSpam,
+  statsOpens,
+  statsClicks,
+  statsOpenPlatforms,
+  statsOpenClients,
+  statsClickBrowsers,
+  statsClickPlatforms,
+  statsClickLocation,
+] as const satisfies readonly StatsOp[];
+
+export function chartQuery(op: StatsOp, range: DateRange, f: StatsFilter, serverId: number | null) {
+  // The previous range's chart stays (dimmed) while the new one loads, instead of a skeleton flash.
+  return queryOptions({
+    ...postmarkQueryOptions(op, { query: statsQuery(range, f) }, serverId),
+    placeholderData: keepPreviousData,
+  });
 }

@@ -18,3 +18,13 @@ export const dumpQuery = (streamId: string, s: SuppressionsSearch, serverId: num
   ...silent,
 });
 export { suppressionsCreate, suppressionsDelete };
+
+/** Inbound and archived streams keep no suppression list to show. */
+export function usableStreams(list: AnswerOf<typeof streamsList> | undefined): Stream[] {
+  return (list?.MessageStreams ?? []).filter((s) => s.MessageStreamType !== "Inbound" && !s.ArchivedAt);
+}
+
+export function pickStream(streams: Stream[], wanted: string | undefined): string | undefined {
+  if (wanted) return wanted;
+  return (streams.find((s) => s.ID === "outbound") ?? streams[0])?.ID ?? undefined;
+}

@@ -19,17 +19,18 @@ import { SuppressionsBulk, SuppressionsJobPanel } from "./components/suppression
 import { SuppressionsFilters } from "./components/suppressions-filters";
 import { SuppressionsResults } from "./components/suppressions-results";
 import { SuppressionsTable } from "./components/suppressions-table";
-import { dumpQuery, streamsQuery, suppressionsDelete, type Stream } from "./suppressions-api";
+import {
+  dumpQuery,
+  pickStream,
+  streamsQuery,
+  suppressionsDelete,
+  usableStreams,
+  type Stream,
+} from "./suppressions-api";
 import type { SuppressionsSearch } from "./suppressions-search";
 import { dumpInput, hasSuppressionFilters, matchesEmail, MAX_PER_REQUEST } from "./suppressions-shape";
 
 const route = getRouteApi("/_app/suppressions");
-
-/** Inbound streams keep no suppression list. */
-function pickStream(streams: Stream[], wanted: string | undefined): string | undefined {
-  if (wanted) return wanted;
-  return (streams.find((s) => s.ID === "outbound") ?? streams[0])?.ID ?? undefined;
-}
 
 function Dump({
   streamId,
@@ -175,7 +176,7 @@ export function SuppressionsPage() {
   const navigate = route.useNavigate();
   const serverId = selectedServer.use();
   const streams = useQuery(streamsQuery(serverId));
-  const usable = (streams.data?.MessageStreams ?? []).filter((s) => s.MessageStreamType !== "Inbound" && !s.ArchivedAt);
+  const usable = usableStreams(streams.data);
   const streamId = pickStream(usable, search.stream);
   const setFilters = useCallback(
     (next: Partial<SuppressionsSearch>) => void navigate({ search: (s) => ({ ...s, ...next }) }),

@@ -1,27 +1,19 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Radio } from "lucide-react";
-import type { EventsResponse } from "@/contract/api/events";
 import { ErrorState } from "@/web/components/error-state";
 import { TriggerIcon } from "@/web/components/trigger-badge";
 import { Skeleton } from "@/web/components/ui/skeleton";
-import { apiRequest } from "@/web/lib/api-client";
 import { useStreamEvents } from "@/web/lib/event-stream";
-import { ago, latestEventsUrl } from "../overview-shape";
+import { latestEventsQuery, latestKey } from "../overview-queries";
+import { ago } from "../overview-shape";
 import { OverviewTile } from "./overview-tile";
-
-const latestKey = ["overview", "latest-events"] as const;
 
 /** The selected server's last few events, refreshed as the live feed announces new ones. */
 export function OverviewEvents({ now, serverId, ready }: { now: number; serverId: number | null; ready: boolean }) {
   const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: [...latestKey, serverId],
-    queryFn: ({ signal }) => apiRequest<EventsResponse>(latestEventsUrl(serverId), { signal }),
-    staleTime: 5_000,
-    // Until the default server is known, an unscoped list would show other servers' events.
-    enabled: ready,
-  });
+  // Until the default server is known, an unscoped list would show other servers' events.
+  const q = useQuery({ ...latestEventsQuery(serverId), enabled: ready });
   useStreamEvents(() => void qc.invalidateQueries({ queryKey: latestKey }));
   return (
     <OverviewTile

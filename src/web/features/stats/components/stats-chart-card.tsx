@@ -1,5 +1,5 @@
 import { ChartColumn, Download, GitCompareArrows, Table2 } from "lucide-react";
-import { useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { ErrorState } from "@/web/components/error-state";
 import { Button } from "@/web/components/ui/button";
 import {
@@ -14,6 +14,30 @@ import { notify } from "@/web/lib/toast";
 import { cn } from "@/web/lib/utils";
 import { displayCell, tableCsv, type TableView } from "../stats-shaping";
 import { chartPng } from "./chart-png";
+
+// Drawing ten Recharts charts in one commit held the page's first frame (figures, filters) until
+// the last chart was drawn. Each card draws its chart in its own task instead, in page order, so
+// the figures and the first charts paint while the others are still being drawn.
+const waiting: (() => void)[] = [];
+
+function drawNext() {
+  waiting.shift()?.();
+  if (waiting.length) setTimeout(drawNext);
+}
+
+/** False until this card's turn to draw its chart has come (a task after the previous card's). */
+function useDrawTurn(): boolean {
+  const [turn, setTurn] = useState(false);
+  useEffect(() => {
+    let mounted = true;
+    waiting.push(() => mounted && setTurn(true));
+    if (waiting.length === 1) setTimeout(drawNext);
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  return turn;
+}
 
 export interface CompareToggle {
   on: boolean;
@@ -56,6 +80,7 @@ export function StatsChartCard({
   children: ReactNode;
 }) {
   const [asTable, setAsTable] = useState(false);
+  const drawn = useDrawTurn();
   const headingId = useId();
   const summaryId = useId();
   const cardRef = useRef<HTMLElement>(null);
@@ -134,7 +159,7 @@ export function StatsChartCard({
       <p id={summaryId} className="sr-only" data-testid="chart-summary">
         {summary}
       </p>
-      {state === "pending" ? (
+      {state === "pending" || (state === "ready" && !asTable && !drawn) ? (
         <Skeleton className="h-56 w-full" aria-label={`Loading ${title}`} />
       ) : state === "error" ? (
         <ErrorState title={`Could not load ${title.toLowerCase()}`} error={error} onRetry={onRetry} />

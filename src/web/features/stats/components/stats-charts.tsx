@@ -1,6 +1,5 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactElement } from "react";
-import type { z } from "zod";
 import {
   Area,
   Bar,
@@ -26,8 +25,7 @@ import {
   statsSends,
   statsSpam,
 } from "@/contract/postmark/stats";
-import { postmarkQueryOptions, type TypedOp } from "@/web/lib/postmark-queries";
-import { statsQuery, type StatsFilter } from "../stats-queries";
+import { chartQuery, type StatsFilter, type StatsOp } from "../stats-queries";
 import {
   breakdownTable,
   breakdownTotals,
@@ -67,10 +65,6 @@ const tooltipStyle = {
   fontSize: 12,
 };
 
-/** Every stats operation answers with its totals and a `Days` list; the charts need no more than that. */
-type StatsAnswer = { Days: { Date: string | null; [k: string]: unknown }[]; [k: string]: unknown };
-type StatsOp = TypedOp & { response: z.ZodType<StatsAnswer> };
-
 interface Props {
   range: DateRange;
   filter: StatsFilter;
@@ -81,12 +75,7 @@ interface Props {
 }
 
 function useStats(op: StatsOp, p: Props, range = p.range, enabled = true) {
-  // The previous range's chart stays (dimmed) while the new one loads, instead of a skeleton flash.
-  return useQuery({
-    ...postmarkQueryOptions(op, { query: statsQuery(range, p.filter) }, p.serverId),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...chartQuery(op, range, p.filter, p.serverId), enabled });
 }
 
 function frame(chart: ReactElement) {
