@@ -70,6 +70,53 @@ function heartbeats(everyMs: number) {
   };
 }
 
+/**
+ * When live events are written. Every write to a connection costs a syscall and a wake-up of the
+ * browser, so with many connections events that arrive close together share one write: after a
+ * write, the next waits until the interval has passed (1 ms per 25 connections, at most 20 ms).
+ * Sparse events, and a few connections, still go out at once.
+ */
+function coalescer() {
+  const dirty = new Set<() => void>();
+  let connections = 0;
+  let scheduled = false;
+  let lastFlush = 0;
+  const flush = () => {
+    scheduled = false;
+    lastFlush = performance.now();
+    const due = [...dirty];
+    dirty.clear();
+    for (const write of due) write();
+  };
+  return {
+    connect() {
+      connections++;
+      return () => void connections--;
+    },
+    /** Asks for `write` to run at the next flush. */
+    mark(write: () => void) {
+      dirty.add(write);
+      if (scheduled) return;
+      scheduled = true;
+      const wait = lastFlush + Math.min(20, connections / 25) - performance.now();
+      if (wait <= 0) setImmediate(flush);
+      else setTimeout(flush, wait).unref();
+    },
+  };
+}
+
+/** Several SSE messages as one chunk (one write). */
+function joined(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 function startId(c: Context<AppEnv>): number | null {
   const after = c.req.query("after");
   if (after !== undefined) {
@@ -97,6 +144,7 @@ const STREAM_BUFFER = 8;
 export function sseHandler(s: Services) {
   const limit = s.config.events.sseQueueLimit;
   const onHeartbeat = heartbeats(s.config.events.sseHeartbeatMs);
+  const writes = coalescer();
   return (c: Context<AppEnv>) => {
     const from = startId(c);
     const types = typesOnly.parse({ types: c.req.query("types") }).types as EventKind[] | undefined;
@@ -118,8 +166,20 @@ export function sseHandler(s: Services) {
       out.enqueue(messageOf(e));
       lastSent = e.id;
     };
+    // Everything queued goes out as one chunk (see coalescer); ids already replayed are skipped.
     const drain = () => {
-      while (!replaying && queue.length && room()) put(queue.shift()!);
+      if (replaying || !queue.length || !room()) return;
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      for (const e of queue) {
+        if (e.id <= lastSent) continue;
+        const bytes = messageOf(e);
+        parts.push(bytes);
+        size += bytes.length;
+        lastSent = e.id;
+      }
+      queue.length = 0;
+      if (parts.length) out.enqueue(joined(parts, size));
     };
     const wakeReplay = () => {
       const w = roomWaiter;
@@ -129,6 +189,7 @@ export function sseHandler(s: Services) {
     const end = () => {
       if (closed) return;
       closed = true;
+      disconnect();
       unsubscribe();
       stopWatching();
       stopBeats();
@@ -143,9 +204,9 @@ export function sseHandler(s: Services) {
     const stopWatching = s.sessions.onEnd((ended) => {
       if (endsSession(ended, session)) end();
     });
+    const disconnect = writes.connect();
     const unsubscribe = s.events.bus.subscribe((e) => {
       if (closed || !wanted(e)) return;
-      if (!replaying && !queue.length && room()) return put(feedOf(e));
       if (queue.length >= limit) {
         s.logger.warn("SSE client too slow; dropped", { queued: queue.length });
         end();
@@ -154,6 +215,7 @@ export function sseHandler(s: Services) {
         return;
       }
       queue.push(feedOf(e));
+      if (!replaying) writes.mark(drain);
     });
     // Each heartbeat re-checks the session: another instance may have ended it. A connection
     // still sending what it has queued needs no heartbeat.
