@@ -3,54 +3,18 @@
 // It runs the built app on the real server (sandbox mode, fresh data directory), because only the
 // real server answers the session probe the way production does; under `vite preview` the probe
 // fails and the sign-in page is never rendered.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
+import { BENCH_PASSWORD, startBuiltApp } from "./built-app";
 import { reportFigure } from "./summary";
 
 const TARGET_KIB = 115;
-const PORT = Number(process.env.BENCH_PORT ?? 8840);
-const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? PORT + 1);
-const PASSWORD = "bench-password-123";
-const origin = `http://127.0.0.1:${PORT}`;
+const app = startBuiltApp("first-page-js", 8840);
+const { origin } = app;
+const PASSWORD = BENCH_PASSWORD;
 const dist = join(process.cwd(), "dist");
-if (!existsSync(join(dist, "index.html"))) {
-  console.error("first-page-js: build the app first (npx vite build)");
-  process.exit(1);
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), "mr-bench-"));
-const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    HOST: "127.0.0.1",
-    SANDBOX_PORT: String(SANDBOX_PORT),
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: PASSWORD,
-    SANDBOX_EVENTS_PER_MINUTE: "0",
-  },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let serverErr = "";
-server.stderr.on("data", (d: Buffer) => (serverErr += d.toString()));
-
-async function waitForServer(): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${serverErr}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer on ${origin} within 60 s:\n${serverErr}`);
-}
 
 /** Every same-origin .js file the page fetches (scripts, module preloads, dynamic imports). */
 function recordScripts(page: Page): Set<string> {
@@ -97,7 +61,7 @@ const browser = await chromium.launch({
 let signInTotal = 0;
 let coldShell: { bytes: number; files: number } | null = null;
 try {
-  await waitForServer();
+  await app.ready();
   const context = await browser.newContext();
 
   // 1. A visitor without a session opens the app and lands on the sign-in form.
@@ -132,9 +96,7 @@ try {
   coldShell = report(`signed-in shell opened cold (${new URL(cold.url()).pathname})`, coldScripts);
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await app.stop();
 }
 console.log(`\nfirst page JavaScript: ${kib(signInTotal)} gzip (target ≤ ${TARGET_KIB} KiB)`);
 const met = signInTotal / 1024 <= TARGET_KIB;

@@ -3,54 +3,17 @@
 // runs and webhooks tiles), in Chromium, on the built app served by the real server. Prints
 // p50/p99 with a cold browser cache (a new tab in a fresh profile that only has the session
 // cookie) and with a warm one (the same profile, reloaded). Target: ≤ 300 ms to data.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type BrowserContext, type Request } from "@playwright/test";
+import { BENCH_PASSWORD, startBuiltApp } from "./built-app";
 import { reportFigure } from "./summary";
 
 const TARGET_MS = 300;
 const COLD = Number(process.env.BENCH_COLD ?? 10);
 const WARM = Number(process.env.BENCH_WARM ?? 30);
-const PORT = Number(process.env.BENCH_PORT ?? 8850);
-const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? PORT + 1);
-const PASSWORD = "bench-password-123";
-const origin = `http://127.0.0.1:${PORT}`;
-if (!existsSync(join(process.cwd(), "dist", "index.html"))) {
-  console.error("overview: build the app first (npx vite build)");
-  process.exit(1);
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), "mr-bench-"));
-const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    HOST: "127.0.0.1",
-    SANDBOX_PORT: String(SANDBOX_PORT),
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: PASSWORD,
-    SANDBOX_EVENTS_PER_MINUTE: "0",
-  },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let serverErr = "";
-server.stderr.on("data", (d: Buffer) => (serverErr += d.toString()));
-
-async function waitForServer(): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${serverErr}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer on ${origin} within 60 s:\n${serverErr}`);
-}
+const app = startBuiltApp("overview", 8850);
+const { origin } = app;
+const PASSWORD = BENCH_PASSWORD;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -114,7 +77,7 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  await waitForServer();
+  await app.ready();
   // Sign in once; every measured context starts from this session cookie.
   const login = await browser.newContext();
   const page = await login.newPage();
@@ -165,7 +128,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await app.stop();
 }

@@ -7,11 +7,9 @@
 // STABLE_MS (a query that only starts after another one answered resets it, so waterfalls count).
 // Each page is visited once unmeasured (code and sandbox warm), then BENCH_ROUNDS times.
 // Targets (issue 17): median over all ≤ 200 ms, every page's max ≤ 400 ms.
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { BENCH_PASSWORD, startBuiltApp } from "./built-app";
 import { reportFigure } from "./summary";
 
 const MEDIAN_TARGET_MS = 200;
@@ -20,44 +18,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** How long the pointer rests on a link before clicking: a person's hover-to-click, roughly. */
 const HOVER_MS = Number(process.env.BENCH_HOVER_MS ?? 150);
 const STABLE_MS = 50;
-const PORT = Number(process.env.BENCH_PORT ?? 8860);
-const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? PORT + 1);
-const PASSWORD = "bench-password-123";
-const origin = `http://127.0.0.1:${PORT}`;
-if (!existsSync(join(process.cwd(), "dist", "index.html"))) {
-  console.error("pages: build the app first (npx vite build)");
-  process.exit(1);
-}
-
-const dataDir = mkdtempSync(join(tmpdir(), "mr-bench-"));
-const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    HOST: "127.0.0.1",
-    SANDBOX_PORT: String(SANDBOX_PORT),
-    DATA_DIR: dataDir,
-    ADMIN_PASSWORD: PASSWORD,
-    SANDBOX_EVENTS_PER_MINUTE: "0",
-  },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let serverErr = "";
-server.stderr.on("data", (d: Buffer) => (serverErr += d.toString()));
-
-async function waitForServer(): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${serverErr}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer on ${origin} within 60 s:\n${serverErr}`);
-}
+const app = startBuiltApp("pages", 8860);
+const { origin } = app;
+const PASSWORD = BENCH_PASSWORD;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -178,7 +141,7 @@ const browser = await chromium.launch({
 });
 let met = false;
 try {
-  await waitForServer();
+  await app.ready();
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to the page need it there too.
   await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
@@ -241,8 +204,6 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await app.stop();
 }
 process.exit(met ? 0 : 1);
