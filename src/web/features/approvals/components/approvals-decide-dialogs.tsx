@@ -11,6 +11,7 @@ import {
 } from "@/web/components/ui/dialog";
 import { Label } from "@/web/components/ui/label";
 import { Textarea } from "@/web/components/ui/textarea";
+import { useOpenCount } from "@/web/lib/open-count";
 import { buildEdits, editableSections, operationOf } from "../approvals-edit";
 
 /** Phones get a bottom sheet, so the confirming button stays under the thumb. */
@@ -75,9 +76,7 @@ export function ApprovalsConfirmApprove({
 export function ApprovalsRejectDialog({
   open,
   onOpenChange,
-  headline,
-  busy,
-  onReject,
+  ...form
 }: {
   open: boolean;
   onOpenChange: (o: boolean) => void;
@@ -85,11 +84,34 @@ export function ApprovalsRejectDialog({
   busy: boolean;
   onReject: (reason: string) => void;
 }) {
+  // The reason outlives a cancelled dialog; its error is the opening's own.
   const [reason, setReason] = useState("");
+  const opened = useOpenCount(open);
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className={sheetOnPhone} data-testid="reject-dialog">
+        <RejectForm key={opened} reason={reason} setReason={setReason} onOpenChange={onOpenChange} {...form} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RejectForm({
+  reason,
+  setReason,
+  onOpenChange,
+  headline,
+  busy,
+  onReject,
+}: {
+  reason: string;
+  setReason: (reason: string) => void;
+  onOpenChange: (o: boolean) => void;
+  headline: string;
+  busy: boolean;
+  onReject: (reason: string) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
   const submit = () => {
     if (!reason.trim()) {
       setError("Say why you reject it; the reason is recorded on the run.");
@@ -98,42 +120,40 @@ export function ApprovalsRejectDialog({
     onReject(reason.trim());
   };
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className={sheetOnPhone} data-testid="reject-dialog">
-        <DialogHeader>
-          <DialogTitle>Reject this action?</DialogTitle>
-          <DialogDescription>{headline}. Nothing is sent to Postmark; the run ends as rejected.</DialogDescription>
-        </DialogHeader>
-        <div className="grid gap-2">
-          <Label htmlFor="reject-reason">Reason (required)</Label>
-          <Textarea
-            id="reject-reason"
-            value={reason}
-            maxLength={2000}
-            onChange={(e) => {
-              setReason(e.target.value);
-              if (e.target.value.trim()) setError(null);
-            }}
-            aria-invalid={!!error}
-            aria-describedby={error ? "reject-reason-error" : undefined}
-            rows={3}
-          />
-          {error && (
-            <p id="reject-reason-error" className="text-sm text-destructive">
-              {error}
-            </p>
-          )}
-        </div>
-        <DialogFooter className="gap-2">
-          <Button variant="outline" size="lg" className="h-12 sm:h-10" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="destructive" size="lg" className="h-12 sm:h-10" disabled={busy} onClick={submit}>
-            {busy ? "Rejecting…" : "Reject"}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <>
+      <DialogHeader>
+        <DialogTitle>Reject this action?</DialogTitle>
+        <DialogDescription>{headline}. Nothing is sent to Postmark; the run ends as rejected.</DialogDescription>
+      </DialogHeader>
+      <div className="grid gap-2">
+        <Label htmlFor="reject-reason">Reason (required)</Label>
+        <Textarea
+          id="reject-reason"
+          value={reason}
+          maxLength={2000}
+          onChange={(e) => {
+            setReason(e.target.value);
+            if (e.target.value.trim()) setError(null);
+          }}
+          aria-invalid={!!error}
+          aria-describedby={error ? "reject-reason-error" : undefined}
+          rows={3}
+        />
+        {error && (
+          <p id="reject-reason-error" className="text-sm text-destructive">
+            {error}
+          </p>
+        )}
+      </div>
+      <DialogFooter className="gap-2">
+        <Button variant="outline" size="lg" className="h-12 sm:h-10" onClick={() => onOpenChange(false)}>
+          Cancel
+        </Button>
+        <Button variant="destructive" size="lg" className="h-12 sm:h-10" disabled={busy} onClick={submit}>
+          {busy ? "Rejecting…" : "Reject"}
+        </Button>
+      </DialogFooter>
+    </>
   );
 }
 
@@ -152,17 +172,36 @@ export function ApprovalsEditDialog({
   onSave: (edits: ApproveRequest | null) => void;
 }) {
   const op = operationOf(item);
-  const sections = editableSections(item);
-  const [texts, setTexts] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  useEffect(() => {
-    if (!open) return;
-    setTexts(Object.fromEntries(sections.map((s) => [s.section, s.initial])));
-    setErrors({});
-    // Reset only when opened: typing must not be overwritten by a refetch.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  // Mounted afresh for each opening: a refetch while typing must not overwrite the texts.
+  const opened = useOpenCount(open);
   if (!op) return null;
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-2xl" data-testid="edit-dialog">
+        <EditForm key={opened} op={op} item={item} busy={busy} onSave={onSave} onOpenChange={onOpenChange} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function EditForm({
+  op,
+  item,
+  busy,
+  onSave,
+  onOpenChange,
+}: {
+  op: NonNullable<ReturnType<typeof operationOf>>;
+  item: ApprovalItem;
+  busy: boolean;
+  onSave: (edits: ApproveRequest | null) => void;
+  onOpenChange: (o: boolean) => void;
+}) {
+  const sections = editableSections(item);
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(sections.map((s) => [s.section, s.initial])),
+  );
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
   const submit = () => {
     const res = buildEdits(sections, texts, op);
     setErrors(res.errors);
@@ -170,49 +209,47 @@ export function ApprovalsEditDialog({
     onSave(res.edits);
   };
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-h-[90dvh] overflow-y-auto sm:max-w-2xl" data-testid="edit-dialog">
-        <DialogHeader>
-          <DialogTitle>Edit the request</DialogTitle>
-          <DialogDescription>
-            Change what {op.title.toLowerCase()} sends. Edits are checked against Postmark’s schema for{" "}
-            <span className="font-mono">{op.id}</span>. Saving an edit is not an approval: it clears earlier approvals,
-            and the edited request then needs approval by someone other than you, who sees it marked as edited with its
-            changes.
-          </DialogDescription>
-        </DialogHeader>
-        {sections.map((s) => (
-          <div key={s.section} className="grid min-w-0 gap-1.5">
-            <Label htmlFor={`edit-${s.section}`}>{s.label}</Label>
-            {s.fields.length > 0 && (
-              <p className="text-xs break-words text-muted-foreground">
-                Fields: {s.fields.map((f) => `${f.name}${f.required ? "*" : ""}`).join(", ")}
-              </p>
-            )}
-            <Textarea
-              id={`edit-${s.section}`}
-              className="min-h-32 font-mono text-xs"
-              spellCheck={false}
-              value={texts[s.section] ?? s.initial}
-              onChange={(e) => setTexts((t) => ({ ...t, [s.section]: e.target.value }))}
-              aria-invalid={!!errors[s.section]}
-            />
-            {errors[s.section]?.map((m) => (
-              <p key={m} className="text-sm break-words text-destructive">
-                {m}
-              </p>
-            ))}
-          </div>
-        ))}
-        <DialogFooter className="gap-2">
-          <Button variant="outline" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button disabled={busy} onClick={submit}>
-            {busy ? "Saving…" : "Save the edit for approval"}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <>
+      <DialogHeader>
+        <DialogTitle>Edit the request</DialogTitle>
+        <DialogDescription>
+          Change what {op.title.toLowerCase()} sends. Edits are checked against Postmark’s schema for{" "}
+          <span className="font-mono">{op.id}</span>. Saving an edit is not an approval: it clears earlier approvals,
+          and the edited request then needs approval by someone other than you, who sees it marked as edited with its
+          changes.
+        </DialogDescription>
+      </DialogHeader>
+      {sections.map((s) => (
+        <div key={s.section} className="grid min-w-0 gap-1.5">
+          <Label htmlFor={`edit-${s.section}`}>{s.label}</Label>
+          {s.fields.length > 0 && (
+            <p className="text-xs break-words text-muted-foreground">
+              Fields: {s.fields.map((f) => `${f.name}${f.required ? "*" : ""}`).join(", ")}
+            </p>
+          )}
+          <Textarea
+            id={`edit-${s.section}`}
+            className="min-h-32 font-mono text-xs"
+            spellCheck={false}
+            value={texts[s.section] ?? s.initial}
+            onChange={(e) => setTexts((t) => ({ ...t, [s.section]: e.target.value }))}
+            aria-invalid={!!errors[s.section]}
+          />
+          {errors[s.section]?.map((m) => (
+            <p key={m} className="text-sm break-words text-destructive">
+              {m}
+            </p>
+          ))}
+        </div>
+      ))}
+      <DialogFooter className="gap-2">
+        <Button variant="outline" onClick={() => onOpenChange(false)}>
+          Cancel
+        </Button>
+        <Button disabled={busy} onClick={submit}>
+          {busy ? "Saving…" : "Save the edit for approval"}
+        </Button>
+      </DialogFooter>
+    </>
   );
 }
