@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium, type Browser } from "@playwright/test";
 
 export const BENCH_PASSWORD = "bench-password-123";
 
@@ -62,4 +63,21 @@ export function startBuiltApp(bench: string, defaultPort: number): BuiltApp {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium as the benches run it: the system build when present, no background traffic. */
+export function launchBenchBrowser(): Promise<Browser> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
 }

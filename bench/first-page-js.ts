@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Page } from "@playwright/test";
-import { BENCH_PASSWORD, startBuiltApp } from "./built-app";
+import type { Page } from "@playwright/test";
+import { BENCH_PASSWORD, launchBenchBrowser, startBuiltApp } from "./built-app";
 import { reportFigure } from "./summary";
 
 const TARGET_KIB = 115;
@@ -46,18 +46,7 @@ function report(title: string, paths: Iterable<string>, target?: number): { byte
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBenchBrowser();
 let signInTotal = 0;
 let coldShell: { bytes: number; files: number } | null = null;
 try {

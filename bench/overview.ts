@@ -3,9 +3,8 @@
 // runs and webhooks tiles), in Chromium, on the built app served by the real server. Prints
 // p50/p99 with a cold browser cache (a new tab in a fresh profile that only has the session
 // cookie) and with a warm one (the same profile, reloaded). Target: ≤ 300 ms to data.
-import { existsSync } from "node:fs";
-import { chromium, type BrowserContext, type Request } from "@playwright/test";
-import { BENCH_PASSWORD, startBuiltApp } from "./built-app";
+import type { BrowserContext, Request } from "@playwright/test";
+import { BENCH_PASSWORD, launchBenchBrowser, startBuiltApp } from "./built-app";
 import { reportFigure } from "./summary";
 
 const TARGET_MS = 300;
@@ -64,18 +63,7 @@ async function timeToData(
   return ms;
 }
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBenchBrowser();
 try {
   await app.ready();
   // Sign in once; every measured context starts from this session cookie.

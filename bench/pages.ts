@@ -7,9 +7,8 @@
 // STABLE_MS (a query that only starts after another one answered resets it, so waterfalls count).
 // Each page is visited once unmeasured (code and sandbox warm), then BENCH_ROUNDS times.
 // Targets (issue 17): median over all ≤ 200 ms, every page's max ≤ 400 ms.
-import { existsSync } from "node:fs";
-import { chromium, type Page } from "@playwright/test";
-import { BENCH_PASSWORD, startBuiltApp } from "./built-app";
+import type { Page } from "@playwright/test";
+import { BENCH_PASSWORD, launchBenchBrowser, startBuiltApp } from "./built-app";
 import { reportFigure } from "./summary";
 
 const MEDIAN_TARGET_MS = 200;
@@ -127,18 +126,7 @@ async function visit(page: Page, path: string): Promise<number> {
   }
 }
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBenchBrowser();
 let met = false;
 try {
   await app.ready();
