@@ -3,12 +3,9 @@ import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi } from "@tanstack/react-router";
 import { Inbox } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
-import { EmptyState } from "@/web/components/empty-state";
+import { DataTable, type DataTableColumn } from "@/web/components/data-table";
 import { ExportButton } from "@/web/components/export-button";
-import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
-import { Pager } from "@/web/components/pager";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { pageWindow } from "@/web/lib/paging";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -22,7 +19,7 @@ import {
 import { ACTIVITY_PAGE_SIZE, activityJobFilter, hasActivityFilters } from "./activity-shape";
 import { ActivityFilters } from "./components/activity-filters";
 import { ActivityMessageDetail } from "./components/activity-message-detail";
-import { EngagementTable, InboundTable, OutboundTable } from "./components/activity-tables";
+import { engagementColumns, engagementKey, inboundColumns, outboundColumns } from "./components/activity-tables";
 
 const route = getRouteApi("/_app/activity");
 const tabTitle: Record<ActivityTab, string> = {
@@ -39,113 +36,108 @@ interface ListProps {
   openMessage: (kind: "outbound" | "inbound") => (id: string) => void;
 }
 
-/** Loading, error, empty and pager around one tab's rows. */
-function ListFrame<T>({
+/** One tab's rows with its loading, error, empty and pager states. */
+function ActivityTable<T>({
   q,
   rows,
   total,
   search,
   onPage,
-  children,
+  ...table
 }: {
-  q: UseQueryResult<T>;
-  rows: unknown[] | undefined;
+  q: UseQueryResult<unknown>;
+  rows: T[] | undefined;
   total: number;
   search: ActivitySearch;
   onPage: (p: number) => void;
-  children: ReactNode;
+  columns: DataTableColumn<T>[];
+  rowKey: (row: T, index: number) => string | number;
+  rowAttributes: (row: T) => Record<`data-${string}`, string | undefined>;
 }) {
   const tab = search.tab ?? "outbound";
   const page = search.page ?? 1;
   const filtered = hasActivityFilters(search);
-  if (q.isPending) {
-    return (
-      <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading activity">
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} className="h-10 w-full" />
-        ))}
-      </div>
-    );
-  }
-  if (q.isError)
-    return (
-      <div className="p-3">
-        <ErrorState
-          title={`Could not load ${tabTitle[tab].toLowerCase()} activity`}
-          error={q.error}
-          onRetry={() => void q.refetch()}
-        />
-      </div>
-    );
-  if (!rows?.length && page > 1 && total > 0) {
-    return (
-      <div className="p-3">
-        <EmptyState
-          icon={Inbox}
-          title={`Page ${page} is past the end of the results`}
-        >{`There are ${total.toLocaleString()} in all, ${Math.ceil(total / ACTIVITY_PAGE_SIZE).toLocaleString()} pages.`}</EmptyState>
-      </div>
-    );
-  }
-  if (!rows?.length) {
-    return (
-      <div className="p-3">
-        <EmptyState
-          icon={Inbox}
-          title={filtered ? "Nothing matches these filters" : `No ${tabTitle[tab].toLowerCase()} activity`}
-        >
-          {filtered
-            ? "Try a wider date range or fewer filters."
-            : "Nothing recorded on this server in the retention period."}
-        </EmptyState>
-      </div>
-    );
-  }
   return (
-    <>
-      {children}
-      <Pager
-        page={page}
-        size={ACTIVITY_PAGE_SIZE}
-        total={total}
-        shown={rows.length}
-        offset={pageWindow(page, ACTIVITY_PAGE_SIZE).offset}
-        onPage={onPage}
-      />
-    </>
+    <DataTable
+      fixed
+      inset
+      {...table}
+      rows={rows}
+      loading={q.isPending}
+      loadingLabel="Loading activity"
+      error={q.error}
+      errorTitle={`Could not load ${tabTitle[tab].toLowerCase()} activity`}
+      onRetry={() => void q.refetch()}
+      empty={{
+        icon: Inbox,
+        title: filtered ? "Nothing matches these filters" : `No ${tabTitle[tab].toLowerCase()} activity`,
+        children: filtered
+          ? "Try a wider date range or fewer filters."
+          : "Nothing recorded on this server in the retention period.",
+      }}
+      paging={{ page, size: ACTIVITY_PAGE_SIZE, total, offset: pageWindow(page, ACTIVITY_PAGE_SIZE).offset, onPage }}
+    />
   );
 }
 
 function OutboundList({ search, serverId, onPage, openMessage }: ListProps) {
   const q = useQuery(outboundQuery(search, serverId));
   return (
-    <ListFrame q={q} rows={q.data?.Messages} total={q.data?.TotalCount ?? 0} search={search} onPage={onPage}>
-      {q.data && <OutboundTable rows={q.data.Messages} onOpen={openMessage("outbound")} />}
-    </ListFrame>
+    <ActivityTable
+      q={q}
+      rows={q.data?.Messages}
+      total={q.data?.TotalCount ?? 0}
+      search={search}
+      onPage={onPage}
+      columns={outboundColumns(openMessage("outbound"))}
+      rowKey={(m, i) => m.MessageID ?? i}
+      rowAttributes={() => ({ "data-testid": "outbound-row" })}
+    />
   );
 }
 function InboundList({ search, serverId, onPage, openMessage }: ListProps) {
   const q = useQuery(inboundQuery(search, serverId));
   return (
-    <ListFrame q={q} rows={q.data?.InboundMessages} total={q.data?.TotalCount ?? 0} search={search} onPage={onPage}>
-      {q.data && <InboundTable rows={q.data.InboundMessages} onOpen={openMessage("inbound")} serverId={serverId} />}
-    </ListFrame>
+    <ActivityTable
+      q={q}
+      rows={q.data?.InboundMessages}
+      total={q.data?.TotalCount ?? 0}
+      search={search}
+      onPage={onPage}
+      columns={inboundColumns(openMessage("inbound"), serverId)}
+      rowKey={(m, i) => m.MessageID ?? i}
+      rowAttributes={(m) => ({ "data-testid": "inbound-row", "data-status": m.Status ?? undefined })}
+    />
   );
 }
 function OpensList({ search, serverId, onPage, openMessage }: ListProps) {
   const q = useQuery(opensQuery(search, serverId));
   return (
-    <ListFrame q={q} rows={q.data?.Opens} total={q.data?.TotalCount ?? 0} search={search} onPage={onPage}>
-      {q.data && <EngagementTable kind="opens" rows={q.data.Opens} onOpen={openMessage("outbound")} />}
-    </ListFrame>
+    <ActivityTable
+      q={q}
+      rows={q.data?.Opens}
+      total={q.data?.TotalCount ?? 0}
+      search={search}
+      onPage={onPage}
+      columns={engagementColumns("opens", openMessage("outbound"))}
+      rowKey={engagementKey}
+      rowAttributes={() => ({ "data-testid": "opens-row" })}
+    />
   );
 }
 function ClicksList({ search, serverId, onPage, openMessage }: ListProps) {
   const q = useQuery(clicksQuery(search, serverId));
   return (
-    <ListFrame q={q} rows={q.data?.Clicks} total={q.data?.TotalCount ?? 0} search={search} onPage={onPage}>
-      {q.data && <EngagementTable kind="clicks" rows={q.data.Clicks} onOpen={openMessage("outbound")} />}
-    </ListFrame>
+    <ActivityTable
+      q={q}
+      rows={q.data?.Clicks}
+      total={q.data?.TotalCount ?? 0}
+      search={search}
+      onPage={onPage}
+      columns={engagementColumns("clicks", openMessage("outbound"))}
+      rowKey={engagementKey}
+      rowAttributes={() => ({ "data-testid": "clicks-row" })}
+    />
   );
 }
 const lists = { outbound: OutboundList, inbound: InboundList, opens: OpensList, clicks: ClicksList } satisfies Record<

@@ -3,6 +3,9 @@ import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi } from "@tanstack/react-router";
 import { ShieldCheck, Trash2 } from "lucide-react";
 import { useCallback, useState } from "react";
+import { DataTable } from "@/web/components/data-table";
+import { useRowSelection } from "@/web/components/data-table-selection";
+import { ActionError } from "@/web/components/action-error";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
 import { ExportButton } from "@/web/components/export-button";
@@ -18,7 +21,7 @@ import { SuppressionsAdd } from "./components/suppressions-add";
 import { SuppressionsBulk, SuppressionsJobPanel } from "./components/suppressions-bulk";
 import { SuppressionsFilters } from "./components/suppressions-filters";
 import { SuppressionsResults } from "./components/suppressions-results";
-import { SuppressionsTable } from "./components/suppressions-table";
+import { suppressionColumns, suppressionSelection } from "./components/suppressions-table";
 import {
   dumpQuery,
   pickStream,
@@ -51,104 +54,84 @@ function Dump({
     ...postmarkMutationOptions(suppressionsDelete, serverId, qc),
     meta: { silent: true },
   });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, change, clear } = useRowSelection<string>();
   const [confirming, setConfirming] = useState(false);
   const chosen = [...selected];
-  const toggle = (email: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(email)) next.delete(email);
-      else next.add(email);
-      return next;
-    });
-
-  if (q.isPending)
-    return (
-      <div className="flex flex-col gap-2 p-3" aria-busy="true" aria-label="Loading suppressions">
-        {Array.from({ length: 5 }, (_, i) => (
-          <Skeleton key={i} className="h-10 w-full" />
-        ))}
-      </div>
-    );
-  if (q.isError)
-    return (
-      <div className="p-3">
-        <ErrorState title="Could not load suppressions" error={q.error} onRetry={() => void q.refetch()} />
-      </div>
-    );
-  const rows = q.data.Suppressions.filter((r) => matchesEmail(r, search.email));
+  const rows = q.data?.Suppressions.filter((r) => matchesEmail(r, search.email)) ?? [];
   const named =
     chosen.length <= 3 ? chosen.join(", ") : `${chosen.slice(0, 3).join(", ")} and ${chosen.length - 3} more`;
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-2 border-b px-3 py-2 text-sm">
-        <span className="text-muted-foreground" data-testid="suppressions-count">
-          {rows.length} suppressed{chosen.length ? ` · ${chosen.length} selected` : ""}
-        </span>
-        <Button
-          size="sm"
-          variant="destructive"
-          disabled={chosen.length === 0 || chosen.length > MAX_PER_REQUEST || !allowed.allowed || remove.isPending}
-          title={
-            allowed.reason ?? (chosen.length > MAX_PER_REQUEST ? `At most ${MAX_PER_REQUEST} at a time` : undefined)
-          }
-          onClick={() => setConfirming(true)}
-        >
-          <Trash2 aria-hidden /> Remove selected
-        </Button>
-      </div>
-      <SuppressionsBulk
-        serverId={serverId}
-        streamId={streamId}
-        rows={rows}
-        selected={selected}
-        onJob={(id) => {
-          setSelected(new Set());
-          onJob(id);
+      <DataTable
+        inset
+        fixed
+        columns={suppressionColumns}
+        rows={q.data ? rows : undefined}
+        rowKey={(r) => r.EmailAddress ?? ""}
+        rowAttributes={(r) => ({ "data-testid": "suppression-row", "data-email": r.EmailAddress ?? "" })}
+        loading={q.isPending}
+        loadingLabel="Loading suppressions"
+        skeletonRows={5}
+        error={q.error}
+        errorTitle="Could not load suppressions"
+        onRetry={() => void q.refetch()}
+        empty={{
+          icon: ShieldCheck,
+          title: hasSuppressionFilters(search)
+            ? "No suppressions match these filters"
+            : "Nothing is suppressed on this stream",
+          children: hasSuppressionFilters(search)
+            ? "Try other filters."
+            : "Every address can receive mail from this stream.",
         }}
+        selection={suppressionSelection(selected, change)}
+        toolbar={
+          <>
+            <div className="flex flex-wrap items-center justify-between gap-2 border-b px-3 py-2 text-sm">
+              <span className="text-muted-foreground" data-testid="suppressions-count">
+                {rows.length} suppressed{chosen.length ? ` · ${chosen.length} selected` : ""}
+              </span>
+              <Button
+                size="sm"
+                variant="destructive"
+                disabled={
+                  chosen.length === 0 || chosen.length > MAX_PER_REQUEST || !allowed.allowed || remove.isPending
+                }
+                title={
+                  allowed.reason ??
+                  (chosen.length > MAX_PER_REQUEST ? `At most ${MAX_PER_REQUEST} at a time` : undefined)
+                }
+                onClick={() => setConfirming(true)}
+              >
+                <Trash2 aria-hidden /> Remove selected
+              </Button>
+            </div>
+            <SuppressionsBulk
+              serverId={serverId}
+              streamId={streamId}
+              rows={rows}
+              selected={selected}
+              onJob={(id) => {
+                clear();
+                onJob(id);
+              }}
+            />
+            {rows.some((r) => r.SuppressionReason === "SpamComplaint") && (
+              <p className="border-b px-3 py-2 text-xs text-muted-foreground">
+                Spam complaint suppressions cannot be removed: Postmark keeps them to protect your sending reputation.
+              </p>
+            )}
+            {remove.isError && (
+              <ActionError className="m-3" title="Could not remove suppressions" error={remove.error} />
+            )}
+            {remove.isSuccess && (
+              <div className="p-3">
+                <SuppressionsResults title="Removed" results={remove.data.Suppressions} />
+              </div>
+            )}
+          </>
+        }
       />
-      {rows.some((r) => r.SuppressionReason === "SpamComplaint") && (
-        <p className="border-b px-3 py-2 text-xs text-muted-foreground">
-          Spam complaint suppressions cannot be removed: Postmark keeps them to protect your sending reputation.
-        </p>
-      )}
-      {remove.isError && (
-        <div className="p-3">
-          <ErrorState title="Could not remove suppressions" error={remove.error} />
-        </div>
-      )}
-      {remove.isSuccess && (
-        <div className="p-3">
-          <SuppressionsResults title="Removed" results={remove.data.Suppressions} />
-        </div>
-      )}
-      {rows.length === 0 ? (
-        <div className="p-3">
-          <EmptyState
-            icon={ShieldCheck}
-            title={
-              hasSuppressionFilters(search)
-                ? "No suppressions match these filters"
-                : "Nothing is suppressed on this stream"
-            }
-          >
-            {hasSuppressionFilters(search) ? "Try other filters." : "Every address can receive mail from this stream."}
-          </EmptyState>
-        </div>
-      ) : (
-        <SuppressionsTable
-          rows={rows}
-          selected={selected}
-          onToggle={toggle}
-          onToggleAll={(on) =>
-            setSelected(
-              on
-                ? new Set(rows.filter((r) => r.SuppressionReason !== "SpamComplaint").map((r) => r.EmailAddress ?? ""))
-                : new Set(),
-            )
-          }
-        />
-      )}
       <ConfirmDialog
         open={confirming}
         onOpenChange={setConfirming}
@@ -163,7 +146,7 @@ function Dump({
         onConfirm={() =>
           remove.mutate(
             { params: { streamId }, body: { Suppressions: chosen.map((EmailAddress) => ({ EmailAddress })) } },
-            { onSuccess: () => setSelected(new Set()) },
+            { onSuccess: clear },
           )
         }
       />

@@ -1,8 +1,35 @@
 import { CircleCheck, Download, TriangleAlert } from "lucide-react";
 import { Button } from "@/web/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
+import { DataTable, type DataTableColumn } from "@/web/components/data-table";
 import { downloadText } from "@/web/lib/download";
 import { resultsCsv, type RowResult } from "../batch-shape";
+
+const columns: DataTableColumn<RowResult>[] = [
+  { id: "row", header: "Row", className: "tabular-nums", cell: (r) => r.row },
+  {
+    id: "to",
+    header: "To",
+    className: "max-w-[12rem] truncate",
+    cell: (r) => <span title={r.to}>{r.to}</span>,
+  },
+  {
+    id: "result",
+    header: "Result",
+    className: "min-w-0 text-xs [overflow-wrap:anywhere] whitespace-normal",
+    cell: (r) =>
+      r.outcome === "accepted" ? (
+        <span className="font-mono break-all">{r.messageId}</span>
+      ) : r.outcome === "left out" ? (
+        <span className="text-destructive">
+          <span className="font-semibold">Not sent</span>: {r.message}
+        </span>
+      ) : (
+        <span className="text-destructive">
+          <span className="font-semibold">ErrorCode {r.errorCode}</span>: {r.message}
+        </span>
+      ),
+  },
+];
 
 /** Every row of the file: Postmark's MessageID, its ErrorCode and Message, or why the row was left out. */
 export function SendBatchResults({ results }: { results: readonly RowResult[] }) {
@@ -32,38 +59,12 @@ export function SendBatchResults({ results }: { results: readonly RowResult[] })
           Download results (CSV)
         </Button>
       </div>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Row</TableHead>
-            <TableHead>To</TableHead>
-            <TableHead>Result</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {results.map((r) => (
-            <TableRow key={r.row} data-testid="batch-result-row" data-outcome={r.outcome}>
-              <TableCell className="tabular-nums">{r.row}</TableCell>
-              <TableCell className="max-w-[12rem] truncate" title={r.to}>
-                {r.to}
-              </TableCell>
-              <TableCell className="min-w-0 text-xs [overflow-wrap:anywhere] whitespace-normal">
-                {r.outcome === "accepted" ? (
-                  <span className="font-mono break-all">{r.messageId}</span>
-                ) : r.outcome === "left out" ? (
-                  <span className="text-destructive">
-                    <span className="font-semibold">Not sent</span>: {r.message}
-                  </span>
-                ) : (
-                  <span className="text-destructive">
-                    <span className="font-semibold">ErrorCode {r.errorCode}</span>: {r.message}
-                  </span>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        columns={columns}
+        rows={results}
+        rowKey={(r) => r.row}
+        rowAttributes={(r) => ({ "data-testid": "batch-result-row", "data-outcome": r.outcome })}
+      />
     </section>
   );
 }

@@ -3,12 +3,10 @@ import { KeyRound, Trash2, UserPlus } from "lucide-react";
 import { useState } from "react";
 import { roles, type Role, type User } from "@/contract/api/auth";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
-import { ErrorState } from "@/web/components/error-state";
+import { DataTable, type DataTableColumn } from "@/web/components/data-table";
 import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
-import { Skeleton } from "@/web/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
 import { formatDateTime } from "@/web/lib/format";
 import { deleteUser, updateUser, usersQuery } from "../settings-api";
 import { CreateUserDialog } from "./create-user-dialog";
@@ -38,6 +36,75 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
     },
   });
 
+  const columns: DataTableColumn<User>[] = [
+    {
+      id: "user",
+      header: "User",
+      className: "font-medium",
+      cell: (u) => (
+        <>
+          {u.username}
+          {u.id === currentUserId && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
+        </>
+      ),
+    },
+    {
+      id: "role",
+      header: "Role",
+      cell: (u) => (
+        <Select
+          value={u.role}
+          disabled={u.id === currentUserId}
+          onValueChange={(role) => changeRole.mutate({ id: u.id, role: role as Role })}
+        >
+          <SelectTrigger className="h-8 w-32" aria-label={`Role of ${u.username}`}>
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {roles.map((r) => (
+              <SelectItem key={r} value={r} className="capitalize">
+                {r}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+      ),
+    },
+    {
+      id: "last-sign-in",
+      header: "Last sign-in",
+      hideBelow: "sm",
+      className: "text-muted-foreground",
+      cell: (u) => formatDateTime(u.lastLoginAt),
+    },
+    {
+      id: "actions",
+      header: <span className="sr-only">Actions</span>,
+      align: "end",
+      cell: (u) => (
+        <div className="flex justify-end gap-1">
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`Reset password of ${u.username}`}
+            onClick={() => setResetting(u)}
+          >
+            <KeyRound />
+          </Button>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`Remove ${u.username}`}
+            disabled={u.id === currentUserId}
+            onClick={() => setRemoving(u)}
+          >
+            <Trash2 />
+          </Button>
+        </div>
+      ),
+    },
+  ];
+
   return (
     <Card>
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
@@ -53,79 +120,17 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
         </Button>
       </CardHeader>
       <CardContent>
-        {users.isPending ? (
-          <div className="flex flex-col gap-2">
-            <Skeleton className="h-8" />
-            <Skeleton className="h-8" />
-          </div>
-        ) : users.isError ? (
-          <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>User</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead className="hidden sm:table-cell">Last sign-in</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {users.data.users.map((u) => (
-                <TableRow key={u.id}>
-                  <TableCell className="font-medium">
-                    {u.username}
-                    {u.id === currentUserId && <span className="ml-2 text-xs text-muted-foreground">(you)</span>}
-                  </TableCell>
-                  <TableCell>
-                    <Select
-                      value={u.role}
-                      disabled={u.id === currentUserId}
-                      onValueChange={(role) => changeRole.mutate({ id: u.id, role: role as Role })}
-                    >
-                      <SelectTrigger className="h-8 w-32" aria-label={`Role of ${u.username}`}>
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        {roles.map((r) => (
-                          <SelectItem key={r} value={r} className="capitalize">
-                            {r}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  </TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">
-                    {formatDateTime(u.lastLoginAt)}
-                  </TableCell>
-                  <TableCell>
-                    <div className="flex justify-end gap-1">
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        aria-label={`Reset password of ${u.username}`}
-                        onClick={() => setResetting(u)}
-                      >
-                        <KeyRound />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="icon"
-                        aria-label={`Remove ${u.username}`}
-                        disabled={u.id === currentUserId}
-                        onClick={() => setRemoving(u)}
-                      >
-                        <Trash2 />
-                      </Button>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <DataTable
+          columns={columns}
+          rows={users.data?.users}
+          rowKey={(u) => u.id}
+          loading={users.isPending}
+          loadingLabel="Loading users"
+          skeletonRows={2}
+          error={users.error}
+          errorTitle="Could not load users"
+          onRetry={() => void users.refetch()}
+        />
       </CardContent>
       <CreateUserDialog open={creating} onOpenChange={setCreating} onCreated={() => void refresh()} />
       <ResetPasswordDialog user={resetting} onOpenChange={(o) => !o && setResetting(null)} />
