@@ -1,3 +1,4 @@
+import { ActionError } from "@/web/components/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi } from "@tanstack/react-router";
@@ -7,13 +8,11 @@ import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { EmptyState } from "@/web/components/empty-state";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { Skeleton } from "@/web/components/ui/skeleton";
 import { Switch } from "@/web/components/ui/switch";
-import { isApiError } from "@/web/lib/api-error";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -129,21 +128,13 @@ export function StreamsPage() {
       </div>
 
       {failed && (
-        <div
+        <ActionError
           ref={failedRef}
-          role="alert"
-          className="mb-3 rounded-md border border-destructive/30 bg-destructive/5 p-3"
-          data-testid="stream-action-error"
-        >
-          <p className="mb-2 text-sm font-medium text-destructive">
-            Postmark did not {failed.what} stream {failed.id}
-          </p>
-          {isApiError(failed.error) ? (
-            <PostmarkErrorView error={failed.error} />
-          ) : (
-            <p className="text-sm">{String(failed.error)}</p>
-          )}
-        </div>
+          className="mb-3"
+          testId="stream-action-error"
+          title={`Postmark did not ${failed.what} stream ${failed.id}`}
+          error={failed.error}
+        />
       )}
 
       {list.isPending ? (

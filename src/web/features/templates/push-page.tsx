@@ -6,10 +6,8 @@ import { useState } from "react";
 import { templatesPush } from "@/contract/postmark/templates";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
 import { Skeleton } from "@/web/components/ui/skeleton";
-import { isApiError } from "@/web/lib/api-error";
 import { serversQuery } from "@/web/lib/app-queries";
 import { permission } from "@/web/lib/permissions";
 import { callPostmark, type AnswerOf } from "@/web/lib/postmark-queries";
@@ -212,22 +210,7 @@ export function PushPage() {
               {progress}
             </p>
           )}
-          {preview.isError && (
-            <div
-              role="alert"
-              className="rounded-md border border-destructive/30 bg-destructive/5 p-3"
-              data-testid="push-error"
-            >
-              <p className="mb-2 text-sm font-medium text-destructive">The preview failed</p>
-              {isApiError(preview.error) ? (
-                <PostmarkErrorView error={preview.error} />
-              ) : (
-                <p className="text-sm">
-                  {String(preview.error instanceof Error ? preview.error.message : preview.error)}
-                </p>
-              )}
-            </div>
-          )}
+          {preview.isError && <ActionError testId="push-error" title="The preview failed" error={preview.error} />}
           {preview.data && (
             <>
               <p className="text-sm" data-testid="push-summary">

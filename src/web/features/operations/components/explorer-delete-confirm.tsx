@@ -1,8 +1,7 @@
+import { ActionError } from "@/web/components/action-error";
 import { useQuery } from "@tanstack/react-query";
 import type { Operation } from "@/contract/postmark";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
-import { isApiError } from "@/web/lib/api-error";
 import type { PreparedRequest } from "@/web/lib/operation-request";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
 import { describeChange } from "../describe-change";
@@ -48,14 +47,11 @@ export function ExplorerDeleteConfirm({
             </p>
           )}
           {lookup && named.isError && (
-            <div role="alert" className="mt-2 rounded-md border border-destructive/30 bg-destructive/5 p-3">
-              <p className="mb-1 text-sm">Its name could not be read, so it cannot be confirmed:</p>
-              {isApiError(named.error) ? (
-                <PostmarkErrorView error={named.error} />
-              ) : (
-                <p className="text-sm">{String(named.error)}</p>
-              )}
-            </div>
+            <ActionError
+              className="mt-2"
+              title="Its name could not be read, so it cannot be confirmed:"
+              error={named.error}
+            />
           )}
           {lookup && named.isSuccess && !name && (
             <p role="alert" className="mt-2 text-destructive">

@@ -1,5 +1,5 @@
 import { JsonViewer } from "@/web/components/json-viewer";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
+import { ActionError } from "@/web/components/action-error";
 import { Badge } from "@/web/components/ui/badge";
 import type { ApiResponse } from "@/web/lib/api-client";
 import { toApiError } from "@/web/lib/api-error";
@@ -15,11 +15,7 @@ export function OperationResult({ response }: { response: ApiResponse }) {
         </Badge>
         <span className="text-muted-foreground">{formatDuration(response.durationMs)}</span>
       </div>
-      {!response.ok && (
-        <div className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-          <PostmarkErrorView error={toApiError(response.status, response.body)} />
-        </div>
-      )}
+      {!response.ok && <ActionError error={toApiError(response.status, response.body)} />}
       {response.body === null ? (
         <p className="text-sm text-muted-foreground">Empty body.</p>
       ) : typeof response.body === "string" ? (

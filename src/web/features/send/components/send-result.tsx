@@ -1,11 +1,10 @@
+import { ActionError } from "@/web/components/action-error";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { CircleCheck, Send, TriangleAlert } from "lucide-react";
+import { CircleCheck, Send } from "lucide-react";
 import { messagesOutboundDetails } from "@/contract/postmark/activity";
 import { CopyButton } from "@/web/components/copy-button";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Button } from "@/web/components/ui/button";
-import { isApiError } from "@/web/lib/api-error";
 import { formatDateTime } from "@/web/lib/format";
 import { operationParams } from "@/web/lib/operation-link";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
@@ -76,23 +75,7 @@ export function SendSuccess({ result }: { result: SendResponse }) {
 }
 
 export function SendFailure({ error }: { error: unknown }) {
-  return (
-    <div
-      role="alert"
-      className="flex flex-col gap-2 rounded-lg border border-destructive/30 bg-destructive/5 p-4"
-      data-testid="send-error"
-    >
-      <div className="flex items-center gap-2 font-medium text-destructive">
-        <TriangleAlert className="size-4" aria-hidden />
-        Postmark did not accept the message
-      </div>
-      {isApiError(error) ? (
-        <PostmarkErrorView error={error} />
-      ) : (
-        <p className="text-sm">{error instanceof Error ? error.message : String(error)}</p>
-      )}
-    </div>
-  );
+  return <ActionError testId="send-error" title="Postmark did not accept the message" error={error} />;
 }
 
 /** The submit button and the outcome of a send, shared by the compose and template forms. */

@@ -1,3 +1,4 @@
+import { ActionError } from "@/web/components/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { notify } from "@/web/lib/toast";
@@ -5,7 +6,6 @@ import { saveConnectionRequest, type ConnectionStatus } from "@/contract/api/set
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { ErrorState } from "@/web/components/error-state";
 import { FormField } from "@/web/components/form-field";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
@@ -157,11 +157,7 @@ export function ConnectionPanel() {
                 {errors._form}
               </p>
             )}
-            {save.isError && isApiError(save.error) && (
-              <div role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 p-3">
-                <PostmarkErrorView error={save.error} />
-              </div>
-            )}
+            {save.isError && isApiError(save.error) && <ActionError error={save.error} />}
             <div className="flex flex-col gap-2 sm:flex-row">
               <Button type="submit" disabled={save.isPending}>
                 {save.isPending ? "Checking with Postmark…" : "Check and save"}

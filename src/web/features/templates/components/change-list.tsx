@@ -1,8 +1,7 @@
+import { ActionError } from "@/web/components/action-error";
 import { useState } from "react";
-import { PostmarkErrorView } from "@/web/components/postmark-error";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
-import { isApiError } from "@/web/lib/api-error";
 import type { PlanRow } from "../lib/plan";
 import type { PostmarkVerdict } from "../lib/push-plan";
 import type { RowResult } from "../sync-api";
@@ -121,12 +120,8 @@ export function ChangeList({
                     <p className="text-sm text-emerald-700 dark:text-emerald-400">
                       {"note" in result ? result.note : `Done: template #${result.state.template.TemplateId}`}
                     </p>
-                  ) : isApiError(result.error) ? (
-                    <div className="rounded-md border border-destructive/30 bg-destructive/5 p-2">
-                      <PostmarkErrorView error={result.error} />
-                    </div>
                   ) : (
-                    <p className="text-sm text-destructive">{String(result.error)}</p>
+                    <ActionError className="p-2" error={result.error} />
                   )}
                 </div>
               )}
