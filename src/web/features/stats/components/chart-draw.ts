@@ -22,9 +22,11 @@ export interface DrawCandidate {
  * Charts waiting to be drawn, in page order (the order they were added). `next` picks the first
  * wanted one in view, else the first wanted one near; the others wait for an `update`.
  */
-export function createDrawQueue(defer: (run: () => void) => void) {
+export function createDrawQueue(defer: (run: () => void, onScreen: boolean) => void) {
   const waiting = new Map<object, DrawCandidate>();
-  let scheduled = false;
+  // A run asked for now (a chart on screen) and one asked for when idle (charts off screen).
+  let pendingNow = false;
+  let pendingIdle = false;
 
   function next(): [object, DrawCandidate] | undefined {
     let near: [object, DrawCandidate] | undefined;
@@ -35,8 +37,9 @@ export function createDrawQueue(defer: (run: () => void) => void) {
     }
     return near;
   }
-  function run() {
-    scheduled = false;
+  function run(onScreen: boolean) {
+    if (onScreen) pendingNow = false;
+    else pendingIdle = false;
     const found = next();
     if (!found) return;
     waiting.delete(found[0]);
@@ -44,9 +47,14 @@ export function createDrawQueue(defer: (run: () => void) => void) {
     schedule();
   }
   function schedule() {
-    if (scheduled || !next()) return;
-    scheduled = true;
-    defer(run);
+    const found = next();
+    if (!found) return;
+    const onScreen = found[1].inView;
+    // A chart on screen does not wait for an idle run already asked for.
+    if (pendingNow || (pendingIdle && !onScreen)) return;
+    if (onScreen) pendingNow = true;
+    else pendingIdle = true;
+    defer(() => run(onScreen), onScreen);
   }
   return {
     add(key: object, candidate: DrawCandidate) {
@@ -65,8 +73,13 @@ export function createDrawQueue(defer: (run: () => void) => void) {
   };
 }
 
-// One task per chart, so input and paint get a turn between charts.
-const queue = createDrawQueue((run) => setTimeout(run));
+// One task per chart, so input and paint get a turn between charts. Charts off screen wait for an
+// idle moment, so they do not slow down the ones on screen (whose drawing spans several tasks).
+const queue = createDrawQueue((run, onScreen) =>
+  onScreen || typeof requestIdleCallback === "undefined"
+    ? setTimeout(run)
+    : requestIdleCallback(run, { timeout: 1000 }),
+);
 const inViewListeners = new WeakMap<Element, (inView: boolean) => void>();
 let observers: { near: IntersectionObserver; view: IntersectionObserver } | undefined;
 
