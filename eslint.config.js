@@ -11,6 +11,15 @@ const SERVER = ["**/server/**", "@/server/**"];
 const WEB = ["**/web/**", "@/web/**"];
 const SANDBOX = ["**/sandbox/**", "@/sandbox/**"];
 
+/** zod and the catalog's schemas: tens of KiB that the first page and the app chunk do without. */
+const noCatalog = {
+  regex:
+    "^(zod(/.*)?|@/contract/workflows(?!/trigger-ids$)(/.*)?|@/contract/postmark(?!/(trigger-ids|area-ids|metadata-keys|bounce-types)$)(/.*)?|@/contract/api(?!/statuses$)(/.*)?)$",
+  allowTypeImports: true,
+  message:
+    "This file loads with the first page or the app chunk: keep zod and the catalog out (zod-free modules: lib/search-params, contract/api/statuses, contract/postmark/trigger-ids, area-ids, metadata-keys, bounce-types).",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -71,20 +80,31 @@ export default tseslint.config(
     ),
   },
   {
-    // Route files and their search schemas load in the entry chunk: zod or the catalog there would
-    // put tens of KiB on the first page. Use lib/search-params and the zod-free id lists.
-    files: ["src/web/routes/**/*.tsx", "src/web/**/*-search.ts", "src/web/main.tsx", "src/web/router.tsx"],
+    // Route files and their search schemas load with the app chunk that every page needs: zod or
+    // the catalog there would put tens of KiB on it. Use lib/search-params and the zod-free id lists.
+    files: ["src/web/routes/**/*.tsx", "src/web/**/*-search.ts", "src/web/app.tsx", "src/web/router.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [noCatalog] }] },
+  },
+  {
+    // The boot entry and the sign-in page are the first page: React alone (issue 17). The router,
+    // TanStack Query and the shell arrive with the app chunk, which main.tsx imports dynamically.
+    files: [
+      "src/web/main.tsx",
+      "src/web/boot.ts",
+      "src/web/features/auth/sign-in-screen.tsx",
+      "src/web/features/auth/sign-in-form.tsx",
+      "src/web/lib/auth-api.ts",
+    ],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           patterns: [
+            noCatalog,
             {
-              regex:
-                "^(zod(/.*)?|@/contract/workflows(?!/trigger-ids$)(/.*)?|@/contract/postmark(?!/(trigger-ids|area-ids|metadata-keys|bounce-types)$)(/.*)?|@/contract/api(?!/statuses$)(/.*)?)$",
+              regex: "^@tanstack/",
               allowTypeImports: true,
-              message:
-                "This file loads with the first page: keep zod and the catalog out (zod-free modules: lib/search-params, contract/api/statuses, contract/postmark/trigger-ids, area-ids, metadata-keys, bounce-types).",
+              message: "The first page loads without the router and TanStack Query: keep them in the app chunk.",
             },
           ],
         },

@@ -12,8 +12,8 @@ export default defineConfig({
     tanstackRouter({
       target: "react",
       autoCodeSplitting: true,
-      // The sign-in page is the first page: its component ships in the entry chunk instead of a
-      // lazy chunk that would be fetched right after it (with its own small dependency chunks).
+      // The in-app /sign-in route (after a 401 or signing out) only wraps the sign-in screen the boot
+      // entry already holds: it ships in the app chunk rather than a tiny lazy chunk of its own.
       codeSplittingOptions: { splitBehavior: ({ routeId }) => (routeId === "/sign-in" ? [] : undefined) },
       routesDirectory: "src/web/routes",
       generatedRouteTree: "src/web/routeTree.gen.ts",
@@ -48,8 +48,11 @@ export default defineConfig({
         // the preload table the entry chunk carries for every route (issue 17).
         codeSplitting: {
           groups: [
-            // Everything the entry imports statically, in one chunk (the first page needs it all).
-            { name: "index", tags: ["$initial"], priority: 2 },
+            // Everything the boot entry imports statically, in one chunk (the first page needs it all).
+            { name: "index", tags: ["$initial"], priority: 3 },
+            // The app the boot entry loads once signed in (router, queries, route tree) and all it
+            // imports, in one chunk rather than a dozen small ones fetched one after another.
+            { name: "app", test: /src[\\/]web[\\/]app\.tsx$/, priority: 2 },
             // The signed-in layout and everything it imports: every signed-in page needs it.
             { name: "shell", test: /src[\\/]web[\\/]routes[\\/]_app\.tsx\?tsr-split=component$/, priority: 1 },
             // Icons shared by several lazy chunks, together instead of one tiny chunk each.

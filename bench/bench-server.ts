@@ -1,12 +1,11 @@
 // Shared by the event benchmarks: Mailroom in this process on a temporary SQLite store, with
 // webhook credentials and a signed-in admin cookie.
 import fs from "node:fs";
-import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import { createApp } from "../src/server/app";
+import { createMailroomServer } from "../src/server/http/serve";
 import { bootstrapAdmin } from "../src/server/auth/bootstrap-admin";
 import { loadConfig } from "../src/server/config";
 import { createLogger } from "../src/server/logger";
@@ -32,8 +31,8 @@ export async function startBenchServer(env: Record<string, string> = {}) {
   const services = createServices({ config, store, logger });
   await bootstrapAdmin({ store, clock: services.clock, logger, adminPassword: PASSWORD });
   const app = createApp(services);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }) as http.Server;
-  await new Promise<void>((r) => (server.listening ? r() : server.once("listening", () => r())));
+  const server = createMailroomServer(app);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
   const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: "POST",

@@ -10,6 +10,7 @@ import { startFakeUpstream } from "../src/server/test-support/fake-upstream";
 import { pgSchema, startInstance, type Instance } from "../src/server/test-support/instances";
 import { ACCOUNT, suppressDoc, upstreamHandler } from "../src/server/test-support/workflow-harness";
 import { pct, secondsFlag, WEBHOOK_AUTH } from "./bench-server";
+import { cpuSnapshot, loadAverage } from "./proc-cpu";
 import { count, reportFigure } from "./summary";
 
 const SECONDS = secondsFlag(10);
@@ -145,9 +146,27 @@ async function countEvents(schemaUrl: string): Promise<number> {
   return n;
 }
 
-async function intake(label: string, list: Instance[], stored: () => Promise<number>, target: number) {
+/** Pids of the PostgreSQL backends serving connections made with this application_name. */
+async function backendPids(appName: string): Promise<number[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query("select pid from pg_stat_activity where application_name = $1", [appName]);
+  await c.end();
+  return r.rows.map((row: { pid: number }) => row.pid);
+}
+
+async function intake(
+  label: string,
+  list: Instance[],
+  stored: () => Promise<number>,
+  target: number,
+  backends: () => Promise<number[]> = async () => [],
+) {
   await ask({ kind: "loop", ports: list.map((i) => i.port), auth: WEBHOOK_AUTH, concurrency: 16, seconds: 1 }); // warm-up
   const before = await stored();
+  const instancesCpu = cpuSnapshot(list.map((i) => i.child.pid!));
+  const pgCpu = cpuSnapshot(await backends());
+  const loadBefore = loadAverage();
   const r = await ask<{ ok: number; errors: number }>({
     kind: "loop",
     ports: list.map((i) => i.port),
@@ -155,11 +174,15 @@ async function intake(label: string, list: Instance[], stored: () => Promise<num
     concurrency: 64,
     seconds: SECONDS,
   });
+  // CPU per acknowledged webhook: what the code costs, far less moved by load than the rate.
+  const perWebhook = (seconds: number) => (r.ok ? ((seconds / r.ok) * 1e6).toFixed(0) : "-");
+  const cpu = `CPU per webhook: instances ${perWebhook(instancesCpu.since())} µs, PostgreSQL ${perWebhook(pgCpu.since(await backends()))} µs`;
   const n = (await stored()) - before;
   const rate = r.ok / SECONDS;
   console.log(
     `  ${label.padEnd(26)} ${String(Math.round(rate)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`,
   );
+  console.log(`  ${"".padEnd(26)} ${cpu} (load average ${loadBefore} → ${loadAverage()})`);
   reportFigure({
     bench: "cluster",
     what: `intake, ${label}`,
@@ -200,8 +223,17 @@ async function main() {
   }
   for (const n of part("intake") ? [1, 2, 3] : []) {
     const schema = await pgSchema(url);
-    const list = await cluster(n, { DATABASE_URL: schema.url });
-    await intake(`${n} instance${n > 1 ? "s" : ""}, PostgreSQL`, list, () => countEvents(schema.url), 3_000);
+    // Named connections, so the CPU of this run's backends can be told apart.
+    const named = new URL(schema.url);
+    named.searchParams.set("application_name", schema.schema);
+    const list = await cluster(n, { DATABASE_URL: named.toString() });
+    await intake(
+      `${n} instance${n > 1 ? "s" : ""}, PostgreSQL`,
+      list,
+      () => countEvents(schema.url),
+      3_000,
+      () => backendPids(schema.schema),
+    );
     await stopAll(list);
     await schema.drop();
   }

@@ -21,7 +21,16 @@ test("stats load real data, filters live in the URL, and each chart has a table 
   expect(Number(sent30!.replace(/,/g, ""))).toBeGreaterThan(0);
   await expect(page.getByTestId("chart-sends").getByRole("heading", { name: "Sent" })).toBeVisible();
   await expect(page.getByTestId("chart-sends").locator(".recharts-surface").last()).toBeVisible();
+  // Charts far below the screen wait, with their numbers in, until they are scrolled near.
+  const location = page.getByTestId("chart-click-location");
+  await expect(location.getByTestId("chart-not-drawn")).toBeVisible();
+  await expect(location.getByTestId("chart-summary")).toContainText(/Clicks by location: .*\d/);
+  await location.scrollIntoViewIfNeeded();
+  await expect(location.locator(".recharts-surface").last()).toBeVisible();
+  await expect(location.getByTestId("chart-not-drawn")).toHaveCount(0);
+  await page.getByTestId("chart-open-clients").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("chart-open-clients").locator(".recharts-surface").last()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await expect(page.getByTestId("chart-bounces").getByTestId("chart-summary")).toContainText(
     /Hard bounce|none in this period/,
   );
@@ -154,6 +163,7 @@ test("stats look right in dark mode", async ({ page }, testInfo) => {
   await page.evaluate(() => localStorage.setItem("mailroom.theme", "dark"));
   await page.goto("/stats?range=45d");
   await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.getByTestId("chart-opens").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("chart-opens").locator(".recharts-surface").last()).toBeVisible({ timeout: 20_000 });
   await shot(page, testInfo, "dark");
 });

@@ -13,6 +13,7 @@ import { requireSession } from "./http/require-session";
 import { securityHeaders } from "./http/security-headers";
 import { mountSpa } from "./http/static";
 import type { AppEnv } from "./http/types";
+import { proxyReadRoute } from "./proxy/read-route";
 import { proxyRoutes } from "./proxy/routes";
 import type { Services } from "./services";
 import { safeOrigin } from "./settings/connection-settings";
@@ -38,7 +39,10 @@ export interface AppOptions {
   logRequests?: boolean;
 }
 
-/** Builds the Hono app; tests call `app.request()` on it in-process. */
+/**
+ * Builds the Hono app; tests call `app.request()` on it in-process. Its `nodeRoutes` answer the
+ * proxy's reads straight from node's request when served by createMailroomServer (http/serve.ts).
+ */
 export function createApp(s: Services, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(s.logger, () => s.connection.knownTokens()));
@@ -93,6 +97,6 @@ export function createApp(s: Services, options: AppOptions = {}) {
 
   if (options.staticDir) mountSpa(app, options.staticDir);
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
-  return app;
+  return Object.assign(app, { nodeRoutes: proxyReadRoute(s, { logRequests: options.logRequests !== false }) });
 }
 export type App = ReturnType<typeof createApp>;

@@ -1,9 +1,10 @@
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { bootstrapAdmin } from "./auth/bootstrap-admin";
 import { ConfigError, loadConfig } from "./config";
 import { embeddedSandbox } from "./embedded-sandbox";
+import { createMailroomServer } from "./http/serve";
 import { createLogger } from "./logger";
 import { createServices } from "./services";
 import { openStoreFromConfig } from "./store/index";
@@ -61,7 +62,9 @@ async function main() {
   const app = createApp(services, { staticDir: path.resolve("dist") });
   let listened!: () => void;
   const listening = new Promise<void>((r) => (listened = r));
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createMailroomServer(app, config.host);
+  server.listen(config.port, config.host, () => {
+    const info = server.address() as AddressInfo;
     listened();
     logger.info(
       `Mailroom is listening on http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${info.port}`,

@@ -15,4 +15,5 @@ export const metadataFilter = z.object({
 export type MetadataFilter = z.infer<typeof metadataFilter>;
 
 /** The query parameter Postmark reads for a metadata key. */
-export const metadataParam = (key: string) => `${METADATA_PARAM_PREFIX}${key}`;
+export const metadataParam = (key: string): `${typeof METADATA_PARAM_PREFIX}${string}` =>
+  `${METADATA_PARAM_PREFIX}${key}`;

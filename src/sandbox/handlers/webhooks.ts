@@ -35,11 +35,15 @@ function applyAuth(w: WebhookConfig, body: Record<string, unknown>): void {
   }
 }
 
+function isTriggerName(w: WebhookConfig, name: string): name is keyof WebhookConfig["Triggers"] {
+  return Object.hasOwn(w.Triggers, name);
+}
+
 /** A partial Triggers object changes only the triggers it names. */
 function applyTriggers(w: WebhookConfig, triggers: unknown): void {
   if (!triggers || typeof triggers !== "object") return;
   for (const [name, value] of Object.entries(triggers as Record<string, unknown>)) {
-    const current = (w.Triggers as unknown as Record<string, Record<string, boolean>>)[name];
+    const current: Record<string, boolean> | undefined = isTriggerName(w, name) ? w.Triggers[name] : undefined;
     if (!current) fail(1361, `'${name}' is not a known trigger.`);
     if (!value || typeof value !== "object") continue;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (k in current) current[k] = v === true;

@@ -14,7 +14,7 @@ export interface StatsFilter {
 export type DayCounts = Record<string, number>;
 
 /** Iterates records of a time-sorted array in range, passing each one's Eastern day. */
-function eachInRange<T>(
+function eachInRange<T extends { stream: string; tag: string }>(
   items: readonly T[],
   key: (t: T) => number,
   f: StatsFilter,
@@ -27,9 +27,8 @@ function eachInRange<T>(
   const tag = f.tag?.toLowerCase();
   for (let i = start; i < end; i++) {
     const item = items[i]!;
-    const rec = item as unknown as { stream: string; tag: string };
-    if (f.stream !== undefined && rec.stream !== f.stream) continue;
-    if (tag !== undefined && rec.tag.toLowerCase() !== tag) continue;
+    if (f.stream !== undefined && item.stream !== f.stream) continue;
+    if (tag !== undefined && item.tag.toLowerCase() !== tag) continue;
     if (!keep(item)) continue;
     const t = key(item);
     if (t > dayEnd) {

@@ -138,7 +138,7 @@ describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST
   it("never lets a reader see an event id while a lower one can still commit (two writers, the lower id commits later)", async () => {
     const { stores, cleanup } = await instancesOf("postgres", 3);
     try {
-      const [w1, w2, reader] = stores.map((s) => createEventsRepo(s.db, "postgres"));
+      const [w1, w2, reader] = stores.map((s) => createEventsRepo(s.db));
       const row = (n: string): NewEventRow => ({
         trigger: "delivery",
         server_id: 1,
@@ -173,11 +173,16 @@ describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST
         (
           await sql<{
             n: number;
-          }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`.execute(
+          }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and query like 'insert into "events"%'`.execute(
             stores[2]!.db,
           )
         ).rows[0]!.n > 0;
       await until(async () => secondDone || (await waiting()), 10_000);
+      // Writer 2 waits before drawing an id (the lock is taken before the statement does anything).
+      const drawn = await sql<{
+        last: string;
+      }>`select last_value as last from events_id_seq`.execute(stores[2]!.db);
+      expect(Number(drawn.rows[0]!.last)).toBe([...firstIds!.values()][0]);
       // What a live feed would read now: nothing past the open lower id.
       expect((await reader!.pageAfter({}, 0, 10)).map((r) => r.tag)).toEqual([]);
       expect(secondDone).toBe(false);

@@ -29,7 +29,7 @@ export function registerCoreTasks(s: Services) {
     },
   });
   if (s.store.dialect === "postgres") {
-    const events = createEventsRepo(s.store.db, s.store.dialect);
+    const events = createEventsRepo(s.store.db);
     s.periodic.register({
       name: "workflows.catch-up",
       everyMs: 5_000,

@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { EventsQuery } from "../../contract/api/events";
 import type { RawSqlite } from "../store/database";
-import type { Dialect } from "../store/migrations/types";
 import type { Database, EventsTable } from "../store/schema";
 
 export type EventRow = Omit<EventsTable, "id"> & { id: number };
@@ -17,8 +16,6 @@ export type EventFilters = Pick<EventsQuery, "types" | "server" | "stream" | "re
 
 /** The channel every instance LISTENs on; the payload is the schema, so tests in other schemas are ignored. */
 export const EVENTS_CHANNEL = "mailroom_events";
-// Arbitrary constant (with the schema's hash): event inserts on one schema take turns.
-const PG_EVENTS_LOCK = 727_005;
 
 /**
  * Storage of webhook events: insert (idempotent on dedupe_key), keyset reads, pruning.
@@ -26,13 +23,14 @@ const PG_EVENTS_LOCK = 727_005;
  * Ids are a cursor (SSE Last-Event-ID, the live feed of every instance, the workflow engine's
  * catch-up), so a reader that has seen id N must never later find a new id below N. With several
  * writers on PostgreSQL an identity value is taken at insert but becomes visible at commit, so a
- * lower id could commit after a higher one. Inserts therefore hold a transaction-scoped advisory
- * lock from before their ids are drawn until after they commit (PostgreSQL makes a commit visible
- * before it releases locks): ids become visible in id order, and `id > cursor` never skips one.
- * The cost is that inserts of all instances take turns; each takes a whole batch (group commit).
+ * lower id could commit after a higher one. Every insert therefore holds a transaction-scoped
+ * advisory lock from before its ids are drawn until after it commits (PostgreSQL makes a commit
+ * visible before it releases locks): ids become visible in id order, and `id > cursor` never skips
+ * one. The lock and the wake-up NOTIFY are taken by statement triggers on `events` (migration 14),
+ * so a batch is one autocommit statement that holds the lock only while the server runs it.
  * SQLite has a single writer connection, so the same holds there without a lock.
  */
-export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlite", raw?: RawSqlite) {
+export function createEventsRepo(db: Kysely<Database>, raw?: RawSqlite) {
   const insertSqlite = raw ? sqliteInserter(raw) : null;
   function filtered(f: EventFilters) {
     let query = db.selectFrom("events").selectAll();
@@ -66,15 +64,11 @@ export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlit
   }
 
   /**
-   * PostgreSQL: takes the events lock, inserts, and queues the wake-up NOTIFY (delivered at
-   * commit). The ids are safe only if the caller commits promptly: the lock is held until then.
+   * Inserts within the caller's transaction (PostgreSQL: its triggers take the events lock and queue
+   * the NOTIFY, delivered at commit). The ids are safe only if the caller commits promptly: the lock
+   * is held until then.
    */
-  async function insertInTransaction(trx: Transaction<Database>, rows: NewEventRow[]): Promise<Map<string, number>> {
-    await sql`select pg_advisory_xact_lock(${PG_EVENTS_LOCK}, hashtext(current_schema()))`.execute(trx);
-    const out = await insertRows(trx, rows);
-    if (out.size) await sql`select pg_notify(${EVENTS_CHANNEL}, current_schema())`.execute(trx);
-    return out;
-  }
+  const insertInTransaction = (trx: Transaction<Database>, rows: NewEventRow[]) => insertRows(trx, rows);
 
   return {
     /**
@@ -84,8 +78,7 @@ export function createEventsRepo(db: Kysely<Database>, dialect: Dialect = "sqlit
     async insertMany(rows: NewEventRow[]): Promise<Map<string, number>> {
       if (!rows.length) return new Map();
       if (insertSqlite) return insertSqlite(rows);
-      if (dialect !== "postgres") return insertRows(db, rows);
-      return db.transaction().execute((trx) => insertInTransaction(trx, rows));
+      return insertRows(db, rows);
     },
 
     insertInTransaction,

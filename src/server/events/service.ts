@@ -19,7 +19,7 @@ export function createEventsService(deps: {
   clock: Clock;
   logger: Logger;
 }) {
-  const repo = createEventsRepo(deps.store.db, deps.store.dialect, deps.store.raw);
+  const repo = createEventsRepo(deps.store.db, deps.store.raw);
   const refusals = createRefusalsRepo(deps.store.db);
   const bus = createEventBus(deps.logger);
 

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { ErrorCode } from "../../contract/api/errors";
 import { ApiFailure, errorBody } from "../errors";
@@ -19,35 +20,50 @@ const byStatus: Record<number, ErrorCode> = {
   503: "unavailable",
 };
 
+export interface ErrorAnswer {
+  status: ContentfulStatusCode;
+  body: ReturnType<typeof errorBody>;
+  headers?: Record<string, string>;
+}
+
 /** The one place where a thrown error becomes `{error:{code,message,details?}}`. */
 export function errorHandler(logger: Logger, knownTokens: () => string[]) {
+  const answer = errorAnswerer(logger, knownTokens);
   return (err: Error, c: Context) => {
+    const a = answer(err, c.req.path);
+    if (a.headers) for (const [k, v] of Object.entries(a.headers)) c.header(k, v);
+    return c.json(a.body, a.status);
+  };
+}
+
+/** The answer to a thrown error, for the app and for the routes served from node's request; `path` is for the log. */
+export function errorAnswerer(logger: Logger, knownTokens: () => string[]) {
+  return (err: Error, path: string): ErrorAnswer => {
     const scrub = (text: string) => scrubTokens(text, knownTokens());
     if (err instanceof ApiFailure) {
-      if (err.headers) for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(errorBody(err.code, scrub(err.message), err.details), err.status);
+      return { status: err.status, body: errorBody(err.code, scrub(err.message), err.details), headers: err.headers };
     }
     if (err instanceof ZodError) {
       const details = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
       const first = details[0];
       const message = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "The request is not valid.";
-      return c.json(errorBody("validation_failed", message, details), 400);
+      return { status: 400, body: errorBody("validation_failed", message, details) };
     }
     if (err instanceof HTTPException) {
       const status = err.status;
-      return c.json(
-        errorBody(byStatus[status] ?? "internal", err.message || "The request could not be handled."),
+      return {
         status,
-      );
+        body: errorBody(byStatus[status] ?? "internal", err.message || "The request could not be handled."),
+      };
     }
     logger.error("unhandled error", {
-      path: redactPath(c.req.path),
+      path: redactPath(path),
       error: scrub(err.message),
       stack: scrub(err.stack?.split("\n").slice(0, 4).join(" | ") ?? ""),
     });
-    return c.json(
-      errorBody("internal", "Something went wrong inside Mailroom. The details are in the server log."),
-      500,
-    );
+    return {
+      status: 500,
+      body: errorBody("internal", "Something went wrong inside Mailroom. The details are in the server log."),
+    };
   };
 }

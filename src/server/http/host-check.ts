@@ -20,6 +20,15 @@ const defaultPort = (protocol: string) => (protocol === "https:" ? "443" : "80")
  *   check against; an IP literal cannot be rebound).
  */
 export function hostCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
+  const check = hostChecker(publicUrl);
+  return async (c, next) => {
+    check(c.req.header("host") ?? new URL(c.req.url).host);
+    return next();
+  };
+}
+
+/** The check itself, on the Host value (also run by the routes served from node's request). */
+export function hostChecker(publicUrl: string): (raw: string) => void {
   const pub = new URL(publicUrl);
   const ownName = pub.hostname.toLowerCase();
   const ownPort = pub.port || defaultPort(pub.protocol);
@@ -29,9 +38,8 @@ export function hostCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
   const allow = (raw: string) => {
     if (allowed.size < 32) allowed.add(raw);
   };
-  return async (c, next) => {
-    const raw = c.req.header("host") ?? new URL(c.req.url).host;
-    if (allowed.has(raw)) return next();
+  return (raw) => {
+    if (allowed.has(raw)) return;
     let u: URL | null = null;
     // Only name, IPv6 brackets and port characters: no userinfo, path or fragment tricks.
     if (/^[A-Za-z0-9.\-[\]:]{1,300}$/.test(raw)) {
@@ -46,7 +54,7 @@ export function hostCheck(publicUrl: string): MiddlewareHandler<AppEnv> {
     const port = u.port || null;
     if (isLoopback(name) || (name === ownName && (port === null || port === ownPort)) || (anyIp && isIpLiteral(name))) {
       allow(raw);
-      return next();
+      return;
     }
     throw new ApiFailure(
       421,

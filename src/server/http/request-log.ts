@@ -34,12 +34,14 @@ export function requestLog(logger: Logger, clock: Clock): MiddlewareHandler {
       return;
     }
     const { pathname, search } = splitUrl(c.req.url);
-    const keys = search ? [...new Set(new URLSearchParams(search).keys())] : [];
-    logger.info(`${c.req.method} ${redactPath(pathname)}${keys.length ? `?${keys.join("&")}` : ""}`, {
-      status: c.res.status,
-      ms: clock() - start,
-    });
+    logger.info(requestLine(c.req.method, pathname, search), { status: c.res.status, ms: clock() - start });
   };
+}
+
+/** `METHOD /path?key1&key2`: query keys once each, never their values. */
+export function requestLine(method: string, pathname: string, search: string): string {
+  const keys = search ? [...new Set(new URLSearchParams(search).keys())] : [];
+  return `${method} ${redactPath(pathname)}${keys.length ? `?${keys.join("&")}` : ""}`;
 }
 
 /**

@@ -18,17 +18,25 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The headers every answer carries (HSTS only when served over https). */
+export function securityHeaderList(secure: boolean): Record<string, string> {
+  return {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    ...(secure ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+  };
+}
+
 export function securityHeaders(secure: boolean): MiddlewareHandler {
+  const list = Object.entries(securityHeaderList(secure));
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set("Content-Security-Policy", CSP);
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("Referrer-Policy", "no-referrer");
-    h.set("X-Frame-Options", "DENY");
-    h.set("Cross-Origin-Opener-Policy", "same-origin");
-    h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (secure) h.set("Strict-Transport-Security", "max-age=31536000");
+    for (const [name, value] of list) h.set(name, value);
     if (c.req.path.startsWith("/api/") && !h.has("Cache-Control")) h.set("Cache-Control", "no-store");
   };
 }

@@ -1,11 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAdaptorServer } from "@hono/node-server";
 import type { App } from "../app";
+import { createMailroomServer } from "../http/serve";
 
-/** Serves the app on a real port so tests can send request targets URL parsing would normalise. */
+/**
+ * Serves the app on a real port, as Mailroom serves it (the proxy's reads answered from node's
+ * request), so tests can send request targets URL parsing would normalise.
+ */
 export async function serveApp(app: App) {
-  const server = createAdaptorServer({ fetch: app.fetch });
+  const server = createMailroomServer(app);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return {

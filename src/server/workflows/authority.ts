@@ -8,12 +8,22 @@ import {
   type WorkflowDocument,
 } from "../../contract/workflows/index";
 import type { Actor } from "../proxy/execute";
+import type { FixedSql } from "../store/fixed-sql";
 import type { Database } from "../store/schema";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** Who a workflow version acts as: its author, with the lower of their role then and now. */
 export type Authorship = { ok: true; actor: Actor & { id: number } } | { ok: false; reason: string };
+
+interface AuthorRow {
+  saved_by: number | null;
+  saved_by_name: string | null;
+  saved_by_role: string | null;
+  user_id: number | null;
+  username: string | null;
+  role: string | null;
+}
 
 export interface EnabledWorkflow {
   workflowId: number;
@@ -26,15 +36,17 @@ export interface EnabledWorkflow {
  * a generic engine. This reads that authority from the store on every use, so a demoted or
  * removed author stops counting at once.
  */
-export function createAuthority(db: Kysely<Database>) {
+export function createAuthority(db: Kysely<Database>, fixed: FixedSql) {
   async function authorOf(versionId: number, q: Q = db): Promise<Authorship> {
     // One statement: the version's author and that user's current role, read together on every use.
-    const v = await q
-      .selectFrom("workflow_versions as v")
-      .leftJoin("users as u", "u.id", "v.saved_by")
-      .select(["v.saved_by", "v.saved_by_name", "v.saved_by_role", "u.id as user_id", "u.username", "u.role"])
-      .where("v.id", "=", versionId)
-      .executeTakeFirst();
+    const [v] = (
+      await fixed.run<AuthorRow>(
+        q,
+        `select v.saved_by, v.saved_by_name, v.saved_by_role, u.id as user_id, u.username, u.role
+           from workflow_versions as v left join users as u on u.id = v.saved_by where v.id = ?`,
+        [versionId],
+      )
+    ).rows;
     if (!v) return { ok: false, reason: "its version is missing" };
     if (v.saved_by === null) return { ok: false, reason: "its version has no recorded author" };
     if (v.user_id === null || v.username === null || v.role === null)

@@ -66,7 +66,7 @@ export function createEngine(o: EngineOptions) {
   const leaseMs = o.leaseMs ?? 5 * 60_000;
   const batch = createWriteBatcher(o.db);
   // Steps call Postmark as the author of their version (re-read on every use), never as the engine.
-  const authority = createAuthority(o.db);
+  const authority = createAuthority(o.db, o.runs.fixed);
   const docFor = createWorkflowDocs(o.workflows);
   const queue = createApprovalQueue({
     db: o.db,

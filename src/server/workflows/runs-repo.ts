@@ -6,6 +6,7 @@ import {
   type UpdateQueryBuilder,
   type UpdateResult,
 } from "kysely";
+import { createFixedSql } from "../store/fixed-sql";
 import type { Dialect } from "../store/migrations/types";
 import type { Database, WorkflowRunsTable, WorkflowRunStepsTable } from "../store/schema";
 
@@ -57,30 +58,20 @@ export interface RunFilters {
 
 /** Runs and their steps. Claims are conditional updates, so two workers never own one run. */
 export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
+  // The statements every workflow run makes (insert, lease, step rows) skip Kysely's building and compiling.
+  const fixed = createFixedSql(dialect);
   return {
     db,
+    fixed,
     /** Inserts runs; an event run whose origin key exists is skipped. Returns the new ids. */
     async insert(rows: NewRun[], q: Q = db): Promise<number[]> {
-      if (!rows.length) return [];
-      const out = await q
-        .insertInto("workflow_runs")
-        .values(rows)
-        .onConflict((oc) => oc.column("origin_key").doNothing())
-        .returning("id")
-        .execute();
-      return out.map((r) => Number(r.id));
+      return (await fixed.insert(q, "workflow_runs", rows, ["id"], "origin_key")).map((r) => Number(r.id));
     },
 
     /** As `insert`, with each new run's origin key, so that callers who grouped rows can tell whose is whose. */
     async insertKeyed(rows: NewRun[], q: Q = db): Promise<{ id: number; originKey: string | null }[]> {
-      if (!rows.length) return [];
-      const out = await q
-        .insertInto("workflow_runs")
-        .values(rows)
-        .onConflict((oc) => oc.column("origin_key").doNothing())
-        .returning(["id", "origin_key"])
-        .execute();
-      return out.map((r) => ({ id: Number(r.id), originKey: r.origin_key }));
+      const out = await fixed.insert(q, "workflow_runs", rows, ["id", "origin_key"], "origin_key");
+      return out.map((r) => ({ id: Number(r.id), originKey: r.origin_key === null ? null : String(r.origin_key) }));
     },
 
     async claimById(id: number, owner: string, now: string): Promise<RunRow | null> {
@@ -125,7 +116,7 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     async update(id: number, patch: Updateable<WorkflowRunsTable>, q: Q = db) {
-      await q.updateTable("workflow_runs").set(patch).where("id", "=", id).execute();
+      await fixed.updateById(q, "workflow_runs", id, patch);
     },
 
     async steps(runId: number, q: Q = db): Promise<StepRow[]> {
@@ -174,8 +165,8 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** A step's first row (the caller knows there is none yet). */
     async insertStep(row: Omit<WorkflowRunStepsTable, "id">, q: Q = db): Promise<number> {
-      const r = await q.insertInto("workflow_run_steps").values(row).returning("id").executeTakeFirstOrThrow();
-      return Number(r.id);
+      const [r] = await fixed.insert(q, "workflow_run_steps", [row], ["id"]);
+      return Number(r!.id);
     },
 
     /**
@@ -234,7 +225,7 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     async updateStep(id: number, patch: Updateable<WorkflowRunStepsTable>, q: Q = db) {
-      await q.updateTable("workflow_run_steps").set(patch).where("id", "=", id).execute();
+      await fixed.updateById(q, "workflow_run_steps", id, patch);
     },
 
     async list(f: RunFilters): Promise<RunRow[]> {
@@ -268,14 +259,12 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
      * its lease): the call is then not made here. A fence, so a step is sent by one engine only.
      */
     async holdLease(id: number, owner: string, now: string, q: Q = db) {
-      const r = await q
-        .updateTable("workflow_runs")
-        .set({ claimed_at: now })
-        .where("id", "=", id)
-        .where("status", "=", "running")
-        .where("claimed_by", "=", owner)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new LeaseLost(id);
+      const r = await fixed.run(
+        q,
+        `update "workflow_runs" set "claimed_at" = ? where "id" = ? and "status" = 'running' and "claimed_by" = ?`,
+        [now, id, owner],
+      );
+      if (r.changed !== 1) throw new LeaseLost(id);
     },
 
     /**

@@ -46,7 +46,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     cursor:
       store.dialect === "sqlite"
         ? createEventCursor({
-            events: createEventsRepo(store.db, store.dialect),
+            events: createEventsRepo(store.db),
             settings: store.settings,
             clock: deps.clock,
           })

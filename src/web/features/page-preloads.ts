@@ -1,5 +1,5 @@
 // Which queries each page starts when its link is hovered (intent preload) or followed (issue 17).
-// Route files load with the first page, so they reach this module only through one dynamic import
+// Route files load with the app chunk every page needs, so they reach this module only through one dynamic import
 // (lib/page-data), and each page's preload module (its query options, the catalog) loads on demand.
 import type { QueryClient } from "@tanstack/react-query";
 import type { ActivitySearch } from "./activity/activity-search";

@@ -3,6 +3,7 @@ import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { operationList, operations } from "@/contract/postmark";
 import { server } from "@/web/test/msw";
+import type { postmarkMutationOptions } from "./postmark-queries";
 import { callPostmark, invalidateAfter, invalidationKeys, postmarkKey, postmarkQueryOptions } from "./postmark-queries";
 
 describe("postmark query options", () => {
@@ -72,5 +73,25 @@ describe("postmark query options", () => {
       postmarkCode: 510,
       message: "Domain not found.",
     });
+  });
+
+  it("types each call's input by its catalog entry (checked by tsc: a wrong input does not compile)", () => {
+    const ops = operations;
+    // Path parameters are required when the operation has them, and absent when it has none.
+    // @ts-expect-error domains.get needs { params: { domainid } }
+    postmarkQueryOptions(ops["domains.get"], {}, null);
+    // @ts-expect-error domains.list has no path parameters
+    postmarkQueryOptions(ops["domains.list"], { params: { domainid: 1 }, query: { count: 1, offset: 0 } }, null);
+    // @ts-expect-error a query field of the wrong type
+    postmarkQueryOptions(ops["bounces.search"], { query: { count: 1, offset: 0, tag: 5 } }, null);
+    type Mutation = ReturnType<typeof postmarkMutationOptions<(typeof ops)["suppressions.create"]>>;
+    type MutationInput = Parameters<NonNullable<Mutation["mutationFn"]>>[0];
+    const accepted = (input: MutationInput) => input;
+    // @ts-expect-error the body must be { Suppressions: [...] }
+    accepted({ params: { streamId: "outbound" }, body: { Emails: [] } });
+    accepted({ params: { streamId: "outbound" }, body: { Suppressions: [{ EmailAddress: "a@example.com" }] } });
+    // The right shapes compile, and the key holds the input as given.
+    const ok = postmarkQueryOptions(ops["domains.get"], { params: { domainid: 9 } }, 3);
+    expect(ok.queryKey).toEqual(["postmark", "domains", "domains.get", 3, { params: { domainid: 9 } }]);
   });
 });

@@ -6,11 +6,29 @@ import { apiRequest } from "./api-client";
 import { operationUrl, type PostmarkInput } from "./operation-request";
 import { serverHeaders } from "./server-selection";
 
-type Op = Pick<OperationSpec, "id" | "area" | "method" | "path" | "token" | "invalidates">;
+type Op = Pick<
+  OperationSpec,
+  "id" | "area" | "method" | "path" | "token" | "invalidates" | "params" | "query" | "body"
+>;
 /** A catalog operation with its response schema: the factories below take their answer type from it. */
 export type TypedOp = Op & { response: z.ZodType };
 /** What Postmark answers to `op`, as its catalog entry's response schema says (`ResponseOf<Id>` by value). */
 export type AnswerOf<O extends { response: z.ZodType }> = z.output<O["response"]>;
+
+/** One section of an operation's input: absent when the operation has none, required when its schema has required fields. */
+type Slot<K extends string, S> = [S] extends [undefined]
+  ? { [k in K]?: undefined }
+  : undefined extends S
+    ? { [k in K]?: z.input<Exclude<S, undefined>> }
+    : S extends z.ZodType
+      ? object extends z.input<S>
+        ? { [k in K]?: z.input<S> }
+        : { [k in K]: z.input<S> }
+      : never;
+/** What a call of `op` takes, typed by its catalog entry (`ParamsOf`/`QueryOf`/`BodyOf` by value). */
+export type InputOf<O extends Pick<OperationSpec, "params" | "query" | "body">> = Slot<"params", O["params"]> &
+  Slot<"query", O["query"]> &
+  Slot<"body", O["body"]>;
 
 /** `["postmark", area, operationId, serverId, input]`: a prefix of it is an invalidation scope. */
 export function postmarkKey(op: Pick<Op, "id" | "area">, serverId: number | null, input: PostmarkInput = {}): QueryKey {
@@ -49,11 +67,16 @@ export function callPostmark<T = unknown>(
   });
 }
 
+/** A typed input is a `PostmarkInput`; inside the generic factories TypeScript cannot see it through `InputOf<O>`. */
+function untyped<O extends TypedOp>(input: InputOf<O>): PostmarkInput {
+  return input as PostmarkInput;
+}
+
 /** A query for a catalog operation; its data is typed by the operation's response schema. */
-export function postmarkQueryOptions<const O extends TypedOp>(op: O, input: PostmarkInput, serverId: number | null) {
+export function postmarkQueryOptions<const O extends TypedOp>(op: O, input: InputOf<O>, serverId: number | null) {
   return queryOptions({
-    queryKey: postmarkKey(op, serverId, input),
-    queryFn: ({ signal }) => callPostmark<AnswerOf<O>>(op, input, serverId, signal),
+    queryKey: postmarkKey(op, serverId, untyped(input)),
+    queryFn: ({ signal }) => callPostmark<AnswerOf<O>>(op, untyped(input), serverId, signal),
   });
 }
 
@@ -65,7 +88,7 @@ export function postmarkMutationOptions<const O extends TypedOp>(
 ) {
   return mutationOptions({
     mutationKey: ["postmark", op.area, op.id, serverId],
-    mutationFn: (input: PostmarkInput) => callPostmark<AnswerOf<O>>(op, input, serverId),
+    mutationFn: (input: InputOf<O>) => callPostmark<AnswerOf<O>>(op, untyped(input), serverId),
     onSuccess: () => invalidateAfter(op, queryClient),
   });
 }

@@ -1,7 +1,7 @@
 /**
- * Search-param schemas for route files. Route `validateSearch` runs in the entry chunk (the router
+ * Search-param schemas for route files. Route `validateSearch` runs in the app chunk (the router
  * needs it to match and to build links), so a zod schema there puts zod's core (~17 KiB gzip, even
- * through zod/mini, because the lazy pages share that core) on the sign-in page. These builders
+ * through zod/mini, because the lazy pages share that core) on every signed-in first load. These builders
  * cover what URLs carry (optional text, one of a few values) with the semantics of zod's
  * `.optional().catch(undefined)` / `.catch(fallback)`: a bad value falls back, it never throws.
  * They are Standard Schema validators, so the router infers the search types from them.

@@ -10,6 +10,7 @@ import { migration010 } from "./010-data-removals";
 import { migration011 } from "./011-cluster";
 import { migration012 } from "./012-event-cursor";
 import { migration013 } from "./013-alert-workflows";
+import { migration014 } from "./014-event-insert-triggers";
 import type { Migration } from "./types";
 
 /** Every schema version in order; add a file per version and list it here. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];

@@ -9,7 +9,7 @@ import {
   searchSchema,
 } from "@/web/lib/search-params";
 
-// Route-safe: no zod here (validateSearch runs in the entry chunk).
+// Route-safe: no zod here (validateSearch runs in the app chunk).
 
 export const activityTabs = ["outbound", "inbound", "opens", "clicks"] as const;
 export type ActivityTab = (typeof activityTabs)[number];

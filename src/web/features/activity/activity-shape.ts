@@ -1,5 +1,5 @@
 import { metadataParam } from "@/contract/postmark/metadata-filter";
-import type { PostmarkInput } from "@/web/lib/operation-request";
+import type { QueryOf } from "@/contract/postmark";
 import { dateBounds, pageWindow } from "@/web/lib/paging";
 import {
   inboundStatuses,
@@ -23,12 +23,19 @@ export function statusesFor(tab: ActivityTab): readonly string[] {
   return tab === "outbound" ? outboundStatuses : tab === "inbound" ? inboundStatuses : [];
 }
 
+/**
+ * The filters of all four searches by Postmark's names; each tab's operation is sent only those it knows
+ * (`tabFilters`), so one query shape serves them all. Metadata filters are named by their key.
+ */
+export type ActivityQuery = QueryOf<"messages.searchOutbound"> &
+  QueryOf<"messages.searchInbound"> & { [metadata: `metadata_${string}`]: string | undefined };
+
 /** The search query of the tab's operation, with only the filters it knows and paging inside Postmark's limits. */
-export function activityInput(s: ActivitySearch, size = ACTIVITY_PAGE_SIZE): PostmarkInput {
+export function activityInput(s: ActivitySearch, size = ACTIVITY_PAGE_SIZE): { query: ActivityQuery } {
   const tab = s.tab ?? "outbound";
   const allowed = new Set(tabFilters[tab]);
-  const query: Record<string, unknown> = { ...pageWindow(s.page, size) };
-  const set = (key: keyof ActivityFilters, name: string) => {
+  const query: ActivityQuery = { ...pageWindow(s.page, size) };
+  const set = (key: keyof ActivityFilters, name: keyof ActivityQuery & string) => {
     const v = s[key];
     if (v && allowed.has(key)) query[name] = v;
   };

@@ -1,7 +1,7 @@
 import { auditOutcomes, type AuditOutcome } from "@/contract/api/statuses";
 import { custom, optionalOneOf, optionalText, searchSchema } from "@/web/lib/search-params";
 
-// Light validators, not zod: validateSearch runs in the entry chunk (see lib/search-params).
+// Light validators, not zod: validateSearch runs in the app chunk (see lib/search-params).
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 const day = custom<string | undefined, string | undefined>((raw) => {

@@ -8,7 +8,7 @@ import {
   searchSchema,
 } from "@/web/lib/search-params";
 
-// Route-safe: no zod here (validateSearch runs in the entry chunk).
+// Route-safe: no zod here (validateSearch runs in the app chunk).
 
 export { bounceTypeNames, type BounceType } from "@/contract/postmark/bounce-types";
 export const bounceTypes = bounceTypeIds;

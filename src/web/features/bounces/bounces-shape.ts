@@ -1,12 +1,12 @@
-import type { PostmarkInput } from "@/web/lib/operation-request";
+import type { QueryOf } from "@/contract/postmark";
 import { dateBounds, pageWindow } from "@/web/lib/paging";
 import type { BounceFilters, BouncesSearch } from "./bounces-search";
 
 export const BOUNCES_PAGE_SIZE = 50;
 
 /** The `bounces.search` query for what the URL asks. */
-export function bouncesSearchInput(s: BouncesSearch, size = BOUNCES_PAGE_SIZE): PostmarkInput {
-  const query: Record<string, unknown> = { ...pageWindow(s.page, size), ...dateBounds(s.from, s.to) };
+export function bouncesSearchInput(s: BouncesSearch, size = BOUNCES_PAGE_SIZE): { query: QueryOf<"bounces.search"> } {
+  const query: QueryOf<"bounces.search"> = { ...pageWindow(s.page, size), ...dateBounds(s.from, s.to) };
   if (s.type) query.type = s.type;
   if (s.inactive) query.inactive = s.inactive;
   if (s.email) query.emailFilter = s.email;

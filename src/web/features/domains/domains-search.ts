@@ -1,6 +1,6 @@
 import { optionalOneOf, optionalPositiveInt, optionalText, searchSchema } from "@/web/lib/search-params";
 
-// Light validators, not zod: validateSearch runs in the entry chunk (see lib/search-params).
+// Light validators, not zod: validateSearch runs in the app chunk (see lib/search-params).
 
 export const domainStatusFilters = ["verified", "unverified"] as const;
 export type DomainStatusFilter = (typeof domainStatusFilters)[number];

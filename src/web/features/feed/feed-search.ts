@@ -3,7 +3,7 @@ import { eventKinds } from "@/web/lib/event-kinds";
 import { searchSchema } from "@/web/lib/search-params";
 
 // The route validates with the light Standard Schema builders (lib/search-params), not zod:
-// validateSearch runs in the entry chunk.
+// validateSearch runs in the app chunk.
 
 /** "bounce,open" → the known kinds in catalog order; unknown names are dropped. */
 export function parseTypes(value: string | undefined): EventKind[] {

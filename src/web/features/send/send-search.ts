@@ -1,6 +1,6 @@
 import { custom, oneOf, searchSchema } from "@/web/lib/search-params";
 
-// Light builders, not zod: validateSearch runs in the entry chunk.
+// Light builders, not zod: validateSearch runs in the app chunk.
 export const sendModes = ["compose", "template", "batch", "bulk"] as const;
 
 export const sendSearch = searchSchema({

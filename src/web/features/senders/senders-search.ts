@@ -1,6 +1,6 @@
 import { optionalOneOf, optionalPositiveInt, optionalText, searchSchema } from "@/web/lib/search-params";
 
-// Light validators, not zod: validateSearch runs in the entry chunk (see lib/search-params).
+// Light validators, not zod: validateSearch runs in the app chunk (see lib/search-params).
 
 export const senderStateFilters = ["confirmed", "unconfirmed"] as const;
 export type SenderStateFilter = (typeof senderStateFilters)[number];

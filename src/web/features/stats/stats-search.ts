@@ -1,6 +1,6 @@
 import { custom, oneOf, optionalText, searchSchema } from "@/web/lib/search-params";
 
-// Light builders, not zod: validateSearch runs in the entry chunk.
+// Light builders, not zod: validateSearch runs in the app chunk.
 
 // "7d", not "7": the router would write a digit-only string into the URL with JSON quotes.
 export const rangePresets = ["7d", "30d", "45d", "custom"] as const;

@@ -7,7 +7,7 @@ import {
   searchSchema,
 } from "@/web/lib/search-params";
 
-// Route-safe: no zod here (validateSearch runs in the entry chunk).
+// Route-safe: no zod here (validateSearch runs in the app chunk).
 
 export const suppressionReasons = ["HardBounce", "SpamComplaint", "ManualSuppression"] as const;
 export const suppressionOrigins = ["Recipient", "Customer", "Admin"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { suppressionsCreate } from "@/contract/postmark/suppressions";
-import type { PostmarkInput } from "@/web/lib/operation-request";
+import type { ParamsOf, QueryOf } from "@/contract/postmark";
 import { dateBounds } from "@/web/lib/paging";
 import type { SuppressionsSearch } from "./suppressions-search";
 
@@ -8,8 +8,11 @@ import type { SuppressionsSearch } from "./suppressions-search";
 export const MAX_PER_REQUEST = 50;
 
 /** The `suppressions.dump` query for the URL's filters (Postmark matches the names case-insensitively). */
-export function dumpInput(streamId: string, s: SuppressionsSearch): PostmarkInput {
-  const query: Record<string, unknown> = { ...dateBounds(s.from, s.to) };
+export function dumpInput(
+  streamId: string,
+  s: SuppressionsSearch,
+): { params: ParamsOf<"suppressions.dump">; query: QueryOf<"suppressions.dump"> } {
+  const query: QueryOf<"suppressions.dump"> = { ...dateBounds(s.from, s.to) };
   if (s.reason) query.SuppressionReason = s.reason;
   if (s.origin) query.Origin = s.origin;
   // Postmark matches EmailAddress exactly; the page filters partially itself (see matchesEmail).

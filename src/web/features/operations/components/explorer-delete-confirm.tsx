@@ -1,6 +1,7 @@
 import { ActionError } from "@/web/components/action-error";
 import { useQuery } from "@tanstack/react-query";
 import type { Operation } from "@/contract/postmark";
+import type { OperationSpec } from "@/contract/postmark/operation";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import type { PreparedRequest } from "@/web/lib/operation-request";
 import { postmarkQueryOptions } from "@/web/lib/postmark-queries";
@@ -23,8 +24,10 @@ export function ExplorerDeleteConfirm({
   onConfirm: (request: PreparedRequest) => void;
 }) {
   const lookup = request ? nameLookupFor(op, request.input) : null;
+  // Any operation of the catalog: its input is checked by the explorer's form, so the query takes the catalog-wide shape.
+  const target: OperationSpec = lookup?.lookup ?? op;
   const named = useQuery({
-    ...postmarkQueryOptions(lookup?.lookup ?? op, lookup?.input ?? {}, null),
+    ...postmarkQueryOptions(target, lookup?.input ?? {}, null),
     enabled: lookup !== null,
     staleTime: 0,
     meta: { silent: true },

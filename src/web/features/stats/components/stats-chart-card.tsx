@@ -1,5 +1,5 @@
 import { ChartColumn, Download, GitCompareArrows, Table2 } from "lucide-react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { ErrorState } from "@/web/components/error-state";
 import { Button } from "@/web/components/ui/button";
 import {
@@ -13,31 +13,8 @@ import { downloadBlob, downloadText } from "@/web/lib/download";
 import { notify } from "@/web/lib/toast";
 import { cn } from "@/web/lib/utils";
 import { displayCell, tableCsv, type TableView } from "../stats-shaping";
+import { useChartDraw } from "./chart-draw";
 import { chartPng } from "./chart-png";
-
-// Drawing ten Recharts charts in one commit held the page's first frame (figures, filters) until
-// the last chart was drawn. Each card draws its chart in its own task instead, in page order, so
-// the figures and the first charts paint while the others are still being drawn.
-const waiting: (() => void)[] = [];
-
-function drawNext() {
-  waiting.shift()?.();
-  if (waiting.length) setTimeout(drawNext);
-}
-
-/** False until this card's turn to draw its chart has come (a task after the previous card's). */
-function useDrawTurn(): boolean {
-  const [turn, setTurn] = useState(false);
-  useEffect(() => {
-    let mounted = true;
-    waiting.push(() => mounted && setTurn(true));
-    if (waiting.length === 1) setTimeout(drawNext);
-    return () => {
-      mounted = false;
-    };
-  }, []);
-  return turn;
-}
 
 export interface CompareToggle {
   on: boolean;
@@ -80,10 +57,10 @@ export function StatsChartCard({
   children: ReactNode;
 }) {
   const [asTable, setAsTable] = useState(false);
-  const drawn = useDrawTurn();
   const headingId = useId();
   const summaryId = useId();
   const cardRef = useRef<HTMLElement>(null);
+  const { drawn, inView } = useChartDraw(cardRef, state === "ready" && !asTable);
   const exportPng = () => {
     if (!cardRef.current) return;
     chartPng(cardRef.current, title, periodText).then(
@@ -147,8 +124,8 @@ export function StatsChartCard({
                   <DropdownMenuItem onSelect={() => downloadText(fileName("csv"), tableCsv(table), "text/csv")}>
                     Download CSV
                   </DropdownMenuItem>
-                  <DropdownMenuItem disabled={asTable} onSelect={exportPng}>
-                    {asTable ? "PNG: show the chart first" : "Download PNG"}
+                  <DropdownMenuItem disabled={asTable || !drawn} onSelect={exportPng}>
+                    {asTable ? "PNG: show the chart first" : drawn ? "Download PNG" : "PNG: chart not drawn yet"}
                   </DropdownMenuItem>
                 </DropdownMenuContent>
               </DropdownMenu>
@@ -159,8 +136,23 @@ export function StatsChartCard({
       <p id={summaryId} className="sr-only" data-testid="chart-summary">
         {summary}
       </p>
-      {state === "pending" || (state === "ready" && !asTable && !drawn) ? (
+      {state === "pending" ? (
         <Skeleton className="h-56 w-full" aria-label={`Loading ${title}`} />
+      ) : state === "ready" && !asTable && !drawn ? (
+        inView ? (
+          // On screen and about to be drawn: still loading, as far as anyone looking can tell.
+          <Skeleton className="h-56 w-full" aria-label={`Drawing ${title}`} />
+        ) : (
+          // Its numbers are in (summary, table, CSV); only the drawing waits until it is scrolled near.
+          <div
+            className="flex h-56 flex-col items-center justify-center gap-1 rounded-md border border-dashed text-xs text-muted-foreground"
+            data-testid="chart-not-drawn"
+            aria-hidden
+          >
+            <ChartColumn className="size-5" />
+            Chart drawn when scrolled into view
+          </div>
+        )
       ) : state === "error" ? (
         <ErrorState title={`Could not load ${title.toLowerCase()}`} error={error} onRetry={onRetry} />
       ) : state === "empty" ? (
