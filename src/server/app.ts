@@ -46,6 +46,8 @@ export interface AppOptions {
 export function createApp(s: Services, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(s.logger, () => s.connection.knownTokens()));
+  // GET /api/postmark/* is answered by proxy/read-route.ts with these same steps, outside Hono:
+  // a middleware added here for /api must be added there too (read-route.test.ts compares both).
   if (options.logRequests !== false) app.use("*", requestLog(s.logger, s.clock));
   app.use("*", securityHeaders(s.config.secureCookies));
   app.use("*", hostCheck(s.config.publicUrl));
