@@ -79,8 +79,6 @@ async function main() {
   await services.events.credentials.get();
   // VAPID keys at first start, so browsers can subscribe from the first page load.
   if (!config.push.disabled) await services.vapid.get();
-  // PostgreSQL: the live feed carries every instance's events to this one's bus (before the engine subscribes).
-  await services.events.startFeed();
   // Retention, approval expiry and sweeps: each run once across instances sharing the database.
   services.periodic.start();
   // Workflows: runs for each stored event, recovery of what a previous process left, expiry sweep.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createMemoryLogger } from "../logger";
 import type { ListenHandlers } from "../store/pg-listen";
 import { createEventBus, type BusEvent } from "./bus";
@@ -26,31 +26,32 @@ const row = (id: number, key = `k${id}`): EventRow => ({
 });
 
 /** A table the test appends to, and a LISTEN whose notifications the test decides to deliver or lose. */
-function setup(opts: { pollMs?: number } = {}) {
+function setup(opts: { pollMs?: number; idleMs?: number } = {}) {
   const table: EventRow[] = [];
   const bus = createEventBus();
   const seen: BusEvent[] = [];
-  const own = new Set<string>();
-  const ownIds = new Set<number>();
-  const ownSeen: number[] = [];
   bus.subscribe((e) => void seen.push(e));
-  bus.subscribe((e) => void (ownIds.has(e.id) && ownSeen.push(e.id)));
   let handlers: ListenHandlers | null = null;
+  const listens = { opened: 0, closed: 0 };
+  let reads = 0;
   const feed = createEventFeed({
     repo: {
-      pageAfter: async (_f, after, limit) => table.filter((r) => r.id > after).slice(0, limit),
+      pageAfter: async (_f, after, limit) => {
+        reads++;
+        return table.filter((r) => r.id > after).slice(0, limit);
+      },
       maxId: async () => table.at(-1)?.id ?? 0,
     },
     bus,
     logger: createMemoryLogger(),
     listen: (_channel, h) => {
       handlers = h;
-      return { close: async () => {} };
+      listens.opened++;
+      return { close: async () => void listens.closed++ };
     },
     schema: async () => "public",
     pollMs: opts.pollMs ?? 3_600_000,
-    own,
-    ownIds,
+    idleMs: opts.idleMs ?? 0,
   });
   const until = async (pred: () => boolean) => {
     for (let i = 0; i < 2_000 && !pred(); i++) await new Promise((r) => setImmediate(r));
@@ -60,8 +61,8 @@ function setup(opts: { pollMs?: number } = {}) {
     table,
     feed,
     seen,
-    own,
-    ownSeen,
+    listens,
+    reads: () => reads,
     until,
     notify: (p = "public") => handlers!.onNotify(p),
     connected: () => handlers!.onConnected(),
@@ -102,15 +103,80 @@ describe("live feed across instances", () => {
     await t.feed.stop();
   });
 
-  it("marks the events this instance stored (by dedupe key) while they are published", async () => {
-    const t = setup();
-    await t.feed.start();
-    t.own.add("mine");
-    t.table.push(row(1, "theirs"), row(2, "mine"));
-    t.feed.poke();
-    await t.until(() => t.seen.length === 2);
-    expect(t.ownSeen).toEqual([2]);
-    expect(t.own.size).toBe(0);
-    await t.feed.stop();
+  it("reads nothing until a live stream holds it, and stops once the last holder has gone", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const t = setup({ idleMs: 30_000 });
+      t.table.push(row(1));
+      t.feed.poke();
+      expect(t.feed.running()).toBe(false);
+      expect(t.listens.opened).toBe(0);
+      expect(t.reads()).toBe(0);
+
+      const releaseA = await t.feed.hold();
+      const releaseB = await t.feed.hold();
+      expect(t.feed.running()).toBe(true);
+      expect(t.listens.opened).toBe(1);
+      // Held from here on: what is committed next is published, what was there before is not.
+      t.table.push(row(2));
+      t.notify();
+      await t.until(() => t.seen.length === 1);
+      expect(t.seen.map((e) => e.id)).toEqual([2]);
+
+      releaseA();
+      releaseA(); // a second release of the same hold counts once
+      vi.advanceTimersByTime(60_000);
+      expect(t.feed.running()).toBe(true);
+      releaseB();
+      vi.advanceTimersByTime(29_999);
+      expect(t.feed.running()).toBe(true);
+      // A browser back within the grace period finds it running: nothing is re-read.
+      const releaseC = await t.feed.hold();
+      vi.advanceTimersByTime(60_000);
+      expect(t.feed.running()).toBe(true);
+      releaseC();
+      vi.advanceTimersByTime(30_000);
+      await t.until(() => !t.feed.running());
+      expect(t.listens.closed).toBe(1);
+
+      // Stopped: new rows are not read; a new holder starts after them.
+      const readsWhenStopped = t.reads();
+      t.table.push(row(3));
+      t.feed.poke();
+      expect(t.reads()).toBe(readsWhenStopped);
+      const releaseD = await t.feed.hold();
+      t.table.push(row(4));
+      t.notify();
+      await t.until(() => t.seen.length === 2);
+      expect(t.seen.map((e) => e.id)).toEqual([2, 4]);
+      releaseD();
+      await t.feed.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a hold fails when the feed cannot start, and the next one tries again", async () => {
+    let failing = true;
+    const feed = createEventFeed({
+      repo: {
+        pageAfter: async () => [],
+        maxId: async () => {
+          if (failing) throw new Error("database down");
+          return 0;
+        },
+      },
+      bus: createEventBus(),
+      logger: createMemoryLogger(),
+      listen: () => ({ close: async () => {} }),
+      schema: async () => "public",
+    });
+    await expect(feed.hold()).rejects.toThrow("database down");
+    expect(feed.running()).toBe(false);
+    failing = false;
+    const release = await feed.hold();
+    expect(feed.running()).toBe(true);
+    release();
+    await feed.stop();
   });
 });

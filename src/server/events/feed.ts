@@ -7,10 +7,16 @@ import { EVENTS_CHANNEL, type EventsRepo } from "./events-repo";
 const PAGE = 200;
 
 export interface EventFeed {
-  /** True once started: the feed, not the writer, publishes on the bus. */
-  active(): boolean;
-  /** Something may have been committed: read the table now. */
+  /** True while the feed reads the table: then it, not the writer, publishes on the bus. */
+  running(): boolean;
+  /** Something may have been committed: read the table now (if running). */
   poke(): void;
+  /**
+   * Keeps the feed running until the returned release is called (a live stream holds it for its
+   * whole life). Resolves once the feed reads: every event committed from then on is published.
+   */
+  hold(): Promise<() => void>;
+  /** Starts reading now (tests; `hold` does it on demand). */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** The last id published on the bus. */
@@ -18,12 +24,16 @@ export interface EventFeed {
 }
 
 /**
- * The live feed when several instances share PostgreSQL. Every instance publishes on its local bus
- * (SSE clients, workflow engine) what it reads from the events table, in id order, whichever
- * instance stored it. NOTIFY only wakes readers up (the writer's own instance is poked directly);
- * a timer and every reconnection of the LISTEN connection read the table too, so a lost
- * notification costs latency, never an event. Ids become visible in id order (see events-repo),
- * so reading `id > last` never skips one.
+ * The live feed when several instances share PostgreSQL. While some browser is connected to this
+ * instance, it publishes on the bus (for the live streams) what it reads from the events table, in
+ * id order, whichever instance stored it. NOTIFY only wakes readers up (the writer's own instance
+ * is poked directly); a timer and every reconnection of the LISTEN connection read the table too,
+ * so a lost notification costs latency, never an event. Ids become visible in id order (see
+ * events-repo), so reading `id > last` never skips one.
+ *
+ * Reading every instance's events costs each reader a query per wake-up and every row's payload,
+ * so an instance with no live stream does not read at all: it starts on the first `hold` and stops
+ * `idleMs` after the last release (a browser reconnecting after a blip finds it still running).
  */
 export function createEventFeed(o: {
   repo: Pick<EventsRepo, "pageAfter" | "maxId">;
@@ -34,10 +44,8 @@ export function createEventFeed(o: {
   schema: () => Promise<string>;
   /** Read the table this often even without notifications (default 1 s). */
   pollMs?: number;
-  /** Dedupe keys this instance's writer is storing: such rows are marked own while published. */
-  own?: Set<string>;
-  /** Ids of own events, set while their publication runs (listeners are called synchronously). */
-  ownIds?: Set<number>;
+  /** How long the feed keeps reading after its last holder left (default 30 s). */
+  idleMs?: number;
 }): EventFeed {
   let last = 0;
   let started = false;
@@ -45,6 +53,11 @@ export function createEventFeed(o: {
   let again = false;
   let listening: Listening | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  let holders = 0;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  // Starts and stops run one after another, never interleaved.
+  let turn: Promise<void> = Promise.resolve();
+  const inTurn = (step: () => Promise<void>) => (turn = turn.then(step, step));
 
   async function read() {
     do {
@@ -54,13 +67,7 @@ export function createEventFeed(o: {
         for (const r of rows) {
           if (r.id <= last) continue;
           last = r.id;
-          const own = o.own?.delete(r.dedupe_key) ?? false;
-          if (own) o.ownIds?.add(r.id);
-          try {
-            o.bus.publish(busEvent(r));
-          } finally {
-            o.ownIds?.delete(r.id);
-          }
+          o.bus.publish(busEvent(r));
         }
         if (rows.length < PAGE) break;
       }
@@ -81,34 +88,68 @@ export function createEventFeed(o: {
       });
   }
 
+  async function startNow() {
+    if (started) return;
+    const schema = await o.schema();
+    // Streams replay older events from the store; the bus carries what is committed from now on.
+    last = await o.repo.maxId();
+    started = true;
+    listening = o.listen(EVENTS_CHANNEL, {
+      onNotify: (payload) => {
+        if (payload === schema) poke();
+      },
+      onConnected: poke,
+      onError: (e) =>
+        o.logger.warn("live feed: LISTEN connection failed; reconnecting (polling meanwhile)", { error: e.message }),
+    });
+    timer = setInterval(poke, o.pollMs ?? 1_000);
+    timer.unref?.();
+  }
+
+  async function stopNow() {
+    started = false;
+    if (timer) clearInterval(timer);
+    timer = null;
+    await listening?.close();
+    listening = null;
+    await reading;
+  }
+
+  const cancelIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = null;
+  };
+
   return {
-    active: () => started,
+    running: () => started,
     poke,
     last: () => last,
-    async start() {
-      if (started) return;
-      const schema = await o.schema();
-      // Clients that connect later replay from the store; the bus carries what is new from now on.
-      last = await o.repo.maxId();
-      started = true;
-      listening = o.listen(EVENTS_CHANNEL, {
-        onNotify: (payload) => {
-          if (payload === schema) poke();
-        },
-        onConnected: poke,
-        onError: (e) =>
-          o.logger.warn("live feed: LISTEN connection failed; reconnecting (polling meanwhile)", { error: e.message }),
-      });
-      timer = setInterval(poke, o.pollMs ?? 1_000);
-      timer.unref?.();
+    async hold() {
+      holders++;
+      cancelIdle();
+      try {
+        await inTurn(startNow);
+      } catch (e) {
+        holders--;
+        throw e;
+      }
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        if (--holders > 0) return;
+        cancelIdle();
+        idle = setTimeout(() => {
+          idle = null;
+          if (holders === 0) void inTurn(stopNow);
+        }, o.idleMs ?? 30_000);
+        idle.unref?.();
+      };
     },
-    async stop() {
-      started = false;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await listening?.close();
-      listening = null;
-      await reading;
+    start: () => inTurn(startNow),
+    stop: () => {
+      cancelIdle();
+      return inTurn(stopNow);
     },
   };
 }

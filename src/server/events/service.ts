@@ -47,9 +47,8 @@ export function createEventsService(deps: {
     },
   };
   const { listen } = deps.store;
-  const own = new Set<string>();
-  const ownIds = new Set<number>();
-  // PostgreSQL: every instance's bus carries every instance's events (started by `startFeed`).
+  // PostgreSQL: while a live stream is open, the bus carries every instance's events (the feed);
+  // the engine hears only this instance's, from the writer.
   const feed = listen
     ? createEventFeed({
         repo,
@@ -57,16 +56,15 @@ export function createEventsService(deps: {
         logger: deps.logger,
         listen,
         schema: async () => (await sql<{ s: string }>`select current_schema() as s`.execute(deps.store.db)).rows[0]!.s,
-        own,
-        ownIds,
       })
     : null;
+  const own = feed ? createEventBus(deps.logger) : bus;
   const writer = createEventWriter({
     repo: durableRepo,
     bus,
+    own: own === bus ? undefined : own,
     logger: deps.logger,
     feed: feed ?? undefined,
-    own: feed ? own : undefined,
   });
   const credentials = createWebhookCredentials(deps);
   return {
@@ -76,15 +74,17 @@ export function createEventsService(deps: {
     writer,
     credentials,
     feed,
-    /** Starts the cross-instance live feed (PostgreSQL); until then the writer publishes itself. */
-    startFeed: async () => feed?.start(),
     /**
-     * Subscribes to the events this instance stored (all events while the feed is off: one
-     * instance). The workflow engine starts runs for its own events at once; events of an
-     * instance that died before doing so are picked up by the "workflows.catch-up" task.
+     * For a live stream: keeps every instance's events coming on the bus until released (PostgreSQL
+     * starts the feed on demand; one instance's writer publishes everything itself).
      */
-    subscribeOwn: (listener: BusListener) =>
-      bus.subscribe((e) => (!feed?.active() || ownIds.has(e.id) ? listener(e) : undefined)),
+    holdLive: async (): Promise<() => void> => (feed ? feed.hold() : () => {}),
+    /**
+     * Subscribes to the events this instance stored (all events: one instance). The workflow engine
+     * starts runs for its own events at once; events of an instance that died before doing so are
+     * picked up by the "workflows.catch-up" task.
+     */
+    subscribeOwn: (listener: BusListener) => own.subscribe(listener),
     /** One pruning pass (the periodic runner calls it, once across instances). */
     prune: () => pruneEvents({ repo, refusals, clock: deps.clock, retentionDays: deps.config.events.retentionDays }),
   };

@@ -145,9 +145,14 @@ export function sseHandler(s: Services) {
   const limit = s.config.events.sseQueueLimit;
   const onHeartbeat = heartbeats(s.config.events.sseHeartbeatMs);
   const writes = coalescer();
-  return (c: Context<AppEnv>) => {
+  return async (c: Context<AppEnv>) => {
     const from = startId(c);
     const types = typesOnly.parse({ types: c.req.query("types") }).types as EventKind[] | undefined;
+    // Before subscribing and replaying: from here on, every newly committed event reaches the bus.
+    const release = await s.events.holdLive().catch((e: Error) => {
+      s.logger.warn("live feed unavailable", { error: e.message });
+      throw new ApiFailure(503, "unavailable", "The live feed is unavailable; the browser retries.");
+    });
     const wanted = (e: { trigger: string | null }) =>
       !types || types.includes((e.trigger ?? "unrecognised") as EventKind);
     const session = c.get("session");
@@ -191,6 +196,7 @@ export function sseHandler(s: Services) {
       closed = true;
       disconnect();
       unsubscribe();
+      release();
       stopWatching();
       stopBeats();
       wakeReplay();

@@ -23,15 +23,16 @@ const MAX_BATCH_BYTES = 16 * 1024 * 1024;
  * Group commit: requests that arrive while a write is in progress are committed together in one
  * statement (one fsync), then each is answered and the new events are published in id order.
  * One writer per process, so ids are published in the order they were assigned. With PostgreSQL
- * (possibly several instances) the feed publishes instead, reading back from the table.
+ * (possibly several instances) the feed, while it runs, publishes on `bus` instead, reading back
+ * from the table; `own` (the workflow engine) hears this instance's events from the writer always.
  */
 export function createEventWriter(deps: {
   repo: EventsRepo;
   bus: EventBus;
+  /** This instance's stored events, when told apart from `bus` (several instances). */
+  own?: EventBus;
   logger: Logger;
-  feed?: Pick<EventFeed, "active" | "poke">;
-  /** Dedupe keys being stored by this instance: the feed tells this instance's own events apart by them. */
-  own?: Set<string>;
+  feed?: Pick<EventFeed, "running" | "poke">;
 }) {
   const queue: Pending[] = [];
   let running = false;
@@ -63,18 +64,12 @@ export function createEventWriter(deps: {
     const first = new Map<string, Pending>();
     for (const p of batch) if (!first.has(p.row.dedupe_key)) first.set(p.row.dedupe_key, p);
     let ids: Map<string, number>;
-    // Noted before the insert, so the feed can never read one of these rows before knowing it is ours.
-    const own = deps.feed?.active() ? deps.own : undefined;
-    for (const key of first.keys()) own?.add(key);
     try {
       ids = await deps.repo.insertMany([...first.values()].map((p) => p.row));
     } catch (e) {
-      for (const key of first.keys()) own?.delete(key);
       for (const p of batch) p.reject(e);
       return;
     }
-    // Duplicates were stored before (not by this batch): the feed will not see them again.
-    for (const key of first.keys()) if (!ids.has(key)) own?.delete(key);
     const fresh: { id: number; p: Pending }[] = [];
     for (const p of batch) {
       const id = ids.get(p.row.dedupe_key);
@@ -89,13 +84,13 @@ export function createEventWriter(deps: {
         p.resolve({ id: await deps.repo.idByDedupeKey(p.row.dedupe_key).catch(() => null), duplicate: true });
       }
     }
-    // Several instances: the feed publishes what every instance stored, in id order; it reads now.
-    if (deps.feed?.active()) {
-      if (fresh.length) deps.feed.poke();
-      return;
-    }
+    if (!fresh.length) return;
     fresh.sort((a, b) => a.id - b.id);
-    for (const { id, p } of fresh) deps.bus.publish(busEvent({ ...p.row, id }, p.payload));
+    const events = fresh.map(({ id, p }) => busEvent({ ...p.row, id }, p.payload));
+    if (deps.own) for (const e of events) deps.own.publish(e);
+    // Several instances: the feed publishes what every instance stored, in id order; it reads now.
+    if (deps.feed?.running()) deps.feed.poke();
+    else for (const e of events) deps.bus.publish(e);
   }
 
   return {
