@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createMemoryLogger } from "../logger";
 import type { ListenHandlers } from "../store/pg-listen";
-import { createEventBus, type BusEvent } from "./bus";
+import { busEvent, createEventBus, type BusEvent } from "./bus";
 import type { EventRow } from "./events-repo";
 import { createEventFeed } from "./feed";
 
@@ -100,6 +100,29 @@ describe("live feed across instances", () => {
     t.connected();
     await t.until(() => t.seen.length === 3);
     expect(t.seen.map((e) => e.id)).toEqual([1, 2, 3]);
+    await t.feed.stop();
+  });
+
+  it("publishes this instance's commit without reading when its ids come next, and reads when others lie between", async () => {
+    const t = setup();
+    await t.feed.start();
+    const reads = t.reads();
+    // The very next ids: published from memory, no query.
+    t.table.push(row(1), row(2));
+    t.feed.offer([busEvent(row(1)), busEvent(row(2))]);
+    expect(t.seen.map((e) => e.id)).toEqual([1, 2]);
+    expect(t.reads()).toBe(reads);
+    // Another instance's row (3) committed before ours (4): read the table, in id order.
+    t.table.push(row(3), row(4));
+    t.feed.offer([busEvent(row(4))]);
+    await t.until(() => t.seen.length === 4);
+    expect(t.seen.map((e) => e.id)).toEqual([1, 2, 3, 4]);
+    // An id spent on a duplicate (5) leaves a gap: read too, and nothing is published twice.
+    t.table.push(row(6));
+    t.feed.offer([busEvent(row(6))]);
+    t.notify();
+    await t.until(() => t.seen.length === 5);
+    expect(t.seen.map((e) => e.id)).toEqual([1, 2, 3, 4, 6]);
     await t.feed.stop();
   });
 

@@ -1,6 +1,6 @@
 import type { Logger } from "../logger";
 import type { ListenHandlers, Listening } from "../store/pg-listen";
-import { busEvent, type EventBus } from "./bus";
+import { busEvent, type BusEvent, type EventBus } from "./bus";
 import { EVENTS_CHANNEL, type EventsRepo } from "./events-repo";
 
 // Payloads can be large (inbound mail): read a bounded page at a time, like the SSE replay.
@@ -11,6 +11,11 @@ export interface EventFeed {
   running(): boolean;
   /** Something may have been committed: read the table now (if running). */
   poke(): void;
+  /**
+   * This instance's writer committed these events (ids ascending): published at once when they
+   * are the very next ids, since ids become visible in id order; otherwise the table is read.
+   */
+  offer(events: BusEvent[]): void;
   /**
    * Keeps the feed running until the returned release is called (a live stream holds it for its
    * whole life). Resolves once the feed reads: every event committed from then on is published.
@@ -26,10 +31,10 @@ export interface EventFeed {
 /**
  * The live feed when several instances share PostgreSQL. While some browser is connected to this
  * instance, it publishes on the bus (for the live streams) what it reads from the events table, in
- * id order, whichever instance stored it. NOTIFY only wakes readers up (the writer's own instance
- * is poked directly); a timer and every reconnection of the LISTEN connection read the table too,
- * so a lost notification costs latency, never an event. Ids become visible in id order (see
- * events-repo), so reading `id > last` never skips one.
+ * id order, whichever instance stored it. NOTIFY only wakes readers up (the writer hands this
+ * instance's commits over: see `offer`); a timer and every reconnection of the LISTEN connection
+ * read the table too, so a lost notification costs latency, never an event. Ids become visible in
+ * id order (see events-repo), so reading `id > last` never skips one.
  *
  * Reading every instance's events costs each reader a query per wake-up and every row's payload,
  * so an instance with no live stream does not read at all: it starts on the first `hold` and stops
@@ -120,9 +125,21 @@ export function createEventFeed(o: {
     idle = null;
   };
 
+  function offer(events: BusEvent[]) {
+    if (!started) return;
+    // Another instance's rows (or ids spent on duplicates) may lie between: read them in order.
+    const next = !reading && events.every((e, i) => e.id === last + 1 + i);
+    if (!next) return poke();
+    for (const e of events) {
+      last = e.id;
+      o.bus.publish(e);
+    }
+  }
+
   return {
     running: () => started,
     poke,
+    offer,
     last: () => last,
     async hold() {
       holders++;

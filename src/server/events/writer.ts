@@ -32,7 +32,7 @@ export function createEventWriter(deps: {
   /** This instance's stored events, when told apart from `bus` (several instances). */
   own?: EventBus;
   logger: Logger;
-  feed?: Pick<EventFeed, "running" | "poke">;
+  feed?: Pick<EventFeed, "running" | "offer">;
 }) {
   const queue: Pending[] = [];
   let running = false;
@@ -88,8 +88,8 @@ export function createEventWriter(deps: {
     fresh.sort((a, b) => a.id - b.id);
     const events = fresh.map(({ id, p }) => busEvent({ ...p.row, id }, p.payload));
     if (deps.own) for (const e of events) deps.own.publish(e);
-    // Several instances: the feed publishes what every instance stored, in id order; it reads now.
-    if (deps.feed?.running()) deps.feed.poke();
+    // Several instances: the feed publishes what every instance stored, in id order.
+    if (deps.feed?.running()) deps.feed.offer(events);
     else for (const e of events) deps.bus.publish(e);
   }
 
