@@ -17,6 +17,7 @@ import type { Logger } from "./logger";
 import { createConnection, type Connection, type SandboxHandle } from "./proxy/connection";
 import { createEventsService, type EventsService } from "./events/service";
 import { createDataRemovalsRepo } from "./data-removals/data-removals-repo";
+import { recordingDataRemovals } from "./data-removals/recording-execute";
 import { createDataRemovalsService, type DataRemovalsService } from "./data-removals/service";
 import type { SandboxEventHook } from "./events/test-events";
 import { createExecutor, type Execute } from "./proxy/execute";
@@ -121,14 +122,18 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   });
   settings = createConnectionSettings({ config, store, box, connection, clock, logger, fetch: deps.fetch });
+  const dataRemovalsRepo = createDataRemovalsRepo(store.db);
   const execute = auditedExecute(
-    createExecutor({
-      connection,
-      timeoutMs: config.postmark.timeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      maxSmallBodyBytes: config.maxApiBodyBytes,
-      fetch: deps.fetch,
-    }),
+    recordingDataRemovals(
+      createExecutor({
+        connection,
+        timeoutMs: config.postmark.timeoutMs,
+        maxBodyBytes: config.maxBodyBytes,
+        maxSmallBodyBytes: config.maxApiBodyBytes,
+        fetch: deps.fetch,
+      }),
+      { repo: dataRemovalsRepo, clock, logger },
+    ),
     { audit: store.audit, clock, logger },
   );
   const links = createApprovalLinks({ db: store.db, clock, key: linkKey, publicUrl: config.publicUrl });
@@ -208,7 +213,7 @@ export function createServices(deps: ServiceDeps): Services {
     periodic: createPeriodicRunner({ db: store.db, clock, logger }),
     jobs: createJobsService({ config, store, execute, clock, logger, runner: deps.jobs }),
     dataRemovals: createDataRemovalsService({
-      repo: createDataRemovalsRepo(store.db),
+      repo: dataRemovalsRepo,
       users: store.users,
       execute,
       clock,

@@ -22,6 +22,7 @@ function present(r: Row): DataRemovalRecord {
 
 export function createDataRemovalsRepo(db: Kysely<Database>) {
   return {
+    /** A request Postmark accepted; the row already kept when another path recorded it first. */
     async insert(input: {
       postmarkId: number;
       requestedFor: string;
@@ -46,9 +47,18 @@ export function createDataRemovalsRepo(db: Kysely<Database>) {
           completed_at: input.completed ? input.now : null,
           last_error: null,
         })
+        // Kept once per Postmark request, whichever path recorded it first (see recording-execute).
+        .onConflict((oc) => oc.column("postmark_id").doNothing())
         .returningAll()
-        .executeTakeFirstOrThrow();
-      return present(row);
+        .executeTakeFirst();
+      if (row) return present(row);
+      return present(
+        await db
+          .selectFrom("data_removals")
+          .selectAll()
+          .where("postmark_id", "=", input.postmarkId)
+          .executeTakeFirstOrThrow(),
+      );
     },
     async list(limit = 500): Promise<DataRemovalRecord[]> {
       return (

@@ -162,4 +162,49 @@ describe("data removal requests kept in Mailroom", () => {
     await h.services.dataRemovals.checkOpen(h.clock(), { minAgeMs: 0 });
     expect((await list(admin)).find((r) => r.id === rec.id)?.lastError).toMatch(/no longer has an account/);
   });
+
+  it("keeps a request made through the Operations explorer or by a workflow step, once, and not one Postmark refused", async () => {
+    const before = (await list(admin)).length;
+    // The explorer sends it through the proxy, as the browser would.
+    const proxied = await h.request("/api/postmark/data-removals", {
+      method: "POST",
+      cookie: admin,
+      body: JSON.stringify({ RequestedFor: "explorer@example.org", RequestedBy: "dpo@lumenapp.io" }),
+    });
+    expect(proxied.status).toBe(200);
+    const { ID } = (await proxied.json()) as { ID: number };
+    // A workflow step calls execute() by operation id, as its version's author.
+    const author = await h.store.users.byUsername("admin");
+    const step = await h.services.execute({
+      operationId: "dataRemovals.create",
+      body: { RequestedFor: "workflow@example.org", RequestedBy: "dpo@lumenapp.io" },
+      user: { id: Number(author!.id), username: "admin", role: "admin" },
+    });
+    expect(step.status).toBe(200);
+    api.refuse({ ErrorCode: 1300, Message: "Refused." });
+    const refused = await h.request("/api/postmark/data-removals", {
+      method: "POST",
+      cookie: admin,
+      body: JSON.stringify({ RequestedFor: "refused@example.org", RequestedBy: "dpo@lumenapp.io" }),
+    });
+    expect(refused.status).toBe(422);
+
+    const kept = await list(admin);
+    expect(kept).toHaveLength(before + 2);
+    expect(kept.find((r) => r.requestedFor === "explorer@example.org")).toMatchObject({
+      postmarkId: ID,
+      requestedBy: "dpo@lumenapp.io",
+      createdBy: "admin",
+      status: "Pending",
+    });
+    expect(kept.find((r) => r.requestedFor === "workflow@example.org")?.postmarkId).toBe(
+      JSON.parse(step.body).ID as number,
+    );
+    expect(kept.some((r) => r.requestedFor === "refused@example.org")).toBe(false);
+    // The page's own form records through the same path: still one row per request.
+    const viaPage = (await (
+      await post(admin, { RequestedFor: "page@example.org", RequestedBy: "dpo@lumenapp.io" })
+    ).json()) as DataRemovalRecord;
+    expect((await list(admin)).filter((r) => r.postmarkId === viaPage.postmarkId)).toHaveLength(1);
+  });
 });

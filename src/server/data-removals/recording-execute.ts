@@ -1,0 +1,66 @@
+import type { Clock } from "../clock";
+import type { Logger } from "../logger";
+import { resolveCall, type Execute, type ExecuteInput } from "../proxy/execute";
+import type { DataRemovalsRepo } from "./data-removals-repo";
+import { isFinalStatus } from "./service";
+
+function object(text: string | undefined): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text ?? "");
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The request body of either input form, and for the HTTP form a reader that keeps what it read. */
+function bodyOf(input: ExecuteInput): { input: ExecuteInput; text: () => string | undefined } {
+  if ("operationId" in input) {
+    const body = input.body;
+    return { input, text: () => (typeof body === "string" ? body : JSON.stringify(body ?? null)) };
+  }
+  const raw = input.rawBody;
+  if (typeof raw !== "function") return { input, text: () => raw };
+  let read: string | undefined;
+  const reader: typeof raw = async (max, tooLarge) => (read = await raw(max, tooLarge));
+  return { input: { ...input, rawBody: reader }, text: () => read };
+}
+
+/**
+ * Postmark keeps no list of data removal requests, so Mailroom does (the Data removals page). A
+ * request is kept whichever path made it, the page's form, the Operations explorer or a workflow
+ * step: every accepted `dataRemovals.create` is recorded here, under the person (or the workflow
+ * version's author) it was made as. A failure to record is logged; Postmark's answer still goes back.
+ */
+export function recordingDataRemovals(
+  inner: Execute,
+  deps: { repo: Pick<DataRemovalsRepo, "insert">; clock: Clock; logger: Logger },
+): Execute {
+  return async (input, resolved = resolveCall(input)) => {
+    if (resolved.op.id !== "dataRemovals.create") return inner(input, resolved);
+    const body = bodyOf(input);
+    const result = await inner(body.input, resolved);
+    if (result.status >= 300) return result;
+    const answer = object(result.body);
+    const postmarkId = Number(answer.ID);
+    if (!Number.isSafeInteger(postmarkId) || postmarkId <= 0) return result;
+    const sent = object(body.text());
+    const status = typeof answer.Status === "string" ? answer.Status : "Pending";
+    const now = new Date(deps.clock()).toISOString();
+    await deps.repo
+      .insert({
+        postmarkId,
+        requestedFor: typeof sent.RequestedFor === "string" ? sent.RequestedFor : "",
+        requestedBy: typeof sent.RequestedBy === "string" ? sent.RequestedBy : "",
+        createdById: input.user.id ?? null,
+        createdByName: input.user.username,
+        now,
+        status,
+        completed: isFinalStatus(status),
+      })
+      .catch((e: unknown) =>
+        deps.logger.error("could not keep a data removal request", { postmarkId, error: (e as Error).message }),
+      );
+    return result;
+  };
+}
