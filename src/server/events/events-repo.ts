@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { CompiledQuery, PostgresAdapter, sql, type Kysely, type Transaction } from "kysely";
 import type { EventsQuery } from "../../contract/api/events";
 import type { RawSqlite } from "../store/database";
 import type { Database, EventsTable } from "../store/schema";
@@ -31,7 +31,11 @@ export const EVENTS_CHANNEL = "mailroom_events";
  * SQLite has a single writer connection, so the same holds there without a lock.
  */
 export function createEventsRepo(db: Kysely<Database>, raw?: RawSqlite) {
-  const insertSqlite = raw ? sqliteInserter(raw) : null;
+  const insertFixed = raw
+    ? sqliteInserter(raw)
+    : db.getExecutor().adapter instanceof PostgresAdapter
+      ? postgresInserter(db)
+      : (rows: NewEventRow[]) => insertRows(db, rows);
   function filtered(f: EventFilters) {
     let query = db.selectFrom("events").selectAll();
     if (f.types?.length) {
@@ -77,8 +81,7 @@ export function createEventsRepo(db: Kysely<Database>, raw?: RawSqlite) {
      */
     async insertMany(rows: NewEventRow[]): Promise<Map<string, number>> {
       if (!rows.length) return new Map();
-      if (insertSqlite) return insertSqlite(rows);
-      return insertRows(db, rows);
+      return insertFixed(rows);
     },
 
     insertInTransaction,
@@ -194,6 +197,39 @@ function sqliteInserter(raw: RawSqlite) {
       }
       return insertAll(rows);
     });
+}
+
+/**
+ * PostgreSQL: the same insert as `insertRows`, as SQL text made once per row count (the writer's
+ * batches are at most a few hundred rows) with the values in `EVENT_COLUMNS` order: compiling a
+ * batch through the query builder cost more client CPU than the statement itself.
+ */
+function postgresInserter(db: Kysely<Database>) {
+  const texts = new Map<number, string>();
+  const textFor = (count: number) => {
+    let text = texts.get(count);
+    if (text === undefined) {
+      let n = 0;
+      const tuple = () => `(${EVENT_COLUMNS.map(() => `$${++n}`).join(", ")})`;
+      text =
+        `insert into "events" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(", ")}) values ${Array.from({ length: count }, tuple).join(", ")}` +
+        ` on conflict ("dedupe_key") do nothing returning "id", "dedupe_key"`;
+      texts.set(count, text);
+    }
+    return text;
+  };
+  return async (rows: NewEventRow[]): Promise<Map<string, number>> => {
+    // PostgreSQL takes at most 65,535 parameters in one statement.
+    if (rows.length > 1_000) return insertRows(db, rows);
+    const params: unknown[] = [];
+    for (const row of rows) for (const c of EVENT_COLUMNS) params.push(row[c]);
+    const result = await db.executeQuery<{ id: unknown; dedupe_key: string }>(
+      CompiledQuery.raw(textFor(rows.length), params),
+    );
+    const out = new Map<string, number>();
+    for (const r of result.rows) out.set(r.dedupe_key, Number(r.id));
+    return out;
+  };
 }
 
 /** Refused webhook attempts, newest first; kept short so a flood cannot fill the disk. */
