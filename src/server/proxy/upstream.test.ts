@@ -70,4 +70,11 @@ describe("callUpstream over node:http", () => {
     expect(e).toBeInstanceOf(ApiFailure);
     expect(e).toMatchObject({ status: 400, code: "bad_request" });
   });
+
+  it("times out each call by its own deadline, a shorter one arriving after a longer one included", async () => {
+    const long = call("/slow", { timeoutMs: 60_000 });
+    const short = call("/slow", { timeoutMs: 50 });
+    await expect(short).rejects.toMatchObject({ status: 504, code: "upstream_timeout" });
+    expect(await long).toMatchObject({ status: 200, text: "{}" });
+  });
 });
