@@ -130,32 +130,37 @@ function attempt(call: HttpCall, deadline: number, pooled = true): Promise<HttpA
     };
     options.agent = pooled ? pool : false;
     if (auth) options.auth = auth;
-    const req = (protocol === "https:" ? https : http).request(options, (res) => {
-      f.answered = true;
-      const chunks: Buffer[] = [];
-      const { contentType, contentEncoding } = answerHeaders(res.rawHeaders);
-      const decoded = decoder(contentEncoding);
-      const stream = decoded ? res.pipe(decoded) : res;
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () =>
-        f.finish(null, {
-          status: res.statusCode ?? 502,
-          contentType,
-          text: utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
-        }),
-      );
-      stream.on("error", (e: NodeJS.ErrnoException) => f.finish(upstreamUnreachable(e.code)));
-      if (decoded) res.on("error", (e: NodeJS.ErrnoException) => f.finish(upstreamUnreachable(e.code)));
-      res.on("close", () => {
-        if (!res.complete) f.finish(upstreamUnreachable("ECONNRESET"));
+    // A header node:http refuses (say, a token with a line break) throws here: the call ends at once.
+    try {
+      const req = (protocol === "https:" ? https : http).request(options, (res) => {
+        f.answered = true;
+        const chunks: Buffer[] = [];
+        const { contentType, contentEncoding } = answerHeaders(res.rawHeaders);
+        const decoded = decoder(contentEncoding);
+        const stream = decoded ? res.pipe(decoded) : res;
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () =>
+          f.finish(null, {
+            status: res.statusCode ?? 502,
+            contentType,
+            text: utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+          }),
+        );
+        stream.on("error", (e: NodeJS.ErrnoException) => f.finish(upstreamUnreachable(e.code)));
+        if (decoded) res.on("error", (e: NodeJS.ErrnoException) => f.finish(upstreamUnreachable(e.code)));
+        res.on("close", () => {
+          if (!res.complete) f.finish(upstreamUnreachable("ECONNRESET"));
+        });
       });
-    });
-    f.req = req;
-    req.on("error", (e: NodeJS.ErrnoException) => {
-      const stale = req.reusedSocket && !f.answered && (e.code === "ECONNRESET" || e.code === "EPIPE");
-      f.finish(stale ? new StaleSocket(e.code) : upstreamUnreachable(e.code));
-    });
-    req.end(call.body);
+      f.req = req;
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && !f.answered && (e.code === "ECONNRESET" || e.code === "EPIPE");
+        f.finish(stale ? new StaleSocket(e.code) : upstreamUnreachable(e.code));
+      });
+      req.end(call.body);
+    } catch (e) {
+      f.finish(e as Error);
+    }
   });
 }
 
