@@ -50,8 +50,8 @@ export function proxyReadRoute(s: Services, options: { logRequests: boolean }) {
     } catch (e) {
       const a = errorAnswer(e instanceof Error ? e : new Error(String(e)), pathOf(target));
       // As the app answers: the error's own headers, JSON, then the request id once one was drawn.
-      const headers = { ...a.headers, "Content-Type": "application/json" };
-      if (requestId !== undefined) (headers as Record<string, string>)["X-Request-Id"] = requestId;
+      const headers: Record<string, string> = { ...a.headers, "Content-Type": "application/json" };
+      if (requestId !== undefined) headers["X-Request-Id"] = requestId;
       return { status: a.status, headers, body: JSON.stringify(a.body) };
     }
   }
