@@ -9,7 +9,8 @@ export interface ActiveSession {
   expiresAt: string;
 }
 
-const hashId = (id: string) => crypto.createHash("sha256").update(id).digest("base64url");
+// One-shot hash: no Hash object per request (the same digest as createHash).
+const hashId = (id: string) => crypto.hash("sha256", id, "base64url");
 // Writing last_seen on every request would turn each read into a write; once a minute is enough.
 const TOUCH_EVERY_MS = 60_000;
 

@@ -3,18 +3,20 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./types";
 
 const ID_BYTES = 9;
-// Random bytes drawn a few hundred ids at a time: one call per request cost more than the id is worth.
+const ID_CHARS = 12; // 9 bytes are 12 base64 characters exactly, so ids split the encoded pool evenly
+// Random bytes drawn and encoded a few hundred ids at a time: per request, both cost more than the id is worth.
 const pool = Buffer.alloc(ID_BYTES * 512);
-let offset = pool.length;
+let text = "";
+let offset = 0;
 
 /** 12 base64url characters from 9 random bytes. */
 export function newRequestId(): string {
-  if (offset + ID_BYTES > pool.length) {
-    crypto.randomFillSync(pool);
+  if (offset === text.length) {
+    text = crypto.randomFillSync(pool).toString("base64url");
     offset = 0;
   }
-  const id = pool.toString("base64url", offset, offset + ID_BYTES);
-  offset += ID_BYTES;
+  const id = text.slice(offset, offset + ID_CHARS);
+  offset += ID_CHARS;
   return id;
 }
 

@@ -23,6 +23,8 @@ describe("request log", () => {
     );
     expect(await line("http://localhost/api/overview")).toBe("GET /api/overview status=200 ms=0");
     expect(await line("http://localhost/a%20b/?q=secret+value&x%79=1#frag")).toBe("GET /a%20b/?q&xy status=200 ms=0");
+    expect(await line("http://localhost/p?&a=1&&b&=v&a=2&c=")).toBe("GET /p?a&b&&c status=200 ms=0");
+    expect(await line("http://localhost/p??a=1&b+c=2")).toBe("GET /p?a&b c status=200 ms=0");
   });
 
   it("hides the token of an approval link", async () => {

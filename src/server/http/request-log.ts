@@ -40,8 +40,23 @@ export function requestLog(logger: Logger, clock: Clock): MiddlewareHandler {
 
 /** `METHOD /path?key1&key2`: query keys once each, never their values. */
 export function requestLine(method: string, pathname: string, search: string): string {
-  const keys = search ? [...new Set(new URLSearchParams(search).keys())] : [];
+  const keys = search ? queryKeys(search) : [];
   return `${method} ${redactPath(pathname)}${keys.length ? `?${keys.join("&")}` : ""}`;
+}
+
+/**
+ * The distinct keys of a query, as URLSearchParams gives them; a query with nothing to decode
+ * ('%', '+') and no leading '?' is split as it is, without building the parameter list.
+ */
+function queryKeys(search: string): string[] {
+  if (search.startsWith("?") || /[%+]/.test(search)) return [...new Set(new URLSearchParams(search).keys())];
+  const keys = new Set<string>();
+  for (const pair of search.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    keys.add(eq === -1 ? pair : pair.slice(0, eq));
+  }
+  return [...keys];
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Connection } from "./connection";
 import { bodyLimitFor, type BodyLimit } from "./body-limits";
 import { checkTarget } from "./path-guard";
 import { scrubTokens } from "./redact";
-import { callUpstream } from "./upstream";
+import { callUpstream, type UpstreamRequest } from "./upstream";
 
 export interface Actor {
   id?: number;
@@ -98,11 +98,11 @@ export function createExecutor(deps: ProxyDeps) {
       );
     }
 
-    const body = await encodeBody(
-      input,
-      op,
-      bodyLimitFor(op, { large: deps.maxBodyBytes, small: deps.maxSmallBodyBytes }),
-    );
+    // A GET sends no body: no promise to wait on for it (reads are most calls).
+    const body =
+      op.method === "GET"
+        ? undefined
+        : await encodeBody(input, op, bodyLimitFor(op, { large: deps.maxBodyBytes, small: deps.maxSmallBodyBytes }));
     const conn = await deps.connection.current();
 
     let token: { token: string; discovered: boolean };
@@ -119,26 +119,24 @@ export function createExecutor(deps: ProxyDeps) {
       token = await deps.connection.serverToken(input.serverId ?? null);
     }
 
-    const call = (t: string) =>
-      callUpstream({
-        baseUrl: conn.upstream,
-        method: op.method,
-        path,
-        query,
-        tokenHeader: op.token === "account" ? "X-Postmark-Account-Token" : "X-Postmark-Server-Token",
-        token: t,
-        body,
-        timeoutMs: deps.timeoutMs,
-        fetch: deps.fetch,
-        signal: input.signal,
-      });
-
-    let res = await call(token.token);
+    const request: UpstreamRequest = {
+      baseUrl: conn.upstream,
+      method: op.method,
+      path,
+      query,
+      tokenHeader: op.token === "account" ? "X-Postmark-Account-Token" : "X-Postmark-Server-Token",
+      token: token.token,
+      body,
+      timeoutMs: deps.timeoutMs,
+      fetch: deps.fetch,
+      signal: input.signal,
+    };
+    let res = await callUpstream(request);
     if (res.status === 401 && token.discovered) {
       // A discovered server token may have been rotated: rediscover and try once more.
       deps.connection.invalidateServers();
       const again = await deps.connection.serverToken(input.serverId ?? null);
-      if (again.token !== token.token) res = await call(again.token);
+      if (again.token !== token.token) res = await callUpstream({ ...request, token: again.token });
     }
     // The switcher's list (/api/servers) is cached: a created, renamed or deleted server must show at once.
     if (op.risk !== "read" && op.invalidates.includes("servers") && res.status < 300)

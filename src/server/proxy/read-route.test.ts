@@ -117,6 +117,23 @@ describe("proxy reads answered straight from node's request", () => {
     expect(up.seen.filter((s) => !s.url.startsWith("/servers"))).toEqual([]);
   });
 
+  it("reads the session cookie as the app does: alone, among others, quoted, or not at all", async () => {
+    const value = admin.slice(admin.indexOf("=") + 1);
+    for (const cookie of [
+      admin,
+      `theme=dark; ${admin}`,
+      `${admin}; theme=dark`,
+      `mailroom_session="${value}"`,
+      `mailroom_session=; ${admin}`,
+      `mailroom_session=${value}%`,
+      "mailroom_session=",
+      "other=1",
+    ])
+      await same("/api/postmark/domains", { cookie });
+    expect((await same("/api/postmark/domains", { cookie: `theme=dark; ${admin}` })).status).toBe(200);
+    expect((await same("/api/postmark/domains", { cookie: "mailroom_session=" })).status).toBe(401);
+  });
+
   it("passes Postmark's errors through unchanged, and maps an unreachable Postmark as the app does", async () => {
     const error = { ErrorCode: 300, Message: "Invalid 'From' address." };
     up.reply(() => ({ status: 422, body: error }));

@@ -37,11 +37,7 @@ export function proxyReadRoute(s: Services, options: { logRequests: boolean }) {
       checkHost(host);
       // A GET changes nothing, so the origin check (of state changes) has nothing to refuse here.
       requestId = newRequestId();
-      const cookie = incoming.headers.cookie;
-      const session = await activeSession(
-        s.sessions,
-        cookie ? parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE] : undefined,
-      );
+      const session = await activeSession(s.sessions, sessionCookie(incoming.headers.cookie));
       const a = await proxyAnswer(s, {
         method: "GET",
         rawTarget: target,
@@ -49,16 +45,14 @@ export function proxyReadRoute(s: Services, options: { logRequests: boolean }) {
         user: session.user,
         requestId,
       });
-      return { ...a, headers: { ...a.headers, "X-Request-Id": requestId } };
+      a.headers["X-Request-Id"] = requestId; // a.headers is this answer's own object
+      return a;
     } catch (e) {
       const a = errorAnswer(e instanceof Error ? e : new Error(String(e)), pathOf(target));
       // As the app answers: the error's own headers, JSON, then the request id once one was drawn.
-      const headers = { ...a.headers, "Content-Type": "application/json" };
-      return {
-        status: a.status,
-        headers: requestId === undefined ? headers : { ...headers, "X-Request-Id": requestId },
-        body: JSON.stringify(a.body),
-      };
+      const headers: Record<string, string> = { ...a.headers, "Content-Type": "application/json" };
+      if (requestId !== undefined) headers["X-Request-Id"] = requestId;
+      return { status: a.status, headers, body: JSON.stringify(a.body) };
     }
   }
 
@@ -69,7 +63,8 @@ export function proxyReadRoute(s: Services, options: { logRequests: boolean }) {
     if (!PLAIN_TARGET.test(target) || DOT_SEGMENT.test(target) || !PLAIN_HOST.test(host)) return false;
     const start = s.clock();
     void answer(incoming, target, host).then((a) => {
-      const headers: http.OutgoingHttpHeaders = { ...a.headers, ...security };
+      // The answer's own headers object, completed in place rather than copied.
+      const headers: http.OutgoingHttpHeaders = Object.assign(a.headers, security);
       headers["Cache-Control"] ??= "no-store";
       headers["Content-Length"] = Buffer.byteLength(a.body);
       try {
@@ -90,6 +85,17 @@ export function proxyReadRoute(s: Services, options: { logRequests: boolean }) {
     return true;
   };
 }
+
+// A Cookie header of the session cookie alone (as a browser sends it to Mailroom's own host), whose
+// value the general parser would return unchanged: no quotes, spaces, '%' or other cookies.
+const SESSION_ONLY = new RegExp(`^${SESSION_COOKIE}=[\\w-]*$`);
+
+const sessionCookie = (header: string | undefined) =>
+  !header
+    ? undefined
+    : SESSION_ONLY.test(header)
+      ? header.slice(SESSION_COOKIE.length + 1)
+      : parseCookies(header, SESSION_COOKIE)[SESSION_COOKIE];
 
 const pathOf = (target: string) => {
   const q = target.indexOf("?");

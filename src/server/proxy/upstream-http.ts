@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
+import type { UpstreamAddress } from "./upstream-address";
 import { upstreamCancelled, upstreamTimedOut, upstreamUnreachable } from "./upstream-errors";
 
 /**
@@ -14,7 +15,7 @@ const agents = {
 };
 
 export interface HttpCall {
-  url: URL;
+  url: UpstreamAddress;
   method: string;
   headers: Record<string, string>;
   body?: string;
@@ -51,54 +52,133 @@ class StaleSocket extends Error {
   }
 }
 
+/** One request in flight: settles once, with an answer or an error. */
+class InFlight {
+  settled = false;
+  answered = false;
+  req: http.ClientRequest | undefined;
+  onAbort: (() => void) | undefined;
+
+  constructor(
+    readonly call: HttpCall,
+    readonly deadline: number,
+    readonly resolve: (answer: HttpAnswer) => void,
+    readonly reject: (error: Error) => void,
+  ) {}
+
+  finish(error: Error | null, answer?: HttpAnswer) {
+    if (this.settled) return;
+    this.settled = true;
+    inFlight.delete(this);
+    if (this.onAbort) this.call.signal?.removeEventListener("abort", this.onAbort);
+    if (error) {
+      this.req?.destroy();
+      this.reject(error);
+    } else this.resolve(answer!);
+  }
+}
+
+// Deadlines of the calls in flight, checked by one timer for all of them (a timer per call showed
+// in the proxy's profile). It is set for the earliest deadline and left alone as calls finish.
+const inFlight = new Set<InFlight>();
+let sweep: NodeJS.Timeout | undefined;
+let sweepAt = Infinity;
+
+function watch(f: InFlight) {
+  inFlight.add(f);
+  if (f.deadline < sweepAt) armSweep(f.deadline);
+}
+
+function armSweep(at: number) {
+  if (sweep) clearTimeout(sweep);
+  sweepAt = at;
+  sweep = setTimeout(timeOut, Math.max(0, at - Date.now()));
+  sweep.unref();
+}
+
+function timeOut() {
+  sweep = undefined;
+  sweepAt = Infinity;
+  const now = Date.now();
+  let next = Infinity;
+  for (const f of inFlight) {
+    if (f.deadline <= now) f.finish(upstreamTimedOut(f.call.timeoutMs));
+    else if (f.deadline < next) next = f.deadline;
+  }
+  if (next !== Infinity) armSweep(next);
+}
+
 function attempt(call: HttpCall, deadline: number, pooled = true): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
-    const pool = agents[call.url.protocol as keyof typeof agents];
+    const protocol = call.url.protocol as keyof typeof agents;
+    const pool = agents[protocol];
     if (!pool) return reject(upstreamUnreachable(undefined));
-    const agent = pooled ? pool : false;
-    const transport = call.url.protocol === "https:" ? https : http;
-    let settled = false;
-    let answered = false;
-    const finish = (error: Error | null, answer?: HttpAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      call.signal?.removeEventListener("abort", onAbort);
-      if (error) {
-        req.destroy();
-        reject(error);
-      } else resolve(answer!);
+    const f = new InFlight(call, deadline, resolve, reject);
+    watch(f);
+    if (call.signal) {
+      f.onAbort = () => f.finish(upstreamCancelled());
+      call.signal.addEventListener("abort", f.onAbort, { once: true });
+    }
+    const { hostname, port, path, auth } = call.url;
+    const options: https.RequestOptions = {
+      protocol,
+      hostname,
+      port,
+      path,
+      method: call.method,
+      headers: call.headers,
     };
-    const onAbort = () => finish(upstreamCancelled());
-    const timer = setTimeout(() => finish(upstreamTimedOut(call.timeoutMs)), Math.max(0, deadline - Date.now()));
-    timer.unref();
-    call.signal?.addEventListener("abort", onAbort, { once: true });
-
-    const req = transport.request(call.url, { method: call.method, headers: call.headers, agent }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      const decoded = decoder(res.headers["content-encoding"]);
-      const stream = decoded ? res.pipe(decoded) : res;
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () =>
-        finish(null, {
-          status: res.statusCode ?? 502,
-          contentType: res.headers["content-type"],
-          text: utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
-        }),
-      );
-      stream.on("error", (e: NodeJS.ErrnoException) => finish(upstreamUnreachable(e.code)));
-      res.on("error", (e: NodeJS.ErrnoException) => finish(upstreamUnreachable(e.code)));
-      res.on("close", () => {
-        if (!res.complete) finish(upstreamUnreachable("ECONNRESET"));
+    options.agent = pooled ? pool : false;
+    if (auth) options.auth = auth;
+    // A header node:http refuses (say, a token with a line break) throws here: the call ends at once.
+    try {
+      const req = (protocol === "https:" ? https : http).request(options, (res) => {
+        f.answered = true;
+        const chunks: Buffer[] = [];
+        const { contentType, contentEncoding } = answerHeaders(res.rawHeaders);
+        const decoded = decoder(contentEncoding);
+        const stream = decoded ? res.pipe(decoded) : res;
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () =>
+          f.finish(null, {
+            status: res.statusCode ?? 502,
+            contentType,
+            text: utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+          }),
+        );
+        stream.on("error", (e: NodeJS.ErrnoException) => f.finish(upstreamUnreachable(e.code)));
+        if (decoded) res.on("error", (e: NodeJS.ErrnoException) => f.finish(upstreamUnreachable(e.code)));
+        res.on("close", () => {
+          if (!res.complete) f.finish(upstreamUnreachable("ECONNRESET"));
+        });
       });
-    });
-    req.on("error", (e: NodeJS.ErrnoException) => {
-      const stale = req.reusedSocket && !answered && (e.code === "ECONNRESET" || e.code === "EPIPE");
-      finish(stale ? new StaleSocket(e.code) : upstreamUnreachable(e.code));
-    });
-    req.end(call.body);
+      f.req = req;
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && !f.answered && (e.code === "ECONNRESET" || e.code === "EPIPE");
+        f.finish(stale ? new StaleSocket(e.code) : upstreamUnreachable(e.code));
+      });
+      req.end(call.body);
+    } catch (e) {
+      f.finish(e as Error);
+    }
   });
+}
+
+/**
+ * Content-Type and Content-Encoding as `res.headers` gives them (the first Content-Type; every
+ * Content-Encoding joined with ", "), read from the raw list without building that object.
+ */
+function answerHeaders(raw: string[]): { contentType: string | undefined; contentEncoding: string | undefined } {
+  let contentType: string | undefined;
+  let contentEncoding: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 12 && contentType === undefined && name.toLowerCase() === "content-type")
+      contentType = raw[i + 1];
+    else if (name.length === 16 && name.toLowerCase() === "content-encoding")
+      contentEncoding = contentEncoding === undefined ? raw[i + 1] : `${contentEncoding}, ${raw[i + 1]}`;
+  }
+  return { contentType, contentEncoding };
 }
 
 function decoder(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {

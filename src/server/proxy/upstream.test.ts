@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiFailure } from "../errors";
 import { callUpstream, type UpstreamRequest } from "./upstream";
 
@@ -69,5 +69,26 @@ describe("callUpstream over node:http", () => {
     const e = await cancelled.catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiFailure);
     expect(e).toMatchObject({ status: 400, code: "bad_request" });
+  });
+
+  it("ends a call node:http refuses to send at once, leaving no timer to go off later", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      // A header value with a line break: node:http throws before anything is sent.
+      await expect(call("/plain", { token: "a\nb", timeoutMs: 50 })).rejects.toMatchObject({
+        code: "ERR_INVALID_CHAR",
+      });
+      // The timer of that call used to fire with nothing to destroy, an uncaught error that ended the process.
+      expect(() => vi.runAllTimers()).not.toThrow();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("times out each call by its own deadline, a shorter one arriving after a longer one included", async () => {
+    const long = call("/slow", { timeoutMs: 60_000 });
+    const short = call("/slow", { timeoutMs: 50 });
+    await expect(short).rejects.toMatchObject({ status: 504, code: "upstream_timeout" });
+    expect(await long).toMatchObject({ status: 200, text: "{}" });
   });
 });

@@ -1,5 +1,6 @@
 import { ApiFailure } from "../errors";
 import { upstreamCancelled, upstreamTimedOut, upstreamUnreachable } from "./upstream-errors";
+import { upstreamAddress } from "./upstream-address";
 import { httpCall } from "./upstream-http";
 
 export interface UpstreamRequest {
@@ -26,20 +27,13 @@ const DEFAULT_TYPE = "application/json; charset=utf-8";
 
 /** One call to Postmark (or the sandbox). Never follows redirects; errors carry no token. */
 export async function callUpstream(req: UpstreamRequest): Promise<UpstreamResponse> {
-  const url = `${req.baseUrl}${req.path}${req.query ? `?${req.query}` : ""}`;
-  const headers: Record<string, string> = {
-    Accept: "application/json",
-    "Content-Type": "application/json",
-    "User-Agent": "Mailroom",
-    [req.tokenHeader]: req.token,
-  };
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : req.body;
   const res = req.fetch
-    ? await viaFetch(req.fetch, url, req, headers, body)
+    ? await viaFetch(req.fetch, `${req.baseUrl}${req.path}${req.query ? `?${req.query}` : ""}`, req, headers(req), body)
     : await httpCall({
-        url: new URL(url),
+        url: upstreamAddress(req.baseUrl, req.path, req.query),
         method: req.method,
-        headers: withFraming(url, req.method, headers, body),
+        headers: withFraming(req, body),
         body,
         timeoutMs: req.timeoutMs,
         signal: req.signal,
@@ -54,14 +48,19 @@ export async function callUpstream(req: UpstreamRequest): Promise<UpstreamRespon
   return { status: res.status, contentType: res.contentType ?? DEFAULT_TYPE, text: res.text };
 }
 
-/** The headers fetch added on its own: compression it can decode, and a length for bodies (0 for an empty POST/PUT/PATCH). */
-function withFraming(url: string, method: string, headers: Record<string, string>, body: string | undefined) {
-  const out: Record<string, string> = {
-    ...headers,
-    "Accept-Encoding": url.startsWith("https:") ? "br, gzip, deflate" : "gzip, deflate",
-  };
+const headers = (req: UpstreamRequest): Record<string, string> => ({
+  Accept: "application/json",
+  "Content-Type": "application/json",
+  "User-Agent": "Mailroom",
+  [req.tokenHeader]: req.token,
+});
+
+/** With the headers fetch added on its own: compression it can decode, and a length for bodies (0 for an empty POST/PUT/PATCH). */
+function withFraming(req: UpstreamRequest, body: string | undefined) {
+  const out = headers(req);
+  out["Accept-Encoding"] = req.baseUrl.startsWith("https:") ? "br, gzip, deflate" : "gzip, deflate";
   if (body !== undefined) out["Content-Length"] = String(Buffer.byteLength(body));
-  else if (method === "POST" || method === "PUT" || method === "PATCH") out["Content-Length"] = "0";
+  else if (req.method === "POST" || req.method === "PUT" || req.method === "PATCH") out["Content-Length"] = "0";
   return out;
 }
 

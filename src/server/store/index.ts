@@ -27,7 +27,7 @@ export function wrap(base: Db): Store {
   return {
     ...base,
     users: createUsersRepo(base.db),
-    sessions: createSessionsRepo(base.db),
+    sessions: createSessionsRepo(base.db, base.rawRead),
     settings: createSettingsRepo(base.db),
     audit: createAuditRepo(base.db, base.dialect),
     counters: createCountersRepo(base.db),

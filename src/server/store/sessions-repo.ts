@@ -1,4 +1,6 @@
+import type SQLite from "better-sqlite3";
 import type { Kysely, Selectable } from "kysely";
+import type { RawSqlite } from "./database";
 import type { Database, SessionsTable, UsersTable } from "./schema";
 
 export type SessionRow = Selectable<SessionsTable>;
@@ -22,8 +24,10 @@ const compileWithUser = (db: Kysely<Database>) =>
     .where("sessions.id_hash", "=", "")
     .compile();
 
-export function createSessionsRepo(db: Kysely<Database>) {
+/** `rawRead` (SQLite): the lookup runs as a statement prepared once, without kysely's connection handling. */
+export function createSessionsRepo(db: Kysely<Database>, rawRead?: RawSqlite) {
   let withUserQuery: ReturnType<typeof compileWithUser> | undefined;
+  let withUserStatement: SQLite.Statement<[string], SessionWithUser> | undefined;
   return {
     async insert(row: SessionRow) {
       await db.insertInto("sessions").values(row).execute();
@@ -32,6 +36,10 @@ export function createSessionsRepo(db: Kysely<Database>) {
     /** The session with its user in one query (this runs on every request). */
     async withUser(idHash: string): Promise<SessionWithUser | undefined> {
       withUserQuery ??= compileWithUser(db);
+      if (rawRead) {
+        const { sql } = withUserQuery;
+        return rawRead((connection) => (withUserStatement ??= connection.prepare(sql)).get(idHash));
+      }
       const { rows } = await db.executeQuery<SessionWithUser>({ ...withUserQuery, parameters: [idHash] });
       return rows[0];
     },
