@@ -22,6 +22,7 @@ import {
   workCalls,
   type TestApp,
 } from "../test-support/workflow-harness";
+import { stepRow } from "../workflows/run-rows";
 import { createRunsRepo, LeaseLost } from "../workflows/runs-repo";
 import { createPeriodicRunner } from "./periodic";
 
@@ -332,6 +333,24 @@ describe.each(kinds)("workflow run leases (%s)", (kind) => {
       expect(both.filter(Boolean)).toHaveLength(1);
       // The engine that stalled past its lease may not record (and so not make) its next call.
       await expect(runsA.holdLease(runId, "engine-a", "2030-01-01T00:10:01.000Z")).rejects.toBeInstanceOf(LeaseLost);
+      // Nor write its step in flight (with the lease renewal, one statement on PostgreSQL); the new holder may.
+      const inFlight = stepRow(runId, 0, "suppress", "action", "in_flight", { request: "{}" });
+      await expect(runsA.insertStepHeld(inFlight, "engine-a", "2030-01-01T00:10:01.000Z")).rejects.toBeInstanceOf(
+        LeaseLost,
+      );
+      expect(await runsA.steps(runId)).toEqual([]);
+      const holder = both[0] ? "engine-b" : "engine-c";
+      const stepId = await runsB.insertStepHeld(inFlight, holder, "2030-01-01T00:10:02.000Z");
+      expect((await runsA.get(runId))!.claimed_at).toBe("2030-01-01T00:10:02.000Z");
+      // The outcome and the run's end are written together.
+      await runsB.updateStepAndRun(stepId, { status: "succeeded", response_status: 200 }, runId, {
+        status: "succeeded",
+        claimed_by: null,
+      });
+      expect((await runsA.steps(runId)).map((r) => [r.status, r.response_status, r.request])).toEqual([
+        ["succeeded", 200, "{}"],
+      ]);
+      expect((await runsA.get(runId))!.status).toBe("succeeded");
       expect(workCalls(up.seen)).toHaveLength(0);
       await a.engine.stop();
     } finally {

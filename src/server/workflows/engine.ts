@@ -64,7 +64,7 @@ export function createEngine(o: EngineOptions) {
   const owner = `engine-${crypto.randomBytes(4).toString("hex")}`;
   const now = () => new Date(o.clock()).toISOString();
   const leaseMs = o.leaseMs ?? 5 * 60_000;
-  const batch = createWriteBatcher(o.db);
+  const batch = createWriteBatcher(o.db, o.runs.dialect);
   // Steps call Postmark as the author of their version (re-read on every use), never as the engine.
   const authority = createAuthority(o.db, o.runs.fixed);
   const docFor = createWorkflowDocs(o.workflows);
