@@ -286,6 +286,25 @@ describe.skipIf(!pgUrl)(
       expect(workCalls(up.seen)).toHaveLength(2);
     });
 
+    it("wakes another instance's idle workers when runs are queued, instead of leaving them to its next poll", async () => {
+      const admin = await a.login();
+      const { id } = (await (
+        await a.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc() })
+      ).json()) as { id: number };
+      await a.request(`/api/workflows/${id}/enable`, { method: "POST", cookie: admin });
+      // B is idle and has looked for queued runs once; it polls only every minute (the harness's pollMs).
+      await b.engine.start();
+      // A takes no runs of its own (stopped: no room), so the run it creates is queued for any instance.
+      await a.engine.stop();
+      const [runId] = await a.engine.startRuns({ id: null, trigger: "bounce", serverId: 1, payload: bouncePayload() });
+      const done = await until(async () => {
+        const r = await b.services.workflows.runs.get(runId!);
+        return r?.status === "succeeded" ? r : null;
+      }, 20_000);
+      expect(done.status).toBe("succeeded");
+      expect(workCalls(up.seen)).toHaveLength(1);
+    });
+
     it("throttles sign-in failures counted on both instances together", async () => {
       const attempt = (app: TestApp) =>
         app.request("/api/auth/login", { method: "POST", json: { username: "admin", password: "wrong-password-1" } });
