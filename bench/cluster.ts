@@ -118,6 +118,8 @@ const env = (extra: Record<string, string>) => ({
   ADMIN_PASSWORD: PASSWORD,
   POSTMARK_SERVER_TOKEN: "srv-1",
   POSTMARK_API_URL: "http://127.0.0.1:9",
+  // INSTANCE_NODE_OPTIONS, e.g. "--import ./profile-hook.mjs": Node options for the instances (profiling).
+  ...(process.env.INSTANCE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.INSTANCE_NODE_OPTIONS } : {}),
   ...extra,
 });
 
@@ -275,8 +277,11 @@ async function main() {
       upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)),
     );
     const schema = await pgSchema(url);
+    // Named connections, so the CPU of this run's backends can be told apart.
+    const named = new URL(schema.url);
+    named.searchParams.set("application_name", schema.schema);
     const list = await cluster(3, {
-      DATABASE_URL: schema.url,
+      DATABASE_URL: named.toString(),
       POSTMARK_API_URL: up.url,
       POSTMARK_ACCOUNT_TOKEN: ACCOUNT,
       WORKFLOW_CONCURRENCY: "16",
@@ -291,6 +296,9 @@ async function main() {
     await fetch(`${list[0]!.url}/api/workflows/${id}/enable`, { method: "POST", headers: { cookie } });
     const N = Math.max(1_000, SECONDS * 100);
     const db = await schema.client();
+    const instancesCpu = cpuSnapshot(list.map((i) => i.child.pid!));
+    const pgCpu = cpuSnapshot(await backendPids(schema.schema));
+    const loadBefore = loadAverage();
     const t0 = performance.now();
     const sent = await ask<{ errors: number }>({
       kind: "bounces",
@@ -308,12 +316,16 @@ async function main() {
       await new Promise((r) => setTimeout(r, 20));
     }
     const ms = performance.now() - t0;
+    // CPU per run (its webhook's intake included): what the code costs, far less moved by load than the rate.
+    const perRun = (seconds: number) => ((seconds / N) * 1e3).toFixed(2);
+    const cpu = `CPU per run: instances ${perRun(instancesCpu.since())} ms, PostgreSQL ${perRun(pgCpu.since(await backendPids(schema.schema)))} ms`;
     const calls = up.seen.filter((s) => s.url.includes("/suppressions")).map((s) => s.body);
     const once = calls.length === N && new Set(calls).size === N;
     const rate = N / (ms / 1000);
     console.log(
       `  ${N} runs in ${(ms / 1000).toFixed(1)} s (webhooks posted in ${(posted / 1000).toFixed(1)} s, ${sent.errors} not acknowledged at first): ${Math.round(rate)} runs/s; ${calls.length} Postmark calls, ${new Set(calls).size} distinct (each step once: ${once ? "yes" : "NO"})`,
     );
+    console.log(`  ${cpu} (load average ${loadBefore} → ${loadAverage()})`);
     reportFigure({
       bench: "cluster",
       what: "one-action workflow runs/s, three PostgreSQL instances",

@@ -22,6 +22,7 @@ import {
   workCalls,
   type TestApp,
 } from "../test-support/workflow-harness";
+import { stepRow } from "../workflows/run-rows";
 import { createRunsRepo, LeaseLost } from "../workflows/runs-repo";
 import { createPeriodicRunner } from "./periodic";
 
@@ -285,6 +286,25 @@ describe.skipIf(!pgUrl)(
       expect(workCalls(up.seen)).toHaveLength(2);
     });
 
+    it("wakes another instance's idle workers when runs are queued, instead of leaving them to its next poll", async () => {
+      const admin = await a.login();
+      const { id } = (await (
+        await a.request("/api/workflows", { method: "POST", cookie: admin, json: suppressDoc() })
+      ).json()) as { id: number };
+      await a.request(`/api/workflows/${id}/enable`, { method: "POST", cookie: admin });
+      // B is idle and has looked for queued runs once; it polls only every minute (the harness's pollMs).
+      await b.engine.start();
+      // A takes no runs of its own (stopped: no room), so the run it creates is queued for any instance.
+      await a.engine.stop();
+      const [runId] = await a.engine.startRuns({ id: null, trigger: "bounce", serverId: 1, payload: bouncePayload() });
+      const done = await until(async () => {
+        const r = await b.services.workflows.runs.get(runId!);
+        return r?.status === "succeeded" ? r : null;
+      }, 20_000);
+      expect(done.status).toBe("succeeded");
+      expect(workCalls(up.seen)).toHaveLength(1);
+    });
+
     it("throttles sign-in failures counted on both instances together", async () => {
       const attempt = (app: TestApp) =>
         app.request("/api/auth/login", { method: "POST", json: { username: "admin", password: "wrong-password-1" } });
@@ -332,6 +352,24 @@ describe.each(kinds)("workflow run leases (%s)", (kind) => {
       expect(both.filter(Boolean)).toHaveLength(1);
       // The engine that stalled past its lease may not record (and so not make) its next call.
       await expect(runsA.holdLease(runId, "engine-a", "2030-01-01T00:10:01.000Z")).rejects.toBeInstanceOf(LeaseLost);
+      // Nor write its step in flight (with the lease renewal, one statement on PostgreSQL); the new holder may.
+      const inFlight = stepRow(runId, 0, "suppress", "action", "in_flight", { request: "{}" });
+      await expect(runsA.insertStepHeld(inFlight, "engine-a", "2030-01-01T00:10:01.000Z")).rejects.toBeInstanceOf(
+        LeaseLost,
+      );
+      expect(await runsA.steps(runId)).toEqual([]);
+      const holder = both[0] ? "engine-b" : "engine-c";
+      const stepId = await runsB.insertStepHeld(inFlight, holder, "2030-01-01T00:10:02.000Z");
+      expect((await runsA.get(runId))!.claimed_at).toBe("2030-01-01T00:10:02.000Z");
+      // The outcome and the run's end are written together.
+      await runsB.updateStepAndRun(stepId, { status: "succeeded", response_status: 200 }, runId, {
+        status: "succeeded",
+        claimed_by: null,
+      });
+      expect((await runsA.steps(runId)).map((r) => [r.status, r.response_status, r.request])).toEqual([
+        ["succeeded", 200, "{}"],
+      ]);
+      expect((await runsA.get(runId))!.status).toBe("succeeded");
       expect(workCalls(up.seen)).toHaveLength(0);
       await a.engine.stop();
     } finally {

@@ -25,6 +25,11 @@ interface AuthorRow {
   role: string | null;
 }
 
+interface Deferred {
+  resolve(row: AuthorRow | undefined): void;
+  reject(e: unknown): void;
+}
+
 export interface EnabledWorkflow {
   workflowId: number;
   versionId: number;
@@ -37,16 +42,48 @@ export interface EnabledWorkflow {
  * removed author stops counting at once.
  */
 export function createAuthority(db: Kysely<Database>, fixed: FixedSql) {
-  async function authorOf(versionId: number, q: Q = db): Promise<Authorship> {
-    // One statement: the version's author and that user's current role, read together on every use.
-    const [v] = (
+  // One statement: the version's author and that user's current role, read together on every use.
+  const readAuthor = async (versionId: number, q: Q) =>
+    (
       await fixed.run<AuthorRow>(
         q,
         `select v.saved_by, v.saved_by_name, v.saved_by_role, u.id as user_id, u.username, u.role
            from workflow_versions as v left join users as u on u.id = v.saved_by where v.id = ?`,
         [versionId],
       )
-    ).rows;
+    ).rows[0];
+
+  // Reads of one version asked for while one is on its way wait for the next read and share it; none
+  // shares a read sent before it asked, so each answer is still the authority as it was when asked.
+  const asking = new Map<number, { waiting: Deferred[]; sent: boolean }>();
+  function sharedRead(versionId: number): Promise<AuthorRow | undefined> {
+    let v = asking.get(versionId);
+    if (!v) asking.set(versionId, (v = { waiting: [], sent: false }));
+    const mine = new Promise<AuthorRow | undefined>((resolve, reject) => v.waiting.push({ resolve, reject }));
+    if (!v.sent) send(versionId, v);
+    return mine;
+  }
+  function send(versionId: number, v: { waiting: Deferred[]; sent: boolean }) {
+    const group = v.waiting.splice(0);
+    if (!group.length) {
+      asking.delete(versionId);
+      return;
+    }
+    v.sent = true;
+    void readAuthor(versionId, db)
+      .then(
+        (row) => group.forEach((d) => d.resolve(row)),
+        (e: unknown) => group.forEach((d) => d.reject(e)),
+      )
+      .finally(() => {
+        v.sent = false;
+        send(versionId, v);
+      });
+  }
+
+  async function authorOf(versionId: number, q: Q = db): Promise<Authorship> {
+    // Inside a caller's transaction the read is its own; outside, concurrent runs share one (see above).
+    const v = q === db ? await sharedRead(versionId) : await readAuthor(versionId, q);
     if (!v) return { ok: false, reason: "its version is missing" };
     if (v.saved_by === null) return { ok: false, reason: "its version has no recorded author" };
     if (v.user_id === null || v.username === null || v.role === null)

@@ -50,6 +50,14 @@ export interface EngineOptions {
   cursor?: EventCursor;
   /** Expire due approvals on every poll (default); off when the periodic runner does it once across instances. */
   expireInTick?: boolean;
+  /**
+   * Several instances (PostgreSQL): `announce` tells the others that runs were queued, `listen` hears it
+   * (a wake-up only: a lost one costs a poll interval, never a run). Without them, queued runs wait for the poll.
+   */
+  wakeUps?: {
+    announce(): Promise<unknown>;
+    listen(wake: () => void): { close(): Promise<void> };
+  };
 }
 
 /**
@@ -64,7 +72,7 @@ export function createEngine(o: EngineOptions) {
   const owner = `engine-${crypto.randomBytes(4).toString("hex")}`;
   const now = () => new Date(o.clock()).toISOString();
   const leaseMs = o.leaseMs ?? 5 * 60_000;
-  const batch = createWriteBatcher(o.db);
+  const batch = createWriteBatcher(o.db, o.runs.dialect);
   // Steps call Postmark as the author of their version (re-read on every use), never as the engine.
   const authority = createAuthority(o.db, o.runs.fixed);
   const docFor = createWorkflowDocs(o.workflows);
@@ -113,7 +121,15 @@ export function createEngine(o: EngineOptions) {
     batch,
     owner,
     clock: o.clock,
+    onQueued: o.wakeUps ? createAnnouncer(o.wakeUps.announce, o.logger) : undefined,
   });
+  // Idle workers here and on other instances look for queued runs now, not at the next poll.
+  const wake = () => {
+    pool.markQueued();
+    pool.kick();
+  };
+  let listening: { close(): Promise<void> } | null = null;
+
   const takeOver = createRecovery({ db: o.db, runs: o.runs, docFor, queue, owner, now });
 
   /** Takes over abandoned runs: all `running` ones at start-up on SQLite, else those whose lease lapsed. */
@@ -156,6 +172,7 @@ export function createEngine(o: EngineOptions) {
     /** Subscribes to the event bus, recovers what a previous process left, and polls. */
     async start(subscribe?: (listener: (e: BusEvent) => void) => () => void) {
       pool.start();
+      listening = o.wakeUps?.listen(wake) ?? null;
       if (subscribe) {
         unsubscribe = subscribe((e) => {
           const event = storedEvent(e.row, e.payload);
@@ -183,6 +200,8 @@ export function createEngine(o: EngineOptions) {
     async stop() {
       unsubscribe?.();
       unsubscribe = null;
+      await listening?.close().catch(() => {});
+      listening = null;
       if (timer) clearInterval(timer);
       timer = null;
       await pool.stop();
@@ -194,3 +213,23 @@ export function createEngine(o: EngineOptions) {
   };
 }
 export type Engine = ReturnType<typeof createEngine>;
+
+/** Announces queued runs at most once at a time: runs queued while one is on its way get one more after it. */
+function createAnnouncer(announce: () => Promise<unknown>, logger: Logger) {
+  let sending = false;
+  let again = false;
+  const send = () => {
+    sending = true;
+    again = false;
+    void announce()
+      .catch((e: Error) => logger.warn("could not announce queued workflow runs", { error: e.message }))
+      .finally(() => {
+        sending = false;
+        if (again) send();
+      });
+  };
+  return () => {
+    if (sending) again = true;
+    else send();
+  };
+}

@@ -18,7 +18,7 @@ export function createRunInserts(o: { runs: RunsRepo; batch: WriteBatcher }) {
   let open: Group | null = null;
 
   const alone = async (rows: NewRun[]): Promise<RunRow[]> => {
-    const ids = await o.batch.write((trx) => o.runs.insertKeyed(rows, trx));
+    const ids = await o.batch.writeOne((q) => o.runs.insertKeyed(rows, q));
     // All inserted: they come back in order. Else the skipped ones had keys, which tell the others apart.
     if (ids.length === rows.length) return rows.map((row, i) => ({ ...row, id: ids[i]!.id }));
     const byKey = new Map(ids.map((r) => [r.originKey, r.id]));
@@ -31,10 +31,10 @@ export function createRunInserts(o: { runs: RunsRepo; batch: WriteBatcher }) {
   function join(): Group {
     if (open) return open;
     const g: Group = { rows: [], keys: new Set(), ids: Promise.resolve(new Map()) };
-    g.ids = o.batch.write(async (trx) => {
+    g.ids = o.batch.writeOne(async (q) => {
       // Closed once its commit starts: later runs form the next group.
       if (open === g) open = null;
-      const out = await o.runs.insertKeyed(g.rows, trx);
+      const out = await o.runs.insertKeyed(g.rows, q);
       return new Map(out.map((r) => [r.originKey!, r.id]));
     });
     open = g;

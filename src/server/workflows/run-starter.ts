@@ -17,6 +17,8 @@ export interface RunStarterOptions {
   batch: WriteBatcher;
   owner: string;
   clock: () => number;
+  /** Runs were queued for any instance (this one had no room): other instances may take them now. */
+  onQueued?: () => void;
 }
 
 function newRun(
@@ -97,7 +99,10 @@ export function createRunStarter(o: RunStarterOptions) {
     const created = rows.length ? await insert(rows) : [];
     // A skipped duplicate means another path already has that event.
     if (claim) o.pool.take(created);
-    else if (created.length) o.pool.markQueued();
+    else if (created.length) {
+      o.pool.markQueued();
+      o.onQueued?.();
+    }
     o.pool.kick();
     return created.map((r) => r.id);
   }

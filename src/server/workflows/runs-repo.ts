@@ -48,6 +48,14 @@ function leaseUnchanged<T extends UpdateQueryBuilder<Database, "workflow_runs", 
     .where("claimed_at", seen.claimed_at === null ? "is" : "=", seen.claimed_at) as T;
 }
 
+/** Helpers for statement texts made from code's column names (never from input). */
+const names = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(", ");
+const marks = (cols: readonly string[]) => cols.map(() => "?").join(", ");
+const assignments = (cols: readonly string[]) => cols.map((c) => `"${c}" = ?`).join(", ");
+/** The fields a patch sets (undefined ones are left alone, as Kysely does). */
+const defined = <T extends object>(patch: T) =>
+  (Object.keys(patch) as (keyof T & string)[]).filter((k) => patch[k] !== undefined);
+
 export interface RunFilters {
   workflow?: number;
   event?: number;
@@ -62,6 +70,7 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
   const fixed = createFixedSql(dialect);
   return {
     db,
+    dialect,
     fixed,
     /** Inserts runs; an event run whose origin key exists is skipped. Returns the new ids. */
     async insert(rows: NewRun[], q: Q = db): Promise<number[]> {
@@ -180,26 +189,15 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
         return this.insertStep(row, q);
       }
       const { run_id, ...rest } = row;
-      const fields = Object.keys(rest) as (keyof typeof rest)[];
-      const r = await q
-        .with("lease", (w) =>
-          w
-            .updateTable("workflow_runs")
-            .set({ claimed_at: now })
-            .where("id", "=", run_id)
-            .where("status", "=", "running")
-            .where("claimed_by", "=", owner)
-            .returning("id"),
-        )
-        .insertInto("workflow_run_steps")
-        .columns(["run_id", ...fields])
-        .expression((eb) =>
-          eb.selectFrom("lease").select((s) => ["lease.id as run_id", ...fields.map((f) => s.val(rest[f]).as(f))]),
-        )
-        .returning("id")
-        .executeTakeFirst();
-      if (!r) throw new LeaseLost(run_id);
-      return Number(r.id);
+      const cols = Object.keys(rest) as (keyof typeof rest)[];
+      const { rows } = await fixed.run<{ id: unknown }>(
+        q,
+        `with "lease" as (update "workflow_runs" set "claimed_at" = ? where "id" = ? and "status" = 'running' and "claimed_by" = ? returning "id") ` +
+          `insert into "workflow_run_steps" ("run_id", ${names(cols)}) select "id", ${marks(cols)} from "lease" returning "id"`,
+        [now, run_id, owner, ...cols.map((c) => rest[c])],
+      );
+      if (!rows[0]) throw new LeaseLost(run_id);
+      return Number(rows[0].id);
     },
 
     /** Updates a step's row and its run's row together: one statement on PostgreSQL. */
@@ -214,14 +212,14 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
         await this.updateStep(stepId, stepPatch, q);
         return this.update(runId, runPatch, q);
       }
-      await q
-        .with("step", (w) =>
-          w.updateTable("workflow_run_steps").set(stepPatch).where("id", "=", stepId).returning("id"),
-        )
-        .updateTable("workflow_runs")
-        .set(runPatch)
-        .where("id", "=", runId)
-        .execute();
+      const stepCols = defined(stepPatch);
+      const runCols = defined(runPatch);
+      await fixed.run(
+        q,
+        `with "step" as (update "workflow_run_steps" set ${assignments(stepCols)} where "id" = ? returning "id") ` +
+          `update "workflow_runs" set ${assignments(runCols)} where "id" = ?`,
+        [...stepCols.map((c) => stepPatch[c]), stepId, ...runCols.map((c) => runPatch[c]), runId],
+      );
     },
 
     async updateStep(id: number, patch: Updateable<WorkflowRunStepsTable>, q: Q = db) {

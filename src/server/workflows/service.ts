@@ -1,8 +1,10 @@
+import { sql, type Kysely } from "kysely";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { Execute } from "../proxy/execute";
 import type { Store } from "../store/index";
+import type { Database } from "../store/schema";
 import { createApprovalsRepo } from "../approvals/approvals-repo";
 import { createDecisions } from "../approvals/decide";
 import { createEventsRepo } from "../events/events-repo";
@@ -21,6 +23,34 @@ export interface WorkflowsDeps {
   engine?: Partial<EngineOptions>;
   /** Called after an approver edited a parked request (notifications hook). */
   onApprovalEdited?: (approvalId: number) => void;
+}
+
+const RUNS_CHANNEL = "mailroom_runs";
+
+/** PostgreSQL: queued runs announced with NOTIFY (payload: the schema, as several may share a database). */
+function runWakeUps(db: Kysely<Database>, listen: NonNullable<Store["listen"]>): EngineOptions["wakeUps"] {
+  return {
+    announce: () => sql`select pg_notify(${RUNS_CHANNEL}, current_schema())`.execute(db),
+    listen(wake) {
+      // Schema learnt once, on the first (re)connection; until then every notification wakes (harmless).
+      let schema: string | null = null;
+      const learn = () =>
+        void sql<{ s: string }>`select current_schema() as s`
+          .execute(db)
+          .then((r) => void (schema = r.rows[0]?.s ?? null))
+          .catch(() => {});
+      return listen(RUNS_CHANNEL, {
+        onNotify: (payload) => {
+          if (schema === null || payload === schema) wake();
+        },
+        // Notifications sent while disconnected are lost: look for queued runs.
+        onConnected: () => {
+          if (schema === null) learn();
+          wake();
+        },
+      });
+    },
+  };
 }
 
 /** Workflows, runs, the engine that executes them, and decisions on the approval queue. */
@@ -51,6 +81,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
             clock: deps.clock,
           })
         : undefined,
+    wakeUps: store.listen ? runWakeUps(store.db, store.listen) : undefined,
     ...deps.engine,
   });
   const decisions = createDecisions({

@@ -208,17 +208,19 @@ export function createStepRunner(o: StepRunnerOptions) {
         approval_id: approvalId,
       });
       const existing = rowId;
-      rowId = await o.batch.write(async (trx) => {
-        // Fenced: only while this instance still holds the run's lease is the call recorded and made.
-        if (existing === null) return o.runs.insertStepHeld(inFlight, o.owner, o.now(), trx);
-        await o.runs.holdLease(run.id, o.owner, o.now(), trx);
-        await o.runs.updateStep(
-          existing,
-          { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts },
-          trx,
-        );
-        return existing;
-      });
+      // Fenced: only while this instance still holds the run's lease is the call recorded and made.
+      rowId =
+        existing === null
+          ? await o.batch.writeOne((q) => o.runs.insertStepHeld(inFlight, o.owner, o.now(), q))
+          : await o.batch.write(async (trx) => {
+              await o.runs.holdLease(run.id, o.owner, o.now(), trx);
+              await o.runs.updateStep(
+                existing,
+                { status: "in_flight", request: inFlight.request, attempts: inFlight.attempts },
+                trx,
+              );
+              return existing;
+            });
       let outcome: CallOutcome;
       try {
         const workflow = { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id };
@@ -242,7 +244,7 @@ export function createStepRunner(o: StepRunnerOptions) {
       const id = rowId;
       if (outcome.kind === "ok") {
         const partial = outcome.itemErrors.length > 0;
-        await o.batch.write((trx) =>
+        await o.batch.writeOne((q) =>
           o.runs.updateStepAndRun(
             id,
             {
@@ -254,7 +256,7 @@ export function createStepRunner(o: StepRunnerOptions) {
             },
             run.id,
             last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now },
-            trx,
+            q,
           ),
         );
         return { response: outcome.response };

@@ -21,11 +21,14 @@ interface Held {
 /**
  * Up to `concurrency` workers, each taking runs one at a time: first those this instance holds
  * (`ready`: claimed when it created them, or claimed in a group from the store), then queued ones
- * claimed from the store (any instance's), as many at once as there are idle workers.
+ * claimed from the store (any instance's) in groups, one claim at a time.
  */
 export function createWorkerPool(o: WorkerPoolOptions) {
   const ready: Held[] = [];
   let maybeQueued = true;
+  // Bumped by `markQueued`: a claim that found nothing clears `maybeQueued` only if none came meanwhile.
+  let marks = 0;
+  let claiming = false;
   let active = 0;
   let stopped = false;
   const idle: (() => void)[] = [];
@@ -36,7 +39,7 @@ export function createWorkerPool(o: WorkerPoolOptions) {
   };
 
   function kick() {
-    while (!stopped && active < o.concurrency && (ready.length > 0 || maybeQueued)) {
+    while (!stopped && active < o.concurrency && (ready.length > 0 || (maybeQueued && !claiming))) {
       active++;
       void worker().finally(() => {
         settle();
@@ -46,11 +49,23 @@ export function createWorkerPool(o: WorkerPoolOptions) {
     }
   }
 
-  /** Claims queued runs for this worker and the idle ones (one statement), and reads the steps of those started before. */
+  /**
+   * Claims a group of queued runs (one statement, as many as there are workers: those not taken at
+   * once wait in `ready` for the next free worker, so a busy instance makes one claim per group, not
+   * per run), and reads the steps of those started before.
+   */
   async function claimGroup(): Promise<Held | null> {
-    const claimed = await o.runs.claimQueued(o.owner, o.now(), o.concurrency - active + 1);
+    claiming = true;
+    const mark = marks;
+    let claimed: Awaited<ReturnType<RunsRepo["claimQueued"]>>;
+    try {
+      claimed = await o.runs.claimQueued(o.owner, o.now(), o.concurrency);
+    } finally {
+      claiming = false;
+    }
     if (!claimed.length) {
-      maybeQueued = false;
+      if (mark === marks) maybeQueued = false;
+      else kick();
       return null;
     }
     // Runs started before (an approval resumed them, recovery queued them again) have rows to read.
@@ -58,7 +73,8 @@ export function createWorkerPool(o: WorkerPoolOptions) {
     const steps = started.length ? await o.runs.stepsOf(started) : [];
     const held = claimed.map(({ run }) => ({ run, steps: steps.filter((s) => s.run_id === run.id) }));
     ready.push(...held.slice(1));
-    if (held.length > 1) kick();
+    // Workers for the rest of the group, and for a next claim if workers stood idle during this one.
+    kick();
     return held[0]!;
   }
 
@@ -67,7 +83,8 @@ export function createWorkerPool(o: WorkerPoolOptions) {
       let held: Held | null = null;
       try {
         held = ready.shift() ?? null;
-        if (!held && maybeQueued) held = await claimGroup();
+        // One claim at a time: a worker that finds one on its way leaves; the claim kicks workers for its group.
+        if (!held && maybeQueued && !claiming) held = await claimGroup();
         if (!held) return;
         await o.process(held.run, { steps: held.steps });
       } catch (e) {
@@ -84,7 +101,10 @@ export function createWorkerPool(o: WorkerPoolOptions) {
     /** Runs created already claimed by this instance: new, so they have no steps yet. */
     take: (runs: RunRow[]) => void ready.push(...runs.map((run) => ({ run, steps: [] }))),
     /** There may be queued runs in the store: workers look for them. */
-    markQueued: () => void (maybeQueued = true),
+    markQueued: () => {
+      maybeQueued = true;
+      marks++;
+    },
     /** Claims a queued run and takes it as far as it goes now (to the end, or to an approval). */
     async runNow(runId: number, opts: { autoApprove?: boolean } = {}): Promise<RunRow | null> {
       const run = await o.runs.claimById(runId, o.owner, o.now());
