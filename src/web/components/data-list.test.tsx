@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { Inbox } from "lucide-react";
 import { describe, expect, it, vi } from "vitest";
 import { DataList } from "./data-list";
+import { queryState } from "./list-states";
 
 interface Hook {
   id: number;
@@ -14,15 +15,15 @@ const hooks: Hook[] = [
 ];
 const renderItem = (h: Hook) => <span>{h.url}</span>;
 const empty = { icon: Inbox, title: "No webhooks", children: "Create one first." };
+// What every list below has in common; each test adds the props it is about.
+const base = { itemKey: (h: Hook) => h.id, renderItem, label: "Webhooks" };
 
 describe("DataList", () => {
   it("draws each item as a list item of a labelled list, with its class and attributes", () => {
     render(
       <DataList
         items={hooks}
-        itemKey={(h) => h.id}
-        renderItem={renderItem}
-        label="Webhooks"
+        {...base}
         testId="hooks"
         itemClassName={(h) => (h.id === 9 ? "current" : undefined)}
         itemAttributes={(h) => ({ "data-testid": "hook", "data-id": h.id })}
@@ -38,16 +39,7 @@ describe("DataList", () => {
   });
 
   it("puts the head and the list in one frame", () => {
-    render(
-      <DataList
-        items={hooks}
-        itemKey={(h) => h.id}
-        renderItem={renderItem}
-        label="Webhooks"
-        head={<p>Address</p>}
-        frameClassName="rounded-lg border"
-      />,
-    );
+    render(<DataList items={hooks} {...base} head={<p>Address</p>} frameClassName="rounded-lg border" />);
     const frame = screen.getByText("Address").parentElement;
     expect(frame).toHaveClass("rounded-lg", "border");
     expect(frame).toContainElement(screen.getByRole("list", { name: "Webhooks" }));
@@ -57,9 +49,7 @@ describe("DataList", () => {
     render(
       <DataList
         items={undefined}
-        itemKey={(h: Hook) => h.id}
-        renderItem={renderItem}
-        label="Webhooks"
+        {...base}
         loading
         loadingLabel="Loading webhooks"
         skeletonRows={2}
@@ -78,9 +68,7 @@ describe("DataList", () => {
     render(
       <DataList
         items={undefined}
-        itemKey={(h: Hook) => h.id}
-        renderItem={renderItem}
-        label="Webhooks"
+        {...base}
         error={new Error("Postmark is down")}
         errorTitle="Could not load webhooks"
         onRetry={onRetry}
@@ -94,17 +82,7 @@ describe("DataList", () => {
   });
 
   it("shows the empty state with its text, and the toolbar above it", () => {
-    render(
-      <DataList
-        items={[]}
-        itemKey={(h: Hook) => h.id}
-        renderItem={renderItem}
-        label="Webhooks"
-        empty={empty}
-        toolbar={<p>0 on this server</p>}
-        head={<p>Address</p>}
-      />,
-    );
+    render(<DataList items={[]} {...base} empty={empty} toolbar={<p>0 on this server</p>} head={<p>Address</p>} />);
     expect(screen.getByText("No webhooks")).toBeInTheDocument();
     expect(screen.getByText("Create one first.")).toBeInTheDocument();
     expect(screen.getByText("0 on this server")).toBeInTheDocument();
@@ -134,5 +112,17 @@ describe("DataList", () => {
     expect(screen.getByText("Page 4 is past the end of the results")).toBeInTheDocument();
     expect(screen.getByText("There are 5 rules in all, 3 pages.")).toBeInTheDocument();
     expect(screen.queryByTestId("pager")).toBeNull();
+  });
+});
+
+describe("queryState", () => {
+  it("reads loading and error from the query, and retries by refetching", () => {
+    const refetch = vi.fn();
+    const failed = new Error("boom");
+    expect(queryState({ isPending: true, error: null, refetch })).toMatchObject({ loading: true, error: null });
+    const state = queryState({ isPending: false, error: failed, refetch });
+    expect(state).toMatchObject({ loading: false, error: failed });
+    state.onRetry?.();
+    expect(refetch).toHaveBeenCalledOnce();
   });
 });

@@ -45,6 +45,15 @@ export interface ListStateProps {
   inset?: boolean;
 }
 
+/** A list's loading, error and retry, read from its query (React Query's result, plain or infinite). */
+export function queryState(q: {
+  isPending: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}): Pick<ListStateProps, "loading" | "error" | "onRetry"> {
+  return { loading: q.isPending, error: q.error, onRetry: () => void q.refetch() };
+}
+
 /**
  * Loading placeholder, error with retry, empty or past-the-end message, or the items with a pager under them.
  * `children` draws the items; it is called only when there is at least one.

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { Download, ScrollText } from "lucide-react";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { useSessionUser } from "@/web/lib/session";
@@ -62,13 +63,11 @@ export function AuditPage() {
         label="Audit records"
         className="divide-y rounded-lg border bg-card"
         testId="audit-list"
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading the audit trail"
         skeletonRows={4}
         skeletonClassName="h-14"
-        error={list.error}
         errorTitle="Could not load the audit trail"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: ScrollText,
           title: hasAuditFilters(search) ? "No records match these filters" : "No records yet",

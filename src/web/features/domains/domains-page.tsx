@@ -3,6 +3,7 @@ import { ExplorerLink } from "@/web/components/explorer-link";
 import { Globe, Plus } from "lucide-react";
 import { useState } from "react";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { domainsCreate, useCan, useDomainsList } from "./domains-api";
@@ -76,13 +77,11 @@ function DomainsIndex() {
             {shown.length} shown of {total} domain{total === 1 ? "" : "s"}
           </p>
         }
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading the domains"
         skeletonRows={3}
         skeletonClassName="h-14"
-        error={list.error}
         errorTitle="Could not load the domains"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: Globe,
           title: filtered ? "No domains match these filters" : "No sending domains yet",

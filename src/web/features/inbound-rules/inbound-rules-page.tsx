@@ -5,6 +5,7 @@ import { ShieldBan, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
@@ -94,13 +95,11 @@ export function InboundRulesPage() {
           itemKey={(r) => r.ID}
           label="Inbound rules"
           className="flex flex-col divide-y rounded-lg border bg-card"
-          loading={list.isPending}
+          {...queryState(list)}
           loadingLabel="Loading rules"
           skeletonRows={4}
           skeletonClassName="h-11"
-          error={list.error}
           errorTitle="Could not load inbound rules"
-          onRetry={() => void list.refetch()}
           empty={{
             icon: ShieldBan,
             title: total === 0 ? "No inbound rules" : `No ${kindLabel[search.kind].toLowerCase()} on this page`,

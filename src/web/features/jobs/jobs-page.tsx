@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ListChecks } from "lucide-react";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { JobCard } from "@/web/components/job-card";
 import { PageHeader } from "@/web/components/page-header";
 import { jobsListQuery } from "@/web/lib/jobs-api";
@@ -20,13 +21,11 @@ export function JobsPage() {
         label="Jobs"
         className="flex flex-col gap-2"
         testId="jobs-list"
-        loading={q.isPending}
+        {...queryState(q)}
         loadingLabel="Loading jobs"
         skeletonRows={1}
         skeletonClassName="h-32"
-        error={q.error}
         errorTitle="Could not load jobs"
-        onRetry={() => void q.refetch()}
         empty={{
           icon: ListChecks,
           title: "No jobs yet",

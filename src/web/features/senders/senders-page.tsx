@@ -3,6 +3,7 @@ import { ExplorerLink } from "@/web/components/explorer-link";
 import { Plus, Signature } from "lucide-react";
 import { useState } from "react";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { sendersCreate, useCan, useSendersList } from "./senders-api";
@@ -77,13 +78,11 @@ function SendersIndex() {
             {shown.length} shown of {total} signature{total === 1 ? "" : "s"}
           </p>
         }
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading the sender signatures"
         skeletonRows={3}
         skeletonClassName="h-16"
-        error={list.error}
         errorTitle="Could not load the sender signatures"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: Signature,
           title: filtered ? "No signatures match these filters" : "No sender signatures yet",

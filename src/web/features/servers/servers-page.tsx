@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { Plus, Search, Server } from "lucide-react";
 import { useState } from "react";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
@@ -72,13 +73,11 @@ export function ServersPage() {
           label="Servers"
           className="divide-y rounded-lg border bg-card"
           testId="servers-list"
-          loading={list.isPending}
+          {...queryState(list)}
           loadingLabel="Loading servers"
           skeletonRows={3}
           skeletonClassName="h-14"
-          error={list.error}
           errorTitle="Could not load the servers"
-          onRetry={() => void list.refetch()}
           empty={{
             icon: Server,
             title: search.name ? "No server matches this name" : "No servers",

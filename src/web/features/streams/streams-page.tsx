@@ -6,6 +6,7 @@ import { Plus, Waves } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
@@ -145,13 +146,11 @@ export function StreamsPage() {
         itemKey={(s) => s.ID ?? ""}
         label="Message streams"
         className="flex flex-col divide-y rounded-lg border bg-card"
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading streams"
         skeletonRows={3}
         skeletonClassName="h-20"
-        error={list.error}
         errorTitle="Could not load streams"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: Waves,
           title: filtered ? `No ${typeLabel[search.type!].toLowerCase()} streams` : "No streams",

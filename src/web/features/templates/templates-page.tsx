@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { LayoutTemplate, Plus, ArrowRightLeft, FolderArchive } from "lucide-react";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
@@ -76,13 +77,11 @@ export function TemplatesPage() {
         itemKey={(t) => t.TemplateId}
         label="Templates"
         className="flex flex-col divide-y rounded-lg border bg-card"
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading templates"
         skeletonRows={5}
         skeletonClassName="h-14"
-        error={list.error}
         errorTitle="Could not load templates"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: LayoutTemplate,
           title: type === "Layout" ? "No layouts" : "No templates",

@@ -5,6 +5,7 @@ import { Info, Plus, Webhook as WebhookIcon } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
@@ -111,13 +112,11 @@ export function WebhooksPage() {
         items={list.data?.Webhooks}
         itemKey={(w) => w.ID}
         label="Webhooks"
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading webhooks"
         skeletonRows={2}
         skeletonClassName="h-24"
-        error={list.error}
         errorTitle="Could not load webhooks"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: WebhookIcon,
           title: search.stream ? `No webhooks on ${search.stream}` : "No webhooks",

@@ -2,7 +2,7 @@ import { useQuery, type UseQueryOptions } from "@tanstack/react-query";
 import { Inbox } from "lucide-react";
 import type { ReactNode } from "react";
 import { DataTable, type DataTableColumn } from "@/web/components/data-table";
-import type { DataAttributes } from "@/web/components/list-states";
+import { queryState, type DataAttributes } from "@/web/components/list-states";
 import { pageWindow } from "@/web/lib/paging";
 import { clicksQuery, inboundQuery, opensQuery, outboundQuery } from "../activity-api";
 import type { ActivitySearch, ActivityTab } from "../activity-search";
@@ -49,11 +49,9 @@ function activityList<A extends { TotalCount: number }, T>(spec: ActivityTabSpec
         rows={q.data ? spec.rows(q.data) : undefined}
         rowKey={spec.rowKey}
         rowAttributes={spec.rowAttributes}
-        loading={q.isPending}
+        {...queryState(q)}
         loadingLabel="Loading activity"
-        error={q.error}
         errorTitle={`Could not load ${tabTitle[tab].toLowerCase()} activity`}
-        onRetry={() => void q.refetch()}
         empty={{
           icon: Inbox,
           title: filtered ? "Nothing matches these filters" : `No ${tabTitle[tab].toLowerCase()} activity`,

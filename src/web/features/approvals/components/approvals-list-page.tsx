@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { approvalStatuses, type ApprovalItem, type ApprovalStatus } from "@/contract/api/approvals";
 import { roleMay } from "@/contract/api/auth";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
@@ -107,13 +108,11 @@ export function ApprovalsListPage() {
         itemKey={(item) => item.id}
         label={`${status[0]!.toUpperCase()}${status.slice(1)} items`}
         testId="approvals-list"
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading the queue"
         skeletonRows={3}
         skeletonClassName="h-24"
-        error={list.error}
         errorTitle="Could not load the queue"
-        onRetry={() => void list.refetch()}
         empty={{ icon: ClipboardCheck, title: `No ${status} items`, children: emptyText[status] }}
         renderItem={(item) => (
           <ApprovalsCard

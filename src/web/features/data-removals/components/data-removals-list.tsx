@@ -1,6 +1,7 @@
 import { Eraser, RefreshCw, TriangleAlert } from "lucide-react";
 import type { DataRemovalRecord } from "@/contract/api/data-removals";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { Button } from "@/web/components/ui/button";
 import { formatDateTime } from "@/web/lib/format";
 import { useCheckDataRemoval, useDataRemovals } from "../data-removals-api";
@@ -25,13 +26,11 @@ export function DataRemovalsList({
       label="Data removal requests"
       className="divide-y rounded-lg border bg-card"
       testId="removals-list"
-      loading={q.isPending}
+      {...queryState(q)}
       loadingLabel="Loading the requests"
       skeletonRows={1}
       skeletonClassName="h-24"
-      error={q.error}
       errorTitle="Could not load the requests"
-      onRetry={() => void q.refetch()}
       empty={{
         icon: Eraser,
         title: "No requests yet",

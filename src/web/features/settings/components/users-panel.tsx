@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Role, User } from "@/contract/api/auth";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { DataTable, type DataTableColumn } from "@/web/components/data-table";
+import { queryState } from "@/web/components/list-states";
 import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
 import { formatDateTime } from "@/web/lib/format";
@@ -115,12 +116,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
           columns={columns}
           rows={users.data?.users}
           rowKey={(u) => u.id}
-          loading={users.isPending}
+          {...queryState(users)}
           loadingLabel="Loading users"
           skeletonRows={2}
-          error={users.error}
           errorTitle="Could not load users"
-          onRetry={() => void users.refetch()}
         />
       </CardContent>
       <CreateUserDialog open={creating} onOpenChange={setCreating} onCreated={() => void refresh()} />

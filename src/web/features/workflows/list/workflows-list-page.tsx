@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { WorkflowSummary } from "@/contract/api/workflows";
 import { workflowTriggers } from "@/contract/workflows/triggers";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
@@ -154,12 +155,10 @@ export function WorkflowsListPage() {
             <span>Problems</span>
           </div>
         }
-        loading={list.isPending}
+        {...queryState(list)}
         skeletonRows={3}
         skeletonClassName="h-14"
-        error={list.error}
         errorTitle="Workflows could not be loaded"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: Workflow,
           title: "No workflows yet",

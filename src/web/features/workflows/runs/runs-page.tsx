@@ -4,6 +4,7 @@ import { History } from "lucide-react";
 import { runStatuses, type RunSummary } from "@/contract/api/workflows";
 import { workflowTriggers } from "@/contract/workflows/triggers";
 import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
@@ -89,12 +90,10 @@ export function RunsPage() {
             <span>Duration</span>
           </div>
         }
-        loading={runs.isPending}
+        {...queryState(runs)}
         skeletonRows={4}
         skeletonClassName="h-12"
-        error={runs.error}
         errorTitle="Runs could not be loaded"
-        onRetry={() => void runs.refetch()}
         empty={{
           icon: History,
           title: search.workflow || search.status ? "No run matches these filters" : "No runs yet",
