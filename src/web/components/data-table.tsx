@@ -1,9 +1,11 @@
-import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
-import { Pager } from "@/web/components/pager";
-import { Skeleton } from "@/web/components/ui/skeleton";
+import {
+  ListStates,
+  type DataAttributes,
+  type ListEmpty,
+  type ListPaging,
+  type ListStateProps,
+} from "@/web/components/list-states";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/web/components/ui/table";
 import { cn } from "@/web/lib/utils";
 import { DataTableSelectBox, type DataTableSelection } from "./data-table-selection";
@@ -36,58 +38,34 @@ export interface DataTableColumn<T> {
   phoneClassName?: string;
 }
 
-/** Postmark's count/offset paging; `offset` comes from `pageWindow` so it stays within 10,000. */
-export interface DataTablePaging {
-  page: number;
-  size: number;
-  total: number;
-  offset: number;
-  onPage: (page: number) => void;
-  /** What the rows are, for "There are 1,234 bounces in all" past the last page. */
-  noun?: string;
-}
+/** Kept under the table's names for its callers. */
+export type DataTablePaging = ListPaging;
+export type DataTableEmpty = ListEmpty;
 
-export interface DataTableEmpty {
-  icon: LucideIcon;
-  title: string;
-  children?: ReactNode;
-}
-
-type RowAttributes = Partial<Record<`data-${string}`, string | number | boolean>>;
-
-export interface DataTableProps<T, K extends string | number> {
+export interface DataTableProps<T, K extends string | number> extends ListStateProps {
   columns: readonly DataTableColumn<T>[];
   /** Undefined while loading or after an error. */
   rows: readonly T[] | undefined;
   rowKey: (row: T, index: number) => K;
-  rowAttributes?: (row: T) => RowAttributes;
+  rowAttributes?: (row: T) => DataAttributes;
   fixed?: boolean;
-  loading?: boolean;
-  loadingLabel?: string;
-  skeletonRows?: number;
-  /** Set when the rows could not be loaded; shown with a retry. */
-  error?: unknown;
-  errorTitle?: string;
-  onRetry?: () => void;
-  empty?: DataTableEmpty;
   selection?: DataTableSelection<T, K>;
-  paging?: DataTablePaging;
-  /** Shown above the rows once they are loaded (counts, bulk bars). */
-  toolbar?: ReactNode;
-  /** A bordered card around everything, with this test id. */
+  /** A bordered card around everything, with this test id; it pads the states unless `inset` says otherwise. */
   framed?: boolean;
   testId?: string;
-  /** Pad the loading, error and empty states (true when framed). */
-  inset?: boolean;
 }
 
 /**
  * One list: typed columns, loading skeleton, error with retry, empty state, optional row selection
  * and Postmark paging. On phones, low-priority columns hide and may leave a line under the first one.
  */
-export function DataTable<T, K extends string | number>(props: DataTableProps<T, K>) {
-  const { framed = false, testId } = props;
-  const body = <DataTableBody {...props} inset={props.inset ?? framed} />;
+export function DataTable<T, K extends string | number>({
+  framed = false,
+  testId,
+  inset,
+  ...props
+}: DataTableProps<T, K>) {
+  const body = <DataTableBody {...props} inset={inset ?? framed} />;
   if (!framed) return body;
   return (
     <div className="overflow-hidden rounded-lg border bg-card" data-testid={testId}>
@@ -98,66 +76,26 @@ export function DataTable<T, K extends string | number>(props: DataTableProps<T,
 
 function DataTableBody<T, K extends string | number>({
   rows,
-  loading,
-  loadingLabel = "Loading",
-  skeletonRows = 6,
-  error,
-  errorTitle = "Could not load the list",
-  onRetry,
-  empty,
-  paging,
-  toolbar,
-  inset,
-  ...table
+  columns,
+  rowKey,
+  rowAttributes,
+  fixed,
+  selection,
+  ...states
 }: DataTableProps<T, K>) {
-  const pad = inset ? "p-3" : undefined;
-  if (loading)
-    return (
-      <div className={cn("flex flex-col gap-2", pad)} aria-busy="true" aria-label={loadingLabel}>
-        {Array.from({ length: skeletonRows }, (_, i) => (
-          <Skeleton key={i} className="h-10 w-full" />
-        ))}
-      </div>
-    );
-  if (error !== undefined && error !== null)
-    return (
-      <div className={pad}>
-        <ErrorState title={errorTitle} error={error} onRetry={onRetry} />
-      </div>
-    );
-  const list = rows ?? [];
-  const pastEnd = paging && list.length === 0 && paging.page > 1 && paging.total > 0;
   return (
-    <>
-      {toolbar}
-      {list.length > 0 ? (
-        <>
-          <RowsTable rows={list} {...table} />
-          {paging && (
-            <Pager
-              page={paging.page}
-              size={paging.size}
-              total={paging.total}
-              shown={list.length}
-              offset={paging.offset}
-              onPage={paging.onPage}
-            />
-          )}
-        </>
-      ) : pastEnd && empty ? (
-        <div className={pad}>
-          <EmptyState icon={empty.icon} title={`Page ${paging.page} is past the end of the results`}>
-            {`There are ${paging.total.toLocaleString()} ${paging.noun ? `${paging.noun} ` : ""}in all, ${Math.ceil(paging.total / paging.size).toLocaleString()} pages.`}
-          </EmptyState>
-        </div>
-      ) : empty ? (
-        <div className={pad}>
-          <EmptyState icon={empty.icon} title={empty.title}>
-            {empty.children}
-          </EmptyState>
-        </div>
-      ) : null}
-    </>
+    <ListStates items={rows} {...states}>
+      {(list) => (
+        <RowsTable
+          rows={list}
+          columns={columns}
+          rowKey={rowKey}
+          rowAttributes={rowAttributes}
+          fixed={fixed}
+          selection={selection}
+        />
+      )}
+    </ListStates>
   );
 }
 

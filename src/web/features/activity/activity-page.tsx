@@ -1,149 +1,17 @@
-import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi } from "@tanstack/react-router";
-import { Inbox } from "lucide-react";
-import { useCallback, type ReactNode } from "react";
-import { DataTable, type DataTableColumn } from "@/web/components/data-table";
+import { useCallback } from "react";
 import { ExportButton } from "@/web/components/export-button";
 import { PageHeader } from "@/web/components/page-header";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
-import { pageWindow } from "@/web/lib/paging";
 import { selectedServer } from "@/web/lib/server-selection";
-import { clicksQuery, inboundQuery, opensQuery, outboundQuery } from "./activity-api";
-import {
-  activityTabs,
-  type ActivityFilters as Filters,
-  type ActivitySearch,
-  type ActivityTab,
-} from "./activity-search";
-import { ACTIVITY_PAGE_SIZE, activityJobFilter, hasActivityFilters } from "./activity-shape";
+import { activityTabs, type ActivityFilters as Filters, type ActivityTab } from "./activity-search";
+import { activityJobFilter } from "./activity-shape";
 import { ActivityFilters } from "./components/activity-filters";
 import { ActivityMessageDetail } from "./components/activity-message-detail";
-import { engagementColumns, engagementKey, inboundColumns, outboundColumns } from "./components/activity-tables";
+import { activityLists, tabTitle } from "./components/activity-lists";
 
 const route = getRouteApi("/_app/activity");
-const tabTitle: Record<ActivityTab, string> = {
-  outbound: "Outbound",
-  inbound: "Inbound",
-  opens: "Opens",
-  clicks: "Clicks",
-};
-
-interface ListProps {
-  search: ActivitySearch;
-  serverId: number | null;
-  onPage: (p: number) => void;
-  openMessage: (kind: "outbound" | "inbound") => (id: string) => void;
-}
-
-/** One tab's rows with its loading, error, empty and pager states. */
-function ActivityTable<T>({
-  q,
-  rows,
-  total,
-  search,
-  onPage,
-  ...table
-}: {
-  q: UseQueryResult<unknown>;
-  rows: T[] | undefined;
-  total: number;
-  search: ActivitySearch;
-  onPage: (p: number) => void;
-  columns: DataTableColumn<T>[];
-  rowKey: (row: T, index: number) => string | number;
-  rowAttributes: (row: T) => Record<`data-${string}`, string | undefined>;
-}) {
-  const tab = search.tab ?? "outbound";
-  const page = search.page ?? 1;
-  const filtered = hasActivityFilters(search);
-  return (
-    <DataTable
-      fixed
-      inset
-      {...table}
-      rows={rows}
-      loading={q.isPending}
-      loadingLabel="Loading activity"
-      error={q.error}
-      errorTitle={`Could not load ${tabTitle[tab].toLowerCase()} activity`}
-      onRetry={() => void q.refetch()}
-      empty={{
-        icon: Inbox,
-        title: filtered ? "Nothing matches these filters" : `No ${tabTitle[tab].toLowerCase()} activity`,
-        children: filtered
-          ? "Try a wider date range or fewer filters."
-          : "Nothing recorded on this server in the retention period.",
-      }}
-      paging={{ page, size: ACTIVITY_PAGE_SIZE, total, offset: pageWindow(page, ACTIVITY_PAGE_SIZE).offset, onPage }}
-    />
-  );
-}
-
-function OutboundList({ search, serverId, onPage, openMessage }: ListProps) {
-  const q = useQuery(outboundQuery(search, serverId));
-  return (
-    <ActivityTable
-      q={q}
-      rows={q.data?.Messages}
-      total={q.data?.TotalCount ?? 0}
-      search={search}
-      onPage={onPage}
-      columns={outboundColumns(openMessage("outbound"))}
-      rowKey={(m, i) => m.MessageID ?? i}
-      rowAttributes={() => ({ "data-testid": "outbound-row" })}
-    />
-  );
-}
-function InboundList({ search, serverId, onPage, openMessage }: ListProps) {
-  const q = useQuery(inboundQuery(search, serverId));
-  return (
-    <ActivityTable
-      q={q}
-      rows={q.data?.InboundMessages}
-      total={q.data?.TotalCount ?? 0}
-      search={search}
-      onPage={onPage}
-      columns={inboundColumns(openMessage("inbound"), serverId)}
-      rowKey={(m, i) => m.MessageID ?? i}
-      rowAttributes={(m) => ({ "data-testid": "inbound-row", "data-status": m.Status ?? undefined })}
-    />
-  );
-}
-function OpensList({ search, serverId, onPage, openMessage }: ListProps) {
-  const q = useQuery(opensQuery(search, serverId));
-  return (
-    <ActivityTable
-      q={q}
-      rows={q.data?.Opens}
-      total={q.data?.TotalCount ?? 0}
-      search={search}
-      onPage={onPage}
-      columns={engagementColumns("opens", openMessage("outbound"))}
-      rowKey={engagementKey}
-      rowAttributes={() => ({ "data-testid": "opens-row" })}
-    />
-  );
-}
-function ClicksList({ search, serverId, onPage, openMessage }: ListProps) {
-  const q = useQuery(clicksQuery(search, serverId));
-  return (
-    <ActivityTable
-      q={q}
-      rows={q.data?.Clicks}
-      total={q.data?.TotalCount ?? 0}
-      search={search}
-      onPage={onPage}
-      columns={engagementColumns("clicks", openMessage("outbound"))}
-      rowKey={engagementKey}
-      rowAttributes={() => ({ "data-testid": "clicks-row" })}
-    />
-  );
-}
-const lists = { outbound: OutboundList, inbound: InboundList, opens: OpensList, clicks: ClicksList } satisfies Record<
-  ActivityTab,
-  (p: ListProps) => ReactNode
->;
 
 export function ActivityPage() {
   const search = route.useSearch();
@@ -161,7 +29,7 @@ export function ActivityPage() {
     void navigate({ search: (s) => ({ ...s, message: id, kind }) });
   const close = () => void navigate({ search: (s) => ({ ...s, message: undefined, kind: undefined }) });
 
-  const List = lists[tab];
+  const List = activityLists[tab];
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-4">

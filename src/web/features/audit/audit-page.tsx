@@ -1,11 +1,10 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { Download, ScrollText } from "lucide-react";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { useSessionUser } from "@/web/lib/session";
 import { auditExportUrl, auditListQuery, auditVerifyQuery } from "./audit-api";
 import { hasAuditFilters } from "./audit-search";
@@ -58,30 +57,28 @@ export function AuditPage() {
       />
       <AuditChainBanner query={verify} />
       <AuditFilters value={search} onChange={(next) => void navigate({ search: next })} />
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true">
-          {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} className="h-14 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Could not load the audit trail" error={list.error} onRetry={() => void list.refetch()} />
-      ) : records.length === 0 ? (
-        <EmptyState
-          icon={ScrollText}
-          title={hasAuditFilters(search) ? "No records match these filters" : "No records yet"}
-        >
-          {hasAuditFilters(search)
+      <DataList
+        items={list.data ? records : undefined}
+        itemKey={(r) => r.seq}
+        label="Audit records"
+        className="divide-y rounded-lg border bg-card"
+        testId="audit-list"
+        {...queryState(list)}
+        loadingLabel="Loading the audit trail"
+        skeletonRows={4}
+        skeletonClassName="h-14"
+        errorTitle="Could not load the audit trail"
+        empty={{
+          icon: ScrollText,
+          title: hasAuditFilters(search) ? "No records match these filters" : "No records yet",
+          children: hasAuditFilters(search)
             ? "Clear a filter or widen the date range."
-            : "Sign-ins, writes and decisions are recorded here as they happen."}
-        </EmptyState>
-      ) : (
-        <ul className="divide-y rounded-lg border bg-card" data-testid="audit-list">
-          {records.map((r) => (
-            <AuditRecordRow key={r.seq} record={r} />
-          ))}
-        </ul>
-      )}
+            : "Sign-ins, writes and decisions are recorded here as they happen.",
+        }}
+        itemClassName="min-w-0"
+        itemAttributes={() => ({ "data-testid": "audit-record" })}
+        renderItem={(r) => <AuditRecordRow record={r} />}
+      />
       {list.hasNextPage && (
         <Button
           variant="outline"

@@ -5,6 +5,7 @@ import { MailCheck } from "lucide-react";
 import { useCallback, useMemo } from "react";
 import { ExportButton } from "@/web/components/export-button";
 import { DataTable } from "@/web/components/data-table";
+import { queryState } from "@/web/components/list-states";
 import { useRowSelection } from "@/web/components/data-table-selection";
 import { PageHeader } from "@/web/components/page-header";
 import { selectedServer } from "@/web/lib/server-selection";
@@ -81,11 +82,9 @@ export function BouncesPage() {
         rows={list.data?.Bounces}
         rowKey={(b) => b.ID}
         rowAttributes={(b) => ({ "data-testid": "bounce-row", "data-bounce-id": b.ID })}
-        loading={list.isPending}
+        {...queryState(list)}
         loadingLabel="Loading bounces"
-        error={list.error}
         errorTitle="Could not load bounces"
-        onRetry={() => void list.refetch()}
         empty={{
           icon: MailCheck,
           title: hasBounceFilters(search) ? "No bounces match these filters" : "No bounces",

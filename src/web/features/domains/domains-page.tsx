@@ -2,17 +2,16 @@ import { getRouteApi } from "@tanstack/react-router";
 import { ExplorerLink } from "@/web/components/explorer-link";
 import { Globe, Plus } from "lucide-react";
 import { useState } from "react";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { domainsCreate, useCan, useDomainsList } from "./domains-api";
-import { DOMAINS_PAGE_SIZE, filterDomains, pageCountOf, type DomainSummary } from "./domains-shape";
+import { DOMAINS_PAGE_SIZE, filterDomains, pageCountOf } from "./domains-shape";
 import { DomainAddDialog } from "./components/domain-add-dialog";
 import { DomainDetail } from "./components/domain-detail";
 import { DomainsFilters } from "./components/domains-filters";
-import { DomainsList } from "./components/domains-list";
+import { DomainItem } from "./components/domain-item";
 
 const route = getRouteApi("/_app/domains");
 
@@ -62,26 +61,37 @@ function DomainsIndex() {
   const shown = list.data ? filterDomains(list.data.Domains, search) : [];
   const pages = list.data ? pageCountOf(list.data.TotalCount) : 1;
   const page = search.page ?? 1;
+  const total = list.data?.TotalCount ?? 0;
   return (
     <>
       <DomainsFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-14 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Could not load the domains" error={list.error} onRetry={() => void list.refetch()} />
-      ) : shown.length === 0 ? (
-        <EmptyState icon={Globe} title={filtered ? "No domains match these filters" : "No sending domains yet"}>
-          {filtered
+      <DataList
+        items={list.data ? shown : undefined}
+        itemKey={(d) => d.ID}
+        label="Domains"
+        className="divide-y rounded-lg border bg-card"
+        testId="domains-list"
+        frameClassName="flex flex-col gap-2"
+        head={
+          <p className="text-sm text-muted-foreground" data-testid="domains-count">
+            {shown.length} shown of {total} domain{total === 1 ? "" : "s"}
+          </p>
+        }
+        {...queryState(list)}
+        loadingLabel="Loading the domains"
+        skeletonRows={3}
+        skeletonClassName="h-14"
+        errorTitle="Could not load the domains"
+        empty={{
+          icon: Globe,
+          title: filtered ? "No domains match these filters" : "No sending domains yet",
+          children: filtered
             ? "Clear a filter to see every domain."
-            : "Add the domain you send from; Postmark gives you the DNS records to publish."}
-        </EmptyState>
-      ) : (
-        <DomainsListSection shown={shown} total={list.data.TotalCount} />
-      )}
+            : "Add the domain you send from; Postmark gives you the DNS records to publish.",
+        }}
+        itemAttributes={(d) => ({ "data-testid": "domain-row", "data-domain": d.Name ?? "" })}
+        renderItem={(d) => <DomainItem domain={d} />}
+      />
       {pages > 1 && (
         <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
           <Button
@@ -106,16 +116,5 @@ function DomainsIndex() {
         </nav>
       )}
     </>
-  );
-}
-
-function DomainsListSection({ shown, total }: { shown: DomainSummary[]; total: number }) {
-  return (
-    <div className="flex flex-col gap-2">
-      <p className="text-sm text-muted-foreground" data-testid="domains-count">
-        {shown.length} shown of {total} domain{total === 1 ? "" : "s"}
-      </p>
-      <DomainsList domains={shown} />
-    </div>
   );
 }

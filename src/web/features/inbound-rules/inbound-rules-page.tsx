@@ -4,12 +4,11 @@ import { getRouteApi } from "@tanstack/react-router";
 import { ShieldBan, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { describeError } from "@/web/lib/api-error";
 import { Pager } from "@/web/components/pager";
@@ -91,55 +90,47 @@ export function InboundRulesPage() {
       </div>
 
       <div className="mt-3">
-        {list.isPending ? (
-          <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading rules">
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} className="h-11 w-full" />
-            ))}
-          </div>
-        ) : list.isError ? (
-          <ErrorState title="Could not load inbound rules" error={list.error} onRetry={() => void list.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={ShieldBan}
-            title={total === 0 ? "No inbound rules" : `No ${kindLabel[search.kind].toLowerCase()} on this page`}
-          >
-            {total === 0
-              ? "All inbound mail reaches your inbound webhook. Add an address or a domain above to block it."
-              : "Choose All to see every rule."}
-          </EmptyState>
-        ) : (
-          <ul className="flex flex-col divide-y rounded-lg border bg-card" aria-label="Inbound rules">
-            {rows.map((r) => (
-              <li
-                key={r.ID}
-                data-testid="inbound-rule"
-                data-rule={r.Rule ?? ""}
-                className="flex items-center gap-3 px-4 py-2.5"
+        <DataList
+          items={list.data ? rows : undefined}
+          itemKey={(r) => r.ID}
+          label="Inbound rules"
+          className="flex flex-col divide-y rounded-lg border bg-card"
+          {...queryState(list)}
+          loadingLabel="Loading rules"
+          skeletonRows={4}
+          skeletonClassName="h-11"
+          errorTitle="Could not load inbound rules"
+          empty={{
+            icon: ShieldBan,
+            title: total === 0 ? "No inbound rules" : `No ${kindLabel[search.kind].toLowerCase()} on this page`,
+            children:
+              total === 0
+                ? "All inbound mail reaches your inbound webhook. Add an address or a domain above to block it."
+                : "Choose All to see every rule.",
+          }}
+          itemClassName="flex items-center gap-3 px-4 py-2.5"
+          itemAttributes={(r) => ({ "data-testid": "inbound-rule", "data-rule": r.Rule ?? "" })}
+          renderItem={(r) => (
+            <>
+              <Badge variant={ruleKind(r.Rule) === "address" ? "secondary" : "outline"} className="w-20 justify-center">
+                {ruleKind(r.Rule) === "address" ? "Address" : "Domain"}
+              </Badge>
+              <span className="min-w-0 flex-1 font-mono text-sm break-all">{r.Rule}</span>
+              <span className="hidden text-xs text-muted-foreground tabular-nums sm:inline">#{r.ID}</span>
+              <Button
+                variant="ghost"
+                size="sm"
+                aria-label={`Delete rule ${r.Rule}`}
+                disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.triggerid === r.ID)}
+                title={canDelete.reason}
+                onClick={() => setDoomed(r)}
               >
-                <Badge
-                  variant={ruleKind(r.Rule) === "address" ? "secondary" : "outline"}
-                  className="w-20 justify-center"
-                >
-                  {ruleKind(r.Rule) === "address" ? "Address" : "Domain"}
-                </Badge>
-                <span className="min-w-0 flex-1 font-mono text-sm break-all">{r.Rule}</span>
-                <span className="hidden text-xs text-muted-foreground tabular-nums sm:inline">#{r.ID}</span>
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  aria-label={`Delete rule ${r.Rule}`}
-                  disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.triggerid === r.ID)}
-                  title={canDelete.reason}
-                  onClick={() => setDoomed(r)}
-                >
-                  <Trash2 aria-hidden />
-                  <span className="hidden sm:inline">Delete</span>
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+                <Trash2 aria-hidden />
+                <span className="hidden sm:inline">Delete</span>
+              </Button>
+            </>
+          )}
+        />
       </div>
 
       {list.data && pages > 1 && (

@@ -2,17 +2,16 @@ import { getRouteApi } from "@tanstack/react-router";
 import { ExplorerLink } from "@/web/components/explorer-link";
 import { Plus, Signature } from "lucide-react";
 import { useState } from "react";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { sendersCreate, useCan, useSendersList } from "./senders-api";
 import { filterSenders, SENDERS_PAGE_SIZE } from "./senders-shape";
 import { SenderDetail } from "./components/sender-detail";
 import { SenderFormDialog } from "./components/sender-form-dialog";
 import { SendersFilters } from "./components/senders-filters";
-import { SendersList } from "./components/senders-list";
+import { SenderItem } from "./components/sender-item";
 
 const route = getRouteApi("/_app/senders");
 
@@ -63,38 +62,37 @@ function SendersIndex() {
   const shown = list.data ? filterSenders(list.data.SenderSignatures, search) : [];
   const pages = list.data ? Math.max(1, Math.ceil(list.data.TotalCount / SENDERS_PAGE_SIZE)) : 1;
   const page = search.page ?? 1;
+  const total = list.data?.TotalCount ?? 0;
   return (
     <>
       <SendersFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-16 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState
-          title="Could not load the sender signatures"
-          error={list.error}
-          onRetry={() => void list.refetch()}
-        />
-      ) : shown.length === 0 ? (
-        <EmptyState
-          icon={Signature}
-          title={filtered ? "No signatures match these filters" : "No sender signatures yet"}
-        >
-          {filtered
-            ? "Clear a filter to see every signature."
-            : "Add an address to send from, or verify a whole domain on the Domains page."}
-        </EmptyState>
-      ) : (
-        <div className="flex flex-col gap-2">
+      <DataList
+        items={list.data ? shown : undefined}
+        itemKey={(s) => s.ID}
+        label="Sender signatures"
+        className="divide-y rounded-lg border bg-card"
+        testId="senders-list"
+        frameClassName="flex flex-col gap-2"
+        head={
           <p className="text-sm text-muted-foreground">
-            {shown.length} shown of {list.data.TotalCount} signature{list.data.TotalCount === 1 ? "" : "s"}
+            {shown.length} shown of {total} signature{total === 1 ? "" : "s"}
           </p>
-          <SendersList senders={shown} />
-        </div>
-      )}
+        }
+        {...queryState(list)}
+        loadingLabel="Loading the sender signatures"
+        skeletonRows={3}
+        skeletonClassName="h-16"
+        errorTitle="Could not load the sender signatures"
+        empty={{
+          icon: Signature,
+          title: filtered ? "No signatures match these filters" : "No sender signatures yet",
+          children: filtered
+            ? "Clear a filter to see every signature."
+            : "Add an address to send from, or verify a whole domain on the Domains page.",
+        }}
+        itemAttributes={(s) => ({ "data-testid": "sender-row", "data-email": s.EmailAddress ?? "" })}
+        renderItem={(s) => <SenderItem sender={s} />}
+      />
       {pages > 1 && (
         <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
           <Button

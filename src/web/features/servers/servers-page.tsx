@@ -3,7 +3,8 @@ import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi } from "@tanstack/react-router";
 import { Plus, Search, Server } from "lucide-react";
 import { useState } from "react";
-import { EmptyState } from "@/web/components/empty-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { ErrorState } from "@/web/components/error-state";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
@@ -16,7 +17,7 @@ import type { ServerSummary } from "./servers-shape";
 import { ServerCreateDialog } from "./components/server-create-dialog";
 import { ServerDeleteDialog } from "./components/server-delete-dialog";
 import { ServerSettingsForm } from "./components/server-settings-form";
-import { ServersList } from "./components/servers-list";
+import { ServerItem } from "./components/server-item";
 
 const route = getRouteApi("/_app/servers");
 
@@ -66,21 +67,28 @@ export function ServersPage() {
             }
           />
         </div>
-        {list.isPending ? (
-          <div className="flex flex-col gap-2" aria-busy="true">
-            {[0, 1, 2].map((i) => (
-              <Skeleton key={i} className="h-14 w-full" />
-            ))}
-          </div>
-        ) : list.isError ? (
-          <ErrorState title="Could not load the servers" error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.Servers.length === 0 ? (
-          <EmptyState icon={Server} title={search.name ? "No server matches this name" : "No servers"}>
-            {search.name ? "Clear the filter to see every server." : "Create a server to start sending."}
-          </EmptyState>
-        ) : (
-          <ServersList servers={list.data.Servers} currentId={currentId} canDelete={canDelete} onDelete={setDeleting} />
-        )}
+        <DataList
+          items={list.data?.Servers}
+          itemKey={(s) => s.ID}
+          label="Servers"
+          className="divide-y rounded-lg border bg-card"
+          testId="servers-list"
+          {...queryState(list)}
+          loadingLabel="Loading servers"
+          skeletonRows={3}
+          skeletonClassName="h-14"
+          errorTitle="Could not load the servers"
+          empty={{
+            icon: Server,
+            title: search.name ? "No server matches this name" : "No servers",
+            children: search.name ? "Clear the filter to see every server." : "Create a server to start sending.",
+          }}
+          itemClassName="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center"
+          itemAttributes={(s) => ({ "data-testid": "server-row", "data-name": s.Name ?? "" })}
+          renderItem={(s) => (
+            <ServerItem server={s} current={s.ID === currentId} canDelete={canDelete} onDelete={setDeleting} />
+          )}
+        />
       </section>
       <section className="flex flex-col gap-3" aria-labelledby="servers-current">
         <h2 id="servers-current" className="text-lg font-semibold">

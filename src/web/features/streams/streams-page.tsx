@@ -5,13 +5,12 @@ import { getRouteApi } from "@tanstack/react-router";
 import { Plus, Waves } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { Switch } from "@/web/components/ui/switch";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
@@ -19,10 +18,10 @@ import { selectedServer } from "@/web/lib/server-selection";
 import { useSessionUser } from "@/web/lib/session";
 import { notify } from "@/web/lib/toast";
 import { StreamsFormDialog } from "./components/streams-form-dialog";
-import { StreamsList } from "./components/streams-list";
+import { StreamItem } from "./components/stream-item";
 import { streamsArchive, streamsQuery, streamsUnarchive } from "./streams-api";
 import { streamTypes, type StreamType } from "./streams-search";
-import { isDefaultStream, sortStreams, typeLabel, type Stream } from "./streams-shaping";
+import { isArchived, isDefaultStream, sortStreams, typeLabel, type Stream } from "./streams-shaping";
 
 const route = getRouteApi("/_app/streams");
 
@@ -77,6 +76,11 @@ export function StreamsPage() {
   };
 
   const streams = list.data ? sortStreams(list.data.MessageStreams) : [];
+  const busyId = archive.isPending
+    ? String(archive.variables?.params?.streamId)
+    : unarchive.isPending
+      ? String(unarchive.variables?.params?.streamId)
+      : null;
   const filtered = Boolean(search.type);
 
   return (
@@ -137,38 +141,39 @@ export function StreamsPage() {
         />
       )}
 
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading streams">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-20 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Could not load streams" error={list.error} onRetry={() => void list.refetch()} />
-      ) : streams.length === 0 ? (
-        <EmptyState
-          icon={Waves}
-          title={filtered ? `No ${typeLabel[search.type!].toLowerCase()} streams` : "No streams"}
-        >
-          {filtered ? "Choose All types to see every stream." : "Create a stream to start sending."}
-        </EmptyState>
-      ) : (
-        <StreamsList
-          streams={streams}
-          canWrite={canWrite.allowed}
-          canArchive={canArchive.allowed}
-          busyId={
-            archive.isPending
-              ? String(archive.variables?.params?.streamId)
-              : unarchive.isPending
-                ? String(unarchive.variables?.params?.streamId)
-                : null
-          }
-          onEdit={openForm}
-          onArchive={setArchiving}
-          onUnarchive={restore}
-        />
-      )}
+      <DataList
+        items={list.data ? streams : undefined}
+        itemKey={(s) => s.ID ?? ""}
+        label="Message streams"
+        className="flex flex-col divide-y rounded-lg border bg-card"
+        {...queryState(list)}
+        loadingLabel="Loading streams"
+        skeletonRows={3}
+        skeletonClassName="h-20"
+        errorTitle="Could not load streams"
+        empty={{
+          icon: Waves,
+          title: filtered ? `No ${typeLabel[search.type!].toLowerCase()} streams` : "No streams",
+          children: filtered ? "Choose All types to see every stream." : "Create a stream to start sending.",
+        }}
+        itemClassName="flex flex-col gap-3 p-4 sm:flex-row sm:items-start"
+        itemAttributes={(s) => ({
+          "data-testid": "stream-row",
+          "data-stream-id": s.ID ?? "",
+          "data-archived": isArchived(s),
+        })}
+        renderItem={(s) => (
+          <StreamItem
+            stream={s}
+            canWrite={canWrite.allowed}
+            canArchive={canArchive.allowed}
+            busy={busyId === s.ID}
+            onEdit={openForm}
+            onArchive={setArchiving}
+            onUnarchive={restore}
+          />
+        )}
+      />
 
       <StreamsFormDialog open={formOpen} onOpenChange={setFormOpen} stream={editing} serverId={serverId} />
       <ConfirmDialog

@@ -4,6 +4,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { ShieldCheck, Trash2 } from "lucide-react";
 import { useCallback, useState } from "react";
 import { DataTable } from "@/web/components/data-table";
+import { queryState } from "@/web/components/list-states";
 import { useRowSelection } from "@/web/components/data-table-selection";
 import { ActionError } from "@/web/components/action-error";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
@@ -69,12 +70,10 @@ function Dump({
         rows={q.data ? rows : undefined}
         rowKey={(r) => r.EmailAddress ?? ""}
         rowAttributes={(r) => ({ "data-testid": "suppression-row", "data-email": r.EmailAddress ?? "" })}
-        loading={q.isPending}
+        {...queryState(q)}
         loadingLabel="Loading suppressions"
         skeletonRows={5}
-        error={q.error}
         errorTitle="Could not load suppressions"
-        onRetry={() => void q.refetch()}
         empty={{
           icon: ShieldCheck,
           title: hasSuppressionFilters(search)

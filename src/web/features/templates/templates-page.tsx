@@ -1,12 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { LayoutTemplate, Plus, ArrowRightLeft, FolderArchive } from "lucide-react";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { Pager } from "@/web/components/pager";
 import { lastReachablePage, pageWindow } from "@/web/lib/paging";
@@ -73,42 +72,41 @@ export function TemplatesPage() {
         </Tabs>
         {list.data && <span className="text-sm text-muted-foreground tabular-nums">{total} on this server</span>}
       </div>
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading templates">
-          {Array.from({ length: 5 }, (_, i) => (
-            <Skeleton key={i} className="h-14 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Could not load templates" error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.Templates.length === 0 ? (
-        <EmptyState icon={LayoutTemplate} title={type === "Layout" ? "No layouts" : "No templates"}>
-          Create one with New template.
-        </EmptyState>
-      ) : (
-        <ul className="flex flex-col divide-y rounded-lg border bg-card" aria-label="Templates">
-          {list.data.Templates.map((t) => (
-            <li key={t.TemplateId} data-testid="template-row" data-type={t.TemplateType ?? ""}>
-              <Link
-                to="/templates/$idOrAlias"
-                params={{ idOrAlias: t.Alias ?? String(t.TemplateId) }}
-                className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/50 focus-visible:bg-muted/50 focus-visible:outline-none sm:flex-row sm:items-center sm:gap-3"
-              >
-                <span className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
-                  <span className="font-medium break-words">{t.Name}</span>
-                  {t.TemplateType === "Layout" && <Badge variant="secondary">Layout</Badge>}
-                  {!t.Active && <Badge variant="outline">Inactive</Badge>}
-                </span>
-                <span className="flex min-w-0 flex-wrap items-center gap-2 text-xs text-muted-foreground">
-                  {t.Alias && <code className="rounded bg-muted px-1 font-mono break-all">{t.Alias}</code>}
-                  <span className="tabular-nums">#{t.TemplateId}</span>
-                  {t.LayoutTemplate && <span>in {t.LayoutTemplate}</span>}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataList
+        items={list.data?.Templates}
+        itemKey={(t) => t.TemplateId}
+        label="Templates"
+        className="flex flex-col divide-y rounded-lg border bg-card"
+        {...queryState(list)}
+        loadingLabel="Loading templates"
+        skeletonRows={5}
+        skeletonClassName="h-14"
+        errorTitle="Could not load templates"
+        empty={{
+          icon: LayoutTemplate,
+          title: type === "Layout" ? "No layouts" : "No templates",
+          children: "Create one with New template.",
+        }}
+        itemAttributes={(t) => ({ "data-testid": "template-row", "data-type": t.TemplateType ?? "" })}
+        renderItem={(t) => (
+          <Link
+            to="/templates/$idOrAlias"
+            params={{ idOrAlias: t.Alias ?? String(t.TemplateId) }}
+            className="flex flex-col gap-1 px-4 py-3 hover:bg-muted/50 focus-visible:bg-muted/50 focus-visible:outline-none sm:flex-row sm:items-center sm:gap-3"
+          >
+            <span className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+              <span className="font-medium break-words">{t.Name}</span>
+              {t.TemplateType === "Layout" && <Badge variant="secondary">Layout</Badge>}
+              {!t.Active && <Badge variant="outline">Inactive</Badge>}
+            </span>
+            <span className="flex min-w-0 flex-wrap items-center gap-2 text-xs text-muted-foreground">
+              {t.Alias && <code className="rounded bg-muted px-1 font-mono break-all">{t.Alias}</code>}
+              <span className="tabular-nums">#{t.TemplateId}</span>
+              {t.LayoutTemplate && <span>in {t.LayoutTemplate}</span>}
+            </span>
+          </Link>
+        )}
+      />
       {list.data && pages > 1 && (
         <div className="mt-3 rounded-lg border">
           <Pager

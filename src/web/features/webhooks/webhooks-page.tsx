@@ -1,17 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExplorerLink } from "@/web/components/explorer-link";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { Info, Pencil, Plus, Trash2, Webhook as WebhookIcon } from "lucide-react";
+import { Info, Plus, Webhook as WebhookIcon } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
-import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
 import { Label } from "@/web/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { describeError } from "@/web/lib/api-error";
 import { permission } from "@/web/lib/permissions";
 import { postmarkMutationOptions } from "@/web/lib/postmark-queries";
@@ -20,14 +18,10 @@ import { useSessionUser } from "@/web/lib/session";
 import { notify } from "@/web/lib/toast";
 import { WebhooksFormDialog } from "./components/webhooks-form-dialog";
 import { webhooksDelete, webhookStreamsQuery, webhooksQuery } from "./webhooks-api";
-import { displayUrl, enabledTriggers, triggerLabel, type Webhook } from "./webhooks-shaping";
+import { WebhookCard } from "./components/webhook-card";
+import { displayUrl, type Webhook } from "./webhooks-shaping";
 
 const route = getRouteApi("/_app/webhooks");
-
-/** Mailroom's own intake URL, so the webhooks it wired for itself stand out. */
-function isThisMailroom(url: string | null): boolean {
-  return Boolean(url?.startsWith(`${window.location.origin}/webhooks/postmark`));
-}
 
 export function WebhooksPage() {
   const search = route.useSearch();
@@ -63,7 +57,6 @@ export function WebhooksPage() {
       { onSuccess: () => notify.success(`Webhook ${w.ID} deleted`), onError: (e) => notify.error(describeError(e)) },
     );
   };
-  const webhooks = (list.data?.Webhooks ?? []) as Webhook[];
 
   return (
     <div className="mx-auto w-full max-w-4xl">
@@ -115,85 +108,36 @@ export function WebhooksPage() {
         </Select>
       </div>
 
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading webhooks">
-          {Array.from({ length: 2 }, (_, i) => (
-            <Skeleton key={i} className="h-24 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Could not load webhooks" error={list.error} onRetry={() => void list.refetch()} />
-      ) : webhooks.length === 0 ? (
-        <EmptyState icon={WebhookIcon} title={search.stream ? `No webhooks on ${search.stream}` : "No webhooks"}>
-          Postmark posts nothing for {search.stream ? "this stream" : "this server"} yet. Create a webhook, or wire
-          Mailroom in Settings → Webhooks.
-        </EmptyState>
-      ) : (
-        <ul className="flex flex-col gap-3" aria-label="Webhooks">
-          {webhooks.map((w) => {
-            const on = enabledTriggers(w);
-            return (
-              <li
-                key={w.ID}
-                data-testid="webhook-row"
-                data-webhook-id={w.ID}
-                data-stream={w.MessageStream ?? ""}
-                className="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:flex-row sm:items-start"
-              >
-                <div className="flex min-w-0 flex-1 flex-col gap-1.5">
-                  <span className="font-mono text-sm break-all">{displayUrl(w.Url)}</span>
-                  <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-                    <Badge variant="outline" className="font-mono font-normal">
-                      {w.MessageStream}
-                    </Badge>
-                    <span>#{w.ID}</span>
-                    {isThisMailroom(w.Url) && <Badge variant="success">This Mailroom</Badge>}
-                    {w.HttpAuth?.Username && <span>Basic auth as {w.HttpAuth.Username}</span>}
-                    {(w.HttpHeaders?.length ?? 0) > 0 && (
-                      <span>
-                        {w.HttpHeaders!.length} header{w.HttpHeaders!.length === 1 ? "" : "s"}
-                      </span>
-                    )}
-                  </div>
-                  <div className="flex flex-wrap gap-1" aria-label="Triggers">
-                    {on.length === 0 ? (
-                      <span className="text-xs text-muted-foreground">No triggers enabled</span>
-                    ) : (
-                      on.map((t) => (
-                        <Badge key={t} variant="secondary" data-testid="webhook-trigger">
-                          {triggerLabel[t]}
-                        </Badge>
-                      ))
-                    )}
-                  </div>
-                </div>
-                <div className="flex shrink-0 gap-2">
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    onClick={() => openForm(w)}
-                    disabled={!canWrite.allowed}
-                    aria-label={`Edit webhook ${w.ID}`}
-                  >
-                    <Pencil aria-hidden />
-                    Edit
-                  </Button>
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    onClick={() => setDoomed(w)}
-                    disabled={!canDelete.allowed || (remove.isPending && remove.variables?.params?.webhookid === w.ID)}
-                    aria-label={`Delete webhook ${w.ID}`}
-                  >
-                    <Trash2 aria-hidden />
-                    Delete
-                  </Button>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <DataList
+        items={list.data?.Webhooks}
+        itemKey={(w) => w.ID}
+        label="Webhooks"
+        {...queryState(list)}
+        loadingLabel="Loading webhooks"
+        skeletonRows={2}
+        skeletonClassName="h-24"
+        errorTitle="Could not load webhooks"
+        empty={{
+          icon: WebhookIcon,
+          title: search.stream ? `No webhooks on ${search.stream}` : "No webhooks",
+          children: `Postmark posts nothing for ${search.stream ? "this stream" : "this server"} yet. Create a webhook, or wire Mailroom in Settings → Webhooks.`,
+        }}
+        itemClassName="flex flex-col gap-3 rounded-lg border bg-card p-4 sm:flex-row sm:items-start"
+        itemAttributes={(w) => ({
+          "data-testid": "webhook-row",
+          "data-webhook-id": w.ID,
+          "data-stream": w.MessageStream ?? "",
+        })}
+        renderItem={(w) => (
+          <WebhookCard
+            webhook={w}
+            canWrite={canWrite.allowed}
+            canDelete={canDelete.allowed && !(remove.isPending && remove.variables?.params?.webhookid === w.ID)}
+            onEdit={() => openForm(w)}
+            onDelete={() => setDoomed(w)}
+          />
+        )}
+      />
 
       <WebhooksFormDialog
         open={formOpen}

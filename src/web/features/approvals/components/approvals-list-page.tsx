@@ -4,12 +4,11 @@ import { ClipboardCheck, TriangleAlert } from "lucide-react";
 import { useMemo, useState } from "react";
 import { approvalStatuses, type ApprovalItem, type ApprovalStatus } from "@/contract/api/approvals";
 import { roleMay } from "@/contract/api/auth";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/web/components/ui/tabs";
 import { formatDateTime } from "@/web/lib/format";
 import { useSessionUser } from "@/web/lib/session";
@@ -104,34 +103,28 @@ export function ApprovalsListPage() {
           ))}
         </div>
       )}
-      {list.isPending ? (
-        <div className="flex flex-col gap-3" aria-busy="true">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-24 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Could not load the queue" error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={ClipboardCheck} title={`No ${status} items`}>
-          {emptyText[status]}
-        </EmptyState>
-      ) : (
-        <ul className="flex flex-col gap-3" data-testid="approvals-list">
-          {items.map((item) => (
-            <li key={item.id}>
-              <ApprovalsCard
-                item={item}
-                headline={describeApproval(item, servers)}
-                status={status}
-                selectable={selectable}
-                selected={selected.has(item.id)}
-                onToggle={() => toggle(item.id)}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <DataList
+        items={list.data ? items : undefined}
+        itemKey={(item) => item.id}
+        label={`${status[0]!.toUpperCase()}${status.slice(1)} items`}
+        testId="approvals-list"
+        {...queryState(list)}
+        loadingLabel="Loading the queue"
+        skeletonRows={3}
+        skeletonClassName="h-24"
+        errorTitle="Could not load the queue"
+        empty={{ icon: ClipboardCheck, title: `No ${status} items`, children: emptyText[status] }}
+        renderItem={(item) => (
+          <ApprovalsCard
+            item={item}
+            headline={describeApproval(item, servers)}
+            status={status}
+            selectable={selectable}
+            selected={selected.has(item.id)}
+            onToggle={() => toggle(item.id)}
+          />
+        )}
+      />
       {list.hasNextPage && (
         <Button
           variant="outline"

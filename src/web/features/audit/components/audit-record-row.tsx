@@ -7,10 +7,11 @@ import { formatDateTime } from "@/web/lib/format";
 
 const outcomeVariant = { success: "success", failure: "destructive", denied: "warning" } as const;
 
+/** One record of the trail (inside its list item): a summary line that opens onto the whole record. */
 export function AuditRecordRow({ record: r }: { record: AuditRecord }) {
   const [open, setOpen] = useState(false);
   return (
-    <li className="min-w-0" data-testid="audit-record">
+    <>
       <button
         type="button"
         className="flex w-full min-w-0 items-start gap-3 p-3 text-left hover:bg-accent/50"
@@ -51,6 +52,6 @@ export function AuditRecordRow({ record: r }: { record: AuditRecord }) {
           <p className="font-mono break-all text-muted-foreground">hash {r.hash}</p>
         </div>
       )}
-    </li>
+    </>
   );
 }

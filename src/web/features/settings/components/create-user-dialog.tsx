@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { notify } from "@/web/lib/toast";
-import { createUserRequest, roles, type Role } from "@/contract/api/auth";
+import { createUserRequest, type Role } from "@/contract/api/auth";
 import { FormField } from "@/web/components/form-field";
 import { Button } from "@/web/components/ui/button";
 import {
@@ -13,9 +13,9 @@ import {
   DialogTitle,
 } from "@/web/components/ui/dialog";
 import { Input } from "@/web/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { describeError } from "@/web/lib/api-error";
 import { fieldErrors } from "@/web/lib/form-errors";
+import { RoleSelect } from "./role-select";
 import { createUser } from "../settings-api";
 
 export function CreateUserDialog({
@@ -78,18 +78,7 @@ export function CreateUserDialog({
             />
           </FormField>
           <FormField id="new-role" label="Role" error={errors.role} required>
-            <Select value={role} onValueChange={(v) => setRole(v as Role)}>
-              <SelectTrigger id="new-role">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {roles.map((r) => (
-                  <SelectItem key={r} value={r} className="capitalize">
-                    {r}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+            <RoleSelect id="new-role" value={role} onChange={setRole} />
           </FormField>
           {errors._form && (
             <p role="alert" className="text-sm text-destructive">

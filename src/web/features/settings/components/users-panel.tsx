@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, Trash2, UserPlus } from "lucide-react";
 import { useState } from "react";
-import { roles, type Role, type User } from "@/contract/api/auth";
+import type { Role, User } from "@/contract/api/auth";
 import { ConfirmDialog } from "@/web/components/confirm-dialog";
 import { DataTable, type DataTableColumn } from "@/web/components/data-table";
+import { queryState } from "@/web/components/list-states";
 import { Button } from "@/web/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/web/components/ui/card";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/web/components/ui/select";
 import { formatDateTime } from "@/web/lib/format";
 import { deleteUser, updateUser, usersQuery } from "../settings-api";
 import { CreateUserDialog } from "./create-user-dialog";
+import { RoleSelect } from "./role-select";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { notify } from "@/web/lib/toast";
 
@@ -52,22 +53,13 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
       id: "role",
       header: "Role",
       cell: (u) => (
-        <Select
+        <RoleSelect
           value={u.role}
           disabled={u.id === currentUserId}
-          onValueChange={(role) => changeRole.mutate({ id: u.id, role: role as Role })}
-        >
-          <SelectTrigger className="h-8 w-32" aria-label={`Role of ${u.username}`}>
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {roles.map((r) => (
-              <SelectItem key={r} value={r} className="capitalize">
-                {r}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+          onChange={(role) => changeRole.mutate({ id: u.id, role })}
+          label={`Role of ${u.username}`}
+          className="h-8 w-32"
+        />
       ),
     },
     {
@@ -124,12 +116,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: number }) {
           columns={columns}
           rows={users.data?.users}
           rowKey={(u) => u.id}
-          loading={users.isPending}
+          {...queryState(users)}
           loadingLabel="Loading users"
           skeletonRows={2}
-          error={users.error}
           errorTitle="Could not load users"
-          onRetry={() => void users.refetch()}
         />
       </CardContent>
       <CreateUserDialog open={creating} onOpenChange={setCreating} onCreated={() => void refresh()} />

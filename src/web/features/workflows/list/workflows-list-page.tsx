@@ -4,17 +4,19 @@ import { CircleAlert, CircleCheck, LayoutTemplate, Plus, Workflow } from "lucide
 import { useState } from "react";
 import type { WorkflowSummary } from "@/contract/api/workflows";
 import { workflowTriggers } from "@/contract/workflows/triggers";
-import { EmptyState } from "@/web/components/empty-state";
-import { ErrorState } from "@/web/components/error-state";
+import { DataList } from "@/web/components/data-list";
+import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Badge } from "@/web/components/ui/badge";
 import { Button } from "@/web/components/ui/button";
-import { Skeleton } from "@/web/components/ui/skeleton";
 import { Switch } from "@/web/components/ui/switch";
 import { formatDateTime } from "@/web/lib/format";
 import { RunStatusBadge } from "../runs/run-status-badge";
 import { invalidateWorkflows, setWorkflowEnabled, workflowQuery, workflowsQuery } from "../workflows-api";
 import { WorkflowsTemplateDialog } from "./workflows-template-dialog";
+
+// The head and every row share these columns from sm up; below it each row wraps.
+const columns = "sm:grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)]";
 
 function Problems({ id }: { id: number }) {
   const q = useQuery(workflowQuery(id));
@@ -49,10 +51,7 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
   });
   const cannotEnable = !w.enabled && (hasErrors === true || w.disabledReason !== null);
   return (
-    <li
-      className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 p-3 sm:grid sm:grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)] sm:items-center sm:gap-4"
-      data-testid="workflow-row"
-    >
+    <>
       <div className="min-w-0 basis-full">
         <Link
           to="/workflows/$workflowId"
@@ -105,7 +104,7 @@ function Row({ w, hasErrors }: { w: WorkflowSummary; hasErrors: boolean | undefi
       <div className="min-w-0">
         <Problems id={w.id} />
       </div>
-    </li>
+    </>
   );
 }
 
@@ -139,39 +138,45 @@ export function WorkflowsListPage() {
           </>
         }
       />
-      {list.isPending ? (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} className="h-14 w-full" />
-          ))}
-        </div>
-      ) : list.isError ? (
-        <ErrorState title="Workflows could not be loaded" error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.workflows.length === 0 ? (
-        <EmptyState icon={Workflow} title="No workflows yet">
-          Start with a blank canvas, or pick a ready-made workflow such as “Reactivate soft bounces”.
-          <div className="mt-3 flex flex-wrap justify-center gap-2">
-            <Button size="sm" variant="outline" onClick={() => setTemplates(true)}>
-              From a template
-            </Button>
-          </div>
-        </EmptyState>
-      ) : (
-        <div className="rounded-lg border">
-          <div className="hidden grid-cols-[minmax(0,2fr)_8rem_6rem_minmax(0,1.4fr)_minmax(0,1fr)] gap-4 border-b px-3 py-2 text-xs font-medium text-muted-foreground sm:grid">
+      <DataList
+        items={list.data?.workflows}
+        itemKey={(w) => w.id}
+        label="Workflows"
+        className="divide-y"
+        frameClassName="rounded-lg border"
+        head={
+          <div
+            className={`hidden gap-4 border-b px-3 py-2 text-xs font-medium text-muted-foreground sm:grid ${columns}`}
+          >
             <span>Name</span>
             <span>Trigger</span>
             <span>Enabled</span>
             <span>Last run</span>
             <span>Problems</span>
           </div>
-          <ul className="divide-y" aria-label="Workflows">
-            {list.data.workflows.map((w) => (
-              <Row key={w.id} w={w} hasErrors={errorsById.get(w.id)} />
-            ))}
-          </ul>
-        </div>
-      )}
+        }
+        {...queryState(list)}
+        skeletonRows={3}
+        skeletonClassName="h-14"
+        errorTitle="Workflows could not be loaded"
+        empty={{
+          icon: Workflow,
+          title: "No workflows yet",
+          children: (
+            <>
+              Start with a blank canvas, or pick a ready-made workflow such as “Reactivate soft bounces”.
+              <div className="mt-3 flex flex-wrap justify-center gap-2">
+                <Button size="sm" variant="outline" onClick={() => setTemplates(true)}>
+                  From a template
+                </Button>
+              </div>
+            </>
+          ),
+        }}
+        itemClassName={`flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 p-3 sm:grid sm:items-center sm:gap-4 ${columns}`}
+        itemAttributes={() => ({ "data-testid": "workflow-row" })}
+        renderItem={(w) => <Row w={w} hasErrors={errorsById.get(w.id)} />}
+      />
       <p className="mt-4 text-sm text-muted-foreground">
         Every run is recorded:{" "}
         <Link to="/runs" className="text-primary hover:underline">
