@@ -168,11 +168,14 @@ test("opens and clicks export as CSV through a server job, every row the sandbox
     await page.getByRole("button", { name: `Export all matching ${tab} as CSV` }).click();
     const card = page.getByTestId("job-card");
     await expect(card.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
-    await expect(card.getByTestId("export-rows")).toHaveAttribute("data-rows", String(total));
+    // Messages sent by other tests may still be opened and clicked meanwhile: at least every row
+    // there was when asked, and the file holds exactly the rows the job counted.
+    const rows = Number(await card.getByTestId("export-rows").getAttribute("data-rows"));
+    expect(rows).toBeGreaterThanOrEqual(total);
     const file = await page.request.get((await card.getByTestId("job-download").getAttribute("href"))!);
     const lines = (await file.text()).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^ReceivedAt,Recipient,MessageID,/);
-    expect(lines).toHaveLength(total + 1);
+    expect(lines).toHaveLength(rows + 1);
     await shot(page, testInfo, `${tab}-export`);
   }
   await expectNoHorizontalOverflow(page);
