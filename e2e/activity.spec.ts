@@ -170,6 +170,7 @@ test("opens and clicks export as CSV through a server job, every row the sandbox
     await expect(card.getByTestId("job-status")).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
     // Messages sent by other tests may still be opened and clicked meanwhile: at least every row
     // there was when asked, and the file holds exactly the rows the job counted.
+    await expect(card.getByTestId("export-rows")).toHaveAttribute("data-rows", /^\d+$/);
     const rows = Number(await card.getByTestId("export-rows").getAttribute("data-rows"));
     expect(rows).toBeGreaterThanOrEqual(total);
     const file = await page.request.get((await card.getByTestId("job-download").getAttribute("href"))!);
