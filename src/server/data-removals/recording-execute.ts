@@ -4,26 +4,29 @@ import { resolveCall, type Execute, type ExecuteInput } from "../proxy/execute";
 import type { DataRemovalsRepo } from "./data-removals-repo";
 import { isFinalStatus } from "./service";
 
-function object(text: string | undefined): Record<string, unknown> {
+function object(v: unknown): Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function parsed(text: string | undefined): Record<string, unknown> {
   try {
-    const v: unknown = JSON.parse(text ?? "");
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    return object(JSON.parse(text ?? ""));
   } catch {
     return {};
   }
 }
 
 /** The request body of either input form, and for the HTTP form a reader that keeps what it read. */
-function bodyOf(input: ExecuteInput): { input: ExecuteInput; text: () => string | undefined } {
+function bodyOf(input: ExecuteInput): { input: ExecuteInput; sent: () => Record<string, unknown> } {
   if ("operationId" in input) {
     const body = input.body;
-    return { input, text: () => (typeof body === "string" ? body : JSON.stringify(body ?? null)) };
+    return { input, sent: () => (typeof body === "string" ? parsed(body) : object(body)) };
   }
   const raw = input.rawBody;
-  if (typeof raw !== "function") return { input, text: () => raw };
+  if (typeof raw !== "function") return { input, sent: () => parsed(raw) };
   let read: string | undefined;
   const reader: typeof raw = async (max, tooLarge) => (read = await raw(max, tooLarge));
-  return { input: { ...input, rawBody: reader }, text: () => read };
+  return { input: { ...input, rawBody: reader }, sent: () => parsed(read) };
 }
 
 /**
@@ -41,10 +44,10 @@ export function recordingDataRemovals(
     const body = bodyOf(input);
     const result = await inner(body.input, resolved);
     if (result.status >= 300) return result;
-    const answer = object(result.body);
+    const answer = parsed(result.body);
     const postmarkId = Number(answer.ID);
     if (!Number.isSafeInteger(postmarkId) || postmarkId <= 0) return result;
-    const sent = object(body.text());
+    const sent = body.sent();
     const status = typeof answer.Status === "string" ? answer.Status : "Pending";
     const now = new Date(deps.clock()).toISOString();
     await deps.repo
