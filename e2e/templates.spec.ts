@@ -240,6 +240,36 @@ test("a change on Postmark while editing shows base, theirs and mine; the merge 
   expect(unexpected(errors).filter((e) => !/status of 409/.test(e))).toEqual([]);
 });
 
+test("while the code editor loads, the body shows read-only, so no typing goes into an element about to be replaced", async ({
+  page,
+}, testInfo) => {
+  test.skip(isPhone(testInfo), "phones keep the plain text area; there is nothing to load");
+  await signIn(page);
+  const alias = uid(testInfo, "loading");
+  await page.goto("/templates");
+  const id = await makeTemplate(page, alias);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/code-editor-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/templates/${alias}`);
+  await expect(page.getByRole("heading", { level: 1, name: alias })).toBeVisible();
+  const loading = page.locator("textarea#tpl-html");
+  await expect(loading).toHaveAttribute("readonly", "");
+  await expect(loading).toHaveAttribute("aria-busy", "true");
+  await expect(loading).toHaveValue(/<p>one<\/p>/);
+  // A fill started now waits for an editable body instead of typing into the one being replaced.
+  const filled = htmlEditor(page).fill("<p>typed while loading</p>\n");
+  release();
+  await filled;
+  await expect(page.getByTestId("code-editor-tpl-html")).toBeVisible();
+  await page.keyboard.press("Control+s");
+  await expect(page.getByText(`Template ${alias} saved`)).toBeVisible();
+  expect((await api(page, "GET", `/api/postmark/templates/${id}`)).body.HtmlBody).toBe("<p>typed while loading</p>\n");
+});
+
 test("sends a test through email.withTemplate and shows Postmark's answer, or its refusal", async ({
   page,
 }, testInfo) => {

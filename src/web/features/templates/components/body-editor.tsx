@@ -3,22 +3,13 @@ import { Textarea } from "@/web/components/ui/textarea";
 import type { ModelPath } from "../lib/model-paths";
 import type { EditorMark } from "./code-editor";
 
-// CodeMirror arrives only with this chunk, only on the template editor, only where it fits.
-const CodeEditor = lazy(() => import("./code-editor").then((m) => ({ default: m.CodeEditor })));
+import { codeEditorFits, loadCodeEditor, subscribeCodeEditorFits } from "./code-editor-load";
 
-const query = "(min-width: 768px) and (pointer: fine)";
-const subscribe = (cb: () => void) => {
-  const mq = window.matchMedia(query);
-  mq.addEventListener("change", cb);
-  return () => mq.removeEventListener("change", cb);
-};
+// CodeMirror arrives only with this chunk, only on the template editor, only where it fits.
+const CodeEditor = lazy(() => loadCodeEditor().then((m) => ({ default: m.CodeEditor })));
+
 /** A pointer and room for a code editor; phones get a plain text area. */
-export const useCodeEditorFits = () =>
-  useSyncExternalStore(
-    subscribe,
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
+export const useCodeEditorFits = () => useSyncExternalStore(subscribeCodeEditorFits, codeEditorFits, () => false);
 
 export interface BodyEditorProps {
   id: string;
@@ -34,7 +25,7 @@ export interface BodyEditorProps {
 }
 
 export function BodyEditor({ plain, rows, ...props }: BodyEditorProps) {
-  const textarea = (
+  const textarea = (loading: boolean) => (
     <Textarea
       id={props.id}
       value={props.value}
@@ -43,11 +34,16 @@ export function BodyEditor({ plain, rows, ...props }: BodyEditorProps) {
       spellCheck={false}
       className="font-mono text-xs"
       aria-invalid={props.invalid}
+      // While CodeMirror loads, the text shows but takes no typing: the editor replaces this
+      // element when it arrives, and keys pressed into a vanishing element would be lost.
+      readOnly={loading}
+      aria-busy={loading || undefined}
+      title={loading ? "Loading the code editor…" : undefined}
     />
   );
-  if (plain) return textarea;
+  if (plain) return textarea(false);
   return (
-    <Suspense fallback={textarea}>
+    <Suspense fallback={textarea(true)}>
       <CodeEditor {...props} />
     </Suspense>
   );
