@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ApprovalItem, ApprovalLinkResponse } from "../../contract/api/approvals";
 import { createEventsRepo, type NewEventRow } from "../events/events-repo";
 import { createMemoryLogger } from "../logger";
@@ -117,6 +117,52 @@ describe.each(kinds)("counters and periodic tasks across instances (%s)", (kind)
     expect(await stalled[2]!.check("slow")).toBe("not_due");
     for (const r of [...runners, ...stalled]) await r.stop();
   });
+});
+
+describe.each(kinds)("the audit chain across instances (%s)", (kind) => {
+  let stores: Store[];
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ stores, cleanup } = await instancesOf(kind, 3));
+    const key = crypto.randomBytes(32);
+    // One store object serves every "instance" on SQLite: its key is set once.
+    for (const s of new Set(stores)) s.audit.useKey(key);
+  });
+  afterEach(async () => cleanup());
+  const at = () => new Date().toISOString();
+  const append = (s: Store, target: string) => s.audit.record({ actor: "system", action: "test.chain", target }, at());
+
+  it("stays one unforked chain while every instance appends batches at once", async () => {
+    for (let round = 0; round < 8; round++)
+      await Promise.all(
+        stores.flatMap((s, i) => Array.from({ length: 1 + ((round + i) % 5) }, (_, j) => append(s, `${round}:${i}:${j}`))),
+      );
+    const v = await stores[1]!.audit.verify(at());
+    expect(v).toMatchObject({ intact: true });
+    const { records } = await stores[2]!.audit.list({ action: "test.chain", limit: 500 });
+    expect(records.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: records.length }, (_, i) => i + 1),
+    );
+    expect(new Set(records.map((r) => r.target)).size).toBe(records.length);
+  });
+
+  it.skipIf(kind === "sqlite")(
+    "appends in one statement while the head is the one it saw, and after another instance's append too",
+    async () => {
+      const [a, b] = stores as [Store, Store];
+      const transactions = vi.spyOn(a.db, "transaction");
+      await append(a, "first"); // the first append of a process takes the locked transaction (and writes the marker)
+      expect(transactions).toHaveBeenCalledTimes(1);
+      await append(a, "second");
+      await append(a, "third");
+      await append(b, "elsewhere");
+      const after = await append(a, "after another instance");
+      expect(transactions).toHaveBeenCalledTimes(1);
+      expect(after.seq).toBe(5);
+      expect(await a.audit.verify(at())).toMatchObject({ intact: true, checked: 5 });
+      transactions.mockRestore();
+    },
+  );
 });
 
 describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST_DATABASE_URL)", () => {

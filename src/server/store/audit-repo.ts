@@ -9,6 +9,7 @@ import {
   readKeyedFromMarker,
   type ChainFields,
 } from "../audit/chain";
+import { createFixedSql } from "./fixed-sql";
 import type { Dialect } from "./migrations/types";
 import type { AuditLogTable, Database } from "./schema";
 
@@ -69,16 +70,33 @@ export function toAuditRecord(raw: Row): AuditRecord {
 
 const iso = (v: string) => new Date(v).toISOString();
 
+/** In the order appendAfterHead's statement lists them. */
+const AUDIT_COLUMNS = [
+  "seq",
+  "at",
+  "actor_id",
+  "actor_name",
+  "action",
+  "target",
+  "outcome",
+  "outcome_detail",
+  "request_id",
+  "details",
+  "prev_hash",
+  "hash",
+] as const satisfies readonly (keyof Row)[];
+
 /**
  * The audit trail: an append-only hash chain. There is no update or delete here on purpose.
- * Appends are serialised (one SQLite connection; an advisory lock on PostgreSQL) so that each
- * record's prevHash is the hash of the record before it and the chain never forks; within an
- * instance they are group-committed (see `record`).
+ * Appends are serialised (one SQLite connection; on PostgreSQL, a lock on the head row, which every
+ * append moves) so that each record's prevHash is the hash of the record before it and the chain
+ * never forks; within an instance they are group-committed (see `record`).
  */
 export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
   // The chain key lives outside the database; the services hand it over at start.
   let key: Buffer | null = null;
   let markerWritten = false;
+  const fixed = createFixedSql(dialect);
   const needKey = (): Buffer => {
     if (!key) throw new Error("The audit chain key is not set (call audit.useKey at start).");
     return key;
@@ -112,43 +130,64 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
   let scheduled = false;
   const MAX_BATCH = 256;
 
+  /** The batch as rows chained after `seq`/`prev`. Throws (before any SQL) for an entry that cannot be stored. */
+  function chainRows(batch: Pending[], seq: number, prev: string, k: Buffer): Row[] {
+    return batch.map(({ entry, now }) => {
+      const actor = entry.actor ?? "system";
+      const details = { ...(entry.details ?? {}), ...(entry.detail !== undefined ? { note: entry.detail } : {}) };
+      const fields: ChainFields = {
+        seq: ++seq,
+        at: now,
+        actor_id: typeof actor === "string" ? null : actor.id,
+        actor_name: typeof actor === "string" ? actor : actor.username,
+        action: entry.action,
+        target: entry.target ?? null,
+        outcome: entry.outcome ?? "success",
+        outcome_detail:
+          entry.outcomeDetail === undefined || entry.outcomeDetail === null ? null : String(entry.outcomeDetail),
+        request_id: entry.requestId ?? null,
+        details: canonicalJson(details),
+        prev_hash: prev,
+      };
+      const row = { ...fields, hash: hashRecordKeyed(fields, k) };
+      prev = row.hash;
+      return row;
+    });
+  }
+  const headOf = (row: Pick<Row, "seq" | "hash">) => `${row.seq}:${row.hash}`;
+
+  /**
+   * PostgreSQL: the head this instance last saw. When no other instance appended since, the next
+   * batch goes in one statement (see appendAfterHead) instead of a six-statement transaction.
+   */
+  let knownHead: string | null = null;
+
   /** Chains `batch` onto the current head in one transaction; the records in the batch's order. */
   async function append(batch: Pending[]): Promise<AuditRecord[]> {
     const k = needKey();
-    return db.transaction().execute(async (trx) => {
-      if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
+    if (dialect === "postgres" && markerWritten && knownHead !== null) {
+      // The head last seen, then up to two heads the database reported, then the locked
+      // transaction: appends racing with several busy instances still end.
+      for (let tries = 0; tries < 3 && knownHead !== null; tries++) {
+        const done = await appendAfterHead(batch, knownHead, k);
+        if (done) return done;
+      }
+    }
+    const rows = await db.transaction().execute(async (trx) => {
+      if (dialect === "postgres") {
+        await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
+        // The one-statement appends take turns on the head row, not on the advisory lock.
+        await sql`select value from settings where key = ${HEAD_KEY} for update`.execute(trx);
+      }
       const last = await trx
         .selectFrom("audit_log")
         .select(["seq", "hash"])
         .orderBy("seq", "desc")
         .limit(1)
         .executeTakeFirst();
-      let seq = last ? Number(last.seq) : 0;
-      let prev = last?.hash ?? GENESIS_HASH;
-      const rows: Row[] = batch.map(({ entry, now }) => {
-        const actor = entry.actor ?? "system";
-        const details = { ...(entry.details ?? {}), ...(entry.detail !== undefined ? { note: entry.detail } : {}) };
-        const fields: ChainFields = {
-          seq: ++seq,
-          at: now,
-          actor_id: typeof actor === "string" ? null : actor.id,
-          actor_name: typeof actor === "string" ? actor : actor.username,
-          action: entry.action,
-          target: entry.target ?? null,
-          outcome: entry.outcome ?? "success",
-          outcome_detail:
-            entry.outcomeDetail === undefined || entry.outcomeDetail === null ? null : String(entry.outcomeDetail),
-          request_id: entry.requestId ?? null,
-          details: canonicalJson(details),
-          prev_hash: prev,
-        };
-        const row = { ...fields, hash: hashRecordKeyed(fields, k) };
-        prev = row.hash;
-        return row;
-      });
+      const rows = chainRows(batch, last ? Number(last.seq) : 0, last?.hash ?? GENESIS_HASH, k);
       await trx.insertInto("audit_log").values(rows).execute();
       const first = rows[0]!;
-      const tail = rows.at(-1)!;
       const now = batch.at(-1)!.now;
       if (!markerWritten) {
         // The first keyed record of this database: older ones (if any) keep their unkeyed hashes.
@@ -165,14 +204,51 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
             .execute();
       }
       // The head lets verify notice records removed from the end of the chain.
-      const head = `${tail.seq}:${tail.hash}`;
+      const head = headOf(rows.at(-1)!);
       await trx
         .insertInto("settings")
         .values({ key: HEAD_KEY, value: head, updated_at: now, updated_by: null })
         .onConflict((oc) => oc.column("key").doUpdateSet({ value: head, updated_at: now }))
         .execute();
-      return rows.map(toAuditRecord);
+      return rows;
     });
+    knownHead = headOf(rows.at(-1)!);
+    return rows.map(toAuditRecord);
+  }
+
+  const appendTexts = new Map<number, string>();
+  /**
+   * One statement that appends `batch` after `head` only if the head row still says `head`: it
+   * locks the head row (a writer that committed meanwhile is waited for and its head read), inserts
+   * only on a match, and moves the head with the records. The chain stays serial without the
+   * advisory lock, because every append, in either path, moves that one row. Null when another
+   * instance appended first: knownHead is then the head it reported, or null if there is none.
+   */
+  async function appendAfterHead(batch: Pending[], head: string, k: Buffer): Promise<AuditRecord[] | null> {
+    const colon = head.indexOf(":");
+    const rows = chainRows(batch, Number(head.slice(0, colon)), head.slice(colon + 1), k);
+    let text = appendTexts.get(rows.length);
+    if (text === undefined) {
+      const tuple = "(?::bigint, ?, ?::integer, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      text =
+        `with h as (select value from settings where key = '${HEAD_KEY}' for update),` +
+        ` ins as (insert into audit_log (${AUDIT_COLUMNS.join(", ")})` +
+        ` select * from (values ${rows.map(() => tuple).join(", ")}) v` +
+        ` where (select value from h) = ? returning seq),` +
+        ` up as (update settings set value = ?, updated_at = ? where key = '${HEAD_KEY}' and exists (select 1 from ins))` +
+        ` select (select value from h) as head, (select count(*) from ins) as inserted`;
+      appendTexts.set(rows.length, text);
+    }
+    const params: unknown[] = [];
+    for (const r of rows) for (const c of AUDIT_COLUMNS) params.push(r[c]);
+    params.push(head, headOf(rows.at(-1)!), batch.at(-1)!.now);
+    const [result] = (await fixed.run<{ head: string | null; inserted: string | number }>(db, text, params)).rows;
+    if (Number(result?.inserted) === rows.length) {
+      knownHead = headOf(rows.at(-1)!);
+      return rows.map(toAuditRecord);
+    }
+    knownHead = result?.head ?? null;
+    return null;
   }
 
   async function flush() {
