@@ -135,7 +135,9 @@ describe.each(kinds)("the audit chain across instances (%s)", (kind) => {
   it("stays one unforked chain while every instance appends batches at once", async () => {
     for (let round = 0; round < 8; round++)
       await Promise.all(
-        stores.flatMap((s, i) => Array.from({ length: 1 + ((round + i) % 5) }, (_, j) => append(s, `${round}:${i}:${j}`))),
+        stores.flatMap((s, i) =>
+          Array.from({ length: 1 + ((round + i) % 5) }, (_, j) => append(s, `${round}:${i}:${j}`)),
+        ),
       );
     const v = await stores[1]!.audit.verify(at());
     expect(v).toMatchObject({ intact: true });
@@ -362,6 +364,79 @@ describe.skipIf(!pgUrl)(
     });
   },
 );
+
+describe.skipIf(!pgUrl)("the engine's merged step writes on PostgreSQL (needs TEST_DATABASE_URL)", () => {
+  it("writes several runs' steps in flight in one statement, none for a run whose lease is lost; then their outcomes", async () => {
+    const { stores, cleanup } = await instancesOf("postgres", 1);
+    const up = await startFakeUpstream(upstreamHandler(() => null));
+    try {
+      const a = await appOnStore({ store: stores[0]!, dir: "/tmp", upstreamUrl: up.url });
+      const cookie = await a.login();
+      const { id } = (await (
+        await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })
+      ).json()) as { id: number };
+      const version = (await a.services.workflows.workflows.version(id, 1))!;
+      const runs = a.services.workflows.runs;
+      const ids: number[] = [];
+      for (let i = 0; i < 3; i++)
+        ids.push(
+          await a.engine.createRun(
+            id,
+            version.id,
+            1,
+            { id: null, trigger: "bounce", serverId: 1, payload: bouncePayload() },
+            { createdBy: "test" },
+          ),
+        );
+      await a.engine.stop();
+      const t0 = "2030-01-01T00:00:00.000Z";
+      for (const r of ids) await runs.claimById(r, "engine-a", t0);
+      // The second run was taken over by another engine.
+      const taken = (await runs.get(ids[1]!))!;
+      expect(await runs.takeOver(taken, "engine-b", "2030-01-01T00:00:01.000Z")).toBe(true);
+
+      const at = (i: number) => `2030-01-01T00:00:0${2 + i}.000Z`;
+      const held = ids.map((r, i) => ({
+        row: stepRow(r, 0, "suppress", "action", "in_flight", { request: `{"n":${i}}`, started_at: at(i) }),
+        owner: "engine-a",
+        now: at(i),
+      }));
+      const stepIds = await runs.stepsHeld.many(held, stores[0]!.db);
+      expect(stepIds[1]).toBeNull();
+      expect(stepIds[0]).toBeTypeOf("number");
+      expect(stepIds[2]).toBeTypeOf("number");
+      expect(await runs.steps(ids[1]!)).toEqual([]);
+      for (const i of [0, 2]) {
+        expect((await runs.get(ids[i]!))!.claimed_at).toBe(at(i));
+        expect((await runs.steps(ids[i]!)).map((s) => [s.id, s.status, s.request, s.started_at, s.step_index])).toEqual(
+          [[stepIds[i], "in_flight", `{"n":${i}}`, at(i), 0]],
+        );
+      }
+      expect((await runs.get(ids[1]!))!.claimed_by).toBe("engine-b");
+
+      await runs.outcomes.many(
+        [0, 2].map((i) => ({
+          stepId: stepIds[i]!,
+          stepPatch: { status: "succeeded", response_status: 200 + i, response: `{"i":${i}}`, error: null },
+          runId: ids[i]!,
+          runPatch: { status: "succeeded", next_step: 1, claimed_by: null },
+        })),
+        stores[0]!.db,
+      );
+      for (const i of [0, 2]) {
+        expect((await runs.steps(ids[i]!)).map((s) => [s.status, s.response_status, s.response, s.error])).toEqual([
+          ["succeeded", 200 + i, `{"i":${i}}`, null],
+        ]);
+        expect((await runs.get(ids[i]!))!).toMatchObject({ status: "succeeded", next_step: 1, claimed_by: null });
+      }
+      expect((await runs.get(ids[1]!))!.status).toBe("running");
+      expect(workCalls(up.seen)).toHaveLength(0);
+    } finally {
+      await up.close();
+      await cleanup();
+    }
+  });
+});
 
 describe.each(kinds)("workflow run leases (%s)", (kind) => {
   it("lets another engine take over only a lapsed lease, and fences the engine that lost it", async () => {

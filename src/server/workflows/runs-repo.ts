@@ -6,9 +6,10 @@ import {
   type UpdateQueryBuilder,
   type UpdateResult,
 } from "kysely";
-import { createFixedSql } from "../store/fixed-sql";
+import { createFixedSql, type FixedSql } from "../store/fixed-sql";
 import type { Dialect } from "../store/migrations/types";
 import type { Database, WorkflowRunsTable, WorkflowRunStepsTable } from "../store/schema";
+import type { MergedWrite } from "./write-batcher";
 
 export type RunRow = Omit<WorkflowRunsTable, "id"> & { id: number };
 export type StepRow = Omit<WorkflowRunStepsTable, "id"> & { id: number };
@@ -68,7 +69,7 @@ export interface RunFilters {
 export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
   // The statements every workflow run makes (insert, lease, step rows) skip Kysely's building and compiling.
   const fixed = createFixedSql(dialect);
-  return {
+  const repo = {
     db,
     dialect,
     fixed,
@@ -322,5 +323,101 @@ export function createRunsRepo(db: Kysely<Database>, dialect: Dialect) {
       return Number(r?.n ?? 0);
     },
   };
+  return { ...repo, ...mergedWrites(repo, fixed) };
 }
 export type RunsRepo = ReturnType<typeof createRunsRepo>;
+
+/** The engine's hottest writes as merged writes (write-batcher). */
+function mergedWrites(
+  repo: {
+    insertStepHeld(row: Omit<WorkflowRunStepsTable, "id">, owner: string, now: string, q: Q): Promise<number>;
+    updateStepAndRun(
+      stepId: number,
+      stepPatch: Updateable<WorkflowRunStepsTable>,
+      runId: number,
+      runPatch: Updateable<WorkflowRunsTable>,
+      q: Q,
+    ): Promise<unknown>;
+  },
+  fixed: FixedSql,
+) {
+  return {
+    /**
+     * insertStepHeld as a merged write (write-batcher): the in-flight rows of several runs, each
+     * with its lease renewed, in one statement on PostgreSQL. A run whose lease was lost gets null
+     * and nothing is written for it.
+     */
+    stepsHeld: {
+      key: (w: HeldStep) => stepColumns(w.row).join(","),
+      async many(ws: readonly HeldStep[], q: Q): Promise<(number | null)[]> {
+        const cols = stepColumns(ws[0]!.row);
+        const { rows } = await fixed.run<{ id: unknown; run_id: unknown }>(
+          q,
+          `with "l" as (select * from json_populate_recordset(null::"workflow_runs", ?::json)), ` +
+            `"lease" as (update "workflow_runs" as "r" set "claimed_at" = "l"."claimed_at" from "l" ` +
+            `where "r"."id" = "l"."id" and "r"."status" = 'running' and "r"."claimed_by" = "l"."claimed_by" returning "r"."id"), ` +
+            `"v" as (select * from json_populate_recordset(null::"workflow_run_steps", ?::json)) ` +
+            `insert into "workflow_run_steps" ("run_id", ${names(cols)}) ` +
+            `select "v"."run_id", ${cols.map((c) => `"v"."${c}"`).join(", ")} from "v" join "lease" on "lease"."id" = "v"."run_id" ` +
+            `returning "id", "run_id"`,
+          [
+            JSON.stringify(ws.map((w) => ({ id: w.row.run_id, claimed_at: w.now, claimed_by: w.owner }))),
+            JSON.stringify(ws.map((w) => w.row)),
+          ],
+        );
+        const ids = new Map(rows.map((r) => [Number(r.run_id), Number(r.id)]));
+        return ws.map((w) => ids.get(w.row.run_id) ?? null);
+      },
+      async one(w: HeldStep, q: Q): Promise<number | null> {
+        try {
+          return await repo.insertStepHeld(w.row, w.owner, w.now, q);
+        } catch (e) {
+          if (e instanceof LeaseLost) return null;
+          throw e;
+        }
+      },
+    } satisfies MergedWrite<HeldStep, number | null>,
+
+    /** updateStepAndRun as a merged write: the outcomes of several runs' steps in one statement on PostgreSQL. */
+    outcomes: {
+      key: (w: StepOutcome) => `${defined(w.stepPatch).join(",")}|${defined(w.runPatch).join(",")}`,
+      async many(ws: readonly StepOutcome[], q: Q): Promise<void[]> {
+        const stepCols = defined(ws[0]!.stepPatch);
+        const runCols = defined(ws[0]!.runPatch);
+        const set = (cols: readonly string[], from: string) => cols.map((c) => `"${c}" = "${from}"."${c}"`).join(", ");
+        await fixed.run(
+          q,
+          `with "s" as (select * from json_populate_recordset(null::"workflow_run_steps", ?::json)), ` +
+            `"r" as (select * from json_populate_recordset(null::"workflow_runs", ?::json)), ` +
+            `"us" as (update "workflow_run_steps" as "t" set ${set(stepCols, "s")} from "s" where "t"."id" = "s"."id" returning "t"."id") ` +
+            `update "workflow_runs" as "t" set ${set(runCols, "r")} from "r" where "t"."id" = "r"."id"`,
+          [
+            JSON.stringify(ws.map((w) => ({ ...w.stepPatch, id: w.stepId }))),
+            JSON.stringify(ws.map((w) => ({ ...w.runPatch, id: w.runId }))),
+          ],
+        );
+        return ws.map(() => undefined);
+      },
+      async one(w: StepOutcome, q: Q): Promise<void> {
+        await repo.updateStepAndRun(w.stepId, w.stepPatch, w.runId, w.runPatch, q);
+      },
+    } satisfies MergedWrite<StepOutcome, void>,
+  };
+}
+
+/** A step's first row, in flight, with the lease it renews (see stepsHeld). */
+export interface HeldStep {
+  row: Omit<WorkflowRunStepsTable, "id">;
+  owner: string;
+  now: string;
+}
+/** A step's outcome and its run's patch (see outcomes). */
+export interface StepOutcome {
+  stepId: number;
+  stepPatch: Updateable<WorkflowRunStepsTable>;
+  runId: number;
+  runPatch: Updateable<WorkflowRunsTable>;
+}
+/** The columns of a new step row other than its run (the shape of a merged insert). */
+const stepColumns = (row: Omit<WorkflowRunStepsTable, "id">) =>
+  (Object.keys(row) as (keyof typeof row & string)[]).filter((c) => c !== "run_id");

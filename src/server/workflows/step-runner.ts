@@ -15,7 +15,7 @@ import { parseMasked } from "../proxy/secret-mask";
 import { disabledReason, type WorkflowAuthority } from "./authority";
 import { backoffMs, classifyError, classifyResult, type CallOutcome } from "./outcome";
 import { finished, json, parseOr, skipRest, stepRow } from "./run-rows";
-import type { RunRow, RunsRepo, StepRow } from "./runs-repo";
+import { LeaseLost, type RunRow, type RunsRepo, type StepRow } from "./runs-repo";
 import { readStepRequest, stepBody, stepCall } from "./step-request";
 import type { DocFor } from "./workflow-docs";
 import type { WriteBatcher } from "./write-batcher";
@@ -209,9 +209,9 @@ export function createStepRunner(o: StepRunnerOptions) {
       });
       const existing = rowId;
       // Fenced: only while this instance still holds the run's lease is the call recorded and made.
-      rowId =
+      const id =
         existing === null
-          ? await o.batch.writeOne((q) => o.runs.insertStepHeld(inFlight, o.owner, o.now(), q))
+          ? await o.batch.merge(o.runs.stepsHeld, { row: inFlight, owner: o.owner, now: o.now() }).then(leaseHeld(run))
           : await o.batch.write(async (trx) => {
               await o.runs.holdLease(run.id, o.owner, o.now(), trx);
               await o.runs.updateStep(
@@ -221,6 +221,7 @@ export function createStepRunner(o: StepRunnerOptions) {
               );
               return existing;
             });
+      rowId = id;
       let outcome: CallOutcome;
       try {
         const workflow = { runId: run.id, workflowId: run.workflow_id, version: run.version, stepId: step.id };
@@ -241,24 +242,20 @@ export function createStepRunner(o: StepRunnerOptions) {
         response_status: outcome.status,
         attempts: json(attempts)!,
       };
-      const id = rowId;
       if (outcome.kind === "ok") {
         const partial = outcome.itemErrors.length > 0;
-        await o.batch.writeOne((q) =>
-          o.runs.updateStepAndRun(
-            id,
-            {
-              ...common,
-              status: partial ? "partial" : "succeeded",
-              item_errors: partial ? json(outcome.itemErrors) : null,
-              error: null,
-              finished_at: now,
-            },
-            run.id,
-            last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now },
-            q,
-          ),
-        );
+        await o.batch.merge(o.runs.outcomes, {
+          stepId: id,
+          stepPatch: {
+            ...common,
+            status: partial ? "partial" : "succeeded",
+            item_errors: partial ? json(outcome.itemErrors) : null,
+            error: null,
+            finished_at: now,
+          },
+          runId: run.id,
+          runPatch: last ? finished("succeeded", now) : { next_step: index + 1, claimed_at: now },
+        });
         return { response: outcome.response };
       }
       if (
@@ -297,3 +294,11 @@ export function createStepRunner(o: StepRunnerOptions) {
 
   return { process };
 }
+
+/** The id of a step row written under the run's lease; null (the lease was lost) stops this engine's work on it. */
+const leaseHeld =
+  (run: RunRow) =>
+  (id: number | null): number => {
+    if (id === null) throw new LeaseLost(run.id);
+    return id;
+  };
