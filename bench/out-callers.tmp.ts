@@ -20,7 +20,7 @@ for (const f of files) {
       const n = byId.get(cur); const u = n.callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/src\//, "src/");
       if (/src\/|pg\/lib|hono|node:_http_(client|server|outgoing)/.test(u)) chain.push(`${n.callFrame.functionName}@${u.split("/").slice(-2).join("/")}`);
     }
-    const k = chain.slice(0, 4).join(" < ");
+    const k = chain.slice(0, 6).join(" < ");
     agg.set(k, (agg.get(k) ?? 0) + 1);
   });
 }

@@ -165,6 +165,19 @@ describe.each(kinds)("the audit chain across instances (%s)", (kind) => {
       transactions.mockRestore();
     },
   );
+
+  it.skipIf(kind === "sqlite")(
+    "appends through the locked transaction when the head row cannot be read as seq:hash",
+    async () => {
+      const [a, b] = stores as [Store, Store];
+      await append(a, "first");
+      await append(b, "second");
+      await sql`update settings set value = 'not a head' where key = 'audit.head'`.execute(a.db);
+      const third = await append(a, "third");
+      expect(third.seq).toBe(3);
+      expect(await b.audit.verify(at())).toMatchObject({ intact: true, checked: 3 });
+    },
+  );
 });
 
 describe.skipIf(!pgUrl)("PostgreSQL primitives for several instances (needs TEST_DATABASE_URL)", () => {

@@ -168,9 +168,15 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
     if (dialect === "postgres" && markerWritten && knownHead !== null) {
       // The head last seen, then up to two heads the database reported, then the locked
       // transaction: appends racing with several busy instances still end.
-      for (let tries = 0; tries < 3 && knownHead !== null; tries++) {
-        const done = await appendAfterHead(batch, knownHead, k);
-        if (done) return done;
+      try {
+        for (let tries = 0; tries < 3 && knownHead !== null; tries++) {
+          const done = await appendAfterHead(batch, knownHead, k);
+          if (done) return done;
+        }
+      } catch {
+        // Whatever went wrong (a head row that is not "seq:hash", say), the locked transaction
+        // below reads the chain's end from the records themselves; a real fault fails there too.
+        knownHead = null;
       }
     }
     const rows = await db.transaction().execute(async (trx) => {
