@@ -19,12 +19,13 @@ import {
   type TypedOp,
 } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
-import { domainsPaging } from "./domains-shape";
+import { pageWindow } from "@/web/lib/paging";
+import { DOMAINS_PAGE_SIZE } from "./domains-shape";
 
 // Domains use the account token: no server is involved, so the server id is always null.
 
 export function domainsListQuery(page: number | undefined) {
-  return { ...postmarkQueryOptions(domainsList, { query: domainsPaging(page) }, null), meta: { silent: true } };
+  return { ...postmarkQueryOptions(domainsList, { query: pageWindow(page, DOMAINS_PAGE_SIZE) }, null), meta: { silent: true } };
 }
 
 export function useDomainsList(page: number | undefined) {

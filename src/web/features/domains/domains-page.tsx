@@ -5,9 +5,11 @@ import { useState } from "react";
 import { DataList } from "@/web/components/data-list";
 import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
+import { Pager } from "@/web/components/pager";
 import { Button } from "@/web/components/ui/button";
+import { pageWindow } from "@/web/lib/paging";
 import { domainsCreate, useCan, useDomainsList } from "./domains-api";
-import { DOMAINS_PAGE_SIZE, filterDomains, pageCountOf } from "./domains-shape";
+import { DOMAINS_PAGE_SIZE, filterDomains } from "./domains-shape";
 import { DomainAddDialog } from "./components/domain-add-dialog";
 import { DomainDetail } from "./components/domain-detail";
 import { DomainsFilters } from "./components/domains-filters";
@@ -59,7 +61,6 @@ function DomainsIndex() {
   const list = useDomainsList(search.page);
   const filtered = Boolean(search.q || search.status);
   const shown = list.data ? filterDomains(list.data.Domains, search) : [];
-  const pages = list.data ? pageCountOf(list.data.TotalCount) : 1;
   const page = search.page ?? 1;
   const total = list.data?.TotalCount ?? 0;
   return (
@@ -92,28 +93,15 @@ function DomainsIndex() {
         itemAttributes={(d) => ({ "data-testid": "domain-row", "data-domain": d.Name ?? "" })}
         renderItem={(d) => <DomainItem domain={d} />}
       />
-      {pages > 1 && (
-        <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page <= 1}
-            onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}
-          >
-            Previous
-          </Button>
-          <span className="text-muted-foreground">
-            Page {page} of {pages} · {DOMAINS_PAGE_SIZE} per page
-          </span>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page >= pages}
-            onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}
-          >
-            Next
-          </Button>
-        </nav>
+      {list.data && list.data.TotalCount > DOMAINS_PAGE_SIZE && (
+        <Pager
+          page={page}
+          size={DOMAINS_PAGE_SIZE}
+          total={list.data.TotalCount}
+          shown={list.data.Domains.length}
+          offset={pageWindow(page, DOMAINS_PAGE_SIZE).offset}
+          onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+        />
       )}
     </>
   );

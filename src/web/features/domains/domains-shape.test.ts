@@ -3,10 +3,8 @@ import { domainsSearch } from "./domains-search";
 import {
   describeVerification,
   dnsRecords,
-  domainsPaging,
   filterDomains,
   isDomainVerified,
-  pageCountOf,
   type DomainDetail,
   type DomainSummary,
 } from "./domains-shape";
@@ -50,17 +48,6 @@ describe("domains search params", () => {
       domain: 64001,
     });
     expect(domainsSearch.parse({ q: "  ", status: "nope", page: "0", domain: "x" })).toEqual({});
-  });
-});
-
-describe("domains paging", () => {
-  it("turns a page into count and offset within Postmark's 10,000 window", () => {
-    expect(domainsPaging(undefined)).toEqual({ count: 50, offset: 0 });
-    expect(domainsPaging(3)).toEqual({ count: 50, offset: 100 });
-    const last = domainsPaging(10_000);
-    expect(last.count + last.offset).toBeLessThanOrEqual(10_000);
-    expect(pageCountOf(0)).toBe(1);
-    expect(pageCountOf(101)).toBe(3);
   });
 });
 

@@ -8,16 +8,6 @@ export type DomainDetail = AnswerOf<typeof domainsGet>;
 /** Rows per page of the domains list (Postmark allows up to 500). */
 export const DOMAINS_PAGE_SIZE = 50;
 
-/** Postmark's count/offset for a 1-based page; count + offset stays within Postmark's 10,000. */
-export function domainsPaging(page: number | undefined, size = DOMAINS_PAGE_SIZE): { count: number; offset: number } {
-  const p = Math.max(1, Math.min(page ?? 1, Math.floor(10_000 / size)));
-  return { count: size, offset: (p - 1) * size };
-}
-
-export function pageCountOf(total: number, size = DOMAINS_PAGE_SIZE): number {
-  return Math.max(1, Math.ceil(total / size));
-}
-
 /** Fully verified means what Postmark needs today: DKIM and the Return-Path (SPF is no longer required). */
 export function isDomainVerified(d: Pick<DomainSummary, "DKIMVerified" | "ReturnPathDomainVerified">): boolean {
   return d.DKIMVerified && d.ReturnPathDomainVerified;

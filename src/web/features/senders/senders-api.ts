@@ -17,12 +17,13 @@ import {
   type TypedOp,
 } from "@/web/lib/postmark-queries";
 import { useSessionUser } from "@/web/lib/session";
-import { sendersPaging } from "./senders-shape";
+import { pageWindow } from "@/web/lib/paging";
+import { SENDERS_PAGE_SIZE } from "./senders-shape";
 
 // Sender signatures use the account token: no server is involved, so the server id is null.
 
 export function sendersListQuery(page: number | undefined) {
-  return { ...postmarkQueryOptions(sendersList, { query: sendersPaging(page) }, null), meta: { silent: true } };
+  return { ...postmarkQueryOptions(sendersList, { query: pageWindow(page, SENDERS_PAGE_SIZE) }, null), meta: { silent: true } };
 }
 
 export function useSendersList(page: number | undefined) {

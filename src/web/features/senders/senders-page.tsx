@@ -5,7 +5,9 @@ import { useState } from "react";
 import { DataList } from "@/web/components/data-list";
 import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
+import { Pager } from "@/web/components/pager";
 import { Button } from "@/web/components/ui/button";
+import { pageWindow } from "@/web/lib/paging";
 import { sendersCreate, useCan, useSendersList } from "./senders-api";
 import { filterSenders, SENDERS_PAGE_SIZE } from "./senders-shape";
 import { SenderDetail } from "./components/sender-detail";
@@ -60,7 +62,6 @@ function SendersIndex() {
   const list = useSendersList(search.page);
   const filtered = Boolean(search.q || search.state);
   const shown = list.data ? filterSenders(list.data.SenderSignatures, search) : [];
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.TotalCount / SENDERS_PAGE_SIZE)) : 1;
   const page = search.page ?? 1;
   const total = list.data?.TotalCount ?? 0;
   return (
@@ -93,28 +94,15 @@ function SendersIndex() {
         itemAttributes={(s) => ({ "data-testid": "sender-row", "data-email": s.EmailAddress ?? "" })}
         renderItem={(s) => <SenderItem sender={s} />}
       />
-      {pages > 1 && (
-        <nav className="flex items-center justify-between gap-2 text-sm" aria-label="Pages">
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page <= 1}
-            onClick={() => void navigate({ search: (p) => ({ ...p, page: page - 1 > 1 ? page - 1 : undefined }) })}
-          >
-            Previous
-          </Button>
-          <span className="text-muted-foreground">
-            Page {page} of {pages}
-          </span>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page >= pages}
-            onClick={() => void navigate({ search: (p) => ({ ...p, page: page + 1 }) })}
-          >
-            Next
-          </Button>
-        </nav>
+      {list.data && list.data.TotalCount > SENDERS_PAGE_SIZE && (
+        <Pager
+          page={page}
+          size={SENDERS_PAGE_SIZE}
+          total={list.data.TotalCount}
+          shown={list.data.SenderSignatures.length}
+          offset={pageWindow(page, SENDERS_PAGE_SIZE).offset}
+          onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+        />
       )}
     </>
   );

@@ -9,12 +9,6 @@ export type SenderDetail = AnswerOf<typeof sendersGet>;
 
 export const SENDERS_PAGE_SIZE = 50;
 
-/** Postmark's count/offset for a 1-based page, within its count + offset ≤ 10,000 window. */
-export function sendersPaging(page: number | undefined, size = SENDERS_PAGE_SIZE): { count: number; offset: number } {
-  const p = Math.max(1, Math.min(page ?? 1, Math.floor(10_000 / size)));
-  return { count: size, offset: (p - 1) * size };
-}
-
 /** Text matches the address, the name or the reply-to; state matches confirmation. */
 export function filterSenders<T extends SenderSummary>(list: readonly T[], s: Pick<SendersSearch, "q" | "state">): T[] {
   const q = s.q?.toLowerCase();
