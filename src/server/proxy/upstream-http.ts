@@ -1,5 +1,5 @@
 import zlib from "node:zlib";
-import { Agent, Client, type Dispatcher } from "undici";
+import { Client, Pool, type Dispatcher } from "undici";
 import type { UpstreamAddress } from "./upstream-address";
 import { upstreamCancelled, upstreamTimedOut, upstreamUnreachable } from "./upstream-errors";
 
@@ -10,7 +10,23 @@ import { upstreamCancelled, upstreamTimedOut, upstreamUnreachable } from "./upst
  * more still (Headers, AbortSignal.timeout and .any). Deadlines are ours (one sweep timer), so
  * undici's own header and body timeouts are off.
  */
-const agent = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+const options = { headersTimeout: 0, bodyTimeout: 0 };
+
+// A pool per origin (one or two in use: Postmark's, the sandbox's); tests make many, hence the bound.
+const pools = new Map<string, Pool>();
+
+function poolFor(origin: string): Pool {
+  let pool = pools.get(origin);
+  if (!pool) {
+    if (pools.size >= 100) {
+      for (const p of pools.values()) void p.close();
+      pools.clear();
+    }
+    pool = new Pool(origin, options);
+    pools.set(origin, pool);
+  }
+  return pool;
+}
 
 export interface HttpCall {
   url: UpstreamAddress;
@@ -31,23 +47,26 @@ export interface HttpAnswer {
 const utf8 = new TextDecoder();
 
 /** One call, decoded as fetch would (gzip, deflate, br); a GET on a kept-alive socket the server just closed is retried once. */
-export async function httpCall(call: HttpCall): Promise<HttpAnswer> {
-  if (call.signal?.aborted) throw upstreamCancelled();
+export function httpCall(call: HttpCall): Promise<HttpAnswer> {
+  if (call.signal?.aborted) return Promise.reject(upstreamCancelled());
   const deadline = Date.now() + call.timeoutMs;
-  try {
-    return await attempt(call, deadline, agent);
-  } catch (e) {
+  const address = origin(call.url);
+  return attempt(call, deadline, address, poolFor(address)).catch((e: unknown) => {
     if (!(e instanceof StaleSocket)) throw e;
     if (call.method !== "GET") throw upstreamUnreachable(e.code);
-    // On a connection of its own: the pool may hold more sockets closed the same way.
-    const own = new Client(origin(call.url), { headersTimeout: 0, bodyTimeout: 0, pipelining: 1 });
-    try {
-      return await attempt(call, deadline, own);
-    } catch (again) {
-      throw again instanceof StaleSocket ? upstreamUnreachable(again.code) : again;
-    } finally {
-      void own.destroy();
-    }
+    return retry(call, deadline, address);
+  });
+}
+
+/** The retry of a read, on a connection of its own: the pool may hold more sockets closed the same way. */
+async function retry(call: HttpCall, deadline: number, address: string): Promise<HttpAnswer> {
+  const own = new Client(address, { ...options, pipelining: 1 });
+  try {
+    return await attempt(call, deadline, address, own);
+  } catch (again) {
+    throw again instanceof StaleSocket ? upstreamUnreachable(again.code) : again;
+  } finally {
+    void own.destroy();
   }
 }
 
@@ -171,7 +190,7 @@ function timeOut() {
   if (next !== Infinity) armSweep(next);
 }
 
-function attempt(call: HttpCall, deadline: number, via: Dispatcher): Promise<HttpAnswer> {
+function attempt(call: HttpCall, deadline: number, address: string, via: Dispatcher): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     const { protocol, path, auth } = call.url;
     if (protocol !== "http:" && protocol !== "https:") return reject(upstreamUnreachable(undefined));
@@ -185,7 +204,7 @@ function attempt(call: HttpCall, deadline: number, via: Dispatcher): Promise<Htt
       ? { ...call.headers, Authorization: `Basic ${Buffer.from(auth).toString("base64")}` }
       : call.headers;
     // undici calls f.onError at once for a request it refuses (an invalid header, say).
-    via.dispatch({ origin: origin(call.url), path, method: call.method, headers, body: call.body }, f);
+    via.dispatch({ origin: address, path, method: call.method, headers, body: call.body }, f);
   });
 }
 
