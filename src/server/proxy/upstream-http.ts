@@ -8,9 +8,10 @@ import { upstreamCancelled, upstreamTimedOut, upstreamUnreachable } from "./upst
  * handler of our own: no stream, no Request/Response objects. node:http's ClientRequest, agent
  * and IncomingMessage cost several times more per call through the proxy, and undici's fetch
  * more still (Headers, AbortSignal.timeout and .any). Deadlines are ours (one sweep timer), so
- * undici's own header and body timeouts are off.
+ * undici's own timeouts are off: its 10-second connect timeout would otherwise answer 502 before
+ * POSTMARK_TIMEOUT_MS (30 s by default) answers 504, as node:http did.
  */
-const options = { headersTimeout: 0, bodyTimeout: 0 };
+const options = { headersTimeout: 0, bodyTimeout: 0, connectTimeout: 0 };
 
 // A pool per origin (one or two in use: Postmark's, the sandbox's); tests make many, hence the bound.
 const pools = new Map<string, Pool>();
