@@ -1,7 +1,7 @@
 import type { Clock } from "../clock";
 import { ApiFailure } from "../errors";
 import type { Logger } from "../logger";
-import { resolveCall, type Execute } from "../proxy/execute";
+import { resolveCall, type Execute, type ExecuteInput, type ExecuteResult, type ResolvedCall } from "../proxy/execute";
 import type { AuditRepo } from "../store/audit-repo";
 
 function postmarkErrorCode(body: string): number | null {
@@ -20,10 +20,19 @@ function postmarkErrorCode(body: string): number | null {
  * The body is never recorded: it can hold addresses and content.
  */
 export function auditedExecute(inner: Execute, deps: { audit: AuditRepo; clock: Clock; logger: Logger }): Execute {
-  return async (input) => {
-    // Resolved once here and handed to execute(); an input that names no operation is refused by it, unrecorded.
-    const call = resolveCall(input);
-    if (call.op.risk === "read") return inner(input, call);
+  // Not async itself: a read (most calls) goes straight to inner() without a promise of its own around it.
+  return (input) => {
+    let call: ResolvedCall;
+    try {
+      // Resolved once here and handed to execute(); an input that names no operation is refused by it, unrecorded.
+      call = resolveCall(input);
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+    return call.op.risk === "read" ? inner(input, call) : recorded(input, call);
+  };
+
+  async function recorded(input: ExecuteInput, call: ResolvedCall): Promise<ExecuteResult> {
     const base = {
       actor: { id: input.user.id ?? null, username: input.user.username },
       action: "postmark.write",
@@ -67,5 +76,5 @@ export function auditedExecute(inner: Execute, deps: { audit: AuditRepo; clock: 
       else await write("failure", "error");
       throw e;
     }
-  };
+  }
 }

@@ -1,6 +1,6 @@
 import type { Clock } from "../clock";
 import type { Logger } from "../logger";
-import { resolveCall, type Execute, type ExecuteInput } from "../proxy/execute";
+import { resolveCall, type Execute, type ExecuteInput, type ExecuteResult, type ResolvedCall } from "../proxy/execute";
 import type { DataRemovalsRepo } from "./data-removals-repo";
 import { isFinalStatus } from "./service";
 
@@ -39,8 +39,17 @@ export function recordingDataRemovals(
   inner: Execute,
   deps: { repo: Pick<DataRemovalsRepo, "insert">; clock: Clock; logger: Logger },
 ): Execute {
-  return async (input, resolved = resolveCall(input)) => {
-    if (resolved.op.id !== "dataRemovals.create") return inner(input, resolved);
+  // Not async itself: every other operation goes straight to inner() without a promise of its own around it.
+  return (input, resolved) => {
+    try {
+      resolved ??= resolveCall(input);
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
+    return resolved.op.id === "dataRemovals.create" ? recorded(input, resolved) : inner(input, resolved);
+  };
+
+  async function recorded(input: ExecuteInput, resolved: ResolvedCall): Promise<ExecuteResult> {
     const body = bodyOf(input);
     const result = await inner(body.input, resolved);
     if (result.status >= 300) return result;
@@ -65,5 +74,5 @@ export function recordingDataRemovals(
         deps.logger.error("could not keep a data removal request", { postmarkId, error: (e as Error).message }),
       );
     return result;
-  };
+  }
 }
