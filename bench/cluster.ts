@@ -14,6 +14,7 @@ import { cpuSnapshot, loadAverage } from "./proc-cpu";
 import { count, reportFigure } from "./summary";
 
 const SECONDS = secondsFlag(10);
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "64";
 // `intake`, `latency` or `workflows` on the command line runs only those parts.
 const parts = process.argv.slice(2).filter((a) => ["intake", "latency", "workflows"].includes(a));
 const part = (name: string) => parts.length === 0 || parts.includes(name);
@@ -271,7 +272,10 @@ async function main() {
     await schema.drop();
   }
 
-  if (part("workflows")) console.log("workflow runs, three instances, one action each (recording upstream)");
+  if (part("workflows"))
+    console.log(
+      `workflow runs, three instances, one action each (recording upstream), WORKFLOW_CONCURRENCY=${CONCURRENCY} each`,
+    );
   if (part("workflows")) {
     const up = await startFakeUpstream(
       upstreamHandler((r) => (r.url.includes("/suppressions") ? { body: { Suppressions: [] } } : null)),
@@ -284,7 +288,10 @@ async function main() {
       DATABASE_URL: named.toString(),
       POSTMARK_API_URL: up.url,
       POSTMARK_ACCOUNT_TOKEN: ACCOUNT,
-      WORKFLOW_CONCURRENCY: "16",
+      // Runs each instance works on at once. The default (8) suits one instance calling Postmark;
+      // a deployment sized for hundreds of runs/s raises it (each run waits on Postmark for its
+      // call, and the runs committing together share their statements). BENCH_CONCURRENCY overrides.
+      WORKFLOW_CONCURRENCY: CONCURRENCY,
     });
     const cookie = await login(list[0]!);
     const created = await fetch(`${list[0]!.url}/api/workflows`, {
@@ -294,7 +301,8 @@ async function main() {
     });
     const { id } = (await created.json()) as { id: number };
     await fetch(`${list[0]!.url}/api/workflows/${id}/enable`, { method: "POST", headers: { cookie } });
-    const N = Math.max(1_000, SECONDS * 100);
+    // 3,000 runs by default: a 1,000-run burst lasted 2-3 s, too short for a steady figure.
+    const N = Math.max(1_000, SECONDS * 300);
     const db = await schema.client();
     const instancesCpu = cpuSnapshot(list.map((i) => i.child.pid!));
     const pgCpu = cpuSnapshot(await backendPids(schema.schema));
@@ -330,7 +338,7 @@ async function main() {
       bench: "cluster",
       what: "one-action workflow runs/s, three PostgreSQL instances",
       figure: `${count(rate)}/s, each step once: ${once ? "yes" : "NO"} (load ${os.loadavg()[0]!.toFixed(1)})`,
-      target: "≥ 500 runs/s, each step once",
+      target: `≥ 500 runs/s, each step once (WORKFLOW_CONCURRENCY=${CONCURRENCY})`,
       met: once && rate >= 500,
     });
     // Where a run's time goes: waiting for its run to be created, queued, and running its step.
