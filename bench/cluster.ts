@@ -38,7 +38,7 @@ function post(port, auth, body) {
       headers: { "content-type": "application/json", authorization: auth, "x-pm-webhook-trace-id": crypto.randomUUID() } }, (res) => {
       res.resume(); res.on("end", () => resolve(res.statusCode));
     });
-    req.on("error", () => resolve(0));
+    req.on("error", (e) => resolve(e.code || "network error"));
     req.end(body);
   });
 }
@@ -71,10 +71,15 @@ parentPort.on("message", async (m) => {
   if (m.kind === "loop") {
     const end = Date.now() + m.seconds * 1000;
     let ok = 0, errors = 0, k = 0;
+    const kinds = {};
     await Promise.all(Array.from({ length: m.concurrency }, async () => {
-      while (Date.now() < end) { const s = await post(m.ports[k++ % m.ports.length], m.auth, delivery("bench")); if (s === 200) ok++; else errors++; }
+      while (Date.now() < end) {
+        const s = await post(m.ports[k++ % m.ports.length], m.auth, delivery("bench"));
+        if (s === 200) ok++;
+        else { errors++; kinds[s] = (kinds[s] || 0) + 1; }
+      }
     }));
-    parentPort.postMessage({ ok, errors });
+    parentPort.postMessage({ ok, errors, kinds });
   } else if (m.kind === "open") {
     await Promise.all(m.ports.flatMap((p) => Array.from({ length: m.perPort }, () => open(p, m.cookie))));
     parentPort.postMessage(conns.length);
@@ -170,7 +175,7 @@ async function intake(
   const instancesCpu = cpuSnapshot(list.map((i) => i.child.pid!));
   const pgCpu = cpuSnapshot(await backends());
   const loadBefore = loadAverage();
-  const r = await ask<{ ok: number; errors: number }>({
+  const r = await ask<{ ok: number; errors: number; kinds: Record<string, number> }>({
     kind: "loop",
     ports: list.map((i) => i.port),
     auth: WEBHOOK_AUTH,
@@ -183,7 +188,7 @@ async function intake(
   const n = (await stored()) - before;
   const rate = r.ok / SECONDS;
   console.log(
-    `  ${label.padEnd(26)} ${String(Math.round(rate)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`,
+    `  ${label.padEnd(26)} ${String(Math.round(rate)).padStart(6)} webhooks/s acknowledged, ${r.errors} errors${r.errors ? ` (${JSON.stringify(r.kinds)}: a status, or the sender's network error)` : ""}, stored ${n === r.ok ? "= acknowledged" : `${n} ≠ ${r.ok} acknowledged!`}`,
   );
   console.log(`  ${"".padEnd(26)} ${cpu} (load average ${loadBefore} → ${loadAverage()})`);
   reportFigure({
