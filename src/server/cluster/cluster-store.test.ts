@@ -378,17 +378,22 @@ describe.skipIf(!pgUrl)(
   },
 );
 
+/** An app on `store` with one saved (not enabled) suppress workflow: the app, the workflow's id and its version 1. */
+async function appWithWorkflow(store: Store, upstreamUrl: string) {
+  const a = await appOnStore({ store, dir: "/tmp", upstreamUrl });
+  const cookie = await a.login();
+  const { id } = (await (
+    await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })
+  ).json()) as { id: number };
+  return { a, id, version: (await a.services.workflows.workflows.version(id, 1))! };
+}
+
 describe.skipIf(!pgUrl)("the engine's merged step writes on PostgreSQL (needs TEST_DATABASE_URL)", () => {
   it("writes several runs' steps in flight in one statement, none for a run whose lease is lost; then their outcomes", async () => {
     const { stores, cleanup } = await instancesOf("postgres", 1);
     const up = await startFakeUpstream(upstreamHandler(() => null));
     try {
-      const a = await appOnStore({ store: stores[0]!, dir: "/tmp", upstreamUrl: up.url });
-      const cookie = await a.login();
-      const { id } = (await (
-        await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })
-      ).json()) as { id: number };
-      const version = (await a.services.workflows.workflows.version(id, 1))!;
+      const { a, id, version } = await appWithWorkflow(stores[0]!, up.url);
       const runs = a.services.workflows.runs;
       const ids: number[] = [];
       for (let i = 0; i < 3; i++)
@@ -456,12 +461,7 @@ describe.each(kinds)("workflow run leases (%s)", (kind) => {
     const { stores, cleanup } = await instancesOf(kind, 2);
     const up = await startFakeUpstream(upstreamHandler(() => null));
     try {
-      const a = await appOnStore({ store: stores[0]!, dir: "/tmp", upstreamUrl: up.url });
-      const cookie = await a.login();
-      const { id } = (await (
-        await a.request("/api/workflows", { method: "POST", cookie, json: suppressDoc() })
-      ).json()) as { id: number };
-      const version = (await a.services.workflows.workflows.version(id, 1))!;
+      const { a, id, version } = await appWithWorkflow(stores[0]!, up.url);
       const runId = await a.engine.createRun(
         id,
         version.id,

@@ -145,7 +145,8 @@ class InFlight implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     // The connection ended (closed, reset) before an answer began.
     const closed = e.code === "UND_ERR_SOCKET" || e.code === "ECONNRESET" || e.code === "EPIPE";
-    if (closed && this.status === 0) return this.finish(new StaleSocket(e.code === "UND_ERR_SOCKET" ? "ECONNRESET" : e.code));
+    if (closed && this.status === 0)
+      return this.finish(new StaleSocket(e.code === "UND_ERR_SOCKET" ? "ECONNRESET" : e.code));
     if (e.code === "UND_ERR_SOCKET") return this.finish(upstreamUnreachable("ECONNRESET"));
     // A refused request (say, a header value with a line break) arrives here at once, as it is.
     this.finish(e.code?.startsWith("UND_ERR_INVALID") ? e : upstreamUnreachable(e.code));

@@ -25,7 +25,10 @@ import { DOMAINS_PAGE_SIZE } from "./domains-shape";
 // Domains use the account token: no server is involved, so the server id is always null.
 
 export function domainsListQuery(page: number | undefined) {
-  return { ...postmarkQueryOptions(domainsList, { query: pageWindow(page, DOMAINS_PAGE_SIZE) }, null), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions(domainsList, { query: pageWindow(page, DOMAINS_PAGE_SIZE) }, null),
+    meta: { silent: true },
+  };
 }
 
 export function useDomainsList(page: number | undefined) {

@@ -23,7 +23,10 @@ import { SENDERS_PAGE_SIZE } from "./senders-shape";
 // Sender signatures use the account token: no server is involved, so the server id is null.
 
 export function sendersListQuery(page: number | undefined) {
-  return { ...postmarkQueryOptions(sendersList, { query: pageWindow(page, SENDERS_PAGE_SIZE) }, null), meta: { silent: true } };
+  return {
+    ...postmarkQueryOptions(sendersList, { query: pageWindow(page, SENDERS_PAGE_SIZE) }, null),
+    meta: { silent: true },
+  };
 }
 
 export function useSendersList(page: number | undefined) {
