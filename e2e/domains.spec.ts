@@ -39,6 +39,14 @@ test("lists the seeded domains, and the filters live in the URL", async ({ page 
   await page.reload();
   await expect(rows.filter({ hasText: "acme-mail.dev" })).toBeVisible();
   await expect(rows.filter({ hasText: "lumenapp.io" })).toHaveCount(0);
+
+  // A page named in the URL beyond the last says so, with the way back.
+  await page.goto("/domains?page=9");
+  await expect(page.getByText("Page 9 is past the end of the domains")).toBeVisible();
+  await expect(page.getByText(/in all, on 1 page\./)).toBeVisible();
+  await page.getByRole("button", { name: "Previous page" }).click();
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(rows.filter({ hasText: "lumenapp.io" })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -37,6 +37,9 @@ test("lists signatures with their confirmation, and the filters live in the URL"
   await expect(page.getByTestId("sender-detail")).toContainText("Lumen Billing");
   await shot(page, testInfo, "detail");
   await expectNoHorizontalOverflow(page);
+
+  await page.goto("/senders?page=9");
+  await expect(page.getByText("Page 9 is past the end of the signatures")).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -7,7 +7,7 @@ import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Pager } from "@/web/components/pager";
 import { Button } from "@/web/components/ui/button";
-import { pageWindow } from "@/web/lib/paging";
+import { lastReachablePage, pageWindow } from "@/web/lib/paging";
 import { domainsCreate, useCan, useDomainsList } from "./domains-api";
 import { DOMAINS_PAGE_SIZE, filterDomains } from "./domains-shape";
 import { DomainAddDialog } from "./components/domain-add-dialog";
@@ -63,6 +63,9 @@ function DomainsIndex() {
   const shown = list.data ? filterDomains(list.data.Domains, search) : [];
   const page = search.page ?? 1;
   const total = list.data?.TotalCount ?? 0;
+  // Page numbers live in the URL, so one can name a page beyond the last.
+  const lastPage = lastReachablePage(total, DOMAINS_PAGE_SIZE);
+  const pastEnd = page > lastPage && total > 0;
   return (
     <>
       <DomainsFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
@@ -85,22 +88,32 @@ function DomainsIndex() {
         errorTitle="Could not load the domains"
         empty={{
           icon: Globe,
-          title: filtered ? "No domains match these filters" : "No sending domains yet",
+          title: filtered
+            ? "No domains match these filters"
+            : pastEnd
+              ? `Page ${page} is past the end of the domains`
+              : "No sending domains yet",
           children: filtered
             ? "Clear a filter to see every domain."
-            : "Add the domain you send from; Postmark gives you the DNS records to publish.",
+            : pastEnd
+              ? `There are ${total} domains in all, on ${lastPage} page${lastPage === 1 ? "" : "s"}.`
+              : "Add the domain you send from; Postmark gives you the DNS records to publish.",
         }}
         itemAttributes={(d) => ({ "data-testid": "domain-row", "data-domain": d.Name ?? "" })}
         renderItem={(d) => <DomainItem domain={d} />}
       />
-      {list.data && list.data.TotalCount > DOMAINS_PAGE_SIZE && (
+      {list.data && (list.data.TotalCount > DOMAINS_PAGE_SIZE || pastEnd) && (
         <Pager
           page={page}
           size={DOMAINS_PAGE_SIZE}
           total={list.data.TotalCount}
           shown={list.data.Domains.length}
           offset={pageWindow(page, DOMAINS_PAGE_SIZE).offset}
-          onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+          onPage={(p) => {
+            // From beyond the last page, back goes to the last one.
+            const to = Math.min(p, lastPage);
+            void navigate({ search: (prev) => ({ ...prev, page: to > 1 ? to : undefined }) });
+          }}
         />
       )}
     </>

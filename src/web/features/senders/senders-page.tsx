@@ -7,7 +7,7 @@ import { queryState } from "@/web/components/list-states";
 import { PageHeader } from "@/web/components/page-header";
 import { Pager } from "@/web/components/pager";
 import { Button } from "@/web/components/ui/button";
-import { pageWindow } from "@/web/lib/paging";
+import { lastReachablePage, pageWindow } from "@/web/lib/paging";
 import { sendersCreate, useCan, useSendersList } from "./senders-api";
 import { filterSenders, SENDERS_PAGE_SIZE } from "./senders-shape";
 import { SenderDetail } from "./components/sender-detail";
@@ -64,6 +64,9 @@ function SendersIndex() {
   const shown = list.data ? filterSenders(list.data.SenderSignatures, search) : [];
   const page = search.page ?? 1;
   const total = list.data?.TotalCount ?? 0;
+  // Page numbers live in the URL, so one can name a page beyond the last.
+  const lastPage = lastReachablePage(total, SENDERS_PAGE_SIZE);
+  const pastEnd = page > lastPage && total > 0;
   return (
     <>
       <SendersFilters value={search} onChange={(next) => void navigate({ search: next, replace: true })} />
@@ -86,22 +89,32 @@ function SendersIndex() {
         errorTitle="Could not load the sender signatures"
         empty={{
           icon: Signature,
-          title: filtered ? "No signatures match these filters" : "No sender signatures yet",
+          title: filtered
+            ? "No signatures match these filters"
+            : pastEnd
+              ? `Page ${page} is past the end of the signatures`
+              : "No sender signatures yet",
           children: filtered
             ? "Clear a filter to see every signature."
-            : "Add an address to send from, or verify a whole domain on the Domains page.",
+            : pastEnd
+              ? `There are ${total} signatures in all, on ${lastPage} page${lastPage === 1 ? "" : "s"}.`
+              : "Add an address to send from, or verify a whole domain on the Domains page.",
         }}
         itemAttributes={(s) => ({ "data-testid": "sender-row", "data-email": s.EmailAddress ?? "" })}
         renderItem={(s) => <SenderItem sender={s} />}
       />
-      {list.data && list.data.TotalCount > SENDERS_PAGE_SIZE && (
+      {list.data && (list.data.TotalCount > SENDERS_PAGE_SIZE || pastEnd) && (
         <Pager
           page={page}
           size={SENDERS_PAGE_SIZE}
           total={list.data.TotalCount}
           shown={list.data.SenderSignatures.length}
           offset={pageWindow(page, SENDERS_PAGE_SIZE).offset}
-          onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+          onPage={(p) => {
+            // From beyond the last page, back goes to the last one.
+            const to = Math.min(p, lastPage);
+            void navigate({ search: (prev) => ({ ...prev, page: to > 1 ? to : undefined }) });
+          }}
         />
       )}
     </>
