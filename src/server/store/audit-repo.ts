@@ -162,7 +162,7 @@ export function createAuditRepo(db: Kysely<Database>, dialect: Dialect) {
    */
   let knownHead: string | null = null;
 
-  /** Chains `batch` onto the current head in one transaction; the records in the batch's order. */
+  /** Chains `batch` onto the current head (one statement, or one transaction); the records in the batch's order. */
   async function append(batch: Pending[]): Promise<AuditRecord[]> {
     const k = needKey();
     if (dialect === "postgres" && markerWritten && knownHead !== null) {
