@@ -46,7 +46,7 @@ function groupsOf(batch: readonly Pending[]) {
   return { merged: [...groups.values()].flatMap((byKey) => [...byKey.values()]), plain };
 }
 
-/** Runs a group's one statement and hands each caller its result. */
+/** Runs a group's one statement; the results in the group's order. */
 async function runGroup(group: readonly Pending[], q: Q): Promise<unknown[]> {
   const { kind } = group[0]!.merged!;
   return kind.many(
