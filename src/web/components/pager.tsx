@@ -2,7 +2,10 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/web/components/ui/button";
 import { lastReachablePage, rangeLabel } from "@/web/lib/paging";
 
-/** Previous/next for a Postmark list; the page lives in the URL, so the caller navigates. */
+/**
+ * Previous/next for a Postmark list; the page lives in the URL, so the caller navigates. A page
+ * named beyond the last goes back to the last one.
+ */
 export function Pager({
   page,
   size,
@@ -30,7 +33,7 @@ export function Pager({
           variant="outline"
           size="sm"
           disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
+          onClick={() => onPage(Math.min(page - 1, last))}
           aria-label="Previous page"
         >
           <ChevronLeft aria-hidden />

@@ -109,11 +109,7 @@ function DomainsIndex() {
           total={list.data.TotalCount}
           shown={list.data.Domains.length}
           offset={pageWindow(page, DOMAINS_PAGE_SIZE).offset}
-          onPage={(p) => {
-            // From beyond the last page, back goes to the last one.
-            const to = Math.min(p, lastPage);
-            void navigate({ search: (prev) => ({ ...prev, page: to > 1 ? to : undefined }) });
-          }}
+          onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
         />
       )}
     </>
