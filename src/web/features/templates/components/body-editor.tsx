@@ -2,7 +2,6 @@ import { lazy, Suspense, useSyncExternalStore } from "react";
 import { Textarea } from "@/web/components/ui/textarea";
 import type { ModelPath } from "../lib/model-paths";
 import type { EditorMark } from "./code-editor";
-
 import { codeEditorFits, loadCodeEditor, subscribeCodeEditorFits } from "./code-editor-load";
 
 // CodeMirror arrives only with this chunk, only on the template editor, only where it fits.
